@@ -1,0 +1,73 @@
+/**
+ * A goal as progress.md sees it: programming and execution per period, línea base, meta vigencia,
+ * budget — and what the engine computes from them at a cut-off.
+ */
+import type { PeriodKind } from './fields';
+
+export type Accumulation = 'suma' | 'creciente' | 'constante' | 'decreciente';
+
+/** Goal states of progress.md, in the order they are checked. Ids are an interface. */
+export const goalStates = [
+  'eliminada',
+  'sobreejecutada',
+  'cumplida',
+  'sin-programacion',
+  'no-iniciada',
+  'atrasada',
+  'al-dia',
+] as const;
+export type GoalState = (typeof goalStates)[number];
+
+export const goalStateLabels: Record<GoalState, string> = {
+  eliminada: 'Eliminada',
+  sobreejecutada: 'Sobreejecutada',
+  cumplida: 'Cumplida',
+  'sin-programacion': 'Sin programación',
+  'no-iniciada': 'No iniciada',
+  atrasada: 'Atrasada',
+  'al-dia': 'Al día',
+};
+
+export interface Budget {
+  readonly final: number | null;
+  readonly commitments: number | null;
+  readonly obligations: number | null;
+  readonly payments: number | null;
+}
+
+export interface GoalInput {
+  readonly code: string;
+  readonly goal: string;
+  readonly unit: string;
+  readonly dimension: string | null;
+  readonly programCode: string | null;
+  readonly program: string | null;
+  readonly accumulation: Accumulation | null;
+  readonly baseline: number | null;
+  readonly yearGoal: number | null;
+  readonly periodKind: PeriodKind;
+  /** Index 0 = period 1; `null` = blank cell. Length 4 or 12. */
+  readonly planned: readonly (number | null)[];
+  readonly executed: readonly (number | null)[];
+  /** Ponderación as a fraction (0.25 = 25 %), when given. */
+  readonly weight: number | null;
+  readonly budget: Budget;
+  readonly eliminated: boolean;
+  readonly analysis: string | null;
+  readonly evidence: string | null;
+  /** Where the goal was read (first row of the goal). */
+  readonly sheet: string;
+  readonly row: number;
+}
+
+export interface GoalProgress {
+  readonly input: GoalInput;
+  /** Last measured period (0 = nothing measured yet). */
+  readonly cutoffPeriod: number;
+  readonly plannedToDate: number | null;
+  readonly executedToDate: number | null;
+  /** Fractions; `null` = undefined (nothing was due). Not capped; below 0 counts as 0. */
+  readonly compliance: number | null;
+  readonly progress: number | null;
+  readonly state: GoalState;
+}

@@ -1,0 +1,68 @@
+/**
+ * The plain grid both hosts feed to the engine: values, number formats and merged areas of one
+ * sheet, exactly as the host read them. Nothing here is interpreted yet.
+ *
+ * Rows and columns are 1-based sheet coordinates everywhere in the engine. `values[i][j]` is the
+ * cell at sheet row `origin.row + i`, column `origin.col + j` (a used range need not start at A1).
+ */
+
+/** An Excel error value shown in a cell (`#REF!`, `#DIV/0!`, `#VALUE!`, `#N/A`, `#NAME?`, `#NUM!`, `#NULL!`). */
+export interface CellError {
+  readonly error: string;
+}
+
+/**
+ * One cell's value as a host gives it.
+ * - exceljs gives `Date` for date cells; office-js gives the serial number plus a date number format.
+ * - Rich text and formulas are flattened by the host to their displayed/cached value.
+ */
+export type CellValue = string | number | boolean | Date | CellError | null;
+
+/** A rectangular area, 1-based and inclusive. */
+export interface CellRange {
+  readonly top: number;
+  readonly left: number;
+  readonly bottom: number;
+  readonly right: number;
+}
+
+export type SheetVisibility = 'visible' | 'hidden' | 'veryHidden';
+
+export interface Grid {
+  readonly name: string;
+  /** Row-major values; rows may be ragged or missing (treated as blank). */
+  readonly values: ReadonlyArray<ReadonlyArray<CellValue> | undefined>;
+  /** Number formats, same shape as `values`; absent or `null` = General. */
+  readonly numberFormats?: ReadonlyArray<ReadonlyArray<string | null | undefined> | undefined>;
+  readonly merges: readonly CellRange[];
+  /** Sheet coordinates of `values[0][0]`; default `{ row: 1, col: 1 }`. */
+  readonly origin?: { readonly row: number; readonly col: number };
+  readonly visibility?: SheetVisibility;
+}
+
+export interface WorkbookGrids {
+  /** File name or workbook title, for messages. */
+  readonly name: string;
+  readonly sheets: readonly Grid[];
+}
+
+export function isCellError(v: CellValue | undefined): v is CellError {
+  return typeof v === 'object' && v !== null && !(v instanceof Date) && typeof (v as CellError).error === 'string';
+}
+
+/** Column number (1-based) to letters: 1 → A, 28 → AB. */
+export function columnLetter(col: number): string {
+  let s = '';
+  let n = col;
+  while (n > 0) {
+    const m = (n - 1) % 26;
+    s = String.fromCharCode(65 + m) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** A1 address of a 1-based cell. */
+export function cellAddress(row: number, col: number): string {
+  return `${columnLetter(col)}${row}`;
+}

@@ -1,0 +1,31 @@
+/** Settings of one run of the engine (the pane keeps them in the workbook; the CLI takes flags). */
+import type { IsoDate } from './dates';
+
+export interface RatingRanges {
+  /** Lower bounds (fractions) of Sobresaliente, Satisfactorio, Medio, Bajo; below Bajo is Crítico. */
+  readonly sobresaliente: number;
+  readonly satisfactorio: number;
+  readonly medio: number;
+  readonly bajo: number;
+}
+
+export const defaultRatingRanges: RatingRanges = {
+  sobresaliente: 0.8,
+  satisfactorio: 0.7,
+  medio: 0.6,
+  bajo: 0.4,
+};
+
+export interface EngineOptions {
+  /** Fecha de corte. */
+  readonly cutoff: IsoDate;
+  /** Fiscal year; by default the cut-off's year. */
+  readonly vigencia: number;
+  /** Compliance below this is `atrasada` (default 0.8). */
+  readonly lagThreshold: number;
+  readonly ratingRanges: RatingRanges;
+  /** Funding sources accepted besides the default list. */
+  readonly extraSources: readonly string[];
+  /** Entity name for titles ("Alcaldía de San Juan de Pasto"). */
+  readonly entity?: string;
+}

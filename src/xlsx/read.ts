@@ -1,0 +1,80 @@
+/**
+ * exceljs host, reading side: turns an .xlsx workbook into the plain grids the engine reads.
+ * This folder is the only code that imports exceljs.
+ */
+import ExcelJS from 'exceljs';
+import type { CellRange, CellValue, Grid, SheetVisibility, WorkbookGrids } from '../domain/grid';
+
+interface MergeRange {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/** exceljs keeps merges in a private map keyed by master address; it has no public accessor that does not build the whole sheet model. */
+function mergesOf(ws: ExcelJS.Worksheet): CellRange[] {
+  const internal = (ws as unknown as { _merges?: Record<string, { model?: MergeRange } & Partial<MergeRange>> })._merges;
+  const out: CellRange[] = [];
+  if (internal) {
+    for (const m of Object.values(internal)) {
+      const r = m.model ?? m;
+      if (typeof r.top === 'number' && typeof r.left === 'number' && typeof r.bottom === 'number' && typeof r.right === 'number') {
+        out.push({ top: r.top, left: r.left, bottom: r.bottom, right: r.right });
+      }
+    }
+  }
+  return out;
+}
+
+/** The displayed value of an exceljs cell value: formulas give their cached result, rich text its plain text. */
+export function plainValue(v: ExcelJS.CellValue): CellValue {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
+  if (v instanceof Date) return v;
+  if (typeof v === 'object') {
+    if ('error' in v && typeof v.error === 'string') return { error: v.error };
+    if ('richText' in v && Array.isArray(v.richText)) return v.richText.map((t) => t.text).join('');
+    if ('formula' in v || 'sharedFormula' in v) {
+      const result = (v as ExcelJS.CellFormulaValue).result;
+      if (result === undefined || result === null) return null;
+      if (typeof result === 'object' && !(result instanceof Date) && 'error' in result) return { error: String(result.error) };
+      return result as CellValue;
+    }
+    if ('text' in v && typeof (v as ExcelJS.CellHyperlinkValue).text === 'string') return (v as ExcelJS.CellHyperlinkValue).text;
+  }
+  return null;
+}
+
+function visibilityOf(ws: ExcelJS.Worksheet): SheetVisibility {
+  return ws.state === 'hidden' ? 'hidden' : ws.state === 'veryHidden' ? 'veryHidden' : 'visible';
+}
+
+/** One worksheet to a grid. Cells covered by a merge (not its top-left) are blank, as in Excel. */
+export function gridOfWorksheet(ws: ExcelJS.Worksheet): Grid {
+  const values: CellValue[][] = [];
+  const formats: (string | null)[][] = [];
+  ws.eachRow({ includeEmpty: false }, (row, r) => {
+    const vr: CellValue[] = [];
+    const fr: (string | null)[] = [];
+    row.eachCell({ includeEmpty: false }, (cell, c) => {
+      if (cell.type === ExcelJS.ValueType.Merge) return;
+      vr[c - 1] = plainValue(cell.value);
+      const fmt = cell.numFmt;
+      if (fmt && fmt !== 'General') fr[c - 1] = fmt;
+    });
+    values[r - 1] = vr;
+    if (fr.length) formats[r - 1] = fr;
+  });
+  return { name: ws.name, values, numberFormats: formats, merges: mergesOf(ws), visibility: visibilityOf(ws) };
+}
+
+export function gridsOfWorkbook(wb: ExcelJS.Workbook, name: string): WorkbookGrids {
+  return { name, sheets: wb.worksheets.map(gridOfWorksheet) };
+}
+
+export async function loadWorkbook(data: Buffer | ArrayBuffer): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(data as ArrayBuffer);
+  return wb;
+}
