@@ -1,0 +1,32 @@
+/** What every `tablero` verb receives: parsed arguments and the process's streams. */
+
+export interface CliIO {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  /** True when stderr is a terminal (progress bars are drawn only then, or when asked). */
+  readonly stderrIsTTY: boolean;
+  readonly cwd: string;
+  /** "Today" for default cut-offs; injectable for tests. */
+  readonly now: Date;
+}
+
+export interface ParsedArgs {
+  readonly verb: string;
+  readonly files: readonly string[];
+  readonly corte?: string;
+  readonly json: boolean;
+  readonly output?: string;
+  readonly force: boolean;
+  readonly vigencia?: string;
+}
+
+/** A verb returns its exit code: 0 ok, 1 errors found, 2 unusable input or wrong usage. */
+export type Command = (args: ParsedArgs, io: CliIO) => Promise<number>;
+
+/** Unusable input or wrong usage: one Spanish line on stderr, exit code 2. Never a stack trace. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
