@@ -1,0 +1,107 @@
+/**
+ * Use case "Generar": read → validate → progress model → the generated sheets as models and the
+ * mark plan. Host-neutral: the CLI applies the result with the exceljs adapter, the pane with the
+ * office-js one.
+ *
+ * Sheets the product generated earlier (Tablero, Alertas, Observaciones) and its registry sheet
+ * are left out of the reading (`excludeSheets`), so a second run on an output never reads its own
+ * tablero as data. A consolidated capture sheet IS data and is read.
+ */
+import type { WorkbookGrids } from '../domain/grid';
+import type { Finding } from '../domain/finding';
+import type { EngineOptions } from '../domain/options';
+import type { ReadWorkbook } from '../domain/sheet';
+import { readWorkbook } from '../domain/reader';
+import { buildProgressModel, resolveOptions, toReportJson } from './report';
+import type { ProgressModel, Report } from './report';
+import { validateWorkbook } from './validate';
+import { planMarks } from './marks';
+import type { MarkPlan } from './marks';
+import type { SheetModel } from '../sheets/model';
+import { buildTablero } from '../sheets/tablero';
+import { buildAlertas } from '../sheets/alertas';
+import { buildObservaciones } from '../sheets/observaciones';
+import type { ObservationRow } from '../sheets/observaciones';
+import { REGISTRY_SHEET } from './registry';
+
+export interface GenerateRequest {
+  readonly workbook: ReadWorkbook;
+  readonly options: EngineOptions;
+  /** File or workbook name, for titles. */
+  readonly workbookName: string;
+  /** Local date-time of the run, ISO without zone (`2025-07-10T09:30`). */
+  readonly generatedAt: string;
+  /** Extra observation rows (consolidation: findings of the units' own files). */
+  readonly extraObservations?: readonly ObservationRow[];
+  /** Drop findings of these rows from Observaciones and marks (consolidation de-duplication). */
+  readonly keepFinding?: (f: Finding) => boolean;
+}
+
+export interface Generated {
+  readonly findings: readonly Finding[];
+  readonly errors: number;
+  readonly warnings: number;
+  readonly model: ProgressModel;
+  /** The `reporte --json` of the same run (the tablero's figures agree with it). */
+  readonly report: Report;
+  /** Tablero, Alertas, Observaciones — in that order. */
+  readonly sheets: readonly SheetModel[];
+  readonly marks: MarkPlan;
+}
+
+/** Grids without the product's generated sheets and registry. */
+export function withoutGenerated(grids: WorkbookGrids, generated: readonly string[]): WorkbookGrids {
+  const skip = new Set([REGISTRY_SHEET, ...generated]);
+  return { ...grids, sheets: grids.sheets.filter((s) => !skip.has(s.name)) };
+}
+
+/** Reads grids (leaving out generated sheets) and resolves the run's options. */
+export function prepare(
+  grids: WorkbookGrids,
+  generated: readonly string[],
+  partial: Partial<EngineOptions>,
+  today: Date | string,
+): { workbook: ReadWorkbook; options: EngineOptions } {
+  const workbook = readWorkbook(withoutGenerated(grids, generated), { extraSources: partial.extraSources });
+  return { workbook, options: resolveOptions(partial, workbook, today) };
+}
+
+export function generate(req: GenerateRequest): Generated {
+  const validation = validateWorkbook(req.workbook, req.options);
+  const keep = req.keepFinding ?? (() => true);
+  const findings = validation.findings.filter(keep);
+  const model = buildProgressModel(req.workbook, req.options);
+  const rows: ObservationRow[] = [...(req.extraObservations ?? []), ...findings.map((finding) => ({ finding, linkable: true }))];
+  const sheets = [
+    buildTablero({ model, generatedAt: req.generatedAt, sourceSheets: sourceSheetsOf(req.workbook, model) }),
+    buildAlertas({ model, generatedAt: req.generatedAt }),
+    buildObservaciones({
+      rows,
+      workbookName: req.workbookName,
+      entity: model.entity,
+      cutoff: model.cutoff,
+      generatedAt: req.generatedAt,
+    }),
+  ];
+  const errors = rows.filter((r) => r.finding.severity === 'error').length;
+  return {
+    findings,
+    errors,
+    warnings: rows.length - errors,
+    model,
+    report: toReportJson(model),
+    sheets,
+    marks: planMarks(findings),
+  };
+}
+
+function sourceSheetsOf(workbook: ReadWorkbook, model: ProgressModel): string[] {
+  const kind = model.source === 'none' ? null : model.source;
+  return workbook.sheets.filter((s) => s.kind === kind || (kind === 'plan-accion' && s.kind === 'techos')).map((s) => s.name);
+}
+
+/** `2025-07-10T09:30` in the local time of `now`. */
+export function localDateTime(now: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}T${p(now.getHours())}:${p(now.getMinutes())}`;
+}

@@ -1,0 +1,136 @@
+/**
+ * Reads one workbook file safely for the command line: existence, size, extension and magic bytes
+ * are checked before the parser sees the bytes, and every way a file can be unusable becomes ONE
+ * Spanish line (`InputError`, exit code 2) — never an exceljs or zip stack trace.
+ *
+ * The parser is injected (`parse` + `toGrids`), so this use case does not import the exceljs
+ * adapter: only the composition root (`cli/main.ts`) does. Node's `fs` is used here, which is
+ * why the pane never imports this module.
+ */
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import type { WorkbookGrids } from '../domain/grid';
+import type { ReadWorkbook } from '../domain/sheet';
+import { readWorkbook } from '../domain/reader';
+
+/** An input that cannot be used: one Spanish line, exit code 2. */
+export class InputError extends Error {
+  /** The underlying error (shown only with TABLERO_DEBUG=1). */
+  readonly detail?: unknown;
+  constructor(message: string, detail?: unknown) {
+    super(message);
+    this.name = 'InputError';
+    this.detail = detail;
+  }
+}
+
+/** 100 MB: far above any real action plan, low enough to refuse a wrong file before exceljs tries. */
+export const MAX_FILE_BYTES = 100 * 1024 * 1024;
+
+export interface WorkbookParser<H> {
+  /** Bytes to the host's workbook object (exceljs). May throw anything: it is mapped here. */
+  parse(bytes: Buffer): Promise<H>;
+  toGrids(host: H, name: string): WorkbookGrids;
+}
+
+export interface LoadOptions {
+  readonly cwd: string;
+  readonly extraSources?: readonly string[];
+  readonly maxBytes?: number;
+}
+
+export interface LoadedFile<H> {
+  /** The file as given on the command line (used in messages and JSON). */
+  readonly file: string;
+  /** Absolute path. */
+  readonly path: string;
+  readonly bytes: number;
+  readonly host: H;
+  readonly grids: WorkbookGrids;
+  readonly workbook: ReadWorkbook;
+}
+
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+const EMPTY_ZIP_MAGIC = [0x50, 0x4b, 0x05, 0x06];
+const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+function startsWith(buf: Buffer, magic: readonly number[]): boolean {
+  return buf.length >= magic.length && magic.every((b, i) => buf[i] === b);
+}
+
+/** Display form of a file name in messages: «nombre». */
+export function quoted(file: string): string {
+  return `«${file}»`;
+}
+
+/**
+ * Checks and reads `file` (relative to `cwd`), parses it and recognises its sheets.
+ * Throws `InputError` with one Spanish line when the file cannot be used.
+ */
+export async function loadWorkbookFile<H>(file: string, parser: WorkbookParser<H>, options: LoadOptions): Promise<LoadedFile<H>> {
+  const abs = path.resolve(options.cwd, file);
+  const q = quoted(file);
+  let stat;
+  try {
+    stat = await fs.stat(abs);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw new InputError(`No se encontró el archivo ${q}.`, e);
+    if (code === 'EACCES' || code === 'EPERM') throw new InputError(`No se puede leer el archivo ${q}: permiso denegado.`, e);
+    throw new InputError(`No se puede leer el archivo ${q} (${code ?? 'error del sistema'}).`, e);
+  }
+  if (stat.isDirectory()) throw new InputError(`${q} es una carpeta, no un libro de Excel (.xlsx).`);
+  if (!stat.isFile()) throw new InputError(`${q} no es un archivo común; indique un libro de Excel (.xlsx).`);
+  if (stat.size === 0) throw new InputError(`El archivo ${q} está vacío (0 bytes).`);
+  const max = options.maxBytes ?? MAX_FILE_BYTES;
+  if (stat.size > max) {
+    throw new InputError(`El archivo ${q} pesa ${megabytes(stat.size)} y supera el límite de ${megabytes(max)}; ¿es el libro correcto?`);
+  }
+
+  let bytes: Buffer;
+  try {
+    bytes = await fs.readFile(abs);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EACCES' || code === 'EPERM') throw new InputError(`No se puede leer el archivo ${q}: permiso denegado.`, e);
+    throw new InputError(`No se puede leer el archivo ${q} (${code ?? 'error del sistema'}).`, e);
+  }
+
+  const ext = path.extname(abs).toLowerCase();
+  if (startsWith(bytes, CFB_MAGIC)) {
+    // An encrypted .xlsx is an OLE compound file holding an "EncryptionInfo" stream; a legacy
+    // .xls / .doc is an OLE compound file without it.
+    if (bytes.includes(Buffer.from('EncryptionInfo', 'utf16le')) || ext === '.xlsx' || ext === '.xlsm') {
+      throw new InputError(`El archivo ${q} está protegido con contraseña o cifrado; quítele la contraseña en Excel (Archivo › Información › Proteger libro) y vuelva a intentarlo.`);
+    }
+    throw new InputError(`El archivo ${q} está en el formato antiguo de Excel (.xls) u otro formato de Office; ábralo en Excel y guárdelo como libro de Excel (.xlsx).`);
+  }
+  if (!startsWith(bytes, ZIP_MAGIC) || startsWith(bytes, EMPTY_ZIP_MAGIC)) {
+    throw new InputError(`El archivo ${q} no es un libro de Excel (.xlsx) válido.`);
+  }
+  if (ext !== '.xlsx' && ext !== '.xlsm') {
+    const what = ext === '.ods' ? 'una hoja de cálculo de LibreOffice (.ods)' : ext === '.docx' ? 'un documento de Word' : ext === '' ? 'un archivo sin extensión' : `un archivo ${ext}`;
+    throw new InputError(`El archivo ${q} es ${what}, no un libro de Excel (.xlsx); guárdelo como .xlsx.`);
+  }
+
+  let host: H;
+  let grids: WorkbookGrids;
+  try {
+    host = await parser.parse(bytes);
+    grids = parser.toGrids(host, path.basename(abs));
+  } catch (e) {
+    throw new InputError(`El archivo ${q} no es un libro de Excel (.xlsx) válido: está dañado o incompleto.`, e);
+  }
+  const workbook = readWorkbook(grids, { extraSources: options.extraSources });
+  if (workbook.sheets.length === 0) {
+    const names = grids.sheets.map((s) => s.name);
+    const found = names.length ? ` Hojas del libro: ${names.slice(0, 8).join(', ')}${names.length > 8 ? ', …' : ''}.` : '';
+    throw new InputError(`En el archivo ${q} no se reconoció ninguna hoja (plan de acción, hoja de captura o techos).${found}`);
+  }
+  return { file, path: abs, bytes: stat.size, host, grids, workbook };
+}
+
+function megabytes(n: number): string {
+  const mb = n / (1024 * 1024);
+  return `${mb >= 10 ? Math.round(mb) : mb.toFixed(1).replace('.', ',')} MB`;
+}

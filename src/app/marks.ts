@@ -1,0 +1,148 @@
+/**
+ * The mark PLAN — which cells get which colour and which note — host-neutral, so the exceljs
+ * adapter (`src/xlsx/marks.ts`) and the office-js adapter apply the very same plan.
+ *
+ * Mechanism (workbooks.md "Highlights": clearing must give every cell its own fill and note back
+ * exactly):
+ *
+ * - **Colour = an overlay, not an overwrite.** Each sheet gets at most two conditional formats of
+ *   the product's own, one per severity, over the marked cells grouped into rectangles. Their
+ *   formula is a constant TRUE that names the product — `ISTEXT("tablero-pdm:error")` /
+ *   `ISTEXT("tablero-pdm:advertencia")` — so a host recognises (and removes) exactly its own rules
+ *   and never a person's. The cells' own fills are never touched, so there is nothing to restore.
+ * - **Notes must be overwritten**, so the original note of every marked cell is stored in the
+ *   registry sheet (`app/registry.ts`) and put back on clear. When a cell has several findings,
+ *   the note lists them all; a note the cell already had is quoted at the end, so the person
+ *   still reads it while the mark is on.
+ * - A cell with an error and a warning is red (errors win).
+ */
+import type { CellRange } from '../domain/grid';
+import type { Finding, Severity } from '../domain/finding';
+import { compareFindings } from '../domain/finding';
+
+export const MARK_TAG = 'tablero-pdm';
+export const markFormulas: Record<Severity, string> = {
+  error: `ISTEXT("${MARK_TAG}:error")`,
+  warning: `ISTEXT("${MARK_TAG}:advertencia")`,
+};
+/** Fills of the marks (light red / light yellow, Excel's own "bad" / "neutral" tones). */
+export const markFills: Record<Severity, string> = { error: 'FFC7CE', warning: 'FFEB9C' };
+export const markFontColors: Record<Severity, string> = { error: '9C0006', warning: '7F6000' };
+
+/** The severity a conditional-format formula marks, or `null` when it is not the product's. */
+export function markSeverityOf(formula: string | undefined | null): Severity | null {
+  if (!formula) return null;
+  const f = formula.replace(/^=/, '').replace(/\s+/g, '');
+  if (f === markFormulas.error) return 'error';
+  if (f === markFormulas.warning) return 'warning';
+  return null;
+}
+
+/** `'AB12'` → `{ row: 12, col: 28 }`; `null` when it is no A1 address. */
+export function parseAddress(a1: string): { row: number; col: number } | null {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(a1.trim());
+  if (!m) return null;
+  let col = 0;
+  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
+  const row = Number(m[2]);
+  return row >= 1 ? { row, col } : null;
+}
+
+export interface CellNote {
+  readonly cell: string;
+  readonly row: number;
+  readonly col: number;
+  readonly severity: Severity;
+  /** The note text to write (before quoting an original note, see `noteWithOriginal`). */
+  readonly text: string;
+}
+
+export interface SheetMarks {
+  readonly sheet: string;
+  /** Marked cells grouped into rectangles, per severity (a cell is in one severity only). */
+  readonly ranges: Readonly<Record<Severity, readonly CellRange[]>>;
+  readonly notes: readonly CellNote[];
+}
+
+export interface MarkPlan {
+  readonly sheets: readonly SheetMarks[];
+  readonly cells: number;
+}
+
+const severityLabel: Record<Severity, string> = { error: 'Error', warning: 'Advertencia' };
+
+/** The note text of one cell's findings. */
+export function noteText(findings: readonly Finding[]): string {
+  const lines = findings.map((f) => `${severityLabel[f.severity]} (${f.rule}): ${f.message}`);
+  return `Tablero PDM\n${lines.join('\n')}`;
+}
+
+/** The note written on a marked cell that already had a note: the findings, then the person's note. */
+export function noteWithOriginal(text: string, originalText: string | null): string {
+  return originalText && originalText.trim() ? `${text}\n\nNota anterior:\n${originalText}` : text;
+}
+
+/**
+ * Groups cells into rectangles: runs of adjacent columns in a row, then runs of rows with the
+ * same column span. Deterministic (sorted), so both hosts write identical ranges.
+ */
+export function groupCells(cells: readonly { row: number; col: number }[]): CellRange[] {
+  const keyed = new Map<number, number[]>();
+  for (const c of cells) {
+    const cols = keyed.get(c.row) ?? [];
+    if (!cols.includes(c.col)) cols.push(c.col);
+    keyed.set(c.row, cols);
+  }
+  const runs: CellRange[] = [];
+  for (const row of [...keyed.keys()].sort((a, b) => a - b)) {
+    const cols = keyed.get(row)!.sort((a, b) => a - b);
+    let start = cols[0];
+    let prev = cols[0];
+    for (let i = 1; i <= cols.length; i++) {
+      if (i < cols.length && cols[i] === prev + 1) {
+        prev = cols[i];
+        continue;
+      }
+      runs.push({ top: row, bottom: row, left: start, right: prev });
+      if (i < cols.length) start = prev = cols[i];
+    }
+  }
+  // Merge vertically: a run continues the rectangle above when it spans the same columns.
+  const out: CellRange[] = [];
+  for (const r of runs) {
+    const above = out.find((o) => o.left === r.left && o.right === r.right && o.bottom === r.top - 1);
+    if (above) (above as { bottom: number }).bottom = r.bottom;
+    else out.push({ ...r });
+  }
+  return out.sort((a, b) => a.top - b.top || a.left - b.left);
+}
+
+/** The mark plan of a list of findings (any order). Findings whose cell is no A1 address are skipped. */
+export function planMarks(findings: readonly Finding[]): MarkPlan {
+  const bySheet = new Map<string, Map<string, Finding[]>>();
+  for (const f of [...findings].sort(compareFindings)) {
+    if (!parseAddress(f.cell)) continue;
+    const cells = bySheet.get(f.sheet) ?? new Map<string, Finding[]>();
+    const key = f.cell.toUpperCase().replace(/\$/g, '');
+    cells.set(key, [...(cells.get(key) ?? []), f]);
+    bySheet.set(f.sheet, cells);
+  }
+  const sheets: SheetMarks[] = [];
+  let count = 0;
+  for (const sheet of [...bySheet.keys()].sort()) {
+    const cells = bySheet.get(sheet)!;
+    const errors: { row: number; col: number }[] = [];
+    const warnings: { row: number; col: number }[] = [];
+    const notes: CellNote[] = [];
+    for (const [cell, fs] of cells) {
+      const { row, col } = parseAddress(cell)!;
+      const severity: Severity = fs.some((f) => f.severity === 'error') ? 'error' : 'warning';
+      (severity === 'error' ? errors : warnings).push({ row, col });
+      notes.push({ cell, row, col, severity, text: noteText(fs) });
+      count++;
+    }
+    notes.sort((a, b) => a.row - b.row || a.col - b.col);
+    sheets.push({ sheet, ranges: { error: groupCells(errors), warning: groupCells(warnings) }, notes });
+  }
+  return { sheets, cells: count };
+}

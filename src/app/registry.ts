@@ -1,0 +1,168 @@
+/**
+ * The product's registry inside a workbook — host-neutral, so the exceljs adapter and the
+ * office-js adapter write and read the very same thing.
+ *
+ * Mechanism (chosen because both exceljs and office-js can write AND read it):
+ *
+ * 1. A **very hidden sheet `_tablero_pdm`** (users cannot unhide it from Excel's menu) holding a
+ *    small table: `Tipo | Hoja | Referencia | Datos` from row 3 on. Row 1 says what it is.
+ *    - `hoja`  — a generated sheet: its name when generated, the defined name that marks it, and
+ *      `{"kind":"tablero","generatedAt":"…"}`.
+ *    - `nota`  — a cell whose note the marks replaced: sheet, cell, and `{"original":…,"mark":"…"}`
+ *      (`original` is the host's own note value, `null` when the cell had none; `mark` the text
+ *      the product wrote, so a note a person edited after marking is left alone on clear).
+ *    - `marca` — a marked range list per sheet and severity (informational; the conditional formats
+ *      themselves are recognised by their formula, see `app/marks.ts`).
+ * 2. A **workbook defined name per generated sheet**, `_tablero_pdm_h<n>`, pointing at `A1` of the
+ *    sheet. Excel moves a name with its sheet when the sheet is renamed, and a person's new sheet
+ *    that happens to take the old name is not pointed at — so "is this sheet ours?" is answered
+ *    by the name, confirmed by the registry row (`isProductSheet`).
+ * 3. A workbook defined name `_tablero_pdm` pointing at the registry sheet, so any tool can tell
+ *    the workbook carries product data.
+ *
+ * Regeneration replaces a sheet only when it is the product's AND of the same kind; otherwise
+ * the new sheet takes a free name ("Tablero de control (2)").
+ */
+import type { CellValue } from '../domain/grid';
+
+/** What the product generates (ids are an interface: the registry stores them). */
+export type GeneratedKind = 'tablero' | 'alertas' | 'observaciones' | 'consolidado';
+
+export const REGISTRY_SHEET = '_tablero_pdm';
+export const REGISTRY_NAME = '_tablero_pdm';
+export const SHEET_NAME_PREFIX = '_tablero_pdm_h';
+export const REGISTRY_TITLE = 'Tablero PDM — registro interno (hojas generadas y notas originales). No modifique esta hoja.';
+export const REGISTRY_HEADER = ['Tipo', 'Hoja', 'Referencia', 'Datos'] as const;
+/** First data row of the registry table (1-based). */
+export const REGISTRY_FIRST_ROW = 3;
+
+export interface GeneratedEntry {
+  readonly type: 'hoja';
+  readonly sheet: string;
+  /** Defined name marking the sheet (`_tablero_pdm_h3`). */
+  readonly ref: string;
+  readonly kind: GeneratedKind;
+  readonly generatedAt: string;
+}
+
+export interface NoteEntry {
+  readonly type: 'nota';
+  readonly sheet: string;
+  readonly cell: string;
+  /** The host's note value before marking; `null` = no note. */
+  readonly original: unknown;
+  /** The text the product wrote. */
+  readonly mark: string;
+}
+
+export interface MarkEntry {
+  readonly type: 'marca';
+  readonly sheet: string;
+  readonly ranges: string;
+  readonly severity: 'error' | 'warning';
+}
+
+export type RegistryEntry = GeneratedEntry | NoteEntry | MarkEntry;
+
+export interface Registry {
+  readonly entries: readonly RegistryEntry[];
+}
+
+export const emptyRegistry: Registry = { entries: [] };
+
+function json(v: CellValue | undefined): Record<string, unknown> | null {
+  if (typeof v !== 'string' || v === '') return null;
+  try {
+    const o = JSON.parse(v) as unknown;
+    return typeof o === 'object' && o !== null ? (o as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
+const kinds: readonly GeneratedKind[] = ['tablero', 'alertas', 'observaciones', 'consolidado'];
+
+/** Reads the registry table from the sheet's values (row-major from A1). Unknown rows are skipped. */
+export function parseRegistry(values: ReadonlyArray<ReadonlyArray<CellValue> | undefined>): Registry {
+  const entries: RegistryEntry[] = [];
+  for (let i = REGISTRY_FIRST_ROW - 1; i < values.length; i++) {
+    const row = values[i];
+    if (!row) continue;
+    const [type, sheet, ref, data] = [row[0], row[1], row[2], row[3]];
+    if (typeof sheet !== 'string' || typeof ref !== 'string') continue;
+    const d = json(data);
+    if (!d) continue;
+    if (type === 'hoja' && typeof d.kind === 'string' && (kinds as readonly string[]).includes(d.kind)) {
+      entries.push({ type: 'hoja', sheet, ref, kind: d.kind as GeneratedKind, generatedAt: String(d.generatedAt ?? '') });
+    } else if (type === 'nota' && 'original' in d && typeof d.mark === 'string') {
+      entries.push({ type: 'nota', sheet, cell: ref, original: d.original, mark: d.mark });
+    } else if (type === 'marca' && (d.severity === 'error' || d.severity === 'warning')) {
+      entries.push({ type: 'marca', sheet, ranges: ref, severity: d.severity });
+    }
+  }
+  return { entries };
+}
+
+/** The registry sheet's rows (row 1 title, row 2 header, entries from row 3). */
+export function registryValues(reg: Registry): string[][] {
+  const rows: string[][] = [[REGISTRY_TITLE], [...REGISTRY_HEADER]];
+  for (const e of reg.entries) {
+    if (e.type === 'hoja') rows.push(['hoja', e.sheet, e.ref, JSON.stringify({ kind: e.kind, generatedAt: e.generatedAt })]);
+    else if (e.type === 'nota') rows.push(['nota', e.sheet, e.cell, JSON.stringify({ original: e.original ?? null, mark: e.mark })]);
+    else rows.push(['marca', e.sheet, e.ranges, JSON.stringify({ severity: e.severity })]);
+  }
+  return rows;
+}
+
+/** A defined name as a host lists it: its name and the sheet its range is on. */
+export interface NamedSheetRef {
+  readonly name: string;
+  readonly sheet: string | null;
+}
+
+/** Kind of the product sheet `sheet`, or `null` when it is not the product's. */
+export function productKindOf(sheet: string, names: readonly NamedSheetRef[], reg: Registry): GeneratedKind | null {
+  for (const n of names) {
+    if (!n.name.startsWith(SHEET_NAME_PREFIX) || n.sheet !== sheet) continue;
+    const e = reg.entries.find((x): x is GeneratedEntry => x.type === 'hoja' && x.ref === n.name);
+    if (e) return e.kind;
+  }
+  return null;
+}
+
+/** Next free marker name. */
+export function nextSheetMarker(names: readonly NamedSheetRef[], reg: Registry): string {
+  let max = 0;
+  const scan = (s: string) => {
+    if (s.startsWith(SHEET_NAME_PREFIX)) {
+      const n = Number(s.slice(SHEET_NAME_PREFIX.length));
+      if (Number.isInteger(n) && n > max) max = n;
+    }
+  };
+  names.forEach((n) => scan(n.name));
+  reg.entries.forEach((e) => e.type === 'hoja' && scan(e.ref));
+  return `${SHEET_NAME_PREFIX}${max + 1}`;
+}
+
+const MAX_SHEET_NAME = 31;
+
+/**
+ * Where a generated sheet of `kind` named `preferred` goes: the first of `preferred`,
+ * `preferred (2)`, `preferred (3)` … that is free or already the product's sheet of that kind
+ * (then it is replaced). A person's sheet is never chosen.
+ */
+export function placeGeneratedSheet(
+  preferred: string,
+  kind: GeneratedKind,
+  existing: readonly { readonly name: string; readonly productKind: GeneratedKind | null }[],
+): { name: string; replace: boolean } {
+  const lower = (s: string) => s.toLocaleLowerCase('es');
+  for (let i = 1; i < 1000; i++) {
+    const suffix = i === 1 ? '' : ` (${i})`;
+    const name = preferred.slice(0, MAX_SHEET_NAME - suffix.length) + suffix;
+    const found = existing.find((s) => lower(s.name) === lower(name)); // Excel sheet names are case-insensitive
+    if (!found) return { name, replace: false };
+    if (found.productKind === kind) return { name: found.name, replace: true };
+  }
+  throw new Error('No hay un nombre libre para la hoja generada.');
+}

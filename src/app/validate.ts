@@ -1,0 +1,59 @@
+/**
+ * Use case "Validar": every rule of the catalog over a read workbook, with the progress of each
+ * capture sheet's goals at the cut-off computed once and shared by the rules.
+ *
+ * @example
+ * const result = validateWorkbook(readWorkbook(grids), options);
+ * result.errors   // findings that block "ready to send"
+ * result.warnings // findings that do not
+ */
+import type { Finding } from '../domain/finding';
+import type { GoalProgress } from '../domain/goal';
+import type { EngineOptions } from '../domain/options';
+import type { ReadWorkbook } from '../domain/sheet';
+import { goalsFromCaptureSheet } from '../domain/goals';
+import { computeProgress } from '../domain/progress';
+import { cutoffPeriod } from '../domain/periods';
+import { allRules } from '../rules/index';
+import { runRules } from '../rules/run';
+import type { Rule, RuleContext } from '../rules/types';
+
+export interface ValidationResult {
+  /** Sorted by sheet, row and column (`compareFindings`). */
+  readonly findings: Finding[];
+  readonly errors: number;
+  readonly warnings: number;
+}
+
+/** Per capture sheet: the progress of each data row's goal at the cut-off, in sheet order. */
+export function progressBySheet(workbook: ReadWorkbook, options: EngineOptions): Map<string, readonly GoalProgress[]> {
+  const map = new Map<string, readonly GoalProgress[]>();
+  for (const sheet of workbook.sheets) {
+    if (sheet.kind !== 'hoja-captura') continue;
+    const c = cutoffPeriod(options.cutoff, sheet.vigencia ?? options.vigencia, sheet.periodKind);
+    map.set(
+      sheet.name,
+      goalsFromCaptureSheet(sheet).map((g) => computeProgress(g, c, options.lagThreshold)),
+    );
+  }
+  return map;
+}
+
+export function ruleContext(workbook: ReadWorkbook, options: EngineOptions): RuleContext {
+  return { workbook, options, progress: progressBySheet(workbook, options) };
+}
+
+export function validateWorkbook(
+  workbook: ReadWorkbook,
+  options: EngineOptions,
+  rules: readonly Rule[] = allRules,
+): ValidationResult {
+  const findings = runRules(ruleContext(workbook, options), rules);
+  let errors = 0;
+  let warnings = 0;
+  for (const f of findings) {
+    if (f.severity === 'error') errors++;
+    else warnings++;
+  }
+  return { findings, errors, warnings };
+}

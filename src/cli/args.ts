@@ -1,0 +1,134 @@
+/**
+ * The `tablero` argument parser: small, dependency-free, strict. Unknown options and misplaced
+ * values are usage errors (exit 2, one Spanish line); `--help` / `-h` anywhere prints the usage.
+ *
+ * Accepted forms: `--corte 2025-06-30`, `--corte=2025-06-30`, `-o salida.xlsx`, `-o=salida.xlsx`,
+ * `--salida salida.xlsx`; `--` ends the options (a file named `-raro.xlsx` can follow it).
+ */
+import { UsageError, type ParsedArgs } from './types';
+
+export const verbs = ['validar', 'generar', 'reporte', 'consolidar', 'plantilla', 'demo'] as const;
+export type Verb = (typeof verbs)[number];
+
+export const usage = `Uso: tablero <comando> [opciones]
+
+Comandos:
+  validar <archivo.xlsx>... [--corte AAAA-MM-DD] [--json]
+      Revisa los libros y lista los hallazgos (errores y advertencias) por hoja.
+      Código de salida: 0 sin errores, 1 con errores, 2 entrada inservible o uso incorrecto.
+  generar <archivo.xlsx> [--corte AAAA-MM-DD] -o <salida.xlsx> [--force]
+      Escribe una copia del libro con las marcas y las hojas Tablero de control, Alertas y
+      Observaciones.
+  reporte <archivo.xlsx>... [--corte AAAA-MM-DD] [--json]
+      Avance de cada meta, dependencia y dimensión al corte (JSON con --json; sin --json,
+      un resumen legible).
+  consolidar <archivo.xlsx>... [--corte AAAA-MM-DD] -o <consolidado.xlsx> [--force]
+      Reúne las hojas de captura de las dependencias en un solo libro con el tablero.
+  plantilla <plan-accion|hoja-captura|techos> [--vigencia AAAA] -o <archivo.xlsx> [--force]
+      Escribe una plantilla en blanco con encabezados, listas desplegables y formatos.
+  demo [-o <carpeta>] [--force]
+      Ejecuta el producto sobre los libros de ejemplo y deja los resultados en la carpeta
+      (por omisión ./demo-out).
+
+Opciones:
+  --corte AAAA-MM-DD   fecha de corte (por omisión: la del libro o el fin del último trimestre cumplido)
+  --vigencia AAAA      año de la vigencia (plantilla)
+  --json               salida JSON para otros programas
+  -o, --salida RUTA    archivo o carpeta de salida
+  --force              reemplaza una salida existente (nunca un archivo de entrada)
+  -h, --help           muestra esta ayuda
+`;
+
+export type ParseResult = { readonly help: true; readonly verb?: string } | ({ readonly help: false } & ParsedArgs);
+
+const valueOptions: Record<string, 'corte' | 'output' | 'vigencia'> = {
+  '--corte': 'corte',
+  '-o': 'output',
+  '--salida': 'output',
+  '--output': 'output',
+  '--vigencia': 'vigencia',
+};
+const flagOptions: Record<string, 'json' | 'force'> = { '--json': 'json', '--force': 'force', '-f': 'force' };
+
+/** Parses `argv` (without `node` and the script). Throws `UsageError` on wrong usage. */
+export function parseArgs(argv: readonly string[]): ParseResult {
+  if (argv.some((a) => a === '-h' || a === '--help' || a === 'ayuda')) {
+    return { help: true, verb: argv.find((a) => !a.startsWith('-')) };
+  }
+  if (argv.length === 0) return { help: true };
+  const [verb, ...rest] = argv;
+  if (!(verbs as readonly string[]).includes(verb)) {
+    throw new UsageError(
+      verb.startsWith('-')
+        ? `Falta el comando antes de «${verb}». Use: tablero <validar|generar|reporte|consolidar|plantilla|demo> … (tablero --help).`
+        : `Comando desconocido «${verb}». Comandos: validar, generar, reporte, consolidar, plantilla, demo (tablero --help).`,
+    );
+  }
+  const files: string[] = [];
+  const values: { corte?: string; output?: string; vigencia?: string } = {};
+  const flags = { json: false, force: false };
+  let onlyFiles = false;
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i];
+    if (onlyFiles || !arg.startsWith('-') || arg === '-') {
+      files.push(arg);
+      continue;
+    }
+    if (arg === '--') {
+      onlyFiles = true;
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const name = eq > 0 ? arg.slice(0, eq) : arg;
+    if (name in valueOptions) {
+      const key = valueOptions[name];
+      let value: string | undefined;
+      if (eq > 0) value = arg.slice(eq + 1);
+      else {
+        value = rest[i + 1];
+        if (value === undefined || (value.startsWith('-') && value !== '-')) {
+          throw new UsageError(`La opción ${name} necesita un valor (tablero --help).`);
+        }
+        i++;
+      }
+      if (value === '') throw new UsageError(`La opción ${name} necesita un valor (tablero --help).`);
+      if (values[key] !== undefined) throw new UsageError(`La opción ${name} está repetida.`);
+      values[key] = value;
+      continue;
+    }
+    if (name in flagOptions && eq < 0) {
+      flags[flagOptions[name]] = true;
+      continue;
+    }
+    throw new UsageError(`Opción desconocida «${arg}» para «tablero ${verb}» (tablero --help).`);
+  }
+  if (values.corte !== undefined) checkIsoDate(values.corte);
+  if (values.vigencia !== undefined && !/^(19|20)\d\d$/.test(values.vigencia)) {
+    throw new UsageError(`La vigencia «${values.vigencia}» no es un año válido; use AAAA (por ejemplo 2025).`);
+  }
+  return { help: false, verb, files, ...values, ...flags };
+}
+
+function checkIsoDate(s: string): void {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  const ok =
+    m !== null &&
+    (() => {
+      const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+      const t = new Date(Date.UTC(y, mo - 1, d));
+      return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
+    })();
+  if (!ok) throw new UsageError(`La fecha de corte «${s}» no es válida; use AAAA-MM-DD (por ejemplo 2025-06-30).`);
+}
+
+/** Options a verb does not take are usage errors, so a typo never silently does something else. */
+export function allowOnly(args: ParsedArgs, allowed: { corte?: boolean; json?: boolean; output?: boolean; force?: boolean; vigencia?: boolean }): void {
+  const check = (present: boolean, ok: boolean | undefined, name: string) => {
+    if (present && !ok) throw new UsageError(`«tablero ${args.verb}» no admite la opción ${name} (tablero --help).`);
+  };
+  check(args.corte !== undefined, allowed.corte, '--corte');
+  check(args.json, allowed.json, '--json');
+  check(args.output !== undefined, allowed.output, '-o');
+  check(args.force, allowed.force, '--force');
+  check(args.vigencia !== undefined, allowed.vigencia, '--vigencia');
+}

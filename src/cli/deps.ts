@@ -1,0 +1,33 @@
+/**
+ * What the verbs need from the outside world, injected by the composition root (`main.ts`), so
+ * that no verb imports the exceljs adapter and tests can run everything in-process.
+ */
+import type { LoadedFile } from '../app/load';
+import type { TemplateSpec } from '../app/templates';
+import type { CliIO, Command, ParsedArgs } from './types';
+
+export interface WriteRequest {
+  readonly force: boolean;
+  /** Files the run reads (the output may never be one of them). */
+  readonly inputs?: readonly string[];
+  /** Name for messages. */
+  readonly display?: string;
+}
+
+export interface CliDeps {
+  /** Reads and recognises one workbook; throws `InputError` (one Spanish line) when unusable. */
+  load(file: string, io: CliIO): Promise<LoadedFile<unknown>>;
+  /** Atomic, never over an input, never over an existing file without `force`. */
+  writeFile(out: string, data: Buffer | string, request: WriteRequest): Promise<void>;
+  /** Renders a template into a new .xlsx and writes it like `writeFile`. */
+  writeTemplate(spec: TemplateSpec, out: string, request: WriteRequest): Promise<void>;
+  /** Colour on stdout (a terminal and NO_COLOR unset). */
+  readonly colour: boolean;
+  /** Folder of the bundled example workbooks. */
+  readonly examplesDir: string;
+  /** The sheets engineer's verbs, when present in this build. */
+  readonly generar?: Command;
+  readonly consolidar?: Command;
+}
+
+export type CommandFactory = (deps: CliDeps) => (args: ParsedArgs, io: CliIO) => Promise<number>;

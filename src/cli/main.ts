@@ -1,0 +1,140 @@
+/**
+ * `tablero` — composition root of the command line. The only CLI file that imports the exceljs
+ * adapter (`src/xlsx`); it wires it into the verbs through `CliDeps`.
+ *
+ * `run(argv, io)` never throws and never prints a stack trace: unusable input or wrong usage is
+ * one Spanish line on stderr and exit code 2; an unexpected bug is one line
+ * ("Error interno: …; informe este problema") and exit code 2. With TABLERO_DEBUG=1 the stack of
+ * the underlying error is printed as well.
+ */
+import * as path from 'node:path';
+import ExcelJS from 'exceljs';
+import { InputError, loadWorkbookFile, type WorkbookParser } from '../app/load';
+import { gridsOfWorkbook, loadWorkbook } from '../xlsx/read';
+import { OutputError, writeFileAtomic, writeWorkbookAtomic } from '../xlsx/write';
+import { templateWorkbook } from '../xlsx/template';
+import { parseArgs, usage } from './args';
+import type { CliDeps } from './deps';
+import { makeDemo } from './demo';
+import { makePlantilla } from './plantilla';
+import { makeReporte } from './reporte';
+import { makeValidar } from './validar';
+import { UsageError, type CliIO, type Command, type ParsedArgs } from './types';
+
+/** Package root: `src/cli` (tsx, jest) and `dist/cli` (compiled) both sit two levels below it. */
+const packageRoot = path.resolve(__dirname, '..', '..');
+
+const parser: WorkbookParser<ExcelJS.Workbook> = {
+  parse: (bytes) => loadWorkbook(bytes),
+  toGrids: (wb, name) => gridsOfWorkbook(wb, name),
+};
+
+/**
+ * A verb written elsewhere (`generar`, `consolidar`), used when its module is part of this build.
+ * Looked up at run time so the CLI builds and runs before those files exist.
+ */
+function optionalCommand(name: 'generar' | 'consolidar'): Command | undefined {
+  let mod: Record<string, unknown>;
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    mod = require(`./${name}`) as Record<string, unknown>;
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    if (err.code === 'MODULE_NOT_FOUND' && err.message.includes(`./${name}`)) return undefined;
+    throw e;
+  }
+  const candidate = mod[name] ?? mod.default ?? mod.command ?? mod.run;
+  if (typeof candidate === 'function') return candidate as Command;
+  const factory = mod[`make${name[0].toUpperCase()}${name.slice(1)}`];
+  if (typeof factory === 'function') return (factory as (d: CliDeps) => Command)(defaultDeps(false));
+  return undefined;
+}
+
+export function defaultDeps(colour: boolean, overrides: Partial<CliDeps> = {}): CliDeps {
+  const base: CliDeps = {
+    load: (file, io) => loadWorkbookFile(file, parser, { cwd: io.cwd }),
+    writeFile: (out, data, req) => writeFileAtomic(out, data, req),
+    writeTemplate: (spec, out, req) => writeWorkbookAtomic(templateWorkbook(spec), out, req),
+    colour,
+    examplesDir: path.join(packageRoot, 'examples'),
+  };
+  return { ...base, ...overrides };
+}
+
+function unavailable(verb: string): Command {
+  return async () => {
+    throw new UsageError(`El comando «${verb}» aún no está disponible en esta versión de tablero; use validar o reporte.`);
+  };
+}
+
+function isDebug(): boolean {
+  return process.env.TABLERO_DEBUG === '1' || process.env.TABLERO_DEBUG === 'true';
+}
+
+/**
+ * Runs one `tablero` command in-process. Returns the exit code (0, 1 or 2). `deps` replaces parts
+ * of the wiring (tests).
+ */
+export async function run(argv: readonly string[], io: CliIO, deps?: Partial<CliDeps>): Promise<number> {
+  try {
+    const parsed = parseArgs(argv);
+    if (parsed.help) {
+      io.stdout(usage);
+      return 0;
+    }
+    const args: ParsedArgs = parsed;
+    const colour = deps?.colour ?? false;
+    const generar = deps?.generar ?? optionalCommand('generar');
+    const consolidar = deps?.consolidar ?? optionalCommand('consolidar');
+    const d = defaultDeps(colour, { generar, consolidar, ...deps });
+    const table: Record<string, Command> = {
+      validar: makeValidar(d),
+      reporte: makeReporte(d),
+      plantilla: makePlantilla(d),
+      demo: makeDemo(d),
+      generar: generar ?? unavailable('generar'),
+      consolidar: consolidar ?? unavailable('consolidar'),
+    };
+    return await table[args.verb](args, io);
+  } catch (e) {
+    if (e instanceof UsageError || e instanceof InputError || e instanceof OutputError) {
+      io.stderr(`tablero: ${oneLine(e.message)}\n`);
+      if (isDebug() && 'detail' in e && e.detail instanceof Error) io.stderr(`${e.detail.stack ?? e.detail.message}\n`);
+      return 2;
+    }
+    const message = e instanceof Error ? e.message : String(e);
+    io.stderr(`tablero: Error interno: ${oneLine(message) || 'error desconocido'}; informe este problema (con TABLERO_DEBUG=1 se muestra el detalle).\n`);
+    if (isDebug() && e instanceof Error && e.stack) io.stderr(`${e.stack}\n`);
+    return 2;
+  }
+}
+
+function oneLine(s: string): string {
+  return s.replace(/\s*\n\s*/g, ' ').trim();
+}
+
+/** The real process's streams. */
+export function processIO(): CliIO {
+  return {
+    stdout: (t) => void process.stdout.write(t),
+    stderr: (t) => void process.stderr.write(t),
+    stderrIsTTY: Boolean(process.stderr.isTTY),
+    cwd: process.cwd(),
+    now: new Date(),
+  };
+}
+
+export async function main(argv: readonly string[] = process.argv.slice(2)): Promise<void> {
+  // `tablero validar x --json | head` closes stdout early: stop quietly.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  });
+  const colour = Boolean(process.stdout.isTTY) && !('NO_COLOR' in process.env && process.env.NO_COLOR !== '');
+  process.exitCode = await run(argv, processIO(), { colour });
+}
+
+// Entry point: `tsx src/cli/main.ts …` (npm run tablero) or `bin/tablero.js` requiring dist/cli/main.js.
+const entry = require.main?.filename ?? '';
+if (require.main === module || /[\\/]bin[\\/]tablero(\.js)?$/.test(entry)) {
+  void main();
+}

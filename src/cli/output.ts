@@ -1,0 +1,114 @@
+/**
+ * Human output of the CLI: what a liaison reads in a terminal. Per file a header line, the
+ * sheets detected ("PE-F-012 — plan de acción, 124 filas"), the findings grouped by sheet (cell,
+ * severity, rule, message) and the counts. Colour only when the stream is a terminal and
+ * NO_COLOR is unset (decided by main.ts and passed in).
+ */
+import type { Finding } from '../domain/finding';
+import type { ReadSheet, ReadWorkbook } from '../domain/sheet';
+import type { SheetKind } from '../domain/fields';
+import { formatNumber, formatPercent, formatDate } from '../domain/format';
+
+export interface Style {
+  bold(s: string): string;
+  dim(s: string): string;
+  red(s: string): string;
+  yellow(s: string): string;
+  green(s: string): string;
+}
+
+const wrap = (open: number, close: number) => (s: string) => `\u001b[${open}m${s}\u001b[${close}m`;
+export const colourStyle: Style = { bold: wrap(1, 22), dim: wrap(2, 22), red: wrap(31, 39), yellow: wrap(33, 39), green: wrap(32, 39) };
+const id = (s: string) => s;
+export const plainStyle: Style = { bold: id, dim: id, red: id, yellow: id, green: id };
+
+export function styleFor(colour: boolean): Style {
+  return colour ? colourStyle : plainStyle;
+}
+
+export const kindLabels: Record<SheetKind, string> = {
+  'plan-accion': 'plan de acción',
+  'hoja-captura': 'hoja de captura',
+  techos: 'techos presupuestales',
+};
+
+export function plural(n: number, one: string, many: string): string {
+  return `${formatNumber(n, 0)} ${n === 1 ? one : many}`;
+}
+
+/** "HC T2 — hoja de captura, 38 metas". */
+export function describeSheet(sheet: ReadSheet): string {
+  const n = sheet.rows.length;
+  const count =
+    sheet.kind === 'hoja-captura' ? plural(n, 'meta', 'metas') : sheet.kind === 'techos' ? plural(n, 'programa', 'programas') : plural(n, 'fila', 'filas');
+  const hidden = sheet.visibility !== 'visible' ? ' (oculta)' : '';
+  return `${sheet.name} — ${kindLabels[sheet.kind]}, ${count}${hidden}`;
+}
+
+export function countsLine(errors: number, warnings: number, style: Style = plainStyle): string {
+  if (errors === 0 && warnings === 0) return style.green('Sin errores ni advertencias: listo para enviar.');
+  if (errors === 0) return style.green(`Sin errores (${plural(warnings, 'advertencia', 'advertencias')}): listo para enviar.`);
+  return `${style.red(plural(errors, 'error', 'errores'))}, ${style.yellow(plural(warnings, 'advertencia', 'advertencias'))}.`;
+}
+
+export interface FileOutcome {
+  readonly file: string;
+  readonly workbook: ReadWorkbook;
+  readonly findings: readonly Finding[];
+  readonly errors: number;
+  readonly warnings: number;
+  /** Cut-off used, for the header line. */
+  readonly cutoff?: string;
+}
+
+/** The human report of one validated file. */
+export function formatFileOutcome(o: FileOutcome, style: Style = plainStyle): string {
+  const lines: string[] = [];
+  lines.push(style.bold(`${o.file}`) + (o.cutoff ? style.dim(`  (corte ${formatDate(o.cutoff)})`) : ''));
+  lines.push(`  Hojas: ${o.workbook.sheets.map(describeSheet).join('; ')}`);
+  if (o.workbook.unknown.length) lines.push(style.dim(`  Hojas no reconocidas: ${o.workbook.unknown.map((u) => u.name).join(', ')}`));
+  const bySheet = new Map<string, Finding[]>();
+  for (const f of o.findings) {
+    const list = bySheet.get(f.sheet) ?? [];
+    list.push(f);
+    bySheet.set(f.sheet, list);
+  }
+  for (const [sheet, findings] of bySheet) {
+    lines.push('');
+    lines.push(`  ${style.bold(sheet)}`);
+    const cellWidth = Math.max(5, ...findings.map((f) => f.cell.length));
+    const ruleWidth = Math.max(...findings.map((f) => f.rule.length));
+    for (const f of findings) {
+      const sev = f.severity === 'error' ? style.red('error      ') : style.yellow('advertencia');
+      lines.push(`    ${f.cell.padEnd(cellWidth)}  ${sev}  ${style.dim(f.rule.padEnd(ruleWidth))}  ${f.message}`);
+    }
+  }
+  lines.push('');
+  lines.push(`  ${countsLine(o.errors, o.warnings, style)}`);
+  return lines.join('\n') + '\n';
+}
+
+/** "No se pudo usar: motivo" for a file in the human output. */
+export function formatFileError(file: string, error: string, style: Style = plainStyle): string {
+  return `${style.bold(file)}\n  ${style.red('No se pudo usar:')} ${error}\n`;
+}
+
+export function formatTotals(files: number, errors: number, warnings: number, unusable: number, style: Style = plainStyle): string {
+  const parts = [`${plural(files, 'archivo', 'archivos')}`];
+  if (unusable) parts.push(style.red(`${plural(unusable, 'no se pudo usar', 'no se pudieron usar')}`));
+  const counts = countsLine(errors, warnings, style).replace(/^(\u001b\[\d+m)?S/, (_m, esc: string | undefined) => `${esc ?? ''}s`);
+  return `Total: ${parts.join(', ')}; ${counts}\n`;
+}
+
+/** A percentage or "—" when undefined. */
+export function pct(r: number | null | undefined): string {
+  return r === null || r === undefined ? '—' : formatPercent(r);
+}
+
+/** Left-aligned text table with a header row; numbers are right-aligned by the caller's `align`. */
+export function table(header: readonly string[], rows: readonly (readonly string[])[], align: readonly ('l' | 'r')[], style: Style = plainStyle): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const fmt = (cells: readonly string[]) =>
+    cells.map((c, i) => (align[i] === 'r' ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ').trimEnd();
+  return [style.bold(fmt(header)), ...rows.map(fmt)].map((l) => `  ${l}`).join('\n') + '\n';
+}

@@ -1,0 +1,139 @@
+/**
+ * `tablero reporte <archivo.xlsx>... [--corte AAAA-MM-DD] [--json]`
+ *
+ * With `--json`: exactly the documented report (product.md "reporte --json"). Without it: a
+ * readable summary (plan figures, units ranked, dimensions, lagging goals) — friendlier than a
+ * usage error for a person at a terminal.
+ *
+ * Several files are reported together, as one plan (the reviewer's view over the units' sheets):
+ * their sheets are pooled; a sheet name used by two files gets the file name appended
+ * ("HC T2 (salud.xlsx)") so findings and rows stay traceable. Any unusable file → exit 2 and no
+ * report. The report does not depend on validation errors: exit code 0 when it was produced.
+ */
+import * as path from 'node:path';
+import type { ReadSheet, ReadWorkbook } from '../domain/sheet';
+import { formatDate, formatNumber } from '../domain/format';
+import { InputError } from '../app/load';
+import { buildReport, resolveOptions, type Report } from '../app/report';
+import { allowOnly } from './args';
+import type { CliDeps } from './deps';
+import { pct, plural, styleFor, table, type Style } from './output';
+import { createProgress } from './progress';
+import { UsageError, type CliIO, type ParsedArgs } from './types';
+
+/** Pools the sheets of several workbooks into one, renaming clashing sheet names. */
+export function mergeWorkbooks(books: readonly { file: string; workbook: ReadWorkbook }[]): ReadWorkbook {
+  if (books.length === 1) return books[0].workbook;
+  const count = new Map<string, number>();
+  for (const b of books) for (const s of b.workbook.sheets) count.set(s.name, (count.get(s.name) ?? 0) + 1);
+  const sheets: ReadSheet[] = [];
+  for (const b of books) {
+    for (const s of b.workbook.sheets) {
+      sheets.push(count.get(s.name)! > 1 ? { ...s, name: `${s.name} (${path.basename(b.file)})` } : s);
+    }
+  }
+  return {
+    name: books.map((b) => path.basename(b.file)).join(', '),
+    sheets,
+    unknown: books.flatMap((b) => b.workbook.unknown),
+  };
+}
+
+export function makeReporte(deps: CliDeps) {
+  return async function reporte(args: ParsedArgs, io: CliIO): Promise<number> {
+    allowOnly(args, { corte: true, json: true });
+    if (args.files.length === 0) throw new UsageError('Indique al menos un libro: tablero reporte <archivo.xlsx>... [--corte AAAA-MM-DD] --json');
+    const progress = createProgress(io, args.files.length > 1);
+    const books: { file: string; workbook: ReadWorkbook }[] = [];
+    const failures: string[] = [];
+    try {
+      for (let i = 0; i < args.files.length; i++) {
+        progress.item(args.files[i]);
+        progress.report('Leyendo', i, args.files.length);
+        try {
+          const loaded = await deps.load(args.files[i], io);
+          books.push({ file: args.files[i], workbook: loaded.workbook });
+        } catch (e) {
+          if (!(e instanceof InputError)) throw e;
+          failures.push(e.message);
+        }
+      }
+    } finally {
+      progress.done();
+    }
+    if (failures.length) {
+      for (const f of failures) io.stderr(`tablero: ${f}\n`);
+      return 2;
+    }
+    const workbook = mergeWorkbooks(books);
+    const options = resolveOptions({ cutoff: args.corte }, workbook, io.now);
+    const report = buildReport(workbook, options);
+    if (args.json) io.stdout(JSON.stringify(report, null, 2) + '\n');
+    else io.stdout(formatReport(report, books.map((b) => b.file), styleFor(deps.colour)));
+    return 0;
+  };
+}
+
+const stateLabels: Record<string, [string, string]> = {
+  eliminada: ['eliminada', 'eliminadas'],
+  sobreejecutada: ['sobreejecutada', 'sobreejecutadas'],
+  cumplida: ['cumplida', 'cumplidas'],
+  'sin-programacion': ['sin programación', 'sin programación'],
+  'no-iniciada': ['no iniciada', 'no iniciadas'],
+  atrasada: ['atrasada', 'atrasadas'],
+  'al-dia': ['al día', 'al día'],
+};
+
+function statesText(states: Readonly<Partial<Record<string, number>>>): string {
+  const parts = Object.entries(states)
+    .filter((e): e is [string, number] => (e[1] ?? 0) > 0)
+    .map(([s, n]) => (stateLabels[s] ? plural(n, stateLabels[s][0], stateLabels[s][1]) : `${formatNumber(n, 0)} ${s}`));
+  return parts.length ? parts.join(', ') : '—';
+}
+
+export function formatReport(r: Report, files: readonly string[], style: Style): string {
+  const out: string[] = [];
+  out.push(style.bold(`Reporte de avance — vigencia ${r.vigencia}, corte ${formatDate(r.cutoff)}${r.period ? ` (${r.period})` : ''}`));
+  out.push(style.dim(`  ${files.join(', ')}`));
+  out.push('');
+  const p = r.plan;
+  out.push(`  Plan: ${plural(p.goals, 'meta', 'metas')}; cumplimiento físico al corte ${pct(p.compliance)}; avance de la vigencia ${pct(p.progress)}; ejecución presupuestal ${pct(p.budgetExecution)}; calificación ${p.rating ?? '—'}.`);
+  out.push(`  Estados: ${statesText(p.states)}.`);
+  if (r.units.length) {
+    out.push('');
+    out.push(style.bold('  Dependencias (ranking de gestión)'));
+    out.push(
+      table(
+        ['#', 'Dependencia', 'Metas', 'Cumplimiento', 'Avance', 'Ejec. presup.', 'Calificación'],
+        [...r.units].sort((a, b) => a.rank - b.rank).map((u) => [String(u.rank), u.name, formatNumber(u.goals, 0), pct(u.compliance), pct(u.progress), pct(u.budgetExecution), u.rating ?? '—']),
+        ['r', 'l', 'r', 'r', 'r', 'r', 'l'],
+        style,
+      ),
+    );
+  }
+  if (r.dimensions.length) {
+    out.push(style.bold('  Dimensiones'));
+    out.push(
+      table(
+        ['Dimensión', 'Metas', 'Cumplimiento', 'Avance', 'Ejec. presup.', 'Calificación'],
+        r.dimensions.map((d) => [d.name, formatNumber(d.goals, 0), pct(d.compliance), pct(d.progress), pct(d.budgetExecution), d.rating ?? '—']),
+        ['l', 'r', 'r', 'r', 'r', 'l'],
+        style,
+      ),
+    );
+  }
+  const lagging = r.goals.filter((g) => g.state === 'atrasada' || g.state === 'no-iniciada');
+  if (lagging.length) {
+    out.push(style.bold(`  Metas rezagadas (${formatNumber(lagging.length, 0)})`));
+    out.push(
+      table(
+        ['Código', 'Dependencia', 'Estado', 'Cumplimiento', 'Meta'],
+        lagging.map((g) => [g.code, g.unit, g.state === 'atrasada' ? 'Atrasada' : 'No iniciada', pct(g.compliance), g.goal.length > 60 ? `${g.goal.slice(0, 59)}…` : g.goal]),
+        ['l', 'l', 'l', 'r', 'l'],
+        style,
+      ),
+    );
+  }
+  out.push(style.dim('  Use --json para obtener el reporte completo (todas las metas y el presupuesto).'));
+  return out.join('\n') + '\n';
+}

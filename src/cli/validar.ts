@@ -1,0 +1,130 @@
+/**
+ * `tablero validar <archivo.xlsx>... [--corte AAAA-MM-DD] [--json]`
+ *
+ * Exit code: 0 no errors (warnings allowed), 1 at least one error, 2 a file could not be used
+ * (or wrong usage). Files are named in the output exactly as given on the command line.
+ */
+import type { Finding } from '../domain/finding';
+import type { ReadWorkbook } from '../domain/sheet';
+import type { EngineOptions } from '../domain/options';
+import { InputError } from '../app/load';
+import { validateWorkbook } from '../app/validate';
+import { resolveOptions } from '../app/report';
+import { allowOnly } from './args';
+import type { CliDeps } from './deps';
+import { formatFileError, formatFileOutcome, formatTotals, styleFor } from './output';
+import { createProgress } from './progress';
+import { UsageError, type CliIO, type ParsedArgs } from './types';
+
+export interface SheetJson {
+  name: string;
+  kind: string;
+  headerRow: number;
+  dataRows: number;
+}
+export interface FindingJson {
+  rule: string;
+  severity: string;
+  sheet: string;
+  cell: string;
+  row: number;
+  goal?: string;
+  message: string;
+}
+export type FileJson =
+  | { file: string; sheets: SheetJson[]; findings: FindingJson[]; errors: number; warnings: number }
+  | { file: string; error: string };
+export interface ValidarJson {
+  files: FileJson[];
+  errors: number;
+  warnings: number;
+}
+
+export interface ValidatedFile {
+  readonly file: string;
+  readonly workbook: ReadWorkbook;
+  readonly options: EngineOptions;
+  readonly findings: readonly Finding[];
+  readonly errors: number;
+  readonly warnings: number;
+}
+
+/** The documented JSON of one finding, keys in the documented order. */
+export function findingJson(f: Finding): FindingJson {
+  const base = { rule: f.rule, severity: f.severity, sheet: f.sheet, cell: f.cell, row: f.row };
+  return f.goal !== undefined && f.goal !== '' ? { ...base, goal: f.goal, message: f.message } : { ...base, message: f.message };
+}
+
+export function sheetsJson(workbook: ReadWorkbook): SheetJson[] {
+  return workbook.sheets.map((s) => ({ name: s.name, kind: s.kind, headerRow: s.headerRow, dataRows: s.rows.length }));
+}
+
+/** Validates one already-recognised workbook with the options its flags and title block give. */
+export function validateLoaded(file: string, workbook: ReadWorkbook, corte: string | undefined, io: CliIO): ValidatedFile {
+  const options = resolveOptions({ cutoff: corte }, workbook, io.now);
+  const result = validateWorkbook(workbook, options);
+  return { file, workbook, options, findings: result.findings, errors: result.errors, warnings: result.warnings };
+}
+
+export function makeValidar(deps: CliDeps) {
+  return async function validar(args: ParsedArgs, io: CliIO): Promise<number> {
+    allowOnly(args, { corte: true, json: true });
+    if (args.files.length === 0) throw new UsageError('Indique al menos un libro: tablero validar <archivo.xlsx>... [--corte AAAA-MM-DD] [--json]');
+    const style = styleFor(deps.colour && !args.json);
+    const progress = createProgress(io, args.files.length > 1);
+    const outcomes: (ValidatedFile | { file: string; error: string })[] = [];
+    try {
+      for (let i = 0; i < args.files.length; i++) {
+        const file = args.files[i];
+        progress.item(file);
+        progress.report('Validando', i, args.files.length);
+        try {
+          const loaded = await deps.load(file, io);
+          outcomes.push(validateLoaded(file, loaded.workbook, args.corte, io));
+        } catch (e) {
+          if (!(e instanceof InputError)) throw e;
+          outcomes.push({ file, error: e.message });
+        }
+      }
+      progress.report('Validando', args.files.length, args.files.length);
+    } finally {
+      progress.done();
+    }
+
+    let errors = 0;
+    let warnings = 0;
+    let unusable = 0;
+    for (const o of outcomes) {
+      if ('error' in o) {
+        unusable++;
+        io.stderr(`tablero: ${o.error}\n`);
+      } else {
+        errors += o.errors;
+        warnings += o.warnings;
+      }
+    }
+
+    if (args.json) {
+      const json: ValidarJson = {
+        files: outcomes.map((o) =>
+          'error' in o
+            ? { file: o.file, error: o.error }
+            : { file: o.file, sheets: sheetsJson(o.workbook), findings: o.findings.map(findingJson), errors: o.errors, warnings: o.warnings },
+        ),
+        errors,
+        warnings,
+      };
+      io.stdout(JSON.stringify(json, null, 2) + '\n');
+    } else {
+      const blocks: string[] = [];
+      for (const o of outcomes) {
+        if ('error' in o) {
+          if (outcomes.length > 1) blocks.push(formatFileError(o.file, o.error, style));
+        } else blocks.push(formatFileOutcome({ ...o, cutoff: o.options.cutoff }, style));
+      }
+      if (outcomes.length > 1) blocks.push(formatTotals(outcomes.length, errors, warnings, unusable, style));
+      if (blocks.length) io.stdout(blocks.join('\n'));
+    }
+    return unusable > 0 ? 2 : errors > 0 ? 1 : 0;
+  };
+}

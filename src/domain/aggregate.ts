@@ -1,0 +1,241 @@
+/**
+ * Aggregates of a group of goals — the plan, a dimension, a program, a unit (progress.md
+ * "Aggregates"):
+ *
+ * - **Compliance** = weighted mean of min(compliance, 100 %) over the goals whose compliance is
+ *   defined; `null` when none is.
+ * - **Progress** = weighted mean of min(progress, 100 %) over the goals whose progress is defined.
+ * - **Weights**: the goals' ponderación when every goal of the group has one (a finite number
+ *   ≥ 0), otherwise equal weights. When the goals that enter a mean weigh 0 in total, that mean
+ *   falls back to equal weights (a weighted mean over nothing would be undefined).
+ * - `eliminada` goals are left out of everything: counts, means, budget, states.
+ * - **Budget execution** = Σ compromisos ÷ Σ apropiación definitiva (blank = 0); obligations and
+ *   payments likewise; `null` when Σ definitiva is 0.
+ * - **Rating** from the compliance with the DNP ranges (`null` when compliance is `null`).
+ * - **Ranking** of units: compliance desc, then progress desc (`null` after any number), then
+ *   name in Spanish order; ranks are 1, 2, 3 … by that order.
+ *
+ * @example
+ * aggregate([atrasada60, alDia100]).compliance // 0.8 (equal weights)
+ */
+import { goalStates } from './goal';
+import type { GoalProgress, GoalState } from './goal';
+import { defaultRatingRanges } from './options';
+import type { RatingRanges } from './options';
+
+export const ratings = ['Sobresaliente', 'Satisfactorio', 'Medio', 'Bajo', 'Crítico'] as const;
+export type Rating = (typeof ratings)[number];
+
+export type StateCounts = Partial<Record<GoalState, number>>;
+
+export interface BudgetTotals {
+  readonly final: number;
+  readonly commitments: number;
+  readonly obligations: number;
+  readonly payments: number;
+}
+
+export interface Aggregate {
+  /** Goals of the group, eliminated ones left out. */
+  readonly goals: number;
+  /** Eliminated goals of the group (not in any other figure). */
+  readonly eliminated: number;
+  readonly compliance: number | null;
+  readonly progress: number | null;
+  readonly budget: BudgetTotals;
+  /** Σ compromisos ÷ Σ definitiva. */
+  readonly budgetExecution: number | null;
+  /** Σ obligaciones ÷ Σ definitiva. */
+  readonly obligationsRatio: number | null;
+  /** Σ pagos ÷ Σ definitiva. */
+  readonly paymentsRatio: number | null;
+  readonly rating: Rating | null;
+  /** Count per state (only states that occur, in the order of progress.md; no `eliminada`). */
+  readonly states: StateCounts;
+  /** Whether the means used the goals' ponderación (else equal weights). */
+  readonly weighted: boolean;
+}
+
+export type GroupBy = 'unit' | 'dimension' | 'program';
+
+export interface GroupAggregate extends Aggregate {
+  /** Key used to group (normalised name or program code). */
+  readonly key: string;
+  /** Display name: the unit or dimension as first written; for programs "1905 — Salud pública". */
+  readonly name: string;
+  /** Program code, for program groups. */
+  readonly programCode?: string | null;
+  /** Program name, for program groups. */
+  readonly program?: string | null;
+  /** The goals of the group, eliminated ones included, in input order. */
+  readonly members: readonly GoalProgress[];
+}
+
+export interface RankedGroup extends GroupAggregate {
+  readonly rank: number;
+}
+
+/** Spanish names of groups with no name. */
+export const unnamedGroup: Record<GroupBy, string> = {
+  unit: 'Sin dependencia',
+  dimension: 'Sin dimensión',
+  program: 'Sin programa',
+};
+
+const EPS = 1e-9;
+
+function clean(x: number): number {
+  return Number.parseFloat(x.toPrecision(12));
+}
+
+/** DNP eficacia rating of a compliance (fraction). */
+export function rate(compliance: number | null, ranges: RatingRanges = defaultRatingRanges): Rating | null {
+  if (compliance === null || !Number.isFinite(compliance)) return null;
+  if (compliance >= ranges.sobresaliente - EPS) return 'Sobresaliente';
+  if (compliance >= ranges.satisfactorio - EPS) return 'Satisfactorio';
+  if (compliance >= ranges.medio - EPS) return 'Medio';
+  if (compliance >= ranges.bajo - EPS) return 'Bajo';
+  return 'Crítico';
+}
+
+function hasWeight(g: GoalProgress): boolean {
+  const w = g.input.weight;
+  return typeof w === 'number' && Number.isFinite(w) && w >= 0;
+}
+
+function weightedMean(items: readonly { value: number; weight: number }[]): number | null {
+  if (items.length === 0) return null;
+  const total = items.reduce((s, i) => s + i.weight, 0);
+  if (!(total > EPS)) return clean(items.reduce((s, i) => s + i.value, 0) / items.length);
+  return clean(items.reduce((s, i) => s + i.value * i.weight, 0) / total);
+}
+
+function budgetRatio(num: number, den: number): number | null {
+  return den > EPS ? clean(num / den) : null;
+}
+
+/** Aggregate figures of a group of goals. */
+export function aggregate(goals: readonly GoalProgress[], ranges: RatingRanges = defaultRatingRanges): Aggregate {
+  const active = goals.filter((g) => g.state !== 'eliminada');
+  const weighted = active.length > 0 && active.every(hasWeight);
+  const weightOf = (g: GoalProgress): number => (weighted ? (g.input.weight as number) : 1);
+  const compliance = weightedMean(
+    active
+      .filter((g) => g.compliance !== null)
+      .map((g) => ({ value: Math.min(g.compliance as number, 1), weight: weightOf(g) })),
+  );
+  const progress = weightedMean(
+    active
+      .filter((g) => g.progress !== null)
+      .map((g) => ({ value: Math.min(g.progress as number, 1), weight: weightOf(g) })),
+  );
+  const sum = (pick: (g: GoalProgress) => number | null): number =>
+    clean(active.reduce((s, g) => s + (pick(g) ?? 0), 0));
+  const budget: BudgetTotals = {
+    final: sum((g) => g.input.budget.final),
+    commitments: sum((g) => g.input.budget.commitments),
+    obligations: sum((g) => g.input.budget.obligations),
+    payments: sum((g) => g.input.budget.payments),
+  };
+  const counts = new Map<GoalState, number>();
+  for (const g of active) counts.set(g.state, (counts.get(g.state) ?? 0) + 1);
+  const states: StateCounts = {};
+  for (const s of goalStates) {
+    const n = counts.get(s);
+    if (n) states[s] = n;
+  }
+  return {
+    goals: active.length,
+    eliminated: goals.length - active.length,
+    compliance,
+    progress,
+    budget,
+    budgetExecution: budgetRatio(budget.commitments, budget.final),
+    obligationsRatio: budgetRatio(budget.obligations, budget.final),
+    paymentsRatio: budgetRatio(budget.payments, budget.final),
+    rating: rate(compliance, ranges),
+    states,
+    weighted,
+  };
+}
+
+/** Grouping key of a name: trimmed, spaces collapsed, lower case, no accents. */
+export function nameKey(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+}
+
+/**
+ * Groups goals by unit, dimension or program and aggregates each group, in order of first
+ * appearance. Names that differ only in case, accents or spacing are one group, shown as first
+ * written. Groups whose goals are all eliminated are kept (with `goals` 0) — callers that show
+ * rankings leave them out.
+ */
+export function groupGoals(
+  goals: readonly GoalProgress[],
+  by: GroupBy,
+  ranges: RatingRanges = defaultRatingRanges,
+): GroupAggregate[] {
+  const groups = new Map<string, { name: string; code: string | null; program: string | null; members: GoalProgress[] }>();
+  for (const g of goals) {
+    let key: string;
+    let name: string;
+    let code: string | null = null;
+    let program: string | null = null;
+    if (by === 'program') {
+      code = g.input.programCode?.trim() || null;
+      program = g.input.program?.trim() || null;
+      key = code ?? (program ? `~${nameKey(program)}` : '');
+      name = code && program ? `${code} — ${program}` : (code ?? program ?? unnamedGroup.program);
+    } else {
+      const raw = (by === 'unit' ? g.input.unit : g.input.dimension)?.replace(/\s+/g, ' ').trim() ?? '';
+      key = nameKey(raw);
+      name = raw || unnamedGroup[by];
+    }
+    const found = groups.get(key);
+    if (found) {
+      found.members.push(g);
+      if (by === 'program' && found.program === null && program !== null) {
+        found.program = program;
+        found.name = found.code ? `${found.code} — ${program}` : program;
+      }
+    } else {
+      groups.set(key, { name, code, program, members: [g] });
+    }
+  }
+  return [...groups.entries()].map(([key, grp]) => ({
+    ...aggregate(grp.members, ranges),
+    key,
+    name: grp.name,
+    ...(by === 'program' ? { programCode: grp.code, program: grp.program } : {}),
+    members: grp.members,
+  }));
+}
+
+function desc(a: number | null, b: number | null): number {
+  if (a === null && b === null) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  return b - a;
+}
+
+/** Order of the ranking de gestión: compliance desc, progress desc, name (Spanish). */
+export function compareRanking(
+  a: { compliance: number | null; progress: number | null; name: string },
+  b: { compliance: number | null; progress: number | null; name: string },
+): number {
+  return desc(a.compliance, b.compliance) || desc(a.progress, b.progress) || a.name.localeCompare(b.name, 'es');
+}
+
+/** Groups sorted by the ranking de gestión, with rank 1, 2, 3 …; groups with no goals left out. */
+export function rankGroups<T extends GroupAggregate>(groups: readonly T[]): (T & { rank: number })[] {
+  return groups
+    .filter((g) => g.goals > 0)
+    .slice()
+    .sort(compareRanking)
+    .map((g, i) => ({ ...g, rank: i + 1 }));
+}

@@ -1,0 +1,106 @@
+/**
+ * Periods of a vigencia (progress.md "Periods and the cut-off date"): quarters T1–T4 ending 31 Mar,
+ * 30 Jun, 30 Sep and 31 Dec, or months Ene–Dic ending on their last day. Everything works on ISO
+ * dates (`'2025-06-30'`), so no time zone can shift a day.
+ *
+ * @example
+ * periodEnd(2025, 2)                       // '2025-06-30'
+ * cutoffPeriod('2025-08-15', 2025)          // 2 (T2 is the last quarter ended by 15 Aug)
+ * defaultCutoff('2025-10-20')               // '2025-09-30'
+ * periodLabel(2) / periodLabel(6, 'month')  // 'T2' / 'Jun'
+ */
+import { daysInMonth, isoDate, parts } from './dates';
+import type { IsoDate } from './dates';
+import { monthNames } from './fields';
+import type { PeriodKind } from './fields';
+
+/** 4 for quarters, 12 for months. */
+export function periodCount(kind: PeriodKind = 'quarter'): number {
+  return kind === 'month' ? 12 : 4;
+}
+
+/** Month (1–12) in which period `period` ends. */
+function endMonth(period: number, kind: PeriodKind): number {
+  return kind === 'month' ? period : period * 3;
+}
+
+function checkPeriod(period: number, kind: PeriodKind): void {
+  if (!Number.isInteger(period) || period < 1 || period > periodCount(kind)) {
+    throw new RangeError(`Periodo fuera de rango: ${period} (${kind === 'month' ? '1–12' : '1–4'}).`);
+  }
+}
+
+/** Last day of period `period` (1-based) of the vigencia: `periodEnd(2024, 1, 'month')` = `'2024-01-31'`. */
+export function periodEnd(vigencia: number, period: number, kind: PeriodKind = 'quarter'): IsoDate {
+  checkPeriod(period, kind);
+  const month = endMonth(period, kind);
+  return isoDate(vigencia, month, daysInMonth(vigencia, month));
+}
+
+/** First day of period `period`: `periodStart(2025, 3)` = `'2025-07-01'`. */
+export function periodStart(vigencia: number, period: number, kind: PeriodKind = 'quarter'): IsoDate {
+  checkPeriod(period, kind);
+  const month = kind === 'month' ? period : period * 3 - 2;
+  return isoDate(vigencia, month, 1);
+}
+
+/**
+ * The last period of the vigencia that ends on or before the cut-off (`c` of progress.md).
+ *
+ * - `0` = nothing measured yet (a cut-off before the end of the first period, or in an earlier year).
+ * - A cut-off in a later year measures every period (`periodCount(kind)`).
+ *
+ * @example
+ * cutoffPeriod('2025-06-29', 2025) // 1
+ * cutoffPeriod('2025-06-30', 2025) // 2
+ * cutoffPeriod('2026-01-15', 2025) // 4
+ */
+export function cutoffPeriod(cutoff: IsoDate, vigencia: number, periodKind: PeriodKind = 'quarter'): number {
+  const { year } = parts(cutoff);
+  const count = periodCount(periodKind);
+  if (year > vigencia) return count;
+  if (year < vigencia) return 0;
+  let c = 0;
+  for (let k = 1; k <= count; k++) {
+    if (periodEnd(vigencia, k, periodKind) <= cutoff) c = k;
+    else break;
+  }
+  return c;
+}
+
+/**
+ * Default cut-off: the end of the last period that has ended by `today`. A period has ended once
+ * its last day is over, so on 30 June the default is still 31 March; from 1 July it is 30 June.
+ * In January the default is 31 December of the previous year.
+ *
+ * @example
+ * defaultCutoff('2025-10-20')          // '2025-09-30'
+ * defaultCutoff('2025-06-30')          // '2025-03-31'
+ * defaultCutoff('2025-01-10')          // '2024-12-31'
+ * defaultCutoff('2024-03-01', 'month') // '2024-02-29'
+ */
+export function defaultCutoff(today: IsoDate, periodKind: PeriodKind = 'quarter'): IsoDate {
+  const { year } = parts(today);
+  let best: IsoDate = isoDate(year - 1, 12, 31);
+  for (let k = 1; k <= periodCount(periodKind); k++) {
+    const end = periodEnd(year, k, periodKind);
+    if (end < today) best = end;
+    else break;
+  }
+  return best;
+}
+
+/** Short label of a period: `'T2'` for quarters, `'Jun'` for months. */
+export function periodLabel(period: number, kind: PeriodKind = 'quarter'): string {
+  checkPeriod(period, kind);
+  return kind === 'month' ? monthNames[period - 1] : `T${period}`;
+}
+
+/**
+ * Label of the cut-off's period for the report's `period` field (`'T2'`, `'Jun'`), or `null`
+ * when nothing is measured yet at that cut-off.
+ */
+export function periodOfCutoff(cutoff: IsoDate, vigencia: number, kind: PeriodKind = 'quarter'): string | null {
+  const c = cutoffPeriod(cutoff, vigencia, kind);
+  return c === 0 ? null : periodLabel(c, kind);
+}

@@ -1,0 +1,206 @@
+/**
+ * Progress of one goal at a cut-off period (progress.md "Per goal, at the cut-off period c").
+ *
+ * | figure | suma | creciente | constante | decreciente |
+ * |---|---|---|---|---|
+ * | planned to date `p` | Σ P(k), k ≤ c (blank = 0) | P at the last programmed period ≤ c | same | same |
+ * | executed to date `e` | Σ E(k), k ≤ c (blank = 0) | E at the last reported period ≤ c | same | same |
+ * | compliance | e ÷ p | (e − LB) ÷ (p − LB) with LB, else e ÷ p | e ÷ p | (LB − e) ÷ (LB − p) with LB, else p ÷ e |
+ * | progress | e ÷ M | (e − LB) ÷ (M − LB) with LB, else e ÷ M | e ÷ M | (LB − e) ÷ (LB − M) with LB, else M ÷ e |
+ *
+ * Decisions on the edge cases (each one has a test in `progress.test.ts`):
+ *
+ * - **Nothing measured** (`cutoffPeriod` 0, a cut-off before the end of the first period): `p` is
+ *   0 for `suma` and `null` for the other types, `e` is `null`; nothing is due, so the goal is
+ *   `sin-programacion` (unless it is eliminated).
+ * - **Nothing due** (the compliance denominator is 0 or negative: `p` = 0, or `p` ≤ LB for
+ *   `creciente` with LB, `p` ≥ LB for `decreciente` with LB, or nothing programmed up to `c`):
+ *   compliance is `null`. The goal is `sin-programacion` when nothing was executed either, and
+ *   `al-dia` when something was (ahead of the schedule) — unless its progress already reaches 100 %.
+ * - **No report** (every E(k), k ≤ c, blank): `executedToDate` is `null` — for `suma` too, so the
+ *   board can tell "no report" from a reported 0 — but for the ratios `e` counts as "no change":
+ *   0, or LB for the types measured against a línea base. So a goal with something due and no
+ *   report has compliance 0 and progress 0 and is `no-iniciada`.
+ * - **Executed blank vs 0**: a blank period is "not reported"; 0 is a report. For `suma` both add
+ *   0. For the level types (`creciente`, `constante`, `decreciente`) `e` is the last *reported*
+ *   value, so a blank T2 after a reported T1 carries T1's level forward, while a 0 in T2 is the
+ *   level 0.
+ * - **Nothing executed** (drives `sin-programacion` / `no-iniciada`): no report; or `e` = 0 for
+ *   `suma`, `constante` and `creciente` (with a línea base a 0 is read as "no avance" too, since
+ *   the level cannot fall to 0 without a report of why); or `e` = LB for `creciente` and
+ *   `decreciente` with LB (no change). For `decreciente` without LB only "no report" counts:
+ *   there every reported level is a change we cannot measure.
+ * - **Over 100 %**: the ratios are not capped (aggregates cap them). Progress beyond 100 % is
+ *   `sobreejecutada`, progress at 100 % is `cumplida`, and both are checked before the schedule.
+ * - **Comparisons with 100 %** use the tolerances of rules.md: progress counts as 100 % when it is
+ *   within 0.5 percentage points of 1 (`samePercent`) *or* `e` and M are the same magnitude
+ *   (`sameMagnitude`: 0.01 or 0.5 %); it is over 100 % only beyond both. So 9,96 of 10 is
+ *   `cumplida`, and 1.006 of 1.000 is `sobreejecutada`.
+ * - **The lag threshold** is a setting, compared exactly (with 1e-9 for binary noise): a
+ *   compliance of exactly 80 % is `al-dia`.
+ * - **Negative ratios** (execution below the línea base for `creciente`, above it for
+ *   `decreciente`) count as 0.
+ * - **Eliminated**: figures are still computed (the board may show them) but the state is
+ *   `eliminada`, and aggregates leave the goal out.
+ * - **`decreciente` without LB** (a `programming-coherence` error in itself): compliance p ÷ e and
+ *   progress M ÷ e as the table says; a reported level of 0 makes both undefined (`null`), and the
+ *   goal is then `al-dia` (something was reported, nothing can be measured).
+ * - **`creciente` with LB**: only the growth above LB counts; a programmed level at or below LB
+ *   means nothing is due yet.
+ * - **No tipo de acumulación** (blank or invalid, reported by `required`/`enum`): computed as
+ *   `suma`, the most common type, where a blank is "nothing".
+ * - **No meta vigencia**: progress is `null`, so the goal can be neither `cumplida` nor
+ *   `sobreejecutada`.
+ * - Results are rounded to 12 significant digits so that 0.1 + 0.2 reads 0.3.
+ *
+ * @example
+ * computeProgress({ ...goal, accumulation: 'suma', yearGoal: 10, planned: [2, 3, 3, 2], executed: [1, 2, null, null] }, 2)
+ * // { plannedToDate: 5, executedToDate: 3, compliance: 0.6, progress: 0.3, state: 'atrasada', … }
+ */
+import type { Accumulation, GoalInput, GoalProgress, GoalState } from './goal';
+import { sameMagnitude, samePercent } from './tolerance';
+
+/** Default lag threshold: compliance below 80 % is `atrasada`. */
+export const DEFAULT_LAG_THRESHOLD = 0.8;
+
+const EPS = 1e-9;
+
+function clean(x: number): number {
+  return Number.parseFloat(x.toPrecision(12));
+}
+
+function finite(x: number | null | undefined): x is number {
+  return typeof x === 'number' && Number.isFinite(x);
+}
+
+/** `num ÷ den`, `null` when `den` is not positive, 0 when negative. */
+function ratio(num: number, den: number): number | null {
+  if (!(den > EPS)) return null;
+  const r = num / den;
+  return r < 0 ? 0 : clean(r);
+}
+
+/** How a ratio of `e` over target `m` stands against 100 %, with the tolerances of rules.md. */
+export function against100(r: number, e: number | null, m: number | null): 'over' | 'reached' | 'under' {
+  const same = samePercent(r, 1) || (finite(e) && finite(m) && sameMagnitude(e, m));
+  if (same) return 'reached';
+  return r > 1 ? 'over' : 'under';
+}
+
+/** Last non-blank value at index < c, or `null`. */
+function lastGiven(values: readonly (number | null)[], c: number): number | null {
+  for (let i = Math.min(c, values.length) - 1; i >= 0; i--) {
+    if (finite(values[i])) return values[i];
+  }
+  return null;
+}
+
+function sumTo(values: readonly (number | null)[], c: number): number {
+  let s = 0;
+  for (let i = 0; i < Math.min(c, values.length); i++) if (finite(values[i])) s += values[i] as number;
+  return clean(s);
+}
+
+function anyGiven(values: readonly (number | null)[], c: number): boolean {
+  for (let i = 0; i < Math.min(c, values.length); i++) if (finite(values[i])) return true;
+  return false;
+}
+
+/** The figures of progress.md before the state is decided. */
+export interface ProgressFigures {
+  readonly plannedToDate: number | null;
+  readonly executedToDate: number | null;
+  readonly compliance: number | null;
+  readonly progress: number | null;
+  /** Something was due by the cut-off (the compliance denominator is positive). */
+  readonly due: boolean;
+  /** No report, or the report shows no change. */
+  readonly nothingExecuted: boolean;
+  /** Progress against 100 %, `null` when progress is undefined. */
+  readonly reach: 'over' | 'reached' | 'under' | null;
+}
+
+/** Planned and executed to date, compliance and progress of a goal at cut-off period `c`. */
+export function progressFigures(goal: GoalInput, cutoffPeriod: number): ProgressFigures {
+  const acc: Accumulation = goal.accumulation ?? 'suma';
+  const c = Math.max(0, Math.min(Math.floor(cutoffPeriod), Math.max(goal.planned.length, goal.executed.length)));
+  const lb = finite(goal.baseline) ? goal.baseline : null;
+  const m = finite(goal.yearGoal) ? goal.yearGoal : null;
+
+  const p = acc === 'suma' ? sumTo(goal.planned, c) : lastGiven(goal.planned, c);
+  const reported = anyGiven(goal.executed, c);
+  const e = !reported ? null : acc === 'suma' ? sumTo(goal.executed, c) : lastGiven(goal.executed, c);
+
+  const againstLb = lb !== null && (acc === 'creciente' || acc === 'decreciente');
+  /** `e` for the ratios: no report = no change. */
+  const eEff = e ?? (againstLb ? (lb as number) : 0);
+
+  let compliance: number | null;
+  let progress: number | null;
+  let due: boolean;
+  if (acc === 'decreciente' && lb === null) {
+    due = p !== null;
+    compliance = !due ? null : e === null ? 0 : ratio(p as number, e);
+    progress = m === null ? null : e === null ? 0 : ratio(m, e);
+  } else if (againstLb) {
+    const l = lb as number;
+    const sign = acc === 'creciente' ? 1 : -1;
+    const dueDen = p === null ? null : sign * (p - l);
+    due = dueDen !== null && dueDen > EPS;
+    compliance = due ? ratio(sign * (eEff - l), dueDen as number) : null;
+    progress = m === null ? null : ratio(sign * (eEff - l), sign * (m - l));
+  } else {
+    due = p !== null && p > EPS;
+    compliance = due ? ratio(eEff, p as number) : null;
+    progress = m === null ? null : ratio(eEff, m);
+  }
+
+  let nothingExecuted: boolean;
+  if (e === null) nothingExecuted = true;
+  else if (acc === 'decreciente') nothingExecuted = lb !== null && sameMagnitude(e, lb);
+  else if (acc === 'creciente' && lb !== null) nothingExecuted = sameMagnitude(e, lb) || sameMagnitude(e, 0);
+  else nothingExecuted = sameMagnitude(e, 0);
+
+  const reach = progress === null ? null : against100(progress, e === null ? null : eEff, m);
+  return { plannedToDate: p, executedToDate: e, compliance, progress, due, nothingExecuted, reach };
+}
+
+/**
+ * The state of progress.md, checked in its order: eliminada, sobreejecutada, cumplida,
+ * sin-programacion, no-iniciada, atrasada, al-dia.
+ */
+export function goalState(eliminated: boolean, f: ProgressFigures, lagThreshold = DEFAULT_LAG_THRESHOLD): GoalState {
+  if (eliminated) return 'eliminada';
+  if (f.reach === 'over') return 'sobreejecutada';
+  if (f.reach === 'reached') return 'cumplida';
+  if (!f.due && f.nothingExecuted) return 'sin-programacion';
+  if (f.due && f.nothingExecuted) return 'no-iniciada';
+  if (f.compliance !== null && f.compliance < lagThreshold - EPS) return 'atrasada';
+  return 'al-dia';
+}
+
+/**
+ * Planned and executed to date, compliance, progress and state of a goal at cut-off period
+ * `cutoffPeriod` (0 = nothing measured; see `cutoffPeriod` in periods.ts).
+ */
+export function computeProgress(
+  goal: GoalInput,
+  cutoffPeriod: number,
+  lagThreshold = DEFAULT_LAG_THRESHOLD,
+): GoalProgress {
+  const f = progressFigures(goal, cutoffPeriod);
+  return {
+    input: goal,
+    cutoffPeriod: Math.max(0, Math.min(Math.floor(cutoffPeriod), Math.max(goal.planned.length, goal.executed.length))),
+    plannedToDate: f.plannedToDate,
+    executedToDate: f.executedToDate,
+    compliance: f.compliance,
+    progress: f.progress,
+    state: goalState(goal.eliminated, f, lagThreshold),
+  };
+}
+
+/** Rezagadas (lagging, PE-P-008) = `no-iniciada` + `atrasada`. */
+export function isLagging(state: GoalState): boolean {
+  return state === 'no-iniciada' || state === 'atrasada';
+}

@@ -1,0 +1,635 @@
+/**
+ * The reader (workbooks.md "Sheet kinds", "Header matching", "Reading cell values"): from a plain
+ * grid to a `ReadSheet` — kind, header rows, columns, title block and every data row with each
+ * known cell parsed. It only reads: no value is ever changed.
+ *
+ * Decisions worth knowing:
+ * - Merged areas: in data rows a merged value applies to every row the area spans, in the area's
+ *   first column (the column of its value). Other columns of a wide merged area stay blank:
+ *   pasting a goal over its code column must not make the code the goal. Only covered cells get
+ *   `merged: true`; the top-left cell is the value's own cell. In header rows a merged value
+ *   applies to every cell of the area (a group "PROGRAMACIÓN" spans its T1…T4).
+ * - A row with no value of its own is a blank row and is skipped, even when a merged area from
+ *   above covers it; a row whose required cells are all blank (after merges) is not a data row.
+ * - A totals row is one whose first non-blank cell starts with the word "Total"/"Totales".
+ * - `errorCells` lists error values where they stand (own cells of data rows), not their merged copies.
+ * - The title block's "Vigencia" wins over a year found in a header.
+ * - Identical cells down a column (same value, same format, not merged) may be the same
+ *   immutable `ReadCell` object: never mutate a cell, and do not use cells as identity keys.
+ */
+import type { CellRange, CellValue, Grid, SheetVisibility, WorkbookGrids } from './grid';
+import { fieldType, requiredFields, type FieldId, type SheetKind } from './fields';
+import type { DataRow, ErrorCell, ReadCell, ReadSheet, ReadWorkbook, UnknownSheet } from './sheet';
+import type { IsoDate } from './dates';
+import {
+  decideKind,
+  kindLabels,
+  matchHeaderRow,
+  sheetKinds,
+  type HeaderCell,
+  type HeaderMatch,
+  type HeaderRowMatch,
+} from './headers';
+import { errorCodeOf, isEnumType, parseDate, parseDateText, parserFor, type CellParser } from './values';
+import { isBlankText, normalize } from './text';
+
+export interface ReaderOptions {
+  /** Funding sources accepted besides the default list. */
+  readonly extraSources?: readonly string[];
+}
+
+/** Rows searched for the header (workbooks.md: "within the first 30"). */
+const headerWindow = 30;
+/** Columns looked at in header and title rows. */
+const maxHeaderCols = 1000;
+/** Longest cell text looked at as a header or a title label. */
+const maxLabelLength = 300;
+
+// ---------------------------------------------------------------------------------------------
+// The grid as 0-based indices
+
+interface Span {
+  /** 0-based row indices into `values`, inclusive. */
+  readonly top: number;
+  readonly bottom: number;
+  /** 0-based column index of the area's first column. */
+  readonly left: number;
+  readonly right: number;
+}
+
+interface SheetView {
+  readonly values: Grid['values'];
+  readonly formats: Grid['numberFormats'];
+  readonly originRow: number;
+  readonly originCol: number;
+  /** Sane merged areas (multi-cell, ordered corners), in value indices. */
+  readonly merges: readonly Span[];
+}
+
+function positiveInt(n: unknown, fallback: number): number {
+  return typeof n === 'number' && Number.isInteger(n) && n >= 1 ? n : fallback;
+}
+
+function viewOf(grid: Grid): SheetView {
+  const originRow = positiveInt(grid.origin?.row, 1);
+  const originCol = positiveInt(grid.origin?.col, 1);
+  const values = Array.isArray(grid.values) ? grid.values : [];
+  const formats = Array.isArray(grid.numberFormats) ? grid.numberFormats : undefined;
+  return { values, formats, originRow, originCol, merges: saneMerges(grid.merges, originRow, originCol) };
+}
+
+/** Drops merged areas that are malformed or a single cell; converts to value indices. */
+function saneMerges(merges: readonly CellRange[] | undefined, originRow: number, originCol: number): Span[] {
+  const out: Span[] = [];
+  if (!Array.isArray(merges)) return out;
+  for (const m of merges) {
+    if (!m || !isInt(m.top) || !isInt(m.left) || !isInt(m.bottom) || !isInt(m.right)) continue;
+    if (m.top > m.bottom || m.left > m.right) continue;
+    if (m.top === m.bottom && m.left === m.right) continue;
+    out.push({ top: m.top - originRow, bottom: m.bottom - originRow, left: m.left - originCol, right: m.right - originCol });
+  }
+  return out;
+}
+
+function isInt(n: unknown): n is number {
+  return typeof n === 'number' && Number.isSafeInteger(n);
+}
+
+function valueAt(view: SheetView, i: number, j: number): CellValue | undefined {
+  if (i < 0 || j < 0) return undefined;
+  const row = view.values[i];
+  return row ? row[j] : undefined;
+}
+
+function formatAt(view: SheetView, i: number, j: number): string | undefined {
+  if (i < 0 || j < 0 || !view.formats) return undefined;
+  const f = view.formats[i]?.[j];
+  return typeof f === 'string' && f.length > 0 && f !== 'General' ? f : undefined;
+}
+
+function isBlankValue(v: CellValue | undefined): boolean {
+  return v === null || v === undefined || (typeof v === 'string' && isBlankText(v));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Header
+
+/** Header-row text of a cell: trimmed strings and numbers; nothing for long texts, dates, errors. */
+function labelOf(v: CellValue | undefined): string | undefined {
+  if (typeof v === 'string') return v.length <= maxLabelLength && !isBlankText(v) ? v.trim() : undefined;
+  if (typeof v === 'number' && Number.isFinite(v)) return String(v);
+  return undefined;
+}
+
+/** Texts of the first rows with merged values spread over their whole area. */
+function headerTexts(view: SheetView, rows: number): (string | undefined)[][] {
+  let width = 0;
+  for (let i = 0; i < rows; i++) width = Math.max(width, view.values[i]?.length ?? 0);
+  width = Math.min(width, maxHeaderCols);
+  const t: (string | undefined)[][] = [];
+  for (let i = 0; i < rows; i++) {
+    const line: (string | undefined)[] = new Array(width).fill(undefined);
+    const row = view.values[i];
+    if (row) for (let j = 0; j < Math.min(width, row.length); j++) line[j] = labelOf(row[j]);
+    t.push(line);
+  }
+  for (const m of view.merges) {
+    const i0 = Math.max(m.top, 0);
+    const i1 = Math.min(m.bottom, rows - 1);
+    const j0 = Math.max(m.left, 0);
+    const j1 = Math.min(m.right, width - 1);
+    if (i0 > i1 || j0 > j1) continue;
+    const text = labelOf(valueAt(view, m.top, m.left));
+    for (let i = i0; i <= i1; i++) for (let j = j0; j <= j1; j++) t[i][j] = text;
+  }
+  return t;
+}
+
+interface HeaderChoice {
+  readonly match: HeaderRowMatch;
+  /** 0-based indices of the first and last header rows. */
+  readonly first: number;
+  readonly last: number;
+}
+
+interface HeaderSearch {
+  readonly choice?: HeaderChoice;
+  /** The row that matched most columns of any kind, qualifying or not (for the "unknown" reason). */
+  readonly closest?: { readonly match: HeaderRowMatch; readonly row: number };
+}
+
+/**
+ * Finds the header: the row (or pair of rows) within the first 30 that matches most columns of
+ * a kind it qualifies for. On a tie, a single row wins over a pair, unless the pair shares cells
+ * merged down both rows (a true two-row header).
+ */
+function findHeader(view: SheetView, texts: readonly (string | undefined)[][]): HeaderSearch {
+  const cache = new Map<string, HeaderMatch | null>();
+  let best: { choice: HeaderChoice; score: number; tie: number } | undefined;
+  let closest: HeaderSearch['closest'];
+  const rows = Math.min(texts.length, headerWindow);
+  for (let i = 0; i < rows; i++) {
+    if (!texts[i].some((s) => s !== undefined)) continue;
+    const variants: { cells: HeaderCell[]; first: number; tie: number }[] = [{ cells: singleCells(view, texts[i]), first: i, tie: 1 }];
+    if (i > 0) {
+      const pair = pairCells(view, texts[i - 1], texts[i]);
+      variants.push({ cells: pair.cells, first: i - 1, tie: pair.shared ? 2 : 0 });
+    }
+    for (const v of variants) {
+      const matches = sheetKinds.map((k) => matchHeaderRow(v.cells, k, cache));
+      for (const m of matches) {
+        if (!closest || m.columns.size > closest.match.columns.size) closest = { match: m, row: view.originRow + i };
+      }
+      const chosen = decideKind(matches);
+      if (!chosen) continue;
+      const score = chosen.columns.size;
+      if (!best || score > best.score || (score === best.score && best.choice.last === i && v.tie > best.tie)) {
+        best = { choice: { match: chosen, first: v.first, last: i }, score, tie: v.tie };
+      }
+    }
+  }
+  return { choice: best?.choice, closest };
+}
+
+function singleCells(view: SheetView, line: readonly (string | undefined)[]): HeaderCell[] {
+  const cells: HeaderCell[] = [];
+  for (let j = 0; j < line.length; j++) if (line[j] !== undefined) cells.push({ col: view.originCol + j, text: line[j] });
+  return cells;
+}
+
+function pairCells(
+  view: SheetView,
+  group: readonly (string | undefined)[],
+  line: readonly (string | undefined)[],
+): { cells: HeaderCell[]; shared: boolean } {
+  const cells: HeaderCell[] = [];
+  let shared = false;
+  for (let j = 0; j < line.length; j++) {
+    const g = group[j];
+    const t = line[j];
+    if (g === undefined && t === undefined) continue;
+    if (g !== undefined && g === t) shared = true;
+    cells.push({ col: view.originCol + j, group: g, text: t });
+  }
+  return { cells, shared };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Title block
+
+interface TitleFacts {
+  vigencia?: number;
+  cutoff?: IsoDate;
+  entity?: string;
+  unit?: string;
+}
+
+const entityPrefixes = [
+  'alcaldia', 'gobernacion', 'municipio de', 'municipio del', 'secretaria distrital', 'distrito de',
+  'distrito especial', 'departamento de', 'departamento del',
+];
+
+function yearIn(words: readonly string[]): number | undefined {
+  for (const w of words) if (w.length === 4 && (w.startsWith('19') || w.startsWith('20')) && /^\d{4}$/.test(w)) return Number(w);
+  return undefined;
+}
+
+/** The first non-blank cell right of a label (labels often sit in merged cells). */
+function rightOf(view: SheetView, i: number, j: number): { v: CellValue; fmt?: string } | undefined {
+  for (let k = j + 1; k <= j + 8; k++) {
+    const v = valueAt(view, i, k);
+    if (!isBlankValue(v)) return { v: v as CellValue, fmt: formatAt(view, i, k) };
+  }
+  return undefined;
+}
+
+/** Text after a label's colon ("Dependencia: Salud" → "Salud"), or undefined. */
+function afterColon(s: string): string | undefined {
+  const k = s.indexOf(':');
+  if (k < 0) return undefined;
+  const rest = s.slice(k + 1).trim();
+  return rest.length > 0 ? rest : undefined;
+}
+
+/** Title-block facts from the rows above the header: vigencia, fecha de corte, entity, unit. */
+function readTitle(view: SheetView, upTo: number): TitleFacts {
+  const facts: TitleFacts = {};
+  for (let i = 0; i < upTo; i++) {
+    const row = view.values[i];
+    if (!row) continue;
+    const width = Math.min(row.length, maxHeaderCols);
+    for (let j = 0; j < width; j++) {
+      const v = row[j];
+      if (typeof v !== 'string' || v.length > maxLabelLength || isBlankText(v)) continue;
+      titleCell(view, i, j, v, facts);
+    }
+  }
+  return facts;
+}
+
+function titleCell(view: SheetView, i: number, j: number, text: string, facts: TitleFacts): void {
+  const norm = normalize(text);
+  const words = norm.split(' ');
+  const vig = words.indexOf('vigencia');
+  if (facts.vigencia === undefined && (vig >= 0 || words[0] === 'ano')) {
+    const from = vig >= 0 ? vig : 0;
+    const year = yearIn(words.slice(from + 1)) ?? (words.length - from <= 2 ? yearRightOf(view, i, j) : undefined);
+    if (year !== undefined) facts.vigencia = year;
+    return;
+  }
+  if (facts.cutoff === undefined && (norm.startsWith('fecha de corte') || norm.startsWith('fecha corte') || words[0] === 'corte')) {
+    facts.cutoff = cutoffOf(view, i, j, text);
+    return;
+  }
+  if (facts.unit === undefined && words[0] === 'dependencia') {
+    facts.unit = afterColon(text) ?? textRightOf(view, i, j);
+    return;
+  }
+  if (facts.entity === undefined && words[0] === 'entidad') {
+    facts.entity = afterColon(text) ?? textRightOf(view, i, j);
+    return;
+  }
+  if (facts.entity === undefined && entityPrefixes.some((p) => norm.startsWith(p))) facts.entity = text.trim();
+}
+
+function yearRightOf(view: SheetView, i: number, j: number): number | undefined {
+  const r = rightOf(view, i, j);
+  if (!r) return undefined;
+  if (typeof r.v === 'number') return Number.isInteger(r.v) && r.v >= 1900 && r.v <= 2099 ? r.v : undefined;
+  if (typeof r.v === 'string' && r.v.length <= maxLabelLength) return yearIn(normalize(r.v).split(' '));
+  return undefined;
+}
+
+function textRightOf(view: SheetView, i: number, j: number): string | undefined {
+  const r = rightOf(view, i, j);
+  return r && typeof r.v === 'string' && r.v.length <= maxLabelLength ? r.v.trim() : undefined;
+}
+
+function cutoffOf(view: SheetView, i: number, j: number, text: string): IsoDate | undefined {
+  const inline = afterColon(text) ?? text.replace(/^\s*(?:fecha\s+(?:de\s+)?)?corte\s*/i, '').trim();
+  if (inline.length > 0) {
+    const d = parseDateText(inline);
+    if (d) return d;
+  }
+  const r = rightOf(view, i, j);
+  if (!r) return undefined;
+  const p = parseDate(r.v, r.fmt);
+  return p.status === 'ok' ? (p.value as IsoDate) : undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Data rows
+
+interface FieldColumn {
+  readonly field: FieldId;
+  /** 1-based sheet column and 0-based value index. */
+  readonly col: number;
+  readonly j: number;
+  readonly parse: CellParser;
+  readonly required: boolean;
+  /** Vertical merged areas whose value is in this column, sorted, non-overlapping. */
+  readonly spans: readonly Span[];
+}
+
+/** Caches the results of repeated texts (enumerations repeat down a column). */
+function cached(parse: CellParser): CellParser {
+  const cache = new Map<string, ReturnType<CellParser>>();
+  return (raw, fmt) => {
+    if (typeof raw !== 'string' || raw.length > 100) return parse(raw, fmt);
+    let p = cache.get(raw);
+    if (p === undefined) {
+      p = parse(raw, fmt);
+      if (cache.size < 1000) cache.set(raw, p);
+    }
+    return p;
+  };
+}
+
+function isRequired(kind: SheetKind, field: FieldId): boolean {
+  const req = requiredFields[kind] as readonly string[];
+  if (req.includes(field)) return true;
+  return req.includes('executed') && field.startsWith('executed') && field !== 'executedTotal';
+}
+
+function fieldColumns(view: SheetView, match: HeaderRowMatch, dataFrom: number, options: ReaderOptions | undefined): FieldColumn[] {
+  const spansByCol = verticalSpans(view, dataFrom);
+  const out: FieldColumn[] = [];
+  for (const [field, m] of match.columns) {
+    const type = fieldType(field);
+    const base = parserFor(type, options);
+    const j = m.col - view.originCol;
+    out.push({
+      field,
+      col: m.col,
+      j,
+      parse: isEnumType(type) ? cached(base) : base,
+      required: isRequired(match.kind, field),
+      spans: spansByCol.get(j) ?? [],
+    });
+  }
+  out.sort((a, b) => a.col - b.col);
+  return out;
+}
+
+/**
+ * Merged areas that span more than one row and reach the data, listed under the column of their
+ * value, sorted by top row; an area overlapping an earlier one (not possible in Excel) is dropped.
+ */
+function verticalSpans(view: SheetView, dataFrom: number): Map<number, Span[]> {
+  const byCol = new Map<number, Span[]>();
+  for (const m of view.merges) {
+    if (m.bottom === m.top || m.bottom < dataFrom || m.left < 0) continue;
+    let list = byCol.get(m.left);
+    if (!list) byCol.set(m.left, (list = []));
+    list.push(m);
+  }
+  for (const [j, list] of byCol) {
+    list.sort((a, b) => a.top - b.top);
+    const kept: Span[] = [];
+    for (const s of list) if (kept.length === 0 || s.top > kept[kept.length - 1].bottom) kept.push(s);
+    byCol.set(j, kept);
+  }
+  return byCol;
+}
+
+/** Index of the first non-blank own cell of a row, or -1 for a blank row. */
+function firstNonBlank(row: readonly CellValue[]): number {
+  for (let j = 0; j < row.length; j++) if (!isBlankValue(row[j])) return j;
+  return -1;
+}
+
+/** "Total", "TOTAL GENERAL", "Totales:" — not "Totalizar". */
+function isTotalText(v: CellValue | undefined): boolean {
+  if (typeof v !== 'string') return false;
+  const s = v.trimStart();
+  if (s.length < 5 || s.slice(0, 5).toLowerCase() !== 'total') return false;
+  const rest = s.slice(5, 7).toLowerCase();
+  const next = rest === 'es' ? s.charAt(7) : s.charAt(5);
+  return next === '' || !/\p{L}/u.test(next);
+}
+
+/**
+ * Shares identical cells down a column: the same text or number with the same format parses to
+ * the same immutable `ReadCell`. Columns of mostly distinct values (goal texts) switch it off
+ * after a while, so the cache never costs more than it saves.
+ */
+class CellCache {
+  private readonly map = new Map<string | number | boolean, ReadCell>();
+  private blank: ReadCell | undefined;
+  private lookups = 0;
+  private hits = 0;
+  private on = true;
+
+  get(raw: CellValue, fmt: string | undefined): ReadCell | undefined {
+    if (raw === null) return this.blank && this.blank.numberFormat === fmt ? this.blank : undefined;
+    if (!this.on || typeof raw === 'object' || Object.is(raw, -0) || (typeof raw === 'string' && raw.length > 120)) return undefined;
+    this.lookups++;
+    const c = this.map.get(raw);
+    if (c && c.numberFormat === fmt) {
+      this.hits++;
+      return c;
+    }
+    if (this.lookups >= 2048 && this.hits * 4 < this.lookups) {
+      this.on = false;
+      this.map.clear();
+    }
+    return undefined;
+  }
+
+  set(raw: CellValue, cell: ReadCell): void {
+    if (raw === null) this.blank = cell;
+    else if (this.on && typeof raw !== 'object' && !Object.is(raw, -0) && this.map.size < 2048) this.map.set(raw, cell);
+  }
+}
+
+/** Walks the data rows once, keeping one cursor per merged column. */
+class DataReader {
+  private readonly cursors: number[];
+  private readonly caches: CellCache[];
+  readonly rows: DataRow[] = [];
+  readonly errorCells: ErrorCell[] = [];
+  private readonly fieldByJ = new Map<number, FieldId>();
+
+  constructor(
+    private readonly view: SheetView,
+    private readonly columns: readonly FieldColumn[],
+  ) {
+    this.cursors = columns.map(() => 0);
+    this.caches = columns.map(() => new CellCache());
+    for (const c of columns) this.fieldByJ.set(c.j, c.field);
+  }
+
+  readFrom(from: number): void {
+    const values = this.view.values;
+    for (let i = from; i < values.length; i++) {
+      const row = values[i];
+      if (!row) continue;
+      const first = firstNonBlank(row);
+      if (first < 0 || isTotalText(row[first])) continue;
+      const cells = this.cellsOf(i);
+      if (!cells) continue;
+      this.rows.push({ row: this.view.originRow + i, cells });
+      this.collectErrors(i, row);
+    }
+  }
+
+  /** The known cells of a row, or undefined when all its required cells are blank. */
+  private cellsOf(i: number): DataRow['cells'] | undefined {
+    const cells: Partial<Record<FieldId, ReadCell>> = {};
+    let anyRequired = false;
+    for (let k = 0; k < this.columns.length; k++) {
+      const c = this.columns[k];
+      const cell = this.cellAt(k, c, i);
+      cells[c.field] = cell;
+      if (c.required && cell.parsed.status !== 'blank') anyRequired = true;
+    }
+    return anyRequired ? cells : undefined;
+  }
+
+  /** The cell of column `k` at row `i`: its own value, or the value of a merged area above. */
+  private cellAt(k: number, c: FieldColumn, i: number): ReadCell {
+    let src = i;
+    let merged = false;
+    if (c.spans.length > 0) {
+      const spans = c.spans;
+      let p = this.cursors[k];
+      while (p < spans.length && spans[p].bottom < i) p++;
+      this.cursors[k] = p;
+      if (p < spans.length && spans[p].top < i) {
+        src = spans[p].top;
+        merged = true;
+      }
+    }
+    const v = valueAt(this.view, src, c.j);
+    const raw = v === undefined ? null : v;
+    const fmt = formatAt(this.view, src, c.j);
+    if (merged) return this.makeCell(c, raw, fmt, true);
+    const cache = this.caches[k];
+    const hit = cache.get(raw, fmt);
+    if (hit) return hit;
+    const cell = this.makeCell(c, raw, fmt, false);
+    cache.set(raw, cell);
+    return cell;
+  }
+
+  private makeCell(c: FieldColumn, raw: CellValue, fmt: string | undefined, merged: boolean): ReadCell {
+    const parsed = c.parse(raw, fmt);
+    return fmt ? { col: c.col, raw, merged, numberFormat: fmt, parsed } : { col: c.col, raw, merged, parsed };
+  }
+
+  private collectErrors(i: number, row: readonly CellValue[]): void {
+    for (let j = 0; j < row.length; j++) {
+      const v = row[j];
+      if (v === null || v === undefined || typeof v === 'number' || typeof v === 'boolean') continue;
+      if (typeof v === 'string' && v.charCodeAt(0) !== 35) continue;
+      const code = errorCodeOf(v);
+      if (code === undefined) continue;
+      const field = this.fieldByJ.get(j);
+      const at = { row: this.view.originRow + i, col: this.view.originCol + j, code };
+      this.errorCells.push(field ? { ...at, field } : at);
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sheets and workbooks
+
+function visibilityOf(v: unknown): SheetVisibility {
+  return v === 'hidden' || v === 'veryHidden' ? v : 'visible';
+}
+
+function unknownReason(view: SheetView, search: HeaderSearch): string {
+  if (!view.values.some((r) => r && firstNonBlank(r) >= 0)) return 'La hoja está vacía.';
+  const c = search.closest;
+  if (!c || c.match.columns.size === 0) {
+    return `No se encontró ningún encabezado conocido en las primeras ${headerWindow} filas.`;
+  }
+  const n = c.match.columns.size;
+  return (
+    `No se reconoció el encabezado: la fila ${c.row} coincide con ${n} ${n === 1 ? 'columna' : 'columnas'} ` +
+    `de «${kindLabels[c.match.kind]}», pero faltan columnas obligatorias ` +
+    `(${c.match.missing.length} de ${requiredFields[c.match.kind].length}).`
+  );
+}
+
+/** First non-blank column of the header rows (merged values count). */
+function headerColOf(view: SheetView, texts: readonly (string | undefined)[][], first: number, last: number): number {
+  let best = -1;
+  for (let i = first; i <= last; i++) {
+    const line = texts[i] ?? [];
+    const j = line.findIndex((t) => t !== undefined);
+    if (j >= 0 && (best < 0 || j < best)) best = j;
+  }
+  return view.originCol + Math.max(best, 0);
+}
+
+/**
+ * Reads one sheet: its kind and header (within the first 30 rows), title block, columns and
+ * data rows. A sheet no kind qualifies for comes back as an `UnknownSheet` with a Spanish reason.
+ */
+export function readSheet(grid: Grid, options?: ReaderOptions): ReadSheet | UnknownSheet {
+  const view = viewOf(grid);
+  const name = typeof grid.name === 'string' ? grid.name : String(grid.name ?? '');
+  const texts = headerTexts(view, Math.min(view.values.length, headerWindow));
+  const search = findHeader(view, texts);
+  if (!search.choice) return { name, reason: unknownReason(view, search) };
+  const { match, first, last } = search.choice;
+  const title = readTitle(view, first);
+  const reader = new DataReader(view, fieldColumns(view, match, last + 1, options));
+  reader.readFrom(last + 1);
+  const columns: Partial<Record<FieldId, number>> = {};
+  const headers: Partial<Record<FieldId, string>> = {};
+  for (const [field, m] of match.columns) {
+    columns[field] = m.col;
+    headers[field] = m.text;
+  }
+  const vigencia = title.vigencia ?? match.vigencia;
+  const sheet: ReadSheet = {
+    name,
+    kind: match.kind,
+    firstHeaderRow: view.originRow + first,
+    headerRow: view.originRow + last,
+    headerCol: headerColOf(view, texts, first, last),
+    columns,
+    headers,
+    missing: match.missing,
+    periodKind: match.periodKind,
+    periodCount: match.periodKind === 'month' ? 12 : 4,
+    ...(vigencia !== undefined ? { vigencia } : {}),
+    ...(title.cutoff !== undefined ? { cutoff: title.cutoff } : {}),
+    title: {
+      ...(title.entity !== undefined ? { entity: title.entity } : {}),
+      ...(title.unit !== undefined ? { unit: title.unit } : {}),
+    },
+    rows: reader.rows,
+    errorCells: reader.errorCells,
+    visibility: visibilityOf(grid.visibility),
+  };
+  return sheet;
+}
+
+/** True for a read sheet, false for an unknown one. */
+export function isReadSheet(s: ReadSheet | UnknownSheet): s is ReadSheet {
+  return 'kind' in s;
+}
+
+/**
+ * Reads every sheet of a workbook, hidden ones included. Never throws: a sheet that cannot be
+ * read for an unexpected reason is listed as unknown with a Spanish reason.
+ */
+export function readWorkbook(grids: WorkbookGrids, options?: ReaderOptions): ReadWorkbook {
+  const sheets: ReadSheet[] = [];
+  const unknown: UnknownSheet[] = [];
+  const list = Array.isArray(grids?.sheets) ? grids.sheets : [];
+  for (const grid of list) {
+    let read: ReadSheet | UnknownSheet;
+    try {
+      read = readSheet(grid, options);
+    } catch {
+      read = { name: typeof grid?.name === 'string' ? grid.name : '', reason: 'No se pudo leer la hoja: su contenido no tiene la forma esperada.' };
+    }
+    if (isReadSheet(read)) sheets.push(read);
+    else unknown.push(read);
+  }
+  return { name: typeof grids?.name === 'string' ? grids.name : '', sheets, unknown };
+}

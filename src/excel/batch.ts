@@ -1,0 +1,92 @@
+/**
+ * Payload-bounded batching: the adapter describes its work as small units (one row chunk to read,
+ * one multi-area range to colour, one note), each with an estimate of the bytes it adds to the
+ * request or the response. Units are queued until the batch budget (4 MB by default, under Excel's
+ * 5 MB limit) is reached, then ONE `context.sync()` runs the batch. The number of syncs is bounded
+ * by payload size, never by rows: a sheet of any length that fits in 4 MB takes one sync.
+ *
+ * When Excel still answers "payload too large" (the estimate was low), the batch — which Excel
+ * rejected whole, so nothing of it was applied — is split in halves and retried, and later batches
+ * use the smaller budget. A single unit that is still too large is split by its own `split()`
+ * (fewer rows), down to one that fits or cannot be split.
+ */
+import { ExcelHostError, isPayloadError, messages } from './errors';
+import type { CancelToken, ProgressReporter } from '../app/ports';
+
+/** Excel on the web refuses requests and responses above 5 MB. */
+export const EXCEL_PAYLOAD_LIMIT = 5 * 1024 * 1024;
+/** What one batch may carry by the adapter's estimate (margin for what it does not count). */
+export const DEFAULT_BATCH_BUDGET = 4 * 1024 * 1024;
+/** Rough bytes of one queued action on the wire (object path + action JSON). */
+export const ACTION_BYTES = 160;
+
+export interface Unit {
+  /** Estimated request + response bytes. */
+  readonly bytes: number;
+  /** Queues this unit's operations on the context (no sync). */
+  queue(ctx: Excel.RequestContext): void;
+  /** Reads what `queue` loaded, after the sync succeeded. */
+  done?(): void;
+  /** Smaller units doing the same work, when this one alone is too large. */
+  split?(): Unit[] | undefined;
+}
+
+export interface BatchOptions {
+  /** Bytes per batch; lowered for the rest of the run after a payload error. */
+  budget: number;
+  readonly progress?: ProgressReporter;
+  readonly progressLabel?: string;
+  readonly cancel?: CancelToken;
+  /** Called after each successful sync with the units it carried. */
+  readonly afterSync?: (units: readonly Unit[]) => void;
+}
+
+export function cancelled(): ExcelHostError {
+  return new ExcelHostError('cancelled', messages.cancelled);
+}
+
+/** Runs `units` in as few payload-bounded syncs as possible, in order. */
+export async function runUnits(ctx: Excel.RequestContext, units: readonly Unit[], opts: BatchOptions): Promise<number> {
+  let syncs = 0;
+  let done = 0;
+  const total = units.length;
+  const queue: Unit[] = [...units];
+  while (queue.length) {
+    if (opts.cancel?.cancelled) throw cancelled();
+    const batch: Unit[] = [];
+    let bytes = 0;
+    while (queue.length && (batch.length === 0 || bytes + queue[0].bytes <= opts.budget)) {
+      const u = queue.shift()!;
+      batch.push(u);
+      bytes += u.bytes;
+    }
+    for (const u of batch) u.queue(ctx);
+    try {
+      await ctx.sync();
+      syncs++;
+    } catch (e) {
+      syncs++;
+      if (!isPayloadError(e)) throw e;
+      // Excel rejected the whole request: nothing of it was applied. Retry smaller.
+      opts.budget = Math.max(Math.floor(Math.min(opts.budget, bytes) / 2), 1024);
+      if (batch.length > 1) {
+        queue.unshift(...batch);
+        continue;
+      }
+      const parts = batch[0].split?.();
+      if (!parts || parts.length < 2) throw e;
+      queue.unshift(...parts);
+      continue;
+    }
+    for (const u of batch) u.done?.();
+    opts.afterSync?.(batch);
+    done += batch.length;
+    opts.progress?.report(opts.progressLabel ?? 'Procesando', Math.min(done, total), total);
+  }
+  return syncs;
+}
+
+/** JSON size of a value, as a request estimate. */
+export function jsonBytes(v: unknown): number {
+  return JSON.stringify(v)?.length ?? 0;
+}

@@ -1,0 +1,73 @@
+/**
+ * What this Excel can do, detected once with `Office.context.requirements.isSetSupported`.
+ *
+ * The manifest asks for ExcelApi 1.6 (see manifest.xml): values, number formats and conditional
+ * formats — the core (read, validate, mark) — work from there. Everything newer is optional and
+ * degrades with a Spanish note the pane shows once (`limitations`), never an exception:
+ *
+ * | feature                         | set  | without it                                            |
+ * |---------------------------------|------|-------------------------------------------------------|
+ * | `freezePanes`, `tabColor`, `workbook.name`, `getRangeByIndexes` | 1.7 | no frozen header / colour / "Libro" |
+ * | data validation (drop-down lists) | 1.8 | templates without drop-down lists                 |
+ * | `worksheet.getRanges` (multi-area), page layout | 1.9 | one range per area (more requests) / no print setup |
+ * | `Excel.run({ delayForCellEdit })` | 1.11 | cell-edit mode fails fast with a clear message       |
+ * | `getMergedAreasOrNullObject`    | 1.13 | merged areas not read (values of merged cells still are) |
+ * | notes (`worksheet.notes`)       | 1.18 | cells are coloured but get no note                    |
+ */
+
+/** Requirement sets the adapter checks. */
+export interface Capabilities {
+  readonly freezePanes: boolean; // 1.7
+  readonly workbookName: boolean; // 1.7
+  readonly dataValidation: boolean; // 1.8
+  readonly multiAreaRanges: boolean; // 1.9
+  readonly pageLayout: boolean; // 1.9
+  readonly delayForCellEdit: boolean; // 1.11
+  readonly mergedAreas: boolean; // 1.13
+  readonly notes: boolean; // 1.18
+}
+
+export type IsSetSupported = (name: string, version: string) => boolean;
+
+/** Capabilities from a requirement-set check (the real one, or a test's). */
+export function detectCapabilities(isSetSupported: IsSetSupported): Capabilities {
+  const at = (v: string) => {
+    try {
+      return isSetSupported('ExcelApi', v) === true;
+    } catch {
+      return false;
+    }
+  };
+  return {
+    freezePanes: at('1.7'),
+    workbookName: at('1.7'),
+    dataValidation: at('1.8'),
+    multiAreaRanges: at('1.9'),
+    pageLayout: at('1.9'),
+    delayForCellEdit: at('1.11'),
+    mergedAreas: at('1.13'),
+    notes: at('1.18'),
+  };
+}
+
+/** Every feature on (tests, and hosts known to be current). */
+export const allCapabilities: Capabilities = detectCapabilities(() => true);
+
+/** `Office.context.requirements.isSetSupported`, or "nothing beyond the manifest's minimum" outside Office. */
+export function officeIsSetSupported(): IsSetSupported {
+  const office = (globalThis as { Office?: typeof Office }).Office;
+  const req = office?.context?.requirements;
+  if (req && typeof req.isSetSupported === 'function') return (name, version) => req.isSetSupported(name, version);
+  return () => false;
+}
+
+/** The Spanish notes the pane shows once about what this Excel cannot do. */
+export function limitationsOf(c: Capabilities): string[] {
+  const out: string[] = [];
+  if (!c.notes) out.push('Esta versión de Excel no admite notas desde complementos (ExcelApi 1.18): las celdas se colorean, pero el mensaje solo aparece en el panel.');
+  if (!c.mergedAreas) out.push('Esta versión de Excel no informa las celdas combinadas (ExcelApi 1.13): las filas combinadas se leen celda por celda.');
+  if (!c.dataValidation) out.push('Esta versión de Excel no admite listas desplegables desde complementos (ExcelApi 1.8): las plantillas se insertan sin listas.');
+  if (!c.delayForCellEdit) out.push('Esta versión de Excel no espera a que termine la edición de una celda: presione Entrar o Esc antes de usar el panel.');
+  if (!c.freezePanes) out.push('Esta versión de Excel no permite inmovilizar paneles desde complementos (ExcelApi 1.7): el encabezado no queda fijo.');
+  return out;
+}

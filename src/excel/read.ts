@@ -1,0 +1,170 @@
+/**
+ * Reading side of the office-js adapter: every sheet's used range as the plain `Grid` the engine
+ * reads — values, number formats and merged areas — in a constant number of syncs per 4 MB of
+ * data: one sync lists the sheets, one gets the used ranges, then payload-bounded batches of row
+ * chunks (all chunk loads of a batch queued before its one sync). Never a sync per row or sheet.
+ *
+ * Grids have the same shape as the exceljs host's (`src/xlsx/read.ts`): row-major from A1, sparse
+ * (rows and cells outside the used range are holes), number formats only where not General.
+ * Excel's values map as: "" → null; text with `valueTypes` "Error" → `{ error: "#REF!" }`; date
+ * serials stay numbers with their date number format; booleans and numbers as they are.
+ */
+import type { CellRange, CellValue, Grid, SheetVisibility, WorkbookGrids } from '../domain/grid';
+import type { CancelToken, ProgressReporter } from '../app/ports';
+import type { Capabilities } from './capabilities';
+import { ExcelHostError, messages } from './errors';
+import { ACTION_BYTES, cancelled, runUnits, type Unit } from './batch';
+import { parseRange, rangeAddress } from './address';
+import { REGISTRY_SHEET } from '../app/registry';
+
+/** Estimated response bytes per cell for values + numberFormat + valueTypes (JSON). */
+export const READ_BYTES_PER_CELL = 40;
+
+export interface ReadOptions {
+  readonly caps: Capabilities;
+  /** Batch budget in bytes (shared with the caller, lowered on payload errors). */
+  budget: number;
+  readonly progress?: ProgressReporter;
+  readonly cancel?: CancelToken;
+}
+
+interface SheetRead {
+  readonly name: string;
+  readonly visibility: SheetVisibility;
+  readonly sheet: Excel.Worksheet;
+  readonly used: Excel.Range;
+  area?: CellRange;
+  values: (CellValue[] | undefined)[];
+  formats: ((string | null)[] | undefined)[];
+  merges: CellRange[];
+}
+
+function visibilityOf(v: unknown): SheetVisibility {
+  return v === 'Hidden' ? 'hidden' : v === 'VeryHidden' ? 'veryHidden' : 'visible';
+}
+
+function unexpected(): ExcelHostError {
+  return new ExcelHostError('generic', messages.generic('leer el libro'));
+}
+
+/** Excel's value of one cell to the engine's. */
+export function cellValueOf(v: unknown, type: unknown): CellValue {
+  if (type === 'Error') return { error: String(v) };
+  if (v === '' || v === null || v === undefined) return null;
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
+  return null;
+}
+
+function chunkUnit(s: SheetRead, top: number, bottom: number, left: number, right: number): Unit {
+  const cells = (bottom - top + 1) * (right - left + 1);
+  let range: Excel.Range | undefined;
+  return {
+    bytes: cells * READ_BYTES_PER_CELL + ACTION_BYTES,
+    queue() {
+      range = s.sheet.getRange(rangeAddress({ top, bottom, left, right }));
+      range.load('values,numberFormat,valueTypes');
+    },
+    done() {
+      const values = range!.values as unknown;
+      const formats = range!.numberFormat as unknown;
+      const types = range!.valueTypes as unknown;
+      if (!Array.isArray(values) || !Array.isArray(formats) || !Array.isArray(types)) throw unexpected();
+      for (let i = 0; i < values.length; i++) {
+        const vr = values[i] as unknown[];
+        const fr = formats[i] as unknown[];
+        const tr = types[i] as unknown[];
+        if (!Array.isArray(vr)) throw unexpected();
+        const r = top + i - 1;
+        let rowValues: CellValue[] | undefined;
+        let rowFormats: (string | null)[] | undefined;
+        for (let j = 0; j < vr.length; j++) {
+          const v = cellValueOf(vr[j], Array.isArray(tr) ? tr[j] : undefined);
+          const c = left + j - 1;
+          if (v !== null) (rowValues ??= s.values[r] ?? [])[c] = v;
+          const f = Array.isArray(fr) ? fr[j] : undefined;
+          if (typeof f === 'string' && f !== 'General') (rowFormats ??= s.formats[r] ?? [])[c] = f;
+        }
+        if (rowValues) s.values[r] = rowValues;
+        if (rowFormats) s.formats[r] = rowFormats;
+      }
+    },
+    split() {
+      if (bottom === top) return undefined;
+      const mid = Math.floor((top + bottom) / 2);
+      return [chunkUnit(s, top, mid, left, right), chunkUnit(s, mid + 1, bottom, left, right)];
+    },
+  };
+}
+
+function mergesUnit(s: SheetRead, area: CellRange): Unit {
+  let merged: Excel.RangeAreas | undefined;
+  return {
+    bytes: ACTION_BYTES * 2 + 4096,
+    queue() {
+      merged = s.sheet.getRange(rangeAddress(area)).getMergedAreasOrNullObject();
+      merged.load('areas/items/address');
+    },
+    done() {
+      if (!merged || merged.isNullObject) return;
+      for (const a of merged.areas.items) {
+        const r = parseRange(a.address);
+        if (r) s.merges.push(r);
+      }
+    },
+  };
+}
+
+/**
+ * Reads the grids. Syncs: 1 (sheet list) + 1 (used ranges) + one per `budget` bytes of cells.
+ */
+export async function readGrids(ctx: Excel.RequestContext, scope: 'workbook' | 'active', opts: ReadOptions): Promise<WorkbookGrids> {
+  const { caps } = opts;
+  const worksheets = ctx.workbook.worksheets;
+  worksheets.load('items/name,items/visibility');
+  const active = scope === 'active' ? ctx.workbook.worksheets.getActiveWorksheet() : undefined;
+  active?.load('name');
+  if (caps.workbookName) ctx.workbook.load('name');
+  await ctx.sync();
+  if (opts.cancel?.cancelled) throw cancelled();
+
+  const reads: SheetRead[] = [];
+  for (const ws of worksheets.items) {
+    if (ws.name === REGISTRY_SHEET) continue;
+    if (active && ws.name !== active.name) continue;
+    const used = ws.getUsedRangeOrNullObject(true);
+    used.load('address');
+    reads.push({ name: ws.name, visibility: visibilityOf(ws.visibility), sheet: ws, used, values: [], formats: [], merges: [] });
+  }
+  await ctx.sync();
+
+  const units: Unit[] = [];
+  for (const s of reads) {
+    if (s.used.isNullObject) continue;
+    const area = parseRange(s.used.address);
+    if (!area) continue;
+    s.area = area;
+    const cols = area.right - area.left + 1;
+    const rowsPerChunk = Math.max(1, Math.floor(opts.budget / (cols * READ_BYTES_PER_CELL)));
+    for (let top = area.top; top <= area.bottom; top += rowsPerChunk) {
+      units.push(chunkUnit(s, top, Math.min(area.bottom, top + rowsPerChunk - 1), area.left, area.right));
+    }
+    if (caps.mergedAreas) units.push(mergesUnit(s, area));
+  }
+  const batch = {
+    budget: opts.budget,
+    cancel: opts.cancel,
+    progress: opts.progress ? { report: (_l: string, done: number, total: number) => opts.progress!.report('Leyendo hojas', done, total) } : undefined,
+  };
+  await runUnits(ctx, units, batch);
+  opts.budget = batch.budget;
+
+  const name = caps.workbookName && typeof ctx.workbook.name === 'string' && ctx.workbook.name ? ctx.workbook.name : 'Libro de Excel';
+  const sheets: Grid[] = reads.map((s) => ({
+    name: s.name,
+    values: s.values,
+    numberFormats: s.formats,
+    merges: s.merges,
+    visibility: s.visibility,
+  }));
+  return { name, sheets };
+}

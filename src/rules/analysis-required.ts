@@ -1,0 +1,71 @@
+import type { Rule } from './types';
+import type { Finding } from '../domain/finding';
+import { formatDate, formatNumber, formatPercent } from '../domain/format';
+import { captureSheets, progressOf } from './lib/capture';
+import { fieldAddress, finding, goalOf, quote } from './lib/util';
+
+const n = (x: number | null): string => (x === null ? 'sin reporte' : formatNumber(x, 6));
+const where = quote('Análisis del avance');
+
+const messages = {
+  atrasada: (goal: string, cutoff: string, compliance: number, executed: number | null, planned: number | null): string =>
+    `La meta ${goal} está atrasada a la fecha de corte (${cutoff}): cumplimiento ${formatPercent(compliance)} ` +
+    `(ejecutado ${n(executed)} de ${n(planned)} programado a la fecha) y no tiene análisis. ` +
+    `Escriba en ${where} la causa del atraso y las acciones para recuperarlo.`,
+  noIniciada: (goal: string, cutoff: string, planned: number | null): string =>
+    `La meta ${goal} no ha iniciado a la fecha de corte (${cutoff}): tenía programado ${n(planned)} y no reporta avance, ` +
+    `y no tiene análisis. Escriba en ${where} por qué no ha iniciado y cuándo iniciará.`,
+  sobreejecutada: (goal: string, progress: number, executed: number | null, yearGoal: number | null): string =>
+    `La meta ${goal} está sobreejecutada: avance de la vigencia ${formatPercent(progress)} ` +
+    `(ejecutado ${n(executed)} frente a una meta vigencia de ${n(yearGoal)}) y no tiene análisis. ` +
+    `Escriba en ${where} por qué se superó la meta.`,
+};
+
+/**
+ * A goal that is atrasada, no iniciada or sobreejecutada at the cut-off (states of progress.md,
+ * computed once by the run) with a blank analysis. Reported on the analysis cell (the row's first
+ * cell when the sheet has no analysis column).
+ */
+export const rule: Rule = {
+  meta: {
+    id: 'analysis-required',
+    severity: 'error',
+    scope: 'hoja-captura',
+    description: 'Una meta atrasada, no iniciada o sobreejecutada al corte no tiene análisis del avance.',
+  },
+  messages,
+  check(ctx) {
+    const out: Finding[] = [];
+    const cutoff = formatDate(ctx.options.cutoff);
+    for (const sheet of captureSheets(ctx)) {
+      const progress = progressOf(ctx, sheet);
+      sheet.rows.forEach((row, i) => {
+        const p = progress[i];
+        if (!p || p.input.analysis) return;
+        const a = row.cells.analysis?.parsed;
+        if (a && a.status !== 'blank') return; // something is written there (even an error value)
+        const code = goalOf(row) ?? p.input.code;
+        let message: string;
+        if (p.state === 'atrasada') {
+          message = messages.atrasada(code, cutoff, p.compliance ?? 0, p.executedToDate, p.plannedToDate);
+        } else if (p.state === 'no-iniciada') {
+          message = messages.noIniciada(code, cutoff, p.plannedToDate);
+        } else if (p.state === 'sobreejecutada') {
+          message = messages.sobreejecutada(code, p.progress ?? 0, p.executedToDate, p.input.yearGoal);
+        } else return;
+        out.push(
+          finding({
+            rule: 'analysis-required',
+            severity: 'error',
+            sheet,
+            row: row.row,
+            cell: fieldAddress(sheet, row, 'analysis'),
+            goal: goalOf(row),
+            message,
+          }),
+        );
+      });
+    }
+    return out;
+  },
+};

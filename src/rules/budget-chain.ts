@@ -1,0 +1,63 @@
+import type { Rule } from './types';
+import type { Finding } from '../domain/finding';
+import type { FieldId } from '../domain/fields';
+import { okNumber } from '../domain/sheet';
+import { formatMoney } from '../domain/format';
+import { moneyExceeds } from '../domain/tolerance';
+import { fieldAddress, finding, goalOf, ofGoal } from './lib/util';
+
+const names: Record<string, { plural: string; article: string }> = {
+  budgetFinal: { plural: 'la apropiación definitiva', article: 'La apropiación definitiva' },
+  commitments: { plural: 'los compromisos', article: 'Los compromisos' },
+  obligations: { plural: 'las obligaciones', article: 'Las obligaciones' },
+  payments: { plural: 'los pagos', article: 'Los pagos' },
+};
+
+const messages = {
+  exceeds: (larger: string, largerValue: number, smaller: string, smallerValue: number, goal: string | undefined): string =>
+    `${larger} (${formatMoney(largerValue)}) superan ${smaller} (${formatMoney(smallerValue)})${ofGoal(goal)}. ` +
+    `Cada etapa del presupuesto no puede ser mayor que la anterior: apropiación definitiva ≥ compromisos ≥ obligaciones ≥ pagos.`,
+};
+
+/** Each link of the chain, the larger (later) stage first; reported on the larger cell. */
+const chain: readonly [FieldId, FieldId][] = [
+  ['commitments', 'budgetFinal'],
+  ['obligations', 'commitments'],
+  ['payments', 'obligations'],
+];
+
+/** Compromisos > apropiación definitiva, obligaciones > compromisos, pagos > obligaciones (beyond 1 peso). */
+export const rule: Rule = {
+  meta: {
+    id: 'budget-chain',
+    severity: 'error',
+    scope: 'hoja-captura',
+    description: 'La cadena presupuestal no cuadra: compromisos, obligaciones o pagos mayores que la etapa anterior.',
+  },
+  messages,
+  check(ctx) {
+    const out: Finding[] = [];
+    for (const sheet of ctx.workbook.sheets) {
+      if (sheet.kind !== 'hoja-captura') continue;
+      for (const row of sheet.rows) {
+        for (const [larger, smaller] of chain) {
+          const a = okNumber(row, larger);
+          const b = okNumber(row, smaller);
+          if (a === undefined || b === undefined || !moneyExceeds(a, b)) continue;
+          out.push(
+            finding({
+              rule: 'budget-chain',
+              severity: 'error',
+              sheet,
+              row: row.row,
+              cell: fieldAddress(sheet, row, larger),
+              goal: goalOf(row),
+              message: messages.exceeds(names[larger].article, a, names[smaller].plural, b, goalOf(row)),
+            }),
+          );
+        }
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,86 @@
+/**
+ * The catalog cannot drift (ESLint's habit): every registered rule has its module named after its
+ * id, its table test, its line in docs/rules.md, a Spanish description and at least one message;
+ * the registry is sorted; and every rule of rules.md (but the five against the approved baseline,
+ * a later issue) is registered.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { allRules } from './index';
+
+/** The non-baseline rule ids of rules.md (kept here: the spec is outside the repo in CI). */
+const specIds = [
+  'header-missing', 'required', 'number', 'number-as-text', 'negative', 'percent-range', 'date', 'enum',
+  'code-format', 'formula-error',
+  'date-order', 'date-vigencia', 'duplicate', 'goal-mismatch', 'programming-coherence', 'program-mismatch',
+  'weights-sum', 'ceiling-exceeded', 'no-ceiling',
+  'cumulative-mismatch', 'percent-mismatch', 'future-execution', 'budget-chain', 'analysis-required',
+  'evidence-required', 'indicator-mismatch',
+  'unknown-goal', 'plan-mismatch', 'unreported-goal',
+];
+const baselineIds = [
+  'added-after-approval', 'past-period-changed', 'change-without-justification', 'repeated-modification',
+  'late-modification',
+];
+
+const rulesDir = __dirname;
+const docs = readFileSync(join(rulesDir, '..', '..', 'docs', 'rules.md'), 'utf8');
+const ids = allRules.map((r) => r.meta.id);
+
+describe('rule catalog', () => {
+  it('registers every non-baseline rule of rules.md, and nothing else', () => {
+    expect([...ids].sort()).toEqual([...specIds].sort());
+  });
+
+  it('keeps the registry sorted by id, without repeats', () => {
+    expect(ids).toEqual([...ids].sort());
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('has a module per rule file and a rule per module (helpers live in lib/)', () => {
+    const modules = readdirSync(rulesDir)
+      .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
+      .map((f) => f.replace(/\.ts$/, ''))
+      .filter((f) => !['index', 'run', 'types'].includes(f));
+    expect(modules.sort()).toEqual([...ids].sort());
+  });
+
+  describe.each(allRules.map((r) => [r.meta.id, r] as const))('%s', (id, rule) => {
+    it('is exported by the module named after its id', () => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const mod = require(`./${id}`) as { rule: unknown };
+      expect(mod.rule).toBe(rule);
+    });
+
+    it('has its table test', () => {
+      expect(existsSync(join(rulesDir, `${id}.test.ts`))).toBe(true);
+    });
+
+    it('has its line in docs/rules.md with its severity', () => {
+      const line = docs.split('\n').find((l) => l.startsWith(`- \`${id}\` — `));
+      expect(line).toBeDefined();
+      const severity = rule.meta.severity;
+      if (severity === 'mixed') expect(line).toMatch(/error.*advertencia/);
+      else expect(line).toContain(severity === 'error' ? '— error —' : '— advertencia —');
+    });
+
+    it('has a Spanish description and at least one message', () => {
+      expect(rule.meta.description.length).toBeGreaterThan(20);
+      expect(rule.meta.description).toMatch(/\b(el|la|los|las|un|una|de|del|no)\b/);
+      expect(rule.meta.description).not.toMatch(/\b(the|is|missing|value)\b/i);
+      const messages = Object.values(rule.messages);
+      expect(messages.length).toBeGreaterThan(0);
+      for (const m of messages) expect(typeof m).toBe('function');
+    });
+
+    it('is not a baseline rule', () => {
+      expect(baselineIds).not.toContain(id);
+      expect(rule.meta.scope).not.toBe('baseline');
+    });
+  });
+
+  it('lists every registered id in docs/rules.md and no unknown one', () => {
+    const documented = [...docs.matchAll(/^- `([a-z-]+)` — /gm)].map((m) => m[1]);
+    expect(documented.sort()).toEqual([...ids].sort());
+  });
+});

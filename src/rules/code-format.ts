@@ -1,0 +1,89 @@
+import type { Rule } from './types';
+import type { Finding } from '../domain/finding';
+import type { DataRow, ReadCell } from '../domain/sheet';
+import { okText } from '../domain/sheet';
+import { eachCell, finding, goalOf, quote, vigenciaOf } from './lib/util';
+
+const messages = {
+  programCode: (code: string): string =>
+    `El código de programa ${quote(code)} no tiene el formato esperado: deben ser 4 dígitos ` +
+    `(los dos primeros son el sector), por ejemplo 1702.`,
+  goalCode: (code: string, programCode: string | undefined): string =>
+    `El código de meta ${quote(code)} no tiene el formato esperado: un código de producto MGA de 7 a 9 dígitos ` +
+    `(por ejemplo 1702017)` +
+    (programCode ? ` o el código del programa ${programCode} seguido de separadores y dígitos (por ejemplo ${programCode}-01).` : '.'),
+  bpin: (code: string, vigencia: number): string =>
+    `El código BPIN ${quote(code)} no tiene el formato esperado: 13 dígitos que empiezan por un año entre 2000 y ${vigencia} ` +
+    `(por ejemplo 2024520010035) o 15 dígitos.`,
+};
+
+/** The code as typed: trimmed text; a code typed as a number is its digits. */
+function codeText(cell: ReadCell): string | undefined {
+  const p = cell.parsed;
+  if (p.status === 'ok') {
+    if (typeof p.value === 'number') return Number.isInteger(p.value) ? String(p.value) : String(p.value);
+    if (typeof p.value === 'string') return p.value.trim();
+    return undefined;
+  }
+  if (p.status === 'invalid') return p.text.trim();
+  return undefined;
+}
+
+export function isProgramCode(code: string): boolean {
+  return /^\d{4}$/.test(code);
+}
+
+export function isPlanGoalCode(code: string, programCode: string | undefined): boolean {
+  if (/^\d{7,9}$/.test(code)) return true;
+  if (!programCode || !isProgramCode(programCode)) return false;
+  return code.startsWith(programCode) && /^(?:[-._/ ]+\d+)+$/.test(code.slice(programCode.length));
+}
+
+export function isBpin(code: string, vigencia: number): boolean {
+  if (/^\d{15}$/.test(code)) return true;
+  if (!/^\d{13}$/.test(code)) return false;
+  const year = Number(code.slice(0, 4));
+  return year >= 2000 && year <= vigencia;
+}
+
+function programOf(row: DataRow): string | undefined {
+  const t = okText(row, 'programCode');
+  return t === undefined ? undefined : t.trim();
+}
+
+/**
+ * Codes of the wrong shape (workbooks.md "Code formats"): program code and BPIN are errors; a
+ * plan de acción goal code is a warning; capture sheets keep their own goal codes (no check).
+ */
+export const rule: Rule = {
+  meta: {
+    id: 'code-format',
+    severity: 'mixed',
+    scope: 'cell',
+    description:
+      'Un código con formato incorrecto: código de programa o BPIN (error), código de meta del plan de acción (advertencia).',
+  },
+  messages,
+  check(ctx) {
+    const out: Finding[] = [];
+    eachCell(ctx, ({ sheet, row, field, cell, address }) => {
+      if (field !== 'programCode' && field !== 'bpin' && !(field === 'goalCode' && sheet.kind === 'plan-accion')) return;
+      const code = codeText(cell);
+      if (code === undefined || code === '') return;
+      let message: string | undefined;
+      let severity: 'error' | 'warning' = 'error';
+      if (field === 'programCode' && !isProgramCode(code)) message = messages.programCode(code);
+      if (field === 'bpin') {
+        const vigencia = vigenciaOf(ctx, sheet);
+        if (!isBpin(code, vigencia)) message = messages.bpin(code, vigencia);
+      }
+      if (field === 'goalCode' && !isPlanGoalCode(code, programOf(row))) {
+        message = messages.goalCode(code, programOf(row));
+        severity = 'warning';
+      }
+      if (!message) return;
+      out.push(finding({ rule: 'code-format', severity, sheet, row: row.row, cell: address, goal: goalOf(row), message }));
+    });
+    return out;
+  },
+};

@@ -1,0 +1,78 @@
+import type { Rule } from './types';
+import type { Finding } from '../domain/finding';
+import { executedField } from '../domain/fields';
+import { okNumber } from '../domain/sheet';
+import { progressFigures } from '../domain/progress';
+import { formatNumber } from '../domain/format';
+import { sameMagnitude } from '../domain/tolerance';
+import { captureSheets, lastReported, progressOf } from './lib/capture';
+import { fieldAddress, finding, goalOf, label, periodLabel } from './lib/util';
+import { accumulationNames } from './lib/kinds';
+
+const n = (x: number): string => formatNumber(x, 6);
+
+const messages = {
+  sum: (goal: string, declared: number, computed: number, detail: string): string =>
+    `El ejecutado acumulado declarado de la meta ${goal} (${n(declared)}) no coincide con el calculado a partir de los periodos ` +
+    `(${n(computed)}${detail ? ` = ${detail}` : ', no hay ejecución reportada'}). ` +
+    `Con tipo de acumulación Suma, el acumulado es la suma de lo ejecutado en los periodos.`,
+  level: (goal: string, declared: number, computed: number, column: string, accumulation: string): string =>
+    `El ejecutado acumulado declarado de la meta ${goal} (${n(declared)}) no coincide con el nivel del último periodo reportado ` +
+    `(${column}: ${n(computed)}). Con tipo de acumulación ${accumulation}, el acumulado es el nivel del último periodo reportado.`,
+};
+
+/**
+ * The declared Ejecutado acumulado differs (beyond the magnitude tolerance) from `e` at the last
+ * reported period (progress.md): Σ E(k) for suma, the last reported level for the others. With
+ * nothing reported, only a suma goal can be checked (its acumulado is 0).
+ */
+export const rule: Rule = {
+  meta: {
+    id: 'cumulative-mismatch',
+    severity: 'error',
+    scope: 'hoja-captura',
+    description: 'El ejecutado acumulado declarado no coincide con el calculado a partir de los periodos.',
+  },
+  messages,
+  check(ctx) {
+    const out: Finding[] = [];
+    for (const sheet of captureSheets(ctx)) {
+      const progress = progressOf(ctx, sheet);
+      sheet.rows.forEach((row, i) => {
+        const declared = okNumber(row, 'executedTotal');
+        const goal = progress[i]?.input;
+        if (declared === undefined || !goal) return;
+        const acc = goal.accumulation ?? 'suma';
+        const last = lastReported(goal);
+        if (last === 0 && acc !== 'suma') return;
+        const computed = progressFigures(goal, last).executedToDate ?? 0;
+        if (sameMagnitude(declared, computed)) return;
+        const code = goalOf(row) ?? goal.code;
+        const message =
+          acc === 'suma'
+            ? messages.sum(
+                code,
+                declared,
+                computed,
+                goal.executed
+                  .map((v, k) => (v === null ? '' : `${periodLabel(sheet, k + 1)} ${n(v)}`))
+                  .filter((s) => s !== '')
+                  .join(' + '),
+              )
+            : messages.level(code, declared, computed, label(sheet, executedField(last)), accumulationNames[acc]);
+        out.push(
+          finding({
+            rule: 'cumulative-mismatch',
+            severity: 'error',
+            sheet,
+            row: row.row,
+            cell: fieldAddress(sheet, row, 'executedTotal'),
+            goal: goalOf(row),
+            message,
+          }),
+        );
+      });
+    }
+    return out;
+  },
+};

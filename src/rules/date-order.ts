@@ -1,0 +1,52 @@
+import type { Rule } from './types';
+import type { Finding } from '../domain/finding';
+import { okValue } from '../domain/sheet';
+import { formatDate } from '../domain/format';
+import { fieldAddress, finding, goalOf, ofGoal, quote } from './lib/util';
+
+const messages = {
+  startAfterEnd: (start: string, end: string, activity: string | undefined, goal: string | undefined): string =>
+    `La fecha de inicio (${start}) es posterior a la fecha de terminación (${end})` +
+    (activity ? ` en la actividad ${quote(activity)}` : '') +
+    `${ofGoal(goal)}. La fecha de inicio debe ser igual o anterior a la de terminación.`,
+};
+
+/** Start date after end date; reported on the start date. */
+export const rule: Rule = {
+  meta: {
+    id: 'date-order',
+    severity: 'error',
+    scope: 'plan-accion',
+    description: 'La fecha de inicio de una actividad es posterior a su fecha de terminación.',
+  },
+  messages,
+  check(ctx) {
+    const out: Finding[] = [];
+    for (const sheet of ctx.workbook.sheets) {
+      if (sheet.kind !== 'plan-accion') continue;
+      for (const row of sheet.rows) {
+        const start = okValue(row, 'startDate');
+        const end = okValue(row, 'endDate');
+        if (typeof start !== 'string' || typeof end !== 'string' || !(start > end)) continue;
+        const activity = okValue(row, 'activity');
+        out.push(
+          finding({
+            rule: 'date-order',
+            severity: 'error',
+            sheet,
+            row: row.row,
+            cell: fieldAddress(sheet, row, 'startDate'),
+            goal: goalOf(row),
+            message: messages.startAfterEnd(
+              formatDate(start),
+              formatDate(end),
+              typeof activity === 'string' ? activity : undefined,
+              goalOf(row),
+            ),
+          }),
+        );
+      }
+    }
+    return out;
+  },
+};

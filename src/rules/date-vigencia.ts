@@ -1,0 +1,46 @@
+import type { Rule } from './types';
+import type { Finding } from '../domain/finding';
+import type { FieldId } from '../domain/fields';
+import { formatDate } from '../domain/format';
+import { eachCell, finding, goalOf, ofGoal, vigenciaOf } from './lib/util';
+
+const names: Partial<Record<FieldId, string>> = { startDate: 'de inicio', endDate: 'de terminación' };
+
+const messages = {
+  outside: (which: string, date: string, vigencia: number, goal: string | undefined): string =>
+    `La fecha ${which} (${date})${ofGoal(goal)} está fuera de la vigencia ${vigencia}: ` +
+    `debe estar entre 01/01/${vigencia} y 31/12/${vigencia}.`,
+};
+
+/** An activity date outside 1 Jan – 31 Dec of the plan's vigencia (each date cell on its own). */
+export const rule: Rule = {
+  meta: {
+    id: 'date-vigencia',
+    severity: 'warning',
+    scope: 'plan-accion',
+    description: 'Una fecha de actividad está fuera de la vigencia del plan (1 de enero a 31 de diciembre).',
+  },
+  messages,
+  check(ctx) {
+    const out: Finding[] = [];
+    eachCell(ctx, ({ sheet, row, field, cell, address }) => {
+      if (sheet.kind !== 'plan-accion' || !names[field]) return;
+      const p = cell.parsed;
+      if (p.status !== 'ok' || typeof p.value !== 'string') return;
+      const vigencia = vigenciaOf(ctx, sheet);
+      if (Number(p.value.slice(0, 4)) === vigencia) return;
+      out.push(
+        finding({
+          rule: 'date-vigencia',
+          severity: 'warning',
+          sheet,
+          row: row.row,
+          cell: address,
+          goal: goalOf(row),
+          message: messages.outside(names[field]!, formatDate(p.value), vigencia, goalOf(row)),
+        }),
+      );
+    });
+    return out;
+  },
+};

@@ -1,0 +1,54 @@
+import type { Rule } from './types';
+import type { Finding } from '../domain/finding';
+import { fieldType } from '../domain/fields';
+import type { ValueType } from '../domain/fields';
+import { defaultSources, matchSource } from '../domain/values';
+import { eachCell, finding, goalOf, label, ofGoal, quote } from './lib/util';
+
+const fixedLists: Partial<Record<ValueType, readonly string[]>> = {
+  goalType: ['Producto', 'Gestión', 'Administrativa'],
+  accumulation: ['Suma', 'Creciente', 'Constante', 'Decreciente'],
+  yesNo: ['Sí', 'No'],
+  goalState: ['Activa', 'Eliminada (o vacía)'],
+};
+
+const messages = {
+  notInList: (text: string, column: string, goal: string | undefined, allowed: readonly string[]): string =>
+    `${quote(text)} no es un valor válido de ${quote(column)}${ofGoal(goal)}. ` +
+    `Valores permitidos: ${allowed.join(', ')}.`,
+};
+
+/** A value outside its list: tipo de meta, tipo de acumulación, fuente, Sí/No, estado. */
+export const rule: Rule = {
+  meta: {
+    id: 'enum',
+    severity: 'error',
+    scope: 'cell',
+    description: 'Un valor está fuera de su lista (tipo de meta, tipo de acumulación, fuente, Sí/No).',
+  },
+  messages,
+  check(ctx) {
+    const out: Finding[] = [];
+    const sources = [...defaultSources, ...ctx.options.extraSources];
+    eachCell(ctx, ({ sheet, row, field, cell, address }) => {
+      const type = fieldType(field);
+      const list = type === 'source' ? sources : fixedLists[type];
+      if (!list || cell.parsed.status !== 'invalid') return;
+      const text = cell.parsed.text;
+      // A source the user added in the settings is valid even when the sheet was read without it.
+      if (type === 'source' && matchSource(text, ctx.options.extraSources) !== undefined) return;
+      out.push(
+        finding({
+          rule: 'enum',
+          severity: 'error',
+          sheet,
+          row: row.row,
+          cell: address,
+          goal: goalOf(row),
+          message: messages.notInList(text, label(sheet, field), goalOf(row), list),
+        }),
+      );
+    });
+    return out;
+  },
+};

@@ -1,0 +1,55 @@
+import type { Rule } from './types';
+import type { Finding } from '../domain/finding';
+import { executedField } from '../domain/fields';
+import { okNumber } from '../domain/sheet';
+import { formatNumber } from '../domain/format';
+import { captureSheets, cutoffOf } from './lib/capture';
+import { fieldAddress, finding, goalOf, periodLabel, quote } from './lib/util';
+
+const messages = {
+  missing: (goal: string | undefined, detail: string): string =>
+    `La meta${goal ? ` ${goal}` : ''} reporta ejecución (${detail}) pero no tiene evidencia. ` +
+    `Indique en ${quote('Evidencia')} el medio de verificación (documento, enlace o soporte).`,
+};
+
+/**
+ * Execution above 0 in a period ended by the cut-off and a blank evidence cell. Execution in a
+ * later period is `future-execution`'s, not this rule's.
+ */
+export const rule: Rule = {
+  meta: {
+    id: 'evidence-required',
+    severity: 'warning',
+    scope: 'hoja-captura',
+    description: 'Una meta reporta ejecución en un periodo pero no tiene evidencia.',
+  },
+  messages,
+  check(ctx) {
+    const out: Finding[] = [];
+    for (const sheet of captureSheets(ctx)) {
+      const c = cutoffOf(ctx, sheet);
+      for (const row of sheet.rows) {
+        const e = row.cells.evidence?.parsed;
+        if (e && e.status !== 'blank') continue;
+        const executed: string[] = [];
+        for (let k = 1; k <= Math.min(c, sheet.periodCount); k++) {
+          const v = okNumber(row, executedField(k));
+          if (v !== undefined && v > 0) executed.push(`${periodLabel(sheet, k)}: ${formatNumber(v, 6)}`);
+        }
+        if (executed.length === 0) continue;
+        out.push(
+          finding({
+            rule: 'evidence-required',
+            severity: 'warning',
+            sheet,
+            row: row.row,
+            cell: fieldAddress(sheet, row, 'evidence'),
+            goal: goalOf(row),
+            message: messages.missing(goalOf(row), executed.join(', ')),
+          }),
+        );
+      }
+    }
+    return out;
+  },
+};

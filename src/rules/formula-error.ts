@@ -1,0 +1,55 @@
+import type { Rule } from './types';
+import type { Finding } from '../domain/finding';
+import { cellAddress, columnLetter } from '../domain/grid';
+import { finding, goalOf, isMergeContinuation, label, ofGoal, quote } from './lib/util';
+
+const errorMeanings: Record<string, string> = {
+  '#REF!': 'la fórmula apunta a una celda que ya no existe',
+  '#DIV/0!': 'la fórmula divide por cero o por una celda vacía',
+  '#VALUE!': 'la fórmula usa un valor del tipo equivocado',
+  '#N/A': 'la fórmula no encontró el valor que busca',
+  '#NAME?': 'la fórmula usa un nombre o función que Excel no reconoce',
+  '#NUM!': 'la fórmula da un número no válido',
+  '#NULL!': 'la fórmula usa rangos que no se cruzan',
+};
+
+const messages = {
+  excelError: (code: string, column: string, goal: string | undefined): string =>
+    `La celda ${column}${ofGoal(goal)} muestra el error de Excel ${code}` +
+    (errorMeanings[code.toUpperCase()] ? ` (${errorMeanings[code.toUpperCase()]})` : '') +
+    `. Corrija la fórmula o escriba el valor.`,
+};
+
+/** Every Excel error value shown in a data row, whatever the column. */
+export const rule: Rule = {
+  meta: {
+    id: 'formula-error',
+    severity: 'error',
+    scope: 'cell',
+    description: 'La celda muestra un error de Excel (#REF!, #DIV/0!, #N/A…).',
+  },
+  messages,
+  check(ctx) {
+    const out: Finding[] = [];
+    for (const sheet of ctx.workbook.sheets) {
+      for (const e of sheet.errorCells) {
+        const index = sheet.rows.findIndex((r) => r.row === e.row);
+        const row = index >= 0 ? sheet.rows[index] : undefined;
+        if (row && e.field && isMergeContinuation(sheet, index, e.field)) continue;
+        const column = e.field ? quote(label(sheet, e.field)) : `de la columna ${columnLetter(e.col)}`;
+        out.push(
+          finding({
+            rule: 'formula-error',
+            severity: 'error',
+            sheet,
+            row: e.row,
+            cell: cellAddress(e.row, e.col),
+            goal: row ? goalOf(row) : undefined,
+            message: messages.excelError(e.code, column, row ? goalOf(row) : undefined),
+          }),
+        );
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,60 @@
+import type { Rule } from './types';
+import type { Finding } from '../domain/finding';
+import { executedField } from '../domain/fields';
+import { okNumber } from '../domain/sheet';
+import { periodEnd } from '../domain/periods';
+import { formatDate, formatNumber } from '../domain/format';
+import { captureSheets, cutoffOf } from './lib/capture';
+import { fieldAddress, finding, goalOf, label, ofGoal, quote, vigenciaOf } from './lib/util';
+
+const messages = {
+  future: (value: number, column: string, goal: string | undefined, periodEndDate: string, cutoff: string): string =>
+    `Se reportó ejecución (${formatNumber(value, 6)}) en ${quote(column)}${ofGoal(goal)}, un periodo que termina el ` +
+    `${periodEndDate}, después de la fecha de corte (${cutoff}). Solo se reportan periodos terminados a la fecha de corte.`,
+};
+
+/**
+ * Execution (a value other than 0) in a period that ends after the cut-off date. A 0 typed ahead
+ * is "nothing yet" and left alone.
+ */
+export const rule: Rule = {
+  meta: {
+    id: 'future-execution',
+    severity: 'warning',
+    scope: 'hoja-captura',
+    description: 'Se reportó ejecución en un periodo que termina después de la fecha de corte.',
+  },
+  messages,
+  check(ctx) {
+    const out: Finding[] = [];
+    for (const sheet of captureSheets(ctx)) {
+      const c = cutoffOf(ctx, sheet);
+      const vigencia = vigenciaOf(ctx, sheet);
+      for (const row of sheet.rows) {
+        for (let k = c + 1; k <= sheet.periodCount; k++) {
+          const field = executedField(k);
+          const v = okNumber(row, field);
+          if (v === undefined || v === 0) continue;
+          out.push(
+            finding({
+              rule: 'future-execution',
+              severity: 'warning',
+              sheet,
+              row: row.row,
+              cell: fieldAddress(sheet, row, field),
+              goal: goalOf(row),
+              message: messages.future(
+                v,
+                label(sheet, field),
+                goalOf(row),
+                formatDate(periodEnd(vigencia, k, sheet.periodKind)),
+                formatDate(ctx.options.cutoff),
+              ),
+            }),
+          );
+        }
+      }
+    }
+    return out;
+  },
+};

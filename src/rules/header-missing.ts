@@ -1,0 +1,48 @@
+import type { Rule } from './types';
+import type { FieldId } from '../domain/fields';
+import type { ReadSheet } from '../domain/sheet';
+import { finding, label, quote, sheetAnchor } from './lib/util';
+import { kindNames } from './lib/kinds';
+
+const messages = {
+  missing: (column: string, sheet: string, kind: string, headerRow: number): string =>
+    `Falta la columna obligatoria ${quote(column)} en la hoja ${quote(sheet)} (${kind}). ` +
+    `Agréguela en la fila de encabezados (fila ${headerRow}) con ese título.`,
+};
+
+function columnName(sheet: ReadSheet, missing: string): string {
+  if (missing === 'executed' || missing === 'planned') {
+    const first = label(sheet, `${missing}1` as FieldId);
+    const last = label(sheet, `${missing}${sheet.periodCount}` as FieldId).replace(/^\S+ /, '');
+    return `${first} … ${last}`;
+  }
+  return label(sheet, missing as FieldId);
+}
+
+/**
+ * One finding per required column the sheet lacks, all on the header row's first cell (the run
+ * keeps them apart by message: each names its column).
+ */
+export const rule: Rule = {
+  meta: {
+    id: 'header-missing',
+    severity: 'error',
+    scope: 'cell',
+    description: 'Falta una columna obligatoria para el tipo de hoja.',
+  },
+  messages,
+  check(ctx) {
+    return ctx.workbook.sheets.flatMap((sheet) =>
+      sheet.missing.map((m) =>
+        finding({
+          rule: 'header-missing',
+          severity: 'error',
+          sheet,
+          row: sheet.firstHeaderRow,
+          cell: sheetAnchor(sheet),
+          message: messages.missing(columnName(sheet, m), sheet.name, kindNames[sheet.kind], sheet.headerRow),
+        }),
+      ),
+    );
+  },
+};

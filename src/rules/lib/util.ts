@@ -1,0 +1,191 @@
+/**
+ * Small helpers shared by the rule modules: where a finding goes, how a field is named in a
+ * message, how texts are compared. Plain functions, no state.
+ */
+import type { Finding, Severity } from '../../domain/finding';
+import type { DataRow, ReadCell, ReadSheet } from '../../domain/sheet';
+import { goalCodeOf } from '../../domain/goals';
+import type { FieldId, SheetKind } from '../../domain/fields';
+import { executedField, headerOf, plannedField } from '../../domain/fields';
+import { cellAddress, isCellError } from '../../domain/grid';
+import type { CellValue } from '../../domain/grid';
+import type { RuleContext } from '../types';
+import { formatDate, formatNumber } from '../../domain/format';
+
+export function sheetsOfKind(ctx: RuleContext, kind: SheetKind): ReadSheet[] {
+  return ctx.workbook.sheets.filter((s) => s.kind === kind);
+}
+
+/** The vigencia a sheet is about: the one its headers or title name, else the run's. */
+export function vigenciaOf(ctx: RuleContext, sheet: ReadSheet): number {
+  return sheet.vigencia ?? ctx.options.vigencia;
+}
+
+/** First cell of a row (the sheet's header column): the anchor of row-level findings. */
+export function rowAnchor(sheet: ReadSheet, row: DataRow): string {
+  return cellAddress(row.row, sheet.headerCol);
+}
+
+/** Header row's first cell: the anchor of sheet-level findings. */
+export function sheetAnchor(sheet: ReadSheet): string {
+  return cellAddress(sheet.firstHeaderRow, sheet.headerCol);
+}
+
+/** Address of a field's cell in a row, or the row's anchor when the sheet has no such column. */
+export function fieldAddress(sheet: ReadSheet, row: DataRow, field: FieldId): string {
+  const col = sheet.columns[field] ?? row.cells[field]?.col;
+  return col === undefined ? rowAnchor(sheet, row) : cellAddress(row.row, col);
+}
+
+/** The goal code of a row as typed (trimmed; a code typed as a number is its digits), when there is one. */
+export function goalOf(row: DataRow): string | undefined {
+  return goalCodeOf(row) ?? undefined;
+}
+
+/** Spanish name of a field for messages ("Meta vigencia", "Ejecutado T2", "Programado Mar"). */
+export function label(sheet: ReadSheet, field: FieldId): string {
+  return headerOf(field, sheet.periodKind);
+}
+
+/** Name of a period: "T2" or "Mar". */
+export function periodLabel(sheet: ReadSheet, period: number): string {
+  return headerOf(plannedField(period), sheet.periodKind).replace(/^Programado /, '');
+}
+
+export function quote(text: string): string {
+  return `«${text}»`;
+}
+
+/** The text a person sees in a cell, for quoting it back in a message. */
+export function rawText(cell: ReadCell | undefined): string {
+  if (!cell) return '';
+  const p = cell.parsed;
+  if (p.status === 'invalid') return p.text;
+  if (p.status === 'error') return p.code;
+  return displayValue(cell.raw);
+}
+
+export function displayValue(v: CellValue | undefined): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'number') return formatNumber(v, 6);
+  if (typeof v === 'boolean') return v ? 'VERDADERO' : 'FALSO';
+  if (v instanceof Date) return formatDate(v.toISOString().slice(0, 10));
+  if (isCellError(v)) return v.error;
+  return String(v).trim();
+}
+
+/**
+ * True when the row's cell of `field` is covered by a merged area whose value sits in an earlier
+ * row (the reader marks only covered cells `merged`; the top-left cell is the value's own). A
+ * merged value is one cell for the person who typed it, so rules report and count it once, on its
+ * first row.
+ */
+export function isMergeContinuation(sheet: ReadSheet, index: number, field: FieldId): boolean {
+  return sheet.rows[index]?.cells[field]?.merged === true;
+}
+
+/**
+ * Texts compared the way headers are (workbooks.md): trimmed, spaces and line breaks collapsed,
+ * lower case, without accents or punctuation.
+ */
+export function normalizeText(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\s%]/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Field ids of one family for the sheet's periods: planned1..4 or executed1..12. */
+export function periodFields(sheet: ReadSheet, family: 'planned' | 'executed'): FieldId[] {
+  const out: FieldId[] = [];
+  for (let k = 1; k <= sheet.periodCount; k++) out.push(family === 'planned' ? plannedField(k) : executedField(k));
+  return out;
+}
+
+/** Every field a row has a cell for (known columns only), sheet columns first. */
+export function fieldsOf(sheet: ReadSheet): FieldId[] {
+  return Object.keys(sheet.columns) as FieldId[];
+}
+
+export interface FindingInput {
+  readonly rule: string;
+  readonly severity: Severity;
+  readonly sheet: ReadSheet;
+  readonly row: number;
+  readonly cell: string;
+  readonly goal?: string;
+  readonly message: string;
+}
+
+export function finding(f: FindingInput): Finding {
+  const out: Finding = {
+    rule: f.rule,
+    severity: f.severity,
+    sheet: f.sheet.name,
+    cell: f.cell,
+    row: f.row,
+    message: f.message,
+    ...(f.goal !== undefined ? { goal: f.goal } : {}),
+  };
+  return out;
+}
+
+/** Number of a goal code for sorting/grouping: codes are compared as trimmed text. */
+export function codeKey(code: string): string {
+  return code.trim();
+}
+
+/** Groups data-row indices by a key, keeping first-seen order. */
+export function groupBy<T>(items: readonly T[], key: (item: T, index: number) => string | undefined): Map<string, number[]> {
+  const map = new Map<string, number[]>();
+  items.forEach((item, i) => {
+    const k = key(item, i);
+    if (k === undefined) return;
+    const list = map.get(k);
+    if (list) list.push(i);
+    else map.set(k, [i]);
+  });
+  return map;
+}
+
+/** "T2" → "el periodo T2"; months read "el mes Mar". */
+export function periodPhrase(sheet: ReadSheet, period: number): string {
+  return sheet.periodKind === 'month' ? `el mes ${periodLabel(sheet, period)}` : `el trimestre ${periodLabel(sheet, period)}`;
+}
+
+export interface CellVisit {
+  readonly sheet: ReadSheet;
+  readonly row: DataRow;
+  readonly index: number;
+  readonly field: FieldId;
+  readonly cell: ReadCell;
+  readonly address: string;
+}
+
+/**
+ * Visits every known cell of every data row (sheet column order), once per merged area: the rows
+ * a merged value spans after its first are skipped.
+ */
+export function eachCell(ctx: RuleContext, visit: (v: CellVisit) => void): void {
+  for (const sheet of ctx.workbook.sheets) {
+    const fields = (Object.entries(sheet.columns) as [FieldId, number][])
+      .sort((a, b) => a[1] - b[1])
+      .map(([f]) => f);
+    sheet.rows.forEach((row, index) => {
+      for (const field of fields) {
+        const cell = row.cells[field];
+        if (!cell) continue;
+        if (isMergeContinuation(sheet, index, field)) continue;
+        visit({ sheet, row, index, field, cell, address: cellAddress(row.row, cell.col) });
+      }
+    });
+  }
+}
+
+/** " de la meta 1702017" when the goal is known, else "". */
+export function ofGoal(goal: string | undefined): string {
+  return goal ? ` de la meta ${goal}` : '';
+}

@@ -1,0 +1,47 @@
+import type { Rule } from './types';
+import type { Finding } from '../domain/finding';
+import { fieldType } from '../domain/fields';
+import { formatMoney, formatNumber } from '../domain/format';
+import { eachCell, finding, goalOf, label, ofGoal, quote } from './lib/util';
+
+const messages = {
+  negative: (column: string, goal: string | undefined, value: string): string =>
+    `${quote(column)}${ofGoal(goal)} es negativo (${value}); debe ser cero o mayor.`,
+};
+
+/**
+ * Money (valor, apropiación, compromisos…) and magnitudes (meta vigencia, programado, ejecutado)
+ * below zero. Línea base, ejecutado acumulado and numerador/denominador may be negative; percents
+ * are `percent-range`'s.
+ */
+export const rule: Rule = {
+  meta: {
+    id: 'negative',
+    severity: 'error',
+    scope: 'cell',
+    description: 'Un valor en pesos, una magnitud o una programación es menor que cero.',
+  },
+  messages,
+  check(ctx) {
+    const out: Finding[] = [];
+    eachCell(ctx, ({ sheet, row, field, cell, address }) => {
+      const type = fieldType(field);
+      if (type !== 'money' && type !== 'magnitude') return;
+      const p = cell.parsed;
+      if (p.status !== 'ok' || typeof p.value !== 'number' || !(p.value < 0)) return;
+      const shown = type === 'money' ? formatMoney(p.value) : formatNumber(p.value, 6);
+      out.push(
+        finding({
+          rule: 'negative',
+          severity: 'error',
+          sheet,
+          row: row.row,
+          cell: address,
+          goal: goalOf(row),
+          message: messages.negative(label(sheet, field), goalOf(row), shown),
+        }),
+      );
+    });
+    return out;
+  },
+};

@@ -1,0 +1,55 @@
+import type { Rule } from './types';
+import type { Finding } from '../domain/finding';
+import { formatMoney } from '../domain/format';
+import { ceilingsOf, planLinesOf, total } from './lib/budget-ceilings';
+import type { PlanLine } from './lib/budget-ceilings';
+import { finding, goalOf, quote, rowAnchor } from './lib/util';
+
+const messages = {
+  missing: (programCode: string, program: string | undefined, sum: number): string =>
+    `El programa ${programCode}` +
+    (program ? ` ${quote(program)}` : '') +
+    ` tiene valores programados por ${formatMoney(sum)} pero no tiene techo presupuestal en la hoja de techos. ` +
+    `Agregue su techo o revise el código del programa.`,
+};
+
+/** With a techos sheet: a program with amounts (Σ > 0) and no techo row at all. */
+export const rule: Rule = {
+  meta: {
+    id: 'no-ceiling',
+    severity: 'warning',
+    scope: 'plan-accion',
+    description: 'Un programa con valores programados no tiene techo presupuestal.',
+  },
+  messages,
+  check(ctx) {
+    const ceilings = ceilingsOf(ctx);
+    if (!ceilings) return [];
+    const withCeiling = new Set(ceilings.map((c) => c.programCode));
+    const byProgram = new Map<string, PlanLine[]>();
+    for (const line of planLinesOf(ctx)) {
+      if (withCeiling.has(line.programCode)) continue;
+      const list = byProgram.get(line.programCode);
+      if (list) list.push(line);
+      else byProgram.set(line.programCode, [line]);
+    }
+    const out: Finding[] = [];
+    for (const [code, lines] of byProgram) {
+      const sum = total(lines);
+      if (!(sum > 0)) continue;
+      const first = lines[0];
+      out.push(
+        finding({
+          rule: 'no-ceiling',
+          severity: 'warning',
+          sheet: first.sheet,
+          row: first.row.row,
+          cell: rowAnchor(first.sheet, first.row),
+          goal: goalOf(first.row),
+          message: messages.missing(code, first.program, sum),
+        }),
+      );
+    }
+    return out;
+  },
+};

@@ -1,0 +1,25 @@
+import { ruleTable } from '../../test/helpers/rule-table';
+import { captureCell, captureSheet, planCell, planSheet } from '../../test/helpers/sheets';
+
+ruleTable('number-as-text', {
+  valid: [
+    { name: 'numbers as numbers', sheets: [planSheet([{}]), captureSheet([{}])] },
+    { name: 'text that is no number (number reports it)', sheets: [planSheet([{ yearGoal: 'mil' }])] },
+    { name: 'codes typed as text are codes, not numbers', sheets: [planSheet([{ programCode: '1905', goalCode: '1905001' }])] },
+  ],
+  invalid: [
+    {
+      name: 'plan: Valor programado typed as "$ 12.500.000"',
+      sheets: [planSheet([{ amount: '$ 12.500.000' }])],
+      expected: [{ cell: planCell('amount', 0), severity: 'warning', goal: '1905001', contains: ['«$ 12.500.000»', '$ 12.500.000', '«Valor programado»'] }],
+    },
+    {
+      name: 'capture: % avance typed as "50 %" and Meta vigencia "1.000"',
+      sheets: [captureSheet([{ yearGoal: '1.000', progressDeclared: '50 %' }])],
+      expected: [
+        { cell: captureCell('yearGoal', 0), contains: ['«1.000»', '1.000'] },
+        { cell: captureCell('progressDeclared', 0), contains: ['«50 %»', '50 %'] },
+      ],
+    },
+  ],
+});

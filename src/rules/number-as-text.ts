@@ -1,0 +1,51 @@
+import type { Rule } from './types';
+import type { Finding } from '../domain/finding';
+import { fieldType } from '../domain/fields';
+import type { ValueType } from '../domain/fields';
+import { formatMoney, formatNumber, formatPercent } from '../domain/format';
+import { eachCell, finding, goalOf, label, ofGoal, quote, rawText } from './lib/util';
+
+const numericTypes: readonly ValueType[] = ['number', 'magnitude', 'money', 'percent'];
+
+function shown(type: ValueType, value: number): string {
+  if (type === 'money') return formatMoney(value);
+  if (type === 'percent') return formatPercent(value, 2);
+  return formatNumber(value, 6);
+}
+
+const messages = {
+  asText: (text: string, column: string, goal: string | undefined, read: string): string =>
+    `El valor ${quote(text)} de ${quote(column)}${ofGoal(goal)} está escrito como texto. ` +
+    `Se leyó como ${read}; escríbalo como número para que Excel lo pueda sumar y comparar.`,
+};
+
+/** A number typed as text ("1.234.567", "45 %"): read, but a warning so it gets fixed. */
+export const rule: Rule = {
+  meta: {
+    id: 'number-as-text',
+    severity: 'warning',
+    scope: 'cell',
+    description: 'Un número está escrito como texto en una columna numérica.',
+  },
+  messages,
+  check(ctx) {
+    const out: Finding[] = [];
+    eachCell(ctx, ({ sheet, row, field, cell, address }) => {
+      const type = fieldType(field);
+      const p = cell.parsed;
+      if (!numericTypes.includes(type) || p.status !== 'ok' || !p.fromText || typeof p.value !== 'number') return;
+      out.push(
+        finding({
+          rule: 'number-as-text',
+          severity: 'warning',
+          sheet,
+          row: row.row,
+          cell: address,
+          goal: goalOf(row),
+          message: messages.asText(rawText(cell), label(sheet, field), goalOf(row), shown(type, p.value)),
+        }),
+      );
+    });
+    return out;
+  },
+};

@@ -1,0 +1,49 @@
+import type { Rule } from './types';
+import type { Finding } from '../domain/finding';
+import { fieldType } from '../domain/fields';
+import type { ValueType } from '../domain/fields';
+import { eachCell, finding, goalOf, label, ofGoal, quote } from './lib/util';
+
+const numericTypes: readonly ValueType[] = ['number', 'magnitude', 'money', 'percent'];
+
+function example(type: ValueType): string {
+  if (type === 'money') return '$ 1.234.567';
+  if (type === 'percent') return '45 %';
+  return '1.234,5';
+}
+
+const messages = {
+  notANumber: (text: string, column: string, goal: string | undefined, exampleText: string): string =>
+    `${quote(text)} no es un número válido en ${quote(column)}${ofGoal(goal)}. ` +
+    `Escriba solo la cifra, por ejemplo ${exampleText}.`,
+};
+
+/** A number, magnitude, money or percent column holding text that is no number. */
+export const rule: Rule = {
+  meta: {
+    id: 'number',
+    severity: 'error',
+    scope: 'cell',
+    description: 'Una columna numérica tiene un texto que no es un número.',
+  },
+  messages,
+  check(ctx) {
+    const out: Finding[] = [];
+    eachCell(ctx, ({ sheet, row, field, cell, address }) => {
+      const type = fieldType(field);
+      if (!numericTypes.includes(type) || cell.parsed.status !== 'invalid') return;
+      out.push(
+        finding({
+          rule: 'number',
+          severity: 'error',
+          sheet,
+          row: row.row,
+          cell: address,
+          goal: goalOf(row),
+          message: messages.notANumber(cell.parsed.text, label(sheet, field), goalOf(row), example(type)),
+        }),
+      );
+    });
+    return out;
+  },
+};

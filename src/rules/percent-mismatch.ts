@@ -1,0 +1,73 @@
+import type { Rule } from './types';
+import type { Finding } from '../domain/finding';
+import { okNumber } from '../domain/sheet';
+import { progressFigures } from '../domain/progress';
+import { formatNumber, formatPercent } from '../domain/format';
+import { samePercent } from '../domain/tolerance';
+import { captureSheets, lastReported, progressOf } from './lib/capture';
+import { fieldAddress, finding, goalOf } from './lib/util';
+
+const n = (x: number | null): string => (x === null ? 'sin reporte' : formatNumber(x, 6));
+
+const messages = {
+  differs: (
+    goal: string,
+    declared: number,
+    computed: number,
+    executed: number | null,
+    yearGoal: number,
+    baseline: number | null,
+  ): string =>
+    `El % de avance declarado de la meta ${goal} (${formatPercent(declared, 2)}) no coincide con el calculado ` +
+    `(${formatPercent(computed, 2)}: ejecutado ${n(executed)}` +
+    (baseline !== null ? `, línea base ${n(baseline)}` : '') +
+    `, meta vigencia ${n(yearGoal)}). Corrija el % de avance o los valores ejecutados.`,
+};
+
+/**
+ * The declared % avance differs (beyond 0,5 puntos) from the progress of the vigencia computed
+ * from the periods up to the last reported one (progress.md, same formula as the tablero). A goal
+ * whose progress is undefined (meta vigencia 0 or blank) is not checked.
+ */
+export const rule: Rule = {
+  meta: {
+    id: 'percent-mismatch',
+    severity: 'error',
+    scope: 'hoja-captura',
+    description: 'El % de avance declarado no coincide con el avance de la vigencia calculado.',
+  },
+  messages,
+  check(ctx) {
+    const out: Finding[] = [];
+    for (const sheet of captureSheets(ctx)) {
+      const progress = progressOf(ctx, sheet);
+      sheet.rows.forEach((row, i) => {
+        const declared = okNumber(row, 'progressDeclared');
+        const goal = progress[i]?.input;
+        if (declared === undefined || !goal || goal.yearGoal === null) return;
+        const f = progressFigures(goal, lastReported(goal));
+        if (f.progress === null || samePercent(declared, f.progress)) return;
+        const withBaseline = goal.baseline !== null && (goal.accumulation === 'creciente' || goal.accumulation === 'decreciente');
+        out.push(
+          finding({
+            rule: 'percent-mismatch',
+            severity: 'error',
+            sheet,
+            row: row.row,
+            cell: fieldAddress(sheet, row, 'progressDeclared'),
+            goal: goalOf(row),
+            message: messages.differs(
+              goalOf(row) ?? goal.code,
+              declared,
+              f.progress,
+              f.executedToDate,
+              goal.yearGoal,
+              withBaseline ? goal.baseline : null,
+            ),
+          }),
+        );
+      });
+    }
+    return out;
+  },
+};

@@ -1,0 +1,44 @@
+import type { Rule } from './types';
+import type { Finding } from '../domain/finding';
+import type { FieldId } from '../domain/fields';
+import { formatPercent } from '../domain/format';
+import { eachCell, finding, goalOf, label, ofGoal, quote } from './lib/util';
+
+/** Percents that cannot leave 0 %–100 % (a declared % avance may show over-execution). */
+const boundedPercents: readonly FieldId[] = ['weight', 'activityProgress'];
+
+const messages = {
+  outOfRange: (column: string, goal: string | undefined, value: string): string =>
+    `${quote(column)}${ofGoal(goal)} es ${value}, fuera del rango permitido: debe estar entre 0 % y 100 %.`,
+};
+
+export const rule: Rule = {
+  meta: {
+    id: 'percent-range',
+    severity: 'error',
+    scope: 'cell',
+    description: 'Una ponderación o un % de avance de actividad está por debajo de 0 % o por encima de 100 %.',
+  },
+  messages,
+  check(ctx) {
+    const out: Finding[] = [];
+    eachCell(ctx, ({ sheet, row, field, cell, address }) => {
+      if (!boundedPercents.includes(field)) return;
+      const p = cell.parsed;
+      if (p.status !== 'ok' || typeof p.value !== 'number') return;
+      if (p.value >= 0 && p.value <= 1 + 1e-9) return;
+      out.push(
+        finding({
+          rule: 'percent-range',
+          severity: 'error',
+          sheet,
+          row: row.row,
+          cell: address,
+          goal: goalOf(row),
+          message: messages.outOfRange(label(sheet, field), goalOf(row), formatPercent(p.value, 2)),
+        }),
+      );
+    });
+    return out;
+  },
+};

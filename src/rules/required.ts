@@ -1,0 +1,45 @@
+import type { Rule } from './types';
+import type { Finding } from '../domain/finding';
+import { requiredFields } from '../domain/fields';
+import type { FieldId } from '../domain/fields';
+import { eachCell, finding, goalOf, label, ofGoal, quote } from './lib/util';
+import { kindIn } from './lib/kinds';
+
+const messages = {
+  blank: (column: string, goal: string | undefined, kind: string): string =>
+    `La celda ${quote(column)}${ofGoal(goal)} está vacía; es un dato obligatorio ${kind}. Escriba el valor.`,
+};
+
+/**
+ * A blank required cell of a data row. Only blanks: a value that does not parse is reported by
+ * its type rule (`number`, `date`, `enum`…), an Excel error by `formula-error`. Per-period cells
+ * (programado, ejecutado) are never required one by one: a blank period means "nothing".
+ */
+export const rule: Rule = {
+  meta: {
+    id: 'required',
+    severity: 'error',
+    scope: 'cell',
+    description: 'Una celda obligatoria de una fila de datos está vacía.',
+  },
+  messages,
+  check(ctx) {
+    const out: Finding[] = [];
+    eachCell(ctx, ({ sheet, row, field, cell, address }) => {
+      if (cell.parsed.status !== 'blank') return;
+      if (!(requiredFields[sheet.kind] as readonly string[]).includes(field)) return;
+      out.push(
+        finding({
+          rule: 'required',
+          severity: 'error',
+          sheet,
+          row: row.row,
+          cell: address,
+          goal: goalOf(row),
+          message: messages.blank(label(sheet, field as FieldId), goalOf(row), kindIn[sheet.kind]),
+        }),
+      );
+    });
+    return out;
+  },
+};

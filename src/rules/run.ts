@@ -1,0 +1,29 @@
+import type { Finding } from '../domain/finding';
+import { compareFindings } from '../domain/finding';
+import type { Rule, RuleContext } from './types';
+import { allRules } from './index';
+
+/**
+ * Runs the rules and returns their findings, one per (rule, sheet, cell) — "one cell gets one
+ * finding per rule", the first one a rule gave wins — sorted the way users read them
+ * (`compareFindings`: sheet, row, column, severity, rule).
+ *
+ * The one exception is `header-missing`: rules.md wants one finding per missing column, all on
+ * the sheet's anchor (the header row's first cell), so its findings are kept apart by message
+ * (each names its column).
+ *
+ * A rule that throws is a bug, not a finding: the error propagates.
+ */
+export function runRules(ctx: RuleContext, rules: readonly Rule[] = allRules): Finding[] {
+  const seen = new Set<string>();
+  const out: Finding[] = [];
+  for (const rule of rules) {
+    for (const f of rule.check(ctx)) {
+      const key = [f.rule, f.sheet, f.cell, f.rule === 'header-missing' ? f.message : ''].join('\u0000');
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(f);
+    }
+  }
+  return out.sort(compareFindings);
+}

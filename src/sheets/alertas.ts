@@ -1,0 +1,280 @@
+/**
+ * "Alertas" — the quarterly alert report of PE-P-008 (steps 2–4):
+ *
+ * 1. The matrix of lagging goals (atrasadas + no iniciadas) at the cut-off, grouped by unit:
+ *    code, goal, type, planned and executed to date, compliance, gap, state, the unit's analysis,
+ *    and BLANK columns (light yellow) for cause, corrective action, responsible and commitment
+ *    date — the unit fills them and sends the sheet back.
+ * 2. Goals over 100 % (sobreejecutadas), with a blank column for the justification or adjustment.
+ * 3. Plan goals with something due and no report in any capture sheet.
+ * 4. From the third quarter on (cut-off period ≥ T3, or ≥ September for monthly sheets), the
+ *    cumulative matrix: each goal lagging at the cut-off with its state at every earlier quarter
+ *    end (T1, T2, T3 …), recomputed from the current workbook with `computeProgress`.
+ */
+import type { ProgressModel } from '../app/report';
+import type { GoalProgress, GoalState } from '../domain/goal';
+import { goalStateLabels } from '../domain/goal';
+import { computeProgress, isLagging } from '../domain/progress';
+import { formatPercent } from '../domain/format';
+import { aggregate } from '../domain/aggregate';
+import { baseStyles, formats, range, SheetBuilder, trafficLightRules } from './model';
+import type { SheetModel } from './model';
+import { DASH, formatDateTime, headerRow, periodName, ratio, section, stateRules, titleBlock, trafficFromRatings } from './common';
+
+const LAST = 13;
+const widths = [11, 34, 11, 11, 11, 11, 11, 12, 30, 20, 22, 16, 12];
+
+const accumulationLabels: Record<string, string> = {
+  suma: 'Suma',
+  creciente: 'Creciente',
+  constante: 'Constante',
+  decreciente: 'Decreciente',
+};
+
+export interface AlertasInput {
+  readonly model: ProgressModel;
+  readonly generatedAt: string;
+}
+
+/** One earlier cut-off of the cumulative matrix. */
+export interface Checkpoint {
+  readonly label: string;
+  /** Period index in the goal's own period kind. */
+  readonly period: number;
+}
+
+/** Quarter ends up to the cut-off (T1 … Tc); for monthly sheets the months ending a quarter. */
+export function checkpoints(model: ProgressModel): Checkpoint[] {
+  const out: Checkpoint[] = [];
+  if (model.periodKind === 'month') {
+    for (let q = 1; q * 3 <= model.cutoffPeriod; q++) out.push({ label: `T${q}`, period: q * 3 });
+  } else {
+    for (let q = 1; q <= model.cutoffPeriod; q++) out.push({ label: `T${q}`, period: q });
+  }
+  return out;
+}
+
+/** True from the third quarter on (PE-P-008 step 4). */
+export function showsCumulative(model: ProgressModel): boolean {
+  return model.periodKind === 'month' ? model.cutoffPeriod >= 9 : model.cutoffPeriod >= 3;
+}
+
+/** A goal's state at an earlier cut-off (same workbook data, earlier period). */
+export function stateAt(g: GoalProgress, period: number, lagThreshold: number): GoalState {
+  return computeProgress(g.input, Math.min(period, g.cutoffPeriod), lagThreshold).state;
+}
+
+function num(b: SheetBuilder, row: number, col: number, v: number | null): void {
+  if (v === null || !Number.isFinite(v)) b.set(row, col, DASH, 'tdCenter');
+  else b.set(row, col, v, Number.isInteger(v) ? 'tdInt' : 'tdNum');
+}
+
+function byUnit(goals: readonly GoalProgress[]): Map<string, GoalProgress[]> {
+  const map = new Map<string, GoalProgress[]>();
+  for (const g of goals) {
+    const key = g.input.unit.replace(/\s+/g, ' ').trim() || 'Sin dependencia';
+    map.set(key, [...(map.get(key) ?? []), g]);
+  }
+  return new Map([...map.entries()].sort((a, c) => a[0].localeCompare(c[0], 'es')));
+}
+
+/** What is missing to reach the planned level: p − e (e − p for a goal that brings a level down). */
+export function gapOf(g: GoalProgress): number | null {
+  if (g.plannedToDate === null) return null;
+  const e = g.executedToDate ?? (g.input.accumulation === 'decreciente' || g.input.accumulation === 'creciente' ? (g.input.baseline ?? 0) : 0);
+  const gap = g.input.accumulation === 'decreciente' ? e - g.plannedToDate : g.plannedToDate - e;
+  return Number(Math.max(0, gap).toPrecision(12));
+}
+
+export function buildAlertas(input: AlertasInput): SheetModel {
+  const { model } = input;
+  const lag = model.options.lagThreshold;
+  const b = new SheetBuilder('alertas', undefined, 'C00000');
+  b.widthsFrom(1, widths);
+  b.style('tdBlankDate', { ...baseStyles.tdBlank, numberFormat: formats.date, horizontal: 'center' });
+
+  let row = titleBlock(
+    b,
+    LAST,
+    model.entity,
+    `Alertas de metas rezagadas — ${model.period ?? 'sin periodo medido'} de ${model.vigencia}`,
+    'Reporte trimestral de alertas por dependencia (PE-P-008). La dependencia diligencia las columnas en amarillo y lo devuelve a la Oficina de Planeación.',
+    [
+      { label: 'Fecha de corte', value: model.cutoff, as: 'date' },
+      { label: 'Periodo', value: periodName(model.period, model.periodKind) },
+      { label: 'Plazo de reporte', value: model.deadline, as: 'date' },
+      { label: 'Metas rezagadas', value: String(model.rezagadas.length) },
+      { label: 'Sobre el 100 %', value: String(model.sobreejecutadas.length) },
+      { label: 'Generado el', value: formatDateTime(input.generatedAt) },
+    ],
+    [
+      [1, 2, 3, 4],
+      [5, 6, 7, 8],
+      [9, 9, 10, 11],
+    ],
+  );
+
+  // 1. Lagging matrix grouped by unit.
+  row = section(b, row, LAST, `1. Matriz de metas rezagadas al corte (atrasadas y no iniciadas): ${model.rezagadas.length}`);
+  headerRow(b, row, [
+    [1, 1, 'Código'],
+    [2, 2, 'Meta de producto'],
+    [3, 3, 'Tipo de acumulación'],
+    [4, 4, 'Programado a la fecha'],
+    [5, 5, 'Ejecutado a la fecha'],
+    [6, 6, 'Cumplimiento al corte'],
+    [7, 7, 'Brecha (programado − ejecutado)'],
+    [8, 8, 'Estado'],
+    [9, 9, 'Análisis de la dependencia'],
+    [10, 10, 'Causa del rezago', 'thBlank'],
+    [11, 11, 'Acción correctiva', 'thBlank'],
+    [12, 12, 'Responsable', 'thBlank'],
+    [13, 13, 'Fecha de compromiso', 'thBlank'],
+  ], 34);
+  row++;
+  const top = row;
+  const groups = byUnit(model.rezagadas);
+  for (const [unit, goals] of groups) {
+    const unitAgg = model.units.find((u) => u.members.some((m) => goals.includes(m)));
+    const compliance = unitAgg?.compliance ?? aggregate(goals, model.options.ratingRanges).compliance;
+    b.merge(
+      row, 1, row, LAST,
+      `${unit} — ${goals.length} meta${goals.length === 1 ? ' rezagada' : 's rezagadas'}${compliance !== null ? ` · cumplimiento físico de la dependencia ${formatPercent(compliance)}` : ''}`,
+      'group',
+      { text: true },
+    );
+    b.height(row, 18);
+    row++;
+    for (const g of goals) {
+      b.text(row, 1, g.input.code, 'tdCode');
+      b.text(row, 2, g.input.goal, 'td');
+      b.set(row, 3, g.input.accumulation ? accumulationLabels[g.input.accumulation] : DASH, 'tdCenter');
+      num(b, row, 4, g.plannedToDate);
+      num(b, row, 5, g.executedToDate ?? (g.plannedToDate !== null ? 0 : null));
+      b.set(row, 6, ratio(g.compliance), 'tdPct');
+      const gap = gapOf(g);
+      num(b, row, 7, gap);
+      b.set(row, 8, goalStateLabels[g.state], 'tdCenter');
+      b.text(row, 9, g.input.analysis ?? 'Sin análisis', 'td');
+      for (let c = 10; c <= 13; c++) b.set(row, c, null, c === 13 ? 'tdBlankDate' : 'tdBlank');
+      row++;
+    }
+  }
+  if (model.rezagadas.length === 0) {
+    b.merge(row, 1, row, LAST, 'Ninguna meta está rezagada al corte.', 'empty');
+    row++;
+  } else {
+    b.conditional(...trafficLightRules([range(top, 6, row - 1, 6)], trafficFromRatings(model.options.ratingRanges)));
+    b.conditional(...stateRules([range(top, 8, row - 1, 8)]));
+  }
+  row++;
+
+  // 2. Over 100 %.
+  row = section(b, row, LAST, `2. Metas con avance superior al 100 %: ${model.sobreejecutadas.length}`);
+  headerRow(b, row, [
+    [1, 1, 'Código'],
+    [2, 2, 'Meta de producto'],
+    [3, 4, 'Dependencia'],
+    [5, 5, 'Meta vigencia'],
+    [6, 6, 'Ejecutado a la fecha'],
+    [7, 7, 'Avance de la vigencia'],
+    [8, 8, 'Estado'],
+    [9, 9, 'Análisis de la dependencia'],
+    [10, LAST, 'Justificación o ajuste propuesto de la meta', 'thBlank'],
+  ]);
+  row++;
+  const overTop = row;
+  for (const g of model.sobreejecutadas) {
+    b.text(row, 1, g.input.code, 'tdCode');
+    b.text(row, 2, g.input.goal, 'td');
+    b.merge(row, 3, row, 4, g.input.unit, 'td', { text: true });
+    num(b, row, 5, g.input.yearGoal);
+    num(b, row, 6, g.executedToDate);
+    b.set(row, 7, ratio(g.progress), 'tdPct');
+    b.set(row, 8, goalStateLabels[g.state], 'tdCenter');
+    b.text(row, 9, g.input.analysis ?? 'Sin análisis', 'td');
+    b.merge(row, 10, row, LAST, null, 'tdBlank');
+    row++;
+  }
+  if (model.sobreejecutadas.length === 0) {
+    b.merge(row, 1, row, LAST, 'Ninguna meta supera el 100 % de la meta de la vigencia.', 'empty');
+    row++;
+  } else b.conditional(...stateRules([range(overTop, 8, row - 1, 8)]));
+  row++;
+
+  // 3. Plan goals with no report.
+  row = section(b, row, LAST, `3. Metas del plan de acción sin reporte en la hoja de captura: ${model.unreported.length}`);
+  headerRow(b, row, [
+    [1, 1, 'Código'],
+    [2, 2, 'Meta de producto'],
+    [3, 4, 'Dependencia'],
+    [5, 5, 'Meta vigencia'],
+    [6, 6, 'Programado a la fecha'],
+    [7, 8, 'Estado'],
+    [9, LAST, 'Observación de la dependencia', 'thBlank'],
+  ]);
+  row++;
+  for (const g of model.unreported) {
+    b.text(row, 1, g.input.code, 'tdCode');
+    b.text(row, 2, g.input.goal, 'td');
+    b.merge(row, 3, row, 4, g.input.unit, 'td', { text: true });
+    num(b, row, 5, g.input.yearGoal);
+    num(b, row, 6, g.plannedToDate);
+    b.merge(row, 7, row, 8, 'Sin reporte', 'tdCenter');
+    b.merge(row, 9, row, LAST, null, 'tdBlank');
+    row++;
+  }
+  if (model.unreported.length === 0) {
+    b.merge(row, 1, row, LAST, 'Todas las metas del plan con programación al corte tienen reporte (o el libro no trae plan de acción).', 'empty');
+    row++;
+  }
+  row++;
+
+  // 4. Cumulative matrix from Q3.
+  if (showsCumulative(model)) {
+    const cps = checkpoints(model);
+    row = section(b, row, LAST, `4. Matriz acumulada de metas rezagadas (estado en cada corte, ${cps[0].label} a ${cps[cps.length - 1].label})`);
+    const first = 5;
+    const countCol = first + cps.length;
+    headerRow(b, row, [
+      [1, 1, 'Código'],
+      [2, 2, 'Meta de producto'],
+      [3, 4, 'Dependencia'],
+      ...cps.map((cp, i) => [first + i, first + i, `Estado al corte ${cp.label}`] as const),
+      [countCol, countCol, 'Cortes en rezago'],
+      [countCol + 1, LAST, 'Compromiso de la dependencia', 'thBlank'],
+    ]);
+    row++;
+    const cumTop = row;
+    const lagging = [...model.rezagadas].sort((a, c) => a.input.unit.localeCompare(c.input.unit, 'es') || a.input.code.localeCompare(c.input.code, 'es'));
+    for (const g of lagging) {
+      b.text(row, 1, g.input.code, 'tdCode');
+      b.text(row, 2, g.input.goal, 'td');
+      b.merge(row, 3, row, 4, g.input.unit, 'td', { text: true });
+      let count = 0;
+      cps.forEach((cp, i) => {
+        const st = stateAt(g, cp.period, lag);
+        if (isLagging(st)) count++;
+        b.set(row, first + i, goalStateLabels[st], 'tdCenter');
+      });
+      b.set(row, countCol, `${count} de ${cps.length}`, 'tdCenter');
+      b.merge(row, countCol + 1, row, LAST, null, 'tdBlank');
+      row++;
+    }
+    if (lagging.length === 0) {
+      b.merge(row, 1, row, LAST, 'Ninguna meta está rezagada al corte.', 'empty');
+      row++;
+    } else b.conditional(...stateRules([range(cumTop, first, row - 1, first + cps.length - 1)]));
+    row++;
+  }
+
+  b.merge(
+    row, 1, row, LAST,
+    `Cumplimiento al corte: ejecutado frente a lo programado a la fecha; una meta está atrasada por debajo de ${formatPercent(lag, 0)}. ` +
+      `Generado por Tablero PDM el ${formatDateTime(input.generatedAt)}; las columnas en amarillo son para la dependencia.`,
+    'footer',
+  );
+  b.printSetup({ repeatRows: { from: 1, to: 2 } });
+  return b.build();
+}
+

@@ -1,0 +1,272 @@
+/**
+ * "Tablero de control" (progress.md "What is generated"; PE-P-004 steps 5–6): what the planning
+ * office shows the mayor's council every quarter.
+ *
+ * Layout, top to bottom, 13 columns, A4 landscape fitted to the width:
+ * 1. Title block: entity, "Tablero de control — Plan de Acción <vigencia>", cut-off, period,
+ *    report deadline, vigencia, source sheets, when generated.
+ * 2. KPI band: goals, physical compliance, progress of the vigencia, budget execution, rating,
+ *    rezagadas, sobreejecutadas (with a small caption under each).
+ * 3. Table by dimension (+ plan total) and ranking by unit: goals, the three figures, rating,
+ *    count per state. Traffic light on every figure (rating ranges), data bars on percentages.
+ * 4. The figure "Cumplimiento físico frente a ejecución presupuestal por dependencia": two bars
+ *    per unit drawn with data bars in wide merged cells (exceljs cannot draw charts; the chart
+ *    description in the model lets the office-js renderer add the native chart).
+ * 5. The list of rezagadas with the unit's analysis.
+ *
+ * When the workbook has only a plan de acción (no execution yet) the tablero summarises the plan
+ * instead (`plan-summary.ts`).
+ */
+import type { ProgressModel } from '../app/report';
+import type { GroupAggregate } from '../domain/aggregate';
+import type { GoalProgress } from '../domain/goal';
+import { goalStateLabels } from '../domain/goal';
+import { formatPercent } from '../domain/format';
+import { baseStyles, palette, range, SheetBuilder, trafficLightRules } from './model';
+import type { CellRange } from '../domain/grid';
+import type { SheetModel } from './model';
+import {
+  DASH,
+  formatDateTime,
+  headerRow,
+  periodName,
+  ratingRules,
+  ratio,
+  section,
+  stateColumns,
+  stateRules,
+  titleBlock,
+  trafficFromRatings,
+} from './common';
+import { buildPlanSummary } from './plan-summary';
+
+export const LAST_COL = 13;
+const widths = [9, 36, 9, 13, 13, 13, 15, 10, 10, 10, 10, 10, 11];
+
+export interface TableroInput {
+  readonly model: ProgressModel;
+  /** Local date-time of the generation, ISO (`2025-07-10T09:30`). */
+  readonly generatedAt: string;
+  /** Names of the sheets the figures come from. */
+  readonly sourceSheets: readonly string[];
+}
+
+/** The figure columns of the dimension / unit tables. */
+const FIG = { goals: 3, compliance: 4, progress: 5, budget: 6, rating: 7, states: 8 } as const;
+
+function tableHeader(b: SheetBuilder, row: number, first: string, name: string): void {
+  headerRow(b, row, [
+    [1, 1, first],
+    [2, 2, name],
+    [3, 3, 'Metas'],
+    [4, 4, 'Cumplimiento físico al corte'],
+    [5, 5, 'Avance de la vigencia'],
+    [6, 6, 'Ejecución presupuestal'],
+    [7, 7, 'Calificación'],
+    ...stateColumns.map((s, i) => [FIG.states + i, FIG.states + i, goalStateLabels[s], 'thSmall'] as const),
+  ], 32);
+}
+
+function figureRow(b: SheetBuilder, row: number, first: string | number | null, g: GroupAggregate | ProgressModel['plan'], name: string, total = false): void {
+  const s = (normal: string, t: string) => (total ? t : normal);
+  b.set(row, 1, first, s('tdCenter', 'totalCenter'));
+  if (total) b.set(row, 2, name, 'totalLabel');
+  else b.text(row, 2, name, 'td');
+  b.set(row, FIG.goals, g.goals, s('tdInt', 'totalInt'));
+  b.set(row, FIG.compliance, ratio(g.compliance), s('tdPct', 'totalPct'));
+  b.set(row, FIG.progress, ratio(g.progress), s('tdPct', 'totalPct'));
+  b.set(row, FIG.budget, ratio(g.budgetExecution), s('tdPct', 'totalPct'));
+  b.set(row, FIG.rating, g.rating ?? DASH, s('tdCenter', 'totalCenter'));
+  stateColumns.forEach((st, i) => b.set(row, FIG.states + i, g.states[st] ?? 0, s('tdInt', 'totalInt')));
+}
+
+/** Traffic lights and data bars of a block of figure rows. */
+function figureFormats(b: SheetBuilder, top: number, bottom: number, model: ProgressModel): void {
+  if (bottom < top) return;
+  const pct: CellRange = range(top, FIG.compliance, bottom, FIG.budget);
+  b.conditional(...trafficLightRules([pct], trafficFromRatings(model.options.ratingRanges)));
+  b.conditional({ kind: 'dataBar', ranges: [pct], color: 'A9C4EB', min: 0, max: 1 });
+  b.conditional(...ratingRules([range(top, FIG.rating, bottom, FIG.rating)]));
+}
+
+function kpi(b: SheetBuilder, row: number, c1: number, c2: number, label: string, value: string | number | null, style: string, caption: string): void {
+  b.merge(row, c1, row, c2, label, 'kpiLabel');
+  b.merge(row + 1, c1, row + 1, c2, value ?? DASH, value === null ? 'kpiText' : style);
+  b.merge(row + 2, c1, row + 2, c2, caption, 'kpiCaption');
+}
+
+function lagCaption(list: readonly GoalProgress[]): string {
+  const atr = list.filter((g) => g.state === 'atrasada').length;
+  const ni = list.filter((g) => g.state === 'no-iniciada').length;
+  return `Atrasadas ${atr} · No iniciadas ${ni}`;
+}
+
+/** The Tablero de control of a progress model (or the plan summary when there is no execution). */
+export function buildTablero(input: TableroInput): SheetModel {
+  const { model } = input;
+  if (model.source === 'plan-accion') return buildPlanSummary(input);
+
+  const b = new SheetBuilder('tablero', undefined, palette.navy);
+  b.widthsFrom(1, widths);
+  b.style('thSmall', { ...baseStyles.th, font: { bold: true, size: 8, color: palette.white } });
+  b.style('kpiCaption', { font: { size: 8, italic: true, color: palette.grey }, horizontal: 'center', vertical: 'top', wrap: true });
+
+  let row = titleBlock(
+    b,
+    LAST_COL,
+    model.entity,
+    `Tablero de control — Plan de Acción ${model.vigencia}`,
+    'Seguimiento a las metas de producto del Plan de Desarrollo Municipal (PE-P-004)',
+    [
+      { label: 'Fecha de corte', value: model.cutoff, as: 'date' },
+      { label: 'Periodo', value: periodName(model.period, model.periodKind) },
+      { label: 'Plazo de reporte', value: model.deadline, as: 'date' },
+      { label: 'Vigencia', value: String(model.vigencia) },
+      { label: 'Hojas', value: input.sourceSheets.join(', ') || DASH },
+      { label: 'Generado el', value: formatDateTime(input.generatedAt) },
+    ],
+    [
+      [1, 2, 3, 4],
+      [5, 6, 7, 8],
+      [9, 10, 11, 13],
+    ],
+  );
+
+  // KPI band.
+  const p = model.plan;
+  row = section(b, row, LAST_COL, 'Indicadores clave al corte');
+  const eliminated = p.eliminated ? ` (${p.eliminated} eliminada${p.eliminated === 1 ? '' : 's'} no cuentan)` : '';
+  kpi(b, row, 1, 2, 'Metas evaluadas', p.goals, 'kpiValue', `Metas de producto con reporte${eliminated}`);
+  kpi(b, row, 3, 4, 'Cumplimiento físico al corte', p.compliance, 'kpiPercent', 'Ejecutado frente a lo programado a la fecha');
+  kpi(b, row, 5, 6, 'Avance de la vigencia', p.progress, 'kpiPercent', 'Ejecutado frente a la meta del año');
+  kpi(b, row, 7, 7, 'Ejecución presupuestal', p.budgetExecution, 'kpiPercent', 'Compromisos ÷ apropiación definitiva');
+  kpi(b, row, 8, 9, 'Calificación', p.rating, 'kpiText', 'Rangos de eficacia DNP');
+  kpi(b, row, 10, 11, 'Metas rezagadas', model.rezagadas.length, 'kpiValue', lagCaption(model.rezagadas));
+  kpi(b, row, 12, 13, 'Sobreejecutadas', model.sobreejecutadas.length, 'kpiValue', 'Avance de la vigencia > 100 %');
+  b.height(row, 26).height(row + 1, 36).height(row + 2, 24);
+  b.conditional(...trafficLightRules([range(row + 1, 3, row + 1, 7)], trafficFromRatings(model.options.ratingRanges)));
+  b.conditional(...ratingRules([range(row + 1, 8)]));
+  row += 3;
+  const r = model.options.ratingRanges;
+  b.merge(
+    row, 1, row, LAST_COL,
+    `Semáforo: verde ≥ ${formatPercent(r.sobresaliente, 0)}, amarillo ${formatPercent(r.medio, 0)}–${formatPercent(r.sobresaliente, 0)}, rojo < ${formatPercent(r.medio, 0)}. ` +
+      `Calificación (DNP): Sobresaliente ≥ ${formatPercent(r.sobresaliente, 0)}, Satisfactorio ≥ ${formatPercent(r.satisfactorio, 0)}, Medio ≥ ${formatPercent(r.medio, 0)}, Bajo ≥ ${formatPercent(r.bajo, 0)}, Crítico < ${formatPercent(r.bajo, 0)}. ` +
+      `Rezagadas = atrasadas (cumplimiento < ${formatPercent(model.options.lagThreshold, 0)}) + no iniciadas (PE-P-008).`,
+    'note',
+  );
+  b.height(row, 26);
+  row += 2;
+
+  // By dimension.
+  row = section(b, row, LAST_COL, 'Avance por dimensión');
+  tableHeader(b, row, 'N.º', 'Dimensión');
+  row++;
+  const dimTop = row;
+  model.dimensions.forEach((d, i) => figureRow(b, row++, i + 1, d, d.name));
+  figureRow(b, row, null, p, 'Total plan', true);
+  figureFormats(b, dimTop, row, model);
+  row += 2;
+
+  // By unit: ranking de gestión.
+  row = section(b, row, LAST_COL, 'Ranking de gestión por dependencia');
+  tableHeader(b, row, 'Puesto', 'Dependencia');
+  row++;
+  const unitTop = row;
+  for (const u of model.units) figureRow(b, row++, u.rank, u, u.name);
+  figureFormats(b, unitTop, row - 1, model);
+  if (model.units.length === 0) b.merge(row++, 1, row - 1, LAST_COL, 'No hay dependencias con metas evaluadas.', 'empty');
+  row++;
+
+  // The figure: physical compliance vs budget execution per unit.
+  row = section(b, row, LAST_COL, 'Cumplimiento físico frente a ejecución presupuestal por dependencia');
+  headerRow(b, row, [
+    [1, 2, 'Dependencia'],
+    [3, 3, 'Indicador'],
+    [4, 4, 'Valor'],
+    [5, LAST_COL, 'Barra de 0 % a 100 % (azul: físico · naranja: presupuestal)'],
+  ], 18);
+  row++;
+  const figTop = row;
+  b.style('barLabel', { font: { size: 9, color: palette.grey }, vertical: 'middle', border: { left: { weight: 'thin', color: palette.midGrey } } });
+  b.style('barPhysical', { font: { size: 9, bold: true }, horizontal: 'right', vertical: 'middle', numberFormat: '0.0 %' });
+  // The bar cells hold the figure only to size the bar (number hidden with the format ;;;).
+  b.style('bar', { vertical: 'middle', numberFormat: ';;;', border: { right: { weight: 'hair', color: palette.midGrey } } });
+  b.style('figUnit', { font: { size: 10 }, vertical: 'middle', wrap: true, border: { top: { weight: 'thin', color: palette.midGrey } } });
+  const physical: CellRange[] = [];
+  const budget: CellRange[] = [];
+  for (const u of model.units) {
+    b.merge(row, 1, row + 1, 2, u.name, 'figUnit', { text: true });
+    b.set(row, 3, 'Físico', 'barLabel');
+    b.set(row + 1, 3, 'Presupuestal', 'barLabel');
+    b.set(row, 4, ratio(u.compliance), 'barPhysical');
+    b.set(row + 1, 4, ratio(u.budgetExecution), 'barPhysical');
+    b.merge(row, 5, row, LAST_COL, typeof u.compliance === 'number' ? Math.min(u.compliance, 1) : null, 'bar');
+    b.merge(row + 1, 5, row + 1, LAST_COL, typeof u.budgetExecution === 'number' ? Math.min(u.budgetExecution, 1) : null, 'bar');
+    physical.push(range(row, 5, row, LAST_COL));
+    budget.push(range(row + 1, 5, row + 1, LAST_COL));
+    b.height(row, 15).height(row + 1, 15);
+    row += 2;
+  }
+  if (physical.length) {
+    b.conditional({ kind: 'dataBar', ranges: physical, color: palette.barPhysical, min: 0, max: 1 });
+    b.conditional({ kind: 'dataBar', ranges: budget, color: palette.barBudget, min: 0, max: 1 });
+  }
+  const fallbackNote =
+    'Barras dibujadas en las celdas (azul: cumplimiento físico al corte; naranja: ejecución presupuestal, compromisos ÷ apropiación definitiva), en escala de 0 % a 100 %. ' +
+    'El complemento de Excel inserta además el gráfico de barras agrupadas.';
+  b.merge(row, 1, row, LAST_COL, fallbackNote, 'note');
+  b.height(row, 24);
+  if (model.units.length) {
+    // The native chart reads the ranking table (names in B, compliance in D, budget in F).
+    const unitBottom = unitTop + model.units.length - 1;
+    b.chart({
+      type: 'clusteredBar',
+      title: 'Cumplimiento físico frente a ejecución presupuestal por dependencia',
+      categories: range(unitTop, 2, unitBottom, 2),
+      series: [
+        { name: 'Cumplimiento físico al corte', values: range(unitTop, FIG.compliance, unitBottom, FIG.compliance), color: palette.barPhysical },
+        { name: 'Ejecución presupuestal', values: range(unitTop, FIG.budget, unitBottom, FIG.budget), color: palette.barBudget },
+      ],
+      anchor: range(figTop, 5, row - 1, LAST_COL),
+      axis: { min: 0, max: 1, numberFormat: '0 %' },
+      fallbackNote,
+    });
+  }
+  row += 2;
+
+  // Rezagadas.
+  row = section(b, row, LAST_COL, `Metas rezagadas al corte (${model.rezagadas.length})`);
+  headerRow(b, row, [
+    [1, 1, 'Código'],
+    [2, 2, 'Meta de producto'],
+    [3, 4, 'Dependencia'],
+    [5, 5, 'Cumplimiento físico'],
+    [6, 6, 'Avance vigencia'],
+    [7, 7, 'Estado'],
+    [8, LAST_COL, 'Análisis de la dependencia'],
+  ]);
+  row++;
+  const lagTop = row;
+  const sorted = [...model.rezagadas].sort((a, c) => (a.compliance ?? 0) - (c.compliance ?? 0) || a.input.unit.localeCompare(c.input.unit, 'es'));
+  for (const g of sorted) {
+    b.text(row, 1, g.input.code, 'tdCode');
+    b.text(row, 2, g.input.goal, 'td');
+    b.merge(row, 3, row, 4, g.input.unit, 'td', { text: true });
+    b.set(row, 5, ratio(g.compliance), 'tdPct');
+    b.set(row, 6, ratio(g.progress), 'tdPct');
+    b.set(row, 7, goalStateLabels[g.state], 'tdCenter');
+    b.merge(row, 8, row, LAST_COL, g.input.analysis ?? 'Sin análisis', 'td', g.input.analysis ? { text: true } : {});
+    row++;
+  }
+  if (sorted.length) {
+    b.conditional(...trafficLightRules([range(lagTop, 5, row - 1, 6)], trafficFromRatings(model.options.ratingRanges)));
+    b.conditional(...stateRules([range(lagTop, 7, row - 1, 7)]));
+  } else {
+    b.merge(row, 1, row, LAST_COL, 'Ninguna meta está rezagada al corte.', 'empty');
+    row++;
+  }
+  row++;
+  b.merge(row, 1, row, LAST_COL, `Generado por Tablero PDM el ${formatDateTime(input.generatedAt)}. Las cifras se recalculan al generar de nuevo; no edite esta hoja.`, 'footer');
+  return b.build();
+}

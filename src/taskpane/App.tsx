@@ -1,0 +1,95 @@
+/**
+ * The task pane. It gets its actions as props (`PaneActions`, built by the controller over a
+ * WorkbookHost), so it renders and is tested without Office.
+ */
+import { useState } from 'react';
+import { Spinner, Tab, TabList, makeStyles, tokens } from '@fluentui/react-components';
+import type { PaneActions } from './controller';
+import { usePane } from './usePane';
+import { Header } from './components/Header';
+import { ProgressArea } from './components/ProgressArea';
+import { StatusBar } from './components/StatusBar';
+import { ValidatePanel } from './components/ValidatePanel';
+import { GeneratePanel } from './components/GeneratePanel';
+import { SettingsPanel } from './components/SettingsPanel';
+
+type TabId = 'validar' | 'generar' | 'ajustes';
+
+const useStyles = makeStyles({
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    minHeight: '100vh',
+    minWidth: 0,
+    boxSizing: 'border-box',
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
+  },
+  tabs: {
+    paddingLeft: tokens.spacingHorizontalS,
+    paddingRight: tokens.spacingHorizontalS,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  panel: { padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL} ${tokens.spacingVerticalXXL}`, minWidth: 0 },
+});
+
+export interface AppProps {
+  readonly actions: PaneActions;
+}
+
+const tabs: readonly { id: TabId; label: string }[] = [
+  { id: 'validar', label: 'Validar' },
+  { id: 'generar', label: 'Generar' },
+  { id: 'ajustes', label: 'Ajustes' },
+];
+
+export function App({ actions }: AppProps) {
+  const s = useStyles();
+  const [tab, setTab] = useState<TabId>('validar');
+  const [state, on] = usePane(actions);
+  const busy = state.busy !== null;
+
+  return (
+    <div className={s.root}>
+      <Header detection={state.detection} detecting={state.detecting} disabled={busy} onRefresh={on.refreshDetection} />
+      <TabList
+        className={s.tabs}
+        size="medium"
+        selectedValue={tab}
+        onTabSelect={(_, d) => setTab(d.value as TabId)}
+        aria-label="Secciones del complemento"
+      >
+        {tabs.map((t) => (
+          <Tab key={t.id} value={t.id} id={`tab-${t.id}`} aria-controls={`panel-${t.id}`}>
+            {t.label}
+          </Tab>
+        ))}
+      </TabList>
+      <ProgressArea busy={state.busy} onCancel={on.cancel} />
+      <StatusBar status={state.status} onDismiss={on.dismissStatus} />
+      <main>
+        <div className={s.panel} role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
+        {tab === 'validar' && (
+          <ValidatePanel
+            outcome={state.outcome}
+            outcomeScope={state.outcomeScope}
+            resultsVersion={state.resultsVersion}
+            busy={busy}
+            onValidate={on.validate}
+            onClearMarks={on.clearMarks}
+            onSelect={on.selectFinding}
+            ruleTitle={on.ruleTitle}
+          />
+        )}
+        {tab === 'generar' && <GeneratePanel busy={busy} onGenerate={on.generate} onInsertTemplate={on.insertTemplate} />}
+        {tab === 'ajustes' &&
+          (state.settings ? (
+            <SettingsPanel key={JSON.stringify(state.settings)} settings={state.settings} busy={busy} onSave={on.saveSettings} />
+          ) : (
+            <Spinner size="tiny" label="Leyendo los ajustes del libro…" />
+          ))}
+        </div>
+      </main>
+    </div>
+  );
+}

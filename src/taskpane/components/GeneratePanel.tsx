@@ -1,0 +1,71 @@
+/** Generar tablero / alertas / observaciones, and Insertar plantilla. */
+import { useId, useState } from 'react';
+import { Button, Field, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Alert20Regular, Board20Regular, CommentNote20Regular, TableAdd20Regular } from '@fluentui/react-icons';
+import type { SheetKind } from '../../domain/fields';
+import type { GeneratedKind } from '../controller';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  title: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, lineHeight: tokens.lineHeightBase300 },
+  button: { justifyContent: 'flex-start', width: '100%' },
+  muted: { color: tokens.colorNeutralForeground3 },
+});
+
+export interface GeneratePanelProps {
+  readonly busy: boolean;
+  readonly onGenerate: (kind: GeneratedKind) => void;
+  readonly onInsertTemplate: (kind: SheetKind) => void;
+}
+
+const templateOptions: readonly { value: SheetKind; label: string }[] = [
+  { value: 'plan-accion', label: 'Plan de acción (PE-F-012)' },
+  { value: 'hoja-captura', label: 'Hoja de captura' },
+  { value: 'techos', label: 'Techos presupuestales' },
+];
+
+export function GeneratePanel({ busy, onGenerate, onInsertTemplate }: GeneratePanelProps) {
+  const s = useStyles();
+  const [template, setTemplate] = useState<SheetKind>('plan-accion');
+  const sheetsTitle = useId();
+  const templateTitle = useId();
+  return (
+    <div className={s.root}>
+      <section className={s.section} aria-labelledby={sheetsTitle}>
+        <h2 id={sheetsTitle} className={s.title}>
+          Hojas para el consejo
+        </h2>
+        <Text size={200} className={s.muted}>
+          Se escriben en este libro con la fecha de corte de los ajustes. Si ya existen, se reemplazan.
+        </Text>
+        <Button appearance="primary" icon={<Board20Regular />} className={s.button} disabled={busy} onClick={() => onGenerate('tablero')}>
+          Generar tablero
+        </Button>
+        <Button icon={<Alert20Regular />} className={s.button} disabled={busy} onClick={() => onGenerate('alertas')}>
+          Generar alertas
+        </Button>
+        <Button icon={<CommentNote20Regular />} className={s.button} disabled={busy} onClick={() => onGenerate('observaciones')}>
+          Generar observaciones
+        </Button>
+      </section>
+      <section className={s.section} aria-labelledby={templateTitle}>
+        <h2 id={templateTitle} className={s.title}>
+          Insertar plantilla
+        </h2>
+        <Field label="Plantilla" hint="Hoja en blanco con los encabezados oficiales, listas desplegables y formatos.">
+          <Select value={template} onChange={(_, d) => setTemplate(d.value as SheetKind)}>
+            {templateOptions.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Button icon={<TableAdd20Regular />} className={s.button} disabled={busy} onClick={() => onInsertTemplate(template)}>
+          Insertar plantilla
+        </Button>
+      </section>
+    </div>
+  );
+}

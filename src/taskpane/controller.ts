@@ -1,0 +1,248 @@
+/**
+ * The pane's workflow, host-agnostic: what Validar, Limpiar marcas, Generar, Insertar plantilla
+ * and Ajustes do, in which order, with progress, cancellation and Spanish error messages.
+ *
+ * It takes a `WorkbookHost` (the office-js adapter in Excel, a fake in component tests, the
+ * adapter over the Excel double in the browser test) and the app's use cases (`PaneUseCases`,
+ * wired in `usecases.ts`), and gives the components plain async actions (`PaneActions`). No
+ * React and no Office here: components get these actions as props.
+ */
+import type { CancelToken, ProgressReporter, WorkbookHost, WorkbookSettings } from '../app/ports';
+import type { Finding, Severity } from '../domain/finding';
+import { compareFindings } from '../domain/finding';
+import type { WorkbookGrids } from '../domain/grid';
+import type { SheetKind } from '../domain/fields';
+
+export type ValidationScope = 'workbook' | 'active';
+export type GeneratedKind = 'tablero' | 'alertas' | 'observaciones';
+
+/** One recognised sheet, as the header line says it ("PE-F-012 — plan de acción, 124 filas"). */
+export interface DetectedSheet {
+  readonly name: string;
+  readonly kind: SheetKind;
+  /** Spanish summary of the sheet. */
+  readonly summary: string;
+}
+
+export interface Detection {
+  readonly sheets: readonly DetectedSheet[];
+  /** Names of sheets that were not recognised (shown as a quiet line). */
+  readonly unknown: readonly string[];
+}
+
+export interface ValidationOutcome {
+  readonly findings: readonly Finding[];
+  readonly errors: number;
+  readonly warnings: number;
+  readonly detection: Detection;
+}
+
+/** The app's use cases, as the pane needs them (wired to src/app in usecases.ts). */
+export interface PaneUseCases {
+  /** What the workbook holds, without validating it. */
+  detect(grids: WorkbookGrids, settings: WorkbookSettings): Detection;
+  /** All rules on the grids. Pure: marks are written by the controller through the host. */
+  validate(grids: WorkbookGrids, settings: WorkbookSettings): ValidationOutcome;
+  /** Builds one generated sheet and writes it into the workbook; resolves to the sheet's name. */
+  generate(kind: GeneratedKind, grids: WorkbookGrids, settings: WorkbookSettings, progress: ProgressReporter, cancel: CancelToken): Promise<string>;
+  /** Short Spanish title of a rule id, for the group headings (falls back to the id). */
+  ruleTitle(rule: string): string;
+}
+
+export interface RunControl {
+  readonly progress: ProgressReporter;
+  readonly cancel: CancelToken;
+}
+
+/** What the components can do: every action is async and throws only `Error`s. */
+export interface PaneActions {
+  detect(): Promise<Detection>;
+  validate(scope: ValidationScope, run: RunControl): Promise<ValidationOutcome>;
+  selectFinding(finding: Finding): Promise<void>;
+  clearMarks(): Promise<void>;
+  generate(kind: GeneratedKind, run: RunControl): Promise<string>;
+  insertTemplate(kind: SheetKind): Promise<string>;
+  loadSettings(): Promise<WorkbookSettings>;
+  saveSettings(settings: WorkbookSettings): Promise<void>;
+  ruleTitle(rule: string): string;
+}
+
+/** The user pressed Cancelar: not an error, the pane says "Operación cancelada". */
+export class CancelledError extends Error {
+  constructor() {
+    super('Operación cancelada.');
+    this.name = 'CancelledError';
+  }
+}
+
+export function throwIfCancelled(cancel: CancelToken): void {
+  if (cancel.cancelled) throw new CancelledError();
+}
+
+export function createPaneActions(host: WorkbookHost, useCases: PaneUseCases): PaneActions {
+  return {
+    async detect() {
+      const settings = await host.loadSettings();
+      const grids = await host.readGrids('workbook');
+      return useCases.detect(grids, settings);
+    },
+
+    async validate(scope, { progress, cancel }) {
+      const settings = await host.loadSettings();
+      progress.report('Leyendo hojas', 0, 1);
+      const grids = await host.readGrids(scope, progress, cancel);
+      throwIfCancelled(cancel);
+      progress.report('Revisando reglas', 0, 1);
+      // Let the pane paint the step before the (synchronous) engine runs.
+      await nextTick();
+      const outcome = useCases.validate(grids, settings);
+      throwIfCancelled(cancel);
+      progress.report('Marcando celdas', 0, Math.max(outcome.findings.length, 1));
+      await host.clearMarks();
+      await host.writeMarks(outcome.findings, progress, cancel);
+      throwIfCancelled(cancel);
+      return outcome;
+    },
+
+    selectFinding(finding) {
+      return host.selectCell(finding.sheet, finding.cell);
+    },
+
+    clearMarks() {
+      return host.clearMarks();
+    },
+
+    async generate(kind, { progress, cancel }) {
+      const settings = await host.loadSettings();
+      progress.report('Leyendo hojas', 0, 1);
+      const grids = await host.readGrids('workbook', progress, cancel);
+      throwIfCancelled(cancel);
+      const name = await useCases.generate(kind, grids, settings, progress, cancel);
+      throwIfCancelled(cancel);
+      return name;
+    },
+
+    async insertTemplate(kind) {
+      const settings = await host.loadSettings();
+      return host.insertTemplate(kind, settings);
+    },
+
+    loadSettings() {
+      return host.loadSettings();
+    },
+
+    saveSettings(settings) {
+      return host.saveSettings(settings);
+    },
+
+    ruleTitle(rule) {
+      return useCases.ruleTitle(rule);
+    },
+  };
+}
+
+function nextTick(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Grouping of the findings list: severity first (errors, then warnings), then rule.
+
+export interface RuleGroup {
+  readonly rule: string;
+  readonly findings: readonly Finding[];
+}
+
+export interface SeverityGroup {
+  readonly severity: Severity;
+  readonly count: number;
+  readonly rules: readonly RuleGroup[];
+}
+
+/** Errors before warnings; inside each, rules by count (most first) then id; findings in sheet order. */
+export function groupFindings(findings: readonly Finding[]): SeverityGroup[] {
+  const bySeverity = new Map<Severity, Map<string, Finding[]>>();
+  for (const f of findings) {
+    let rules = bySeverity.get(f.severity);
+    if (!rules) bySeverity.set(f.severity, (rules = new Map()));
+    let list = rules.get(f.rule);
+    if (!list) rules.set(f.rule, (list = []));
+    list.push(f);
+  }
+  const out: SeverityGroup[] = [];
+  for (const severity of ['error', 'warning'] as const) {
+    const rules = bySeverity.get(severity);
+    if (!rules) continue;
+    const groups = [...rules.entries()]
+      .map(([rule, list]) => ({ rule, findings: list.sort(compareFindings) }))
+      .sort((a, b) => b.findings.length - a.findings.length || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
+    out.push({ severity, count: groups.reduce((n, g) => n + g.findings.length, 0), rules: groups });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Errors in plain Spanish. Never a stack trace, never an English Office message.
+
+/**
+ * Office error codes (OfficeExtension.Error.code, Office.Error.code) the pane may meet, in the
+ * words a municipal liaison understands. Codes are stable across platforms; messages are not.
+ */
+const officeCodeMessages: Record<string, string> = {
+  InvalidOperationInCellEditMode:
+    'Excel está editando una celda. Termine la edición (presione Entrar o Esc) y vuelva a intentarlo.',
+  AccessDenied:
+    'Excel no permitió cambiar el libro: puede que una hoja esté protegida o que el libro esté en modo de solo lectura. Desproteja la hoja (Revisar › Desproteger hoja) o guarde una copia editable.',
+  InsertDeleteConflict: 'Excel no pudo insertar o eliminar celdas en esa hoja (¿tiene tablas o celdas combinadas en medio?).',
+  ItemNotFound: 'No se encontró la hoja o la celda: puede que se haya renombrado o eliminado. Vuelva a validar.',
+  InvalidArgument: 'Excel rechazó un valor de la operación. Vuelva a validar el libro e inténtelo de nuevo.',
+  InvalidReference: 'La referencia de la celda ya no es válida: vuelva a validar el libro.',
+  RequestPayloadSizeLimitExceeded:
+    'El libro es demasiado grande para hacerlo de una vez en Excel. Valide solo la hoja activa o divida el libro.',
+  ResponsePayloadSizeLimitExceeded:
+    'El libro es demasiado grande para leerlo de una vez en Excel. Valide solo la hoja activa o divida el libro.',
+  ApiNotFound: 'Esta versión de Excel no tiene una función que el complemento necesita. Actualice Office o use Excel en la web.',
+  NotImplemented: 'Esta versión de Excel no tiene una función que el complemento necesita. Actualice Office o use Excel en la web.',
+  Unauthenticated: 'La sesión de Office caducó. Vuelva a iniciar sesión y abra el complemento de nuevo.',
+  ServiceNotAvailable: 'Excel no responde en este momento. Espere unos segundos y vuelva a intentarlo.',
+  GeneralException: 'Excel no pudo completar la operación. Espere unos segundos y vuelva a intentarlo.',
+  ActivityLimitReached: 'Excel llegó a su límite de operaciones por un momento. Espere unos segundos y vuelva a intentarlo.',
+  Conflict: 'Otra persona está cambiando el libro al mismo tiempo. Espere un momento y vuelva a intentarlo.',
+};
+
+export const genericErrorMessage =
+  'No se pudo completar la acción. Vuelva a intentarlo; si el problema sigue, cierre y vuelva a abrir el complemento.';
+
+/** An error whose message is already meant for the user (the adapter's Spanish errors). */
+interface UserFacing {
+  readonly userMessage?: unknown;
+}
+
+/** Names of error classes whose `message` is Spanish text written for the user. */
+const spanishErrorNames = new Set(['CancelledError', 'HostError', 'ExcelHostError', 'UserError', 'InputError', 'PaneError']);
+
+/**
+ * The Spanish sentence the pane shows for any thrown value. Messages of the project's own
+ * Spanish errors pass through; Office errors are translated by code; anything else gets a
+ * generic sentence. A stack trace or an English message never reaches the user.
+ */
+export function toUserMessage(error: unknown): string {
+  if (typeof error === 'object' && error !== null) {
+    const uf = (error as UserFacing).userMessage;
+    if (typeof uf === 'string' && uf.trim()) return clean(uf);
+    const name = (error as { name?: unknown }).name;
+    const message = (error as { message?: unknown }).message;
+    if (typeof name === 'string' && spanishErrorNames.has(name) && typeof message === 'string' && message.trim()) {
+      return clean(message);
+    }
+    const code = (error as { code?: unknown }).code;
+    if (typeof code === 'string' && officeCodeMessages[code]) return officeCodeMessages[code];
+  }
+  return genericErrorMessage;
+}
+
+/** One line, no stack: the first line of a message, capped. */
+function clean(message: string): string {
+  const first = message.split(/\r?\n\s*at\s|\n/)[0].trim();
+  return first.length > 400 ? first.slice(0, 399) + '…' : first;
+}

@@ -1,0 +1,159 @@
+/**
+ * The app's use cases as the pane needs them (`PaneUseCases`): read → resolve options → validate,
+ * the "what is in this workbook" line, and the generated sheets. Host-agnostic: it knows the
+ * engine (domain, rules, app, sheets), never Office. The composition roots (`index.tsx`,
+ * `commands/commands.ts`) give it the host's sheet writer.
+ */
+import type { CancelToken, ProgressReporter, WorkbookSettings } from '../app/ports';
+import type { WorkbookGrids } from '../domain/grid';
+import type { EngineOptions } from '../domain/options';
+import type { ReadSheet, ReadWorkbook } from '../domain/sheet';
+import { readWorkbook } from '../domain/reader';
+import { goalCodeOf } from '../domain/goals';
+import { cutoffPeriod, periodLabel } from '../domain/periods';
+import { todayIso } from '../domain/dates';
+import { resolveOptions } from '../app/report';
+import { validateWorkbook } from '../app/validate';
+import { ruleById } from '../rules/index';
+import type { Detection, DetectedSheet, GeneratedKind, PaneUseCases, ValidationOutcome } from './controller';
+import { throwIfCancelled } from './controller';
+
+/**
+ * Builds and writes one generated sheet (the sheets engine + the host's renderer), resolving to
+ * the sheet's name. Supplied by the composition root, which owns the host.
+ */
+export type GenerateSheet = (
+  kind: GeneratedKind,
+  workbook: ReadWorkbook,
+  options: EngineOptions,
+  progress: ProgressReporter,
+  cancel: CancelToken,
+) => Promise<string>;
+
+/** Settings saved in the workbook → the engine's options, defaults filled from the sheets. */
+export function engineOptions(settings: WorkbookSettings, workbook: ReadWorkbook, today: Date = new Date()): EngineOptions {
+  const partial: Partial<EngineOptions> = {
+    ...(settings.cutoff ? { cutoff: settings.cutoff } : {}),
+    ...(settings.vigencia !== undefined ? { vigencia: settings.vigencia } : {}),
+    ...(settings.lagThreshold !== undefined ? { lagThreshold: settings.lagThreshold } : {}),
+    ...(settings.entity ? { entity: settings.entity } : {}),
+    ...(settings.extraSources ? { extraSources: settings.extraSources } : {}),
+  };
+  return resolveOptions(partial, workbook, todayIso(today));
+}
+
+function read(grids: WorkbookGrids, settings: WorkbookSettings): ReadWorkbook {
+  return readWorkbook(grids, { extraSources: settings.extraSources });
+}
+
+function count(n: number, one: string, many: string): string {
+  return `${n.toLocaleString('es-CO')} ${n === 1 ? one : many}`;
+}
+
+function distinctGoals(sheet: ReadSheet): number {
+  const codes = new Set<string>();
+  let withoutCode = 0;
+  for (const row of sheet.rows) {
+    const code = goalCodeOf(row);
+    if (code) codes.add(code);
+    else withoutCode++;
+  }
+  return codes.size + withoutCode;
+}
+
+/** "PE-F-012 — plan de acción, 124 filas", "Hoja de captura T2, 38 metas", "Techos presupuestales, 12 programas". */
+export function summarizeSheet(sheet: ReadSheet, options: EngineOptions): string {
+  switch (sheet.kind) {
+    case 'plan-accion':
+      return `PE-F-012 — plan de acción, ${count(sheet.rows.length, 'fila', 'filas')}`;
+    case 'hoja-captura': {
+      const c = cutoffPeriod(options.cutoff, sheet.vigencia ?? options.vigencia, sheet.periodKind);
+      const period = c > 0 ? ` ${periodLabel(c, sheet.periodKind)}` : '';
+      return `Hoja de captura${period}, ${count(distinctGoals(sheet), 'meta', 'metas')}`;
+    }
+    case 'techos':
+      return `Techos presupuestales, ${count(sheet.rows.length, 'fila', 'filas')}`;
+  }
+}
+
+export function detectWorkbook(workbook: ReadWorkbook, options: EngineOptions): Detection {
+  const sheets: DetectedSheet[] = workbook.sheets
+    .filter((s) => s.visibility === 'visible')
+    .map((s) => ({ name: s.name, kind: s.kind, summary: summarizeSheet(s, options) }));
+  return { sheets, unknown: workbook.unknown.map((u) => u.name).filter((n) => !n.startsWith('_')) };
+}
+
+/**
+ * Short Spanish titles for the result groups (rule ids of rules.md). A rule missing here falls
+ * back to its catalog description, so a new rule still shows a readable heading.
+ */
+const ruleTitles: Record<string, string> = {
+  'header-missing': 'Falta una columna obligatoria',
+  required: 'Celda obligatoria vacía',
+  number: 'Texto donde va un número',
+  'number-as-text': 'Número escrito como texto',
+  negative: 'Valor negativo',
+  'percent-range': 'Porcentaje fuera de 0–100 %',
+  date: 'Fecha no válida',
+  enum: 'Valor fuera de la lista',
+  'code-format': 'Código con formato incorrecto',
+  'formula-error': 'Error de fórmula',
+  'date-order': 'Fecha de inicio posterior a la de fin',
+  'date-vigencia': 'Fecha fuera de la vigencia',
+  duplicate: 'Fila duplicada',
+  'goal-mismatch': 'Datos de la meta no coinciden entre filas',
+  'programming-coherence': 'Programación no cuadra con la meta',
+  'program-mismatch': 'Programa con dos nombres',
+  'weights-sum': 'Ponderaciones no suman 100 %',
+  'ceiling-exceeded': 'Supera el techo presupuestal',
+  'no-ceiling': 'Programa sin techo',
+  'cumulative-mismatch': 'Ejecutado acumulado no cuadra',
+  'percent-mismatch': '% de avance no cuadra',
+  'future-execution': 'Ejecución en periodo futuro',
+  'budget-chain': 'Cadena presupuestal no cuadra',
+  'analysis-required': 'Falta el análisis de la meta',
+  'evidence-required': 'Falta la evidencia',
+  'indicator-mismatch': 'Indicador no cuadra con numerador y denominador',
+  'unknown-goal': 'Meta que no está en el plan',
+  'plan-mismatch': 'Difiere del plan de acción',
+  'unreported-goal': 'Meta del plan sin reporte',
+  'added-after-approval': 'Meta agregada después de aprobar',
+  'past-period-changed': 'Cambio en un periodo cerrado',
+  'change-without-justification': 'Cambio sin justificación',
+  'repeated-modification': 'Meta modificada más de una vez',
+  'late-modification': 'Modificación tardía',
+};
+
+export function ruleTitle(rule: string): string {
+  return ruleTitles[rule] ?? ruleById(rule)?.meta.description ?? rule;
+}
+
+export function createPaneUseCases(generateSheet: GenerateSheet): PaneUseCases {
+  return {
+    detect(grids, settings) {
+      const workbook = read(grids, settings);
+      return detectWorkbook(workbook, engineOptions(settings, workbook));
+    },
+
+    validate(grids, settings): ValidationOutcome {
+      const workbook = read(grids, settings);
+      const options = engineOptions(settings, workbook);
+      const result = validateWorkbook(workbook, options);
+      return { findings: result.findings, errors: result.errors, warnings: result.warnings, detection: detectWorkbook(workbook, options) };
+    },
+
+    async generate(kind, grids, settings, progress, cancel) {
+      const workbook = read(grids, settings);
+      if (workbook.sheets.length === 0) {
+        throw Object.assign(new Error('No hay en el libro una hoja de plan de acción ni de captura con la cual generar. Inserte una plantilla o abra el libro de la dependencia.'), {
+          name: 'UserError',
+        });
+      }
+      const options = engineOptions(settings, workbook);
+      throwIfCancelled(cancel);
+      return generateSheet(kind, workbook, options, progress, cancel);
+    },
+
+    ruleTitle,
+  };
+}

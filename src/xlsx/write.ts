@@ -1,0 +1,116 @@
+/**
+ * Safe output writing for the command line (product.md: "No command ever writes over an input
+ * file, or over an existing output without --force; outputs are written to a temporary file and
+ * renamed, so an interrupted run leaves no half file").
+ *
+ * - The output is compared with every input by resolved real path (symlinks followed) and by
+ *   device + inode (hard links), so `-o ../x/plan.xlsx` pointing at an input is refused.
+ * - Without `force`, the final step is `link(tmp, out)`, which fails atomically when `out`
+ *   appeared meanwhile; with `force` it is `rename(tmp, out)`, which replaces atomically.
+ * - The temporary file lives in the output's own folder (a rename across devices would copy).
+ */
+import ExcelJS from 'exceljs';
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { randomBytes } from 'node:crypto';
+
+/** Refused or failed output: one Spanish line (exit code 2). */
+export class OutputError extends Error {
+  readonly detail?: unknown;
+  constructor(message: string, detail?: unknown) {
+    super(message);
+    this.name = 'OutputError';
+    this.detail = detail;
+  }
+}
+
+export interface WriteOptions {
+  /** Replace an existing output (never an input). */
+  readonly force: boolean;
+  /** Files the run reads: the output may never be one of them. */
+  readonly inputs?: readonly string[];
+  /** How the output is named in messages (as the user typed it); default: the path. */
+  readonly display?: string;
+}
+
+async function realOrResolved(p: string): Promise<string> {
+  const abs = path.resolve(p);
+  try {
+    return await fs.realpath(abs);
+  } catch {
+    // Not there yet: resolve its folder (which may itself be a symlink) and keep the name.
+    try {
+      return path.join(await fs.realpath(path.dirname(abs)), path.basename(abs));
+    } catch {
+      return abs;
+    }
+  }
+}
+
+async function statOrNull(p: string) {
+  try {
+    return await fs.stat(p);
+  } catch {
+    return null;
+  }
+}
+
+/** Throws `OutputError` when `out` is one of `inputs` (same real path or same inode). */
+export async function assertNotInput(out: string, inputs: readonly string[], display: string): Promise<void> {
+  const realOut = await realOrResolved(out);
+  const outStat = await statOrNull(realOut);
+  for (const input of inputs) {
+    const realIn = await realOrResolved(input);
+    const inStat = await statOrNull(realIn);
+    const sameInode = outStat !== null && inStat !== null && outStat.dev === inStat.dev && outStat.ino === inStat.ino;
+    if (realIn === realOut || sameInode) {
+      throw new OutputError(`La salida «${display}» es un archivo de entrada; el tablero nunca escribe sobre sus entradas. Indique otro nombre con -o.`);
+    }
+  }
+}
+
+/** Writes `data` to `out` atomically with the checks above. */
+export async function writeFileAtomic(out: string, data: Buffer | string, options: WriteOptions): Promise<void> {
+  const display = options.display ?? out;
+  const abs = path.resolve(out);
+  await assertNotInput(abs, options.inputs ?? [], display);
+  const dir = path.dirname(abs);
+  const dirStat = await statOrNull(dir);
+  if (!dirStat || !dirStat.isDirectory()) throw new OutputError(`La carpeta de la salida «${display}» no existe.`);
+  const existing = await statOrNull(abs);
+  if (existing?.isDirectory()) throw new OutputError(`La salida «${display}» es una carpeta; indique un nombre de archivo.`);
+  if (existing && !options.force) {
+    throw new OutputError(`El archivo «${display}» ya existe; use --force para reemplazarlo o indique otro nombre con -o.`);
+  }
+  const tmp = path.join(dir, `.${path.basename(abs)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    await fs.writeFile(tmp, data, { flag: 'wx' });
+    if (options.force) {
+      await fs.rename(tmp, abs);
+    } else {
+      try {
+        await fs.link(tmp, abs);
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        if (code === 'EEXIST') throw new OutputError(`El archivo «${display}» ya existe; use --force para reemplazarlo o indique otro nombre con -o.`);
+        // File systems without hard links: fall back to a rename after re-checking.
+        if ((code === 'EPERM' || code === 'ENOTSUP' || code === 'EOPNOTSUPP' || code === 'ENOSYS') && !(await statOrNull(abs))) {
+          await fs.rename(tmp, abs);
+        } else throw e;
+      }
+    }
+  } catch (e) {
+    if (e instanceof OutputError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'EACCES' || code === 'EPERM' ? 'permiso denegado' : code === 'ENOSPC' ? 'no queda espacio en el disco' : code === 'EROFS' ? 'el disco es de solo lectura' : (code ?? 'error del sistema');
+    throw new OutputError(`No se pudo escribir «${display}»: ${why}.`, e);
+  } finally {
+    await fs.rm(tmp, { force: true }).catch(() => undefined);
+  }
+}
+
+/** Serialises an exceljs workbook and writes it with `writeFileAtomic`. */
+export async function writeWorkbookAtomic(wb: ExcelJS.Workbook, out: string, options: WriteOptions): Promise<void> {
+  const buffer = Buffer.from(await wb.xlsx.writeBuffer());
+  await writeFileAtomic(out, buffer, options);
+}
