@@ -86,6 +86,13 @@ function appConfig(env, mode, httpsOptions) {
             chunks: (chunk) => chunk.name === 'taskpane',
             priority: 10,
           },
+          // The engine (domain, rules, app) shared by the pane and the ribbon commands.
+          engine: {
+            test: /[\\/]src[\\/]/,
+            name: 'engine',
+            minChunks: 2,
+            priority: 5,
+          },
         },
       },
     },
@@ -126,7 +133,7 @@ function appConfig(env, mode, httpsOptions) {
         ],
       }),
     ],
-    stats: env.analyze ? 'normal' : 'errors-warnings',
+    stats: env.analyze ? { all: false, modules: true, nestedModules: true, assets: true } : 'errors-warnings',
   };
 
   if (httpsOptions) {

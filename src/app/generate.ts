@@ -33,7 +33,7 @@ export interface GenerateRequest {
   readonly generatedAt: string;
   /** Extra observation rows (consolidation: findings of the units' own files). */
   readonly extraObservations?: readonly ObservationRow[];
-  /** Drop findings of these rows from Observaciones and marks (consolidation de-duplication). */
+  /** Keep a finding in Observaciones (consolidation de-duplication); every finding is still marked. */
   readonly keepFinding?: (f: Finding) => boolean;
 }
 
@@ -91,7 +91,7 @@ export function generate(req: GenerateRequest): Generated {
     model,
     report: toReportJson(model),
     sheets,
-    marks: planMarks(findings),
+    marks: planMarks(validation.findings),
   };
 }
 

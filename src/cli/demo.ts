@@ -103,7 +103,7 @@ export function makeDemo(deps: CliDeps) {
         progress.done();
         io.stdout(`${style.bold(t.example)}\n  ${v.workbook.sheets.map(describeSheet).join('; ')}\n  ${countsLine(v.errors, v.warnings, style)}\n`);
         if (t.tablero && deps.generar) {
-          const code = await deps.generar({ verb: 'generar', files: [t.input], output: t.tablero, force: args.force, json: false }, io);
+          const code = await deps.generar({ verb: 'generar', files: [shown], output: display(t.tablero), force: args.force, json: false }, io);
           if (code === 2) return 2;
           written.push(t.tablero);
         }
@@ -114,7 +114,7 @@ export function makeDemo(deps: CliDeps) {
     }
     io.stdout(style.bold(`Escrito en ${folderShown}:`) + '\n' + written.map((w) => `  ${display(w)}`).join('\n') + '\n\n');
     io.stdout(
-      `Los ejemplos traen errores a propósito (${countsLine(totalErrors, totalWarnings)}). ` +
+      `Los ejemplos traen errores a propósito (${countsLine(totalErrors, totalWarnings).replace(/\.$/, '')}). ` +
         `Pruebe: npm run tablero -- validar ${display(inputs[inputs.length - 1])}\n`,
     );
     if (!deps.generar) io.stdout(style.dim('El comando «generar» aún no está disponible en esta versión: la demostración escribió la validación y el reporte en JSON.') + '\n');

@@ -67,7 +67,10 @@ export function summaryLine(out: string, r: GenerarResult): string {
   const names = r.sheets.map((s) => `«${s.name}»`).join(', ');
   return (
     `Escrito ${out}: hojas ${names}; ${plural(g.errors, 'error', 'errores')} y ${plural(g.warnings, 'advertencia', 'advertencias')}` +
-    ` (${plural(r.markedCells, 'celda marcada', 'celdas marcadas')}); ${plural(g.model.rezagadas.length, 'meta rezagada', 'metas rezagadas')} al corte ${g.model.cutoff.split('-').reverse().join('/')}.\n`
+    ` (${plural(r.markedCells, 'celda marcada', 'celdas marcadas')})` +
+    (g.model.source === 'hoja-captura'
+      ? `; ${plural(g.model.rezagadas.length, 'meta rezagada', 'metas rezagadas')} al corte ${g.model.cutoff.split('-').reverse().join('/')}.\n`
+      : '; sin ejecución reportada: el tablero resume el plan de acción.\n')
   );
 }
 

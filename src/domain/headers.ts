@@ -178,28 +178,68 @@ function isYearWord(w: string): boolean {
   return w.length === 4 && (w.startsWith('19') || w.startsWith('20')) && /^\d{4}$/.test(w);
 }
 
+/** Matches of one header text for each kind, in the order of `sheetKinds`. */
+export type KindMatches = readonly [HeaderMatch | undefined, HeaderMatch | undefined, HeaderMatch | undefined];
+
+export const sheetKinds: readonly SheetKind[] = ['plan-accion', 'hoja-captura', 'techos'];
+const kindIndex: Readonly<Record<SheetKind, 0 | 1 | 2>> = { 'plan-accion': 0, 'hoja-captura': 1, techos: 2 };
+const noMatches: KindMatches = [undefined, undefined, undefined];
+
+/**
+ * Header texts repeat across rows, sheets and workbooks made from the same template, so their
+ * matches are kept (bounded: a full cache starts over). Maps, not objects: keys are workbook text.
+ */
+const maxCacheSize = 20000;
+const matchCache = new Map<string, KindMatches>();
+const periodCache = new Map<string, boolean>();
+
+function remember<V>(cache: Map<string, V>, key: string, value: V): V {
+  if (cache.size >= maxCacheSize) cache.clear();
+  cache.set(key, value);
+  return value;
+}
+
+/** What a header text names in each kind (see `matchHeader`). */
+export function matchHeaderAll(text: string): KindMatches {
+  if (text.length === 0 || text.length > maxHeaderLength) return noMatches;
+  const hit = matchCache.get(text);
+  if (hit) return hit;
+  const norm = normalize(text);
+  if (norm.length === 0) return remember(matchCache, text, noMatches);
+  const m = matchNormalizedAll(norm);
+  return remember(matchCache, text, m[0] || m[1] || m[2] ? m : noMatches);
+}
+
 /**
  * The field a header names for a sheet kind, or `undefined`. `"Meta"` is the goal text,
  * `"Meta 2025"` / `"Meta vigencia"` the meta vigencia, `"Meta T1"` programado T1; `"% avance"` is
  * progressDeclared in a capture sheet and activityProgress in a plan de acción.
  */
 export function matchHeader(text: string, kind: SheetKind): HeaderMatch | undefined {
-  if (text.length === 0 || text.length > maxHeaderLength) return undefined;
-  return matchNormalized(normalize(text), kind);
+  return matchHeaderAll(text)[kindIndex[kind]];
 }
 
-function matchNormalized(norm: string, kind: SheetKind): HeaderMatch | undefined {
-  if (norm.length === 0) return undefined;
+/** Matches of a normalised header for every kind: the words are analysed once. */
+function matchNormalizedAll(norm: string): KindMatches {
   const words = norm.split(' ');
   const years = words.filter(isYearWord);
   const rest = years.length > 0 ? words.filter((w) => !isYearWord(w)) : words;
-  if (rest.length === 0) return undefined;
+  if (rest.length === 0) return noMatches;
   const vigencia = years.length === 1 ? Number(years[0]) : undefined;
   const key = years.length > 0 ? rest.join(' ') : norm;
-  const scalar = vigencia !== undefined && yearGoalKeys.has(key) ? 'yearGoal' : aliasMaps[kind].get(key);
-  const match: HeaderMatch | undefined = scalar ? { field: scalar } : matchPeriod(rest, kind);
-  if (!match || vigencia === undefined) return match;
-  return { ...match, vigencia };
+  const yearGoal = vigencia !== undefined && yearGoalKeys.has(key);
+  let period: HeaderMatch | null | undefined;
+  const one = (kind: SheetKind): HeaderMatch | undefined => {
+    const scalar = yearGoal ? 'yearGoal' : aliasMaps[kind].get(key);
+    let match: HeaderMatch | undefined;
+    if (scalar) match = { field: scalar };
+    else {
+      if (period === undefined) period = matchPeriod(rest) ?? null;
+      match = period && periodAllowed(period, kind) ? period : undefined;
+    }
+    return match && vigencia !== undefined ? { ...match, vigencia } : match;
+  };
+  return [one('plan-accion'), one('hoja-captura'), one('techos')];
 }
 
 interface PeriodToken {
@@ -244,12 +284,14 @@ function periodAt(words: readonly string[], i: number): PeriodToken | undefined 
 /** True when a header text holds a period (used to read two-row headers). */
 export function hasPeriod(text: string): boolean {
   if (text.length === 0 || text.length > maxHeaderLength) return false;
+  const hit = periodCache.get(text);
+  if (hit !== undefined) return hit;
   const norm = normalize(text);
-  return norm.length > 0 && findPeriod(norm.split(' ')) !== undefined;
+  return remember(periodCache, text, norm.length > 0 && findPeriod(norm.split(' ')) !== undefined);
 }
 
 /** "Programado T1" / "Avance Ene" / "I trimestre": role words around exactly one period. */
-function matchPeriod(words: readonly string[], kind: SheetKind): HeaderMatch | undefined {
+function matchPeriod(words: readonly string[]): HeaderMatch | undefined {
   const p = findPeriod(words);
   if (!p) return undefined;
   let executed = false;
@@ -259,8 +301,12 @@ function matchPeriod(words: readonly string[], kind: SheetKind): HeaderMatch | u
     if (executedWords.has(w)) executed = true;
     else if (!plannedWords.has(w) && !fillerWords.has(w)) return undefined;
   }
-  if (executed ? !kindHasExecuted[kind] : !kindHasPlanned[kind]) return undefined;
   return { field: executed ? executedField(p.n) : plannedField(p.n), periodKind: p.periodKind };
+}
+
+/** A plan de acción is programmed, not executed; techos have no periods. */
+function periodAllowed(m: HeaderMatch, kind: SheetKind): boolean {
+  return m.field.startsWith('executed') ? kindHasExecuted[kind] : kindHasPlanned[kind];
 }
 
 /**
@@ -271,12 +317,20 @@ function matchPeriod(words: readonly string[], kind: SheetKind): HeaderMatch | u
  * holds a period never stands alone: "I TRIMESTRE" over "% avance" names nothing known.
  */
 export function matchHeaderPair(group: string | undefined, sub: string | undefined, kind: SheetKind): HeaderMatch | undefined {
-  if (group === undefined || group === sub) return sub === undefined ? undefined : matchHeader(sub, kind);
-  if (sub === undefined) return matchHeader(group, kind);
-  const both = matchHeader(`${group} ${sub}`, kind);
-  if (both) return both;
-  if (hasPeriod(group)) return undefined;
-  return matchHeader(sub, kind) ?? matchHeader(group, kind);
+  return matchPairAll(group, sub)[kindIndex[kind]];
+}
+
+/** `matchHeaderPair` for every kind at once. */
+export function matchPairAll(group: string | undefined, sub: string | undefined): KindMatches {
+  if (group === undefined || group === sub) return sub === undefined ? noMatches : matchHeaderAll(sub);
+  if (sub === undefined) return matchHeaderAll(group);
+  const both = matchHeaderAll(`${group} ${sub}`);
+  if (both[0] && both[1] && both[2]) return both;
+  const groupHasPeriod = hasPeriod(group);
+  const alone = matchHeaderAll(sub);
+  const above = groupHasPeriod ? noMatches : matchHeaderAll(group);
+  const pick = (k: 0 | 1 | 2) => both[k] ?? (groupHasPeriod ? undefined : (alone[k] ?? above[k]));
+  return [pick(0), pick(1), pick(2)];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -335,17 +389,36 @@ export const kindLabels: Readonly<Record<SheetKind, string>> = {
   techos: 'Techos presupuestales',
 };
 
-/** Matches every cell of a header row for one kind (`cache` keeps results of repeated texts). */
-export function matchHeaderRow(
-  cells: readonly HeaderCell[],
-  kind: SheetKind,
-  cache?: Map<string, HeaderMatch | null>,
-): HeaderRowMatch {
-  const found: ColumnMatch[] = [];
+/** Matches every cell of a header row for one kind. */
+export function matchHeaderRow(cells: readonly HeaderCell[], kind: SheetKind): HeaderRowMatch {
+  return matchHeaderRows(cells)[kindIndex[kind]];
+}
+
+/** Matches every cell of a header row for every kind (in the order of `sheetKinds`). */
+export function matchHeaderRows(cells: readonly HeaderCell[]): HeaderRowMatch[] {
+  const found: ColumnMatch[][] = [[], [], []];
+  let any = false;
   for (const cell of cells) {
-    const m = cachedPair(cell.group, cell.text, kind, cache);
-    if (m) found.push({ ...m, col: cell.col, text: joinText(cell.group, cell.text) });
+    const ms = matchPairAll(cell.group, cell.text);
+    if (!ms[0] && !ms[1] && !ms[2]) continue;
+    any = true;
+    const text = joinText(cell.group, cell.text);
+    for (let k = 0; k < 3; k++) {
+      const m = ms[k];
+      if (m) found[k].push({ ...m, col: cell.col, text });
+    }
   }
+  if (!any) return emptyRowMatchesOf().slice();
+  return sheetKinds.map((kind, k) => collectRow(found[k], kind));
+}
+
+/** What a row with no known header gives (most rows of most sheets). */
+let emptyRowMatchesCache: HeaderRowMatch[] | undefined;
+function emptyRowMatchesOf(): HeaderRowMatch[] {
+  return (emptyRowMatchesCache ??= sheetKinds.map((kind) => collectRow([], kind)));
+}
+
+function collectRow(found: readonly ColumnMatch[], kind: SheetKind): HeaderRowMatch {
   const periodKind = choosePeriodKind(found);
   const columns = new Map<FieldId, ColumnMatch>();
   let vigencia: number | undefined;
@@ -355,21 +428,6 @@ export function matchHeaderRow(
     if (m.vigencia !== undefined && (vigencia === undefined || m.field === 'yearGoal')) vigencia = m.vigencia;
   }
   return summarise(kind, columns, periodKind, vigencia);
-}
-
-function cachedPair(
-  group: string | undefined,
-  text: string | undefined,
-  kind: SheetKind,
-  cache: Map<string, HeaderMatch | null> | undefined,
-): HeaderMatch | undefined {
-  if (!cache) return matchHeaderPair(group, text, kind);
-  const key = `${kind}\u0000${group ?? ''}\u0000${text ?? ''}`;
-  const hit = cache.get(key);
-  if (hit !== undefined) return hit ?? undefined;
-  const m = matchHeaderPair(group, text, kind);
-  if (cache.size < 4096) cache.set(key, m ?? null);
-  return m;
 }
 
 function joinText(group: string | undefined, text: string | undefined): string {
@@ -441,13 +499,11 @@ function compareCandidates(a: HeaderRowMatch, b: HeaderRowMatch): number {
   return a.columns.size - b.columns.size;
 }
 
-export const sheetKinds: readonly SheetKind[] = ['plan-accion', 'hoja-captura', 'techos'];
-
 /**
  * Convenience for one-row headers: the kind and columns a list of header texts names
  * (`texts[0]` is column 1). `undefined` when no kind qualifies.
  */
 export function kindOfHeaders(texts: readonly (string | undefined)[]): HeaderRowMatch | undefined {
   const cells: HeaderCell[] = texts.map((text, i) => ({ col: i + 1, text }));
-  return decideKind(sheetKinds.map((k) => matchHeaderRow(cells, k)));
+  return decideKind(matchHeaderRows(cells));
 }

@@ -24,10 +24,8 @@ import type { IsoDate } from './dates';
 import {
   decideKind,
   kindLabels,
-  matchHeaderRow,
-  sheetKinds,
+  matchHeaderRows,
   type HeaderCell,
-  type HeaderMatch,
   type HeaderRowMatch,
 } from './headers';
 import { errorCodeOf, isEnumType, parseDate, parseDateText, parserFor, type CellParser } from './values';
@@ -164,7 +162,6 @@ interface HeaderSearch {
  * merged down both rows (a true two-row header).
  */
 function findHeader(view: SheetView, texts: readonly (string | undefined)[][]): HeaderSearch {
-  const cache = new Map<string, HeaderMatch | null>();
   let best: { choice: HeaderChoice; score: number; tie: number } | undefined;
   let closest: HeaderSearch['closest'];
   const rows = Math.min(texts.length, headerWindow);
@@ -176,7 +173,7 @@ function findHeader(view: SheetView, texts: readonly (string | undefined)[][]): 
       variants.push({ cells: pair.cells, first: i - 1, tie: pair.shared ? 2 : 0 });
     }
     for (const v of variants) {
-      const matches = sheetKinds.map((k) => matchHeaderRow(v.cells, k, cache));
+      const matches = matchHeaderRows(v.cells);
       for (const m of matches) {
         if (!closest || m.columns.size > closest.match.columns.size) closest = { match: m, row: view.originRow + i };
       }

@@ -19,6 +19,7 @@
 export interface Capabilities {
   readonly freezePanes: boolean; // 1.7
   readonly workbookName: boolean; // 1.7
+  readonly chartSeries: boolean; // 1.7
   readonly dataValidation: boolean; // 1.8
   readonly multiAreaRanges: boolean; // 1.9
   readonly pageLayout: boolean; // 1.9
@@ -41,6 +42,7 @@ export function detectCapabilities(isSetSupported: IsSetSupported): Capabilities
   return {
     freezePanes: at('1.7'),
     workbookName: at('1.7'),
+    chartSeries: at('1.7'),
     dataValidation: at('1.8'),
     multiAreaRanges: at('1.9'),
     pageLayout: at('1.9'),

@@ -26,7 +26,7 @@ import type { Capabilities } from './capabilities';
 import { ACTION_BYTES, cancelled, runUnits, type Unit } from './batch';
 import { MAX_ADDRESS_CHARS, joinAddresses, parseCell, parseRange, rangeAddress } from './address';
 import { ExcelHostError, messages, toExcelHostError } from './errors';
-import { loadRegistry, queueRegistryLookup, queueRegistrySwap, registryWriteUnits } from './registry';
+import { dropRegistryTemp, loadRegistry, queueRegistryLookup, queueRegistrySwap, registryWriteUnits } from './registry';
 import { REGISTRY_SHEET } from '../app/registry';
 
 export interface MarkOptions {
@@ -304,7 +304,8 @@ export async function writeMarksIn(ctx: Excel.RequestContext, plan: MarkPlan, op
   } catch (e) {
     const sheet = present.length === 1 ? present[0].sm.sheet : undefined;
     if (!wroteRegistry && !(e instanceof ExcelHostError && e.kind === 'cancelled')) {
-      // Nothing was marked; a half-written temporary registry is removed on the next run.
+      // Nothing was marked; only a half-written temporary registry may be left: remove it.
+      await dropRegistryTemp(ctx);
       throw toExcelHostError(e, { sheet, action: 'marcar las celdas', rolledBack: true });
     }
     try {

@@ -6,7 +6,8 @@
  *
  * Grids have the same shape as the exceljs host's (`src/xlsx/read.ts`): row-major from A1, sparse
  * (rows and cells outside the used range are holes), number formats only where not General.
- * Excel's values map as: "" → null; text with `valueTypes` "Error" → `{ error: "#REF!" }`; date
+ * Excel's values map as: "" → null; text with `valueTypes` "Error" → `{ error: "#REF!" }` (valueTypes
+ * is loaded only for text that reads like an error code, one extra sync when there is any); date
  * serials stay numbers with their date number format; booleans and numbers as they are.
  */
 import type { CellRange, CellValue, Grid, SheetVisibility, WorkbookGrids } from '../domain/grid';
@@ -17,8 +18,20 @@ import { ACTION_BYTES, cancelled, runUnits, type Unit } from './batch';
 import { parseRange, rangeAddress } from './address';
 import { REGISTRY_SHEET } from '../app/registry';
 
-/** Estimated response bytes per cell for values + numberFormat + valueTypes (JSON). */
-export const READ_BYTES_PER_CELL = 40;
+/**
+ * Estimated response bytes per cell for values + numberFormat (JSON). Measured through the double
+ * on capture sheets: ~21; the margin covers long texts (a payload error then splits the chunk).
+ */
+export const READ_BYTES_PER_CELL = 30;
+
+/** Excel's error values: only text equal to one of these can be an error (confirmed by valueTypes). */
+const ERROR_TEXT = /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|EXTERNAL!|PYTHON!)$/;
+
+interface Suspect {
+  readonly s: SheetRead;
+  readonly row: number;
+  readonly col: number;
+}
 
 export interface ReadOptions {
   readonly caps: Capabilities;
@@ -55,31 +68,32 @@ export function cellValueOf(v: unknown, type: unknown): CellValue {
   return null;
 }
 
-function chunkUnit(s: SheetRead, top: number, bottom: number, left: number, right: number): Unit {
+function chunkUnit(s: SheetRead, top: number, bottom: number, left: number, right: number, suspects: Suspect[]): Unit {
   const cells = (bottom - top + 1) * (right - left + 1);
   let range: Excel.Range | undefined;
   return {
     bytes: cells * READ_BYTES_PER_CELL + ACTION_BYTES,
     queue() {
       range = s.sheet.getRange(rangeAddress({ top, bottom, left, right }));
-      range.load('values,numberFormat,valueTypes');
+      // valueTypes would add a third of the payload; it is asked only for text that reads like an
+      // error value (see `suspectUnit`).
+      range.load('values,numberFormat');
     },
     done() {
       const values = range!.values as unknown;
       const formats = range!.numberFormat as unknown;
-      const types = range!.valueTypes as unknown;
-      if (!Array.isArray(values) || !Array.isArray(formats) || !Array.isArray(types)) throw unexpected();
+      if (!Array.isArray(values) || !Array.isArray(formats)) throw unexpected();
       for (let i = 0; i < values.length; i++) {
         const vr = values[i] as unknown[];
         const fr = formats[i] as unknown[];
-        const tr = types[i] as unknown[];
         if (!Array.isArray(vr)) throw unexpected();
         const r = top + i - 1;
         let rowValues: CellValue[] | undefined;
         let rowFormats: (string | null)[] | undefined;
         for (let j = 0; j < vr.length; j++) {
-          const v = cellValueOf(vr[j], Array.isArray(tr) ? tr[j] : undefined);
+          const v = cellValueOf(vr[j], undefined);
           const c = left + j - 1;
+          if (typeof v === 'string' && ERROR_TEXT.test(v)) suspects.push({ s, row: top + i, col: left + j });
           if (v !== null) (rowValues ??= s.values[r] ?? [])[c] = v;
           const f = Array.isArray(fr) ? fr[j] : undefined;
           if (typeof f === 'string' && f !== 'General') (rowFormats ??= s.formats[r] ?? [])[c] = f;
@@ -91,17 +105,37 @@ function chunkUnit(s: SheetRead, top: number, bottom: number, left: number, righ
     split() {
       if (bottom === top) return undefined;
       const mid = Math.floor((top + bottom) / 2);
-      return [chunkUnit(s, top, mid, left, right), chunkUnit(s, mid + 1, bottom, left, right)];
+      return [chunkUnit(s, top, mid, left, right, suspects), chunkUnit(s, mid + 1, bottom, left, right, suspects)];
     },
   };
 }
 
-function mergesUnit(s: SheetRead, area: CellRange): Unit {
+/** Confirms (or not) that a text such as "#REF!" is an error value: one cell's valueTypes. */
+function suspectUnit(x: Suspect): Unit {
+  let range: Excel.Range | undefined;
+  return {
+    bytes: ACTION_BYTES * 2 + 40,
+    queue() {
+      range = x.s.sheet.getRange(rangeAddress({ top: x.row, left: x.col, bottom: x.row, right: x.col }));
+      range.load('valueTypes');
+    },
+    done() {
+      const t = range!.valueTypes as unknown;
+      if (Array.isArray(t) && Array.isArray(t[0]) && t[0][0] === 'Error') {
+        const row = x.s.values[x.row - 1];
+        if (row) row[x.col - 1] = { error: String(row[x.col - 1]) };
+      }
+    },
+  };
+}
+
+function mergesUnit(s: SheetRead): Unit {
   let merged: Excel.RangeAreas | undefined;
   return {
     bytes: ACTION_BYTES * 2 + 4096,
     queue() {
-      merged = s.sheet.getRange(rangeAddress(area)).getMergedAreasOrNullObject();
+      // The whole sheet: a merged area without a value lies outside the values-only used range.
+      merged = s.sheet.getRange().getMergedAreasOrNullObject();
       merged.load('areas/items/address');
     },
     done() {
@@ -138,6 +172,7 @@ export async function readGrids(ctx: Excel.RequestContext, scope: 'workbook' | '
   await ctx.sync();
 
   const units: Unit[] = [];
+  const suspects: Suspect[] = [];
   for (const s of reads) {
     if (s.used.isNullObject) continue;
     const area = parseRange(s.used.address);
@@ -146,9 +181,9 @@ export async function readGrids(ctx: Excel.RequestContext, scope: 'workbook' | '
     const cols = area.right - area.left + 1;
     const rowsPerChunk = Math.max(1, Math.floor(opts.budget / (cols * READ_BYTES_PER_CELL)));
     for (let top = area.top; top <= area.bottom; top += rowsPerChunk) {
-      units.push(chunkUnit(s, top, Math.min(area.bottom, top + rowsPerChunk - 1), area.left, area.right));
+      units.push(chunkUnit(s, top, Math.min(area.bottom, top + rowsPerChunk - 1), area.left, area.right, suspects));
     }
-    if (caps.mergedAreas) units.push(mergesUnit(s, area));
+    if (caps.mergedAreas) units.push(mergesUnit(s));
   }
   const batch = {
     budget: opts.budget,
@@ -156,6 +191,8 @@ export async function readGrids(ctx: Excel.RequestContext, scope: 'workbook' | '
     progress: opts.progress ? { report: (_l: string, done: number, total: number) => opts.progress!.report('Leyendo hojas', done, total) } : undefined,
   };
   await runUnits(ctx, units, batch);
+  // Text equal to an error code: one more (payload-bounded) sync only when there is any.
+  if (suspects.length) await runUnits(ctx, suspects.map(suspectUnit), batch);
   opts.budget = batch.budget;
 
   const name = caps.workbookName && typeof ctx.workbook.name === 'string' && ctx.workbook.name ? ctx.workbook.name : 'Libro de Excel';

@@ -166,3 +166,18 @@ export async function loadRegistry(ctx: Excel.RequestContext, l: RegistryLookup,
   await runUnits(ctx, registryReadUnits(l, values), { budget });
   return parseRegistry(values);
 }
+
+/** Removes a temporary registry left by a failed write (best effort; the next write also does). */
+export async function dropRegistryTemp(ctx: Excel.RequestContext): Promise<void> {
+  try {
+    const temp = ctx.workbook.worksheets.getItemOrNullObject(REGISTRY_TEMP);
+    temp.load('name');
+    await ctx.sync();
+    if (!temp.isNullObject) {
+      temp.delete();
+      await ctx.sync();
+    }
+  } catch {
+    // Left for the next write, which removes a stale temporary registry first.
+  }
+}

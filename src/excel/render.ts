@@ -138,18 +138,31 @@ function conditionalUnit(sheet: () => Excel.Worksheet, cf: ConditionalFormat, ca
   };
 }
 
-function chartUnit(sheet: () => Excel.Worksheet, spec: ChartSpec): Unit {
+function chartUnit(sheet: () => Excel.Worksheet, spec: ChartSpec, caps: Capabilities): Unit {
   return {
     bytes: ACTION_BYTES * (12 + spec.series.length * 5),
     queue() {
       const ws = sheet();
       const first = spec.series[0];
-      const chart = ws.charts.add('BarClustered', ws.getRange(rangeAddress(first?.values ?? spec.categories)), 'Columns');
+      // Below ExcelApi 1.7 series cannot be set one by one: the chart takes the block of
+      // categories and values (adjacent in the models) and Excel finds the series.
+      const box = [spec.categories, ...spec.series.map((s) => s.values)].reduce((a, b) => ({
+        top: Math.min(a.top, b.top),
+        left: Math.min(a.left, b.left),
+        bottom: Math.max(a.bottom, b.bottom),
+        right: Math.max(a.right, b.right),
+      }));
+      const source = caps.chartSeries ? (first?.values ?? spec.categories) : box;
+      const chart = ws.charts.add('BarClustered', ws.getRange(rangeAddress(source)), 'Columns');
       chart.title.text = spec.title;
       chart.setPosition(rangeAddress({ ...spec.anchor, bottom: spec.anchor.top, right: spec.anchor.left }), rangeAddress({ ...spec.anchor, top: spec.anchor.bottom, left: spec.anchor.right }));
       chart.axes.valueAxis.minimum = spec.axis.min;
       chart.axes.valueAxis.maximum = spec.axis.max;
       chart.legend.visible = spec.series.length > 1;
+      if (!caps.chartSeries) {
+        spec.series.forEach((s, i) => chart.series.getItemAt(i).format.fill.setSolidColor(hex(s.color)));
+        return;
+      }
       spec.series.forEach((s, i) => {
         const series = i === 0 ? chart.series.getItemAt(0) : chart.series.add(s.name);
         series.name = s.name;
@@ -172,7 +185,7 @@ export function drawUnits(sheet: () => Excel.Worksheet, model: SheetModel, caps:
         ws.getRange(`${columnLetter(i + 1)}:${columnLetter(i + 1)}`).format.columnWidth = widthPoints(w);
       });
       for (const [row, h] of Object.entries(model.rowHeights)) ws.getRange(`${row}:${row}`).format.rowHeight = h;
-      if (model.tabColor && caps.freezePanes) ws.tabColor = hex(model.tabColor);
+      if (model.tabColor && caps.chartSeries) ws.tabColor = hex(model.tabColor);
       if (caps.dataValidation) ws.showGridlines = model.showGridLines;
     },
   };
@@ -191,7 +204,7 @@ export function drawUnits(sheet: () => Excel.Worksheet, model: SheetModel, caps:
     units.push({
       bytes: ACTION_BYTES * links.length * 2,
       queue() {
-        if (!caps.freezePanes) return;
+        if (!caps.chartSeries) return; // hyperlinks: ExcelApi 1.7
         for (const c of links) {
           sheet().getRange(rangeAddress({ top: c.row, left: c.col, bottom: c.row, right: c.col })).hyperlink = {
             documentReference: `${quoteSheet(c.link!.sheet)}!${c.link!.cell}`,
@@ -241,7 +254,7 @@ export function drawUnits(sheet: () => Excel.Worksheet, model: SheetModel, caps:
       }
     },
   });
-  for (const chart of model.charts) units.push(chartUnit(sheet, chart));
+  for (const chart of model.charts) units.push(chartUnit(sheet, chart, caps));
   return units;
 }
 

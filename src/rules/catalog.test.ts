@@ -46,10 +46,10 @@ describe('rule catalog', () => {
   });
 
   describe.each(allRules.map((r) => [r.meta.id, r] as const))('%s', (id, rule) => {
-    it('is exported by the module named after its id', () => {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const mod = require(`./${id}`) as { rule: unknown };
+    it('is exported by the module named after its id', async () => {
+      const mod = (await import(`./${id}`)) as { rule: unknown };
       expect(mod.rule).toBe(rule);
+      expect(rule.meta.id).toBe(id);
     });
 
     it('has its table test', () => {

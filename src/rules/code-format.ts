@@ -3,6 +3,7 @@ import type { Finding } from '../domain/finding';
 import type { DataRow, ReadCell } from '../domain/sheet';
 import { okText } from '../domain/sheet';
 import { eachCell, finding, goalOf, quote, vigenciaOf } from './lib/util';
+import { isBpin, isPlanGoalCode, isProgramCode } from './lib/codes';
 
 const messages = {
   programCode: (code: string): string =>
@@ -27,23 +28,6 @@ function codeText(cell: ReadCell): string | undefined {
   }
   if (p.status === 'invalid') return p.text.trim();
   return undefined;
-}
-
-export function isProgramCode(code: string): boolean {
-  return /^\d{4}$/.test(code);
-}
-
-export function isPlanGoalCode(code: string, programCode: string | undefined): boolean {
-  if (/^\d{7,9}$/.test(code)) return true;
-  if (!programCode || !isProgramCode(programCode)) return false;
-  return code.startsWith(programCode) && /^(?:[-._/ ]+\d+)+$/.test(code.slice(programCode.length));
-}
-
-export function isBpin(code: string, vigencia: number): boolean {
-  if (/^\d{15}$/.test(code)) return true;
-  if (!/^\d{13}$/.test(code)) return false;
-  const year = Number(code.slice(0, 4));
-  return year >= 2000 && year <= vigencia;
 }
 
 function programOf(row: DataRow): string | undefined {

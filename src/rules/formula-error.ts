@@ -32,8 +32,9 @@ export const rule: Rule = {
   check(ctx) {
     const out: Finding[] = [];
     for (const sheet of ctx.workbook.sheets) {
+      const indexOf = new Map(sheet.rows.map((r, i) => [r.row, i]));
       for (const e of sheet.errorCells) {
-        const index = sheet.rows.findIndex((r) => r.row === e.row);
+        const index = indexOf.get(e.row) ?? -1;
         const row = index >= 0 ? sheet.rows[index] : undefined;
         if (row && e.field && isMergeContinuation(sheet, index, e.field)) continue;
         const column = e.field ? quote(label(sheet, e.field)) : `de la columna ${columnLetter(e.col)}`;

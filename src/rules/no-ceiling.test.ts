@@ -7,6 +7,7 @@ ruleTable('no-ceiling', {
   valid: [
     { name: 'no techos sheet', sheets: [planSheet([{}, education])] },
     { name: 'every program has a techo', sheets: [planSheet([{}, education]), ceilingSheet([{}, { programCode: '2201', program: 'Calidad educativa' }])] },
+    { name: 'a malformed program code is code-format’s, not no-ceiling’s', sheets: [planSheet([{}, { ...education, programCode: '22O1' }]), ceilingSheet([{}])] },
     { name: 'a program without amounts needs no techo', sheets: [planSheet([{}, { ...education, amount: 0 }]), ceilingSheet([{}])] },
   ],
   invalid: [

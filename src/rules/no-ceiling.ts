@@ -4,6 +4,7 @@ import { formatMoney } from '../domain/format';
 import { ceilingsOf, planLinesOf, total } from './lib/budget-ceilings';
 import type { PlanLine } from './lib/budget-ceilings';
 import { finding, goalOf, quote, rowAnchor } from './lib/util';
+import { isProgramCode } from './lib/codes';
 
 const messages = {
   missing: (programCode: string, program: string | undefined, sum: number): string =>
@@ -13,7 +14,10 @@ const messages = {
     `Agregue su techo o revise el código del programa.`,
 };
 
-/** With a techos sheet: a program with amounts (Σ > 0) and no techo row at all. */
+/**
+ * With a techos sheet: a program with amounts (Σ > 0) and no techo row at all, reported on the
+ * program's first plan row. A program code of the wrong shape is left to `code-format`.
+ */
 export const rule: Rule = {
   meta: {
     id: 'no-ceiling',
@@ -28,7 +32,8 @@ export const rule: Rule = {
     const withCeiling = new Set(ceilings.map((c) => c.programCode));
     const byProgram = new Map<string, PlanLine[]>();
     for (const line of planLinesOf(ctx)) {
-      if (withCeiling.has(line.programCode)) continue;
+      // A malformed program code is code-format's finding; its missing techo is only a consequence.
+      if (withCeiling.has(line.programCode) || !isProgramCode(line.programCode)) continue;
       const list = byProgram.get(line.programCode);
       if (list) list.push(line);
       else byProgram.set(line.programCode, [line]);

@@ -1,5 +1,5 @@
 import { ruleTable } from '../../test/helpers/rule-table';
-import { captureCell, captureSheet, planCell, planSheet } from '../../test/helpers/sheets';
+import { captureCell, captureSheet, monthCaptureSheet, planCell, planSheet } from '../../test/helpers/sheets';
 
 ruleTable('programming-coherence', {
   valid: [
@@ -47,6 +47,15 @@ ruleTable('programming-coherence', {
       name: 'capture: suma that adds up to 1.100',
       sheets: [captureSheet([{ planned: [300, 300, 250, 250] }])],
       expected: [{ cell: captureCell('yearGoal', 0), goal: '1905001', contains: ['suma 1.100', '1.000'] }],
+    },
+    {
+      name: 'capture with months: 12 × 10 = 120 for a meta of 100',
+      sheets: [
+        monthCaptureSheet([
+          { goalCode: 'GOB-01', goal: 'Atender 100 solicitudes', unit: 'Secretaría de Gobierno', accumulation: 'Suma', yearGoal: 100, planned: Array<number>(12).fill(10), executed: Array<null>(12).fill(null) },
+        ]),
+      ],
+      expected: [{ cell: 'E5', contains: ['suma 120', 'Ene 10', 'Dic 10', 'meta vigencia es 100', 'meses'] }],
     },
   ],
 });

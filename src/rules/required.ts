@@ -28,6 +28,8 @@ export const rule: Rule = {
     eachCell(ctx, ({ sheet, row, field, cell, address }) => {
       if (cell.parsed.status !== 'blank') return;
       if (!(requiredFields[sheet.kind] as readonly string[]).includes(field)) return;
+      // A unit named once in the title block ("Dependencia: Secretaría de Salud") fills the column.
+      if (field === 'unit' && sheet.title.unit) return;
       out.push(
         finding({
           rule: 'required',

@@ -38,12 +38,15 @@ export const rule: Rule = {
     }
     const names = captures.map((s) => `hoja ${quote(s.name)}`).join(', ');
     const out: Finding[] = [];
+    const rowsOf = new Map(
+      ctx.workbook.sheets.map((s) => [s.name, new Map(s.rows.map((r) => [r.row, r]))] as const),
+    );
     for (const [code, { sheet, goal }] of plan) {
       if (reported.has(code)) continue;
       const c = cutoffPeriod(ctx.options.cutoff, vigenciaOf(ctx, sheet), sheet.periodKind);
       const due = goal.planned.slice(0, c).filter((v): v is number => v !== null && v > 0);
       if (due.length === 0) continue;
-      const row = sheet.rows.find((r) => r.row === goal.row);
+      const row = rowsOf.get(sheet.name)?.get(goal.row);
       if (!row) continue;
       const planned = goal.accumulation === 'suma' || goal.accumulation === null
         ? due.reduce((s, v) => s + v, 0)

@@ -114,6 +114,18 @@ export function buildAlertas(input: AlertasInput): SheetModel {
     ],
   );
 
+  if (model.source !== 'hoja-captura') {
+    row = section(b, row, LAST, 'Sin ejecución que evaluar');
+    b.merge(
+      row, 1, row, LAST,
+      'El libro no tiene hojas de captura con ejecución reportada: no hay metas que evaluar al corte. ' +
+        'Las alertas (PE-P-008) se generan con la hoja de captura del trimestre, o con el consolidado de las dependencias.',
+      'note',
+    );
+    b.printSetup({ repeatRows: { from: 1, to: 2 } });
+    return b.build();
+  }
+
   // 1. Lagging matrix grouped by unit.
   row = section(b, row, LAST, `1. Matriz de metas rezagadas al corte (atrasadas y no iniciadas): ${model.rezagadas.length}`);
   headerRow(b, row, [

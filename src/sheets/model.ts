@@ -89,6 +89,8 @@ export interface ModelCell {
   readonly style?: string;
   /** Internal hyperlink to a cell of the workbook. */
   readonly link?: { readonly sheet: string; readonly cell: string };
+  /** `value` is an Excel error code (`#REF!`) copied from a person's sheet, kept as an error value. */
+  readonly error?: true;
 }
 
 export type ConditionalFormat =
@@ -157,6 +159,8 @@ export interface SheetModel {
   readonly print: PrintSetup;
   readonly charts: readonly ChartSpec[];
   readonly showGridLines: boolean;
+  /** Printed pages start at these rows (manual page breaks above them). */
+  readonly pageBreaks: readonly number[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -316,6 +320,7 @@ export class SheetBuilder {
   private readonly styles: Record<string, CellStyle> = { ...baseStyles };
   private freeze?: { rows: number; cols: number };
   private print: PrintSetup = defaultPrint;
+  private readonly breaks: number[] = [];
   /** Next free row (1-based) for builders that lay out top to bottom. */
   row = 1;
 
@@ -335,7 +340,7 @@ export class SheetBuilder {
   }
 
   /** Sets one cell. `value` undefined = blank (still styled). */
-  set(row: number, col: number, value: ModelValue | undefined, style?: string, extra: Partial<Pick<ModelCell, 'date' | 'text' | 'link'>> = {}): this {
+  set(row: number, col: number, value: ModelValue | undefined, style?: string, extra: Partial<Pick<ModelCell, 'date' | 'text' | 'link' | 'error'>> = {}): this {
     if (style !== undefined && !(style in this.styles)) throw new Error(`Estilo desconocido: ${style}`);
     this.cells.set(`${row}:${col}`, { row, col, value: value ?? null, ...(style ? { style } : {}), ...extra });
     return this;
@@ -389,6 +394,12 @@ export class SheetBuilder {
 
   freezeAt(rows: number, cols = 0): this {
     this.freeze = { rows, cols };
+    return this;
+  }
+
+  /** Starts a new printed page at `row`. */
+  pageBreakBefore(row: number): this {
+    if (row > 1 && !this.breaks.includes(row)) this.breaks.push(row);
     return this;
   }
 
@@ -452,6 +463,7 @@ export class SheetBuilder {
       print: { ...this.print, area: this.print.area ?? range(1, 1, maxRow, maxCol) },
       charts: [...this.charts],
       showGridLines: false,
+      pageBreaks: [...this.breaks].sort((a, b) => a - b),
     };
   }
 }

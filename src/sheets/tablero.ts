@@ -41,7 +41,7 @@ import {
 import { buildPlanSummary } from './plan-summary';
 
 export const LAST_COL = 13;
-const widths = [9, 36, 9, 13, 13, 13, 15, 10, 10, 10, 10, 10, 11];
+const widths = [8, 34, 8, 13, 13, 13, 14, 11, 11, 11, 11, 11, 11];
 
 export interface TableroInput {
   readonly model: ProgressModel;
@@ -178,7 +178,8 @@ export function buildTablero(input: TableroInput): SheetModel {
   if (model.units.length === 0) b.merge(row++, 1, row - 1, LAST_COL, 'No hay dependencias con metas evaluadas.', 'empty');
   row++;
 
-  // The figure: physical compliance vs budget execution per unit.
+  // The figure: physical compliance vs budget execution per unit — on its own printed page.
+  b.pageBreakBefore(row);
   row = section(b, row, LAST_COL, 'Cumplimiento físico frente a ejecución presupuestal por dependencia');
   headerRow(b, row, [
     [1, 2, 'Dependencia'],

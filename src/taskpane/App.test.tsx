@@ -145,9 +145,9 @@ describe('task pane', () => {
     expect(within(warnings).getByText('Falta la evidencia')).toBeTruthy();
 
     // Cells of one rule in sheet order.
-    const items = within(errors).getAllByRole('button', { name: /^Ir a la celda/ }).map((b) => b.getAttribute('aria-label'));
-    expect(items[0]).toMatch(/C9 de la hoja HC T2/);
-    expect(items[1]).toMatch(/C11 de la hoja HC T2/);
+    const items = within(errors).getAllByRole('button', { name: /^Ir a la celda/ }).map((b) => b.textContent);
+    expect(items[0]).toMatch(/^Ir a la celda C9 · HC T2: Falta la unidad de medida/);
+    expect(items[1]).toMatch(/^Ir a la celda C11 · HC T2: /);
 
     expect(host.calls).toEqual(['readGrids:workbook', 'readGrids:workbook', 'clearMarks', 'writeMarks']);
     expect(host.marked).toHaveLength(4);
@@ -164,7 +164,7 @@ describe('task pane', () => {
   test('a click on a finding selects its cell through the host', async () => {
     const { host } = setup();
     await clickValidar();
-    fireEvent.click(screen.getByRole('button', { name: /Ir a la celda R14 de la hoja HC T2/ }));
+    fireEvent.click(screen.getByRole('button', { name: /Ir a la celda R14 · HC T2/ }));
     await waitFor(() => expect(host.selected).toEqual(['HC T2', 'R14']));
   });
 

@@ -66,7 +66,7 @@ export function App({ actions }: AppProps) {
         ))}
       </TabList>
       <ProgressArea busy={state.busy} onCancel={on.cancel} />
-      <StatusBar status={state.status} onDismiss={on.dismissStatus} />
+      <StatusBar status={state.status} onDismiss={on.dismissStatus} notices={state.notices} onDismissNotices={on.dismissNotices} />
       <main>
         <div className={s.panel} role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
         {tab === 'validar' && (

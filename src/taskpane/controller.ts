@@ -65,6 +65,30 @@ export interface PaneActions {
   loadSettings(): Promise<WorkbookSettings>;
   saveSettings(settings: WorkbookSettings): Promise<void>;
   ruleTitle(rule: string): string;
+  /** Spanish notices from the host (a feature this Excel lacks), each said once. */
+  onNotice(listener: (message: string) => void): () => void;
+}
+
+/** Where the host's notices come from (the composition root wires the adapter's `notify`). */
+export interface NoticeSource {
+  subscribe(listener: (message: string) => void): () => void;
+}
+
+/** A notice source that remembers what was said before anyone listened (startup limitations). */
+export function createNoticeSource(initial: readonly string[] = []): NoticeSource & { notify(message: string): void } {
+  const said: string[] = [...initial];
+  const listeners = new Set<(message: string) => void>();
+  return {
+    notify(message) {
+      said.push(message);
+      listeners.forEach((l) => l(message));
+    },
+    subscribe(listener) {
+      said.forEach((m) => listener(m));
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
 }
 
 /** The user pressed Cancelar: not an error, the pane says "Operación cancelada". */
@@ -79,7 +103,7 @@ export function throwIfCancelled(cancel: CancelToken): void {
   if (cancel.cancelled) throw new CancelledError();
 }
 
-export function createPaneActions(host: WorkbookHost, useCases: PaneUseCases): PaneActions {
+export function createPaneActions(host: WorkbookHost, useCases: PaneUseCases, notices?: NoticeSource): PaneActions {
   return {
     async detect() {
       const settings = await host.loadSettings();
@@ -137,6 +161,10 @@ export function createPaneActions(host: WorkbookHost, useCases: PaneUseCases): P
 
     ruleTitle(rule) {
       return useCases.ruleTitle(rule);
+    },
+
+    onNotice(listener) {
+      return notices ? notices.subscribe(listener) : () => undefined;
     },
   };
 }

@@ -51,8 +51,8 @@ async function main() {
     renderOutsideExcel('other-app');
     return;
   }
-  const { host, generateSheet } = createExcelWiring();
-  const actions = createPaneActions(host, createPaneUseCases(generateSheet));
+  const { host, generateSheet, notices } = createExcelWiring();
+  const actions = createPaneActions(host, createPaneUseCases(generateSheet), notices);
   const { theme, dark } = fluentThemeFor(Office.context.officeTheme);
   document.documentElement.style.colorScheme = dark ? 'dark' : 'light';
   document.body.style.backgroundColor = theme.colorNeutralBackground1;

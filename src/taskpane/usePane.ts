@@ -47,6 +47,8 @@ export interface PaneState {
   readonly settings: WorkbookSettings | null;
   /** Bumped after each validation, so the results can take the focus. */
   readonly resultsVersion: number;
+  /** What this Excel cannot do (notes, drop-down lists…), from the host, each once. */
+  readonly notices: readonly string[];
 }
 
 export interface PaneCallbacks {
@@ -59,6 +61,7 @@ export interface PaneCallbacks {
   saveSettings(settings: WorkbookSettings): void;
   cancel(): void;
   dismissStatus(): void;
+  dismissNotices(): void;
   ruleTitle(rule: string): string;
 }
 
@@ -77,6 +80,7 @@ export function usePane(actions: PaneActions): [PaneState, PaneCallbacks] {
   const [status, setStatus] = useState<Status | null>(null);
   const [settings, setSettings] = useState<WorkbookSettings | null>(null);
   const [resultsVersion, setResultsVersion] = useState(0);
+  const [notices, setNotices] = useState<readonly string[]>([]);
 
   const token = useRef<{ cancelled: boolean; cancel: () => void } | null>(null);
   /** The work still settling after a cancel: the next run waits for it (one Excel job at a time). */
@@ -149,6 +153,11 @@ export function usePane(actions: PaneActions): [PaneState, PaneCallbacks] {
       .catch((e: unknown) => mounted.current && setStatus({ intent: 'error', title: 'No se pudo leer el libro', text: toUserMessage(e) }))
       .finally(() => mounted.current && setDetecting(false));
   }, [actions]);
+
+  useEffect(
+    () => actions.onNotice((message) => mounted.current && setNotices((n) => (n.includes(message) ? n : [...n, message]))),
+    [actions],
+  );
 
   useEffect(() => {
     refreshDetection();
@@ -226,9 +235,10 @@ export function usePane(actions: PaneActions): [PaneState, PaneCallbacks] {
   }, []);
 
   const dismissStatus = useCallback(() => setStatus(null), []);
+  const dismissNotices = useCallback(() => setNotices([]), []);
 
   return [
-    { detection, detecting, busy, outcome, outcomeScope, status, settings, resultsVersion },
+    { detection, detecting, busy, outcome, outcomeScope, status, settings, resultsVersion, notices },
     {
       refreshDetection,
       validate,
@@ -239,6 +249,7 @@ export function usePane(actions: PaneActions): [PaneState, PaneCallbacks] {
       saveSettings,
       cancel,
       dismissStatus,
+      dismissNotices,
       ruleTitle: actions.ruleTitle,
     },
   ];

@@ -9,6 +9,8 @@ import type { WorkbookGrids } from '../domain/grid';
 import type { EngineOptions } from '../domain/options';
 import type { ReadSheet, ReadWorkbook } from '../domain/sheet';
 import { readWorkbook } from '../domain/reader';
+import { withoutGenerated } from '../app/generate';
+import { generatedSheetNames } from '../sheets/model';
 import { goalCodeOf } from '../domain/goals';
 import { cutoffPeriod, periodLabel } from '../domain/periods';
 import { todayIso } from '../domain/dates';
@@ -42,8 +44,11 @@ export function engineOptions(settings: WorkbookSettings, workbook: ReadWorkbook
   return resolveOptions(partial, workbook, todayIso(today));
 }
 
+/** The product's own sheets (tablero, alertas, observaciones) are never read as data. */
+const generatedNames = Object.values(generatedSheetNames).filter((n) => n !== generatedSheetNames.consolidado);
+
 function read(grids: WorkbookGrids, settings: WorkbookSettings): ReadWorkbook {
-  return readWorkbook(grids, { extraSources: settings.extraSources });
+  return readWorkbook(withoutGenerated(grids, generatedNames), { extraSources: settings.extraSources });
 }
 
 function count(n: number, one: string, many: string): string {

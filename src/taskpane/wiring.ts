@@ -1,17 +1,40 @@
 /**
- * Part of the composition roots (`index.tsx`, `commands/commands.ts`): builds the office-js host
- * and the writer of generated sheets. The only pane module that imports the Excel adapter.
+ * Part of the composition roots (`index.tsx`, `commands/commands.ts`, and the browser test's
+ * double): builds the office-js host and the writer of generated sheets. The only pane module
+ * that imports the Excel adapter.
  */
-import type { WorkbookHost } from '../app/ports';
+import { createExcelHost, type ExcelHostOptions, type ExcelWorkbookHost } from '../excel/index';
+import { generate, localDateTime } from '../app/generate';
+import { createNoticeSource, type NoticeSource } from './controller';
 import type { GenerateSheet } from './usecases';
 
 export interface ExcelWiring {
-  readonly host: WorkbookHost;
+  readonly host: ExcelWorkbookHost;
   readonly generateSheet: GenerateSheet;
-  /** Spanish notes on what this Excel cannot do (older requirement sets), shown once. */
-  readonly limitations: readonly string[];
+  /** Spanish notices: what this Excel cannot do (older requirement sets), each said once. */
+  readonly notices: NoticeSource;
 }
 
-export function createExcelWiring(): ExcelWiring {
-  throw new Error('TODO: excel adapter not landed yet');
+/** `options.excel` / `options.office` default to the globals (real Excel); tests pass a double. */
+export function createExcelWiring(options: Omit<ExcelHostOptions, 'notify'> = {}): ExcelWiring {
+  const notices = createNoticeSource();
+  const host = createExcelHost({ ...options, notify: (m) => notices.notify(m) });
+  try {
+    host.limitations().forEach((m) => notices.notify(m));
+  } catch {
+    // Requirement sets unknown (outside Excel): nothing to say.
+  }
+
+  const generateSheet: GenerateSheet = async (kind, workbook, options, progress, cancel) => {
+    const generatedAt = localDateTime(new Date());
+    progress.report('Calculando avances', 0, 1);
+    const result = generate({ workbook, options, workbookName: workbook.name, generatedAt });
+    const model = result.sheets.find((s) => s.kind === kind);
+    if (!model) throw Object.assign(new Error('No se pudo preparar la hoja pedida.'), { name: 'UserError' });
+    progress.report('Escribiendo la hoja', 0, 1);
+    const [rendered] = await host.renderSheets([model], progress, cancel, generatedAt);
+    return rendered?.name ?? model.name;
+  };
+
+  return { host, generateSheet, notices };
 }

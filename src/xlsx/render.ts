@@ -70,6 +70,7 @@ function writeCell(ws: ExcelJS.Worksheet, c: ModelCell, style: CellStyle | undef
   const cell = ws.getCell(c.row, c.col);
   if (c.value !== null) {
     if (c.date && typeof c.value === 'string') cell.value = isoToDate(c.value);
+    else if (c.error && typeof c.value === 'string') cell.value = { error: c.value } as ExcelJS.CellErrorValue;
     else if (c.link && typeof c.value === 'string') {
       cell.value = { text: c.value, hyperlink: `${quoteSheet(c.link.sheet)}!${c.link.cell}`, tooltip: `Ir a ${c.link.sheet}!${c.link.cell}` };
     } else cell.value = c.value;
@@ -89,7 +90,7 @@ function writeCell(ws: ExcelJS.Worksheet, c: ModelCell, style: CellStyle | undef
 
 /** Throws when a text cell did not end up as a plain string cell (defence in depth). */
 function assertText(ws: ExcelJS.Worksheet, c: ModelCell): void {
-  if (typeof c.value !== 'string' || c.date) return;
+  if (typeof c.value !== 'string' || c.date || c.error) return;
   const cell = ws.getCell(c.row, c.col);
   const t = cell.type;
   if (t !== ExcelJS.ValueType.String && t !== ExcelJS.ValueType.Hyperlink && t !== ExcelJS.ValueType.Merge) {
@@ -154,6 +155,7 @@ export function drawSheet(wb: ExcelJS.Workbook, model: SheetModel, name: string)
   model.conditionalFormats.forEach((cf, i) => {
     ws.addConditionalFormatting({ ref: cf.ranges.map(rangeAddress).join(' '), rules: [ruleOf(cf, i + 1)] });
   });
+  for (const r of model.pageBreaks) ws.getRow(r - 1).addPageBreak();
   for (const c of model.cells) assertText(ws, c);
   return ws;
 }

@@ -217,7 +217,7 @@ export const ceilingDefaults: Required<CeilingRow> = {
   ceiling: 100_000_000,
 };
 
-export interface SheetOptions<R> {
+export interface SheetOptions {
   name?: string;
   /** Columns left out of the sheet (their header too): field keys, `planned1`…, `executed1`…. */
   omit?: string[];
@@ -238,7 +238,7 @@ function build<R>(
   columns: Column<R>[],
   defaults: Required<R>,
   rows: Partial<R>[],
-  opts: SheetOptions<R>,
+  opts: SheetOptions,
   defaultName: string,
   defaultTitle: string,
 ): SheetSpec {
@@ -276,16 +276,16 @@ const defaultActivities = [
 ];
 
 /** A plan de acción; rows without an activity get distinct realistic ones (no accidental duplicates). */
-export function planSheet(rows: Partial<PlanRow>[], opts: SheetOptions<PlanRow> = {}): SheetSpec {
+export function planSheet(rows: Partial<PlanRow>[], opts: SheetOptions = {}): SheetSpec {
   const withActivities = rows.map((r, i) =>
     r.activity === undefined ? { ...r, activity: defaultActivities[i] ?? `Actividad ${i + 1}` } : r,
   );
   return build(planColumns, planDefaults, withActivities, opts, 'Plan de Acción 2025', 'Plan de Acción - Vigencia 2025');
 }
-export function captureSheet(rows: Partial<CaptureRow>[], opts: SheetOptions<CaptureRow> = {}): SheetSpec {
+export function captureSheet(rows: Partial<CaptureRow>[], opts: SheetOptions = {}): SheetSpec {
   return build(captureColumns, captureDefaults, rows, opts, 'Hoja de captura', 'Seguimiento al Plan de Acción - Vigencia 2025');
 }
-export function ceilingSheet(rows: Partial<CeilingRow>[], opts: SheetOptions<CeilingRow> = {}): SheetSpec {
+export function ceilingSheet(rows: Partial<CeilingRow>[], opts: SheetOptions = {}): SheetSpec {
   return build(ceilingColumns, ceilingDefaults, rows, opts, 'Techos', 'Techos presupuestales 2025');
 }
 
@@ -344,4 +344,47 @@ export async function findingsOf(
 ): Promise<Finding[]> {
   const result = await validateSheets(sheets, options);
   return result.findings.filter((f) => f.rule === rule);
+}
+
+const monthHeaders = ['Ene', 'Feb', 'Mar', 'Abr', 'May', 'Jun', 'Jul', 'Ago', 'Sep', 'Oct', 'Nov', 'Dic'];
+
+export interface MonthCaptureRow {
+  goalCode: string;
+  goal: string;
+  unit: string;
+  accumulation: string;
+  yearGoal: number;
+  planned: (number | null)[];
+  executed: (number | null)[];
+  executedTotal?: number | null;
+  analysis?: string | null;
+  evidence?: string | null;
+}
+
+/**
+ * A capture sheet with month columns (Programado Ene … Dic, Ejecutado Ene … Dic). Columns:
+ * A code, B goal, C unit, D accumulation, E meta, F–Q programado, R–AC ejecutado, AD acumulado,
+ * AE análisis, AF evidencia.
+ */
+export function monthCaptureSheet(rows: MonthCaptureRow[], name = 'Seguimiento mensual'): SheetSpec {
+  const header = [
+    'Código meta producto', 'Meta de producto', 'Dependencia', 'Tipo de acumulación', 'Meta vigencia',
+    ...monthHeaders.map((m) => `Programado ${m}`),
+    ...monthHeaders.map((m) => `Ejecutado ${m}`),
+    'Ejecutado acumulado', 'Análisis del avance', 'Evidencia',
+  ];
+  return {
+    name,
+    rows: [
+      ['Alcaldía de San Juan de Pasto'],
+      ['Seguimiento mensual - Vigencia 2025'],
+      [],
+      header,
+      ...rows.map((r) => [
+        r.goalCode, r.goal, r.unit, r.accumulation, r.yearGoal,
+        ...r.planned, ...r.executed,
+        r.executedTotal ?? null, r.analysis ?? 'Avance conforme a lo programado.', r.evidence ?? 'Informes mensuales',
+      ]),
+    ],
+  };
 }

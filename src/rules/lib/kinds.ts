@@ -14,11 +14,6 @@ export const accumulationNames: Record<string, string> = {
   decreciente: 'Decreciente',
 };
 
-export const monthFullNames = [
-  'enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio',
-  'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre',
-] as const;
-
 /** "en el plan de acción", "en la hoja de captura", "en los techos presupuestales". */
 export const kindIn: Record<SheetKind, string> = {
   'plan-accion': 'en el plan de acción',

@@ -5,16 +5,13 @@
 import type { Finding, Severity } from '../../domain/finding';
 import type { DataRow, ReadCell, ReadSheet } from '../../domain/sheet';
 import { goalCodeOf } from '../../domain/goals';
-import type { FieldId, SheetKind } from '../../domain/fields';
+import type { FieldId } from '../../domain/fields';
+import { normalize } from '../../domain/text';
 import { executedField, headerOf, plannedField } from '../../domain/fields';
 import { cellAddress, isCellError } from '../../domain/grid';
 import type { CellValue } from '../../domain/grid';
 import type { RuleContext } from '../types';
 import { formatDate, formatNumber } from '../../domain/format';
-
-export function sheetsOfKind(ctx: RuleContext, kind: SheetKind): ReadSheet[] {
-  return ctx.workbook.sheets.filter((s) => s.kind === kind);
-}
 
 /** The vigencia a sheet is about: the one its headers or title name, else the run's. */
 export function vigenciaOf(ctx: RuleContext, sheet: ReadSheet): number {
@@ -89,13 +86,7 @@ export function isMergeContinuation(sheet: ReadSheet, index: number, field: Fiel
  * lower case, without accents or punctuation.
  */
 export function normalizeText(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}\s%]/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return normalize(text);
 }
 
 /** Field ids of one family for the sheet's periods: planned1..4 or executed1..12. */
@@ -103,11 +94,6 @@ export function periodFields(sheet: ReadSheet, family: 'planned' | 'executed'): 
   const out: FieldId[] = [];
   for (let k = 1; k <= sheet.periodCount; k++) out.push(family === 'planned' ? plannedField(k) : executedField(k));
   return out;
-}
-
-/** Every field a row has a cell for (known columns only), sheet columns first. */
-export function fieldsOf(sheet: ReadSheet): FieldId[] {
-  return Object.keys(sheet.columns) as FieldId[];
 }
 
 export interface FindingInput {
@@ -133,11 +119,6 @@ export function finding(f: FindingInput): Finding {
   return out;
 }
 
-/** Number of a goal code for sorting/grouping: codes are compared as trimmed text. */
-export function codeKey(code: string): string {
-  return code.trim();
-}
-
 /** Groups data-row indices by a key, keeping first-seen order. */
 export function groupBy<T>(items: readonly T[], key: (item: T, index: number) => string | undefined): Map<string, number[]> {
   const map = new Map<string, number[]>();
@@ -149,11 +130,6 @@ export function groupBy<T>(items: readonly T[], key: (item: T, index: number) =>
     else map.set(k, [i]);
   });
   return map;
-}
-
-/** "T2" → "el periodo T2"; months read "el mes Mar". */
-export function periodPhrase(sheet: ReadSheet, period: number): string {
-  return sheet.periodKind === 'month' ? `el mes ${periodLabel(sheet, period)}` : `el trimestre ${periodLabel(sheet, period)}`;
 }
 
 export interface CellVisit {

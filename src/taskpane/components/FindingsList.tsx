@@ -8,10 +8,12 @@ import {
   AccordionHeader,
   AccordionItem,
   AccordionPanel,
+  Badge,
   Button,
   CounterBadge,
   Text,
   makeStyles,
+  mergeClasses,
   tokens,
 } from '@fluentui/react-components';
 import type { Finding } from '../../domain/finding';
@@ -56,6 +58,17 @@ const useStyles = makeStyles({
   where: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
   message: { whiteSpace: 'normal', overflowWrap: 'anywhere', fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300 },
   more: { alignSelf: 'flex-start' },
+  srOnly: {
+    position: 'absolute',
+    width: '1px',
+    height: '1px',
+    margin: '-1px',
+    padding: 0,
+    overflow: 'hidden',
+    clip: 'rect(0 0 0 0)',
+    whiteSpace: 'nowrap',
+    border: 0,
+  },
   panel: { marginLeft: 0, marginRight: 0 },
 });
 
@@ -81,9 +94,9 @@ export function FindingsList({ groups, ruleTitle, onSelect }: FindingsListProps)
       {groups.map((g) => (
         <section key={g.severity} aria-label={g.severity === 'error' ? 'Errores' : 'Advertencias'} className={s.group}>
           <h3 className={s.groupTitle}>
-            <CounterBadge count={g.count} overflowCount={99999} color={g.severity === 'error' ? 'danger' : 'important'} appearance="filled" size="small" aria-hidden />
+            <Badge shape="circular" size="small" appearance="filled" color={g.severity === 'error' ? 'danger' : 'warning'} aria-hidden />
             {g.severity === 'error' ? 'Errores' : 'Advertencias'}
-            <span style={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' }}>: {g.count}</span>
+            <span className={s.srOnly}>: {g.count}</span>
           </h3>
           <Accordion multiple collapsible defaultOpenItems={defaultOpen}>
             {g.rules.map((r) => (
@@ -116,19 +129,15 @@ function RuleFindings({ findings, severity, onSelect }: { findings: readonly Fin
       <ul className={s.list}>
         {visible.map((f, i) => (
           <li key={`${f.sheet}!${f.cell}#${i}`}>
-            <Button
-              appearance="subtle"
-              className={`${s.finding} ${severity === 'error' ? s.errorEdge : s.warningEdge}`}
-              aria-label={`Ir a la celda ${f.cell} de la hoja ${f.sheet}: ${f.message}`}
-              onClick={() => onSelect(f)}
-            >
-              <Text className={s.where} aria-hidden>
-                {f.sheet} · {f.cell}
+            <Button appearance="subtle" className={mergeClasses(s.finding, severity === 'error' ? s.errorEdge : s.warningEdge)} onClick={() => onSelect(f)}>
+              {/* The accessible name contains the visible text (WCAG 2.5.3): "Ir a la celda R14 · HC T2: mensaje". */}
+              <Text className={s.where}>
+                <span className={s.srOnly}>Ir a la celda </span>
+                {f.cell} · {f.sheet}
                 {f.goal ? ` · meta ${f.goal}` : ''}
+                <span className={s.srOnly}>: </span>
               </Text>
-              <Text className={s.message} aria-hidden>
-                {f.message}
-              </Text>
+              <Text className={s.message}>{f.message}</Text>
             </Button>
           </li>
         ))}

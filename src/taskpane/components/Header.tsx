@@ -1,5 +1,5 @@
 /** What the pane found in the workbook: one line per recognised sheet, and a quiet re-read button. */
-import { Button, Caption1, Spinner, Text, Tooltip, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Caption1, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { ArrowSync20Regular } from '@fluentui/react-icons';
 import type { Detection } from '../controller';
 
@@ -8,7 +8,9 @@ const useStyles = makeStyles({
     display: 'flex',
     alignItems: 'flex-start',
     gap: tokens.spacingHorizontalS,
-    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL} ${tokens.spacingVerticalS}`,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS} ${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`,
+    backgroundColor: tokens.colorNeutralBackground2,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
   body: { flexGrow: 1, minWidth: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
   list: { margin: 0, padding: 0, listStyleType: 'none', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
@@ -50,10 +52,13 @@ export function Header({ detection, detecting, disabled, onRefresh }: HeaderProp
               <li key={sheet.name} className={s.sheet}>
                 <Text size={300} weight="semibold">
                   {sheet.summary}
-                </Text>{' '}
-                <Text size={200} className={s.sheetName}>
-                  («{sheet.name}»)
                 </Text>
+                {!sheet.summary.includes(sheet.name) && (
+                  <Text size={200} className={s.sheetName}>
+                    {' '}
+                    · hoja «{sheet.name}»
+                  </Text>
+                )}
               </li>
             ))}
           </ul>
@@ -64,9 +69,15 @@ export function Header({ detection, detecting, disabled, onRefresh }: HeaderProp
           </Text>
         )}
       </div>
-      <Tooltip content="Volver a leer el libro" relationship="label">
-        <Button appearance="subtle" size="small" icon={<ArrowSync20Regular />} onClick={onRefresh} disabled={disabled || detecting} />
-      </Tooltip>
+      <Button
+        appearance="subtle"
+        size="small"
+        icon={<ArrowSync20Regular />}
+        aria-label="Volver a leer el libro"
+        title="Volver a leer el libro"
+        onClick={onRefresh}
+        disabled={disabled || detecting}
+      />
     </header>
   );
 }

@@ -12,11 +12,28 @@ const useStyles = makeStyles({
 export interface StatusBarProps {
   readonly status: Status | null;
   readonly onDismiss: () => void;
+  /** Notes on what this Excel cannot do, shown apart from the last action's outcome. */
+  readonly notices?: readonly string[];
+  readonly onDismissNotices?: () => void;
 }
 
-export function StatusBar({ status, onDismiss }: StatusBarProps) {
+export function StatusBar({ status, onDismiss, notices = [], onDismissNotices }: StatusBarProps) {
   const s = useStyles();
   return (
+    <>
+    {notices.length > 0 && (
+      <div className={s.root} aria-live="polite">
+        <MessageBar intent="warning" layout="multiline" className={s.bar}>
+          <MessageBarBody className={s.body}>
+            <MessageBarTitle>En esta versión de Excel</MessageBarTitle>
+            {notices.join(' ')}
+          </MessageBarBody>
+          <MessageBarActions
+            containerAction={<Button appearance="transparent" size="small" aria-label="Cerrar el aviso" icon={<Dismiss20Regular />} onClick={onDismissNotices} />}
+          />
+        </MessageBar>
+      </div>
+    )}
     <div aria-live={status?.intent === 'error' ? 'assertive' : 'polite'} className={status ? s.root : undefined}>
       {status && (
         <MessageBar intent={status.intent} layout="multiline" className={s.bar}>
@@ -30,5 +47,6 @@ export function StatusBar({ status, onDismiss }: StatusBarProps) {
         </MessageBar>
       )}
     </div>
+    </>
   );
 }

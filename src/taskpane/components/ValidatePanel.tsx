@@ -1,8 +1,8 @@
 /** Validar (whole workbook or active sheet), Limpiar marcas, and the grouped results. */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import {
+  Badge,
   Button,
-  CounterBadge,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
@@ -76,11 +76,15 @@ export function ValidatePanel(props: ValidatePanelProps) {
           </h2>
           <div className={s.counts} aria-live="polite" aria-atomic="true">
             <span className={s.count}>
-              <CounterBadge count={outcome.errors} showZero overflowCount={99999} color={outcome.errors ? 'danger' : 'informative'} appearance={outcome.errors ? 'filled' : 'ghost'} aria-hidden />
+              <Badge shape="circular" appearance={outcome.errors ? 'filled' : 'tint'} color={outcome.errors ? 'danger' : 'success'} aria-hidden>
+                {outcome.errors.toLocaleString('es-CO')}
+              </Badge>
               <Text>{plural(outcome.errors, ['error', 'errores'])}</Text>
             </span>
             <span className={s.count}>
-              <CounterBadge count={outcome.warnings} showZero overflowCount={99999} color={outcome.warnings ? 'important' : 'informative'} appearance={outcome.warnings ? 'filled' : 'ghost'} aria-hidden />
+              <Badge shape="circular" appearance={outcome.warnings ? 'filled' : 'tint'} color={outcome.warnings ? 'warning' : 'success'} aria-hidden>
+                {outcome.warnings.toLocaleString('es-CO')}
+              </Badge>
               <Text>{plural(outcome.warnings, ['advertencia', 'advertencias'])}</Text>
             </span>
           </div>

@@ -1,0 +1,147 @@
+/**
+ * Use case "Consolidar" (product.md; PE-P-004 step 3): the units' capture sheets, each validated
+ * in its own file, copied into ONE consolidated capture sheet — one row per goal row, with the
+ * file, sheet and row it came from — ready for the tablero.
+ *
+ * - Values are copied as the person typed them (the reader's raw value: a number typed as text
+ *   stays text, a formula error stays an error) with the cell's number format, so the
+ *   consolidated sheet reads exactly like the sources. Headers are the canonical ones.
+ * - A row whose Dependencia is blank takes the unit of its sheet's title block ("Dependencia:
+ *   Secretaría de Salud"), which the source sheet implied; nothing else is filled in.
+ * - All capture sheets must use the same periods (quarters or months); mixing them is refused.
+ * - Host-neutral: the result is a sheet model (`kind: 'consolidado'`), marked as the product's.
+ */
+import type { CellValue } from '../domain/grid';
+import { isCellError } from '../domain/grid';
+import { fromJsDate } from '../domain/dates';
+import type { Finding } from '../domain/finding';
+import { executedField, headerOf, plannedField } from '../domain/fields';
+import type { FieldId, PeriodKind } from '../domain/fields';
+import type { ReadSheet, ReadWorkbook } from '../domain/sheet';
+import { formatDate } from '../domain/format';
+import { SheetBuilder, baseStyles, palette } from '../sheets/model';
+import type { SheetModel } from '../sheets/model';
+
+export const ORIGIN_FILE_HEADER = 'Archivo de origen';
+export const ORIGIN_SHEET_HEADER = 'Hoja de origen';
+export const ORIGIN_ROW_HEADER = 'Fila de origen';
+
+export interface ConsolidationSource {
+  /** File name as the user gave it. */
+  readonly file: string;
+  readonly workbook: ReadWorkbook;
+  readonly findings: readonly Finding[];
+}
+
+export interface Consolidation {
+  readonly sheet: SheetModel;
+  /** Data rows copied. */
+  readonly rows: number;
+  /** Per file: capture sheets copied. */
+  readonly files: readonly { file: string; sheets: readonly string[]; rows: number }[];
+  readonly periodKind: PeriodKind;
+}
+
+/** Refused consolidation (mixed periods, no capture sheet): one Spanish line. */
+export class ConsolidationError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConsolidationError';
+  }
+}
+
+const leading: FieldId[] = ['goalCode', 'goal', 'unit', 'dimension', 'programCode', 'program', 'unitOfMeasure', 'accumulation', 'baseline', 'yearGoal', 'weight'];
+const trailing: FieldId[] = ['executedTotal', 'progressDeclared', 'budgetFinal', 'commitments', 'obligations', 'payments', 'numerator', 'denominator', 'analysis', 'evidence', 'goalState'];
+
+/** Canonical column order for the fields present in the sheets. */
+export function consolidatedFields(sheets: readonly ReadSheet[], count: number): FieldId[] {
+  const present = new Set<FieldId>();
+  for (const s of sheets) for (const f of Object.keys(s.columns) as FieldId[]) present.add(f);
+  const periods: FieldId[] = [];
+  for (let k = 1; k <= count; k++) periods.push(plannedField(k));
+  for (let k = 1; k <= count; k++) periods.push(executedField(k));
+  return [...leading, ...periods, ...trailing].filter((f) => present.has(f) || f === 'goalCode' || f === 'goal' || f === 'unit');
+}
+
+export function consolidate(
+  sources: readonly ConsolidationSource[],
+  opts: { vigencia: number; cutoff: string; entity: string | null; generatedAt: string },
+): Consolidation {
+  const captures = sources.flatMap((s) => s.workbook.sheets.filter((sh) => sh.kind === 'hoja-captura').map((sheet) => ({ file: s.file, sheet })));
+  if (captures.length === 0) throw new ConsolidationError('Ningún archivo tiene una hoja de captura para consolidar.');
+  const kinds = new Set(captures.map((c) => c.sheet.periodKind));
+  if (kinds.size > 1) {
+    throw new ConsolidationError('Los archivos mezclan hojas por trimestres y por meses; consolide por separado las de cada tipo.');
+  }
+  const periodKind = captures[0].sheet.periodKind;
+  const count = Math.max(...captures.map((c) => c.sheet.periodCount));
+  const fields = consolidatedFields(captures.map((c) => c.sheet), count);
+
+  const b = new SheetBuilder('consolidado', undefined, palette.blue);
+  const originCols = fields.length + 1;
+  b.style('cFmt', { font: { size: 10 } });
+  b.style('cHead', { ...baseStyles.th, font: { bold: true, size: 10, color: palette.white } });
+  b.style('cOrigin', { font: { size: 10, color: palette.grey }, fill: palette.lightGrey });
+  b.set(1, 1, opts.entity ?? 'Entidad territorial', 'entity', opts.entity ? { text: true } : {});
+  b.set(2, 1, `Consolidado de hojas de captura — Vigencia ${opts.vigencia}`, 'title');
+  b.set(3, 1, `Fecha de corte: ${formatDate(opts.cutoff)}`, 'info');
+  b.set(3, 4, `Vigencia: ${opts.vigencia}`, 'info');
+  b.set(3, 7, `Archivos: ${sources.map((s) => s.file).join(', ')}`, 'info');
+  const header = 5;
+  fields.forEach((f, i) => {
+    b.set(header, i + 1, headerOf(f, periodKind), 'cHead');
+    b.width(i + 1, f === 'goal' || f === 'analysis' || f === 'evidence' ? 36 : f === 'unit' || f === 'dimension' || f === 'program' ? 24 : 13);
+  });
+  b.set(header, originCols, ORIGIN_FILE_HEADER, 'cHead').width(originCols, 26);
+  b.set(header, originCols + 1, ORIGIN_SHEET_HEADER, 'cHead').width(originCols + 1, 16);
+  b.set(header, originCols + 2, ORIGIN_ROW_HEADER, 'cHead').width(originCols + 2, 9);
+  b.height(header, 32);
+
+  const fmtStyle = (fmt: string | undefined): string => {
+    if (!fmt) return 'cFmt';
+    const name = `fmt:${fmt}`;
+    if (!b.hasStyle(name)) b.style(name, { font: { size: 10 }, numberFormat: fmt });
+    return name;
+  };
+  let row = header + 1;
+  const perFile = new Map<string, { sheets: string[]; rows: number }>();
+  for (const { file, sheet } of captures) {
+    const entry = perFile.get(file) ?? { sheets: [], rows: 0 };
+    entry.sheets.push(sheet.name);
+    for (const dr of sheet.rows) {
+      fields.forEach((f, i) => {
+        const cell = dr.cells[f];
+        let raw: CellValue = cell ? cell.raw : null;
+        if (f === 'unit' && (raw === null || raw === '') && sheet.title.unit) raw = sheet.title.unit;
+        writeRaw(b, row, i + 1, raw, fmtStyle(cell?.numberFormat ?? (raw instanceof Date ? 'dd/mm/yyyy' : undefined)));
+      });
+      b.text(row, originCols, file, 'cOrigin');
+      b.text(row, originCols + 1, sheet.name, 'cOrigin');
+      b.set(row, originCols + 2, dr.row, 'cOrigin');
+      row++;
+      entry.rows++;
+    }
+    perFile.set(file, entry);
+  }
+  b.freezeAt(header, 2);
+  b.printSetup({ repeatRows: { from: header, to: header } });
+  return {
+    sheet: b.build(),
+    rows: row - header - 1,
+    files: [...perFile.entries()].map(([file, v]) => ({ file, sheets: v.sheets, rows: v.rows })),
+    periodKind,
+  };
+}
+
+function writeRaw(b: SheetBuilder, row: number, col: number, raw: CellValue, style: string): void {
+  if (raw === null || raw === undefined) return;
+  if (raw instanceof Date) b.set(row, col, fromJsDate(raw), style, { date: true });
+  else if (isCellError(raw)) b.set(row, col, raw.error, style, { error: true });
+  else if (typeof raw === 'string') b.set(row, col, raw, style, { text: true });
+  else b.set(row, col, raw, style);
+}
+
+/** Key that tells a consolidated-sheet finding repeats one of a unit's own file. */
+export function findingKey(f: Finding): string {
+  return `${f.rule}\u0000${f.goal ?? ''}\u0000${f.message}`;
+}

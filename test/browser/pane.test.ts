@@ -1,0 +1,271 @@
+/**
+ * The PRODUCTION build of the pane in a real headless Chromium (Debian's /usr/bin/chromium through
+ * playwright-core), offline, with the in-memory Excel double injected before the page's scripts:
+ * the same office-js adapter the add-in ships, over the double loaded with the bundled example
+ * capture sheet (with its realistic mistakes).
+ *
+ * Validar → findings with counts (the same as the engine gives in Node); a click (and Enter) on a
+ * finding → the double's selection is that cell; Generar tablero → the double has the sheet;
+ * Limpiar marcas → notes gone; axe-core → no serious/critical violation; screenshots at 320 px
+ * (light and dark) in test/output/ — look at them.
+ *
+ * Skipped (with a note) when Chromium is not installed: `apt-get install chromium`.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { fixtureOf } from './fixture';
+import type { PaneFixture } from './double-entry';
+import { createPaneUseCases } from '../../src/taskpane/usecases';
+import { gridsOfWorkbook, loadWorkbook } from '../../src/xlsx/read';
+import { BUDGET_BYTES, formatReport, measureBundle } from '../../scripts/bundle-size';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const OUTPUT = path.join(ROOT, 'test', 'output');
+const EXAMPLE = path.join(ROOT, 'examples', 'hoja-captura-T2-2025.xlsx');
+const CLEAN = path.join(ROOT, 'test', 'fixtures', 'hoja-captura-limpia.xlsx');
+
+const haveChromium = existsSync(CHROMIUM);
+const describeBrowser = haveChromium ? describe : describe.skip;
+if (!haveChromium) console.warn(`pane.test.ts: no Chromium at ${CHROMIUM}; the browser test is skipped.`);
+
+let dist = '';
+let server: Server;
+let base = '';
+let browser: Browser;
+
+const types: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.png': 'image/png',
+  '.xml': 'application/xml',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+function serve(dir: string): Promise<Server> {
+  const s = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const file = path.join(dir, decodeURIComponent(url.pathname));
+    if (!file.startsWith(dir) || !existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404).end('no encontrado');
+      return;
+    }
+    res.writeHead(200, { 'content-type': types[path.extname(file)] ?? 'application/octet-stream' });
+    res.end(readFileSync(file));
+  });
+  return new Promise((resolve) => s.listen(0, '127.0.0.1', () => resolve(s)));
+}
+
+interface Opened {
+  readonly context: BrowserContext;
+  readonly page: Page;
+  readonly errors: string[];
+}
+
+/** Opens taskpane.html at `width` px; with a fixture, the Excel double stands in for Excel. */
+async function openPane(fixture: PaneFixture | null, width = 320): Promise<Opened> {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, deviceScaleFactor: 2, locale: 'es-CO' });
+  // Offline: nothing leaves 127.0.0.1.
+  await context.route(
+    (url) => !url.href.startsWith(base) && !url.href.startsWith('data:'),
+    (route) => route.abort(),
+  );
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  if (fixture) {
+    await page.route('**/office-js/office.js', (route) => route.fulfill({ body: '/* office.js: the Excel double stands in */', contentType: 'text/javascript' }));
+    await page.addInitScript({ content: `window.__paneFixture = ${JSON.stringify(fixture)};` });
+    await page.addInitScript({ path: path.join(dist, 'test-double.js') });
+  }
+  await page.goto(`${base}/taskpane.html`);
+  return { context, page, errors };
+}
+
+/** What the engine says in Node for the same workbook: the browser must agree. */
+async function engineCounts(file: string): Promise<{ errors: number; warnings: number; first: { sheet: string; cell: string } }> {
+  const grids = gridsOfWorkbook(await loadWorkbook(readFileSync(file)), path.basename(file));
+  const useCases = createPaneUseCases(async () => 'x');
+  const o = useCases.validate(grids, {});
+  return { errors: o.errors, warnings: o.warnings, first: o.findings[0] };
+}
+
+/** Retries `read` until it equals `expected` (or fails with the last value after `ms`). */
+async function eventually<T>(read: () => Promise<T>, expected: T, ms = 5000): Promise<void> {
+  const end = Date.now() + ms;
+  let last: T = await read();
+  while (JSON.stringify(last) !== JSON.stringify(expected) && Date.now() < end) {
+    await new Promise((r) => setTimeout(r, 50));
+    last = await read();
+  }
+  expect(last).toEqual(expected);
+}
+
+/** "Ir a la celda R14 · HC T2 · meta 1905021: mensaje" → cell, sheet. */
+const findingTarget = /^Ir a la celda (\S+) · (.+?)(?: · meta [^:]+)?: /;
+
+const plural = (n: number, one: string, many: string) => `${n.toLocaleString('es-CO')} ${n === 1 ? one : many}`;
+
+describeBrowser('the built pane in Chromium, over the Excel double', () => {
+  let example: PaneFixture;
+
+  beforeAll(async () => {
+    dist = mkdtempSync(path.join(os.tmpdir(), 'tablero-pane-'));
+    execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'webpack', 'bin', 'webpack.js'), '--mode', 'production', '--env', `outputPath=${dist}`, '--env', 'withDouble'], {
+      cwd: ROOT,
+      stdio: 'pipe',
+    });
+    server = await serve(dist);
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+    example = await fixtureOf(EXAMPLE, { active: 'HC T2' });
+    mkdirSync(OUTPUT, { recursive: true });
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    if (dist) rmSync(dist, { recursive: true, force: true });
+  });
+
+  test('the JavaScript that taskpane.html loads is within 250 KB gzipped', () => {
+    const report = measureBundle(dist);
+    console.log(formatReport(report));
+    expect(report.files.length).toBeGreaterThan(0);
+    expect(report.total.gzip).toBeLessThanOrEqual(BUDGET_BYTES);
+  });
+
+  test('outside Excel, the local office.js loads and the pane says where it works', async () => {
+    const { context, page } = await openPane(null);
+    await page.getByText('funciona dentro de Excel').waitFor({ timeout: 20_000 });
+    await context.close();
+  });
+
+  test('validates the example, marks it, navigates, generates the tablero and clears the marks', async () => {
+    const expected = await engineCounts(EXAMPLE);
+    expect(expected.errors).toBeGreaterThan(0);
+    const { context, page, errors } = await openPane(example);
+
+    // What was detected.
+    await page.getByText(/^PE-F-012 — plan de acción, \d+ filas$/).waitFor();
+    await page.getByText(/^Hoja de captura T2, \d+ metas$/).waitFor();
+
+    // Validar → grouped findings with the engine's counts.
+    await page.getByRole('button', { name: 'Validar', exact: true }).click();
+    await page.getByRole('heading', { name: /^Resultado/ }).waitFor();
+    await page.getByText(plural(expected.errors, 'error', 'errores'), { exact: true }).waitFor();
+    await page.getByText(plural(expected.warnings, 'advertencia', 'advertencias'), { exact: true }).waitFor();
+    expect(await page.getByRole('region', { name: 'Errores' }).count()).toBe(1);
+    expect(await page.getByText('Listo para enviar').count()).toBe(0);
+    // Results take the focus (keyboard and screen-reader users land on them).
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('resultado-titulo');
+
+    // Marks: the first finding's cell carries a note with its message.
+    const firstNote = await page.evaluate(([s, c]) => (window as unknown as { __excelDouble: { cell(s: string, c: string): { note?: string } } }).__excelDouble.cell(s, c).note ?? '', [expected.first.sheet, expected.first.cell]);
+    expect(firstNote.length).toBeGreaterThan(0);
+
+    await page.screenshot({ path: path.join(OUTPUT, 'pane-320.png'), fullPage: false });
+    await page.screenshot({ path: path.join(OUTPUT, 'pane-320-full.png'), fullPage: true });
+
+    // A click on a finding selects its cell in the (double's) workbook.
+    const selection = () => page.evaluate(() => (window as unknown as { __excelDouble: { selection?: { sheet: string; address: string } } }).__excelDouble.selection);
+    const findings = page.getByRole('button', { name: /^Ir a la celda / });
+    const label = (await findings.first().textContent()) ?? '';
+    const [, cell, sheet] = findingTarget.exec(label) ?? [];
+    await findings.first().click();
+    await eventually(selection, { sheet, address: cell });
+
+    // …and with the keyboard: focus the second finding, press Enter.
+    const label2 = (await findings.nth(1).textContent()) ?? '';
+    const [, cell2, sheet2] = findingTarget.exec(label2) ?? [];
+    await findings.nth(1).focus();
+    await page.keyboard.press('Enter');
+    await eventually(selection, { sheet: sheet2, address: cell2 });
+
+    // Generar tablero → the sheet exists in the workbook.
+    await page.getByRole('tab', { name: 'Generar' }).click();
+    await page.getByRole('button', { name: 'Generar tablero' }).click();
+    await page.getByText('Listo: se generó la hoja «Tablero de control».').waitFor({ timeout: 30_000 });
+    const sheets = await page.evaluate(() => (window as unknown as { __excelDouble: { wb: { sheets: { name: string }[] } } }).__excelDouble.wb.sheets.map((s) => s.name));
+    expect(sheets).toContain('Tablero de control');
+    await page.screenshot({ path: path.join(OUTPUT, 'pane-320-generar.png') });
+
+    // Limpiar marcas → the note is gone.
+    await page.getByRole('tab', { name: 'Validar' }).click();
+    await page.getByRole('button', { name: 'Limpiar marcas' }).click();
+    await page.getByText(/Se quitaron las marcas/).waitFor();
+    const noteAfter = await page.evaluate(([s, c]) => (window as unknown as { __excelDouble: { cell(s: string, c: string): { note?: string } } }).__excelDouble.cell(s, c).note ?? '', [expected.first.sheet, expected.first.cell]);
+    expect(noteAfter).toBe('');
+
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 120_000);
+
+  test('axe-core finds no serious or critical violation (results, settings, generate)', async () => {
+    const { context, page } = await openPane(example);
+    await page.getByRole('button', { name: 'Validar', exact: true }).click();
+    await page.getByRole('heading', { name: /^Resultado/ }).waitFor();
+    await page.addScriptTag({ path: path.join(ROOT, 'node_modules', 'axe-core', 'axe.min.js') });
+    type AxeViolation = { id: string; impact: string | null; help: string; nodes: { target: string[] }[] };
+    const scan = () =>
+      page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: AxeViolation[] }> } }).axe;
+        // Tabster's focus-trap dummies (<i data-tabster-dummy aria-hidden tabindex=0>) are Fluent UI's
+        // documented mechanism for keyboard cycling; axe's aria-hidden-focus flags them by design.
+        const r = await axe.run({ exclude: [['[data-tabster-dummy]']] } as unknown as Document, { resultTypes: ['violations'] });
+        return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+      });
+    const all: { id: string; impact: string | null; help: string; nodes: string[] }[] = [];
+    all.push(...(await scan()));
+    await page.getByRole('tab', { name: 'Ajustes' }).click();
+    await page.getByRole('button', { name: 'Guardar ajustes' }).waitFor();
+    all.push(...(await scan()));
+    await page.getByRole('tab', { name: 'Generar' }).click();
+    all.push(...(await scan()));
+    console.log('axe violations (all impacts):', JSON.stringify(all, null, 1));
+    expect(all.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+    await context.close();
+  }, 60_000);
+
+  test('dark Office theme: dark pane (screenshot)', async () => {
+    const { context, page } = await openPane({ ...example, bodyBackgroundColor: '#262626' });
+    await page.getByRole('button', { name: 'Validar', exact: true }).click();
+    await page.getByRole('heading', { name: /^Resultado/ }).waitFor();
+    const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(bg).not.toBe('rgb(255, 255, 255)');
+    await page.screenshot({ path: path.join(OUTPUT, 'pane-320-dark.png') });
+    await context.close();
+  }, 60_000);
+
+  test('a clean capture sheet is "Listo para enviar"', async () => {
+    const clean = await engineCounts(CLEAN);
+    expect(clean.errors).toBe(0);
+    const { context, page } = await openPane(await fixtureOf(CLEAN));
+    await page.getByRole('button', { name: 'Validar', exact: true }).click();
+    await page.getByText('Listo para enviar').waitFor();
+    await page.screenshot({ path: path.join(OUTPUT, 'pane-320-listo.png') });
+    await context.close();
+  }, 60_000);
+
+  test('a protected sheet: the error is plain Spanish in the pane', async () => {
+    const fixture: PaneFixture = { ...example, sheets: example.sheets.map((s) => (s.name === 'HC T2' ? { ...s, protected: true } : s)) };
+    const { context, page } = await openPane(fixture);
+    await page.getByRole('button', { name: 'Validar', exact: true }).click();
+    const alert = page.getByText(/protegida/).first();
+    await alert.waitFor();
+    const text = (await page.locator('body').innerText()) ?? '';
+    expect(text).not.toMatch(/AccessDenied|protected sheet|\bat\s+\S+\.js/);
+    await context.close();
+  }, 60_000);
+});

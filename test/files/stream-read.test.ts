@@ -1,0 +1,90 @@
+/**
+ * The streaming grid reader (src/xlsx/stream-read.ts, for large workbooks) gives the same grids
+ * as the full exceljs load the CLI uses today — values, number formats, merges, visibility and
+ * sheet order — so switching large files to it changes nothing but memory.
+ */
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import type { Grid, WorkbookGrids } from '../../src/domain/grid';
+import { gridsOfWorkbook, loadWorkbook } from '../../src/xlsx/read';
+import { readGridsStreaming } from '../../src/xlsx/stream-read';
+import { buildXlsx } from '../helpers/xlsx';
+
+const root = path.resolve(__dirname, '..', '..');
+
+/** Plain comparable form: dense rows without trailing holes, Dates as ISO strings. */
+function normal(g: WorkbookGrids) {
+  const cell = (v: unknown) => (v instanceof Date ? `D:${v.toISOString()}` : v === undefined ? null : v);
+  const rows = (rs: Grid['values'] | Grid['numberFormats']) => {
+    const out: unknown[][] = [];
+    (rs ?? []).forEach((r, i) => {
+      if (!r) return;
+      const dense = Array.from(r, cell);
+      while (dense.length && dense[dense.length - 1] === null) dense.pop();
+      if (dense.length) out[i] = dense;
+    });
+    return Array.from(out, (r) => r ?? []);
+  };
+  return {
+    name: g.name,
+    sheets: g.sheets.map((s) => ({
+      name: s.name,
+      visibility: s.visibility ?? 'visible',
+      values: rows(s.values),
+      formats: rows(s.numberFormats),
+      merges: [...s.merges].sort((a, b) => a.top - b.top || a.left - b.left),
+    })),
+  };
+}
+
+async function both(bytes: Buffer, name: string) {
+  const full = gridsOfWorkbook(await loadWorkbook(bytes), name);
+  const streamed = await readGridsStreaming(bytes, name);
+  return { full: normal(full), streamed: normal(streamed) };
+}
+
+describe('readGridsStreaming = gridsOfWorkbook(loadWorkbook())', () => {
+  it.each([
+    ['examples/plan-accion-2025.xlsx'],
+    ['examples/hoja-captura-T2-2025.xlsx'],
+    ['test/fixtures/hoja-captura-limpia.xlsx'],
+  ])('%s', async (file) => {
+    const { full, streamed } = await both(readFileSync(path.join(root, file)), path.basename(file));
+    expect(streamed).toEqual(full);
+  });
+
+  it('merges, formats, dates, formulas, errors, rich-text-free strings, hidden and very hidden sheets, order', async () => {
+    const bytes = await buildXlsx([
+      {
+        name: 'Zeta visible',
+        rows: [
+          ['Título combinado', null, null],
+          ['Código', 'Fecha', 'Avance'],
+          ['1702001', new Date(Date.UTC(2025, 5, 30)), 0.455],
+          ['1702002', { formula: 'B3+1', result: 45839 }, { error: '#REF!' }],
+          ['=HYPERLINK("http://x","clic")', '+57 300 123 4567', '@SUM(A1)'],
+        ],
+        merges: ['A1:C1', 'A6:A8'],
+        formats: { B3: 'dd/mm/yyyy', C: '0.0%' },
+      },
+      { name: 'Oculta', rows: [['a', 1]], state: 'hidden' },
+      { name: 'Muy oculta', rows: [['b', 2]], state: 'veryHidden' },
+    ]);
+    const { full, streamed } = await both(bytes, 'x.xlsx');
+    expect(streamed).toEqual(full);
+    expect(streamed.sheets.map((s) => [s.name, s.visibility])).toEqual([
+      ['Zeta visible', 'visible'],
+      ['Oculta', 'hidden'],
+      ['Muy oculta', 'veryHidden'],
+    ]);
+    expect(streamed.sheets[0].merges).toHaveLength(2);
+  });
+
+  it('reports progress by rows', async () => {
+    const bytes = readFileSync(path.join(root, 'examples/plan-accion-2025.xlsx'));
+    const seen: number[] = [];
+    await readGridsStreaming(bytes, 'p.xlsx', { every: 5, onRows: (n) => seen.push(n) });
+    expect(seen.length).toBeGreaterThan(1);
+    expect(seen[seen.length - 1]).toBeGreaterThanOrEqual(seen[0]);
+  });
+});

@@ -1,0 +1,45 @@
+import { generate, prepare } from '../../src/app/generate';
+import { gridsOf } from '../helpers/xlsx';
+import { captureWorkbook } from './fixtures';
+import { cellAt, textOf } from '../../src/sheets/model';
+import type { SheetModel } from '../../src/sheets/model';
+
+async function sheets(cutoff: string): Promise<readonly SheetModel[]> {
+  const grids = await gridsOf(captureWorkbook());
+  const { workbook, options } = prepare(grids, [], { cutoff }, '2025-10-10');
+  return generate({ workbook, options, workbookName: 'captura.xlsx', generatedAt: '2025-10-10T08:00' }).sheets;
+}
+
+describe('sheet models (host-neutral)', () => {
+  it('describe A4 landscape pages fitted to the width, with Colombian formats', async () => {
+    for (const m of await sheets('2025-06-30')) {
+      expect(m.print).toMatchObject({ orientation: 'landscape', paper: 'A4', fitToWidth: 1, fitToHeight: 0 });
+      expect(m.showGridLines).toBe(false);
+      const fmts = Object.values(m.styles).map((s) => s.numberFormat).filter(Boolean);
+      for (const f of fmts) expect(['"$ "#,##0', '0.0 %', 'dd/mm/yyyy', 'dd/mm/yyyy hh:mm', '#,##0', '#,##0.00', '@', ';;;']).toContain(f);
+      // No formula anywhere: every string is a value.
+      for (const c of m.cells) if (typeof c.value === 'string') expect(c.value.startsWith('=') ? c.text : true).toBe(true);
+    }
+  });
+
+  it('describes the compliance-vs-budget chart over the ranking table for the office-js renderer', async () => {
+    const [tablero] = await sheets('2025-06-30');
+    expect(tablero.charts).toHaveLength(1);
+    const chart = tablero.charts[0];
+    expect(chart.type).toBe('clusteredBar');
+    expect(chart.series.map((s) => s.name)).toEqual(['Cumplimiento físico al corte', 'Ejecución presupuestal']);
+    const first = cellAt(tablero, chart.categories.top, chart.categories.left)!;
+    expect(['Secretaría de Educación', 'Secretaría de Salud', 'Secretaría de Gobierno']).toContain(first.value);
+    expect(textOf(tablero)).toContain(chart.fallbackNote);
+    expect(tablero.conditionalFormats.some((cf) => cf.kind === 'dataBar')).toBe(true);
+    expect(tablero.conditionalFormats.some((cf) => cf.kind === 'expression' && cf.formula.includes('>=0.8'))).toBe(true);
+  });
+
+  it('adds the cumulative matrix from the third quarter, with each goal state at T1…T3', async () => {
+    const [, alertasT2] = await sheets('2025-06-30');
+    expect(textOf(alertasT2).some((t) => t.startsWith('4. Matriz acumulada'))).toBe(false);
+    const [, alertasT3] = await sheets('2025-09-30');
+    const texts = textOf(alertasT3);
+    expect(texts).toEqual(expect.arrayContaining(['Estado al corte T1', 'Estado al corte T2', 'Estado al corte T3', 'Causa del rezago', 'Acción correctiva', 'Responsable', 'Fecha de compromiso']));
+  });
+});

@@ -1,0 +1,67 @@
+/**
+ * LOOK AT IT: renders the demo's generated workbook with LibreOffice (headless → PDF → PNG with
+ * pdftoppm) and checks pages come out, in A4 landscape, with Colombian formats. LibreOffice runs
+ * with a private profile (parallel runs do not collide) and `LANG=es_CO.UTF-8`, so the number
+ * formats show as a Colombian Excel shows them: `$ 1.234.567`, `45,5 %`, `30/06/2025`.
+ *
+ * Skipped, with a message, only when `libreoffice` / `pdftoppm` are not installed (CI installs them).
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { run } from '../../src/cli/main';
+import { tempDir, testIO } from './fixtures';
+
+function has(cmd: string): boolean {
+  return spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
+}
+
+const available = has('libreoffice') && has('pdftoppm');
+if (!available) {
+  // eslint-disable-next-line no-console
+  console.warn('test/sheets/render.test.ts: se omite — instale libreoffice-calc y poppler-utils para renderizar las hojas a PNG.');
+}
+const maybe = available ? it : it.skip;
+
+describe('rendering the generated workbook (LibreOffice → PDF → PNG)', () => {
+  maybe(
+    'produces A4 landscape pages with the tablero, the alerts and the observations',
+    async () => {
+      const dir = await tempDir();
+      const example = path.resolve(__dirname, '..', '..', 'examples', 'hoja-captura-T2-2025.xlsx');
+      const out = path.join(dir, 'demo.tablero.xlsx');
+      const io = testIO(dir);
+      const code = await run(['generar', example, '--corte', '2025-06-30', '-o', out], io);
+      expect(io.err.join('')).toBe('');
+      expect(code).toBe(0);
+
+      const profile = path.join(dir, `lo-profile-${process.pid}`);
+      execFileSync(
+        'libreoffice',
+        [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, out],
+        { env: { ...process.env, HOME: dir, LANG: 'es_CO.UTF-8', LC_ALL: 'es_CO.UTF-8' }, timeout: 240_000, stdio: 'pipe' },
+      );
+      const pdf = path.join(dir, 'demo.tablero.pdf');
+      const info = execFileSync('pdfinfo', [pdf]).toString();
+      const pages = Number(/Pages:\s+(\d+)/.exec(info)![1]);
+      expect(pages).toBeGreaterThanOrEqual(3);
+      const [w, h] = /Page size:\s+([\d.]+) x ([\d.]+)/.exec(info)!.slice(1).map(Number);
+      expect(w).toBeGreaterThan(h); // landscape
+      expect(Math.round(w)).toBe(842); // A4: 842 × 595 pt
+
+      execFileSync('pdftoppm', ['-png', '-r', '60', '-l', '4', pdf, path.join(dir, 'page')], { timeout: 120_000 });
+      const pngs = (await fs.readdir(dir)).filter((f) => /^page-\d+\.png$/.test(f));
+      expect(pngs.length).toBeGreaterThanOrEqual(3);
+      for (const p of pngs) expect((await fs.stat(path.join(dir, p))).size).toBeGreaterThan(10_000);
+
+      const text = execFileSync('pdftotext', ['-l', '4', '-layout', pdf, '-']).toString();
+      expect(text).toContain('Tablero de control — Plan de Acción 2025');
+      expect(text).toContain('Alertas de metas rezagadas');
+      expect(text).toContain('Observaciones a la revisión');
+      expect(text).toContain('30/06/2025');
+      expect(text).toMatch(/\d+,\d %/); // 45,5 %
+      expect(text).not.toContain('###');
+    },
+    300_000,
+  );
+});
