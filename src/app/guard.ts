@@ -417,3 +417,25 @@ export async function guardXlsxBytes(bytes: Uint8Array, options: GuardOptions = 
   if (!inspected.ok) return inspected;
   return verifyXlsxInflation(bytes, inspected, options);
 }
+
+/** What `noDataReason` needs of a read workbook (structural, so this module stays independent of the reader). */
+export interface SheetsWithRows {
+  readonly sheets: readonly { readonly name: string; readonly kind: string; readonly rows: readonly unknown[] }[];
+}
+
+const kindNames: Record<string, string> = { 'plan-accion': 'plan de acción', 'hoja-captura': 'hoja de captura', techos: 'techos presupuestales' };
+
+/**
+ * A workbook whose recognised sheets hold headers but not one data row (a blank template, or a
+ * file saved before anyone typed) cannot be validated, reported or turned into a tablero: the
+ * product's decision is exit code 2 with this one line. `null` when at least one recognised sheet
+ * has rows (other empty sheets are fine), or when there is no recognised sheet at all (the
+ * caller's "no recognisable sheet" message applies).
+ */
+export function noDataReason(workbook: SheetsWithRows, file: string): string | null {
+  if (workbook.sheets.length === 0 || workbook.sheets.some((s) => s.rows.length > 0)) return null;
+  const list = workbook.sheets.slice(0, 4).map((s) => `«${s.name}» (${kindNames[s.kind] ?? s.kind})`).join(', ');
+  const more = workbook.sheets.length > 4 ? ', …' : '';
+  const one = workbook.sheets.length === 1;
+  return `El archivo «${file}» no tiene filas de datos: ${one ? 'la hoja' : 'las hojas'} ${list}${more} solo ${one ? 'tiene' : 'tienen'} encabezados; diligencie al menos una fila y vuelva a intentarlo.`;
+}

@@ -1,6 +1,7 @@
 /**
- * Reads one workbook file safely for the command line: existence, size, extension and magic bytes
- * are checked before the parser sees the bytes, and every way a file can be unusable becomes ONE
+ * Reads one workbook file safely for the command line: existence, size, the door check of
+ * `guard.ts` (magic bytes, zip structure, zip bombs) and the extension come before the parser sees
+ * the bytes, and every way a file can be unusable becomes ONE
  * Spanish line (`InputError`, exit code 2) — never an exceljs or zip stack trace.
  *
  * The parser is injected (`parse` + `toGrids`), so this use case does not import the exceljs
@@ -12,6 +13,8 @@ import * as path from 'node:path';
 import type { WorkbookGrids } from '../domain/grid';
 import type { ReadWorkbook } from '../domain/sheet';
 import { readWorkbook } from '../domain/reader';
+import { guardXlsxBytes, noDataReason } from './guard';
+import { guardXlsxBytes, noDataReason } from './guard';
 
 /** An input that cannot be used: one Spanish line, exit code 2. */
 export class InputError extends Error {
@@ -48,14 +51,6 @@ export interface LoadedFile<H> {
   readonly host: H;
   readonly grids: WorkbookGrids;
   readonly workbook: ReadWorkbook;
-}
-
-const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
-const EMPTY_ZIP_MAGIC = [0x50, 0x4b, 0x05, 0x06];
-const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
-
-function startsWith(buf: Buffer, magic: readonly number[]): boolean {
-  return buf.length >= magic.length && magic.every((b, i) => buf[i] === b);
 }
 
 /** Display form of a file name in messages: «nombre». */
@@ -96,21 +91,14 @@ export async function loadWorkbookFile<H>(file: string, parser: WorkbookParser<H
     throw new InputError(`No se puede leer el archivo ${q} (${code ?? 'error del sistema'}).`, e);
   }
 
+  // The door check (app/guard.ts): encrypted or legacy Office files, not a zip, truncated or
+  // damaged zips, zip bombs, zips that are no workbook — refused before exceljs sees the bytes.
+  const guard = await guardXlsxBytes(bytes, { name: file, maxFileBytes: max });
+  if (!guard.ok) throw new InputError(guard.reason);
   const ext = path.extname(abs).toLowerCase();
-  if (startsWith(bytes, CFB_MAGIC)) {
-    // An encrypted .xlsx is an OLE compound file holding an "EncryptionInfo" stream; a legacy
-    // .xls / .doc is an OLE compound file without it.
-    if (bytes.includes(Buffer.from('EncryptionInfo', 'utf16le')) || ext === '.xlsx' || ext === '.xlsm') {
-      throw new InputError(`El archivo ${q} está protegido con contraseña o cifrado; quítele la contraseña en Excel (Archivo › Información › Proteger libro) y vuelva a intentarlo.`);
-    }
-    throw new InputError(`El archivo ${q} está en el formato antiguo de Excel (.xls) u otro formato de Office; ábralo en Excel y guárdelo como libro de Excel (.xlsx).`);
-  }
-  if (!startsWith(bytes, ZIP_MAGIC) || startsWith(bytes, EMPTY_ZIP_MAGIC)) {
-    throw new InputError(`El archivo ${q} no es un libro de Excel (.xlsx) válido.`);
-  }
   if (ext !== '.xlsx' && ext !== '.xlsm') {
-    const what = ext === '.ods' ? 'una hoja de cálculo de LibreOffice (.ods)' : ext === '.docx' ? 'un documento de Word' : ext === '' ? 'un archivo sin extensión' : `un archivo ${ext}`;
-    throw new InputError(`El archivo ${q} es ${what}, no un libro de Excel (.xlsx); guárdelo como .xlsx.`);
+    const what = ext === '' ? 'un archivo sin extensión' : `un archivo ${ext}`;
+    throw new InputError(`El archivo ${q} es ${what}, no un libro de Excel (.xlsx); guárdelo con la extensión .xlsx.`);
   }
 
   let host: H;
@@ -127,6 +115,10 @@ export async function loadWorkbookFile<H>(file: string, parser: WorkbookParser<H
     const found = names.length ? ` Hojas del libro: ${names.slice(0, 8).join(', ')}${names.length > 8 ? ', …' : ''}.` : '';
     throw new InputError(`En el archivo ${q} no se reconoció ninguna hoja (plan de acción, hoja de captura o techos).${found}`);
   }
+  const noData = noDataReason(workbook, file);
+  if (noData) throw new InputError(noData);
+  const empty = noDataReason(workbook, file);
+  if (empty) throw new InputError(empty);
   return { file, path: abs, bytes: stat.size, host, grids, workbook };
 }
 

@@ -90,3 +90,12 @@ export async function runUnits(ctx: Excel.RequestContext, units: readonly Unit[]
 export function jsonBytes(v: unknown): number {
   return JSON.stringify(v)?.length ?? 0;
 }
+
+/**
+ * True only when office-js said the object does not exist. Compared with `=== true` so that an
+ * unexpected value (office-addin-mock's "Error, property was not loaded" string) never reads as
+ * "missing".
+ */
+export function isNull(o: { readonly isNullObject: boolean }): boolean {
+  return o.isNullObject === true;
+}

@@ -18,7 +18,7 @@ import type { SheetModel } from '../sheets/model';
 import { planMarks, type MarkPlan } from '../app/marks';
 import { templateSpec } from '../app/templates';
 import { detectCapabilities, limitationsOf, officeIsSetSupported, type Capabilities, type IsSetSupported } from './capabilities';
-import { DEFAULT_BATCH_BUDGET } from './batch';
+import { DEFAULT_BATCH_BUDGET, isNull } from './batch';
 import { ExcelHostError, isTransientError, toExcelHostError } from './errors';
 import { readGrids } from './read';
 import { clearMarksIn, writeMarksIn, type MarkOutcome } from './marks';
@@ -161,7 +161,7 @@ export class ExcelWorkbookHost implements WorkbookHost {
       const ws = ctx.workbook.worksheets.getItemOrNullObject(sheet);
       ws.load('name');
       await ctx.sync();
-      if (ws.isNullObject) throw new ExcelHostError('not-found', `No se encontró la hoja «${sheet}»: ¿se cambió su nombre o se eliminó?`);
+      if (isNull(ws)) throw new ExcelHostError('not-found', `No se encontró la hoja «${sheet}»: ¿se cambió su nombre o se eliminó?`);
       ws.activate();
       ws.getRange(cell).select();
       await ctx.sync();

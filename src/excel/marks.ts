@@ -23,7 +23,7 @@ import type { CancelToken, ProgressReporter } from '../app/ports';
 import type { CellRange } from '../domain/grid';
 import type { Severity } from '../domain/finding';
 import type { Capabilities } from './capabilities';
-import { ACTION_BYTES, cancelled, runUnits, type Unit } from './batch';
+import { ACTION_BYTES, cancelled, runUnits, type Unit, isNull } from './batch';
 import { MAX_ADDRESS_CHARS, joinAddresses, parseCell, parseRange, rangeAddress } from './address';
 import { ExcelHostError, messages, toExcelHostError } from './errors';
 import { dropRegistryTemp, loadRegistry, queueRegistryLookup, queueRegistrySwap, registryWriteUnits } from './registry';
@@ -135,12 +135,12 @@ export async function clearMarksIn(ctx: Excel.RequestContext, opts: MarkOptions)
 
   const touched = new Set<string>();
   for (const { ws, c } of cfs) {
-    if (c.items.some((cf) => cf.type === 'Custom' && !cf.customOrNullObject.isNullObject && markSeverityOf(cf.customOrNullObject.rule.formula) !== null)) {
+    if (c.items.some((cf) => cf.type === 'Custom' && !isNull(cf.customOrNullObject) && markSeverityOf(cf.customOrNullObject.rule.formula) !== null)) {
       touched.add(ws.name);
     }
   }
   for (const { entry, note } of current) {
-    if (!note.isNullObject && note.content === entry.mark) touched.add(entry.sheet);
+    if (!isNull(note) && note.content === entry.mark) touched.add(entry.sheet);
   }
   const protectedSheet = sheets.find((w) => touched.has(w.name) && w.protection.protected);
   if (protectedSheet) throw new ExcelHostError('protected', messages.protectedSheet(protectedSheet.name));
@@ -148,14 +148,14 @@ export async function clearMarksIn(ctx: Excel.RequestContext, opts: MarkOptions)
   const writes: Unit[] = [];
   for (const { c } of cfs) {
     for (const cf of c.items) {
-      if (cf.type === 'Custom' && !cf.customOrNullObject.isNullObject && markSeverityOf(cf.customOrNullObject.rule.formula) !== null) {
+      if (cf.type === 'Custom' && !isNull(cf.customOrNullObject) && markSeverityOf(cf.customOrNullObject.rule.formula) !== null) {
         writes.push({ bytes: ACTION_BYTES, queue: () => cf.delete() });
       }
     }
   }
   let restored = 0;
   for (const { entry, note } of current) {
-    if (note.isNullObject || note.content !== entry.mark) continue; // a person changed it: keep theirs
+    if (isNull(note) || note.content !== entry.mark) continue; // a person changed it: keep theirs
     const original = noteValueText(entry.original);
     restored++;
     writes.push({
@@ -191,7 +191,7 @@ export async function writeMarksIn(ctx: Excel.RequestContext, plan: MarkPlan, op
   });
   const lookup = queueRegistryLookup(ctx);
   await ctx.sync();
-  const present = targets.filter((t) => !t.ws.isNullObject);
+  const present = targets.filter((t) => !isNull(t.ws));
   const locked = present.find((t) => t.ws.protection.protected);
   if (locked) throw new ExcelHostError('protected', messages.protectedSheet(locked.ws.name));
   const reg = await loadRegistry(ctx, lookup, opts.budget);
@@ -231,14 +231,14 @@ export async function writeMarksIn(ctx: Excel.RequestContext, plan: MarkPlan, op
   await runUnits(ctx, prep, { budget: opts.budget, cancel: opts.cancel });
   const mergedBySheet = new Map<string, CellRange[]>();
   for (const m of merged) {
-    if (m.areas.isNullObject) continue;
+    if (isNull(m.areas)) continue;
     mergedBySheet.set(m.sheet, m.areas.areas.items.map((a) => parseRange(a.address)).filter((r): r is CellRange => !!r));
   }
   for (const p of notes) {
     const at = parseCell(p.cell)!;
     const covered = (mergedBySheet.get(p.sheet) ?? []).some((r) => inside(r, at.row, at.col) && !(r.top === at.row && r.left === at.col));
     if (covered) p.skip = true;
-    if (p.existing && !p.existing.isNullObject) p.original = typeof p.existing.content === 'string' ? p.existing.content : null;
+    if (p.existing && !isNull(p.existing)) p.original = typeof p.existing.content === 'string' ? p.existing.content : null;
   }
 
   // 3. The registry first (write-ahead), in plan order, exactly as the exceljs side writes it.
@@ -294,7 +294,7 @@ export async function writeMarksIn(ctx: Excel.RequestContext, plan: MarkPlan, op
       units.push({
         bytes: ACTION_BYTES * 2 + text.length + p.cell.length,
         queue(ctx) {
-          if (p.existing && !p.existing.isNullObject) p.existing.content = text;
+          if (p.existing && !isNull(p.existing)) p.existing.content = text;
           else ctx.workbook.worksheets.getItem(p.sheet).notes.add(p.cell, text);
         },
       });

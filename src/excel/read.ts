@@ -14,7 +14,7 @@ import type { CellRange, CellValue, Grid, SheetVisibility, WorkbookGrids } from 
 import type { CancelToken, ProgressReporter } from '../app/ports';
 import type { Capabilities } from './capabilities';
 import { ExcelHostError, messages } from './errors';
-import { ACTION_BYTES, cancelled, runUnits, type Unit } from './batch';
+import { ACTION_BYTES, cancelled, runUnits, type Unit, isNull } from './batch';
 import { parseRange, rangeAddress } from './address';
 import { REGISTRY_SHEET } from '../app/registry';
 
@@ -139,7 +139,7 @@ function mergesUnit(s: SheetRead): Unit {
       merged.load('areas/items/address');
     },
     done() {
-      if (!merged || merged.isNullObject) return;
+      if (!merged || isNull(merged)) return;
       for (const a of merged.areas.items) {
         const r = parseRange(a.address);
         if (r) s.merges.push(r);
@@ -174,7 +174,7 @@ export async function readGrids(ctx: Excel.RequestContext, scope: 'workbook' | '
   const units: Unit[] = [];
   const suspects: Suspect[] = [];
   for (const s of reads) {
-    if (s.used.isNullObject) continue;
+    if (isNull(s.used)) continue;
     const area = parseRange(s.used.address);
     if (!area) continue;
     s.area = area;

@@ -17,7 +17,7 @@ import {
   type Registry,
 } from '../app/registry';
 import type { CellValue } from '../domain/grid';
-import { ACTION_BYTES, jsonBytes, runUnits, type Unit } from './batch';
+import { ACTION_BYTES, jsonBytes, runUnits, type Unit, isNull } from './batch';
 import { parseRange } from './address';
 import { cellValueOf } from './read';
 
@@ -53,7 +53,7 @@ export function queueRegistryLookup(ctx: Excel.RequestContext): RegistryLookup {
 export function queueRegistryUsed(l: RegistryLookup): void {
   // A swap interrupted after the old registry was deleted leaves only the temporary sheet, which
   // then holds the newest registry: read it.
-  const source = !l.sheet.isNullObject ? l.sheet : !l.temp.isNullObject ? l.temp : undefined;
+  const source = !isNull(l.sheet) ? l.sheet : !isNull(l.temp) ? l.temp : undefined;
   if (!source) return;
   l.source = source;
   l.used = source.getUsedRangeOrNullObject(true);
@@ -62,7 +62,7 @@ export function queueRegistryUsed(l: RegistryLookup): void {
 
 /** After that sync: units reading the registry's cells in payload-bounded chunks. */
 export function registryReadUnits(l: RegistryLookup, into: CellValue[][]): Unit[] {
-  if (!l.used || l.used.isNullObject) return [];
+  if (!l.used || isNull(l.used)) return [];
   const area = parseRange(l.used.address);
   if (!area) return [];
   const units: Unit[] = [];
@@ -103,7 +103,7 @@ export function namesOf(l: RegistryLookup): NamedSheetRef[] {
  */
 export function registryWriteUnits(l: RegistryLookup, reg: Registry): Unit[] {
   const units: Unit[] = [];
-  const staleTemp = !l.temp.isNullObject;
+  const staleTemp = !isNull(l.temp);
   if (reg.entries.length === 0) {
     if (staleTemp) units.push({ bytes: ACTION_BYTES, queue: () => l.temp.delete() });
     return units;
@@ -150,7 +150,7 @@ function valuesUnit(sheet: () => Excel.Worksheet, top: number, rows: string[][])
 export function queueRegistrySwap(ctx: Excel.RequestContext, l: RegistryLookup, reg: Registry): void {
   const hasName = l.names.items.some((n) => n.name === REGISTRY_NAME);
   if (hasName) ctx.workbook.names.getItem(REGISTRY_NAME).delete();
-  if (!l.sheet.isNullObject) l.sheet.delete();
+  if (!isNull(l.sheet)) l.sheet.delete();
   if (reg.entries.length === 0) return;
   const sheet = ctx.workbook.worksheets.getItem(REGISTRY_TEMP);
   sheet.name = REGISTRY_SHEET;
@@ -173,7 +173,7 @@ export async function dropRegistryTemp(ctx: Excel.RequestContext): Promise<void>
     const temp = ctx.workbook.worksheets.getItemOrNullObject(REGISTRY_TEMP);
     temp.load('name');
     await ctx.sync();
-    if (!temp.isNullObject) {
+    if (!isNull(temp)) {
       temp.delete();
       await ctx.sync();
     }
