@@ -14,7 +14,6 @@ import type { WorkbookGrids } from '../domain/grid';
 import type { ReadWorkbook } from '../domain/sheet';
 import { readWorkbook } from '../domain/reader';
 import { guardXlsxBytes, noDataReason } from './guard';
-import { guardXlsxBytes, noDataReason } from './guard';
 
 /** An input that cannot be used: one Spanish line, exit code 2. */
 export class InputError extends Error {
@@ -115,8 +114,6 @@ export async function loadWorkbookFile<H>(file: string, parser: WorkbookParser<H
     const found = names.length ? ` Hojas del libro: ${names.slice(0, 8).join(', ')}${names.length > 8 ? ', …' : ''}.` : '';
     throw new InputError(`En el archivo ${q} no se reconoció ninguna hoja (plan de acción, hoja de captura o techos).${found}`);
   }
-  const noData = noDataReason(workbook, file);
-  if (noData) throw new InputError(noData);
   const empty = noDataReason(workbook, file);
   if (empty) throw new InputError(empty);
   return { file, path: abs, bytes: stat.size, host, grids, workbook };

@@ -52,42 +52,42 @@ export function App({ actions }: AppProps) {
   return (
     <div className={s.root}>
       <Header detection={state.detection} detecting={state.detecting} disabled={busy} onRefresh={on.refreshDetection} />
-      <TabList
-        className={s.tabs}
-        size="medium"
-        selectedValue={tab}
-        onTabSelect={(_, d) => setTab(d.value as TabId)}
-        aria-label="Secciones del complemento"
-      >
-        {tabs.map((t) => (
-          <Tab key={t.id} value={t.id} id={`tab-${t.id}`} aria-controls={`panel-${t.id}`}>
-            {t.label}
-          </Tab>
-        ))}
-      </TabList>
-      <ProgressArea busy={state.busy} onCancel={on.cancel} />
-      <StatusBar status={state.status} onDismiss={on.dismissStatus} notices={state.notices} onDismissNotices={on.dismissNotices} />
       <main>
-        <div className={s.panel} role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
-        {tab === 'validar' && (
-          <ValidatePanel
-            outcome={state.outcome}
-            outcomeScope={state.outcomeScope}
-            resultsVersion={state.resultsVersion}
-            busy={busy}
-            onValidate={on.validate}
-            onClearMarks={on.clearMarks}
-            onSelect={on.selectFinding}
-            ruleTitle={on.ruleTitle}
-          />
-        )}
-        {tab === 'generar' && <GeneratePanel busy={busy} onGenerate={on.generate} onInsertTemplate={on.insertTemplate} />}
-        {tab === 'ajustes' &&
-          (state.settings ? (
-            <SettingsPanel key={JSON.stringify(state.settings)} settings={state.settings} busy={busy} onSave={on.saveSettings} />
-          ) : (
-            <Spinner size="tiny" label="Leyendo los ajustes del libro…" />
+        <TabList
+          className={s.tabs}
+          size="medium"
+          selectedValue={tab}
+          onTabSelect={(_, d) => setTab(d.value as TabId)}
+          aria-label="Secciones del complemento"
+        >
+          {tabs.map((t) => (
+            <Tab key={t.id} value={t.id} id={`tab-${t.id}`} aria-controls={`panel-${t.id}`}>
+              {t.label}
+            </Tab>
           ))}
+        </TabList>
+        <ProgressArea busy={state.busy} onCancel={on.cancel} />
+        <StatusBar status={state.status} onDismiss={on.dismissStatus} notices={state.notices} onDismissNotices={on.dismissNotices} />
+        <div className={s.panel} role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
+          {tab === 'validar' && (
+            <ValidatePanel
+              outcome={state.outcome}
+              outcomeScope={state.outcomeScope}
+              resultsVersion={state.resultsVersion}
+              busy={busy}
+              onValidate={on.validate}
+              onClearMarks={on.clearMarks}
+              onSelect={on.selectFinding}
+              ruleTitle={on.ruleTitle}
+            />
+          )}
+          {tab === 'generar' && <GeneratePanel busy={busy} onGenerate={on.generate} onInsertTemplate={on.insertTemplate} />}
+          {tab === 'ajustes' &&
+            (state.settings ? (
+              <SettingsPanel key={JSON.stringify(state.settings)} settings={state.settings} busy={busy} onSave={on.saveSettings} />
+            ) : (
+              <Spinner size="tiny" label="Leyendo los ajustes del libro…" />
+            ))}
         </div>
       </main>
     </div>

@@ -231,6 +231,7 @@ describeBrowser('the built pane in Chromium, over the Excel double', () => {
     await page.getByRole('tab', { name: 'Ajustes' }).click();
     await page.getByRole('button', { name: 'Guardar ajustes' }).waitFor();
     all.push(...(await scan()));
+    await page.screenshot({ path: path.join(OUTPUT, 'pane-320-ajustes.png') });
     await page.getByRole('tab', { name: 'Generar' }).click();
     all.push(...(await scan()));
     console.log('axe violations (all impacts):', JSON.stringify(all, null, 1));

@@ -1,0 +1,301 @@
+/**
+ * `npm run bench -- escala` — a 200,000-row consolidated capture sheet through `validar`,
+ * `reporte` and `generar`, each run as a CHILD PROCESS of the real CLI, measuring wall time and
+ * peak memory (peak resident set size: `/usr/bin/time -v` when present, else the kernel's VmHWM
+ * polled from /proc/<pid>/status every 200 ms).
+ * Target (issue 5): completes, shows progress on stderr, stays within 1.5 GB.
+ *
+ * Two ways of reading are measured:
+ * - "CLI": `src/cli/main.ts` as shipped (full exceljs load of the workbook);
+ * - "CLI + lectura en streaming": the same `run()` with `load` reading the grid through
+ *   `src/xlsx/stream-read.ts` (exceljs WorkbookReader, no document model) and reporting rows read
+ *   on stderr — the proposed switch for validar / reporte (generar needs the full model to write
+ *   its copy). This file is also that child's entry point (`--cli-streaming`).
+ *
+ * `BENCH_SCALE_ROWS=50000` changes the size; `BENCH_SCALE_VARIANTS=cli,streaming` picks variants.
+ */
+import ExcelJS from 'exceljs';
+import { spawn } from 'node:child_process';
+import { existsSync, promises as fs, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import type { BenchSection } from './run';
+
+const repoRoot = path.resolve(__dirname, '..');
+const LIMIT_BYTES = 1.5 * 1024 ** 3;
+
+// ---------------------------------------------------------------------------------------------
+// The workbook
+
+const units = ['Secretaría de Salud', 'Secretaría de Educación', 'Secretaría de Infraestructura', 'Secretaría de Agricultura', 'Secretaría de Gobierno', 'Secretaría de Hacienda', 'Secretaría de Cultura', 'Secretaría de Tránsito'];
+const unitFiles = ['hc-salud.xlsx', 'hc-educacion.xlsx', 'hc-infraestructura.xlsx', 'hc-agricultura.xlsx', 'hc-gobierno.xlsx', 'hc-hacienda.xlsx', 'hc-cultura.xlsx', 'hc-transito.xlsx'];
+const dimensions = ['Dimensión Social', 'Dimensión Económica', 'Dimensión Territorial', 'Dimensión Institucional'];
+const programs = ['1905', '2201', '2402', '1702', '4502', '3301', '4103', '4599'];
+const accs = ['Suma', 'Creciente', 'Constante', 'Decreciente'];
+const headers = [
+  'Dimensión', 'Código programa', 'Programa', 'Código meta producto', 'Meta de producto', 'Indicador', 'Unidad de medida',
+  'Dependencia', 'Tipo de acumulación', 'Línea base', 'Meta vigencia',
+  'Programado T1', 'Programado T2', 'Programado T3', 'Programado T4',
+  'Ejecutado T1', 'Ejecutado T2', 'Ejecutado T3', 'Ejecutado T4',
+  'Ejecutado acumulado', 'Apropiación definitiva', 'Compromisos', 'Obligaciones', 'Pagos',
+  'Análisis del avance', 'Evidencia', 'Estado de la meta', 'Archivo de origen', 'Hoja de origen', 'Fila de origen',
+];
+
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Writes a consolidated capture workbook of `rows` goal rows with exceljs's streaming
+ * WorkbookWriter (rows are committed one by one: memory stays flat), eight units, the origin
+ * columns of `tablero consolidar`, and ~1 % realistic mistakes.
+ */
+export async function writeConsolidatedCapture(file: string, rows: number, seed = 2025): Promise<void> {
+  const rand = rng(seed);
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
+  const ws = wb.addWorksheet('Consolidado T2');
+  ws.addRow(['ALCALDÍA DE SAN JUAN DE PASTO']).commit();
+  ws.addRow(['Consolidado de hojas de captura — seguimiento al Plan de Desarrollo']).commit();
+  ws.addRow(['Vigencia: 2025']).commit();
+  ws.addRow(['Fecha de corte: 30/06/2025']).commit();
+  ws.addRow([]).commit();
+  ws.addRow(headers).commit();
+  const perUnit = new Array<number>(units.length).fill(8);
+  for (let i = 0; i < rows; i++) {
+    const u = i % units.length;
+    const acc = accs[Math.floor(i / units.length) % 4];
+    const m = 10 + Math.floor(rand() * 990);
+    let planned: number[];
+    let baseline: number | null = null;
+    if (acc === 'Suma') {
+      const q = Math.floor(m / 4);
+      planned = [q, q, q, m - 3 * q];
+    } else if (acc === 'Constante') planned = [m, m, m, m];
+    else if (acc === 'Creciente') {
+      baseline = Math.floor(m / 2);
+      planned = [Math.round(m * 0.6), Math.round(m * 0.75), Math.round(m * 0.9), m];
+    } else {
+      baseline = m * 2;
+      planned = [Math.round(m * 1.7), Math.round(m * 1.4), Math.round(m * 1.2), m];
+    }
+    const factor = acc === 'Decreciente' ? 1.05 : 0.5 + rand() * 0.7;
+    const e1 = Math.round(planned[0] * factor);
+    const e2 = Math.round(planned[1] * factor);
+    const total = acc === 'Suma' ? e1 + e2 : e2;
+    const final = 50_000_000 + Math.floor(rand() * 900) * 1_000_000;
+    const commitments = Math.floor(final * (0.3 + rand() * 0.6));
+    const obligations = Math.floor(commitments * (0.3 + rand() * 0.6));
+    const payments = Math.floor(obligations * (0.5 + rand() * 0.5));
+    const mistake = rand();
+    perUnit[u]++;
+    ws.addRow([
+      dimensions[u % dimensions.length],
+      programs[u],
+      `Programa ${programs[u]}`,
+      `${programs[u]}${String(i).padStart(6, '0')}`,
+      `Meta de producto número ${i + 1} de la ${units[u]}`,
+      `Indicador ${i + 1}`,
+      'Número',
+      units[u],
+      acc,
+      baseline,
+      m,
+      ...planned,
+      e1,
+      e2,
+      null,
+      null,
+      mistake < 0.01 ? total + 5 : total,
+      final,
+      mistake > 0.99 ? commitments.toLocaleString('es-CO') : commitments,
+      obligations,
+      payments,
+      mistake > 0.3 ? 'Avance según lo programado; se adjuntan soportes del trimestre.' : null,
+      'Informe trimestral y registro fotográfico',
+      'Activa',
+      unitFiles[u],
+      'HC T2',
+      perUnit[u],
+    ]).commit();
+  }
+  ws.commit();
+  await wb.commit();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Measuring a child process
+
+export interface ChildFigures {
+  readonly code: number | null;
+  readonly ms: number;
+  /** Peak resident set size in bytes, or null when it could not be measured. */
+  readonly peak: number | null;
+  readonly how: string;
+  readonly stderrLines: string[];
+}
+
+function vmHwm(pid: number): number | null {
+  try {
+    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) * 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Runs `node <args>` in `cwd`, measuring wall time and peak RSS. */
+export function measureNode(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<ChildFigures> {
+  const useTime = existsSync('/usr/bin/time');
+  const cmd = useTime ? '/usr/bin/time' : process.execPath;
+  const argv = useTime ? ['-v', process.execPath, ...args] : [...args];
+  const t0 = Date.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, argv, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (d: string) => {
+      stderr += d;
+      // Relay the child's progress lines so a person watching sees it move.
+      for (const line of d.split(/[\r\n]+/)) if (/^tablero: (Leyendo|Validando|Generando)/.test(line)) process.stderr.write(`    ${line}\n`);
+    });
+    let polled: number | null = null;
+    const timer = setInterval(() => {
+      // Without /usr/bin/time the child is node itself; with it, node is time's child: poll both.
+      const v = vmHwm(child.pid!);
+      if (v !== null) polled = Math.max(polled ?? 0, v);
+    }, 200);
+    child.on('error', (e) => {
+      clearInterval(timer);
+      reject(e);
+    });
+    child.on('close', (code) => {
+      clearInterval(timer);
+      const ms = Date.now() - t0;
+      const timeMatch = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr);
+      const peak = timeMatch ? Number(timeMatch[1]) * 1024 : polled;
+      const how = timeMatch ? '/usr/bin/time -v' : polled !== null ? '/proc VmHWM' : 'n/d';
+      const lines = stderr
+        .split(/\r?\n/)
+        .filter((l) => l.trim() && !/^\s+\S.*:\s/.test(l) && !/^\s*Command (being timed|exited)/.test(l));
+      resolve({ code: timeMatch && /Command exited with non-zero status (\d+)/.test(stderr) ? Number(/non-zero status (\d+)/.exec(stderr)![1]) : code, ms, peak, how, stderrLines: lines });
+    });
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Child entry point: the CLI with streaming grid reading (`--cli-streaming <tablero args>`)
+
+async function streamingCli(argv: readonly string[]): Promise<number> {
+  const { run, processIO } = await import('../src/cli/main');
+  const { loadWorkbookFile } = await import('../src/app/load');
+  const { readGridsStreaming } = await import('../src/xlsx/stream-read');
+  const io = processIO();
+  let last = 0;
+  const onRows = (n: number) => {
+    if (n - last >= 50_000 || n === 0) {
+      io.stderr(`tablero: Leyendo… ${n.toLocaleString('es-CO')} filas\n`);
+      last = n;
+    }
+  };
+  return run(argv, io, {
+    load: (file, cio) =>
+      loadWorkbookFile(
+        file,
+        {
+          parse: (bytes) => readGridsStreaming(bytes, '', { onRows }),
+          toGrids: (grids, name) => ({ ...grids, name }),
+        },
+        { cwd: cio.cwd },
+      ),
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// The section
+
+const gb = (n: number | null) => (n === null ? 'n/d' : `${(n / 1024 ** 3).toFixed(2).replace('.', ',')} GB`);
+const secs = (ms: number) => `${(ms / 1000).toFixed(1).replace('.', ',')} s`;
+
+export const scaleSection: BenchSection = {
+  name: 'escala',
+  title: 'Escala: hoja de captura consolidada de 200.000 filas (procesos hijos: tiempo y memoria pico)',
+  async run(ctx) {
+    const rows = Number(process.env.BENCH_SCALE_ROWS ?? 200_000);
+    const variants = (process.env.BENCH_SCALE_VARIANTS ?? 'cli,streaming').split(',');
+    const file = path.join(ctx.tmp, `consolidado-${rows}.xlsx`);
+    let t = Date.now();
+    await writeConsolidatedCapture(file, rows);
+    const size = (await fs.stat(file)).size;
+    ctx.log(`  libro de ${rows.toLocaleString('es-CO')} filas escrito en ${secs(Date.now() - t)} (${(size / 1024 ** 2).toFixed(1).replace('.', ',')} MB)`);
+
+    const tsx = ['--import', 'tsx'];
+    const cli = path.join(repoRoot, 'src', 'cli', 'main.ts');
+    const self = path.join(repoRoot, 'bench', 'scale.ts');
+    const verbs: { verb: string; args: string[]; streaming: boolean }[] = [
+      { verb: 'validar', args: ['validar', file, '--corte', '2025-06-30', '--json'], streaming: true },
+      { verb: 'reporte', args: ['reporte', file, '--corte', '2025-06-30', '--json'], streaming: true },
+      { verb: 'generar', args: ['generar', file, '--corte', '2025-06-30', '-o', path.join(ctx.tmp, `tablero-${rows}.xlsx`), '--force'], streaming: false },
+    ];
+    const table: string[][] = [['verbo', 'lectura', 'código de salida', 'tiempo', 'memoria pico', '≤ 1,5 GB', 'líneas en stderr', 'medido con']];
+    const notes: string[] = [];
+    for (const v of verbs) {
+      for (const variant of variants) {
+        if (variant === 'streaming' && !v.streaming) continue;
+        const args = variant === 'cli' ? [...tsx, cli, ...v.args] : [...tsx, self, '--cli-streaming', ...v.args];
+        ctx.log(`  ${v.verb} (${variant === 'cli' ? 'CLI' : 'streaming'})…`);
+        t = Date.now();
+        const r = await measureNode(args, repoRoot);
+        table.push([
+          v.verb,
+          variant === 'cli' ? 'CLI (exceljs completo)' : 'CLI + streaming',
+          String(r.code),
+          secs(r.ms),
+          gb(r.peak),
+          r.peak === null ? 'n/d' : r.peak <= LIMIT_BYTES ? 'sí' : 'NO',
+          String(r.stderrLines.filter((l) => !/^tablero: \{/.test(l)).length),
+          r.how,
+        ]);
+        const failure = r.stderrLines.find((l) => /^tablero: (?!Leyendo)/.test(l));
+        if (failure && r.code === 2) notes.push(`  ${v.verb} (${variant}): ${failure.slice(0, 200)}`);
+      }
+    }
+    ctx.table(table);
+    for (const n of notes) ctx.log(n);
+    ctx.log('Código 0/1 = terminó (1: el libro tiene errores de validación, es lo esperado en este libro sintético). Memoria pico = RSS máximo del proceso.');
+  },
+};
+
+export default scaleSection;
+
+if (require.main === module) {
+  const argv = process.argv.slice(2);
+  if (argv[0] === '--cli-streaming') {
+    void streamingCli(argv.slice(1)).then((code) => {
+      process.exitCode = code;
+    });
+  } else {
+    // Standalone: `npx tsx bench/scale.ts` runs just this section.
+    void (async () => {
+      const os = await import('node:os');
+      const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'tablero-escala-'));
+      try {
+        await scaleSection.run({
+          tmp,
+          log: (l) => console.log(l),
+          table: (rows) => {
+            const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
+            for (const r of rows) console.log('| ' + r.map((c, i) => c.padEnd(widths[i])).join(' | ') + ' |');
+          },
+        });
+      } finally {
+        await fs.rm(tmp, { recursive: true, force: true });
+      }
+    })();
+  }
+}
