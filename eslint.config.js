@@ -16,8 +16,11 @@ module.exports = tseslint.config(
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'warn',
       '@typescript-eslint/no-explicit-any': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      // Warnings, not errors: an unused import is noise, not a bug, and must not block a build.
+      '@typescript-eslint/no-unused-vars': ['warn', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
       'no-constant-condition': ['error', { checkLoops: false }],
+      // The CLI strips ANSI colour codes (\x1b) on purpose.
+      'no-control-regex': 'off',
     },
   },
   {
@@ -25,7 +28,8 @@ module.exports = tseslint.config(
     files: ['test/**/*.{ts,tsx}', 'src/**/*.test.{ts,tsx}'],
     rules: {
       '@typescript-eslint/no-non-null-assertion': 'off',
-      '@typescript-eslint/no-unused-vars': ['warn', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      // jest.isolateModules / lazy fixtures sometimes need require().
+      '@typescript-eslint/no-require-imports': 'off',
     },
   },
   {

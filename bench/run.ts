@@ -15,6 +15,7 @@ import { gridsOfWorkbook, loadWorkbook } from '../src/xlsx/read';
 import { readWorkbook } from '../src/domain/reader';
 import { validateWorkbook } from '../src/app/validate';
 import { buildReport, resolveOptions } from '../src/app/report';
+import { scaleSection } from './scale';
 
 // ---------------------------------------------------------------------------------------------
 // Extension point
@@ -192,7 +193,7 @@ const captureVsRead: BenchSection = {
 };
 
 /** Add sections here (Excel-double sync counts, 200k-row scale with peak memory, …). */
-export const sections: BenchSection[] = [captureVsRead];
+export const sections: BenchSection[] = [captureVsRead, scaleSection];
 
 // ---------------------------------------------------------------------------------------------
 

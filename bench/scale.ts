@@ -17,8 +17,13 @@
 import ExcelJS from 'exceljs';
 import { spawn } from 'node:child_process';
 import { existsSync, promises as fs, readFileSync } from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import type { BenchSection } from './run';
+import { loadWorkbookFile } from '../src/app/load';
+import { processIO, run } from '../src/cli/main';
+import { readGridsStreaming } from '../src/xlsx/stream-read';
+import type { WorkbookGrids } from '../src/domain/grid';
 
 const repoRoot = path.resolve(__dirname, '..');
 const LIMIT_BYTES = 1.5 * 1024 ** 3;
@@ -192,14 +197,12 @@ export function measureNode(args: readonly string[], cwd: string, env: NodeJS.Pr
 // Child entry point: the CLI with streaming grid reading (`--cli-streaming <tablero args>`)
 
 async function streamingCli(argv: readonly string[]): Promise<number> {
-  const { run, processIO } = await import('../src/cli/main');
-  const { loadWorkbookFile } = await import('../src/app/load');
-  const { readGridsStreaming } = await import('../src/xlsx/stream-read');
   const io = processIO();
   let last = 0;
-  const onRows = (n: number) => {
-    if (n - last >= 50_000 || n === 0) {
-      io.stderr(`tablero: Leyendo… ${n.toLocaleString('es-CO')} filas\n`);
+  const onRows = (n: number, sheet: string) => {
+    // Every 20,000 rows, and once at the end (`sheet` is '' on the final call).
+    if (n - last >= 20_000 || sheet === '') {
+      io.stderr(`tablero: Leyendo… ${n.toLocaleString('es-CO')} filas${sheet === '' ? ' (lectura terminada)' : ''}\n`);
       last = n;
     }
   };
@@ -208,8 +211,8 @@ async function streamingCli(argv: readonly string[]): Promise<number> {
       loadWorkbookFile(
         file,
         {
-          parse: (bytes) => readGridsStreaming(bytes, '', { onRows }),
-          toGrids: (grids, name) => ({ ...grids, name }),
+          parse: (bytes: Buffer) => readGridsStreaming(bytes, '', { onRows }),
+          toGrids: (grids: WorkbookGrids, name: string) => ({ ...grids, name }),
         },
         { cwd: cio.cwd },
       ),
@@ -282,7 +285,6 @@ if (require.main === module) {
   } else {
     // Standalone: `npx tsx bench/scale.ts` runs just this section.
     void (async () => {
-      const os = await import('node:os');
       const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'tablero-escala-'));
       try {
         await scaleSection.run({

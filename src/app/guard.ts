@@ -388,7 +388,7 @@ async function inflateCounting(data: Uint8Array, cap: number): Promise<number | 
   const reader = ds.readable.getReader();
   const CHUNK = 1 << 20;
   const writing = (async () => {
-    for (let i = 0; i < data.length; i += CHUNK) await writer.write(data.subarray(i, Math.min(i + CHUNK, data.length)));
+    for (let i = 0; i < data.length; i += CHUNK) await writer.write(data.subarray(i, Math.min(i + CHUNK, data.length)) as Uint8Array<ArrayBuffer>);
     await writer.close();
   })().catch(() => undefined);
   let produced = 0;

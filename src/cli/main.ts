@@ -133,8 +133,8 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
   process.exitCode = await run(argv, processIO(), { colour });
 }
 
-// Entry point: `tsx src/cli/main.ts …` (npm run tablero) or `bin/tablero.js` requiring dist/cli/main.js.
-const entry = require.main?.filename ?? '';
-if (require.main === module || /[\\/]bin[\\/]tablero(\.js)?$/.test(entry)) {
+// Entry point when run directly (`tsx src/cli/main.ts …`, i.e. `npm run tablero`); the installed
+// `bin/tablero.js` calls `main()` itself.
+if (require.main === module) {
   void main();
 }

@@ -9,7 +9,7 @@ import type { WorkbookGrids } from '../domain/grid';
 import type { EngineOptions } from '../domain/options';
 import type { ReadSheet, ReadWorkbook } from '../domain/sheet';
 import { readWorkbook } from '../domain/reader';
-import { withoutGenerated } from '../app/generate';
+import { REGISTRY_SHEET } from '../app/registry';
 import { generatedSheetNames } from '../sheets/model';
 import { goalCodeOf } from '../domain/goals';
 import { cutoffPeriod, periodLabel } from '../domain/periods';
@@ -44,11 +44,15 @@ export function engineOptions(settings: WorkbookSettings, workbook: ReadWorkbook
   return resolveOptions(partial, workbook, todayIso(today));
 }
 
-/** The product's own sheets (tablero, alertas, observaciones) are never read as data. */
-const generatedNames = Object.values(generatedSheetNames).filter((n) => n !== generatedSheetNames.consolidado);
+/**
+ * The product's own sheets (tablero, alertas, observaciones, the registry) are never read as data
+ * (same rule as `withoutGenerated` in app/generate.ts, which is loaded only when generating).
+ */
+const skipped = new Set([REGISTRY_SHEET, ...Object.values(generatedSheetNames).filter((n) => n !== generatedSheetNames.consolidado)]);
 
 function read(grids: WorkbookGrids, settings: WorkbookSettings): ReadWorkbook {
-  return readWorkbook(withoutGenerated(grids, generatedNames), { extraSources: settings.extraSources });
+  const data = { ...grids, sheets: grids.sheets.filter((s) => !skipped.has(s.name)) };
+  return readWorkbook(data, { extraSources: settings.extraSources });
 }
 
 function count(n: number, one: string, many: string): string {

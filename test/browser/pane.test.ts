@@ -69,7 +69,7 @@ interface Opened {
 
 /** Opens taskpane.html at `width` px; with a fixture, the Excel double stands in for Excel. */
 async function openPane(fixture: PaneFixture | null, width = 320): Promise<Opened> {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, deviceScaleFactor: 2, locale: 'es-CO' });
+  const context = await browser.newContext({ viewport: { width, height: 900 }, deviceScaleFactor: 2, locale: 'es-CO', reducedMotion: 'reduce' });
   // Offline: nothing leaves 127.0.0.1.
   await context.route(
     (url) => !url.href.startsWith(base) && !url.href.startsWith('data:'),
@@ -127,7 +127,7 @@ describeBrowser('the built pane in Chromium, over the Excel double', () => {
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--lang=es-CO'],
     });
     example = await fixtureOf(EXAMPLE, { active: 'HC T2' });
     mkdirSync(OUTPUT, { recursive: true });
@@ -256,6 +256,26 @@ describeBrowser('the built pane in Chromium, over the Excel double', () => {
     await page.getByRole('button', { name: 'Validar', exact: true }).click();
     await page.getByText('Listo para enviar').waitFor();
     await page.screenshot({ path: path.join(OUTPUT, 'pane-320-listo.png') });
+    await context.close();
+  }, 60_000);
+
+  test('long work shows progress and Cancelar stops it', async () => {
+    const { context, page } = await openPane(example);
+    await page.getByText(/^Hoja de captura T2/).waitFor();
+    // Make every Excel.run wait 1.5 s, as a big workbook on a slow machine would.
+    await page.evaluate(() => {
+      const w = window as unknown as { Excel: { run: (...a: unknown[]) => Promise<unknown> } };
+      const real = w.Excel;
+      w.Excel = { ...real, run: (...a: unknown[]) => new Promise((r) => setTimeout(r, 1500)).then(() => real.run(...a)) };
+    });
+    await page.getByRole('button', { name: 'Validar', exact: true }).click();
+    await page.getByRole('progressbar').waitFor();
+    await page.getByRole('button', { name: 'Cancelar' }).waitFor();
+    await page.screenshot({ path: path.join(OUTPUT, 'pane-320-progreso.png') });
+    await page.getByRole('button', { name: 'Cancelar' }).click();
+    await page.getByText(/Operación cancelada/).waitFor();
+    expect(await page.getByRole('progressbar').count()).toBe(0);
+    expect(await page.getByRole('heading', { name: /^Resultado/ }).count()).toBe(0);
     await context.close();
   }, 60_000);
 

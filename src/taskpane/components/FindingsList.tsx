@@ -94,7 +94,7 @@ export function FindingsList({ groups, ruleTitle, onSelect }: FindingsListProps)
       {groups.map((g) => (
         <section key={g.severity} aria-label={g.severity === 'error' ? 'Errores' : 'Advertencias'} className={s.group}>
           <h3 className={s.groupTitle}>
-            <Badge shape="circular" size="small" appearance="filled" color={g.severity === 'error' ? 'danger' : 'warning'} aria-hidden />
+            <Badge shape="circular" size="extra-small" appearance="filled" color={g.severity === 'error' ? 'danger' : 'warning'} aria-hidden />
             {g.severity === 'error' ? 'Errores' : 'Advertencias'}
             <span className={s.srOnly}>: {g.count}</span>
           </h3>

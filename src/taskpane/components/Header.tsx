@@ -14,7 +14,7 @@ const useStyles = makeStyles({
   },
   body: { flexGrow: 1, minWidth: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
   list: { margin: 0, padding: 0, listStyleType: 'none', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
-  sheet: { overflowWrap: 'anywhere' },
+  sheet: { overflowWrap: 'anywhere', lineHeight: tokens.lineHeightBase300 },
   sheetName: { color: tokens.colorNeutralForeground3 },
   muted: { color: tokens.colorNeutralForeground3, overflowWrap: 'anywhere' },
 });
@@ -54,9 +54,8 @@ export function Header({ detection, detecting, disabled, onRefresh }: HeaderProp
                   {sheet.summary}
                 </Text>
                 {!sheet.summary.includes(sheet.name) && (
-                  <Text size={200} className={s.sheetName}>
-                    {' '}
-                    · hoja «{sheet.name}»
+                  <Text size={200} block className={s.sheetName}>
+                    hoja «{sheet.name}»
                   </Text>
                 )}
               </li>
