@@ -23,7 +23,7 @@
  */
 import { aggregate, groupGoals, rankGroups } from '../domain/aggregate';
 import type { Aggregate, GroupAggregate, Rating, RankedGroup, StateCounts } from '../domain/aggregate';
-import { parts } from '../domain/dates';
+import { isoDate, parts } from '../domain/dates';
 import type { IsoDate } from '../domain/dates';
 import { todayIso } from '../domain/dates';
 import { periodDeadline } from '../domain/deadline';
@@ -191,8 +191,12 @@ export function resolveOptions(
   const todayIsoDate = typeof today === 'string' ? today : todayIso(today);
   const sheets = workbook.sheets;
   const first = sheets.find((s) => s.kind === 'hoja-captura') ?? sheets[0];
-  const cutoff = partial.cutoff || sheets.find((s) => s.cutoff)?.cutoff || defaultCutoff(todayIsoDate, first?.periodKind ?? 'quarter');
-  const vigencia = partial.vigencia ?? sheets.find((s) => s.vigencia !== undefined)?.vigencia ?? parts(cutoff).year;
+  const sheetVigencia = sheets.find((s) => s.vigencia !== undefined)?.vigencia;
+  const cutoff =
+    partial.cutoff ||
+    sheets.find((s) => s.cutoff)?.cutoff ||
+    capToVigencia(defaultCutoff(todayIsoDate, first?.periodKind ?? 'quarter'), partial.vigencia ?? sheetVigencia);
+  const vigencia = partial.vigencia ?? sheetVigencia ?? parts(cutoff).year;
   const entity = partial.entity ?? sheets.find((s) => s.title.entity)?.title.entity;
   return {
     cutoff,
@@ -202,6 +206,16 @@ export function resolveOptions(
     extraSources: partial.extraSources ?? [],
     ...(entity !== undefined ? { entity } : {}),
   };
+}
+
+/**
+ * A default cut-off never runs past the plan's own year: a 2025 plan reviewed in 2026 is measured
+ * at 31/12/2025, not at a 2026 quarter where every 2025 goal would look finished or overdue.
+ */
+function capToVigencia(cutoff: IsoDate, vigencia: number | undefined): IsoDate {
+  if (vigencia === undefined) return cutoff;
+  const yearEnd = isoDate(vigencia, 12, 31);
+  return cutoff > yearEnd ? yearEnd : cutoff;
 }
 
 // ---------------------------------------------------------------------------------------------

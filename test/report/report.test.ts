@@ -233,6 +233,13 @@ describe('resolveOptions', () => {
     expect(resolveOptions({}, wb, new Date(2026, 0, 10)).cutoff).toBe('2025-12-31');
     expect(resolveOptions({}, wb, new Date(2026, 0, 10)).vigencia).toBe(2025);
   });
+  it('never defaults the cut-off past the end of the plan\'s vigencia', async () => {
+    // Vigencia 2025 from "Meta vigencia 2025"; reviewed on 21 Nov 2026 → 31/12/2025, not 30/09/2026.
+    const wb = await workbookOf([{ name: 'HC', rows: [header, ['A1', 'Meta', 'Salud', null, null, 'Suma', null, 4, 1, 1, 1, 1]] }]);
+    expect(resolveOptions({}, wb, '2026-11-21').cutoff).toBe('2025-12-31');
+    // A flag still wins.
+    expect(resolveOptions({ cutoff: '2026-03-31' }, wb, '2026-11-21').cutoff).toBe('2026-03-31');
+  });
 });
 
 // prettier-ignore
