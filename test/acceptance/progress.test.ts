@@ -216,6 +216,29 @@ describe('acceptance: reporte --json follows progress.md for the four accumulati
     });
   });
 
+  describe('around 100 % (reading: the 0,5-point / 0,5 % tolerance of rules.md applies to the 100 % check)', () => {
+    // M 1.000, P 500 + 500 by T2; progress = e ÷ 1.000.
+    const near: [string, number, string][] = [
+      ['P994', 994, 'al-dia'],          // 99,4 %: 0,6 points short, beyond both tolerances → compliance 0,994 ≥ 0,8
+      ['P996', 996, 'cumplida'],        // 99,6 %: within 0,5 points of 100 % → reached
+      ['P1000', 1000, 'cumplida'],      // exactly 100 %
+      ['P1004', 1004, 'cumplida'],      // 100,4 %: within 0,5 points → not over
+      ['P1006', 1006, 'sobreejecutada'], // 100,6 %: over beyond the tolerance
+    ];
+    let rep: JReport;
+    beforeAll(async () => {
+      await writeXlsx(path.join(dir, 'cien.xlsx'), [captureSpec(near.map(([code, e]) => ({ code, acc: 'Suma', m: 1000, p: [500, 500, 0, 0], e: [500, e - 500] })))]);
+      const r = await tablero(['reporte', 'cien.xlsx', '--corte', '2025-06-30', '--json'], dir);
+      rep = JSON.parse(r.stdout) as JReport;
+    });
+    for (const [code, e, state] of near) {
+      it(`${e} of 1.000 → ${state}, progress not capped for the goal`, () => {
+        const g = rep.goals.find((x) => x.code === code) as JGoal;
+        expect([g.executedToDate, g.progress, g.state]).toEqual([e, e / 1000, state]);
+      });
+    }
+  });
+
   it('DNP accumulation names map to the four types', () => {
     for (let i = 0; i < dnpNames.length; i++) {
       const g = dnp.goals.find((x) => x.code === `DNP-${i + 1}`) as JGoal;

@@ -209,3 +209,38 @@ describe('acceptance: month columns (everything in progress.md with months)', ()
     expect([rep.period, rep.goals[0].plannedToDate, rep.goals[0].executedToDate, rep.goals[0].compliance, rep.goals[0].progress]).toEqual(['Mar', 3, 3, 1, 0.25]);
   });
 });
+
+describe('acceptance: a Bogotá plan de gestión (Proceso, Tipo de programación, Magnitud) is read as a capture sheet', () => {
+  // prettier-ignore
+  const sheet: SheetSpec = {
+    name: 'Plan de gestión',
+    rows: [
+      ['Alcaldía Local de Kennedy'],
+      ['Plan de gestión 2025 — PLE-PIN-F018'],
+      [],
+      ['Proceso', 'Código meta', 'Meta', 'Tipo de programación', 'Magnitud',
+        'Programado T1', 'Programado T2', 'Programado T3', 'Programado T4',
+        'Ejecutado T1', 'Ejecutado T2', 'Ejecutado T3', 'Ejecutado T4', 'Numerador', 'Denominador', 'Análisis', 'Evidencia'],
+      // constante 80 (%), E T2 72 = 36 ÷ 50 × 100 → p 80, e 72 → 0,9 al día; progress 72 ÷ 80 = 0,9
+      ['Gestión del desarrollo local', 'GDL-01', 'Mantener el 80 % de trámites resueltos a tiempo', 'Constante', 80,
+        80, 80, 80, 80, 70, 72, null, null, 36, 50, 'Conforme', 'Informe SIPSE'],
+      // suma 12, E 2 + 1 = 3 of p 6 → 0,5 atrasada; progress 3 ÷ 12 = 0,25
+      ['Inspección, vigilancia y control', 'IVC-02', 'Realizar 12 operativos', 'Suma', 12,
+        3, 3, 3, 3, 2, 1, null, null, null, null, 'Falta personal', 'Actas'],
+    ],
+  };
+
+  it('reads Proceso as the unit and Magnitud as the meta vigencia', async () => {
+    const wb = readWorkbook(await gridsOf([sheet]));
+    expect(wb.sheets.map((x) => x.kind)).toEqual(['hoja-captura']);
+    const rep = buildReport(wb, { ...defaultOptions, cutoff: '2025-06-30' });
+    expect(rep.goals.map((g) => [g.code, g.unit, g.accumulation, g.yearGoal, g.plannedToDate, g.executedToDate, g.compliance, g.progress, g.state])).toEqual([
+      ['GDL-01', 'Gestión del desarrollo local', 'constante', 80, 80, 72, 0.9, 0.9, 'al-dia'],
+      ['IVC-02', 'Inspección, vigilancia y control', 'suma', 12, 6, 3, 0.5, 0.25, 'atrasada'],
+    ]);
+    const v = validateWorkbook(wb, { ...defaultOptions, cutoff: '2025-06-30' });
+    // 36 ÷ 50 × 100 = 72 = Ejecutado T2: no indicator-mismatch; codes GOB-style: no code-format.
+    expect(v.findings.filter((f) => f.severity === 'error')).toEqual([]);
+  });
+});
+
