@@ -54,6 +54,22 @@ export function trafficFromRatings(r: RatingRanges): TrafficLight {
   return { green: r.sobresaliente, yellow: r.medio };
 }
 
+/**
+ * Traffic light for the progress of the vigencia. Progress is measured against the whole year,
+ * so at the end of T2 a goal on schedule stands near 50 %: judging it with the compliance
+ * thresholds would paint every healthy goal red. The thresholds are scaled by the share of the
+ * year already measured (T2 of 4 → 50 %: green ≥ 40 %, yellow ≥ 30 % with the default ranges).
+ */
+export function trafficForProgress(r: RatingRanges, measuredPeriods: number, periodCount: number): TrafficLight {
+  const elapsed = elapsedShare(measuredPeriods, periodCount);
+  return { green: r.sobresaliente * elapsed, yellow: r.medio * elapsed };
+}
+
+/** Share of the year measured at the cut-off (0 to 1). */
+export function elapsedShare(measuredPeriods: number, periodCount: number): number {
+  return periodCount > 0 ? Math.min(1, Math.max(0, measuredPeriods / periodCount)) : 1;
+}
+
 export function periodName(period: string | null, kind: PeriodKind): string {
   if (!period) return 'Ningún periodo medido';
   if (kind === 'quarter') {

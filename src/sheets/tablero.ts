@@ -24,7 +24,7 @@ import { goalStateLabels } from '../domain/goal';
 import { formatPercent } from '../domain/format';
 import { baseStyles, palette, range, SheetBuilder, trafficLightRules } from './model';
 import type { CellRange } from '../domain/grid';
-import type { SheetModel } from './model';
+import type { SheetModel, TrafficLight } from './model';
 import {
   DASH,
   formatDateTime,
@@ -36,8 +36,11 @@ import {
   stateColumns,
   stateRules,
   titleBlock,
+  elapsedShare,
+  trafficForProgress,
   trafficFromRatings,
 } from './common';
+import { periodCount } from '../domain/periods';
 import { buildPlanSummary } from './plan-summary';
 
 export const LAST_COL = 13;
@@ -84,9 +87,17 @@ function figureRow(b: SheetBuilder, row: number, first: string | number | null, 
 function figureFormats(b: SheetBuilder, top: number, bottom: number, model: ProgressModel): void {
   if (bottom < top) return;
   const pct: CellRange = range(top, FIG.compliance, bottom, FIG.budget);
-  b.conditional(...trafficLightRules([pct], trafficFromRatings(model.options.ratingRanges)));
+  b.conditional(
+    ...trafficLightRules([range(top, FIG.compliance, bottom, FIG.compliance), range(top, FIG.budget, bottom, FIG.budget)], trafficFromRatings(model.options.ratingRanges)),
+  );
+  b.conditional(...trafficLightRules([range(top, FIG.progress, bottom, FIG.progress)], progressLight(model)));
   b.conditional({ kind: 'dataBar', ranges: [pct], color: 'A9C4EB', min: 0, max: 1 });
   b.conditional(...ratingRules([range(top, FIG.rating, bottom, FIG.rating)]));
+}
+
+/** Progress of the vigencia is judged against the share of the year measured at the cut-off. */
+function progressLight(model: ProgressModel): TrafficLight {
+  return trafficForProgress(model.options.ratingRanges, model.cutoffPeriod, periodCount(model.periodKind));
 }
 
 function kpi(b: SheetBuilder, row: number, c1: number, c2: number, label: string, value: string | number | null, style: string, caption: string): void {
@@ -144,7 +155,8 @@ export function buildTablero(input: TableroInput): SheetModel {
   kpi(b, row, 10, 11, 'Metas rezagadas', model.rezagadas.length, 'kpiValue', lagCaption(model.rezagadas));
   kpi(b, row, 12, 13, 'Sobreejecutadas', model.sobreejecutadas.length, 'kpiValue', 'Avance de la vigencia > 100 %');
   b.height(row, 26).height(row + 1, 36).height(row + 2, 24);
-  b.conditional(...trafficLightRules([range(row + 1, 3, row + 1, 7)], trafficFromRatings(model.options.ratingRanges)));
+  b.conditional(...trafficLightRules([range(row + 1, 3, row + 1, 4), range(row + 1, 7)], trafficFromRatings(model.options.ratingRanges)));
+  b.conditional(...trafficLightRules([range(row + 1, 5, row + 1, 6)], progressLight(model)));
   b.conditional(...ratingRules([range(row + 1, 8)]));
   row += 3;
   const r = model.options.ratingRanges;
@@ -152,6 +164,7 @@ export function buildTablero(input: TableroInput): SheetModel {
     row, 1, row, LAST_COL,
     `Semáforo: verde ≥ ${formatPercent(r.sobresaliente, 0)}, amarillo ${formatPercent(r.medio, 0)}–${formatPercent(r.sobresaliente, 0)}, rojo < ${formatPercent(r.medio, 0)}. ` +
       `Calificación (DNP): Sobresaliente ≥ ${formatPercent(r.sobresaliente, 0)}, Satisfactorio ≥ ${formatPercent(r.satisfactorio, 0)}, Medio ≥ ${formatPercent(r.medio, 0)}, Bajo ≥ ${formatPercent(r.bajo, 0)}, Crítico < ${formatPercent(r.bajo, 0)}. ` +
+      `El avance de la vigencia se compara con la parte del año ya medida (${formatPercent(elapsedShare(model.cutoffPeriod, periodCount(model.periodKind)), 0)} al corte). ` +
       `Rezagadas = atrasadas (cumplimiento < ${formatPercent(model.options.lagThreshold, 0)}) + no iniciadas (PE-P-008).`,
     'note',
   );
@@ -261,7 +274,8 @@ export function buildTablero(input: TableroInput): SheetModel {
     row++;
   }
   if (sorted.length) {
-    b.conditional(...trafficLightRules([range(lagTop, 5, row - 1, 6)], trafficFromRatings(model.options.ratingRanges)));
+    b.conditional(...trafficLightRules([range(lagTop, 5, row - 1, 5)], trafficFromRatings(model.options.ratingRanges)));
+    b.conditional(...trafficLightRules([range(lagTop, 6, row - 1, 6)], progressLight(model)));
     b.conditional(...stateRules([range(lagTop, 7, row - 1, 7)]));
   } else {
     b.merge(row, 1, row, LAST_COL, 'Ninguna meta está rezagada al corte.', 'empty');

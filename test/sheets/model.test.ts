@@ -35,6 +35,21 @@ describe('sheet models (host-neutral)', () => {
     expect(tablero.conditionalFormats.some((cf) => cf.kind === 'expression' && cf.formula.includes('>=0.8'))).toBe(true);
   });
 
+  it('judges the progress of the vigencia against the share of the year measured, compliance against the full ranges', async () => {
+    const greenFloors = async (cutoff: string) => {
+      const [tablero] = await sheets(cutoff);
+      // Green rules on the cells under an "Avance de la vigencia" / "Avance vigencia" heading.
+      const underProgressHeading = (r: { top: number; left: number }) => /^Avance (de la )?vigencia$/.test(String(cellAt(tablero, r.top - 1, r.left)?.value ?? ''));
+      return tablero.conditionalFormats
+        .filter((cf) => cf.kind === 'expression' && cf.ranges.some(underProgressHeading) && /^AND\(ISNUMBER\([A-Z]+\d+\),[A-Z]+\d+>=[\d.]+\)$/.test(cf.formula))
+        .map((cf) => (cf.kind === 'expression' ? Number(/>=([\d.]+)\)$/.exec(cf.formula)![1]) : NaN));
+    };
+    // T2 of 4: half the year measured → green from 80 % × 1/2 = 40 %; T3 → 80 % × 3/4 = 60 %.
+    expect(await greenFloors('2025-06-30')).toContain(0.4);
+    expect(await greenFloors('2025-09-30')).toContain(0.6);
+    expect(await greenFloors('2025-06-30')).not.toContain(0.8);
+  });
+
   it('adds the cumulative matrix from the third quarter, with each goal state at T1…T3', async () => {
     const [, alertasT2] = await sheets('2025-06-30');
     expect(textOf(alertasT2).some((t) => t.startsWith('4. Matriz acumulada'))).toBe(false);
