@@ -11,10 +11,11 @@ import { performance } from 'node:perf_hooks';
 import { gridsOfWorkbook, loadWorkbook } from '../src/xlsx/read';
 import { readWorkbook } from '../src/domain/reader';
 import { allRules } from '../src/rules/index';
-const analyse = (..._a: unknown[]) => undefined; // BASELINE
+import { analyse } from '../src/app/analyse';
 import { buildProgressModel, resolveOptions, toReportJson } from '../src/app/report';
 import { ruleContext } from '../src/app/validate';
 import type { WorkbookGrids } from '../src/domain/grid';
+import { writeSyntheticCapture } from './run';
 
 export interface Timing {
   readonly cpu: number;
@@ -69,7 +70,6 @@ export function profileGrids(grids: WorkbookGrids, goals: number, runs: number):
 }
 
 async function main(): Promise<void> {
-  const { writeSyntheticCapture } = await import('./run');
   const sizes = (process.argv[2] ?? '1000,10000').split(',').map(Number);
   const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'tablero-profile-'));
   try {

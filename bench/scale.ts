@@ -232,7 +232,7 @@ export const scaleSection: BenchSection = {
     const rows = Number(process.env.BENCH_SCALE_ROWS ?? 200_000);
     const variants = (process.env.BENCH_SCALE_VARIANTS ?? 'cli,streaming').split(',');
     const file = path.join(ctx.tmp, `consolidado-${rows}.xlsx`);
-    let t = Date.now();
+    const t = Date.now();
     await writeConsolidatedCapture(file, rows);
     const size = (await fs.stat(file)).size;
     ctx.log(`  libro de ${rows.toLocaleString('es-CO')} filas escrito en ${secs(Date.now() - t)} (${(size / 1024 ** 2).toFixed(1).replace('.', ',')} MB)`);
@@ -252,7 +252,6 @@ export const scaleSection: BenchSection = {
         if (variant === 'streaming' && !v.streaming) continue;
         const args = variant === 'cli' ? [...tsx, cli, ...v.args] : [...tsx, self, '--cli-streaming', ...v.args];
         ctx.log(`  ${v.verb} (${variant === 'cli' ? 'CLI' : 'streaming'})…`);
-        t = Date.now();
         const r = await measureNode(args, repoRoot);
         table.push([
           v.verb,

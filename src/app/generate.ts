@@ -12,9 +12,9 @@ import type { Finding } from '../domain/finding';
 import type { EngineOptions } from '../domain/options';
 import type { ReadWorkbook } from '../domain/sheet';
 import { readWorkbook } from '../domain/reader';
-import { buildProgressModel, resolveOptions, toReportJson } from './report';
+import { resolveOptions, toReportJson } from './report';
 import type { ProgressModel, Report } from './report';
-import { validateWorkbook } from './validate';
+import { analyse } from './analyse';
 import { planMarks } from './marks';
 import type { MarkPlan } from './marks';
 import type { SheetModel } from '../sheets/model';
@@ -67,10 +67,10 @@ export function prepare(
 }
 
 export function generate(req: GenerateRequest): Generated {
-  const validation = validateWorkbook(req.workbook, req.options);
+  const validation = analyse(req.workbook, req.options);
   const keep = req.keepFinding ?? (() => true);
   const findings = validation.findings.filter(keep);
-  const model = buildProgressModel(req.workbook, req.options);
+  const model = validation.model;
   const rows: ObservationRow[] = [...(req.extraObservations ?? []), ...findings.map((finding) => ({ finding, linkable: true }))];
   const sheets = [
     buildTablero({ model, generatedAt: req.generatedAt, sourceSheets: sourceSheetsOf(req.workbook, model) }),

@@ -36,6 +36,7 @@ import { cutoffPeriod, defaultCutoff, periodLabel } from '../domain/periods';
 import { computeProgress, DEFAULT_LAG_THRESHOLD, isLagging, progressFigures } from '../domain/progress';
 import { okNumber, okText, okValue } from '../domain/sheet';
 import type { ReadSheet, ReadWorkbook } from '../domain/sheet';
+import { captureProgress } from './capture-progress';
 
 // ---------------------------------------------------------------------------------------------
 // The documented JSON (product.md "reporte --json"). Field names and order are an interface.
@@ -233,6 +234,11 @@ function enrich(goal: GoalInput, plan: ReadonlyMap<string, GoalInput>): GoalInpu
   };
 }
 
+/** The same figures with the (enriched) goal as input; `p` itself when the goal is unchanged. */
+function withInput(p: GoalProgress, input: GoalInput): GoalProgress {
+  return input === p.input ? p : { ...p, input };
+}
+
 function clean(x: number): number {
   return Number.parseFloat(x.toPrecision(15));
 }
@@ -302,6 +308,20 @@ function planSummaryOf(planSheets: readonly ReadSheet[], techos: readonly ReadSh
 
 /** Everything the report, the tablero and the alerts need, computed once. */
 export function buildProgressModel(workbook: ReadWorkbook, options: EngineOptions): ProgressModel {
+  return progressModelFrom(workbook, options, captureProgress(workbook, options));
+}
+
+/**
+ * `buildProgressModel` from the capture sheets' progress the run already computed
+ * (`captureProgress`, the rules' `RuleContext.progress`): `analyse` computes goals and progress
+ * once and shares them. Enriching a goal from the plan de acción changes no figure, so the
+ * shared progress is reused with the enriched goal as its input.
+ */
+export function progressModelFrom(
+  workbook: ReadWorkbook,
+  options: EngineOptions,
+  progress: ReadonlyMap<string, readonly GoalProgress[]>,
+): ProgressModel {
   const captureSheets = workbook.sheets.filter((s) => s.kind === 'hoja-captura');
   const planSheets = workbook.sheets.filter((s) => s.kind === 'plan-accion');
   const techos = workbook.sheets.filter((s) => s.kind === 'techos');
@@ -318,9 +338,13 @@ export function buildProgressModel(workbook: ReadWorkbook, options: EngineOption
   const bySheet = new Map<string, GoalProgress[]>();
   const goals: GoalProgress[] = [];
   for (const s of captureSheets) {
-    const list = goalsFromCaptureSheet(s).map((g) => measure(enrich(g, planByCode), s));
+    const shared = progress.get(s.name);
+    const list =
+      shared && shared.length === s.rows.length
+        ? shared.map((p) => withInput(p, enrich(p.input, planByCode)))
+        : goalsFromCaptureSheet(s).map((g) => measure(enrich(g, planByCode), s));
     bySheet.set(s.name, list);
-    goals.push(...list);
+    for (const g of list) goals.push(g);
   }
   const source: ProgressModel['source'] = captureSheets.length > 0 ? 'hoja-captura' : planSheets.length > 0 ? 'plan-accion' : 'none';
   if (source === 'plan-accion') for (const { input, sheet } of planGoals) goals.push(measure(input, sheet));

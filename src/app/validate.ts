@@ -11,12 +11,10 @@ import type { Finding } from '../domain/finding';
 import type { GoalProgress } from '../domain/goal';
 import type { EngineOptions } from '../domain/options';
 import type { ReadWorkbook } from '../domain/sheet';
-import { goalsFromCaptureSheet } from '../domain/goals';
-import { computeProgress } from '../domain/progress';
-import { cutoffPeriod } from '../domain/periods';
 import { allRules } from '../rules/index';
 import { runRules } from '../rules/run';
 import type { Rule, RuleContext } from '../rules/types';
+import { captureProgress } from './capture-progress';
 
 export interface ValidationResult {
   /** Sorted by sheet, row and column (`compareFindings`). */
@@ -27,20 +25,27 @@ export interface ValidationResult {
 
 /** Per capture sheet: the progress of each data row's goal at the cut-off, in sheet order. */
 export function progressBySheet(workbook: ReadWorkbook, options: EngineOptions): Map<string, readonly GoalProgress[]> {
-  const map = new Map<string, readonly GoalProgress[]>();
-  for (const sheet of workbook.sheets) {
-    if (sheet.kind !== 'hoja-captura') continue;
-    const c = cutoffPeriod(options.cutoff, sheet.vigencia ?? options.vigencia, sheet.periodKind);
-    map.set(
-      sheet.name,
-      goalsFromCaptureSheet(sheet).map((g) => computeProgress(g, c, options.lagThreshold)),
-    );
-  }
-  return map;
+  return captureProgress(workbook, options);
 }
 
-export function ruleContext(workbook: ReadWorkbook, options: EngineOptions): RuleContext {
-  return { workbook, options, progress: progressBySheet(workbook, options) };
+/** The rules' context; pass `progress` when the run already has it (`analyse` shares it with the report). */
+export function ruleContext(
+  workbook: ReadWorkbook,
+  options: EngineOptions,
+  progress: ReadonlyMap<string, readonly GoalProgress[]> = progressBySheet(workbook, options),
+): RuleContext {
+  return { workbook, options, progress };
+}
+
+/** Errors and warnings among findings. */
+export function countSeverities(findings: readonly Finding[]): { errors: number; warnings: number } {
+  let errors = 0;
+  let warnings = 0;
+  for (const f of findings) {
+    if (f.severity === 'error') errors++;
+    else warnings++;
+  }
+  return { errors, warnings };
 }
 
 export function validateWorkbook(
@@ -49,11 +54,5 @@ export function validateWorkbook(
   rules: readonly Rule[] = allRules,
 ): ValidationResult {
   const findings = runRules(ruleContext(workbook, options), rules);
-  let errors = 0;
-  let warnings = 0;
-  for (const f of findings) {
-    if (f.severity === 'error') errors++;
-    else warnings++;
-  }
-  return { findings, errors, warnings };
+  return { findings, ...countSeverities(findings) };
 }

@@ -49,13 +49,16 @@ export function cancelled(): ExcelHostError {
 export async function runUnits(ctx: Excel.RequestContext, units: readonly Unit[], opts: BatchOptions): Promise<number> {
   let syncs = 0;
   let done = 0;
+  // After a payload error, batches also carry at most half as many units as the refused one, so
+  // every retry is strictly smaller whatever the estimates say.
+  let maxUnits = Number.POSITIVE_INFINITY;
   const total = units.length;
   const queue: Unit[] = [...units];
   while (queue.length) {
     if (opts.cancel?.cancelled) throw cancelled();
     const batch: Unit[] = [];
     let bytes = 0;
-    while (queue.length && (batch.length === 0 || bytes + queue[0].bytes <= opts.budget)) {
+    while (queue.length && batch.length < maxUnits && (batch.length === 0 || bytes + queue[0].bytes <= opts.budget)) {
       const u = queue.shift()!;
       batch.push(u);
       bytes += u.bytes;
@@ -68,8 +71,9 @@ export async function runUnits(ctx: Excel.RequestContext, units: readonly Unit[]
       syncs++;
       if (!isPayloadError(e)) throw e;
       // Excel rejected the whole request: nothing of it was applied. Retry smaller.
-      opts.budget = Math.max(Math.floor(Math.min(opts.budget, bytes) / 2), 1024);
+      opts.budget = Math.max(1, Math.floor(Math.min(opts.budget, bytes) / 2));
       if (batch.length > 1) {
+        maxUnits = Math.ceil(batch.length / 2);
         queue.unshift(...batch);
         continue;
       }

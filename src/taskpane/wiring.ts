@@ -4,6 +4,7 @@
  * that imports the Excel adapter.
  */
 import { createExcelHost, type ExcelHostOptions, type ExcelWorkbookHost } from '../excel/index';
+import { generate, localDateTime } from '../app/generate';
 import { createNoticeSource, type NoticeSource } from './controller';
 import type { GenerateSheet } from './usecases';
 
@@ -26,8 +27,6 @@ export function createExcelWiring(options: Omit<ExcelHostOptions, 'notify'> = {}
 
   const generateSheet: GenerateSheet = async (kind, workbook, options, progress, cancel) => {
     progress.report('Calculando avances', 0, 1);
-    // The sheet builders load on first use: they are not part of the pane's first download.
-    const { generate, localDateTime } = await import(/* webpackChunkName: "generate" */ '../app/generate');
     const generatedAt = localDateTime(new Date());
     const result = generate({ workbook, options, workbookName: workbook.name, generatedAt });
     const model = result.sheets.find((s) => s.kind === kind);

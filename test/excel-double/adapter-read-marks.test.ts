@@ -212,16 +212,38 @@ describe('writeMarks / clearMarks', () => {
     expect(JSON.stringify(xl.snapshot())).toBe(before);
   });
 
-  test.each([3, 6, 9, 12, 15])('an error half-way (operation %i of the marks) leaves the workbook as it was', async (n) => {
+  test('an error at ANY write operation of marking leaves the workbook as it was, with a clear message', async () => {
+    const setup = () => {
+      const xl = new ExcelDouble();
+      captureSheet(xl, 30);
+      xl.sheet('Hoja de captura').notes.set('B4', 'Mía');
+      return xl;
+    };
+    const findings = [2, 3, 4, 5, 6, 7].map((r) => finding('Hoja de captura', `B${r}`)).concat([finding('Hoja de captura', 'D9', 'warning')]);
+    const probe = setup();
+    await hostOn(probe).writeMarks(findings);
+    const writes = probe.stats.batches.reduce((n, b) => n + b.writes, 0);
+    expect(writes).toBeGreaterThan(10);
+    for (let n = 1; n <= writes; n++) {
+      const xl = setup();
+      const before = JSON.stringify(xl.snapshot());
+      xl.faults.failAtOperation = { n, onlyWrites: true, code: 'InvalidOperation', message: 'Focus lost' };
+      const err = await hostOn(xl).writeMarks(findings).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(ExcelHostError);
+      expect((err as Error).message).toMatch(/El libro quedó como estaba\.$/);
+      expect(JSON.stringify(xl.snapshot())).toBe(before);
+    }
+  });
+
+  test('focus lost half-way (GeneralException on a sync) also leaves the workbook as it was', async () => {
     const xl = new ExcelDouble();
     captureSheet(xl, 30);
-    xl.sheet('Hoja de captura').notes.set('B4', 'Mía');
     const before = JSON.stringify(xl.snapshot());
-    const findings = [2, 3, 4, 5, 6, 7].map((r) => finding('Hoja de captura', `B${r}`));
-    xl.faults.failAtOperation = { n, onlyWrites: true, code: 'InvalidOperation', message: 'Focus lost' };
-    const err = await hostOn(xl).writeMarks(findings).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(ExcelHostError);
-    expect((err as Error).message).toMatch(/El libro quedó como estaba\.$/);
+    const host = hostOn(xl);
+    // Let the clear and the preparation pass, then lose focus on the sync that writes the marks.
+    xl.faults.failAtOperation = { n: 1, onlyWrites: true, code: 'GeneralException', message: 'The workbook lost focus.' };
+    const err = await host.writeMarks([finding('Hoja de captura', 'B2')]).catch((e: unknown) => e);
+    expect((err as Error).message).toBe(`${excelMessages.focus} El libro quedó como estaba.`);
     expect(JSON.stringify(xl.snapshot())).toBe(before);
   });
 
