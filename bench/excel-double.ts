@@ -25,6 +25,7 @@ export interface ExcelFigures {
   readonly findings: number;
   readonly mark: { syncs: number; maxRequest: number; maxResponse: number; ms: number };
   readonly clear: { syncs: number; maxRequest: number; maxResponse: number; ms: number };
+  readonly synthetic: boolean;
 }
 
 /** A capture sheet of `rows` goals with a realistic mix: some wrong values so rules fire. */
@@ -47,7 +48,11 @@ function rowsOf(n: number): Partial<CaptureRow>[] {
 
 const mb = (n: number) => `${(n / (1024 * 1024)).toFixed(2).replace('.', ',')} MB`;
 
-export async function measureExcel(rows: number): Promise<ExcelFigures> {
+/**
+ * `synthetic`: instead of the engine's findings, one error and one warning on EVERY data row
+ * (2 × rows findings, scattered notes) — the worst case for marking.
+ */
+export async function measureExcel(rows: number, synthetic = false): Promise<ExcelFigures> {
   const spec = captureSheet(rowsOf(rows));
   const xl = doubleFromSpecs([spec]);
   const host = hostOn(xl);
@@ -57,7 +62,12 @@ export async function measureExcel(rows: number): Promise<ExcelFigures> {
   const read = { syncs: xl.stats.syncs, maxRequest: xl.stats.maxRequestBytes, maxResponse: xl.stats.maxResponseBytes, ms: performance.now() - t };
 
   const wb = readWorkbook(grids, {});
-  const findings: Finding[] = validateWorkbook(wb, resolveOptions({ cutoff: '2025-06-30' }, wb, '2025-07-10')).findings;
+  const findings: Finding[] = synthetic
+    ? Array.from({ length: rows }, (_, i): Finding[] => [
+        { rule: 'number', severity: 'error', sheet: spec.name, cell: `I${5 + i}`, row: 5 + i, message: `El valor «doce» de la fila ${5 + i} no es un número.` },
+        { rule: 'analysis-required', severity: 'warning', sheet: spec.name, cell: `${i % 2 ? 'AA' : 'Z'}${5 + i}`, row: 5 + i, message: 'Escriba el análisis del avance.' },
+      ]).flat()
+    : validateWorkbook(wb, resolveOptions({ cutoff: '2025-06-30' }, wb, '2025-07-10')).findings;
 
   xl.resetStats();
   t = performance.now();
@@ -68,14 +78,14 @@ export async function measureExcel(rows: number): Promise<ExcelFigures> {
   t = performance.now();
   await host.clearMarks();
   const clear = { syncs: xl.stats.syncs, maxRequest: xl.stats.maxRequestBytes, maxResponse: xl.stats.maxResponseBytes, ms: performance.now() - t };
-  return { rows, columns: spec.rows[3].length, read, findings: findings.length, mark, clear };
+  return { rows, columns: spec.rows[3].length, read, findings: findings.length, mark, clear, synthetic };
 }
 
 export function figuresTable(all: readonly ExcelFigures[]): string[][] {
   const rows: string[][] = [['filas', 'hallazgos', 'leer: syncs', 'leer: lote máx.', 'marcar: syncs', 'marcar: lote máx.', 'limpiar: syncs', 'limpiar: lote máx.']];
   for (const f of all) {
     rows.push([
-      f.rows.toLocaleString('es-CO'),
+      f.rows.toLocaleString('es-CO') + (f.synthetic ? ' (peor caso)' : ''),
       f.findings.toLocaleString('es-CO'),
       String(f.read.syncs),
       mb(Math.max(f.read.maxRequest, f.read.maxResponse)),
@@ -95,6 +105,7 @@ export const excelDoubleSection: BenchSection = {
     const sizes = (process.env.BENCH_EXCEL_SIZES ?? '1000,5000,20000').split(',').map(Number);
     const all: ExcelFigures[] = [];
     for (const n of sizes) all.push(await measureExcel(n));
+    all.push(await measureExcel(sizes[sizes.length - 1], true));
     ctx.table(figuresTable(all));
     ctx.log('Límite de Excel: 5 MB por solicitud o respuesta; el adaptador arma lotes de hasta 4 MB.');
   },
@@ -104,7 +115,9 @@ if (require.main === module) {
   const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
   void (async () => {
     const all: ExcelFigures[] = [];
-    for (const n of sizes.length ? sizes : [1000, 5000, 20000]) all.push(await measureExcel(n));
+    const list = sizes.length ? sizes : [1000, 5000, 20000];
+    for (const n of list) all.push(await measureExcel(n));
+    all.push(await measureExcel(list[list.length - 1], true));
     for (const row of figuresTable(all)) console.log(row.join('\t'));
   })();
 }

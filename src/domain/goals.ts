@@ -40,9 +40,14 @@ function isEliminated(row: DataRow): boolean {
   return typeof v === 'string' && v.toLowerCase() === 'eliminada';
 }
 
+/** Field ids of the periods, built once (not a template string per cell). */
+const plannedIds: readonly FieldId[] = Array.from({ length: 12 }, (_, i) => plannedField(i + 1));
+const executedIds: readonly FieldId[] = Array.from({ length: 12 }, (_, i) => executedField(i + 1));
+
 function periods(row: DataRow, count: number, field: (k: number) => FieldId): (number | null)[] {
+  const ids = field === plannedField ? plannedIds : field === executedField ? executedIds : undefined;
   const out: (number | null)[] = [];
-  for (let k = 1; k <= count; k++) out.push(num(row, field(k)));
+  for (let k = 1; k <= count; k++) out.push(num(row, ids?.[k - 1] ?? field(k)));
   return out;
 }
 
@@ -56,11 +61,24 @@ export function goalCodeOf(row: DataRow): string | null {
   return null;
 }
 
-function baseGoal(sheet: ReadSheet, row: DataRow): Omit<GoalInput, 'executed' | 'budget' | 'analysis' | 'evidence' | 'eliminated'> {
+/**
+ * The goal of `row`: its own attributes, then the parts that differ between capture and plan
+ * sheets. One object literal (no spread of a partial goal: this runs once per data row).
+ */
+function goalOfRow(
+  sheet: ReadSheet,
+  row: DataRow,
+  titleUnit: string | undefined,
+  executed: (number | null)[],
+  budget: Budget,
+  eliminated: boolean,
+  analysis: string | null,
+  evidence: string | null,
+): GoalInput {
   return {
     code: goalCodeOf(row) ?? '',
     goal: text(row, 'goal') ?? '',
-    unit: text(row, 'unit') ?? sheet.title.unit?.trim() ?? '',
+    unit: text(row, 'unit') ?? titleUnit ?? '',
     dimension: text(row, 'dimension'),
     programCode: text(row, 'programCode'),
     program: text(row, 'program'),
@@ -72,27 +90,41 @@ function baseGoal(sheet: ReadSheet, row: DataRow): Omit<GoalInput, 'executed' | 
     weight: num(row, 'weight'),
     sheet: sheet.name,
     row: row.row,
+    executed,
+    budget,
+    eliminated,
+    analysis,
+    evidence,
   };
 }
 
 /** One goal per data row of a capture sheet, in sheet order. */
 export function goalsFromCaptureSheet(sheet: ReadSheet): GoalInput[] {
-  return sheet.rows.map((row) => {
+  const titleUnit = sheet.title.unit?.trim();
+  const rows = sheet.rows;
+  const out: GoalInput[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
     const budget: Budget = {
       final: num(row, 'budgetFinal'),
       commitments: num(row, 'commitments'),
       obligations: num(row, 'obligations'),
       payments: num(row, 'payments'),
     };
-    return {
-      ...baseGoal(sheet, row),
-      executed: periods(row, sheet.periodCount, executedField),
-      budget,
-      eliminated: isEliminated(row),
-      analysis: text(row, 'analysis'),
-      evidence: text(row, 'evidence'),
-    };
-  });
+    out.push(
+      goalOfRow(
+        sheet,
+        row,
+        titleUnit,
+        periods(row, sheet.periodCount, executedField),
+        budget,
+        isEliminated(row),
+        text(row, 'analysis'),
+        text(row, 'evidence'),
+      ),
+    );
+  }
+  return out;
 }
 
 /**
@@ -120,19 +152,23 @@ export function goalsFromPlanSheet(sheet: ReadSheet): GoalInput[] {
         anyAmount = true;
       }
     }
-    out.push({
-      ...baseGoal(sheet, first),
-      executed: new Array<number | null>(sheet.periodCount).fill(null),
-      budget: {
-        final: anyAmount ? Number.parseFloat(total.toPrecision(15)) : null,
-        commitments: null,
-        obligations: null,
-        payments: null,
-      },
-      eliminated: isEliminated(first),
-      analysis: null,
-      evidence: null,
-    });
+    out.push(
+      goalOfRow(
+        sheet,
+        first,
+        sheet.title.unit?.trim(),
+        new Array<number | null>(sheet.periodCount).fill(null),
+        {
+          final: anyAmount ? Number.parseFloat(total.toPrecision(15)) : null,
+          commitments: null,
+          obligations: null,
+          payments: null,
+        },
+        isEliminated(first),
+        null,
+        null,
+      ),
+    );
   }
   return out;
 }

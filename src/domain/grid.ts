@@ -50,8 +50,16 @@ export function isCellError(v: CellValue | undefined): v is CellError {
   return typeof v === 'object' && v !== null && !(v instanceof Date) && typeof (v as CellError).error === 'string';
 }
 
+/** Letters of the columns asked so far (a sheet has at most 16,384 columns): built once each. */
+const letters: string[] = [];
+
 /** Column number (1-based) to letters: 1 → A, 28 → AB. */
 export function columnLetter(col: number): string {
+  if (col >= 1 && col <= 16384 && Number.isInteger(col)) return (letters[col] ??= lettersOf(col));
+  return lettersOf(col);
+}
+
+function lettersOf(col: number): string {
   let s = '';
   let n = col;
   while (n > 0) {

@@ -66,6 +66,8 @@ export const DEFAULT_LAG_THRESHOLD = 0.8;
 const EPS = 1e-9;
 
 function clean(x: number): number {
+  // An integer of at most 12 digits is its own 12-digit rounding (0 and -0 give 0): no string.
+  if (Number.isInteger(x) && x < 1e12 && x > -1e12) return x === 0 ? 0 : x;
   return Number.parseFloat(x.toPrecision(12));
 }
 

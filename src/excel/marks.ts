@@ -98,7 +98,15 @@ interface PlannedNote {
  * registry's notes back. Idempotent: running it again after a failure finishes the job.
  * Returns the notes restored.
  */
-export async function clearMarksIn(ctx: Excel.RequestContext, opts: MarkOptions): Promise<number> {
+export async function clearMarksIn(ctx: Excel.RequestContext, opts: MarkOptions, rollback = false): Promise<number> {
+  // A mark's conditional format is added and THEN given its formula: a failure between the two
+  // leaves a custom rule with no formula, which only the product can have made (Excel's UI needs
+  // a formula). The rollback of a failed marking removes those too.
+  const ours = (cf: Excel.ConditionalFormat) => {
+    if (cf.type !== 'Custom' || isNull(cf.customOrNullObject)) return false;
+    const f = cf.customOrNullObject.rule.formula;
+    return markSeverityOf(f) !== null || (rollback && (typeof f !== 'string' || f.replace(/^=/, '').trim() === ''));
+  };
   const worksheets = ctx.workbook.worksheets;
   worksheets.load('items/name,items/protection/protected');
   const lookup = queueRegistryLookup(ctx);
@@ -135,7 +143,7 @@ export async function clearMarksIn(ctx: Excel.RequestContext, opts: MarkOptions)
 
   const touched = new Set<string>();
   for (const { ws, c } of cfs) {
-    if (c.items.some((cf) => cf.type === 'Custom' && !isNull(cf.customOrNullObject) && markSeverityOf(cf.customOrNullObject.rule.formula) !== null)) {
+    if (c.items.some(ours)) {
       touched.add(ws.name);
     }
   }
@@ -148,7 +156,7 @@ export async function clearMarksIn(ctx: Excel.RequestContext, opts: MarkOptions)
   const writes: Unit[] = [];
   for (const { c } of cfs) {
     for (const cf of c.items) {
-      if (cf.type === 'Custom' && !isNull(cf.customOrNullObject) && markSeverityOf(cf.customOrNullObject.rule.formula) !== null) {
+      if (ours(cf)) {
         writes.push({ bytes: ACTION_BYTES, queue: () => cf.delete() });
       }
     }
@@ -309,7 +317,7 @@ export async function writeMarksIn(ctx: Excel.RequestContext, plan: MarkPlan, op
       throw toExcelHostError(e, { sheet, action: 'marcar las celdas', rolledBack: true });
     }
     try {
-      await clearMarksIn(ctx, { ...opts, progress: undefined, cancel: undefined });
+      await clearMarksIn(ctx, { ...opts, progress: undefined, cancel: undefined }, true);
     } catch {
       throw toExcelHostError(e, { sheet, action: 'marcar las celdas' }).withSuffix(' Algunas marcas pueden haber quedado: use «Limpiar marcas».');
     }

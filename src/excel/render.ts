@@ -20,12 +20,11 @@
 import type { ChartSpec, ConditionalFormat, ModelCell, SheetModel } from '../sheets/model';
 import { nextSheetMarker, placeGeneratedSheet, productKindOf, REGISTRY_SHEET, type GeneratedEntry, type NamedSheetRef, type Registry } from '../app/registry';
 import type { CancelToken, ProgressReporter } from '../app/ports';
-import type { CellRange } from '../domain/grid';
 import { columnLetter } from '../domain/grid';
 import type { Capabilities } from './capabilities';
 import { ACTION_BYTES, jsonBytes, runUnits, type Unit } from './batch';
 import { cellsToAreas, joinAddresses, MAX_ADDRESS_CHARS, quoteSheet, rangeAddress } from './address';
-import { ExcelHostError, messages, toExcelHostError } from './errors';
+import { toExcelHostError } from './errors';
 import { isoToSerial, needsTextFormat, shiftFormula, styleUnits, widthPoints } from './format';
 import { loadRegistry, namesOf, queueRegistryLookup, queueRegistrySwap, registryWriteUnits } from './registry';
 
@@ -393,4 +392,3 @@ async function dropTemps(ctx: Excel.RequestContext): Promise<void> {
   }
 }
 
-export { ExcelHostError, messages };

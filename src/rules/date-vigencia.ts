@@ -40,7 +40,7 @@ export const rule: Rule = {
           message: messages.outside(names[field]!, formatDate(p.value), vigencia, goalOf(row)),
         }),
       );
-    });
+    }, (field, sheet) => sheet.kind === 'plan-accion' && names[field] !== undefined);
     return out;
   },
 };

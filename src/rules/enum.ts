@@ -48,7 +48,7 @@ export const rule: Rule = {
           message: messages.notInList(text, label(sheet, field), goalOf(row), list),
         }),
       );
-    });
+    }, (field) => fieldType(field) === 'source' || fixedLists[fieldType(field)] !== undefined);
     return out;
   },
 };

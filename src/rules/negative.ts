@@ -41,7 +41,7 @@ export const rule: Rule = {
           message: messages.negative(label(sheet, field), goalOf(row), shown),
         }),
       );
-    });
+    }, (field) => fieldType(field) === 'money' || fieldType(field) === 'magnitude');
     return out;
   },
 };

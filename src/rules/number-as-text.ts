@@ -45,7 +45,7 @@ export const rule: Rule = {
           message: messages.asText(rawText(cell), label(sheet, field), goalOf(row), shown(type, p.value)),
         }),
       );
-    });
+    }, (field) => numericTypes.includes(fieldType(field)));
     return out;
   },
 };

@@ -43,7 +43,7 @@ export const rule: Rule = {
           message: messages.notANumber(cell.parsed.text, label(sheet, field), goalOf(row), example(type)),
         }),
       );
-    });
+    }, (field) => numericTypes.includes(fieldType(field)));
     return out;
   },
 };

@@ -38,7 +38,7 @@ export const rule: Rule = {
           message: messages.outOfRange(label(sheet, field), goalOf(row), formatPercent(p.value, 2)),
         }),
       );
-    });
+    }, (field) => boundedPercents.includes(field));
     return out;
   },
 };

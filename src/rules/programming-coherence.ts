@@ -6,7 +6,8 @@ import type { GoalInput } from '../domain/goal';
 import type { DataRow, ReadSheet } from '../domain/sheet';
 import { programmingCoherence } from '../domain/coherence';
 import type { CoherenceProblem } from '../domain/coherence';
-import { goalsFromCaptureSheet, goalsFromPlanSheet } from '../domain/goals';
+import { goalsFromPlanSheet } from '../domain/goals';
+import { progressOf } from './lib/capture';
 import { formatNumber } from '../domain/format';
 import { fieldAddress, finding, label, quote } from './lib/util';
 import { accumulationNames } from './lib/kinds';
@@ -122,7 +123,8 @@ export const rule: Rule = {
         const byRow = new Map(sheet.rows.map((r) => [r.row, r]));
         for (const goal of goalsFromPlanSheet(sheet)) out.push(...check(sheet, goal, byRow.get(goal.row)));
       } else if (sheet.kind === 'hoja-captura') {
-        goalsFromCaptureSheet(sheet).forEach((goal, i) => out.push(...check(sheet, goal, sheet.rows[i])));
+        // The run's shared goals (RuleContext.progress): not read from the sheet a second time.
+        progressOf(ctx, sheet).forEach((p, i) => out.push(...check(sheet, p.input, sheet.rows[i])));
       }
     }
     return out;

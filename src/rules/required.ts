@@ -41,7 +41,7 @@ export const rule: Rule = {
           message: messages.blank(label(sheet, field as FieldId), goalOf(row), kindIn[sheet.kind]),
         }),
       );
-    });
+    }, (field, sheet) => (requiredFields[sheet.kind] as readonly string[]).includes(field));
     return out;
   },
 };

@@ -71,17 +71,27 @@ describe('renderSheets', () => {
     expect(xl.wb.sheets.some((s) => s.name.startsWith('_tpdm_'))).toBe(false);
   });
 
-  test.each([1, 5, 20, 40, 60])('an error at operation %i while drawing leaves the workbook as it was', async (n) => {
-    const xl = new ExcelDouble();
-    xl.addSheet({ name: 'Datos', rows: [['x']] });
-    const host = hostOn(xl);
-    await host.renderSheets([model()]);
-    const before = JSON.stringify(xl.snapshot());
-    xl.faults.failAtOperation = { n, onlyWrites: true, code: 'InvalidOperation', message: 'Focus lost' };
-    const err = await host.renderSheets([model(undefined, 'Nueva')]).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(ExcelHostError);
-    expect((err as Error).message).toMatch(/El libro quedó como estaba\.$/);
-    expect(JSON.stringify(xl.snapshot())).toBe(before);
+  test('an error at ANY write operation of a regeneration leaves the workbook as it was', async () => {
+    const setup = async () => {
+      const xl = new ExcelDouble();
+      xl.addSheet({ name: 'Datos', rows: [['x']] });
+      await hostOn(xl).renderSheets([model()]);
+      return xl;
+    };
+    const probe = await setup();
+    probe.resetStats();
+    await hostOn(probe).renderSheets([model(undefined, 'Nueva')]);
+    const writes = probe.stats.batches.reduce((n, b) => n + b.writes, 0);
+    expect(writes).toBeGreaterThan(30);
+    for (let n = 1; n <= writes; n++) {
+      const xl = await setup();
+      const before = JSON.stringify(xl.snapshot());
+      xl.faults.failAtOperation = { n, onlyWrites: true, code: 'InvalidOperation', message: 'Focus lost' };
+      const err = await hostOn(xl).renderSheets([model(undefined, 'Nueva')]).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(ExcelHostError);
+      expect([n, (err as Error).message]).toEqual([n, expect.stringMatching(/El libro quedó como estaba\.$/)]);
+      expect([n, JSON.stringify(xl.snapshot())]).toEqual([n, before]);
+    }
   });
 
   test('ExcelApi 1.6: renders without the newer features, never an exception', async () => {

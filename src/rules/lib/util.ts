@@ -144,20 +144,31 @@ export interface CellVisit {
 /**
  * Visits every known cell of every data row (sheet column order), once per merged area: the rows
  * a merged value spans after its first are skipped.
+ *
+ * `columns`, when given, picks the columns to visit (asked once per sheet and column, not per
+ * cell): a rule that looks at a few columns passes it so the other cells cost nothing.
  */
-export function eachCell(ctx: RuleContext, visit: (v: CellVisit) => void): void {
+export function eachCell(
+  ctx: RuleContext,
+  visit: (v: CellVisit) => void,
+  columns?: (field: FieldId, sheet: ReadSheet) => boolean,
+): void {
   for (const sheet of ctx.workbook.sheets) {
     const fields = (Object.entries(sheet.columns) as [FieldId, number][])
       .sort((a, b) => a[1] - b[1])
-      .map(([f]) => f);
-    sheet.rows.forEach((row, index) => {
-      for (const field of fields) {
+      .map(([f]) => f)
+      .filter((f) => !columns || columns(f, sheet));
+    if (fields.length === 0) continue;
+    const rows = sheet.rows;
+    for (let index = 0; index < rows.length; index++) {
+      const row = rows[index];
+      for (let k = 0; k < fields.length; k++) {
+        const field = fields[k];
         const cell = row.cells[field];
-        if (!cell) continue;
-        if (isMergeContinuation(sheet, index, field)) continue;
+        if (!cell || cell.merged === true) continue; // merged === true: isMergeContinuation
         visit({ sheet, row, index, field, cell, address: cellAddress(row.row, cell.col) });
       }
-    });
+    }
   }
 }
 
