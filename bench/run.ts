@@ -16,6 +16,7 @@ import { readWorkbook } from '../src/domain/reader';
 import { validateWorkbook } from '../src/app/validate';
 import { buildReport, resolveOptions } from '../src/app/report';
 import { scaleSection } from './scale';
+import { excelDoubleSection } from './excel-double';
 
 // ---------------------------------------------------------------------------------------------
 // Extension point
@@ -193,7 +194,7 @@ const captureVsRead: BenchSection = {
 };
 
 /** Add sections here (Excel-double sync counts, 200k-row scale with peak memory, …). */
-export const sections: BenchSection[] = [captureVsRead, scaleSection];
+export const sections: BenchSection[] = [captureVsRead, excelDoubleSection, scaleSection];
 
 // ---------------------------------------------------------------------------------------------
 

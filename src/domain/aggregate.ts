@@ -103,50 +103,77 @@ function hasWeight(g: GoalProgress): boolean {
   return typeof w === 'number' && Number.isFinite(w) && w >= 0;
 }
 
-function weightedMean(items: readonly { value: number; weight: number }[]): number | null {
-  if (items.length === 0) return null;
-  const total = items.reduce((s, i) => s + i.weight, 0);
-  if (!(total > EPS)) return clean(items.reduce((s, i) => s + i.value, 0) / items.length);
-  return clean(items.reduce((s, i) => s + i.value * i.weight, 0) / total);
-}
-
 function budgetRatio(num: number, den: number): number | null {
   return den > EPS ? clean(num / den) : null;
 }
 
-/** Aggregate figures of a group of goals. */
+/**
+ * Weighted mean of `n` values from their sums: Σ value·weight ÷ Σ weight, or the plain mean when
+ * the weights add up to 0 (a weighted mean over nothing would be undefined); `null` with no value.
+ */
+function meanOf(n: number, totalWeight: number, sum: number, weightedSum: number): number | null {
+  if (n === 0) return null;
+  if (!(totalWeight > EPS)) return clean(sum / n);
+  return clean(weightedSum / totalWeight);
+}
+
+/**
+ * Aggregate figures of a group of goals. Two passes over the goals and no intermediate arrays
+ * (it runs on the whole plan and on every group); each sum adds its terms in goal order.
+ */
 export function aggregate(goals: readonly GoalProgress[], ranges: RatingRanges = defaultRatingRanges): Aggregate {
-  const active = goals.filter((g) => g.state !== 'eliminada');
-  const weighted = active.length > 0 && active.every(hasWeight);
-  const weightOf = (g: GoalProgress): number => (weighted ? (g.input.weight as number) : 1);
-  const compliance = weightedMean(
-    active
-      .filter((g) => g.compliance !== null)
-      .map((g) => ({ value: Math.min(g.compliance as number, 1), weight: weightOf(g) })),
-  );
-  const progress = weightedMean(
-    active
-      .filter((g) => g.progress !== null)
-      .map((g) => ({ value: Math.min(g.progress as number, 1), weight: weightOf(g) })),
-  );
-  const sum = (pick: (g: GoalProgress) => number | null): number =>
-    clean(active.reduce((s, g) => s + (pick(g) ?? 0), 0));
-  const budget: BudgetTotals = {
-    final: sum((g) => g.input.budget.final),
-    commitments: sum((g) => g.input.budget.commitments),
-    obligations: sum((g) => g.input.budget.obligations),
-    payments: sum((g) => g.input.budget.payments),
-  };
+  let active = 0;
+  let everyWeight = true;
+  for (const g of goals) {
+    if (g.state === 'eliminada') continue;
+    active++;
+    if (everyWeight && !hasWeight(g)) everyWeight = false;
+  }
+  const weighted = active > 0 && everyWeight;
+  let cN = 0, cW = 0, cSum = 0, cWSum = 0;
+  let pN = 0, pW = 0, pSum = 0, pWSum = 0;
+  let final = 0, commitments = 0, obligations = 0, payments = 0;
   const counts = new Map<GoalState, number>();
-  for (const g of active) counts.set(g.state, (counts.get(g.state) ?? 0) + 1);
+  for (const g of goals) {
+    if (g.state === 'eliminada') continue;
+    const w = weighted ? (g.input.weight as number) : 1;
+    if (g.compliance !== null) {
+      const v = Math.min(g.compliance, 1);
+      cN++;
+      cW += w;
+      cSum += v;
+      cWSum += v * w;
+    }
+    if (g.progress !== null) {
+      const v = Math.min(g.progress, 1);
+      pN++;
+      pW += w;
+      pSum += v;
+      pWSum += v * w;
+    }
+    const b = g.input.budget;
+    final += b.final ?? 0;
+    commitments += b.commitments ?? 0;
+    obligations += b.obligations ?? 0;
+    payments += b.payments ?? 0;
+    counts.set(g.state, (counts.get(g.state) ?? 0) + 1);
+  }
+  const compliance = meanOf(cN, cW, cSum, cWSum);
+  const progress = meanOf(pN, pW, pSum, pWSum);
+  const budget: BudgetTotals = {
+    final: clean(final),
+    commitments: clean(commitments),
+    obligations: clean(obligations),
+    payments: clean(payments),
+  };
   const states: StateCounts = {};
   for (const s of goalStates) {
     const n = counts.get(s);
     if (n) states[s] = n;
   }
   return {
-    goals: active.length,
-    eliminated: goals.length - active.length,
+    goals: active,
+    eliminated: goals.length - active,
     compliance,
     progress,
     budget,
@@ -181,6 +208,19 @@ export function groupGoals(
   ranges: RatingRanges = defaultRatingRanges,
 ): GroupAggregate[] {
   const groups = new Map<string, { name: string; code: string | null; program: string | null; members: GoalProgress[] }>();
+  // Few distinct names among many goals: normalise each distinct text once.
+  const keyMemo = new Map<string, string>();
+  const keyOf = (s: string): string => {
+    let k = keyMemo.get(s);
+    if (k === undefined) keyMemo.set(s, (k = nameKey(s)));
+    return k;
+  };
+  const spacedMemo = new Map<string, string>();
+  const spaced = (s: string): string => {
+    let t = spacedMemo.get(s);
+    if (t === undefined) spacedMemo.set(s, (t = s.replace(/\s+/g, ' ').trim()));
+    return t;
+  };
   for (const g of goals) {
     let key: string;
     let name: string;
@@ -189,11 +229,12 @@ export function groupGoals(
     if (by === 'program') {
       code = g.input.programCode?.trim() || null;
       program = g.input.program?.trim() || null;
-      key = code ?? (program ? `~${nameKey(program)}` : '');
+      key = code ?? (program ? `~${keyOf(program)}` : '');
       name = code && program ? `${code} — ${program}` : (code ?? program ?? unnamedGroup.program);
     } else {
-      const raw = (by === 'unit' ? g.input.unit : g.input.dimension)?.replace(/\s+/g, ' ').trim() ?? '';
-      key = nameKey(raw);
+      const text = by === 'unit' ? g.input.unit : g.input.dimension;
+      const raw = text == null ? '' : spaced(text);
+      key = keyOf(raw);
       name = raw || unnamedGroup[by];
     }
     const found = groups.get(key);
