@@ -1,8 +1,9 @@
 /**
  * `npx tsx bench/rules-profile.ts [sizes]` — where the engine's time goes, stage by stage and rule
- * by rule, on the synthetic capture sheets of `bench/run.ts`. CPU time (process.cpuUsage, user +
- * system) and wall time, medians of a few runs; the exceljs load is done once per size (it is
- * not what is profiled here). Also reachable as `npm run bench -- captura --detalle`.
+ * by rule, on the synthetic capture sheets of `bench/run.ts` (default 1000,10000). CPU time
+ * (process.cpuUsage, user + system) and wall time, medians of a few runs; the exceljs load is done
+ * once per size (it is not what is profiled here). `npm run bench -- captura --detalle` prints the
+ * same breakdown after the bench's table.
  */
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
@@ -12,8 +13,10 @@ import { gridsOfWorkbook, loadWorkbook } from '../src/xlsx/read';
 import { readWorkbook } from '../src/domain/reader';
 import { allRules } from '../src/rules/index';
 import { analyse } from '../src/app/analyse';
-import { buildProgressModel, resolveOptions, toReportJson } from '../src/app/report';
+import { progressModelFrom, resolveOptions, toReportJson } from '../src/app/report';
 import { ruleContext } from '../src/app/validate';
+import { captureProgress } from '../src/app/capture-progress';
+import { runRules } from '../src/rules/run';
 import type { WorkbookGrids } from '../src/domain/grid';
 import { writeSyntheticCapture } from './run';
 
@@ -40,7 +43,12 @@ function med(xs: readonly number[]): number {
 
 const ms = (n: number) => n.toFixed(1).replace('.', ',');
 
-/** Per-stage and per-rule rows `[name, cpu ms, wall ms, cpu µs per goal]` for grids of `goals` goals. */
+/**
+ * Per-stage and per-rule rows `[name, cpu ms, wall ms, cpu µs per goal]` (medians of `runs`) for
+ * grids of `goals` goals: the reader, the goals' progress (`captureProgress`), each rule alone,
+ * what `runRules` adds to the rules (de-duplication and sort), the progress model from the shared
+ * progress, the report JSON, and `analyse` as a whole.
+ */
 export function profileGrids(grids: WorkbookGrids, goals: number, runs: number): string[][] {
   const samples = new Map<string, Timing[]>();
   const add = (name: string, t: Timing) => {
@@ -49,17 +57,24 @@ export function profileGrids(grids: WorkbookGrids, goals: number, runs: number):
     samples.set(name, list);
   };
   for (let k = 0; k < runs; k++) {
-    (globalThis as { gc?: () => void }).gc?.();
     const [workbook, tr] = timed(() => readWorkbook(grids));
     add('lector (readWorkbook)', tr);
     const options = resolveOptions({}, workbook, '2025-07-10');
-    const [ctx, tc] = timed(() => ruleContext(workbook, options));
-    add('contexto de reglas (metas + avance)', tc);
-    for (const rule of allRules) add(`  regla ${rule.meta.id}`, timed(() => rule.check(ctx))[1]);
-    const [model, tm] = timed(() => buildProgressModel(workbook, options));
-    add('modelo de avance (buildProgressModel)', tm);
-    add('JSON del reporte', timed(() => toReportJson(model))[1]);
-    add('analyse (todo: contexto + reglas + modelo)', timed(() => analyse(workbook, options))[1]);
+    const [progress, tp] = timed(() => captureProgress(workbook, options));
+    add('metas y avance (captureProgress, una vez)', tp);
+    const ctx = ruleContext(workbook, options, progress);
+    let sum: Timing = { cpu: 0, wall: 0 };
+    for (const rule of allRules) {
+      const t = timed(() => rule.check(ctx))[1];
+      add(`  regla ${rule.meta.id}`, t);
+      sum = { cpu: sum.cpu + t.cpu, wall: sum.wall + t.wall };
+    }
+    const all = timed(() => runRules(ctx))[1];
+    add('runRules: deduplicar y ordenar', { cpu: Math.max(0, all.cpu - sum.cpu), wall: Math.max(0, all.wall - sum.wall) });
+    const [model, tm] = timed(() => progressModelFrom(workbook, options, progress));
+    add('modelo de avance y agregados (progressModelFrom)', tm);
+    add('JSON del reporte (toReportJson)', timed(() => toReportJson(model))[1]);
+    add('analyse completo (avance + reglas + modelo)', timed(() => analyse(workbook, options))[1]);
   }
   const rows: string[][] = [];
   for (const [name, ts] of samples) {

@@ -4,17 +4,14 @@
  * Sections run in order; each prints its own table. To add one, write an object implementing
  * `BenchSection` (in this file or in `bench/<name>.ts`) and append it to `sections` below.
  * `npm run bench -- <name>...` runs only the named sections; `BENCH_SIZES=1000,10000` overrides
- * the sizes of the capture-sheet section.
+ * the sizes of the capture-sheet section (bench/capture.ts), `npm run bench -- captura --detalle`
+ * adds its per-stage and per-rule breakdown.
  */
 import ExcelJS from 'exceljs';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { performance } from 'node:perf_hooks';
-import { gridsOfWorkbook, loadWorkbook } from '../src/xlsx/read';
-import { readWorkbook } from '../src/domain/reader';
-import { validateWorkbook } from '../src/app/validate';
-import { buildReport, resolveOptions } from '../src/app/report';
+import { captureSection } from './capture';
 import { scaleSection } from './scale';
 import { excelDoubleSection } from './excel-double';
 
@@ -57,8 +54,6 @@ export function rng(seed: number): () => number {
   };
 }
 
-const fmtMs = (n: number) => n.toFixed(0).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
-const fmtPct = (r: number) => `${(r * 100).toFixed(1).replace('.', ',')} %`;
 
 // ---------------------------------------------------------------------------------------------
 // Section: synthetic capture sheets, exceljs read vs engine
@@ -147,54 +142,8 @@ export async function writeSyntheticCapture(file: string, goals: number, seed = 
   await wb.commit();
 }
 
-const captureVsRead: BenchSection = {
-  name: 'captura',
-  title: 'Hojas de captura sintéticas: lectura con exceljs frente a lo que añade el motor',
-  async run(ctx) {
-    const sizes = (process.env.BENCH_SIZES ?? '1000,10000,50000').split(',').map(Number);
-    const rows: string[][] = [['metas', 'lectura exceljs (ms)', 'motor añade (ms)', 'proporción motor/lectura', 'grilla', 'lector', 'reglas', 'reporte', 'hallazgos', 'rep.']];
-    for (const n of sizes) {
-      const file = path.join(ctx.tmp, `captura-${n}.xlsx`);
-      await writeSyntheticCapture(file, n);
-      const runs = n <= 1000 ? 5 : n <= 10000 ? 3 : 1;
-      const reads: number[] = [];
-      const engines: number[] = [];
-      const stages: number[][] = [[], [], [], []];
-      let findings = 0;
-      for (let k = 0; k < runs; k++) {
-        (globalThis as { gc?: () => void }).gc?.(); // with node --expose-gc: start each run from a clean heap
-        const t0 = performance.now();
-        let wb: ExcelJS.Workbook | null = await loadWorkbook(await fs.readFile(file));
-        const t1 = performance.now();
-        const grids = gridsOfWorkbook(wb, path.basename(file));
-        wb = null; // the engine works on grids: let the exceljs object graph go, as validar does
-        const ta = performance.now();
-        const workbook = readWorkbook(grids);
-        const tb = performance.now();
-        const options = resolveOptions({}, workbook, '2025-07-10');
-        const result = validateWorkbook(workbook, options);
-        const tc = performance.now();
-        const report = buildReport(workbook, options);
-        const t2 = performance.now();
-        [ta - t1, tb - ta, tc - tb, t2 - tc].forEach((d, i) => stages[i].push(d));
-        if (report.goals.length !== n) throw new Error(`bench: se esperaban ${n} metas y el reporte tiene ${report.goals.length}`);
-        findings = result.findings.length;
-        reads.push(t1 - t0);
-        engines.push(t2 - t1);
-      }
-      const read = median(reads);
-      const engine = median(engines);
-      rows.push([n.toLocaleString('es-CO'), fmtMs(read), fmtMs(engine), fmtPct(engine / read), ...stages.map((st) => fmtMs(median(st))), findings.toLocaleString('es-CO'), String(runs)]);
-      ctx.log(`  ${n} metas listo`);
-    }
-    ctx.table(rows);
-    ctx.log('Motor = grilla (exceljs → grilla) + lector + reglas (con el avance) + reporte (avance y agregados); medianas en ms.');
-    ctx.log('Meta: proporción ≤ 20 % a 10.000 metas y crecimiento lineal.');
-  },
-};
-
 /** Add sections here (Excel-double sync counts, 200k-row scale with peak memory, …). */
-export const sections: BenchSection[] = [captureVsRead, excelDoubleSection, scaleSection];
+export const sections: BenchSection[] = [captureSection, excelDoubleSection, scaleSection];
 
 // ---------------------------------------------------------------------------------------------
 
@@ -207,7 +156,7 @@ function printTable(rows: readonly (readonly string[])[]): void {
 }
 
 async function main(): Promise<void> {
-  const wanted = process.argv.slice(2);
+  const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-')); // flags (`--detalle`) are the sections'
   const chosen = wanted.length ? sections.filter((s) => wanted.includes(s.name)) : sections;
   if (wanted.length && chosen.length === 0) {
     console.error(`Secciones disponibles: ${sections.map((s) => s.name).join(', ')}`);

@@ -67,7 +67,9 @@ export const rule: Rule = {
       }
       if (!message) return;
       out.push(finding({ rule: 'code-format', severity, sheet, row: row.row, cell: address, goal: goalOf(row), message }));
-    }, (field, sheet) => field === 'programCode' || field === 'bpin' || (field === 'goalCode' && sheet.kind === 'plan-accion'));
+    },
+      (field, sheet) => field === 'programCode' || field === 'bpin' || (field === 'goalCode' && sheet.kind === 'plan-accion'),
+    );
     return out;
   },
 };

@@ -32,7 +32,7 @@ export const rule: Rule = {
           message: messages.notADate(cell.parsed.text, label(sheet, field), goalOf(row)),
         }),
       );
-    }, (field) => fieldType(field) === 'date');
+    }, (field) => fieldType(field) === 'date', (cell) => cell.parsed.status === 'invalid');
     return out;
   },
 };

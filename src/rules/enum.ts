@@ -48,7 +48,10 @@ export const rule: Rule = {
           message: messages.notInList(text, label(sheet, field), goalOf(row), list),
         }),
       );
-    }, (field) => fieldType(field) === 'source' || fixedLists[fieldType(field)] !== undefined);
+    },
+      (field) => fieldType(field) === 'source' || fixedLists[fieldType(field)] !== undefined,
+      (cell) => cell.parsed.status === 'invalid',
+    );
     return out;
   },
 };

@@ -41,7 +41,10 @@ export const rule: Rule = {
           message: messages.negative(label(sheet, field), goalOf(row), shown),
         }),
       );
-    }, (field) => fieldType(field) === 'money' || fieldType(field) === 'magnitude');
+    },
+      (field) => fieldType(field) === 'money' || fieldType(field) === 'magnitude',
+      (cell) => cell.parsed.status === 'ok' && typeof cell.parsed.value === 'number' && cell.parsed.value < 0,
+    );
     return out;
   },
 };

@@ -45,7 +45,10 @@ export const rule: Rule = {
           message: messages.asText(rawText(cell), label(sheet, field), goalOf(row), shown(type, p.value)),
         }),
       );
-    }, (field) => numericTypes.includes(fieldType(field)));
+    },
+      (field) => numericTypes.includes(fieldType(field)),
+      (cell) => cell.parsed.status === 'ok' && cell.parsed.fromText === true,
+    );
     return out;
   },
 };

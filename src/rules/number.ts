@@ -43,7 +43,10 @@ export const rule: Rule = {
           message: messages.notANumber(cell.parsed.text, label(sheet, field), goalOf(row), example(type)),
         }),
       );
-    }, (field) => numericTypes.includes(fieldType(field)));
+    },
+      (field) => numericTypes.includes(fieldType(field)),
+      (cell) => cell.parsed.status === 'invalid',
+    );
     return out;
   },
 };

@@ -41,7 +41,10 @@ export const rule: Rule = {
           message: messages.blank(label(sheet, field as FieldId), goalOf(row), kindIn[sheet.kind]),
         }),
       );
-    }, (field, sheet) => (requiredFields[sheet.kind] as readonly string[]).includes(field));
+    },
+      (field, sheet) => (requiredFields[sheet.kind] as readonly string[]).includes(field),
+      (cell) => cell.parsed.status === 'blank',
+    );
     return out;
   },
 };
