@@ -11,6 +11,7 @@
  * `limitations()` (Spanish notes on what this Excel cannot do, shown once).
  */
 import type { CancelToken, ProgressReporter, WorkbookHost, WorkbookSettings } from '../app/ports';
+import { parseSettings } from '../app/settings';
 import type { WorkbookGrids } from '../domain/grid';
 import type { Finding } from '../domain/finding';
 import type { SheetKind } from '../domain/fields';
@@ -198,17 +199,7 @@ export class ExcelWorkbookHost implements WorkbookHost {
 }
 
 /** Keeps only well-typed settings (what comes back from the document may be anything). */
-export function sanitizeSettings(v: unknown): WorkbookSettings {
-  if (typeof v !== 'object' || v === null) return {};
-  const o = v as Record<string, unknown>;
-  const out: { -readonly [K in keyof WorkbookSettings]: WorkbookSettings[K] } = {};
-  if (typeof o.entity === 'string') out.entity = o.entity;
-  if (typeof o.vigencia === 'number' && Number.isInteger(o.vigencia)) out.vigencia = o.vigencia;
-  if (typeof o.cutoff === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(o.cutoff)) out.cutoff = o.cutoff;
-  if (typeof o.lagThreshold === 'number' && o.lagThreshold > 0 && o.lagThreshold <= 1) out.lagThreshold = o.lagThreshold;
-  if (Array.isArray(o.extraSources)) out.extraSources = o.extraSources.filter((s): s is string => typeof s === 'string');
-  return out;
-}
+export const sanitizeSettings = parseSettings;
 
 /** Local date-time without zone, `2025-07-10T09:30`. */
 export function localIsoNow(d = new Date()): string {

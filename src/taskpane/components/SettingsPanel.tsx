@@ -3,6 +3,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { Button, Field, Input, makeStyles, tokens } from '@fluentui/react-components';
 import { Save20Regular } from '@fluentui/react-icons';
 import type { WorkbookSettings } from '../../app/ports';
+import { settingsProblem } from '../../app/settings';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -34,7 +35,10 @@ function toDraft(s: WorkbookSettings): Draft {
   };
 }
 
-/** Checks the draft; returns the settings or the Spanish message of each wrong field. */
+/**
+ * Checks the draft with the same schemas that guard the settings read back from the document
+ * (src/app/settings.ts); returns the settings or the Spanish message of each wrong field.
+ */
 export function parseDraft(d: Draft, base: WorkbookSettings): { settings?: WorkbookSettings; errors: Errors } {
   const errors: Errors = {};
   const next: WorkbookSettings = { ...base };
@@ -42,16 +46,17 @@ export function parseDraft(d: Draft, base: WorkbookSettings): { settings?: Workb
   next.entity = entity || undefined;
   if (d.vigencia.trim()) {
     const v = Number(d.vigencia.trim());
-    if (!Number.isInteger(v) || v < 2000 || v > 2100) errors.vigencia = 'Escriba un año de cuatro cifras, por ejemplo 2025.';
+    if (settingsProblem('vigencia', v)) errors.vigencia = 'Escriba un año de cuatro cifras, por ejemplo 2025.';
     else next.vigencia = v;
   } else next.vigencia = undefined;
   if (d.cutoff.trim()) {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(d.cutoff.trim()) || Number.isNaN(Date.parse(d.cutoff.trim()))) errors.cutoff = 'Escriba una fecha válida.';
-    else next.cutoff = d.cutoff.trim();
+    const c = d.cutoff.trim();
+    if (settingsProblem('cutoff', c)) errors.cutoff = 'Escriba una fecha válida (AAAA-MM-DD).';
+    else next.cutoff = c;
   } else next.cutoff = undefined;
   if (d.lag.trim()) {
     const p = Number(d.lag.trim().replace('%', '').replace(',', '.'));
-    if (!Number.isFinite(p) || p <= 0 || p > 100) errors.lag = 'Escriba un porcentaje entre 1 y 100.';
+    if (!Number.isFinite(p) || p < 1 || settingsProblem('lagThreshold', p / 100)) errors.lag = 'Escriba un porcentaje entre 1 y 100.';
     else next.lagThreshold = p / 100;
   } else next.lagThreshold = undefined;
   return Object.keys(errors).length ? { errors } : { settings: next, errors };
