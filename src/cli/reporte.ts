@@ -51,8 +51,9 @@ export function makeReporte(deps: CliDeps) {
         progress.item(args.files[i]);
         progress.report('Leyendo', i, args.files.length);
         try {
-          const loaded = await deps.load(args.files[i], io);
-          books.push({ file: args.files[i], workbook: loaded.workbook });
+          // Only the read workbook is kept: exceljs's workbook and the grids of each file can go.
+          const { workbook } = await deps.load(args.files[i], io);
+          books.push({ file: args.files[i], workbook });
         } catch (e) {
           if (!(e instanceof InputError)) throw e;
           failures.push(e.message);

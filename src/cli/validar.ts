@@ -79,8 +79,9 @@ export function makeValidar(deps: CliDeps) {
         progress.item(file);
         progress.report('Validando', i, args.files.length);
         try {
-          const loaded = await deps.load(file, io);
-          outcomes.push(validateLoaded(file, loaded.workbook, args.corte, io));
+          // Only the read workbook is kept: neither exceljs's workbook nor the grids stay reachable while the rules run.
+          const { workbook } = await deps.load(file, io);
+          outcomes.push(validateLoaded(file, workbook, args.corte, io));
         } catch (e) {
           if (!(e instanceof InputError)) throw e;
           outcomes.push({ file, error: e.message });

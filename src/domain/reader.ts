@@ -439,6 +439,17 @@ class CellCache {
   }
 }
 
+/**
+ * An object with the sheet's fields as properties, in column order (every one is overwritten in
+ * each row: `cellsOf` sets a cell for every known column). Built by `JSON.parse` so that it — and
+ * every row's copy of it (`{ ...template }` keeps its hidden class) — is a fast-properties object:
+ * adding 20–30 properties one by one with computed keys leaves V8 objects in dictionary mode, which
+ * made each row's `cells` slow to build and every `row.cells[field]` a hash lookup.
+ */
+function cellsTemplate(columns: readonly FieldColumn[]): Partial<Record<FieldId, ReadCell>> {
+  return JSON.parse(`{${columns.map((c) => `${JSON.stringify(c.field)}:null`).join(',')}}`) as Partial<Record<FieldId, ReadCell>>;
+}
+
 /** Walks the data rows once, keeping one cursor per merged column. */
 class DataReader {
   private readonly cursors: number[];
@@ -446,6 +457,8 @@ class DataReader {
   readonly rows: DataRow[] = [];
   readonly errorCells: ErrorCell[] = [];
   private readonly fieldByJ = new Map<number, FieldId>();
+  /** Every row's `cells` starts as a copy of this object: see `cellsTemplate`. */
+  private readonly template: Partial<Record<FieldId, ReadCell>>;
 
   constructor(
     private readonly view: SheetView,
@@ -454,6 +467,7 @@ class DataReader {
     this.cursors = columns.map(() => 0);
     this.caches = columns.map(() => new CellCache());
     for (const c of columns) this.fieldByJ.set(c.j, c.field);
+    this.template = cellsTemplate(columns);
   }
 
   readFrom(from: number): void {
@@ -472,7 +486,7 @@ class DataReader {
 
   /** The known cells of a row, or undefined when all its required cells are blank. */
   private cellsOf(i: number): DataRow['cells'] | undefined {
-    const cells: Partial<Record<FieldId, ReadCell>> = {};
+    const cells = { ...this.template };
     let anyRequired = false;
     for (let k = 0; k < this.columns.length; k++) {
       const c = this.columns[k];
