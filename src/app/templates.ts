@@ -72,6 +72,31 @@ export interface TemplateSettings {
   readonly extraSources?: readonly string[];
 }
 
+/** Number format of each template column format (both renderers apply these). */
+export const templateNumberFormats: Record<TemplateFormat, string | undefined> = {
+  text: undefined,
+  code: '@',
+  magnitude: '#,##0.00',
+  number: '#,##0.00',
+  money: '"$" #,##0',
+  percent: '0.0%',
+  date: 'dd/mm/yyyy',
+};
+
+/** Header fills (RGB hex without '#'): required columns darker. */
+export const templateColours = { header: '1F4E79', required: '203864' } as const;
+
+/** Name of the hidden sheet that holds drop-down lists too long (or with commas) to inline. */
+export const templateListsSheet = 'Listas';
+
+/**
+ * Excel's data-validation list formula holds at most 255 characters and splits on commas: a list
+ * longer than that, or with a comma inside a value, goes to the hidden lists sheet instead.
+ */
+export function listNeedsSheet(list: readonly string[]): boolean {
+  return `"${list.join(',')}"`.length > 255 || list.some((v) => v.includes(','));
+}
+
 export const templateKinds: readonly SheetKind[] = ['plan-accion', 'hoja-captura', 'techos'];
 
 /** CLI and pane names of the kinds. */

@@ -5,27 +5,17 @@
  * temporary sheet and renamed at the end, so a failure leaves no half template.
  */
 import type { TemplateColumn, TemplateSpec } from '../app/templates';
+import { listNeedsSheet, templateColours, templateListsSheet, templateNumberFormats } from '../app/templates';
 import { columnLetter } from '../domain/grid';
 import type { Capabilities } from './capabilities';
 import { ACTION_BYTES, runUnits, type Unit } from './batch';
 import { isoToSerial, widthPoints } from './format';
 import { toExcelHostError } from './errors';
 
-export const templateNumberFormats: Record<TemplateColumn['format'], string | undefined> = {
-  text: undefined,
-  code: '@',
-  magnitude: '#,##0.00',
-  number: '#,##0.00',
-  money: '"$" #,##0',
-  percent: '0.0%',
-  date: 'dd/mm/yyyy',
-};
-
-const HEADER_FILL = '#1F4E79';
-const REQUIRED_FILL = '#203864';
-const INLINE_LIST_LIMIT = 255;
+const HEADER_FILL = `#${templateColours.header}`;
+const REQUIRED_FILL = `#${templateColours.required}`;
 const TEMP = '_tpdm_plantilla';
-const LISTS = 'Listas';
+const LISTS = templateListsSheet;
 
 /** A free sheet name: `base`, `base (2)`, … (Excel compares names without case). */
 export function freeSheetName(base: string, taken: readonly string[]): string {
@@ -61,7 +51,7 @@ export async function insertTemplateIn(ctx: Excel.RequestContext, spec: Template
   await ctx.sync();
   const taken = worksheets.items.map((w) => w.name);
   const name = freeSheetName(spec.sheetName, taken);
-  const needLists = caps.dataValidation && spec.columns.some((c) => c.list && (`"${c.list.join(',')}"`.length > INLINE_LIST_LIMIT || c.list.some((v) => v.includes(','))));
+  const needLists = caps.dataValidation && spec.columns.some((c) => c.list && listNeedsSheet(c.list));
   const listsName = needLists ? freeSheetName(LISTS, taken) : undefined;
   let ws: Excel.Worksheet | undefined;
   let lists: Excel.Worksheet | undefined;
@@ -132,7 +122,7 @@ export async function insertTemplateIn(ctx: Excel.RequestContext, spec: Template
     const letter = columnLetter(j + 1);
     const fmt = templateNumberFormats[col.format];
     let listRef: string | undefined;
-    if (col.list && lists && (`"${col.list.join(',')}"`.length > INLINE_LIST_LIMIT || col.list.some((v) => v.includes(',')))) {
+    if (col.list && lists && listNeedsSheet(col.list)) {
       listCol++;
       const lc = columnLetter(listCol);
       const values = col.list.map((v) => [v]);

@@ -3,23 +3,13 @@
  * frozen header, column widths, number/date/percent formats and data validation on the data rows.
  */
 import ExcelJS from 'exceljs';
-import type { TemplateColumn, TemplateSpec } from '../app/templates';
+import type { TemplateSpec } from '../app/templates';
+import { listNeedsSheet, templateColours, templateListsSheet, templateNumberFormats } from '../app/templates';
 import { columnLetter } from '../domain/grid';
 import { parts } from '../domain/dates';
 
-export const numberFormats: Record<TemplateColumn['format'], string | undefined> = {
-  text: undefined,
-  code: '@',
-  magnitude: '#,##0.00',
-  number: '#,##0.00',
-  money: '"$" #,##0',
-  percent: '0.0%',
-  date: 'dd/mm/yyyy',
-};
-
-const HEADER_FILL = 'FF1F4E79';
-const REQUIRED_FILL = 'FF203864';
-const INLINE_LIST_LIMIT = 255;
+const HEADER_FILL = `FF${templateColours.header}`;
+const REQUIRED_FILL = `FF${templateColours.required}`;
 
 /** Adds the template sheet to `wb` and returns it. */
 export function renderTemplate(wb: ExcelJS.Workbook, spec: TemplateSpec): ExcelJS.Worksheet {
@@ -44,7 +34,7 @@ export function renderTemplate(wb: ExcelJS.Workbook, spec: TemplateSpec): ExcelJ
         v.value = new Date(Date.UTC(year, month - 1, day));
       } else v.value = line.value;
     }
-    if (line.isDate) v.numFmt = numberFormats.date!;
+    if (line.isDate) v.numFmt = templateNumberFormats.date!;
     v.border = { bottom: { style: 'thin', color: { argb: 'FF808080' } } };
   });
 
@@ -71,7 +61,7 @@ export function renderTemplate(wb: ExcelJS.Workbook, spec: TemplateSpec): ExcelJ
   const validations = (ws as unknown as { dataValidations: { add(address: string, v: ExcelJS.DataValidation): void } }).dataValidations;
   spec.columns.forEach((col, j) => {
     const letter = columnLetter(j + 1);
-    const fmt = numberFormats[col.format];
+    const fmt = templateNumberFormats[col.format];
     for (let r = first; r <= last; r++) {
       const cell = ws.getCell(r, j + 1);
       if (fmt) cell.numFmt = fmt;
@@ -82,11 +72,11 @@ export function renderTemplate(wb: ExcelJS.Workbook, spec: TemplateSpec): ExcelJ
     if (col.list) {
       const inline = `"${col.list.join(',')}"`;
       let formula = inline;
-      if (inline.length > INLINE_LIST_LIMIT || col.list.some((v) => v.includes(','))) {
-        listSheet ??= wb.addWorksheet('Listas', { state: 'hidden' });
+      if (listNeedsSheet(col.list)) {
+        listSheet ??= wb.addWorksheet(templateListsSheet, { state: 'hidden' });
         const lc = listSheet.columnCount + 1;
         col.list.forEach((v, i) => (listSheet!.getCell(i + 1, lc).value = v));
-        formula = `Listas!$${columnLetter(lc)}$1:$${columnLetter(lc)}$${col.list.length}`;
+        formula = `${templateListsSheet}!$${columnLetter(lc)}$1:$${columnLetter(lc)}$${col.list.length}`;
       }
       validations.add(range, {
         type: 'list',
