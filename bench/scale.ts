@@ -183,8 +183,9 @@ export function measureNode(args: readonly string[], cwd: string, env: NodeJS.Pr
       clearInterval(timer);
       const ms = Date.now() - t0;
       const timeMatch = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr);
-      const peak = timeMatch ? Number(timeMatch[1]) * 1024 : polled;
-      const how = timeMatch ? '/usr/bin/time -v' : polled !== null ? '/proc VmHWM' : 'n/d';
+      // Under /usr/bin/time the polled pid is `time` itself: only its own report counts.
+      const peak = timeMatch ? Number(timeMatch[1]) * 1024 : useTime ? null : polled;
+      const how = timeMatch ? '/usr/bin/time -v' : !useTime && polled !== null ? '/proc VmHWM' : 'n/d';
       const lines = stderr
         .split(/\r?\n/)
         .filter((l) => l.trim() && !/^\s+\S.*:\s/.test(l) && !/^\s*Command (being timed|exited)/.test(l));
@@ -263,8 +264,10 @@ export const scaleSection: BenchSection = {
           String(r.stderrLines.filter((l) => !/^tablero: \{/.test(l)).length),
           r.how,
         ]);
-        const failure = r.stderrLines.find((l) => /^tablero: (?!Leyendo)/.test(l));
-        if (failure && r.code === 2) notes.push(`  ${v.verb} (${variant}): ${failure.slice(0, 200)}`);
+        // Not finished (exit 2, a crash, out of memory): say why, from the child's stderr.
+        const failure = r.stderrLines.find((l) => /^tablero: (?!Leyendo)|FATAL ERROR|RangeError|heap out of memory|terminated by signal/.test(l));
+        if (failure && r.code !== 0 && r.code !== 1) notes.push(`  ${v.verb} (${variant}) no terminó: ${failure.trim().slice(0, 200)}`);
+        else if (failure && /FATAL ERROR|heap out of memory/.test(failure)) notes.push(`  ${v.verb} (${variant}) no terminó: ${failure.trim().slice(0, 200)}`);
       }
     }
     ctx.table(table);

@@ -454,7 +454,11 @@ function cellsTemplate(columns: readonly FieldColumn[]): Partial<Record<FieldId,
 class DataReader {
   private readonly cursors: number[];
   private readonly caches: CellCache[];
+  /** The current row's cells by column index, kept in `byColumn` when the row is a data row. */
+  private readonly scratch: ReadCell[];
   readonly rows: DataRow[] = [];
+  /** The cells of each column, one per data row (`columns` order): see `columnCells`. */
+  readonly byColumn: ReadCell[][];
   readonly errorCells: ErrorCell[] = [];
   private readonly fieldByJ = new Map<number, FieldId>();
   /** Every row's `cells` starts as a copy of this object: see `cellsTemplate`. */
@@ -466,6 +470,8 @@ class DataReader {
   ) {
     this.cursors = columns.map(() => 0);
     this.caches = columns.map(() => new CellCache());
+    this.scratch = columns.map(() => undefined as unknown as ReadCell);
+    this.byColumn = columns.map(() => []);
     for (const c of columns) this.fieldByJ.set(c.j, c.field);
     this.template = cellsTemplate(columns);
   }
@@ -492,9 +498,12 @@ class DataReader {
       const c = this.columns[k];
       const cell = this.cellAt(k, c, i);
       cells[c.field] = cell;
+      this.scratch[k] = cell;
       if (c.required && cell.parsed.status !== 'blank') anyRequired = true;
     }
-    return anyRequired ? cells : undefined;
+    if (!anyRequired) return undefined;
+    for (let k = 0; k < this.columns.length; k++) this.byColumn[k].push(this.scratch[k]);
+    return cells;
   }
 
   /** The cell of column `k` at row `i`: its own value, or the value of a merged area above. */
@@ -586,8 +595,10 @@ export function readSheet(grid: Grid, options?: ReaderOptions): ReadSheet | Unkn
   if (!search.choice) return { name, reason: unknownReason(view, search) };
   const { match, first, last } = search.choice;
   const title = readTitle(view, first);
-  const reader = new DataReader(view, fieldColumns(view, match, last + 1, options));
+  const fields = fieldColumns(view, match, last + 1, options);
+  const reader = new DataReader(view, fields);
   reader.readFrom(last + 1);
+  readColumns.set(reader.rows, new Map(fields.map((c, k) => [c.field, reader.byColumn[k]])));
   const columns: Partial<Record<FieldId, number>> = {};
   const headers: Partial<Record<FieldId, string>> = {};
   for (const [field, m] of match.columns) {
@@ -617,6 +628,26 @@ export function readSheet(grid: Grid, options?: ReaderOptions): ReadSheet | Unkn
     visibility: visibilityOf(grid.visibility),
   };
   return sheet;
+}
+
+/**
+ * The cells of each known column of a read sheet, one per data row, as the reader built them
+ * (kept beside the sheet, keyed by its `rows` array, so a `ReadSheet` stays plain data).
+ */
+const readColumns = new WeakMap<readonly DataRow[], ReadonlyMap<FieldId, readonly ReadCell[]>>();
+
+/**
+ * The cells of a sheet's column `field`, one per data row (`undefined` where a row has none):
+ * `sheet.rows.map((r) => r.cells[field])`, without the per-row lookup by name when the sheet
+ * comes from `readSheet` (the reader kept its columns).
+ */
+export function columnCells(sheet: ReadSheet, field: FieldId): readonly (ReadCell | undefined)[] {
+  const rows = sheet.rows;
+  const kept = readColumns.get(rows)?.get(field);
+  if (kept !== undefined && kept.length === rows.length) return kept;
+  const out: (ReadCell | undefined)[] = [];
+  for (let i = 0; i < rows.length; i++) out.push(rows[i].cells[field]);
+  return out;
 }
 
 /** True for a read sheet, false for an unknown one. */

@@ -1,8 +1,8 @@
-import type { Rule } from './types';
-import type { Finding } from '../domain/finding';
 import type { DataRow, ReadCell } from '../domain/sheet';
 import { okText } from '../domain/sheet';
-import { eachCell, finding, goalOf, quote, vigenciaOf } from './lib/util';
+import { finding, goalOf, quote, vigenciaOf } from './lib/util';
+import { cellRule } from './lib/cells';
+import type { CellRule } from './lib/cells';
 import { isBpin, isPlanGoalCode, isProgramCode } from './lib/codes';
 
 const messages = {
@@ -39,8 +39,8 @@ function programOf(row: DataRow): string | undefined {
  * Codes of the wrong shape (workbooks.md "Code formats"): program code and BPIN are errors; a
  * plan de acción goal code is a warning; capture sheets keep their own goal codes (no check).
  */
-export const rule: Rule = {
-  meta: {
+export const rule: CellRule = cellRule(
+  {
     id: 'code-format',
     severity: 'mixed',
     scope: 'cell',
@@ -48,9 +48,10 @@ export const rule: Rule = {
       'Un código con formato incorrecto: código de programa o BPIN (error), código de meta del plan de acción (advertencia).',
   },
   messages,
-  check(ctx) {
-    const out: Finding[] = [];
-    eachCell(ctx, ({ sheet, row, field, cell, address }) => {
+  {
+    statuses: ['ok', 'invalid'],
+    columns: (field, sheet) => field === 'programCode' || field === 'bpin' || (field === 'goalCode' && sheet.kind === 'plan-accion'),
+    visit({ sheet, row, field, cell, address }, ctx, out) {
       if (field !== 'programCode' && field !== 'bpin' && !(field === 'goalCode' && sheet.kind === 'plan-accion')) return;
       const code = codeText(cell);
       if (code === undefined || code === '') return;
@@ -68,8 +69,5 @@ export const rule: Rule = {
       if (!message) return;
       out.push(finding({ rule: 'code-format', severity, sheet, row: row.row, cell: address, goal: goalOf(row), message }));
     },
-      (field, sheet) => field === 'programCode' || field === 'bpin' || (field === 'goalCode' && sheet.kind === 'plan-accion'),
-    );
-    return out;
   },
-};
+);

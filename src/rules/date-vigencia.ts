@@ -1,8 +1,8 @@
-import type { Rule } from './types';
-import type { Finding } from '../domain/finding';
 import type { FieldId } from '../domain/fields';
 import { formatDate } from '../domain/format';
-import { eachCell, finding, goalOf, ofGoal, vigenciaOf } from './lib/util';
+import { finding, goalOf, ofGoal, vigenciaOf } from './lib/util';
+import { cellRule } from './lib/cells';
+import type { CellRule } from './lib/cells';
 
 const names: Partial<Record<FieldId, string>> = { startDate: 'de inicio', endDate: 'de terminación' };
 
@@ -13,17 +13,18 @@ const messages = {
 };
 
 /** An activity date outside 1 Jan – 31 Dec of the plan's vigencia (each date cell on its own). */
-export const rule: Rule = {
-  meta: {
+export const rule: CellRule = cellRule(
+  {
     id: 'date-vigencia',
     severity: 'warning',
     scope: 'plan-accion',
     description: 'Una fecha de actividad está fuera de la vigencia del plan (1 de enero a 31 de diciembre).',
   },
   messages,
-  check(ctx) {
-    const out: Finding[] = [];
-    eachCell(ctx, ({ sheet, row, field, cell, address }) => {
+  {
+    statuses: ['ok'],
+    columns: (field, sheet) => sheet.kind === 'plan-accion' && names[field] !== undefined,
+    visit({ sheet, row, field, cell, address }, ctx, out) {
       if (sheet.kind !== 'plan-accion' || !names[field]) return;
       const p = cell.parsed;
       if (p.status !== 'ok' || typeof p.value !== 'string') return;
@@ -40,7 +41,6 @@ export const rule: Rule = {
           message: messages.outside(names[field]!, formatDate(p.value), vigencia, goalOf(row)),
         }),
       );
-    }, (field, sheet) => sheet.kind === 'plan-accion' && names[field] !== undefined);
-    return out;
+    },
   },
-};
+);

@@ -1,7 +1,7 @@
-import type { Rule } from './types';
-import type { Finding } from '../domain/finding';
 import { fieldType } from '../domain/fields';
-import { eachCell, finding, goalOf, label, ofGoal, quote } from './lib/util';
+import { finding, goalOf, label, ofGoal, quote } from './lib/util';
+import { cellRule } from './lib/cells';
+import type { CellRule } from './lib/cells';
 
 const messages = {
   notADate: (text: string, column: string, goal: string | undefined): string =>
@@ -9,17 +9,18 @@ const messages = {
     `Escriba la fecha como dd/mm/aaaa, por ejemplo 30/06/2025.`,
 };
 
-export const rule: Rule = {
-  meta: {
+export const rule: CellRule = cellRule(
+  {
     id: 'date',
     severity: 'error',
     scope: 'cell',
     description: 'Una columna de fecha tiene algo que no es una fecha.',
   },
   messages,
-  check(ctx) {
-    const out: Finding[] = [];
-    eachCell(ctx, ({ sheet, row, field, cell, address }) => {
+  {
+    statuses: ['invalid'],
+    columns: (field) => fieldType(field) === 'date',
+    visit({ sheet, row, field, cell, address }, _ctx, out) {
       if (fieldType(field) !== 'date' || cell.parsed.status !== 'invalid') return;
       out.push(
         finding({
@@ -32,7 +33,6 @@ export const rule: Rule = {
           message: messages.notADate(cell.parsed.text, label(sheet, field), goalOf(row)),
         }),
       );
-    }, (field) => fieldType(field) === 'date', (cell) => cell.parsed.status === 'invalid');
-    return out;
+    },
   },
-};
+);

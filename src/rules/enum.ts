@@ -1,9 +1,9 @@
-import type { Rule } from './types';
-import type { Finding } from '../domain/finding';
 import { fieldType } from '../domain/fields';
 import type { ValueType } from '../domain/fields';
 import { defaultSources, matchSource } from '../domain/values';
-import { eachCell, finding, goalOf, label, ofGoal, quote } from './lib/util';
+import { finding, goalOf, label, ofGoal, quote } from './lib/util';
+import { cellRule } from './lib/cells';
+import type { CellRule } from './lib/cells';
 
 const fixedLists: Partial<Record<ValueType, readonly string[]>> = {
   goalType: ['Producto', 'Gestión', 'Administrativa'],
@@ -19,20 +19,20 @@ const messages = {
 };
 
 /** A value outside its list: tipo de meta, tipo de acumulación, fuente, Sí/No, estado. */
-export const rule: Rule = {
-  meta: {
+export const rule: CellRule = cellRule(
+  {
     id: 'enum',
     severity: 'error',
     scope: 'cell',
     description: 'Un valor está fuera de su lista (tipo de meta, tipo de acumulación, fuente, Sí/No).',
   },
   messages,
-  check(ctx) {
-    const out: Finding[] = [];
-    const sources = [...defaultSources, ...ctx.options.extraSources];
-    eachCell(ctx, ({ sheet, row, field, cell, address }) => {
+  {
+    statuses: ['invalid'],
+    columns: (field) => fieldType(field) === 'source' || fixedLists[fieldType(field)] !== undefined,
+    visit({ sheet, row, field, cell, address }, ctx, out) {
       const type = fieldType(field);
-      const list = type === 'source' ? sources : fixedLists[type];
+      const list = type === 'source' ? [...defaultSources, ...ctx.options.extraSources] : fixedLists[type];
       if (!list || cell.parsed.status !== 'invalid') return;
       const text = cell.parsed.text;
       // A source the user added in the settings is valid even when the sheet was read without it.
@@ -49,9 +49,5 @@ export const rule: Rule = {
         }),
       );
     },
-      (field) => fieldType(field) === 'source' || fixedLists[fieldType(field)] !== undefined,
-      (cell) => cell.parsed.status === 'invalid',
-    );
-    return out;
   },
-};
+);

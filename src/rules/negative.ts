@@ -1,8 +1,8 @@
-import type { Rule } from './types';
-import type { Finding } from '../domain/finding';
 import { fieldType } from '../domain/fields';
 import { formatMoney, formatNumber } from '../domain/format';
-import { eachCell, finding, goalOf, label, ofGoal, quote } from './lib/util';
+import { finding, goalOf, label, ofGoal, quote } from './lib/util';
+import { cellRule } from './lib/cells';
+import type { CellRule } from './lib/cells';
 
 const messages = {
   negative: (column: string, goal: string | undefined, value: string): string =>
@@ -14,17 +14,19 @@ const messages = {
  * below zero. Línea base, ejecutado acumulado and numerador/denominador may be negative; percents
  * are `percent-range`'s.
  */
-export const rule: Rule = {
-  meta: {
+export const rule: CellRule = cellRule(
+  {
     id: 'negative',
     severity: 'error',
     scope: 'cell',
     description: 'Un valor en pesos, una magnitud o una programación es menor que cero.',
   },
   messages,
-  check(ctx) {
-    const out: Finding[] = [];
-    eachCell(ctx, ({ sheet, row, field, cell, address }) => {
+  {
+    statuses: ['ok'],
+    columns: (field) => fieldType(field) === 'money' || fieldType(field) === 'magnitude',
+    cells: (cell) => cell.parsed.status === 'ok' && typeof cell.parsed.value === 'number' && cell.parsed.value < 0,
+    visit({ sheet, row, field, cell, address }, _ctx, out) {
       const type = fieldType(field);
       if (type !== 'money' && type !== 'magnitude') return;
       const p = cell.parsed;
@@ -42,9 +44,5 @@ export const rule: Rule = {
         }),
       );
     },
-      (field) => fieldType(field) === 'money' || fieldType(field) === 'magnitude',
-      (cell) => cell.parsed.status === 'ok' && typeof cell.parsed.value === 'number' && cell.parsed.value < 0,
-    );
-    return out;
   },
-};
+);

@@ -1,9 +1,9 @@
-import type { Rule } from './types';
-import type { Finding } from '../domain/finding';
 import { fieldType } from '../domain/fields';
 import type { ValueType } from '../domain/fields';
 import { formatMoney, formatNumber, formatPercent } from '../domain/format';
-import { eachCell, finding, goalOf, label, ofGoal, quote, rawText } from './lib/util';
+import { finding, goalOf, label, ofGoal, quote, rawText } from './lib/util';
+import { cellRule } from './lib/cells';
+import type { CellRule } from './lib/cells';
 
 const numericTypes: readonly ValueType[] = ['number', 'magnitude', 'money', 'percent'];
 
@@ -20,17 +20,19 @@ const messages = {
 };
 
 /** A number typed as text ("1.234.567", "45 %"): read, but a warning so it gets fixed. */
-export const rule: Rule = {
-  meta: {
+export const rule: CellRule = cellRule(
+  {
     id: 'number-as-text',
     severity: 'warning',
     scope: 'cell',
     description: 'Un número está escrito como texto en una columna numérica.',
   },
   messages,
-  check(ctx) {
-    const out: Finding[] = [];
-    eachCell(ctx, ({ sheet, row, field, cell, address }) => {
+  {
+    statuses: ['ok'],
+    columns: (field) => numericTypes.includes(fieldType(field)),
+    cells: (cell) => cell.parsed.status === 'ok' && cell.parsed.fromText === true,
+    visit({ sheet, row, field, cell, address }, _ctx, out) {
       const type = fieldType(field);
       const p = cell.parsed;
       if (!numericTypes.includes(type) || p.status !== 'ok' || !p.fromText || typeof p.value !== 'number') return;
@@ -46,9 +48,5 @@ export const rule: Rule = {
         }),
       );
     },
-      (field) => numericTypes.includes(fieldType(field)),
-      (cell) => cell.parsed.status === 'ok' && cell.parsed.fromText === true,
-    );
-    return out;
   },
-};
+);

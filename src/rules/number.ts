@@ -1,8 +1,8 @@
-import type { Rule } from './types';
-import type { Finding } from '../domain/finding';
 import { fieldType } from '../domain/fields';
 import type { ValueType } from '../domain/fields';
-import { eachCell, finding, goalOf, label, ofGoal, quote } from './lib/util';
+import { finding, goalOf, label, ofGoal, quote } from './lib/util';
+import { cellRule } from './lib/cells';
+import type { CellRule } from './lib/cells';
 
 const numericTypes: readonly ValueType[] = ['number', 'magnitude', 'money', 'percent'];
 
@@ -19,17 +19,18 @@ const messages = {
 };
 
 /** A number, magnitude, money or percent column holding text that is no number. */
-export const rule: Rule = {
-  meta: {
+export const rule: CellRule = cellRule(
+  {
     id: 'number',
     severity: 'error',
     scope: 'cell',
     description: 'Una columna numérica tiene un texto que no es un número.',
   },
   messages,
-  check(ctx) {
-    const out: Finding[] = [];
-    eachCell(ctx, ({ sheet, row, field, cell, address }) => {
+  {
+    statuses: ['invalid'],
+    columns: (field) => numericTypes.includes(fieldType(field)),
+    visit({ sheet, row, field, cell, address }, _ctx, out) {
       const type = fieldType(field);
       if (!numericTypes.includes(type) || cell.parsed.status !== 'invalid') return;
       out.push(
@@ -44,9 +45,5 @@ export const rule: Rule = {
         }),
       );
     },
-      (field) => numericTypes.includes(fieldType(field)),
-      (cell) => cell.parsed.status === 'invalid',
-    );
-    return out;
   },
-};
+);

@@ -1,8 +1,8 @@
-import type { Rule } from './types';
-import type { Finding } from '../domain/finding';
 import type { FieldId } from '../domain/fields';
 import { formatPercent } from '../domain/format';
-import { eachCell, finding, goalOf, label, ofGoal, quote } from './lib/util';
+import { finding, goalOf, label, ofGoal, quote } from './lib/util';
+import { cellRule } from './lib/cells';
+import type { CellRule } from './lib/cells';
 
 /** Percents that cannot leave 0 %–100 % (a declared % avance may show over-execution). */
 const boundedPercents: readonly FieldId[] = ['weight', 'activityProgress'];
@@ -12,17 +12,18 @@ const messages = {
     `${quote(column)}${ofGoal(goal)} es ${value}, fuera del rango permitido: debe estar entre 0 % y 100 %.`,
 };
 
-export const rule: Rule = {
-  meta: {
+export const rule: CellRule = cellRule(
+  {
     id: 'percent-range',
     severity: 'error',
     scope: 'cell',
     description: 'Una ponderación o un % de avance de actividad está por debajo de 0 % o por encima de 100 %.',
   },
   messages,
-  check(ctx) {
-    const out: Finding[] = [];
-    eachCell(ctx, ({ sheet, row, field, cell, address }) => {
+  {
+    statuses: ['ok'],
+    columns: (field) => boundedPercents.includes(field),
+    visit({ sheet, row, field, cell, address }, _ctx, out) {
       if (!boundedPercents.includes(field)) return;
       const p = cell.parsed;
       if (p.status !== 'ok' || typeof p.value !== 'number') return;
@@ -38,7 +39,6 @@ export const rule: Rule = {
           message: messages.outOfRange(label(sheet, field), goalOf(row), formatPercent(p.value, 2)),
         }),
       );
-    }, (field) => boundedPercents.includes(field));
-    return out;
+    },
   },
-};
+);

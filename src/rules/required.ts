@@ -1,8 +1,8 @@
-import type { Rule } from './types';
-import type { Finding } from '../domain/finding';
 import { requiredFields } from '../domain/fields';
 import type { FieldId } from '../domain/fields';
-import { eachCell, finding, goalOf, label, ofGoal, quote } from './lib/util';
+import { finding, goalOf, label, ofGoal, quote } from './lib/util';
+import { cellRule } from './lib/cells';
+import type { CellRule } from './lib/cells';
 import { kindIn } from './lib/kinds';
 
 const messages = {
@@ -15,17 +15,18 @@ const messages = {
  * its type rule (`number`, `date`, `enum`…), an Excel error by `formula-error`. Per-period cells
  * (programado, ejecutado) are never required one by one: a blank period means "nothing".
  */
-export const rule: Rule = {
-  meta: {
+export const rule: CellRule = cellRule(
+  {
     id: 'required',
     severity: 'error',
     scope: 'cell',
     description: 'Una celda obligatoria de una fila de datos está vacía.',
   },
   messages,
-  check(ctx) {
-    const out: Finding[] = [];
-    eachCell(ctx, ({ sheet, row, field, cell, address }) => {
+  {
+    statuses: ['blank'],
+    columns: (field, sheet) => (requiredFields[sheet.kind] as readonly string[]).includes(field),
+    visit({ sheet, row, field, cell, address }, _ctx, out) {
       if (cell.parsed.status !== 'blank') return;
       if (!(requiredFields[sheet.kind] as readonly string[]).includes(field)) return;
       // A unit named once in the title block ("Dependencia: Secretaría de Salud") fills the column.
@@ -42,9 +43,5 @@ export const rule: Rule = {
         }),
       );
     },
-      (field, sheet) => (requiredFields[sheet.kind] as readonly string[]).includes(field),
-      (cell) => cell.parsed.status === 'blank',
-    );
-    return out;
   },
-};
+);

@@ -2,6 +2,7 @@ import type { Finding } from '../domain/finding';
 import { compareFindings } from '../domain/finding';
 import type { Rule, RuleContext } from './types';
 import { allRules } from './index';
+import { isCellRule, runCellChecks } from './lib/cells';
 
 /**
  * Runs the rules and returns their findings, one per (rule, sheet, cell) — "one cell gets one
@@ -15,10 +16,18 @@ import { allRules } from './index';
  * A rule that throws is a bug, not a finding: the error propagates.
  */
 export function runRules(ctx: RuleContext, rules: readonly Rule[] = allRules): Finding[] {
+  // The cell rules look at the cells in one shared pass (lib/cells.ts); their findings are then
+  // taken in registry order with the others', exactly as if each had run its own `check`.
+  const cellRules = rules.filter(isCellRule);
+  const byCellRule = new Map<Rule, readonly Finding[]>();
+  if (cellRules.length > 0) {
+    const found = runCellChecks(ctx, cellRules.map((r) => r.cells));
+    cellRules.forEach((r, i) => byCellRule.set(r, found[i]));
+  }
   const seen = new Set<string>();
   const out: Finding[] = [];
   for (const rule of rules) {
-    for (const f of rule.check(ctx)) {
+    for (const f of byCellRule.get(rule) ?? rule.check(ctx)) {
       const key = [f.rule, f.sheet, f.cell, f.rule === 'header-missing' ? f.message : ''].join('\u0000');
       if (seen.has(key)) continue;
       seen.add(key);

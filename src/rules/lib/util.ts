@@ -151,63 +151,6 @@ export interface CellVisit {
   readonly address: string;
 }
 
-/**
- * Visits every known cell of every data row (sheet column order), once per merged area: the rows
- * a merged value spans after its first are skipped.
- *
- * `columns`, when given, picks the columns to visit (asked once per sheet and column, not per
- * cell), and `cells` the cells (asked before the visit is built): a rule that looks at a few
- * columns, or at a few kinds of cell, passes them so the other cells cost nothing.
- */
-export function eachCell(
-  ctx: RuleContext,
-  visit: (v: CellVisit) => void,
-  columns?: (field: FieldId, sheet: ReadSheet) => boolean,
-  cells?: (cell: ReadCell) => boolean,
-): void {
-  for (const sheet of ctx.workbook.sheets) {
-    const fields = (Object.entries(sheet.columns) as [FieldId, number][])
-      .sort((a, b) => a[1] - b[1])
-      .map(([f]) => f)
-      .filter((f) => !columns || columns(f, sheet));
-    if (fields.length === 0) continue;
-    const cols = fields.map((f) => columnOf(ctx, sheet, f));
-    const rows = sheet.rows;
-    for (let index = 0; index < rows.length; index++) {
-      const row = rows[index];
-      for (let k = 0; k < fields.length; k++) {
-        const field = fields[k];
-        const cell = cols[k][index];
-        if (!cell || cell.merged === true) continue; // merged === true: isMergeContinuation
-        if (cells && !cells(cell)) continue;
-        visit({ sheet, row, index, field, cell, address: cellAddress(row.row, cell.col) });
-      }
-    }
-  }
-}
-
-/**
- * The cells of one column, one per data row (`undefined` where the row has none), gathered once
- * per run (per rule context) and shared by every `eachCell` rule: a field looked up by name on
- * each row costs more than an array index, and nine rules walk the same columns.
- */
-const columns = new WeakMap<RuleContext, Map<ReadSheet, Map<FieldId, readonly (ReadCell | undefined)[]>>>();
-
-function columnOf(ctx: RuleContext, sheet: ReadSheet, field: FieldId): readonly (ReadCell | undefined)[] {
-  let bySheet = columns.get(ctx);
-  if (!bySheet) columns.set(ctx, (bySheet = new Map()));
-  let byField = bySheet.get(sheet);
-  if (!byField) bySheet.set(sheet, (byField = new Map()));
-  let col = byField.get(field);
-  if (!col) {
-    const rows = sheet.rows;
-    const out: (ReadCell | undefined)[] = [];
-    for (let i = 0; i < rows.length; i++) out.push(rows[i].cells[field]);
-    byField.set(field, (col = out));
-  }
-  return col;
-}
-
 /** " de la meta 1702017" when the goal is known, else "". */
 export function ofGoal(goal: string | undefined): string {
   return goal ? ` de la meta ${goal}` : '';
