@@ -76,8 +76,8 @@ export function formatFileOutcome(o: FileOutcome, style: Style = plainStyle): st
   for (const [sheet, findings] of bySheet) {
     lines.push('');
     lines.push(`  ${style.bold(sheet)}`);
-    const cellWidth = Math.max(5, ...findings.map((f) => f.cell.length));
-    const ruleWidth = Math.max(...findings.map((f) => f.rule.length));
+    const cellWidth = findings.reduce((w, f) => Math.max(w, f.cell.length), 5);
+    const ruleWidth = findings.reduce((w, f) => Math.max(w, f.rule.length), 0);
     for (const f of findings) {
       const sev = f.severity === 'error' ? style.red('error      ') : style.yellow('advertencia');
       lines.push(`    ${f.cell.padEnd(cellWidth)}  ${sev}  ${style.dim(f.rule.padEnd(ruleWidth))}  ${f.message}`);
