@@ -112,6 +112,11 @@ describe('aggregate', () => {
     const a = aggregate([gp({ budget: { final: 0, commitments: 10 } })]);
     expect([a.budgetExecution, a.obligationsRatio, a.paymentsRatio]).toEqual([null, null, null]);
   });
+  it('counts a budget ratio pulled below 0 by a negative amount as 0', () => {
+    // Σ final 100, Σ commitments −5 (a typing error the `negative` rule reports): −0,05 → 0.
+    const a = aggregate([gp({ budget: { final: 100, commitments: -5, obligations: null, payments: null } })]);
+    expect(a.budgetExecution).toBe(0);
+  });
   it('counts states in the order of progress.md, only those that occur', () => {
     const a = aggregate([gp({ state: 'al-dia' }), gp({ state: 'atrasada' }), gp({ state: 'al-dia' }), gp({ state: 'cumplida' })]);
     expect(Object.entries(a.states)).toEqual([['cumplida', 1], ['atrasada', 1], ['al-dia', 2]]);

@@ -103,8 +103,13 @@ function hasWeight(g: GoalProgress): boolean {
   return typeof w === 'number' && Number.isFinite(w) && w >= 0;
 }
 
+/**
+ * Σ stage ÷ Σ apropiación definitiva; `null` when nothing was appropriated. A negative amount
+ * (already an error of the `negative` rule) can pull the sum below 0: like every ratio of
+ * progress.md, a ratio below 0 counts as 0.
+ */
 function budgetRatio(num: number, den: number): number | null {
-  return den > EPS ? clean(num / den) : null;
+  return den > EPS ? Math.max(0, clean(num / den)) : null;
 }
 
 /**

@@ -21,6 +21,7 @@ ruleTable('indicator-mismatch', {
     },
     { name: 'number goal: 500 ÷ 1 = 500', sheets: [captureSheet([{ executed: [250, 500, null, null], executedTotal: 750, progressDeclared: 75, numerator: 500, denominator: 1 }])] },
     { name: 'a denominator of 0 is not checked', sheets: [captureSheet([{ numerator: 5, denominator: 0 }])] },
+    { name: 'a denominator so small that the quotient overflows is not checked', sheets: [captureSheet([{ numerator: -1, denominator: 5e-324 }])] },
   ],
   invalid: [
     {

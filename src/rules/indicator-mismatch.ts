@@ -69,6 +69,8 @@ export const rule: Rule = {
         const formattedPercent = (row.cells[field]?.numberFormat ?? '').includes('%');
         const percent = isPercentGoal(row) && !formattedPercent;
         const expected = Number.parseFloat(((num / den) * (percent ? 100 : 1)).toPrecision(12));
+        // A denominator so close to 0 that the quotient overflows gives nothing to compare with.
+        if (!Number.isFinite(expected)) continue;
         const ok = percent || formattedPercent
           ? Math.abs(executed - expected) <= (percent ? 0.5 : 0.005) + 1e-9
           : sameMagnitude(executed, expected);
