@@ -1,18 +1,17 @@
 /**
  * `npm run bench -- escala` — a 200,000-row consolidated capture sheet through `validar`,
- * `reporte` and `generar`, each run as a CHILD PROCESS of the real CLI, measuring wall time and
- * peak memory (peak resident set size: `/usr/bin/time -v` when present, else the kernel's VmHWM
- * polled from /proc/<pid>/status every 200 ms).
+ * `reporte` and `generar`, each run as a CHILD PROCESS of the real CLI (`src/cli/main.ts`),
+ * measuring wall time and peak memory (peak resident set size: `/usr/bin/time -v` when present,
+ * else the kernel's VmHWM polled from /proc/<pid>/status every 200 ms) and counting the progress
+ * lines the child wrote on stderr.
  * Target (issue 5): completes, shows progress on stderr, stays within 1.5 GB.
  *
- * Two ways of reading are measured:
- * - "CLI": `src/cli/main.ts` as shipped (full exceljs load of the workbook);
- * - "CLI + lectura en streaming": the same `run()` with `load` reading the grid through
- *   `src/xlsx/stream-read.ts` (exceljs WorkbookReader, no document model) and reporting rows read
- *   on stderr — the proposed switch for validar / reporte (generar needs the full model to write
- *   its copy). This file is also that child's entry point (`--cli-streaming`).
+ * `validar` and `reporte` read streaming (src/xlsx/stream-read.ts). `generar` writes a copy of
+ * the workbook with exceljs's full model and refuses, before loading, a workbook above
+ * `GENERAR_MAX_CELLS` (src/cli/generar.ts): it is measured on the 200,000-row book (the refusal)
+ * and on a book at its limit (`BENCH_SCALE_GENERAR_ROWS`, default 20,000 rows).
  *
- * `BENCH_SCALE_ROWS=50000` changes the size; `BENCH_SCALE_VARIANTS=cli,streaming` picks variants.
+ * `BENCH_SCALE_ROWS=50000` changes the size of the large book.
  */
 import ExcelJS from 'exceljs';
 import { spawn } from 'node:child_process';
@@ -20,10 +19,6 @@ import { existsSync, promises as fs, readFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { BenchSection } from './run';
-import { loadWorkbookFile } from '../src/app/load';
-import { processIO, run } from '../src/cli/main';
-import { readGridsStreaming } from '../src/xlsx/stream-read';
-import type { WorkbookGrids } from '../src/domain/grid';
 
 const repoRoot = path.resolve(__dirname, '..');
 const LIMIT_BYTES = 1.5 * 1024 ** 3;
@@ -136,6 +131,9 @@ export async function writeConsolidatedCapture(file: string, rows: number, seed 
 // ---------------------------------------------------------------------------------------------
 // Measuring a child process
 
+/** The CLI's progress lines on stderr (src/cli/progress.ts). */
+const progressLine = /^tablero: (Leyendo|Validando|Calculando|Generando|Escribiendo) /;
+
 export interface ChildFigures {
   readonly code: number | null;
   readonly ms: number;
@@ -167,7 +165,7 @@ export function measureNode(args: readonly string[], cwd: string, env: NodeJS.Pr
     child.stderr.on('data', (d: string) => {
       stderr += d;
       // Relay the child's progress lines so a person watching sees it move.
-      for (const line of d.split(/[\r\n]+/)) if (/^tablero: (Leyendo|Validando|Generando)/.test(line)) process.stderr.write(`    ${line}\n`);
+      for (const line of d.split(/[\r\n]+/)) if (progressLine.test(line)) process.stderr.write(`    ${line}\n`);
     });
     let polled: number | null = null;
     const timer = setInterval(() => {
@@ -195,32 +193,6 @@ export function measureNode(args: readonly string[], cwd: string, env: NodeJS.Pr
 }
 
 // ---------------------------------------------------------------------------------------------
-// Child entry point: the CLI with streaming grid reading (`--cli-streaming <tablero args>`)
-
-async function streamingCli(argv: readonly string[]): Promise<number> {
-  const io = processIO();
-  let last = 0;
-  const onRows = (n: number, sheet: string) => {
-    // Every 20,000 rows, and once at the end (`sheet` is '' on the final call).
-    if (n - last >= 20_000 || sheet === '') {
-      io.stderr(`tablero: Leyendo… ${n.toLocaleString('es-CO')} filas${sheet === '' ? ' (lectura terminada)' : ''}\n`);
-      last = n;
-    }
-  };
-  return run(argv, io, {
-    load: (file, cio) =>
-      loadWorkbookFile(
-        file,
-        {
-          parse: (bytes: Buffer) => readGridsStreaming(bytes, '', { onRows }),
-          toGrids: (grids: WorkbookGrids, name: string) => ({ ...grids, name }),
-        },
-        { cwd: cio.cwd },
-      ),
-  });
-}
-
-// ---------------------------------------------------------------------------------------------
 // The section
 
 const gb = (n: number | null) => (n === null ? 'n/d' : `${(n / 1024 ** 3).toFixed(2).replace('.', ',')} GB`);
@@ -231,75 +203,68 @@ export const scaleSection: BenchSection = {
   title: 'Escala: hoja de captura consolidada de 200.000 filas (procesos hijos: tiempo y memoria pico)',
   async run(ctx) {
     const rows = Number(process.env.BENCH_SCALE_ROWS ?? 200_000);
-    const variants = (process.env.BENCH_SCALE_VARIANTS ?? 'cli,streaming').split(',');
-    const file = path.join(ctx.tmp, `consolidado-${rows}.xlsx`);
-    const t = Date.now();
-    await writeConsolidatedCapture(file, rows);
-    const size = (await fs.stat(file)).size;
-    ctx.log(`  libro de ${rows.toLocaleString('es-CO')} filas escrito en ${secs(Date.now() - t)} (${(size / 1024 ** 2).toFixed(1).replace('.', ',')} MB)`);
+    const generarRows = Number(process.env.BENCH_SCALE_GENERAR_ROWS ?? 20_000);
+    const book = async (n: number) => {
+      const file = path.join(ctx.tmp, `consolidado-${n}.xlsx`);
+      const t = Date.now();
+      await writeConsolidatedCapture(file, n);
+      const size = (await fs.stat(file)).size;
+      ctx.log(`  libro de ${n.toLocaleString('es-CO')} filas escrito en ${secs(Date.now() - t)} (${(size / 1024 ** 2).toFixed(1).replace('.', ',')} MB)`);
+      return file;
+    };
+    const file = await book(rows);
+    const small = generarRows !== rows ? await book(generarRows) : file;
 
-    const tsx = ['--import', 'tsx'];
-    const cli = path.join(repoRoot, 'src', 'cli', 'main.ts');
-    const self = path.join(repoRoot, 'bench', 'scale.ts');
-    const verbs: { verb: string; args: string[]; streaming: boolean }[] = [
-      { verb: 'validar', args: ['validar', file, '--corte', '2025-06-30', '--json'], streaming: true },
-      { verb: 'reporte', args: ['reporte', file, '--corte', '2025-06-30', '--json'], streaming: true },
-      { verb: 'generar', args: ['generar', file, '--corte', '2025-06-30', '-o', path.join(ctx.tmp, `tablero-${rows}.xlsx`), '--force'], streaming: false },
+    const cli = ['--import', 'tsx', path.join(repoRoot, 'src', 'cli', 'main.ts')];
+    const corte = ['--corte', '2025-06-30'];
+    const runs: { verb: string; rows: number; args: string[] }[] = [
+      { verb: 'validar', rows, args: ['validar', file, ...corte, '--json'] },
+      { verb: 'reporte', rows, args: ['reporte', file, ...corte, '--json'] },
+      { verb: 'generar', rows, args: ['generar', file, ...corte, '-o', path.join(ctx.tmp, `tablero-${rows}.xlsx`), '--force'] },
+      ...(small !== file ? [{ verb: 'generar', rows: generarRows, args: ['generar', small, ...corte, '-o', path.join(ctx.tmp, `tablero-${generarRows}.xlsx`), '--force'] }] : []),
     ];
-    const table: string[][] = [['verbo', 'lectura', 'código de salida', 'tiempo', 'memoria pico', '≤ 1,5 GB', 'líneas en stderr', 'medido con']];
+    const table: string[][] = [['verbo', 'filas', 'código de salida', 'tiempo', 'memoria pico', '≤ 1,5 GB', 'líneas de progreso', 'medido con']];
     const notes: string[] = [];
-    for (const v of verbs) {
-      for (const variant of variants) {
-        if (variant === 'streaming' && !v.streaming) continue;
-        const args = variant === 'cli' ? [...tsx, cli, ...v.args] : [...tsx, self, '--cli-streaming', ...v.args];
-        ctx.log(`  ${v.verb} (${variant === 'cli' ? 'CLI' : 'streaming'})…`);
-        const r = await measureNode(args, repoRoot);
-        table.push([
-          v.verb,
-          variant === 'cli' ? 'CLI (exceljs completo)' : 'CLI + streaming',
-          String(r.code),
-          secs(r.ms),
-          gb(r.peak),
-          r.peak === null ? 'n/d' : r.peak <= LIMIT_BYTES ? 'sí' : 'NO',
-          String(r.stderrLines.filter((l) => !/^tablero: \{/.test(l)).length),
-          r.how,
-        ]);
-        // Not finished (exit 2, a crash, out of memory): say why, from the child's stderr.
-        const failure = r.stderrLines.find((l) => /^tablero: (?!Leyendo)|FATAL ERROR|RangeError|heap out of memory|terminated by signal/.test(l));
-        if (failure && r.code !== 0 && r.code !== 1) notes.push(`  ${v.verb} (${variant}) no terminó: ${failure.trim().slice(0, 200)}`);
-        else if (failure && /FATAL ERROR|heap out of memory/.test(failure)) notes.push(`  ${v.verb} (${variant}) no terminó: ${failure.trim().slice(0, 200)}`);
-      }
+    for (const r0 of runs) {
+      ctx.log(`  ${r0.verb} (${r0.rows.toLocaleString('es-CO')} filas)…`);
+      const r = await measureNode([...cli, ...r0.args], repoRoot);
+      table.push([
+        r0.verb,
+        r0.rows.toLocaleString('es-CO'),
+        String(r.code),
+        secs(r.ms),
+        gb(r.peak),
+        r.peak === null ? 'n/d' : r.peak <= LIMIT_BYTES ? 'sí' : 'NO',
+        String(r.stderrLines.filter((l) => progressLine.test(l)).length),
+        r.how,
+      ]);
+      // Not finished normally (exit 2, a crash, out of memory): say why, from the child's stderr.
+      const failure = r.stderrLines.find((l) => (/^tablero: /.test(l) && !progressLine.test(l)) || /FATAL ERROR|RangeError|heap out of memory|terminated by signal/.test(l));
+      if (failure && r.code !== 0 && r.code !== 1) notes.push(`  ${r0.verb} (${r0.rows.toLocaleString('es-CO')} filas), código ${r.code}: ${failure.trim().slice(0, 300)}`);
     }
     ctx.table(table);
     for (const n of notes) ctx.log(n);
-    ctx.log('Código 0/1 = terminó (1: el libro tiene errores de validación, es lo esperado en este libro sintético). Memoria pico = RSS máximo del proceso.');
+    ctx.log('Código 0/1 = terminó (1: el libro tiene errores de validación, lo esperado en este libro sintético); generar con código 2 = rechazo por tamaño antes de cargar (ver nota). Memoria pico = RSS máximo del proceso.');
   },
 };
 
 export default scaleSection;
 
 if (require.main === module) {
-  const argv = process.argv.slice(2);
-  if (argv[0] === '--cli-streaming') {
-    void streamingCli(argv.slice(1)).then((code) => {
-      process.exitCode = code;
-    });
-  } else {
-    // Standalone: `npx tsx bench/scale.ts` runs just this section.
-    void (async () => {
-      const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'tablero-escala-'));
-      try {
-        await scaleSection.run({
-          tmp,
-          log: (l) => console.log(l),
-          table: (rows) => {
-            const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
-            for (const r of rows) console.log('| ' + r.map((c, i) => c.padEnd(widths[i])).join(' | ') + ' |');
-          },
-        });
-      } finally {
-        await fs.rm(tmp, { recursive: true, force: true });
-      }
-    })();
-  }
+  // Standalone: `npx tsx bench/scale.ts` runs just this section.
+  void (async () => {
+    const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'tablero-escala-'));
+    try {
+      await scaleSection.run({
+        tmp,
+        log: (l) => console.log(l),
+        table: (rows) => {
+          const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
+          for (const r of rows) console.log('| ' + r.map((c, i) => c.padEnd(widths[i])).join(' | ') + ' |');
+        },
+      });
+    } finally {
+      await fs.rm(tmp, { recursive: true, force: true });
+    }
+  })();
 }

@@ -39,17 +39,16 @@ export interface LoadOptions {
   readonly cwd: string;
   readonly extraSources?: readonly string[];
   readonly maxBytes?: number;
+  /**
+   * Runs on the checked bytes before the parser (`loadWorkbookFile`): a verb that needs the host's
+   * full document model refuses here a workbook too large for it (throw `InputError`).
+   */
+  readonly beforeParse?: (bytes: Buffer) => Promise<void>;
 }
 
-export interface LoadedFile<H> {
-  /** The file as given on the command line (used in messages and JSON). */
-  readonly file: string;
-  /** Absolute path. */
-  readonly path: string;
-  readonly bytes: number;
+export interface LoadedFile<H> extends ReadFile {
   readonly host: H;
   readonly grids: WorkbookGrids;
-  readonly workbook: ReadWorkbook;
 }
 
 /** Display form of a file name in messages: «nombre». */
@@ -57,11 +56,24 @@ export function quoted(file: string): string {
   return `«${file}»`;
 }
 
+/** What a read-only verb keeps of a file: the recognised workbook, no host object, no grids. */
+export interface ReadFile {
+  /** The file as given on the command line (used in messages and JSON). */
+  readonly file: string;
+  /** Absolute path. */
+  readonly path: string;
+  readonly bytes: number;
+  readonly workbook: ReadWorkbook;
+}
+
+/** Bytes to plain grids without a host document model (the streaming reader); may throw anything. */
+export type GridReader = (bytes: Buffer, name: string) => Promise<WorkbookGrids>;
+
 /**
- * Checks and reads `file` (relative to `cwd`), parses it and recognises its sheets.
- * Throws `InputError` with one Spanish line when the file cannot be used.
+ * The checks before any parser: existence, kind, size, the door check (`guard.ts`) and the
+ * extension. Returns the file's bytes; throws `InputError` with one Spanish line.
  */
-export async function loadWorkbookFile<H>(file: string, parser: WorkbookParser<H>, options: LoadOptions): Promise<LoadedFile<H>> {
+async function checkedBytes(file: string, options: LoadOptions): Promise<{ abs: string; size: number; bytes: Buffer }> {
   const abs = path.resolve(options.cwd, file);
   const q = quoted(file);
   let stat;
@@ -99,24 +111,64 @@ export async function loadWorkbookFile<H>(file: string, parser: WorkbookParser<H
     const what = ext === '' ? 'un archivo sin extensión' : `un archivo ${ext}`;
     throw new InputError(`El archivo ${q} es ${what}, no un libro de Excel (.xlsx); guárdelo con la extensión .xlsx.`);
   }
+  return { abs, size: stat.size, bytes };
+}
 
+function damaged(file: string, e: unknown): InputError {
+  return new InputError(`El archivo ${quoted(file)} no es un libro de Excel (.xlsx) válido: está dañado o incompleto.`, e);
+}
+
+/** Recognises the sheets of `grids`; throws `InputError` when none is known or none has data. */
+function recognise(file: string, grids: WorkbookGrids, options: LoadOptions): ReadWorkbook {
+  const workbook = readWorkbook(grids, { extraSources: options.extraSources });
+  if (workbook.sheets.length === 0) {
+    const names = grids.sheets.map((s) => s.name);
+    const found = names.length ? ` Hojas del libro: ${names.slice(0, 8).join(', ')}${names.length > 8 ? ', …' : ''}.` : '';
+    throw new InputError(`En el archivo ${quoted(file)} no se reconoció ninguna hoja (plan de acción, hoja de captura o techos).${found}`);
+  }
+  const empty = noDataReason(workbook, file);
+  if (empty) throw new InputError(empty);
+  return workbook;
+}
+
+/**
+ * Checks and reads `file` (relative to `cwd`), parses it and recognises its sheets.
+ * Throws `InputError` with one Spanish line when the file cannot be used.
+ * Keeps the host's workbook and the grids: for the verbs that write a copy (`generar`, `consolidar`).
+ */
+export async function loadWorkbookFile<H>(file: string, parser: WorkbookParser<H>, options: LoadOptions): Promise<LoadedFile<H>> {
+  const { abs, size, bytes } = await checkedBytes(file, options);
+  await options.beforeParse?.(bytes);
   let host: H;
   let grids: WorkbookGrids;
   try {
     host = await parser.parse(bytes);
     grids = parser.toGrids(host, path.basename(abs));
   } catch (e) {
-    throw new InputError(`El archivo ${q} no es un libro de Excel (.xlsx) válido: está dañado o incompleto.`, e);
+    throw damaged(file, e);
   }
-  const workbook = readWorkbook(grids, { extraSources: options.extraSources });
-  if (workbook.sheets.length === 0) {
-    const names = grids.sheets.map((s) => s.name);
-    const found = names.length ? ` Hojas del libro: ${names.slice(0, 8).join(', ')}${names.length > 8 ? ', …' : ''}.` : '';
-    throw new InputError(`En el archivo ${q} no se reconoció ninguna hoja (plan de acción, hoja de captura o techos).${found}`);
+  const workbook = recognise(file, grids, options);
+  return { file, path: abs, bytes: size, host, grids, workbook };
+}
+
+/**
+ * Like `loadWorkbookFile`, for the verbs that only read (`validar`, `reporte`): the grids come
+ * from `readGrids` (the streaming reader: no document model) and are dropped as soon as the
+ * `ReadWorkbook` exists — only the recognised workbook is returned.
+ */
+export async function readWorkbookFile(file: string, readGrids: GridReader, options: LoadOptions): Promise<ReadFile> {
+  const { abs, size, grids } = await gridsOfFile(file, readGrids, options);
+  return { file, path: abs, bytes: size, workbook: recognise(file, grids, options) };
+}
+
+/** The checked file's grids; its bytes go out of reach when this returns. */
+async function gridsOfFile(file: string, readGrids: GridReader, options: LoadOptions): Promise<{ abs: string; size: number; grids: WorkbookGrids }> {
+  const { abs, size, bytes } = await checkedBytes(file, options);
+  try {
+    return { abs, size, grids: await readGrids(bytes, path.basename(abs)) };
+  } catch (e) {
+    throw damaged(file, e);
   }
-  const empty = noDataReason(workbook, file);
-  if (empty) throw new InputError(empty);
-  return { file, path: abs, bytes: stat.size, host, grids, workbook };
 }
 
 function megabytes(n: number): string {

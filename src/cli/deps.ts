@@ -2,8 +2,9 @@
  * What the verbs need from the outside world, injected by the composition root (`main.ts`), so
  * that no verb imports the exceljs adapter and tests can run everything in-process.
  */
-import type { LoadedFile } from '../app/load';
+import type { ReadFile } from '../app/load';
 import type { TemplateSpec } from '../app/templates';
+import type { ProgressThresholds } from './progress';
 import type { CliIO, Command, ParsedArgs } from './types';
 
 export interface WriteRequest {
@@ -15,8 +16,12 @@ export interface WriteRequest {
 }
 
 export interface CliDeps {
-  /** Reads and recognises one workbook; throws `InputError` (one Spanish line) when unusable. */
-  load(file: string, io: CliIO): Promise<LoadedFile<unknown>>;
+  /**
+   * Reads and recognises one workbook (streaming: no document model, the grids dropped once
+   * recognised); throws `InputError` (one Spanish line) when unusable. `onRows` hears the rows
+   * read so far, and once more with `final` at the end.
+   */
+  load(file: string, io: CliIO, onRows?: (rows: number, final: boolean) => void): Promise<ReadFile>;
   /** Atomic, never over an input, never over an existing file without `force`. */
   writeFile(out: string, data: Buffer | string, request: WriteRequest): Promise<void>;
   /** Renders a template into a new .xlsx and writes it like `writeFile`. */
@@ -25,6 +30,8 @@ export interface CliDeps {
   readonly colour: boolean;
   /** Folder of the bundled example workbooks. */
   readonly examplesDir: string;
+  /** When one file's work is long enough to show progress on stderr (tests make it small). */
+  readonly progress?: ProgressThresholds;
   /** The sheets engineer's verbs, when present in this build. */
   readonly generar?: Command;
   readonly consolidar?: Command;

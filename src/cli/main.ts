@@ -8,9 +8,8 @@
  * the underlying error is printed as well.
  */
 import * as path from 'node:path';
-import ExcelJS from 'exceljs';
-import { InputError, loadWorkbookFile, type WorkbookParser } from '../app/load';
-import { gridsOfWorkbook, loadWorkbook } from '../xlsx/read';
+import { InputError, readWorkbookFile } from '../app/load';
+import { readGridsStreaming } from '../xlsx/stream-read';
 import { OutputError, writeFileAtomic, writeWorkbookAtomic } from '../xlsx/write';
 import { templateWorkbook } from '../xlsx/template';
 import { parseArgs, usage } from './args';
@@ -23,11 +22,6 @@ import { UsageError, type CliIO, type Command, type ParsedArgs } from './types';
 
 /** Package root: `src/cli` (tsx, jest) and `dist/cli` (compiled) both sit two levels below it. */
 const packageRoot = path.resolve(__dirname, '..', '..');
-
-const parser: WorkbookParser<ExcelJS.Workbook> = {
-  parse: (bytes) => loadWorkbook(bytes),
-  toGrids: (wb, name) => gridsOfWorkbook(wb, name),
-};
 
 /**
  * A verb written elsewhere (`generar`, `consolidar`), used when its module is part of this build.
@@ -52,7 +46,10 @@ function optionalCommand(name: 'generar' | 'consolidar'): Command | undefined {
 
 export function defaultDeps(colour: boolean, overrides: Partial<CliDeps> = {}): CliDeps {
   const base: CliDeps = {
-    load: (file, io) => loadWorkbookFile(file, parser, { cwd: io.cwd }),
+    // validar and reporte only read: the streaming reader (no exceljs document model), the door
+    // check of app/guard.ts in front, the grids dropped once the sheets are recognised.
+    load: (file, io, onRows) =>
+      readWorkbookFile(file, (bytes, name) => readGridsStreaming(bytes, name, { onRows: onRows && ((n, sheet) => onRows(n, sheet === '')) }), { cwd: io.cwd }),
     writeFile: (out, data, req) => writeFileAtomic(out, data, req),
     writeTemplate: (spec, out, req) => writeWorkbookAtomic(templateWorkbook(spec), out, req),
     colour,

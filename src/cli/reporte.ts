@@ -18,6 +18,7 @@ import { buildReport, resolveOptions, type Report } from '../app/report';
 import { allowOnly } from './args';
 import type { CliDeps } from './deps';
 import { pct, plural, styleFor, table, type Style } from './output';
+import { writeJson } from './json-out';
 import { createProgress } from './progress';
 import { UsageError, type CliIO, type ParsedArgs } from './types';
 
@@ -43,7 +44,7 @@ export function makeReporte(deps: CliDeps) {
   return async function reporte(args: ParsedArgs, io: CliIO): Promise<number> {
     allowOnly(args, { corte: true, json: true });
     if (args.files.length === 0) throw new UsageError('Indique al menos un libro: tablero reporte <archivo.xlsx>... [--corte AAAA-MM-DD] --json');
-    const progress = createProgress(io, args.files.length > 1);
+    const progress = createProgress(io, args.files.length > 1, deps.progress);
     const books: { file: string; workbook: ReadWorkbook }[] = [];
     const failures: string[] = [];
     try {
@@ -51,9 +52,10 @@ export function makeReporte(deps: CliDeps) {
         progress.item(args.files[i]);
         progress.report('Leyendo', i, args.files.length);
         try {
-          // Only the read workbook is kept: exceljs's workbook and the grids of each file can go.
-          const { workbook } = await deps.load(args.files[i], io);
-          books.push({ file: args.files[i], workbook });
+          // Only the read workbook is kept: the grids of each file are dropped once it is recognised.
+          const file = args.files[i];
+          const { workbook } = await deps.load(file, io, (n, final) => progress.rows(file, n, final));
+          books.push({ file, workbook });
         } catch (e) {
           if (!(e instanceof InputError)) throw e;
           failures.push(e.message);
@@ -68,8 +70,11 @@ export function makeReporte(deps: CliDeps) {
     }
     const workbook = mergeWorkbooks(books);
     const options = resolveOptions({ cutoff: args.corte }, workbook, io.now);
+    const last = books[books.length - 1].file;
+    progress.phase('Calculando el reporte de', last);
     const report = buildReport(workbook, options);
-    if (args.json) io.stdout(JSON.stringify(report, null, 2) + '\n');
+    progress.done();
+    if (args.json) writeJson(report, io.stdout);
     else io.stdout(formatReport(report, books.map((b) => b.file), styleFor(deps.colour)));
     return 0;
   };

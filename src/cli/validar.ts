@@ -13,6 +13,7 @@ import { resolveOptions } from '../app/report';
 import { allowOnly } from './args';
 import type { CliDeps } from './deps';
 import { formatFileError, formatFileOutcome, formatTotals, styleFor } from './output';
+import { writeJson } from './json-out';
 import { createProgress } from './progress';
 import { UsageError, type CliIO, type ParsedArgs } from './types';
 
@@ -71,7 +72,7 @@ export function makeValidar(deps: CliDeps) {
     allowOnly(args, { corte: true, json: true });
     if (args.files.length === 0) throw new UsageError('Indique al menos un libro: tablero validar <archivo.xlsx>... [--corte AAAA-MM-DD] [--json]');
     const style = styleFor(deps.colour && !args.json);
-    const progress = createProgress(io, args.files.length > 1);
+    const progress = createProgress(io, args.files.length > 1, deps.progress);
     const outcomes: (ValidatedFile | { file: string; error: string })[] = [];
     try {
       for (let i = 0; i < args.files.length; i++) {
@@ -79,8 +80,9 @@ export function makeValidar(deps: CliDeps) {
         progress.item(file);
         progress.report('Validando', i, args.files.length);
         try {
-          // Only the read workbook is kept: neither exceljs's workbook nor the grids stay reachable while the rules run.
-          const { workbook } = await deps.load(file, io);
+          // Only the read workbook is kept: the grids are not reachable while the rules run.
+          const { workbook } = await deps.load(file, io, (n, final) => progress.rows(file, n, final));
+          progress.phase('Validando', file);
           outcomes.push(validateLoaded(file, workbook, args.corte, io));
         } catch (e) {
           if (!(e instanceof InputError)) throw e;
@@ -115,7 +117,7 @@ export function makeValidar(deps: CliDeps) {
         errors,
         warnings,
       };
-      io.stdout(JSON.stringify(json, null, 2) + '\n');
+      writeJson(json, io.stdout);
     } else {
       const blocks: string[] = [];
       for (const o of outcomes) {

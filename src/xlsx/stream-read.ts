@@ -41,33 +41,19 @@ function decode(a: string): { row: number; col: number } | null {
   return { row: Number(m[2]), col };
 }
 
-/** Streams one zip entry's XML and collects its `<mergeCell ref="A1:B2"/>` areas. */
-export async function scanMerges(bytes: Uint8Array, entry: ZipEntryInfo): Promise<CellRange[]> {
+/**
+ * Streams one zip entry's XML text (inflated chunk by chunk, decoded as latin1 — enough for tag
+ * names and ASCII attributes) to `take`; `final` on the last call. Nothing is kept here.
+ */
+async function scanEntry(bytes: Uint8Array, entry: ZipEntryInfo, take: (text: string, final: boolean) => void): Promise<void> {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const lh = entry.localHeaderOffset;
   const start = lh + 30 + view.getUint16(lh + 26, true) + view.getUint16(lh + 28, true);
   const data = bytes.subarray(start, start + entry.compressedSize);
-  const re = /<(?:[A-Za-z0-9_]+:)?mergeCell\s[^>]*?ref="([A-Z$]+\d+):([A-Z$]+\d+)"/g;
-  const out: CellRange[] = [];
   const decoder = new TextDecoder('latin1');
-  let carry = '';
-  const take = (text: string, final: boolean) => {
-    const s = carry + text;
-    re.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    let consumed = 0;
-    while ((m = re.exec(s))) {
-      const a = decode(m[1].replace(/\$/g, ''));
-      const b = decode(m[2].replace(/\$/g, ''));
-      if (a && b) out.push({ top: Math.min(a.row, b.row), left: Math.min(a.col, b.col), bottom: Math.max(a.row, b.row), right: Math.max(a.col, b.col) });
-      consumed = re.lastIndex;
-    }
-    // Keep the tail (a tag may straddle two chunks), never more than a tag's length.
-    carry = final ? '' : s.slice(Math.max(consumed, s.length - 256));
-  };
   if (entry.method === 0) {
     take(decoder.decode(data), true);
-    return out;
+    return;
   }
   const ds = new DecompressionStream('deflate-raw');
   const writer = ds.writable.getWriter();
@@ -84,7 +70,99 @@ export async function scanMerges(bytes: Uint8Array, entry: ZipEntryInfo): Promis
   }
   take('', true);
   await writing;
+}
+
+/** Streams one zip entry's XML and collects its `<mergeCell ref="A1:B2"/>` areas. */
+export async function scanMerges(bytes: Uint8Array, entry: ZipEntryInfo): Promise<CellRange[]> {
+  const re = /<(?:[A-Za-z0-9_]+:)?mergeCell\s[^>]*?ref="([A-Z$]+\d+):([A-Z$]+\d+)"/g;
+  const out: CellRange[] = [];
+  let carry = '';
+  await scanEntry(bytes, entry, (text, final) => {
+    const s = carry + text;
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    let consumed = 0;
+    while ((m = re.exec(s))) {
+      const a = decode(m[1].replace(/\$/g, ''));
+      const b = decode(m[2].replace(/\$/g, ''));
+      if (a && b) out.push({ top: Math.min(a.row, b.row), left: Math.min(a.col, b.col), bottom: Math.max(a.row, b.row), right: Math.max(a.col, b.col) });
+      consumed = re.lastIndex;
+    }
+    // Keep the tail (a tag may straddle two chunks), never more than a tag's length.
+    carry = final ? '' : s.slice(Math.max(consumed, s.length - 256));
+  });
   return out;
+}
+
+export interface WorkbookSize {
+  /** `<row>` elements over every worksheet. */
+  readonly rows: number;
+  /** `<c>` elements (cells written in the file, values or only a style) over every worksheet. */
+  readonly cells: number;
+}
+
+/**
+ * How many rows and cells the worksheets of an .xlsx hold, by streaming their XML (a second or
+ * two for 200,000 rows; nothing kept). Lets a verb that needs exceljs's full document model
+ * refuse a workbook too large for it BEFORE loading it. Run the door check (`app/guard.ts`) first.
+ */
+export async function countWorkbookSize(bytes: Uint8Array): Promise<WorkbookSize> {
+  const inspected = inspectXlsxBytes(bytes);
+  if (!inspected.ok) throw new Error(inspected.reason);
+  let rows = 0;
+  let cells = 0;
+  const re = /<(?:[A-Za-z0-9_]+:)?(row|c)[\s>/]/g;
+  for (const entry of inspected.entries) {
+    if (!/^xl\/worksheets\/[^/]+\.xml$/i.test(entry.name)) continue;
+    let carry = '';
+    await scanEntry(bytes, entry, (text, final) => {
+      const s = carry + text;
+      // A tag cut at the end of a chunk is counted with the next one.
+      const limit = final ? s.length : s.length - 16;
+      re.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = re.exec(s)) && m.index < limit) {
+        if (m[1] === 'c') cells++;
+        else rows++;
+      }
+      carry = final ? '' : s.slice(Math.max(limit, 0));
+    });
+  }
+  return { rows, cells };
+}
+
+/**
+ * The XML of an entry as text, decoded with ONE streaming decoder: a character whose UTF-8 bytes
+ * straddle two inflated chunks comes out whole. (exceljs 4.4.0's streaming reader decodes each
+ * chunk on its own — `utils/parse-sax.js` — which turns such a character into two U+FFFD: a
+ * "Secretaría" became "Secretar��a" every few thousand rows.)
+ */
+async function* utf8Text(source: AsyncIterable<Buffer | Uint8Array | string>): AsyncGenerator<string> {
+  const decoder = new TextDecoder('utf-8');
+  for await (const chunk of source) {
+    const text = typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+    if (text) yield text;
+  }
+  const tail = decoder.decode();
+  if (tail) yield tail;
+}
+
+/** Makes this reader's worksheets and shared strings go through `utf8Text` (exceljs passes strings through). */
+function decodeWholeCharacters(reader: ExcelJS.stream.xlsx.WorkbookReader): void {
+  const r = reader as unknown as {
+    _parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string): Generator<unknown>;
+    _parseSharedStrings(entry: NodeJS.ReadableStream): AsyncGenerator<unknown>;
+  };
+  const worksheet = r._parseWorksheet;
+  const sharedStrings = r._parseSharedStrings;
+  if (typeof worksheet !== 'function' || typeof sharedStrings !== 'function') throw new Error('exceljs: lector en streaming no reconocido');
+  r._parseWorksheet = function (iterator, sheetNo) {
+    return worksheet.call(this, utf8Text(iterator), sheetNo);
+  };
+  r._parseSharedStrings = function (entry) {
+    // exceljs reads this entry with its own `iterateStream` (stream events): hand it a stream of text.
+    return sharedStrings.call(this, Readable.from(utf8Text(entry as AsyncIterable<Buffer>)));
+  };
 }
 
 function visibilityOf(state: unknown): SheetVisibility {
@@ -102,14 +180,17 @@ export async function readGridsStreaming(bytes: Uint8Array, name: string, option
   const entryByPath = new Map(inspected.entries.map((e) => [e.name, e]));
   const every = options.every ?? 10_000;
   const interned = new Map<string, string>();
+  // Every kept string is copied out of the parser's buffers: the XML parser hands out slices of
+  // the chunk it decoded, and ONE such slice kept in the grid keeps the whole chunk alive — at
+  // 200,000 rows that retained most of the sheet's XML text (hundreds of MB).
+  const own = (s: string): string => (' ' + s).slice(1);
   const intern = (s: string): string => {
-    if (s.length > 64) return s;
+    if (s.length > 64) return own(s);
     const hit = interned.get(s);
     if (hit !== undefined) return hit;
-    // Copy out of the parser's buffers (a sliced string would keep the whole chunk alive).
-    const own = (' ' + s).slice(1);
-    interned.set(own, own);
-    return own;
+    const copy = own(s);
+    interned.set(copy, copy);
+    return copy;
   };
 
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]), {
@@ -119,6 +200,7 @@ export async function readGridsStreaming(bytes: Uint8Array, name: string, option
     styles: 'cache',
     worksheets: 'emit',
   });
+  decodeWholeCharacters(reader);
   const sheets: SheetRead[] = [];
   let total = 0;
   for await (const wsReader of reader) {

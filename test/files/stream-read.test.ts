@@ -3,7 +3,9 @@
  * as the full exceljs load the CLI uses today — values, number formats, merges, visibility and
  * sheet order — so switching large files to it changes nothing but memory.
  */
-import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Grid, WorkbookGrids } from '../../src/domain/grid';
 import { gridsOfWorkbook, loadWorkbook } from '../../src/xlsx/read';
@@ -78,6 +80,31 @@ describe('readGridsStreaming = gridsOfWorkbook(loadWorkbook())', () => {
       ['Muy oculta', 'veryHidden'],
     ]);
     expect(streamed.sheets[0].merges).toHaveLength(2);
+  });
+
+  it('characters whose UTF-8 bytes straddle two inflated chunks come out whole (shared and inline strings)', async () => {
+    const text = (i: number) => `Secretaría de Educación — año ${i}: niñez, señal €, 😀 ${'á'.repeat(i % 7)}`;
+    const rows = Array.from({ length: 4000 }, (_, i) => [text(i), i]);
+    // exceljs's in-memory writer: shared strings (xl/sharedStrings.xml), as Excel saves.
+    const shared = await buildXlsx([{ name: 'Hoja', rows }]);
+    // exceljs's streaming writer without shared strings: inline strings in the sheet XML.
+    const tmp = mkdtempSync(path.join(os.tmpdir(), 'tablero-utf8-'));
+    try {
+      const file = path.join(tmp, 'inline.xlsx');
+      const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: false });
+      const ws = wb.addWorksheet('Hoja');
+      for (const r of rows) ws.addRow(r).commit();
+      ws.commit();
+      await wb.commit();
+      for (const bytes of [shared, readFileSync(file)]) {
+        const streamed = await readGridsStreaming(bytes, 'x.xlsx');
+        const values = streamed.sheets[0].values;
+        expect(values.map((r) => r?.[0])).toEqual(rows.map((r) => r[0]));
+        expect(JSON.stringify(values)).not.toContain('\uFFFD');
+      }
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
   });
 
   it('reports progress by rows', async () => {
