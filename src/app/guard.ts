@@ -381,8 +381,12 @@ export async function verifyXlsxInflation(bytes: Uint8Array, inspected: Extract<
   return inspected;
 }
 
-/** Inflates raw deflate data, counting the output and stopping beyond `cap` bytes. */
-async function inflateCounting(data: Uint8Array, cap: number): Promise<number | 'error'> {
+/**
+ * Inflates raw deflate data in 1 MB steps, handing each output chunk to `take`; `take` returning
+ * `false` stops there (the rest is never inflated). Rejects on corrupt data. Memory stays
+ * constant whatever the entry claims or really holds.
+ */
+export async function inflateRaw(data: Uint8Array, take: (chunk: Uint8Array) => boolean | void): Promise<void> {
   const ds = new DecompressionStream('deflate-raw');
   const writer = ds.writable.getWriter();
   const reader = ds.readable.getReader();
@@ -391,23 +395,32 @@ async function inflateCounting(data: Uint8Array, cap: number): Promise<number | 
     for (let i = 0; i < data.length; i += CHUNK) await writer.write(data.subarray(i, Math.min(i + CHUNK, data.length)) as Uint8Array<ArrayBuffer>);
     await writer.close();
   })().catch(() => undefined);
-  let produced = 0;
   try {
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
-      produced += value.byteLength;
-      if (produced > cap) {
+      if (take(value) === false) {
         await reader.cancel().catch(() => undefined);
         await writer.abort().catch(() => undefined);
         break;
       }
     }
-  } catch {
+  } finally {
     await writing;
+  }
+}
+
+/** Inflates raw deflate data, counting the output and stopping beyond `cap` bytes. */
+async function inflateCounting(data: Uint8Array, cap: number): Promise<number | 'error'> {
+  let produced = 0;
+  try {
+    await inflateRaw(data, (chunk) => {
+      produced += chunk.byteLength;
+      return produced <= cap;
+    });
+  } catch {
     return 'error';
   }
-  await writing;
   return produced;
 }
 

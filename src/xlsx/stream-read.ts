@@ -17,7 +17,7 @@
 import ExcelJS from 'exceljs';
 import { Readable } from 'node:stream';
 import type { CellRange, CellValue, Grid, SheetVisibility, WorkbookGrids } from '../domain/grid';
-import { inspectXlsxBytes, type ZipEntryInfo } from '../app/guard';
+import { inflateRaw, inspectXlsxBytes, type ZipEntryInfo } from '../app/guard';
 import { plainValue } from './read';
 
 export interface StreamReadOptions {
@@ -55,21 +55,8 @@ async function scanEntry(bytes: Uint8Array, entry: ZipEntryInfo, take: (text: st
     take(decoder.decode(data), true);
     return;
   }
-  const ds = new DecompressionStream('deflate-raw');
-  const writer = ds.writable.getWriter();
-  const reader = ds.readable.getReader();
-  const CHUNK = 1 << 20;
-  const writing = (async () => {
-    for (let i = 0; i < data.length; i += CHUNK) await writer.write(data.subarray(i, Math.min(i + CHUNK, data.length)) as Uint8Array<ArrayBuffer>);
-    await writer.close();
-  })().catch(() => undefined);
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    take(decoder.decode(value), false);
-  }
+  await inflateRaw(data, (chunk) => take(decoder.decode(chunk), false));
   take('', true);
-  await writing;
 }
 
 /** Streams one zip entry's XML and collects its `<mergeCell ref="A1:B2"/>` areas. */
