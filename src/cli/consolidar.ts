@@ -23,7 +23,8 @@ import { gridsOfWorkbook } from '../xlsx/read';
 import { writeWorkbookAtomic } from '../xlsx/write';
 import { renderSheets } from '../xlsx/render';
 import { allowOnly } from './args';
-import { applyGenerated, generatedSheetNames, plural, reportFailure, summaryLine, xlsxParser } from './generar';
+import { applyGenerated, generatedSheetNames, reportFailure, summaryLine, xlsxParser } from './generar';
+import { plural } from './output';
 import { UsageError, type CliIO, type Command, type ParsedArgs } from './types';
 
 export const consolidar: Command = async (args: ParsedArgs, io: CliIO): Promise<number> => {

@@ -29,6 +29,7 @@ import { productKindOfSheet, readRegistry } from '../xlsx/registry';
 import { countWorkbookSize } from '../xlsx/stream-read';
 import { formatNumber } from '../domain/format';
 import { allowOnly } from './args';
+import { plural } from './output';
 import { createProgress, type CliProgress } from './progress';
 import { UsageError, type CliIO, type Command, type ParsedArgs } from './types';
 
@@ -59,10 +60,6 @@ export function applyGenerated(wb: ExcelJS.Workbook, g: Generated, generatedAt: 
   const marked = applyMarks(wb, g.marks);
   const sheets = renderSheets(wb, g.sheets, { generatedAt });
   return { generated: g, sheets, markedCells: marked.cells };
-}
-
-export function plural(n: number, one: string, many: string): string {
-  return `${n.toLocaleString('es-CO')} ${n === 1 ? one : many}`;
 }
 
 export function summaryLine(out: string, r: GenerarResult): string {
