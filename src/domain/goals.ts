@@ -16,7 +16,8 @@ import { executedField, plannedField } from './fields';
 import type { FieldId } from './fields';
 import type { Accumulation, Budget, GoalInput } from './goal';
 import { okNumber, okText, okValue } from './sheet';
-import type { DataRow, ReadSheet } from './sheet';
+import type { DataRow, ReadCell, ReadSheet } from './sheet';
+import { columnCells } from './reader';
 
 const accumulations: readonly Accumulation[] = ['suma', 'creciente', 'constante', 'decreciente'];
 
@@ -98,31 +99,110 @@ function goalOfRow(
   };
 }
 
-/** One goal per data row of a capture sheet, in sheet order. */
+/** A column's usable number of row `i` (as `num`), from the column's cells. */
+function numAt(col: readonly (ReadCell | undefined)[], i: number): number | null {
+  const c = col[i];
+  if (c === undefined) return null;
+  const p = c.parsed;
+  return p.status === 'ok' && typeof p.value === 'number' && Number.isFinite(p.value) ? p.value : null;
+}
+
+/** A column's trimmed non-empty text of row `i` (as `text`), from the column's cells. */
+function textAt(col: readonly (ReadCell | undefined)[], i: number): string | null {
+  const c = col[i];
+  if (c === undefined) return null;
+  const p = c.parsed;
+  if (p.status !== 'ok') return null;
+  const v = p.value;
+  const t = typeof v === 'string' ? v.trim() : typeof v === 'number' ? String(v).trim() : undefined;
+  return t ? t : null;
+}
+
+/** `goalCodeOf` from the goal-code column's cell of row `i`. */
+function goalCodeAt(col: readonly (ReadCell | undefined)[], i: number): string | null {
+  const v = textAt(col, i);
+  if (v) return v;
+  const raw = col[i]?.raw;
+  if (typeof raw === 'string' && raw.trim()) return raw.trim();
+  if (typeof raw === 'number') return String(raw);
+  return null;
+}
+
+/**
+ * One goal per data row of a capture sheet, in sheet order. Reads the reader's per-column cell
+ * arrays (`columnCells`) — each field's column asked once per sheet — instead of looking every
+ * field up by name on every row; the goals are the same as `goalOfRow` would build.
+ */
 export function goalsFromCaptureSheet(sheet: ReadSheet): GoalInput[] {
   const titleUnit = sheet.title.unit?.trim();
   const rows = sheet.rows;
+  const count = sheet.periodCount;
+  const col = (field: FieldId): readonly (ReadCell | undefined)[] => columnCells(sheet, field);
+  const goalCode = col('goalCode');
+  const goalText = col('goal');
+  const unit = col('unit');
+  const dimension = col('dimension');
+  const programCode = col('programCode');
+  const program = col('program');
+  const accumulation = col('accumulation');
+  const baseline = col('baseline');
+  const yearGoal = col('yearGoal');
+  const weight = col('weight');
+  const budgetFinal = col('budgetFinal');
+  const commitments = col('commitments');
+  const obligations = col('obligations');
+  const payments = col('payments');
+  const goalState = col('goalState');
+  const analysis = col('analysis');
+  const evidence = col('evidence');
+  const planned: (readonly (ReadCell | undefined)[])[] = [];
+  const executed: (readonly (ReadCell | undefined)[])[] = [];
+  for (let k = 1; k <= count; k++) {
+    planned.push(col(plannedIds[k - 1] ?? plannedField(k)));
+    executed.push(col(executedIds[k - 1] ?? executedField(k)));
+  }
+  const name = sheet.name;
+  const periodKind = sheet.periodKind;
   const out: GoalInput[] = [];
   for (let i = 0; i < rows.length; i++) {
-    const row = rows[i];
     const budget: Budget = {
-      final: num(row, 'budgetFinal'),
-      commitments: num(row, 'commitments'),
-      obligations: num(row, 'obligations'),
-      payments: num(row, 'payments'),
+      final: numAt(budgetFinal, i),
+      commitments: numAt(commitments, i),
+      obligations: numAt(obligations, i),
+      payments: numAt(payments, i),
     };
-    out.push(
-      goalOfRow(
-        sheet,
-        row,
-        titleUnit,
-        periods(row, sheet.periodCount, executedField),
-        budget,
-        isEliminated(row),
-        text(row, 'analysis'),
-        text(row, 'evidence'),
-      ),
-    );
+    const exec: (number | null)[] = [];
+    for (let k = 0; k < count; k++) exec.push(numAt(executed[k], i));
+    const plan: (number | null)[] = [];
+    for (let k = 0; k < count; k++) plan.push(numAt(planned[k], i));
+    const acc = accumulation[i]?.parsed;
+    const accValue = acc !== undefined && acc.status === 'ok' ? acc.value : undefined;
+    const state = goalState[i]?.parsed;
+    const stateValue = state !== undefined && state.status === 'ok' ? state.value : undefined;
+    out.push({
+      code: goalCodeAt(goalCode, i) ?? '',
+      goal: textAt(goalText, i) ?? '',
+      unit: textAt(unit, i) ?? titleUnit ?? '',
+      dimension: textAt(dimension, i),
+      programCode: textAt(programCode, i),
+      program: textAt(program, i),
+      accumulation:
+        typeof accValue === 'string' && (accumulations as readonly string[]).includes(accValue)
+          ? (accValue as Accumulation)
+          : null,
+      baseline: numAt(baseline, i),
+      yearGoal: numAt(yearGoal, i),
+      periodKind,
+      planned: plan,
+      weight: numAt(weight, i),
+      sheet: name,
+      row: rows[i].row,
+      executed: exec,
+      budget,
+      eliminated: typeof stateValue === 'string' && stateValue.toLowerCase() === 'eliminada',
+      analysis: textAt(analysis, i),
+      evidence: textAt(evidence, i),
+    });
   }
   return out;
 }

@@ -108,6 +108,17 @@ function anyGiven(values: readonly (number | null)[], c: number): boolean {
   return false;
 }
 
+/**
+ * `progressFigures(goal, cutoffPeriod).executedToDate` alone, without the other figures (for a
+ * rule that compares a declared acumulado with it on every row).
+ */
+export function executedToDate(goal: GoalInput, cutoffPeriod: number): number | null {
+  const acc: Accumulation = goal.accumulation ?? 'suma';
+  const c = Math.max(0, Math.min(Math.floor(cutoffPeriod), Math.max(goal.planned.length, goal.executed.length)));
+  if (!anyGiven(goal.executed, c)) return null;
+  return acc === 'suma' ? sumTo(goal.executed, c) : lastGiven(goal.executed, c);
+}
+
 /** The figures of progress.md before the state is decided. */
 export interface ProgressFigures {
   readonly plannedToDate: number | null;

@@ -1,7 +1,6 @@
-import type { Rule } from './types';
 import type { Finding } from '../domain/finding';
 import { formatDate, formatNumber, formatPercent } from '../domain/format';
-import { captureSheets, progressOf } from './lib/capture';
+import { rowRule } from './lib/rows';
 import { fieldAddress, finding, goalOf, quote } from './lib/util';
 
 const n = (x: number | null): string => (x === null ? 'sin reporte' : formatNumber(x, 6));
@@ -26,22 +25,20 @@ const messages = {
  * computed once by the run) with a blank analysis. Reported on the analysis cell (the row's first
  * cell when the sheet has no analysis column).
  */
-export const rule: Rule = {
-  meta: {
+export const rule = rowRule(
+  {
     id: 'analysis-required',
     severity: 'error',
     scope: 'hoja-captura',
     description: 'Una meta atrasada, no iniciada o sobreejecutada al corte no tiene análisis del avance.',
   },
   messages,
-  check(ctx) {
-    const out: Finding[] = [];
-    const cutoff = formatDate(ctx.options.cutoff);
-    for (const sheet of captureSheets(ctx)) {
-      const progress = progressOf(ctx, sheet);
-      sheet.rows.forEach((row, i) => {
-        const p = progress[i];
-        if (!p || p.input.analysis) return;
+  {
+    sheet(sheet, ctx, out: Finding[]) {
+      if (sheet.kind !== 'hoja-captura') return undefined;
+      const cutoff = formatDate(ctx.options.cutoff);
+      return (row, _i, p) => {
+        if (p.input.analysis) return;
         const a = row.cells.analysis?.parsed;
         if (a && a.status !== 'blank') return; // something is written there (even an error value)
         const code = goalOf(row) ?? p.input.code;
@@ -64,8 +61,7 @@ export const rule: Rule = {
             message,
           }),
         );
-      });
-    }
-    return out;
+      };
+    },
   },
-};
+);

@@ -1,11 +1,11 @@
-import type { Rule } from './types';
 import type { Finding } from '../domain/finding';
 import { executedField } from '../domain/fields';
 import { okNumber } from '../domain/sheet';
-import { progressFigures } from '../domain/progress';
+import { executedToDate } from '../domain/progress';
 import { formatNumber } from '../domain/format';
 import { sameMagnitude } from '../domain/tolerance';
-import { captureSheets, lastReported, progressOf } from './lib/capture';
+import { lastReported } from './lib/capture';
+import { rowRule } from './lib/rows';
 import { fieldAddress, finding, goalOf, label, periodLabel } from './lib/util';
 import { accumulationNames } from './lib/kinds';
 
@@ -26,26 +26,25 @@ const messages = {
  * reported period (progress.md): Σ E(k) for suma, the last reported level for the others. With
  * nothing reported, only a suma goal can be checked (its acumulado is 0).
  */
-export const rule: Rule = {
-  meta: {
+export const rule = rowRule(
+  {
     id: 'cumulative-mismatch',
     severity: 'error',
     scope: 'hoja-captura',
     description: 'El ejecutado acumulado declarado no coincide con el calculado a partir de los periodos.',
   },
   messages,
-  check(ctx) {
-    const out: Finding[] = [];
-    for (const sheet of captureSheets(ctx)) {
-      const progress = progressOf(ctx, sheet);
-      sheet.rows.forEach((row, i) => {
+  {
+    sheet(sheet, _ctx, out: Finding[]) {
+      if (sheet.kind !== 'hoja-captura') return undefined;
+      return (row, _i, p) => {
         const declared = okNumber(row, 'executedTotal');
-        const goal = progress[i]?.input;
-        if (declared === undefined || !goal) return;
+        const goal = p.input;
+        if (declared === undefined) return;
         const acc = goal.accumulation ?? 'suma';
         const last = lastReported(goal);
         if (last === 0 && acc !== 'suma') return;
-        const computed = progressFigures(goal, last).executedToDate ?? 0;
+        const computed = executedToDate(goal, last) ?? 0;
         if (sameMagnitude(declared, computed)) return;
         const code = goalOf(row) ?? goal.code;
         const message =
@@ -71,8 +70,7 @@ export const rule: Rule = {
             message,
           }),
         );
-      });
-    }
-    return out;
+      };
+    },
   },
-};
+);

@@ -1,6 +1,7 @@
-import type { Rule } from './types';
+import type { DataRow, ReadSheet } from '../domain/sheet';
 import type { Finding } from '../domain/finding';
 import { okText } from '../domain/sheet';
+import { rowRule } from './lib/rows';
 import { finding, goalOf, isMergeContinuation, normalizeText, quote, rowAnchor } from './lib/util';
 
 const messages = {
@@ -18,46 +19,49 @@ const messages = {
  * goal code and unit. Every repetition after the first is reported on its row. An activity cell
  * merged over several rows is one activity (split by source), not a repetition.
  */
-export const rule: Rule = {
-  meta: {
+/** One row of a sheet: reports it when its key was seen on an earlier row (`seen`: key → first row). */
+function visitRow(sheet: ReadSheet, seen: Map<string, number>, row: DataRow, index: number, out: Finding[]): void {
+  // One activity merged over several rows (e.g. one line per funding source) is one activity.
+  if (sheet.kind === 'plan-accion' && isMergeContinuation(sheet, index, 'activity')) return;
+  const goal = goalOf(row);
+  if (goal === undefined) return;
+  const second = sheet.kind === 'plan-accion' ? okText(row, 'activity') : okText(row, 'unit');
+  if (sheet.kind === 'plan-accion' && (second === undefined || second.trim() === '')) return;
+  const key = `${goal}\u0000${normalizeText(second ?? '')}`;
+  const first = seen.get(key);
+  if (first === undefined) {
+    seen.set(key, row.row);
+    return;
+  }
+  out.push(
+    finding({
+      rule: 'duplicate',
+      severity: 'error',
+      sheet,
+      row: row.row,
+      cell: rowAnchor(sheet, row),
+      goal,
+      message: sheet.kind === 'plan-accion' ? messages.activity(second!, goal, first) : messages.goal(goal, second, first),
+    }),
+  );
+}
+
+export const rule = rowRule(
+  {
     id: 'duplicate',
     severity: 'error',
     scope: 'cell',
     description: 'Una fila repetida: la misma meta y actividad (plan de acción) o la misma meta y dependencia (hoja de captura).',
   },
   messages,
-  check(ctx) {
-    const out: Finding[] = [];
-    for (const sheet of ctx.workbook.sheets) {
-      if (sheet.kind === 'techos') continue;
+  {
+    sheet(sheet, _ctx, out: Finding[]) {
+      if (sheet.kind === 'techos') return undefined;
       const seen = new Map<string, number>();
-      for (const [index, row] of sheet.rows.entries()) {
-        // One activity merged over several rows (e.g. one line per funding source) is one activity.
-        if (sheet.kind === 'plan-accion' && isMergeContinuation(sheet, index, 'activity')) continue;
-        const goal = goalOf(row);
-        if (goal === undefined) continue;
-        const second = sheet.kind === 'plan-accion' ? okText(row, 'activity') : okText(row, 'unit');
-        if (sheet.kind === 'plan-accion' && (second === undefined || second.trim() === '')) continue;
-        const key = `${goal}\u0000${normalizeText(second ?? '')}`;
-        const first = seen.get(key);
-        if (first === undefined) {
-          seen.set(key, row.row);
-          continue;
-        }
-        out.push(
-          finding({
-            rule: 'duplicate',
-            severity: 'error',
-            sheet,
-            row: row.row,
-            cell: rowAnchor(sheet, row),
-            goal,
-            message:
-              sheet.kind === 'plan-accion' ? messages.activity(second!, goal, first) : messages.goal(goal, second, first),
-          }),
-        );
-      }
-    }
-    return out;
+      if (sheet.kind === 'hoja-captura') return (row, index) => visitRow(sheet, seen, row, index, out);
+      const rows = sheet.rows;
+      for (let index = 0; index < rows.length; index++) visitRow(sheet, seen, rows[index], index, out);
+      return undefined;
+    },
   },
-};
+);

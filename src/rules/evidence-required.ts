@@ -1,9 +1,9 @@
-import type { Rule } from './types';
 import type { Finding } from '../domain/finding';
 import { executedField } from '../domain/fields';
 import { okNumber } from '../domain/sheet';
 import { formatNumber } from '../domain/format';
-import { captureSheets, cutoffOf } from './lib/capture';
+import { cutoffOf } from './lib/capture';
+import { rowRule } from './lib/rows';
 import { fieldAddress, finding, goalOf, periodLabel, quote } from './lib/util';
 
 const messages = {
@@ -16,27 +16,27 @@ const messages = {
  * Execution above 0 in a period ended by the cut-off and a blank evidence cell. Execution in a
  * later period is `future-execution`'s, not this rule's.
  */
-export const rule: Rule = {
-  meta: {
+export const rule = rowRule(
+  {
     id: 'evidence-required',
     severity: 'warning',
     scope: 'hoja-captura',
     description: 'Una meta reporta ejecución en un periodo pero no tiene evidencia.',
   },
   messages,
-  check(ctx) {
-    const out: Finding[] = [];
-    for (const sheet of captureSheets(ctx)) {
+  {
+    sheet(sheet, ctx, out: Finding[]) {
+      if (sheet.kind !== 'hoja-captura') return undefined;
       const c = cutoffOf(ctx, sheet);
-      for (const row of sheet.rows) {
+      return (row) => {
         const e = row.cells.evidence?.parsed;
-        if (e && e.status !== 'blank') continue;
+        if (e && e.status !== 'blank') return;
         const executed: string[] = [];
         for (let k = 1; k <= Math.min(c, sheet.periodCount); k++) {
           const v = okNumber(row, executedField(k));
           if (v !== undefined && v > 0) executed.push(`${periodLabel(sheet, k)}: ${formatNumber(v, 6)}`);
         }
-        if (executed.length === 0) continue;
+        if (executed.length === 0) return;
         out.push(
           finding({
             rule: 'evidence-required',
@@ -48,8 +48,7 @@ export const rule: Rule = {
             message: messages.missing(goalOf(row), executed.join(', ')),
           }),
         );
-      }
-    }
-    return out;
+      };
+    },
   },
-};
+);

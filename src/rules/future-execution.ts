@@ -1,10 +1,10 @@
-import type { Rule } from './types';
 import type { Finding } from '../domain/finding';
 import { executedField } from '../domain/fields';
 import { okNumber } from '../domain/sheet';
 import { periodEnd } from '../domain/periods';
 import { formatDate, formatNumber } from '../domain/format';
-import { captureSheets, cutoffOf } from './lib/capture';
+import { cutoffOf } from './lib/capture';
+import { rowRule } from './lib/rows';
 import { fieldAddress, finding, goalOf, label, ofGoal, quote, vigenciaOf } from './lib/util';
 
 const messages = {
@@ -17,20 +17,20 @@ const messages = {
  * Execution (a value other than 0) in a period that ends after the cut-off date. A 0 typed ahead
  * is "nothing yet" and left alone.
  */
-export const rule: Rule = {
-  meta: {
+export const rule = rowRule(
+  {
     id: 'future-execution',
     severity: 'warning',
     scope: 'hoja-captura',
     description: 'Se reportó ejecución en un periodo que termina después de la fecha de corte.',
   },
   messages,
-  check(ctx) {
-    const out: Finding[] = [];
-    for (const sheet of captureSheets(ctx)) {
+  {
+    sheet(sheet, ctx, out: Finding[]) {
+      if (sheet.kind !== 'hoja-captura') return undefined;
       const c = cutoffOf(ctx, sheet);
       const vigencia = vigenciaOf(ctx, sheet);
-      for (const row of sheet.rows) {
+      return (row) => {
         for (let k = c + 1; k <= sheet.periodCount; k++) {
           const field = executedField(k);
           const v = okNumber(row, field);
@@ -53,8 +53,7 @@ export const rule: Rule = {
             }),
           );
         }
-      }
-    }
-    return out;
+      };
+    },
   },
-};
+);

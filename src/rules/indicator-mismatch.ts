@@ -1,11 +1,10 @@
-import type { Rule } from './types';
 import type { Finding } from '../domain/finding';
 import { executedField } from '../domain/fields';
 import type { DataRow } from '../domain/sheet';
 import { okNumber, okText } from '../domain/sheet';
 import { formatNumber } from '../domain/format';
 import { sameMagnitude } from '../domain/tolerance';
-import { captureSheets } from './lib/capture';
+import { rowRule } from './lib/rows';
 import { fieldAddress, finding, goalOf, label, normalizeText, ofGoal, quote } from './lib/util';
 
 const n = (x: number): string => formatNumber(x, 4);
@@ -41,21 +40,21 @@ export function isPercentGoal(row: DataRow): boolean {
  * the executed cell has a % number format (then it already holds the fraction). Tolerance: 0,5
  * puntos for percents, the magnitude tolerance otherwise.
  */
-export const rule: Rule = {
-  meta: {
+export const rule = rowRule(
+  {
     id: 'indicator-mismatch',
     severity: 'error',
     scope: 'hoja-captura',
     description: 'El valor ejecutado del periodo no es numerador ÷ denominador (× 100 si la meta es un porcentaje).',
   },
   messages,
-  check(ctx) {
-    const out: Finding[] = [];
-    for (const sheet of captureSheets(ctx)) {
-      for (const row of sheet.rows) {
+  {
+    sheet(sheet, _ctx, out: Finding[]) {
+      if (sheet.kind !== 'hoja-captura') return undefined;
+      return (row) => {
         const num = okNumber(row, 'numerator');
         const den = okNumber(row, 'denominator');
-        if (num === undefined || den === undefined || den === 0) continue;
+        if (num === undefined || den === undefined || den === 0) return;
         let last = 0;
         for (let k = sheet.periodCount; k >= 1; k--) {
           if (okNumber(row, executedField(k)) !== undefined) {
@@ -63,18 +62,18 @@ export const rule: Rule = {
             break;
           }
         }
-        if (last === 0) continue;
+        if (last === 0) return;
         const field = executedField(last);
         const executed = okNumber(row, field) as number;
         const formattedPercent = (row.cells[field]?.numberFormat ?? '').includes('%');
         const percent = isPercentGoal(row) && !formattedPercent;
         const expected = Number.parseFloat(((num / den) * (percent ? 100 : 1)).toPrecision(12));
         // A denominator so close to 0 that the quotient overflows gives nothing to compare with.
-        if (!Number.isFinite(expected)) continue;
+        if (!Number.isFinite(expected)) return;
         const ok = percent || formattedPercent
           ? Math.abs(executed - expected) <= (percent ? 0.5 : 0.005) + 1e-9
           : sameMagnitude(executed, expected);
-        if (ok) continue;
+        if (ok) return;
         out.push(
           finding({
             rule: 'indicator-mismatch',
@@ -86,8 +85,7 @@ export const rule: Rule = {
             message: messages.differs(label(sheet, field), goalOf(row), executed, num, den, expected, percent),
           }),
         );
-      }
-    }
-    return out;
+      };
+    },
   },
-};
+);

@@ -1,10 +1,10 @@
-import type { Rule } from './types';
 import type { Finding } from '../domain/finding';
 import { okNumber } from '../domain/sheet';
 import { progressFigures } from '../domain/progress';
 import { formatNumber, formatPercent } from '../domain/format';
 import { samePercent } from '../domain/tolerance';
-import { captureSheets, lastReported, progressOf } from './lib/capture';
+import { lastReported } from './lib/capture';
+import { rowRule } from './lib/rows';
 import { fieldAddress, finding, goalOf } from './lib/util';
 
 const n = (x: number | null): string => (x === null ? 'sin reporte' : formatNumber(x, 6));
@@ -29,22 +29,21 @@ const messages = {
  * from the periods up to the last reported one (progress.md, same formula as the tablero). A goal
  * whose progress is undefined (meta vigencia 0 or blank) is not checked.
  */
-export const rule: Rule = {
-  meta: {
+export const rule = rowRule(
+  {
     id: 'percent-mismatch',
     severity: 'error',
     scope: 'hoja-captura',
     description: 'El % de avance declarado no coincide con el avance de la vigencia calculado.',
   },
   messages,
-  check(ctx) {
-    const out: Finding[] = [];
-    for (const sheet of captureSheets(ctx)) {
-      const progress = progressOf(ctx, sheet);
-      sheet.rows.forEach((row, i) => {
+  {
+    sheet(sheet, _ctx, out: Finding[]) {
+      if (sheet.kind !== 'hoja-captura') return undefined;
+      return (row, _i, p) => {
         const declared = okNumber(row, 'progressDeclared');
-        const goal = progress[i]?.input;
-        if (declared === undefined || !goal || goal.yearGoal === null) return;
+        const goal = p.input;
+        if (declared === undefined || goal.yearGoal === null) return;
         const f = progressFigures(goal, lastReported(goal));
         if (f.progress === null || samePercent(declared, f.progress)) return;
         const withBaseline = goal.baseline !== null && (goal.accumulation === 'creciente' || goal.accumulation === 'decreciente');
@@ -66,8 +65,7 @@ export const rule: Rule = {
             ),
           }),
         );
-      });
-    }
-    return out;
+      };
+    },
   },
-};
+);

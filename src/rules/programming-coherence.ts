@@ -1,4 +1,3 @@
-import type { Rule } from './types';
 import type { Finding } from '../domain/finding';
 import { plannedField } from '../domain/fields';
 import type { FieldId } from '../domain/fields';
@@ -7,7 +6,7 @@ import type { DataRow, ReadSheet } from '../domain/sheet';
 import { programmingCoherence } from '../domain/coherence';
 import type { CoherenceProblem } from '../domain/coherence';
 import { goalsFromPlanSheet } from '../domain/goals';
-import { progressOf } from './lib/capture';
+import { rowRule } from './lib/rows';
 import { formatNumber } from '../domain/format';
 import { fieldAddress, finding, label, quote } from './lib/util';
 import { accumulationNames } from './lib/kinds';
@@ -108,25 +107,26 @@ function check(sheet: ReadSheet, goal: GoalInput, row: DataRow | undefined): Fin
  * Whole-goal problems (Σ, línea base) go on Meta vigencia (or Línea base), period problems on the
  * period's Programado cell.
  */
-export const rule: Rule = {
-  meta: {
+export const rule = rowRule(
+  {
     id: 'programming-coherence',
     severity: 'error',
     scope: 'cell',
     description: 'La programación por periodo no es coherente con la meta vigencia según el tipo de acumulación.',
   },
   messages,
-  check(ctx) {
-    const out: Finding[] = [];
-    for (const sheet of ctx.workbook.sheets) {
+  {
+    sheet(sheet, _ctx, out: Finding[]) {
       if (sheet.kind === 'plan-accion') {
         const byRow = new Map(sheet.rows.map((r) => [r.row, r]));
         for (const goal of goalsFromPlanSheet(sheet)) out.push(...check(sheet, goal, byRow.get(goal.row)));
-      } else if (sheet.kind === 'hoja-captura') {
-        // The run's shared goals (RuleContext.progress): not read from the sheet a second time.
-        progressOf(ctx, sheet).forEach((p, i) => out.push(...check(sheet, p.input, sheet.rows[i])));
+        return undefined;
       }
-    }
-    return out;
+      if (sheet.kind !== 'hoja-captura') return undefined;
+      // The run's shared goals (RuleContext.progress): not read from the sheet a second time.
+      return (row, _i, p) => {
+        for (const f of check(sheet, p.input, row)) out.push(f);
+      };
+    },
   },
-};
+);

@@ -3,6 +3,7 @@ import { compareFindings } from '../domain/finding';
 import type { Rule, RuleContext } from './types';
 import { allRules } from './index';
 import { isCellRule, runCellChecks } from './lib/cells';
+import { isRowRule, runRowChecks } from './lib/rows';
 
 /**
  * Runs the rules and returns their findings, one per (rule, sheet, cell) — "one cell gets one
@@ -23,6 +24,12 @@ export function runRules(ctx: RuleContext, rules: readonly Rule[] = allRules): F
   if (cellRules.length > 0) {
     const found = runCellChecks(ctx, cellRules.map((r) => r.cells));
     cellRules.forEach((r, i) => byCellRule.set(r, found[i]));
+  }
+  // Likewise the capture-sheet row rules walk the rows beside their progress once (lib/rows.ts).
+  const rowRules = rules.filter(isRowRule);
+  if (rowRules.length > 0) {
+    const found = runRowChecks(ctx, rowRules.map((r) => r.rows));
+    rowRules.forEach((r, i) => byCellRule.set(r, found[i]));
   }
   const seen = new Set<string>();
   const out: Finding[] = [];

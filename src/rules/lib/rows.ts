@@ -1,0 +1,66 @@
+/**
+ * The capture-sheet row rules' shared pass: one walk over every data row of every hoja de captura,
+ * beside its goal's progress at the cut-off (`progressOf`), that hands each row to the rules that
+ * look at rows, instead of one walk per rule (like the cell rules' pass, lib/cells.ts).
+ *
+ * A row rule (`cumulative-mismatch`, `analysis-required`, …) stays one module with its metadata,
+ * messages and logic; what it exports besides `check` is a `RowCheck`: asked once per sheet (in
+ * workbook order), it returns the visit of that sheet's rows (capture sheets only), or handles the
+ * sheet whole and returns nothing. `runRules` runs every row rule's check in one `runRowChecks`; a
+ * rule's own `check` runs the pass with itself alone. Either way each rule sees the same sheets
+ * and rows in the same order, so its findings are the same.
+ */
+import type { Finding } from '../../domain/finding';
+import type { GoalProgress } from '../../domain/goal';
+import type { DataRow, ReadSheet } from '../../domain/sheet';
+import type { Rule, RuleContext, RuleMeta } from '../types';
+import { progressOf } from './capture';
+
+/** Visits one data row of a capture sheet: its index in `sheet.rows` and its goal's progress. */
+export type RowVisit = (row: DataRow, index: number, progress: GoalProgress) => void;
+
+export interface RowCheck {
+  /**
+   * Asked once per sheet of the workbook, in order, with the rule's findings list: the visit of
+   * the rows of a capture sheet (`hoja-captura`), or `undefined` (nothing to visit: a sheet of
+   * another kind is handled here, whole).
+   */
+  sheet(sheet: ReadSheet, ctx: RuleContext, out: Finding[]): RowVisit | undefined;
+}
+
+/** A rule whose findings come from one row at a time: its `check` is `rows` over every row. */
+export interface RowRule extends Rule {
+  readonly rows: RowCheck;
+}
+
+export function isRowRule(rule: Rule): rule is RowRule {
+  return (rule as Partial<RowRule>).rows !== undefined;
+}
+
+/** A row rule from its parts; its `check` is the shared pass with this rule alone. */
+export function rowRule(meta: RuleMeta, messages: Rule['messages'], rows: RowCheck): RowRule {
+  return { meta, messages, rows, check: (ctx) => runRowChecks(ctx, [rows])[0] };
+}
+
+/** Runs the checks in one pass; returns each check's findings, in the order of `checks`. */
+export function runRowChecks(ctx: RuleContext, checks: readonly RowCheck[]): Finding[][] {
+  const outs = checks.map((): Finding[] => []);
+  for (const sheet of ctx.workbook.sheets) {
+    const visits: RowVisit[] = [];
+    for (let c = 0; c < checks.length; c++) {
+      const visit = checks[c].sheet(sheet, ctx, outs[c]);
+      if (visit !== undefined) visits.push(visit);
+    }
+    if (visits.length === 0 || sheet.kind !== 'hoja-captura') continue;
+    const progress = progressOf(ctx, sheet);
+    const rows = sheet.rows;
+    const width = visits.length;
+    for (let index = 0; index < rows.length; index++) {
+      const row = rows[index];
+      const p = progress[index];
+      if (p === undefined) continue;
+      for (let v = 0; v < width; v++) visits[v](row, index, p);
+    }
+  }
+  return outs;
+}
