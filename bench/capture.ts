@@ -7,7 +7,7 @@
  *
  * Both CPU time (process.cpuUsage: user + system, all threads — GC included) and wall time are
  * printed. On a shared machine wall time swings with the load; the verdicts use CPU time.
- * Medians of several runs (`BENCH_RUNS=7,5,1` = runs for ≤ 1k, ≤ 10k, larger).
+ * Medians of several runs (`BENCH_RUNS=7,5,1` = runs for ≤ 1k, ≤ 10k, larger; one number = all).
  *
  * Between the exceljs read and the engine, the exceljs workbook is released and a full GC runs
  * (with gc exposed): the cost of freeing exceljs's object graph is exceljs's, not the engine's,
@@ -163,7 +163,9 @@ export const captureSection: BenchSection = {
   title: 'Hojas de captura sintéticas: lectura con exceljs frente a lo que añade el motor',
   async run(ctx) {
     const sizes = (process.env.BENCH_SIZES ?? '1000,10000,50000').split(',').map(Number);
-    const [runsSmall, runsMid, runsLarge] = (process.env.BENCH_RUNS ?? '7,5,1').split(',').map(Number);
+    // `BENCH_RUNS=7,5,1` sets each size's runs; a single number (`BENCH_RUNS=3`) sets them all.
+    const given = (process.env.BENCH_RUNS ?? '7,5,1').split(',').map(Number);
+    const [runsSmall, runsMid, runsLarge] = given.length === 1 ? [given[0], given[0], given[0]] : given;
     const detail = process.argv.includes('--detalle') || process.env.BENCH_DETALLE === '1';
     const gc = gcFunction();
     const results: SizeResult[] = [];
