@@ -12,6 +12,7 @@ import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { captureSection } from './capture';
+import { accumulations, leadingHeaders, rng, syntheticGoal } from './synthetic';
 import { scaleSection } from './scale';
 import { excelDoubleSection } from './excel-double';
 
@@ -42,32 +43,15 @@ export function median(xs: readonly number[]): number {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
-/** Deterministic pseudo-random numbers (mulberry32). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { rng } from './synthetic';
 
 
 // ---------------------------------------------------------------------------------------------
 // Section: synthetic capture sheets, exceljs read vs engine
 
-const units = ['Secretaría de Salud', 'Secretaría de Educación', 'Secretaría de Infraestructura', 'Secretaría de Agricultura', 'Secretaría de Gobierno', 'Secretaría de Hacienda', 'Secretaría de Cultura', 'Secretaría de Tránsito'];
-const dimensions = ['Dimensión Social', 'Dimensión Económica', 'Dimensión Territorial', 'Dimensión Institucional'];
-const programs = ['1905', '2201', '2402', '1702', '4502', '3301', '4103', '4599'];
-const accs = ['Suma', 'Creciente', 'Constante', 'Decreciente'];
 const captureHeaders = [
-  'Dimensión', 'Código programa', 'Programa', 'Código meta producto', 'Meta de producto', 'Indicador', 'Unidad de medida',
-  'Dependencia', 'Tipo de acumulación', 'Línea base', 'Meta vigencia',
-  'Programado T1', 'Programado T2', 'Programado T3', 'Programado T4',
-  'Ejecutado T1', 'Ejecutado T2', 'Ejecutado T3', 'Ejecutado T4',
-  'Ejecutado acumulado', '% avance', 'Ponderación', 'Apropiación definitiva', 'Compromisos', 'Obligaciones', 'Pagos',
+  ...leadingHeaders,
+  '% avance', 'Ponderación', 'Apropiación definitiva', 'Compromisos', 'Obligaciones', 'Pagos',
   'Análisis del avance', 'Evidencia', 'Estado de la meta', 'Observaciones OPGI',
 ];
 
@@ -83,56 +67,16 @@ export async function writeSyntheticCapture(file: string, goals: number, seed = 
   ws.addRow([]).commit();
   ws.addRow(captureHeaders).commit();
   for (let i = 0; i < goals; i++) {
-    const u = i % units.length;
-    const acc = accs[i % 4];
-    const m = 10 + Math.floor(rand() * 990);
-    let planned: number[];
-    let baseline: number | null = null;
-    if (acc === 'Suma') {
-      const q = Math.floor(m / 4);
-      planned = [q, q, q, m - 3 * q];
-    } else if (acc === 'Constante') planned = [m, m, m, m];
-    else if (acc === 'Creciente') {
-      baseline = Math.floor(m / 2);
-      planned = [Math.round(m * 0.6), Math.round(m * 0.75), Math.round(m * 0.9), m];
-    } else {
-      baseline = m * 2;
-      planned = [Math.round(m * 1.7), Math.round(m * 1.4), Math.round(m * 1.2), m];
-    }
-    const factor = 0.5 + rand() * 0.7;
-    const e1 = acc === 'Suma' ? Math.round(planned[0] * factor) : Math.round(planned[0] * (acc === 'Decreciente' ? 1.05 : factor));
-    const e2 = acc === 'Suma' ? Math.round(planned[1] * factor) : Math.round(planned[1] * (acc === 'Decreciente' ? 1.05 : factor));
-    const eTotal = acc === 'Suma' ? e1 + e2 : e2;
-    const final = 50_000_000 + Math.floor(rand() * 900) * 1_000_000;
-    const commitments = Math.floor(final * (0.3 + rand() * 0.6));
-    const obligations = Math.floor(commitments * (0.3 + rand() * 0.6));
-    const payments = Math.floor(obligations * (0.5 + rand() * 0.5));
-    const mistake = rand();
+    const g = syntheticGoal(i, rand, accumulations[i % 4]);
     ws.addRow([
-      dimensions[u % dimensions.length],
-      programs[u],
-      `Programa ${programs[u]}`,
-      `${programs[u]}${String(i).padStart(5, '0')}`,
-      `Meta de producto número ${i + 1} de la ${units[u]}`,
-      `Indicador ${i + 1}`,
-      'Número',
-      units[u],
-      acc,
-      baseline,
-      m,
-      ...planned,
-      e1,
-      e2,
+      ...g.leadingCells,
       null,
       null,
-      mistake < 0.01 ? eTotal + 5 : eTotal,
-      null,
-      null,
-      final,
-      mistake > 0.99 ? commitments.toLocaleString('es-CO') : commitments,
-      obligations,
-      payments,
-      mistake > 0.3 ? 'Avance según lo programado; se adjuntan soportes del trimestre.' : null,
+      g.final,
+      g.commitments,
+      g.obligations,
+      g.payments,
+      g.analysis,
       'Informe trimestral y registro fotográfico',
       'Activa',
       null,

@@ -19,6 +19,7 @@ import { existsSync, promises as fs, readFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { BenchSection } from './run';
+import { accumulations, leadingHeaders, rng, syntheticGoal, units } from './synthetic';
 
 const repoRoot = path.resolve(__dirname, '..');
 const LIMIT_BYTES = 1.5 * 1024 ** 3;
@@ -26,30 +27,12 @@ const LIMIT_BYTES = 1.5 * 1024 ** 3;
 // ---------------------------------------------------------------------------------------------
 // The workbook
 
-const units = ['Secretaría de Salud', 'Secretaría de Educación', 'Secretaría de Infraestructura', 'Secretaría de Agricultura', 'Secretaría de Gobierno', 'Secretaría de Hacienda', 'Secretaría de Cultura', 'Secretaría de Tránsito'];
 const unitFiles = ['hc-salud.xlsx', 'hc-educacion.xlsx', 'hc-infraestructura.xlsx', 'hc-agricultura.xlsx', 'hc-gobierno.xlsx', 'hc-hacienda.xlsx', 'hc-cultura.xlsx', 'hc-transito.xlsx'];
-const dimensions = ['Dimensión Social', 'Dimensión Económica', 'Dimensión Territorial', 'Dimensión Institucional'];
-const programs = ['1905', '2201', '2402', '1702', '4502', '3301', '4103', '4599'];
-const accs = ['Suma', 'Creciente', 'Constante', 'Decreciente'];
 const headers = [
-  'Dimensión', 'Código programa', 'Programa', 'Código meta producto', 'Meta de producto', 'Indicador', 'Unidad de medida',
-  'Dependencia', 'Tipo de acumulación', 'Línea base', 'Meta vigencia',
-  'Programado T1', 'Programado T2', 'Programado T3', 'Programado T4',
-  'Ejecutado T1', 'Ejecutado T2', 'Ejecutado T3', 'Ejecutado T4',
-  'Ejecutado acumulado', 'Apropiación definitiva', 'Compromisos', 'Obligaciones', 'Pagos',
+  ...leadingHeaders,
+  'Apropiación definitiva', 'Compromisos', 'Obligaciones', 'Pagos',
   'Análisis del avance', 'Evidencia', 'Estado de la meta', 'Archivo de origen', 'Hoja de origen', 'Fila de origen',
 ];
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Writes a consolidated capture workbook of `rows` goal rows with exceljs's streaming
@@ -68,60 +51,20 @@ export async function writeConsolidatedCapture(file: string, rows: number, seed 
   ws.addRow(headers).commit();
   const perUnit = new Array<number>(units.length).fill(8);
   for (let i = 0; i < rows; i++) {
-    const u = i % units.length;
-    const acc = accs[Math.floor(i / units.length) % 4];
-    const m = 10 + Math.floor(rand() * 990);
-    let planned: number[];
-    let baseline: number | null = null;
-    if (acc === 'Suma') {
-      const q = Math.floor(m / 4);
-      planned = [q, q, q, m - 3 * q];
-    } else if (acc === 'Constante') planned = [m, m, m, m];
-    else if (acc === 'Creciente') {
-      baseline = Math.floor(m / 2);
-      planned = [Math.round(m * 0.6), Math.round(m * 0.75), Math.round(m * 0.9), m];
-    } else {
-      baseline = m * 2;
-      planned = [Math.round(m * 1.7), Math.round(m * 1.4), Math.round(m * 1.2), m];
-    }
-    const factor = acc === 'Decreciente' ? 1.05 : 0.5 + rand() * 0.7;
-    const e1 = Math.round(planned[0] * factor);
-    const e2 = Math.round(planned[1] * factor);
-    const total = acc === 'Suma' ? e1 + e2 : e2;
-    const final = 50_000_000 + Math.floor(rand() * 900) * 1_000_000;
-    const commitments = Math.floor(final * (0.3 + rand() * 0.6));
-    const obligations = Math.floor(commitments * (0.3 + rand() * 0.6));
-    const payments = Math.floor(obligations * (0.5 + rand() * 0.5));
-    const mistake = rand();
-    perUnit[u]++;
+    const g = syntheticGoal(i, rand, accumulations[Math.floor(i / units.length) % 4], 6);
+    perUnit[g.unit]++;
     ws.addRow([
-      dimensions[u % dimensions.length],
-      programs[u],
-      `Programa ${programs[u]}`,
-      `${programs[u]}${String(i).padStart(6, '0')}`,
-      `Meta de producto número ${i + 1} de la ${units[u]}`,
-      `Indicador ${i + 1}`,
-      'Número',
-      units[u],
-      acc,
-      baseline,
-      m,
-      ...planned,
-      e1,
-      e2,
-      null,
-      null,
-      mistake < 0.01 ? total + 5 : total,
-      final,
-      mistake > 0.99 ? commitments.toLocaleString('es-CO') : commitments,
-      obligations,
-      payments,
-      mistake > 0.3 ? 'Avance según lo programado; se adjuntan soportes del trimestre.' : null,
+      ...g.leadingCells,
+      g.final,
+      g.commitments,
+      g.obligations,
+      g.payments,
+      g.analysis,
       'Informe trimestral y registro fotográfico',
       'Activa',
-      unitFiles[u],
+      unitFiles[g.unit],
       'HC T2',
-      perUnit[u],
+      perUnit[g.unit],
     ]).commit();
   }
   ws.commit();
