@@ -7,12 +7,11 @@
  * the sizes of the capture-sheet section (bench/capture.ts), `npm run bench -- captura --detalle`
  * adds its per-stage and per-rule breakdown.
  */
-import ExcelJS from 'exceljs';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { captureSection } from './capture';
-import { accumulations, leadingHeaders, rng, syntheticGoal } from './synthetic';
+import { accumulations, leadingHeaders, openSyntheticSheet, rng, syntheticGoal } from './synthetic';
 import { scaleSection } from './scale';
 import { excelDoubleSection } from './excel-double';
 
@@ -58,14 +57,7 @@ const captureHeaders = [
 /** Writes a capture workbook of `goals` rows (title block, 30 columns, a few realistic mistakes). */
 export async function writeSyntheticCapture(file: string, goals: number, seed = 2025): Promise<void> {
   const rand = rng(seed + goals);
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
-  const ws = wb.addWorksheet('HC T2');
-  ws.addRow(['ALCALDÍA DE SAN JUAN DE PASTO']).commit();
-  ws.addRow(['Hoja de captura — seguimiento al Plan de Desarrollo']).commit();
-  ws.addRow(['Vigencia: 2025']).commit();
-  ws.addRow(['Fecha de corte: 30/06/2025']).commit();
-  ws.addRow([]).commit();
-  ws.addRow(captureHeaders).commit();
+  const { wb, ws } = openSyntheticSheet(file, 'HC T2', 'Hoja de captura — seguimiento al Plan de Desarrollo', captureHeaders);
   for (let i = 0; i < goals; i++) {
     const g = syntheticGoal(i, rand, accumulations[i % 4]);
     ws.addRow([

@@ -13,13 +13,12 @@
  *
  * `BENCH_SCALE_ROWS=50000` changes the size of the large book.
  */
-import ExcelJS from 'exceljs';
 import { spawn } from 'node:child_process';
 import { existsSync, promises as fs, readFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { BenchSection } from './run';
-import { accumulations, leadingHeaders, rng, syntheticGoal, units } from './synthetic';
+import { accumulations, leadingHeaders, openSyntheticSheet, rng, syntheticGoal, units } from './synthetic';
 
 const repoRoot = path.resolve(__dirname, '..');
 const LIMIT_BYTES = 1.5 * 1024 ** 3;
@@ -41,14 +40,7 @@ const headers = [
  */
 export async function writeConsolidatedCapture(file: string, rows: number, seed = 2025): Promise<void> {
   const rand = rng(seed);
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
-  const ws = wb.addWorksheet('Consolidado T2');
-  ws.addRow(['ALCALDÍA DE SAN JUAN DE PASTO']).commit();
-  ws.addRow(['Consolidado de hojas de captura — seguimiento al Plan de Desarrollo']).commit();
-  ws.addRow(['Vigencia: 2025']).commit();
-  ws.addRow(['Fecha de corte: 30/06/2025']).commit();
-  ws.addRow([]).commit();
-  ws.addRow(headers).commit();
+  const { wb, ws } = openSyntheticSheet(file, 'Consolidado T2', 'Consolidado de hojas de captura — seguimiento al Plan de Desarrollo', headers);
   const perUnit = new Array<number>(units.length).fill(8);
   for (let i = 0; i < rows; i++) {
     const g = syntheticGoal(i, rand, accumulations[Math.floor(i / units.length) % 4], 6);

@@ -4,6 +4,20 @@
  * `captura` and the consolidated sheet of `escala`.
  */
 
+import ExcelJS from 'exceljs';
+
+/**
+ * Opens a streaming workbook with one sheet: the title block units put above their header
+ * (entity, subtitle, vigencia, fecha de corte, a blank row) and the header row. Rows added to
+ * the returned sheet must be committed; call `wb.commit()` after `ws.commit()`.
+ */
+export function openSyntheticSheet(file: string, sheetName: string, subtitle: string, headers: readonly string[]) {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
+  const ws = wb.addWorksheet(sheetName);
+  for (const row of [['ALCALDÍA DE SAN JUAN DE PASTO'], [subtitle], ['Vigencia: 2025'], ['Fecha de corte: 30/06/2025'], [], [...headers]]) ws.addRow(row).commit();
+  return { wb, ws };
+}
+
 /** Deterministic pseudo-random numbers (mulberry32). */
 export function rng(seed: number): () => number {
   let a = seed >>> 0;
