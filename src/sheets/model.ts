@@ -419,14 +419,16 @@ export class SheetBuilder {
    */
   private fitHeights(cells: readonly ModelCell[]): Record<number, number> {
     const out: Record<number, number> = { ...this.heights };
+    // Merged areas by their top-left cell: one lookup per cell, whatever the number of merges.
+    const mergeAt = new Map(this.merges.map((r) => [`${r.top}:${r.left}`, r]));
     const widthOf = (c: ModelCell): number => {
-      const m = this.merges.find((r) => r.top === c.row && r.left === c.col);
+      const m = mergeAt.get(`${c.row}:${c.col}`);
       let w = 0;
       for (let col = c.col; col <= (m ? m.right : c.col); col++) w += this.widths[col - 1] ?? 10;
       return w;
     };
     const rowsOf = (c: ModelCell): number => {
-      const m = this.merges.find((r) => r.top === c.row && r.left === c.col);
+      const m = mergeAt.get(`${c.row}:${c.col}`);
       return m ? m.bottom - m.top + 1 : 1;
     };
     for (const c of cells) {

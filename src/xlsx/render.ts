@@ -66,6 +66,34 @@ export function looksLikeFormula(s: string): boolean {
   return /^[=+\-@\t\r]/.test(s);
 }
 
+/**
+ * Merges the model's areas. exceljs's `mergeCells` compares each new area with every merge the
+ * sheet already has (quadratic: 26,000 lagging goals with merged analysis cells took minutes), so
+ * the overlap check is made here once with a set of covered cells, and each area is merged with
+ * exceljs's own code against an empty merge index, then added to the sheet's index.
+ */
+function mergeAll(ws: ExcelJS.Worksheet, merges: readonly { top: number; left: number; bottom: number; right: number }[]): void {
+  const covered = new Set<string>();
+  const internal = ws as unknown as { _merges: Record<string, unknown> };
+  for (const m of merges) {
+    for (let r = m.top; r <= m.bottom; r++) {
+      for (let c = m.left; c <= m.right; c++) {
+        const key = `${r}:${c}`;
+        if (covered.has(key)) throw new Error(`combinación superpuesta en «${ws.name}» (fila ${r}, columna ${c})`);
+        covered.add(key);
+      }
+    }
+    const all = internal._merges;
+    internal._merges = {};
+    try {
+      ws.mergeCells(m.top, m.left, m.bottom, m.right);
+      Object.assign(all, internal._merges);
+    } finally {
+      internal._merges = all;
+    }
+  }
+}
+
 function writeCell(ws: ExcelJS.Worksheet, c: ModelCell, style: CellStyle | undefined): void {
   const cell = ws.getCell(c.row, c.col);
   if (c.value !== null) {
@@ -151,7 +179,7 @@ export function drawSheet(wb: ExcelJS.Workbook, model: SheetModel, name: string)
   });
   for (const [row, h] of Object.entries(model.rowHeights)) ws.getRow(Number(row)).height = h;
   for (const c of model.cells) writeCell(ws, c, c.style ? model.styles[c.style] : undefined);
-  for (const m of model.merges) ws.mergeCells(m.top, m.left, m.bottom, m.right);
+  mergeAll(ws, model.merges);
   model.conditionalFormats.forEach((cf, i) => {
     ws.addConditionalFormatting({ ref: cf.ranges.map(rangeAddress).join(' '), rules: [ruleOf(cf, i + 1)] });
   });
