@@ -14,6 +14,7 @@ import type { WorkbookGrids } from '../domain/grid';
 import type { ReadWorkbook } from '../domain/sheet';
 import { readWorkbook } from '../domain/reader';
 import { guardXlsxBytes, noDataReason } from './guard';
+import { productSheetsOf } from './registry';
 
 /** An input that cannot be used: one Spanish line, exit code 2. */
 export class InputError extends Error {
@@ -158,7 +159,10 @@ export async function loadWorkbookFile<H>(file: string, parser: WorkbookParser<H
  */
 export async function readWorkbookFile(file: string, readGrids: GridReader, options: LoadOptions): Promise<ReadFile> {
   const { abs, size, grids } = await gridsOfFile(file, readGrids, options);
-  return { file, path: abs, bytes: size, workbook: recognise(file, grids, options) };
+  // The product's own sheets (an output of `generar` sent back) are never read as data.
+  const skip = new Set(productSheetsOf(grids.sheets));
+  const data = skip.size ? { ...grids, sheets: grids.sheets.filter((s) => !skip.has(s.name)) } : grids;
+  return { file, path: abs, bytes: size, workbook: recognise(file, data, options) };
 }
 
 /** The checked file's grids; its bytes go out of reach when this returns. */

@@ -166,3 +166,22 @@ export function placeGeneratedSheet(
   }
   throw new Error('No hay un nombre libre para la hoja generada.');
 }
+
+/**
+ * The names of the product's own sheets in a workbook read as plain grids (no defined names):
+ * the registry sheet and the generated sheets its entries list (a consolidated data sheet is
+ * data, not listed). For the verbs that only read (`validar`, `reporte`), so an output of
+ * `generar` sent back for review is validated on the units' sheets only, never on its Alertas.
+ * Without the defined-name markers a stale entry cannot be told from a live one: a person's sheet
+ * that took the exact name of a deleted generated sheet is skipped until the next `generar`.
+ */
+export function productSheetsOf(sheets: readonly { readonly name: string; readonly values: ReadonlyArray<ReadonlyArray<CellValue> | undefined> }[]): string[] {
+  const registry = sheets.find((s) => s.name === REGISTRY_SHEET);
+  if (!registry) return [];
+  const listed = new Set(
+    parseRegistry(registry.values)
+      .entries.filter((e): e is GeneratedEntry => e.type === 'hoja' && e.kind !== 'consolidado')
+      .map((e) => e.sheet),
+  );
+  return [REGISTRY_SHEET, ...sheets.filter((s) => listed.has(s.name)).map((s) => s.name)];
+}

@@ -9,7 +9,7 @@ import type { WorkbookGrids } from '../domain/grid';
 import type { EngineOptions } from '../domain/options';
 import type { ReadSheet, ReadWorkbook } from '../domain/sheet';
 import { readWorkbook } from '../domain/reader';
-import { REGISTRY_SHEET } from '../app/registry';
+import { REGISTRY_SHEET, productSheetsOf } from '../app/registry';
 import { generatedSheetNames } from '../sheets/model';
 import { goalCodeOf } from '../domain/goals';
 import { cutoffPeriod, periodLabel } from '../domain/periods';
@@ -46,12 +46,14 @@ export function engineOptions(settings: WorkbookSettings, workbook: ReadWorkbook
 
 /**
  * The product's own sheets (tablero, alertas, observaciones, the registry) are never read as data
- * (same rule as `withoutGenerated` in app/generate.ts, which is loaded only when generating).
+ * (same rule as `withoutGenerated` in app/generate.ts, which is loaded only when generating): the
+ * default names, and whatever the registry lists ("Tablero de control (2)" beside a person's sheet).
  */
 const skipped = new Set([REGISTRY_SHEET, ...Object.values(generatedSheetNames).filter((n) => n !== generatedSheetNames.consolidado)]);
 
 function read(grids: WorkbookGrids, settings: WorkbookSettings): ReadWorkbook {
-  const data = { ...grids, sheets: grids.sheets.filter((s) => !skipped.has(s.name)) };
+  const listed = new Set(productSheetsOf(grids.sheets));
+  const data = { ...grids, sheets: grids.sheets.filter((s) => !skipped.has(s.name) && !listed.has(s.name)) };
   return readWorkbook(data, { extraSources: settings.extraSources });
 }
 

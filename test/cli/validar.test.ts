@@ -96,6 +96,23 @@ describe('tablero validar', () => {
     expect(r.stdout).toContain('Total: 2 archivos; 5 errores, 2 advertencias.');
   });
 
+  it("an output of generar sent back for review is validated on the units' sheets only, never on its own Tablero or Alertas", async () => {
+    const out = path.join(dir, 'revisado.xlsx');
+    const g = await tablero(['generar', examples.capture, '--corte', '2025-06-30', '-o', out], dir);
+    expect(g.code).toBe(0);
+    for (const verb of ['validar', 'reporte']) {
+      const a = await tablero([verb, examples.capture, '--corte', '2025-06-30', '--json'], dir);
+      const b = await tablero([verb, out, '--corte', '2025-06-30', '--json'], dir);
+      expect(b.code).toBe(a.code);
+      const body = (s: string) => {
+        const j = JSON.parse(s) as { files?: { file: string }[] };
+        for (const f of j.files ?? []) f.file = 'x';
+        return j;
+      };
+      expect(body(b.stdout)).toEqual(body(a.stdout));
+    }
+  }, 60_000);
+
   it('--corte changes the cut-off used', async () => {
     const r = await tablero(['validar', examples.clean, '--corte', '2025-03-31'], dir);
     expect(r.stdout).toContain('(corte 31/03/2025)');
