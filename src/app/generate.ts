@@ -66,33 +66,59 @@ export function prepare(
   return { workbook, options: resolveOptions(partial, workbook, today) };
 }
 
-export function generate(req: GenerateRequest): Generated {
+/** Everything `generate` computes except the sheets: what a large run keeps once the workbook is let go. */
+export type Analysed = Omit<Generated, 'sheets' | 'report'> & {
+  readonly rows: readonly ObservationRow[];
+  readonly sourceSheets: readonly string[];
+};
+
+/** Validation, progress model and mark plan; the read workbook is not needed after this. */
+export function analyseForGeneration(req: GenerateRequest): Analysed {
   const validation = analyse(req.workbook, req.options);
   const keep = req.keepFinding ?? (() => true);
   const findings = validation.findings.filter(keep);
   const model = validation.model;
   const rows: ObservationRow[] = [...(req.extraObservations ?? []), ...findings.map((finding) => ({ finding, linkable: true }))];
-  const sheets = [
-    buildTablero({ model, generatedAt: req.generatedAt, sourceSheets: sourceSheetsOf(req.workbook, model) }),
-    buildAlertas({ model, generatedAt: req.generatedAt }),
-    buildObservaciones({
-      rows,
-      workbookName: req.workbookName,
-      entity: model.entity,
-      cutoff: model.cutoff,
-      generatedAt: req.generatedAt,
-    }),
-  ];
   const errors = rows.filter((r) => r.finding.severity === 'error').length;
   return {
     findings,
     errors,
     warnings: rows.length - errors,
     model,
-    report: toReportJson(model),
-    sheets,
     marks: planMarks(validation.findings),
+    rows,
+    sourceSheets: sourceSheetsOf(req.workbook, model),
   };
+}
+
+/**
+ * The builders of Tablero, Alertas and Observaciones — in that order. One at a time, so a large
+ * run can write each sheet and let its model go before building the next.
+ */
+export function sheetBuilders(a: Analysed, req: Pick<GenerateRequest, 'workbookName' | 'generatedAt'>): (() => SheetModel)[] {
+  const model = a.model;
+  return [
+    () => buildTablero({ model, generatedAt: req.generatedAt, sourceSheets: [...a.sourceSheets] }),
+    () => buildAlertas({ model, generatedAt: req.generatedAt }),
+    () =>
+      buildObservaciones({
+        rows: a.rows,
+        workbookName: req.workbookName,
+        entity: model.entity,
+        cutoff: model.cutoff,
+        generatedAt: req.generatedAt,
+      }),
+  ];
+}
+
+/** Tablero, Alertas, Observaciones — in that order. */
+export function buildSheets(a: Analysed, req: Pick<GenerateRequest, 'workbookName' | 'generatedAt'>): SheetModel[] {
+  return sheetBuilders(a, req).map((build) => build());
+}
+
+export function generate(req: GenerateRequest): Generated {
+  const a = analyseForGeneration(req);
+  return { findings: a.findings, errors: a.errors, warnings: a.warnings, model: a.model, report: toReportJson(a.model), sheets: buildSheets(a, req), marks: a.marks };
 }
 
 function sourceSheetsOf(workbook: ReadWorkbook, model: ProgressModel): string[] {

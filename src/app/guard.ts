@@ -83,6 +83,8 @@ export interface ZipEntryInfo {
   readonly name: string;
   readonly method: number;
   readonly flags: number;
+  /** CRC-32 of the uncompressed data, as the central directory declares it. */
+  readonly crc32: number;
   readonly compressedSize: number;
   readonly uncompressedSize: number;
   readonly localHeaderOffset: number;
@@ -265,6 +267,7 @@ export function inspectXlsxBytes(bytes: Uint8Array, options: GuardOptions = {}):
     if (p + 46 > end || view.getUint32(p, true) !== ZIP_CENTRAL) return damaged;
     const flags = view.getUint16(p + 8, true);
     const method = view.getUint16(p + 10, true);
+    const crc32 = view.getUint32(p + 16, true);
     let compressedSize = view.getUint32(p + 20, true);
     let uncompressedSize = view.getUint32(p + 24, true);
     const nameLength = view.getUint16(p + 28, true);
@@ -320,7 +323,7 @@ export function inspectXlsxBytes(bytes: Uint8Array, options: GuardOptions = {}):
     if (method !== 0 && method !== 8) {
       return fail('unsupported-compression', `${q} usa un método de compresión que Excel no produce (método ${method}); ábralo en Excel y guárdelo de nuevo como .xlsx.`);
     }
-    entries.push({ name, method, flags, compressedSize, uncompressedSize, localHeaderOffset });
+    entries.push({ name, method, flags, crc32, compressedSize, uncompressedSize, localHeaderOffset });
     p = next;
   }
 

@@ -23,7 +23,7 @@ import { gridsOfWorkbook } from '../xlsx/read';
 import { writeWorkbookAtomic } from '../xlsx/write';
 import { renderSheets } from '../xlsx/render';
 import { allowOnly } from './args';
-import { applyGenerated, generatedSheetNames, reportFailure, summaryLine, xlsxParser } from './generar';
+import { applyGenerated, generatedSheetNames, reportFailure, summaryLine, summaryOf, xlsxParser } from './generar';
 import { plural } from './output';
 import { UsageError, type CliIO, type Command, type ParsedArgs } from './types';
 
@@ -80,7 +80,7 @@ export const consolidar: Command = async (args: ParsedArgs, io: CliIO): Promise<
       extraObservations: perFile,
       keepFinding: (f) => !known.has(findingKey(f)),
     });
-    const result = applyGenerated(wb, g, generatedAt);
+    const result = applyGenerated(wb, g, summaryOf(g), generatedAt);
     await writeWorkbookAtomic(wb, path.resolve(io.cwd, args.output), { force: args.force, inputs, display: args.output });
     io.stdout(
       `Consolidadas ${plural(c.rows, 'fila', 'filas')} de ${plural(c.files.length, 'archivo', 'archivos')} en la hoja «${placed.name}».\n` +

@@ -115,7 +115,8 @@ export function processIO(): CliIO {
   return {
     stdout: (t) => void process.stdout.write(t),
     stderr: (t) => void process.stderr.write(t),
-    stderrIsTTY: Boolean(process.stderr.isTTY),
+    // Under the supervisor (`launch.ts`) stderr is a pipe to it; it says whether its own is a terminal.
+    stderrIsTTY: Boolean(process.stderr.isTTY) || process.env.TABLERO_STDERR_TTY === '1',
     cwd: process.cwd(),
     now: new Date(),
   };
@@ -130,8 +131,8 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
   process.exitCode = await run(argv, processIO(), { colour });
 }
 
-// Entry point when run directly (`tsx src/cli/main.ts …`, i.e. `npm run tablero`); the installed
-// `bin/tablero.js` calls `main()` itself.
+// Entry point of the worker process the supervisor (`launch.ts`) starts — from `bin/tablero.js`
+// (compiled) or `src/cli/tablero.ts` (`npm run tablero`) — and of a direct `tsx src/cli/main.ts …`.
 if (require.main === module) {
   void main();
 }

@@ -69,8 +69,12 @@ export async function assertNotInput(out: string, inputs: readonly string[], dis
   }
 }
 
-/** Writes `data` to `out` atomically with the checks above. */
-export async function writeFileAtomic(out: string, data: Buffer | string, options: WriteOptions): Promise<void> {
+/**
+ * The checks `writeFileAtomic` makes before writing (not an input, folder exists, not a folder,
+ * no existing file without `force`): a long run calls it first, so a refused output is said at
+ * once rather than after the work. Returns the absolute path and its folder.
+ */
+export async function checkOutputPath(out: string, options: WriteOptions): Promise<{ abs: string; dir: string }> {
   const display = options.display ?? out;
   const abs = path.resolve(out);
   await assertNotInput(abs, options.inputs ?? [], display);
@@ -82,6 +86,13 @@ export async function writeFileAtomic(out: string, data: Buffer | string, option
   if (existing && !options.force) {
     throw new OutputError(`El archivo «${display}» ya existe; use --force para reemplazarlo o indique otro nombre con -o.`);
   }
+  return { abs, dir };
+}
+
+/** Writes `data` to `out` atomically with the checks above. */
+export async function writeFileAtomic(out: string, data: Buffer | string, options: WriteOptions): Promise<void> {
+  const display = options.display ?? out;
+  const { abs, dir } = await checkOutputPath(out, options);
   const tmp = path.join(dir, `.${path.basename(abs)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
     await fs.writeFile(tmp, data, { flag: 'wx' });

@@ -5,6 +5,7 @@
  * Also real CFB (OLE) files as Excel writes for password-protected workbooks, and real zip bombs.
  */
 import * as zlib from 'node:zlib';
+import { crc32 } from '../../src/xlsx/zip';
 
 export interface ZipPart {
   readonly name: string;
@@ -28,10 +29,6 @@ export interface ZipOptions {
   readonly cdOffset?: number;
 }
 
-function crc32(b: Buffer): number {
-  const f = (zlib as unknown as { crc32?: (d: Buffer) => number }).crc32;
-  return f ? f(b) : 0;
-}
 
 export function buildZip(parts: readonly ZipPart[], options: ZipOptions = {}): Buffer {
   const locals: Buffer[] = [];

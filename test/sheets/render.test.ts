@@ -10,6 +10,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { run } from '../../src/cli/main';
+import { generarWith } from '../../src/cli/generar';
 import { tempDir, testIO } from './fixtures';
 
 function has(cmd: string): boolean {
@@ -23,6 +24,17 @@ if (!available) {
 // Skipped only on a developer machine without LibreOffice; CI installs it, so there it must run.
 const maybe = available || process.env.CI ? it : it.skip;
 
+/** LibreOffice (private profile, Colombian locale) → PDF next to `xlsx` in `dir`; returns the PDF's path. */
+function toPdf(xlsx: string, dir: string): string {
+  const profile = path.join(dir, `lo-profile-${process.pid}`);
+  execFileSync('libreoffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, xlsx], {
+    env: { ...process.env, HOME: dir, LANG: 'es_CO.UTF-8', LC_ALL: 'es_CO.UTF-8' },
+    timeout: 240_000,
+    stdio: 'pipe',
+  });
+  return path.join(dir, `${path.basename(xlsx, '.xlsx')}.pdf`);
+}
+
 describe('rendering the generated workbook (LibreOffice → PDF → PNG)', () => {
   maybe(
     'produces A4 landscape pages with the tablero, the alerts and the observations',
@@ -35,13 +47,7 @@ describe('rendering the generated workbook (LibreOffice → PDF → PNG)', () =>
       expect(io.err.join('')).toBe('');
       expect(code).toBe(0);
 
-      const profile = path.join(dir, `lo-profile-${process.pid}`);
-      execFileSync(
-        'libreoffice',
-        [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, out],
-        { env: { ...process.env, HOME: dir, LANG: 'es_CO.UTF-8', LC_ALL: 'es_CO.UTF-8' }, timeout: 240_000, stdio: 'pipe' },
-      );
-      const pdf = path.join(dir, 'demo.tablero.pdf');
+      const pdf = toPdf(out, dir);
       const info = execFileSync('pdfinfo', [pdf]).toString();
       const pages = Number(/Pages:\s+(\d+)/.exec(info)![1]);
       expect(pages).toBeGreaterThanOrEqual(3);
@@ -60,6 +66,29 @@ describe('rendering the generated workbook (LibreOffice → PDF → PNG)', () =>
       expect(text).toContain('Observaciones a la revisión');
       expect(text).toContain('30/06/2025');
       expect(text).toMatch(/\d+,\d %/); // 45,5 %
+      expect(text).not.toContain('###');
+    },
+    300_000,
+  );
+
+  maybe(
+    'opens the package-level copy of a large workbook the same way (generar above the cell limit)',
+    async () => {
+      const dir = await tempDir();
+      const example = path.resolve(__dirname, '..', '..', 'examples', 'hoja-captura-T2-2025.xlsx');
+      const out = path.join(dir, 'grande.tablero.xlsx');
+      const io = testIO(dir);
+      const code = await run(['generar', example, '--corte', '2025-06-30', '-o', out], io, { generar: generarWith({ maxCells: 0 }) });
+      expect(io.err.join('')).toBe('');
+      expect(code).toBe(0);
+      const pdf = toPdf(out, dir);
+      const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf]).toString())![1]);
+      expect(pages).toBeGreaterThanOrEqual(4);
+      const text = execFileSync('pdftotext', ['-layout', pdf, '-']).toString();
+      expect(text).toContain('Tablero de control — Plan de Acción 2025');
+      expect(text).toContain('Alertas de metas rezagadas');
+      expect(text).toContain('Observaciones a la revisión');
+      expect(text).toContain('Secretaría de Salud'); // the units' own sheet, copied byte for byte
       expect(text).not.toContain('###');
     },
     300_000,
