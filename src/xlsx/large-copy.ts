@@ -26,7 +26,7 @@
  * Memory stays at the original package, the output package and one chunk of XML at a time.
  */
 import { REGISTRY_NAME, SHEET_NAME_PREFIX } from '../app/registry';
-import { markSeverityOf } from '../app/marks';
+import { markSeverityOf, parseAddress } from '../app/marks';
 import {
   NS_R,
   REL,
@@ -200,11 +200,8 @@ function cellsForNotes(refs: readonly string[], prefix: string): string {
   if (refs.length === 0) return `<${prefix}sheetData/>`;
   const byRow = new Map<number, { col: number; ref: string }[]>();
   for (const ref of refs) {
-    const m = /^([A-Z]+)(\d+)$/.exec(ref)!;
-    let col = 0;
-    for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
-    const row = Number(m[2]);
-    byRow.set(row, [...(byRow.get(row) ?? []), { col, ref }]);
+    const a = parseAddress(ref);
+    if (a) byRow.set(a.row, [...(byRow.get(a.row) ?? []), { col: a.col, ref }]);
   }
   const rows = [...byRow.entries()]
     .sort((a, b) => a[0] - b[0])

@@ -16,7 +16,7 @@
 import { randomUUID } from 'node:crypto';
 import type { CellStyle, ConditionalFormat, ModelCell, SheetModel } from '../sheets/model';
 import { quoteSheet, rangeAddress } from '../sheets/model';
-import type { CellRange } from '../domain/grid';
+import { cellAddress, type CellRange } from '../domain/grid';
 import { escapeXml } from './ooxml';
 import { parts } from '../domain/dates';
 
@@ -126,12 +126,6 @@ export class GeneratedStyles {
   }
 }
 
-function colLetters(col: number): string {
-  let s = '';
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
-
 function serialOf(iso: string): number {
   const { year, month, day } = parts(iso);
   return Date.UTC(year, month - 1, day) / 86_400_000 + 25_569;
@@ -175,7 +169,7 @@ export class SheetXml {
   }
 
   private cellXml(c: ModelCell, s: number): string {
-    const r = `${colLetters(c.col)}${c.row}`;
+    const r = cellAddress(c.row, c.col);
     const sAttr = s ? ` s="${s}"` : '';
     const v = c.value;
     if (v === null) return `<c r="${r}"${sAttr}/>`;
@@ -200,13 +194,13 @@ export class SheetXml {
     let head =
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">';
     head += `<sheetPr>${m.tabColor ? `<tabColor rgb="${argb(m.tabColor)}"/>` : ''}<pageSetUpPr fitToPage="1"/></sheetPr>`;
-    head += `<dimension ref="A1:${colLetters(maxCol)}${maxRow}"/>`;
+    head += `<dimension ref="A1:${cellAddress(maxRow, maxCol)}"/>`;
     const view = `workbookViewId="0"${o.selected ? ' tabSelected="1"' : ''}${m.showGridLines ? '' : ' showGridLines="0"'} zoomScale="100"`;
     const f = m.freeze;
     if (f && (f.rows > 0 || f.cols > 0)) {
       const pane = f.rows > 0 && f.cols > 0 ? 'bottomRight' : f.rows > 0 ? 'bottomLeft' : 'topRight';
       const split = `${f.cols > 0 ? ` xSplit="${f.cols}"` : ''}${f.rows > 0 ? ` ySplit="${f.rows}"` : ''}`;
-      head += `<sheetViews><sheetView ${view}><pane${split} topLeftCell="${colLetters(f.cols + 1)}${f.rows + 1}" activePane="${pane}" state="frozen"/><selection pane="${pane}"/></sheetView></sheetViews>`;
+      head += `<sheetViews><sheetView ${view}><pane${split} topLeftCell="${cellAddress(f.rows + 1, f.cols + 1)}" activePane="${pane}" state="frozen"/><selection pane="${pane}"/></sheetView></sheetViews>`;
     } else head += `<sheetViews><sheetView ${view}/></sheetViews>`;
     head += '<sheetFormatPr defaultRowHeight="15"/>';
     if (m.columnWidths.length) {
@@ -253,7 +247,7 @@ export class SheetXml {
         const s = this.styleOf(c, o.styles);
         return [c.col, this.cellXml(c, s ? s + o.xfOffset : 0)];
       });
-      for (const [col, s] of covered.get(r) ?? []) parts.push([col, `<c r="${colLetters(col)}${r}"${s ? ` s="${s + o.xfOffset}"` : ''}/>`]);
+      for (const [col, s] of covered.get(r) ?? []) parts.push([col, `<c r="${cellAddress(r, col)}"${s ? ` s="${s + o.xfOffset}"` : ''}/>`]);
       parts.sort((a, b) => a[0] - b[0]);
       yield `<row r="${r}"${h !== undefined ? ` ht="${h}" customHeight="1"` : ''}>${parts.map((x) => x[1]).join('')}</row>`;
     }

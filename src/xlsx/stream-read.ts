@@ -17,7 +17,9 @@
 import ExcelJS from 'exceljs';
 import { Readable } from 'node:stream';
 import type { CellRange, CellValue, Grid, SheetVisibility, WorkbookGrids } from '../domain/grid';
-import { inflateRaw, inspectXlsxBytes, type ZipEntryInfo } from '../app/guard';
+import type { ZipEntryInfo } from '../app/guard';
+import { openZip, partChunks, type ZipSource } from './zip';
+import { parseAddress } from '../app/marks';
 import { plainValue } from './read';
 
 export interface StreamReadOptions {
@@ -32,46 +34,34 @@ interface SheetRead {
   readonly grid: Grid;
 }
 
-/** Excel-style A1 address → 1-based row and column. */
-function decode(a: string): { row: number; col: number } | null {
-  const m = /^\$?([A-Z]{1,3})\$?(\d+)$/.exec(a);
-  if (!m) return null;
-  let col = 0;
-  for (const ch of m[1]) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(m[2]), col };
+/** The same bytes as a Buffer, without copying. */
+function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
 /**
  * Streams one zip entry's XML text (inflated chunk by chunk, decoded as latin1 — enough for tag
  * names and ASCII attributes) to `take`; `final` on the last call. Nothing is kept here.
  */
-async function scanEntry(bytes: Uint8Array, entry: ZipEntryInfo, take: (text: string, final: boolean) => void): Promise<void> {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const lh = entry.localHeaderOffset;
-  const start = lh + 30 + view.getUint16(lh + 26, true) + view.getUint16(lh + 28, true);
-  const data = bytes.subarray(start, start + entry.compressedSize);
+async function scanEntry(zip: ZipSource, entry: ZipEntryInfo, take: (text: string, final: boolean) => void): Promise<void> {
   const decoder = new TextDecoder('latin1');
-  if (entry.method === 0) {
-    take(decoder.decode(data), true);
-    return;
-  }
-  await inflateRaw(data, (chunk) => take(decoder.decode(chunk), false));
+  for await (const chunk of partChunks(zip, entry)) take(decoder.decode(chunk), false);
   take('', true);
 }
 
 /** Streams one zip entry's XML and collects its `<mergeCell ref="A1:B2"/>` areas. */
-export async function scanMerges(bytes: Uint8Array, entry: ZipEntryInfo): Promise<CellRange[]> {
+export async function scanMerges(zip: ZipSource, entry: ZipEntryInfo): Promise<CellRange[]> {
   const re = /<(?:[A-Za-z0-9_]+:)?mergeCell\s[^>]*?ref="([A-Z$]+\d+):([A-Z$]+\d+)"/g;
   const out: CellRange[] = [];
   let carry = '';
-  await scanEntry(bytes, entry, (text, final) => {
+  await scanEntry(zip, entry, (text, final) => {
     const s = carry + text;
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
     let consumed = 0;
     while ((m = re.exec(s))) {
-      const a = decode(m[1].replace(/\$/g, ''));
-      const b = decode(m[2].replace(/\$/g, ''));
+      const a = parseAddress(m[1]);
+      const b = parseAddress(m[2]);
       if (a && b) out.push({ top: Math.min(a.row, b.row), left: Math.min(a.col, b.col), bottom: Math.max(a.row, b.row), right: Math.max(a.col, b.col) });
       consumed = re.lastIndex;
     }
@@ -94,15 +84,14 @@ export interface WorkbookSize {
  * refuse a workbook too large for it BEFORE loading it. Run the door check (`app/guard.ts`) first.
  */
 export async function countWorkbookSize(bytes: Uint8Array): Promise<WorkbookSize> {
-  const inspected = inspectXlsxBytes(bytes);
-  if (!inspected.ok) throw new Error(inspected.reason);
+  const zip = openZip(asBuffer(bytes));
   let rows = 0;
   let cells = 0;
   const re = /<(?:[A-Za-z0-9_]+:)?(row|c)[\s>/]/g;
-  for (const entry of inspected.entries) {
+  for (const entry of zip.entries) {
     if (!/^xl\/worksheets\/[^/]+\.xml$/i.test(entry.name)) continue;
     let carry = '';
-    await scanEntry(bytes, entry, (text, final) => {
+    await scanEntry(zip, entry, (text, final) => {
       const s = carry + text;
       // A tag cut at the end of a chunk is counted with the next one.
       const limit = final ? s.length : s.length - 16;
@@ -162,9 +151,7 @@ function visibilityOf(state: unknown): SheetVisibility {
  * exceljs cannot read — run the door check (`app/guard.ts`) first.
  */
 export async function readGridsStreaming(bytes: Uint8Array, name: string, options: StreamReadOptions = {}): Promise<WorkbookGrids> {
-  const inspected = inspectXlsxBytes(bytes);
-  if (!inspected.ok) throw new Error(inspected.reason);
-  const entryByPath = new Map(inspected.entries.map((e) => [e.name, e]));
+  const zip = openZip(asBuffer(bytes));
   const every = options.every ?? 10_000;
   const interned = new Map<string, string>();
   // Every kept string is copied out of the parser's buffers: the XML parser hands out slices of
@@ -180,7 +167,7 @@ export async function readGridsStreaming(bytes: Uint8Array, name: string, option
     return copy;
   };
 
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]), {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([asBuffer(bytes)]), {
     entries: 'ignore',
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
@@ -228,8 +215,8 @@ export async function readGridsStreaming(bytes: Uint8Array, name: string, option
   const grids: Grid[] = [];
   for (const s of sheets) {
     const part = partOf(s.grid.name) ?? `xl/worksheets/sheet${s.sheetNo}.xml`;
-    const entry = entryByPath.get(part);
-    const merges = entry ? await scanMerges(bytes, entry) : [];
+    const entry = zip.byName.get(part);
+    const merges = entry ? await scanMerges(zip, entry) : [];
     const values = s.grid.values as CellValue[][];
     const formats = s.grid.numberFormats as (string | null)[][];
     for (const m of merges) {
