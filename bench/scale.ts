@@ -7,7 +7,7 @@
  * Target (issue 5): completes, shows progress on stderr, stays within 1.5 GB.
  *
  * The CLI runs as a person runs it: the supervisor (src/cli/launch.ts) with its worker, whose heap
- * is capped at 1,024 MB. `validar` and `reporte` read streaming (src/xlsx/stream-read.ts).
+ * is capped at 1,280 MB. `validar` and `reporte` read streaming (src/xlsx/stream-read.ts).
  * `generar` writes the copy with exceljs's full model up to `GENERAR_MAX_CELLS` and at the package
  * level above it (src/xlsx/large-copy.ts): it is measured on the 200,000-row book (package level)
  * and on a book just under the limit (`BENCH_SCALE_GENERAR_ROWS`, default 14,000 rows: exceljs).
@@ -183,7 +183,7 @@ export const scaleSection: BenchSection = {
     for (const n of notes) ctx.log(n);
     ctx.log(
       'Código 0/1 = terminó (1: el libro tiene errores de validación, lo esperado en este libro sintético). Memoria pico = RSS máximo del proceso de trabajo ' +
-        '(montículo limitado a 1.024 MB). generar copia con el modelo de exceljs hasta 400.000 celdas y, por encima, a nivel de paquete.',
+        '(montículo limitado a 1.280 MB). generar copia con el modelo de exceljs hasta 400.000 celdas y, por encima, a nivel de paquete.',
     );
   },
 };

@@ -60,12 +60,12 @@ describe('generar: large workbooks', () => {
 });
 
 describe('the tablero process: bounded heap', () => {
-  it('the heap limit is 1,024 MB unless TABLERO_MEMORIA_MB gives a sensible number', () => {
-    expect(DEFAULT_HEAP_MB).toBe(1024);
-    expect(heapLimitMb({})).toBe(1024);
+  it('the heap limit is 1,280 MB unless TABLERO_MEMORIA_MB gives a sensible number', () => {
+    expect(DEFAULT_HEAP_MB).toBe(1280);
+    expect(heapLimitMb({})).toBe(1280);
     expect(heapLimitMb({ TABLERO_MEMORIA_MB: '2048' })).toBe(2048);
-    expect(heapLimitMb({ TABLERO_MEMORIA_MB: 'mucho' })).toBe(1024);
-    expect(heapLimitMb({ TABLERO_MEMORIA_MB: '4' })).toBe(1024);
+    expect(heapLimitMb({ TABLERO_MEMORIA_MB: 'mucho' })).toBe(1280);
+    expect(heapLimitMb({ TABLERO_MEMORIA_MB: '4' })).toBe(1280);
   });
 
   it('runs a command through the supervisor with the same output and exit code', async () => {
