@@ -28,7 +28,7 @@ function tableroProcess(args: string[], env: NodeJS.ProcessEnv = {}) {
 }
 
 describe('generar: large workbooks', () => {
-  it('above the cell limit writes the copy at the package level: exit 0, progress, the data sheet byte for byte', async () => {
+  it('above the cell limit writes the copy at the package level: exit 0, the data sheet byte for byte', async () => {
     const out = path.join(dir, 'salida.xlsx');
     const r = await tablero(['generar', examples.capture, '-o', out], dir, { deps: { generar: generarWith({ maxCells: 100 }) } });
     expect(r.stderr).toBe('');
