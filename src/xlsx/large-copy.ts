@@ -448,8 +448,8 @@ export interface CopyPlan {
    * name in the copy; the skeleton output has them empty (same name, registry entry, print names).
    * Their styles are `generatedStyles`, which they index from `styleCounts(src)` on.
    */
-  readonly generated?: ReadonlyMap<string, { readonly part: DeflatedPart; readonly rels: string | null }>;
-  readonly generatedStyles?: GeneratedStyles;
+  readonly generated: ReadonlyMap<string, { readonly part: DeflatedPart; readonly rels: string | null }>;
+  readonly generatedStyles: GeneratedStyles;
 }
 
 /** How many cell formats and dxfs the workbook's styles part has: where added styles start. */
@@ -520,11 +520,10 @@ export async function assembleCopy(src: ZipSource, skelOut: ZipSource, plan: Cop
   const sStylesXml = sStylesRel ? readPartText(skelOut, resolveTarget(sBook.part, sStylesRel.target)) : null;
   const oStylesXml = oStylesPart ? readPartText(src, oStylesPart) : null;
   if (!oStylesPart || !oStylesXml || !sStylesXml) throw new Error('libro sin hoja de estilos');
-  // Original styles first (their indices do not move), then the generated sheets', then the skeleton output's.
-  const ours = plan.generatedStyles ? mergeStyles(oStylesXml, plan.generatedStyles.toXml()) : null;
-  const counts = styleCounts(src);
-  if (ours && (ours.xfOffset !== counts.xfs || ours.dxfOffset !== counts.dxfs)) throw new Error('estilos: desplazamiento inesperado');
-  const styles = mergeStyles(ours?.xml ?? oStylesXml, sStylesXml);
+  // Original styles first (their indices do not move), then the generated sheets' — appended right
+  // after the original's, where `styleCounts` told them they start — then the skeleton output's.
+  const ours = mergeStyles(oStylesXml, plan.generatedStyles.toXml());
+  const styles = mergeStyles(ours.xml, sStylesXml);
   replace.set(oStylesPart, styles.xml);
 
   const sSstRel = sBook.rels.find((r) => relIs(r.type, 'sharedStrings'));
@@ -567,7 +566,7 @@ export async function assembleCopy(src: ZipSource, skelOut: ZipSource, plan: Cop
       // A generated sheet (or the registry): a new part.
       const part = freshPart(taken, (n) => `xl/worksheets/sheet${n}.xml`);
       overrides.push({ part, type: CT_WORKSHEET });
-      const written = plan.generated?.get(s.name);
+      const written = plan.generated.get(s.name);
       if (written) {
         added.push({ name: part, data: written.part });
         if (written.rels) added.push({ name: relsPathOf(part), data: written.rels });
@@ -705,7 +704,10 @@ export async function assembleCopy(src: ZipSource, skelOut: ZipSource, plan: Cop
   // Content types: dropped parts' overrides out, new ones in, the VML default.
   const ctName = '[Content_Types].xml';
   let ct = readPartText(src, ctName) ?? '';
-  ct = ct.replace(/<(?:[A-Za-z_][\w.-]*:)?Override(?=[\s/>])[^>]*>/g, (t) => (drop.has((attrsOf(t).get('PartName') ?? '').replace(/^\//, '')) || replace.get((attrsOf(t).get('PartName') ?? '').replace(/^\//, '')) === null ? '' : t));
+  ct = ct.replace(/<(?:[A-Za-z_][\w.-]*:)?Override(?=[\s/>])[^>]*>/g, (t) => {
+    const part = (attrsOf(t).get('PartName') ?? '').replace(/^\//, '');
+    return drop.has(part) || replace.get(part) === null ? '' : t;
+  });
   const extra = overrides.map((o) => `<Override PartName="/${escapeXml(o.part)}" ContentType="${o.type}"/>`);
   if (needVml && !/<(?:[A-Za-z_][\w.-]*:)?Default(?=[\s/>])[^>]*Extension\s*=\s*["']vml["']/i.test(ct)) extra.unshift(`<Default Extension="vml" ContentType="${CT_VML}"/>`);
   const ctEnd = ct.lastIndexOf('</');

@@ -130,10 +130,6 @@ export class ZipWriter {
     this.dosDate = ((Math.max(now.getFullYear(), 1980) - 1980) << 9) | ((now.getMonth() + 1) << 5) | now.getDate();
   }
 
-  has(name: string): boolean {
-    return this.names.has(name);
-  }
-
   /** Copies a part of `src` as stored: no inflating, same bytes, same CRC. */
   addStored(src: ZipSource, entry: ZipEntryInfo, as = entry.name): void {
     this.push(as, entry.method, entry.crc32, entry.uncompressedSize, [storedData(src, entry)]);
