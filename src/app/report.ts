@@ -21,7 +21,7 @@
  * Each sheet's goals are measured at the cut-off in the sheet's own vigencia (the year its header
  * or title block names, else the run's), as the rules do.
  */
-import { aggregate, groupGoals, rankGroups } from '../domain/aggregate';
+import { aggregate, groupGoals, isProductGoal, nameKey, rankGroups } from '../domain/aggregate';
 import type { Aggregate, GroupAggregate, Rating, RankedGroup, StateCounts } from '../domain/aggregate';
 import { isoDate, parts } from '../domain/dates';
 import type { IsoDate } from '../domain/dates';
@@ -30,10 +30,12 @@ import { periodDeadline } from '../domain/deadline';
 import type { PeriodKind } from '../domain/fields';
 import type { Accumulation, GoalInput, GoalProgress, GoalState } from '../domain/goal';
 import { goalCodeOf, goalsFromCaptureSheet, goalsFromPlanSheet } from '../domain/goals';
+import type { GoalType } from '../domain/values';
 import { defaultRatingRanges } from '../domain/options';
 import type { EngineOptions } from '../domain/options';
-import { cutoffPeriod, defaultCutoff, periodLabel } from '../domain/periods';
-import { computeProgress, DEFAULT_LAG_THRESHOLD, isLagging, progressFigures } from '../domain/progress';
+import { cutoffPeriod, defaultCutoff, periodCount, periodLabel } from '../domain/periods';
+import { computeProgress, DEFAULT_LAG_THRESHOLD, isLagging, isOverExecuted, progressFigures } from '../domain/progress';
+import { budgetAheadThresholds } from '../domain/options';
 import { okNumber, okText, okValue } from '../domain/sheet';
 import type { ReadSheet, ReadWorkbook } from '../domain/sheet';
 import { captureProgress } from './capture-progress';
@@ -63,14 +65,21 @@ export interface ReportGoal {
   readonly progress: number | null;
   readonly state: GoalState;
   readonly budget: ReportBudget;
+  /** Tipo de meta as read (`null` = not given: a product goal). */
+  readonly goalType: GoalType | null;
 }
 
-/** Figures of a group: goals (eliminated left out), compliance, progress, budget execution, rating, states. */
+/**
+ * Figures of a group: product goals (eliminated left out), compliance, progress, budget execution
+ * (compromisos; then obligaciones and pagos ÷ apropiación definitiva), rating, states.
+ */
 export interface ReportFigures {
   readonly goals: number;
   readonly compliance: number | null;
   readonly progress: number | null;
   readonly budgetExecution: number | null;
+  readonly obligationsRatio: number | null;
+  readonly paymentsRatio: number | null;
   readonly rating: Rating | null;
   /** Count per state id, only the states that occur (no `eliminada`). */
   readonly states: StateCounts;
@@ -86,7 +95,24 @@ export interface ReportDimension extends ReportFigures {
   readonly name: string;
 }
 
-export type ReportPlan = ReportFigures;
+export interface ReportPlan extends ReportFigures {
+  /** The rating is partial: the vigencia is not over at the cut-off ("Satisfactorio (parcial, corte T2)"). */
+  readonly partial: boolean;
+}
+
+export interface ReportProgram extends ReportFigures {
+  readonly programCode: string | null;
+  readonly name: string;
+}
+
+/** Budget execution of one funding source (only where the sheet gives sources). */
+export interface ReportSource {
+  readonly name: string;
+  readonly final: number;
+  readonly budgetExecution: number | null;
+  readonly obligationsRatio: number | null;
+  readonly paymentsRatio: number | null;
+}
 
 export interface Report {
   readonly vigencia: number;
@@ -95,15 +121,33 @@ export interface Report {
   /** Label of the last measured period (`'T2'`, `'Jun'`); `null` when nothing is measured yet. */
   readonly period: string | null;
   readonly goals: readonly ReportGoal[];
-  /** Units in ranking order (units whose goals are all eliminated are left out). */
+  /** Units in ranking order (product goals; units with none are left out). */
   readonly units: readonly ReportUnit[];
   /** Dimensions in order of first appearance. */
   readonly dimensions: readonly ReportDimension[];
   readonly plan: ReportPlan;
+  /** Programs in order of first appearance (product goals). */
+  readonly programs: readonly ReportProgram[];
+  /** Metas de gestión and administrativas, apart from the rating; `null` when there are none. */
+  readonly gestion: ReportFigures | null;
+  /** Budget execution by funding source; empty when the sheets give no source per goal. */
+  readonly sources: readonly ReportSource[];
 }
 
 // ---------------------------------------------------------------------------------------------
 // The richer model (not serialised as such).
+
+export interface SourceExecution {
+  readonly name: string;
+  readonly goals: number;
+  readonly final: number;
+  readonly commitments: number;
+  readonly obligations: number;
+  readonly payments: number;
+  readonly budgetExecution: number | null;
+  readonly obligationsRatio: number | null;
+  readonly paymentsRatio: number | null;
+}
 
 /** Amounts of a plan de acción with no execution yet, for the tablero's plan summary. */
 export interface PlanAmountRow {
@@ -156,11 +200,32 @@ export interface ProgressModel {
   readonly units: readonly RankedGroup[];
   /** Dimensions in order of first appearance (with at least one goal not eliminated). */
   readonly dimensions: readonly GroupAggregate[];
-  /** Programs in order of first appearance (with at least one goal not eliminated). */
+  /** Programs in order of first appearance (with at least one product goal not eliminated). */
   readonly programs: readonly GroupAggregate[];
-  /** `no-iniciada` + `atrasada` (PE-P-008), in sheet order. */
+  /** Every program, for budget execution (gestión and eliminated goals' money included): they add up to the plan. */
+  readonly programBudgets: readonly GroupAggregate[];
+  /** `no-iniciada` + `atrasada` (PE-P-008) — `no-cumplida` too at year-end — product goals, in sheet order. */
   readonly rezagadas: readonly GoalProgress[];
+  /** Product goals `sobreejecutada`. */
   readonly sobreejecutadas: readonly GoalProgress[];
+  /** The cut-off is the vigencia's last period: the rating is final and `no-cumplida` applies. */
+  readonly yearEnd: boolean;
+  /** Goals (any type) whose compliance at cut-off is above 100 % (`over-execution`), in sheet order. */
+  readonly overExecuted: readonly GoalProgress[];
+  /** `no-cumplida` goals (any type), in sheet order: each needs its justification (PE-P-008 step 5). */
+  readonly noCumplidas: readonly GoalProgress[];
+  /** `no-medible` goals (any type), in sheet order: listed for correction. */
+  readonly noMedibles: readonly GoalProgress[];
+  /** Goals with periods due and blank executed cells (`missing-report`), with the periods. */
+  readonly missingReports: readonly { readonly goal: GoalProgress; readonly periods: readonly number[] }[];
+  /** `budget-ahead` goals: money committed, product not delivered. */
+  readonly budgetAhead: readonly GoalProgress[];
+  /** Metas de gestión / administrativas, apart from the rating (`null` when there are none). */
+  readonly gestion: Aggregate | null;
+  /** Units of the gestión goals (not ranked). */
+  readonly gestionUnits: readonly GroupAggregate[];
+  /** Budget execution by funding source (goals whose sheet gives one); empty otherwise. */
+  readonly sources: readonly SourceExecution[];
   /**
    * Plan de acción goals (measured with no execution) that had something due by the cut-off and
    * appear in no capture sheet. Empty without both a plan and a capture sheet.
@@ -231,6 +296,7 @@ function enrich(goal: GoalInput, plan: ReadonlyMap<string, GoalInput>): GoalInpu
     programCode: goal.programCode ?? p.programCode,
     program: goal.program ?? p.program,
     weight: goal.weight ?? p.weight,
+    goalType: goal.goalType ?? p.goalType ?? null,
   };
 }
 
@@ -366,6 +432,19 @@ export function progressModelFrom(
   const withGoals = <T extends Aggregate>(list: T[]): T[] => list.filter((g) => g.goals > 0);
   const entity = options.entity ?? workbook.sheets.find((s) => s.title.entity)?.title.entity ?? null;
 
+  const product = goals.filter(isProductGoal);
+  const others = goals.filter((g) => !isProductGoal(g));
+  const budgetT = budgetAheadThresholds(options);
+  const missingReports: { goal: GoalProgress; periods: readonly number[] }[] = [];
+  if (source === 'hoja-captura') {
+    for (const g of goals) {
+      if (g.state === 'eliminada') continue;
+      const missing = progressFigures(g.input, g.cutoffPeriod).missing;
+      if (missing.length) missingReports.push({ goal: g, periods: missing });
+    }
+  }
+  const active = (g: GoalProgress): boolean => g.state !== 'eliminada' && g.state !== 'no-medible';
+  const programGroups = groupGoals(goals, 'program', ranges);
   return {
     options,
     vigencia,
@@ -381,12 +460,62 @@ export function progressModelFrom(
     plan: aggregate(goals, ranges),
     units: rankGroups(groupGoals(goals, 'unit', ranges)),
     dimensions: withGoals(groupGoals(goals, 'dimension', ranges)),
-    programs: withGoals(groupGoals(goals, 'program', ranges)),
-    rezagadas: goals.filter((g) => isLagging(g.state)),
-    sobreejecutadas: goals.filter((g) => g.state === 'sobreejecutada'),
+    programs: withGoals(programGroups),
+    programBudgets: programGroups,
+    rezagadas: product.filter((g) => isLagging(g.state)),
+    sobreejecutadas: product.filter((g) => g.state === 'sobreejecutada'),
+    yearEnd: c > 0 && c >= periodCount(periodKind),
+    overExecuted: source === 'hoja-captura' ? goals.filter((g) => active(g) && isOverExecuted(g)) : [],
+    noCumplidas: goals.filter((g) => g.state === 'no-cumplida'),
+    noMedibles: goals.filter((g) => g.state === 'no-medible'),
+    missingReports,
+    budgetAhead: goals.filter((g) => active(g) && isBudgetAhead(g, budgetT)),
+    gestion: others.length ? aggregate(others, ranges, { kind: 'gestion' }) : null,
+    gestionUnits: others.length ? withGoals(groupGoals(others, 'unit', ranges, 'gestion')) : [],
+    sources: sourceExecution(goals),
     unreported,
     planSummary: planSummaryOf(planSheets, techos),
   };
+}
+
+/** `budget-ahead` (progress.md): compromisos ≥ threshold of the apropiación and compliance below its threshold. */
+export function isBudgetAhead(g: GoalProgress, t: { committed: number; compliance: number }): boolean {
+  const { final, commitments } = g.input.budget;
+  if (g.compliance === null || final === null || commitments === null || !(final > 0)) return false;
+  return commitments / final >= t.committed - 1e-9 && g.compliance < t.compliance - 1e-9;
+}
+
+function ratioOf(num: number, den: number): number | null {
+  return den > 0 ? Math.max(0, Number.parseFloat((num / den).toPrecision(12))) : null;
+}
+
+/** Budget execution per funding source, for the goals whose sheet names one (in order of first appearance). */
+function sourceExecution(goals: readonly GoalProgress[]): SourceExecution[] {
+  const map = new Map<string, { name: string; goals: number; final: number; commitments: number; obligations: number; payments: number }>();
+  for (const g of goals) {
+    const name = g.input.source;
+    if (!name) continue;
+    const key = nameKey(name);
+    let a = map.get(key);
+    if (!a) map.set(key, (a = { name, goals: 0, final: 0, commitments: 0, obligations: 0, payments: 0 }));
+    const b = g.input.budget;
+    a.goals++;
+    a.final += b.final ?? 0;
+    a.commitments += b.commitments ?? 0;
+    a.obligations += b.obligations ?? 0;
+    a.payments += b.payments ?? 0;
+  }
+  return [...map.values()].map((a) => ({
+    name: a.name,
+    goals: a.goals,
+    final: clean(a.final),
+    commitments: clean(a.commitments),
+    obligations: clean(a.obligations),
+    payments: clean(a.payments),
+    budgetExecution: ratioOf(a.commitments, a.final),
+    obligationsRatio: ratioOf(a.obligations, a.final),
+    paymentsRatio: ratioOf(a.payments, a.final),
+  }));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -398,6 +527,8 @@ function figures(a: Aggregate): ReportFigures {
     compliance: a.compliance,
     progress: a.progress,
     budgetExecution: a.budgetExecution,
+    obligationsRatio: a.obligationsRatio,
+    paymentsRatio: a.paymentsRatio,
     rating: a.rating,
     states: { ...a.states },
   };
@@ -424,6 +555,7 @@ function reportGoal(g: GoalProgress): ReportGoal {
       obligations: i.budget.obligations,
       payments: i.budget.payments,
     },
+    goalType: i.goalType ?? null,
   };
 }
 
@@ -442,13 +574,24 @@ export function toReportJson(model: ProgressModel): Report {
         compliance: f.compliance,
         progress: f.progress,
         budgetExecution: f.budgetExecution,
+        obligationsRatio: f.obligationsRatio,
+        paymentsRatio: f.paymentsRatio,
         rating: f.rating,
         rank: u.rank,
         states: f.states,
       };
     }),
     dimensions: model.dimensions.map((d) => ({ name: d.name, ...figures(d) })),
-    plan: figures(model.plan),
+    plan: { ...figures(model.plan), partial: !model.yearEnd },
+    programs: model.programs.map((p) => ({ programCode: p.programCode ?? null, name: p.name, ...figures(p) })),
+    gestion: model.gestion ? figures(model.gestion) : null,
+    sources: model.sources.map((x) => ({
+      name: x.name,
+      final: x.final,
+      budgetExecution: x.budgetExecution,
+      obligationsRatio: x.obligationsRatio,
+      paymentsRatio: x.paymentsRatio,
+    })),
   };
 }
 
