@@ -34,8 +34,7 @@ import type { GoalType } from '../domain/values';
 import { defaultRatingRanges } from '../domain/options';
 import type { EngineOptions } from '../domain/options';
 import { cutoffPeriod, defaultCutoff, periodCount, periodLabel } from '../domain/periods';
-import { computeProgress, DEFAULT_LAG_THRESHOLD, isLagging, isOverExecuted, progressFigures } from '../domain/progress';
-import { budgetAheadThresholds } from '../domain/options';
+import { computeProgress, DEFAULT_LAG_THRESHOLD, isBudgetAhead, isLagging, isOverExecuted, progressFigures } from '../domain/progress';
 import { okNumber, okText, okValue } from '../domain/sheet';
 import type { ReadSheet, ReadWorkbook } from '../domain/sheet';
 import { captureProgress } from './capture-progress';
@@ -434,7 +433,6 @@ export function progressModelFrom(
 
   const product = goals.filter(isProductGoal);
   const others = goals.filter((g) => !isProductGoal(g));
-  const budgetT = budgetAheadThresholds(options);
   const missingReports: { goal: GoalProgress; periods: readonly number[] }[] = [];
   if (source === 'hoja-captura') {
     for (const g of goals) {
@@ -469,20 +467,13 @@ export function progressModelFrom(
     noCumplidas: goals.filter((g) => g.state === 'no-cumplida'),
     noMedibles: goals.filter((g) => g.state === 'no-medible'),
     missingReports,
-    budgetAhead: goals.filter((g) => active(g) && isBudgetAhead(g, budgetT)),
+    budgetAhead: goals.filter((g) => active(g) && isBudgetAhead(g, options)),
     gestion: others.length ? aggregate(others, ranges, { kind: 'gestion' }) : null,
     gestionUnits: others.length ? withGoals(groupGoals(others, 'unit', ranges, 'gestion')) : [],
     sources: sourceExecution(goals),
     unreported,
     planSummary: planSummaryOf(planSheets, techos),
   };
-}
-
-/** `budget-ahead` (progress.md): compromisos ≥ threshold of the apropiación and compliance below its threshold. */
-export function isBudgetAhead(g: GoalProgress, t: { committed: number; compliance: number }): boolean {
-  const { final, commitments } = g.input.budget;
-  if (g.compliance === null || final === null || commitments === null || !(final > 0)) return false;
-  return commitments / final >= t.committed - 1e-9 && g.compliance < t.compliance - 1e-9;
 }
 
 function ratioOf(num: number, den: number): number | null {

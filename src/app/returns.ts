@@ -97,6 +97,12 @@ export function modelForUnit(model: ProgressModel, unit: string): ProgressModel 
     units,
     rezagadas: model.rezagadas.filter(mine),
     sobreejecutadas: model.sobreejecutadas.filter(mine),
+    overExecuted: model.overExecuted.filter(mine),
+    noCumplidas: model.noCumplidas.filter(mine),
+    noMedibles: model.noMedibles.filter(mine),
+    missingReports: model.missingReports.filter((m) => mine(m.goal)),
+    budgetAhead: model.budgetAhead.filter(mine),
+    gestionUnits: model.gestionUnits.filter((u) => nameKey(u.name) === key),
     unreported: model.unreported.filter(mine),
     plan: units[0] ?? model.plan,
   };

@@ -151,7 +151,7 @@ export const devolver: Command = async (args: ParsedArgs, io: CliIO): Promise<nu
       await writeWorkbookAtomic(wb, path.join(folder, names[i]), { force: args.force, inputs: r.inputs, display });
       lines.push(
         `  ${display}  ${u.unit}: ${plural(errors, 'error', 'errores')}, ${plural(warnings, 'advertencia', 'advertencias')}, ` +
-          `${plural(u.model.rezagadas.length, 'meta rezagada', 'metas rezagadas')}, ${plural(u.model.sobreejecutadas.length, 'meta', 'metas')} sobre el 100 %.\n`,
+          `${plural(u.model.rezagadas.length, 'meta rezagada', 'metas rezagadas')}, ${plural(u.model.overExecuted.length, 'meta', 'metas')} por encima de lo programado.\n`,
       );
     }
     progress.report('Escribiendo devoluciones', units.length, units.length);

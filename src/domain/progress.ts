@@ -66,6 +66,8 @@
  */
 import type { Accumulation, GoalInput, GoalProgress, GoalState } from './goal';
 import { sameMagnitude, samePercent } from './tolerance';
+import { budgetAheadThresholds } from './options';
+import type { EngineOptions } from './options';
 
 /** Default lag threshold: compliance below 80 % is `atrasada`. */
 export const DEFAULT_LAG_THRESHOLD = 0.8;
@@ -297,6 +299,19 @@ export function computeProgress(
     progress: f.progress,
     state: goalState(goal.eliminated, f, lagThreshold),
   };
+}
+
+/**
+ * Money ahead of the work (`budget-ahead`, progress.md): compromisos at or above the threshold
+ * share of the apropiación definitiva (default 80 %) while compliance at cut-off is below its
+ * threshold (default 50 %). A goal with nothing due, or with less than a peso appropriated, is
+ * not judged.
+ */
+export function isBudgetAhead(g: GoalProgress, options: EngineOptions): boolean {
+  const { final, commitments } = g.input.budget;
+  if (g.compliance === null || final === null || commitments === null || !(final >= 1)) return false;
+  const t = budgetAheadThresholds(options);
+  return commitments / final >= t.committed - EPS && g.compliance < t.compliance - EPS;
 }
 
 /**

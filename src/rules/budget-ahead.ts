@@ -1,6 +1,6 @@
 import type { Finding } from '../domain/finding';
 import { formatMoney, formatPercent } from '../domain/format';
-import { budgetAheadThresholds } from '../domain/options';
+import { isBudgetAhead } from '../domain/progress';
 import { rowRule } from './lib/rows';
 import { fieldAddress, finding, goalOf } from './lib/util';
 
@@ -27,13 +27,11 @@ export const rule = rowRule(
   {
     sheet(sheet, ctx, out: Finding[]) {
       if (sheet.kind !== 'hoja-captura') return undefined;
-      const t = budgetAheadThresholds(ctx.options);
       return (row, _i, p) => {
-        if (p.state === 'eliminada' || p.state === 'no-medible' || p.compliance === null) return;
-        const { final, commitments } = p.input.budget;
-        if (final === null || commitments === null || !(final > 0)) return;
+        if (p.state === 'eliminada' || p.state === 'no-medible' || !isBudgetAhead(p, ctx.options)) return;
+        const final = p.input.budget.final as number;
+        const commitments = p.input.budget.commitments as number;
         const committed = commitments / final;
-        if (committed < t.committed - 1e-9 || p.compliance >= t.compliance - 1e-9) return;
         out.push(
           finding({
             rule: 'budget-ahead',
@@ -42,7 +40,7 @@ export const rule = rowRule(
             row: row.row,
             cell: fieldAddress(sheet, row, 'commitments'),
             goal: goalOf(row),
-            message: messages.ahead(goalOf(row) ?? p.input.code, committed, commitments, final, p.compliance),
+            message: messages.ahead(goalOf(row) ?? p.input.code, committed, commitments, final, p.compliance ?? 0),
           }),
         );
       };
