@@ -20,8 +20,8 @@ import { resolveOptions } from './report';
 import { validateWorkbook } from './validate';
 import { ruleById } from '../rules/index';
 
-/** The sheets the pane's Generar buttons write (the consolidated sheet is the command line's). */
-export type PaneSheetKind = Exclude<GeneratedKind, 'consolidado'>;
+/** The sheets the pane's Generar buttons write (the consolidated and return sheets are the command line's). */
+export type PaneSheetKind = Extract<GeneratedKind, 'tablero' | 'alertas' | 'observaciones'>;
 
 /** One recognised sheet, as the header line says it ("PE-F-012 — plan de acción, 124 filas"). */
 export interface DetectedSheet {

@@ -78,7 +78,7 @@ function json(v: CellValue | undefined): Record<string, unknown> | null {
   }
 }
 
-const kinds: readonly GeneratedKind[] = ['tablero', 'alertas', 'observaciones', 'consolidado'];
+const kinds: readonly GeneratedKind[] = ['tablero', 'alertas', 'observaciones', 'consolidado', 'devolucion'];
 
 /** Reads the registry table from the sheet's values (row-major from A1). Unknown rows are skipped. */
 export function parseRegistry(values: ReadonlyArray<ReadonlyArray<CellValue> | undefined>): Registry {

@@ -5,7 +5,8 @@
 import type { ConsolidatedCopy } from '../app/consolidate';
 import type { CopyRequest, GenerarResult } from '../app/generate';
 import type { ReadFile } from '../app/load';
-import type { FileProgress } from '../app/ports';
+import type { FileProgress, ProgressReporter } from '../app/ports';
+import type { WrittenReturns } from '../app/returns';
 import type { TemplateSpec } from '../app/templates';
 import type { ProgressThresholds } from './progress';
 import type { CliIO, ParsedArgs } from './types';
@@ -39,6 +40,8 @@ export interface CliDeps {
   generateCopy(request: CopyRequest, progress: FileProgress): Promise<GenerarResult>;
   /** `consolidar`'s new workbook; `warn` hears each file left out. */
   consolidateCopy(request: CopyRequest, warn: (message: string) => void): Promise<ConsolidatedCopy>;
+  /** `devolver`'s workbooks, one per unit, in the folder `request.output`. */
+  writeReturns(request: CopyRequest, progress: ProgressReporter & { item(text: string): void }, warn: (message: string) => void): Promise<WrittenReturns>;
 }
 
 export type CommandFactory = (deps: CliDeps) => (args: ParsedArgs, io: CliIO) => Promise<number>;

@@ -14,11 +14,13 @@ import { readGridsStreaming } from '../xlsx/stream-read';
 import { writeFileAtomic, writeWorkbookAtomic } from '../xlsx/write';
 import { generateCopy } from '../xlsx/generate';
 import { consolidateCopy } from '../xlsx/consolidate';
+import { writeReturns } from '../xlsx/returns';
 import { templateWorkbook } from '../xlsx/template';
 import { parseArgs, usage } from './args';
 import type { CliDeps } from './deps';
 import { makeConsolidar } from './consolidar';
 import { makeDemo } from './demo';
+import { makeDevolver } from './devolver';
 import { makeGenerar } from './generar';
 import { makePlantilla } from './plantilla';
 import { makeReporte } from './reporte';
@@ -38,6 +40,7 @@ export function defaultDeps(colour: boolean, overrides: Partial<CliDeps> = {}): 
     writeTemplate: (spec, out, req) => writeWorkbookAtomic(templateWorkbook(spec), out, req),
     generateCopy: (request, progress) => generateCopy(request, progress),
     consolidateCopy,
+    writeReturns,
     colour,
     examplesDir: path.join(packageRoot, 'examples'),
   };
@@ -69,6 +72,7 @@ export async function run(argv: readonly string[], io: CliIO, deps?: Partial<Cli
       demo: makeDemo(d),
       generar: makeGenerar(d),
       consolidar: makeConsolidar(d),
+      devolver: makeDevolver(d),
     };
     return await table[args.verb](args, io);
   } catch (e) {

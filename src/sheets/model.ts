@@ -32,7 +32,7 @@ import type { CellRange } from '../domain/grid';
 export type Rgb = string;
 
 /** What the product generates (ids are an interface: the registry stores them). */
-export type GeneratedKind = 'tablero' | 'alertas' | 'observaciones' | 'consolidado';
+export type GeneratedKind = 'tablero' | 'alertas' | 'observaciones' | 'consolidado' | 'devolucion';
 
 /** Canonical Spanish name of each generated sheet. */
 export const generatedSheetNames: Record<GeneratedKind, string> = {
@@ -40,6 +40,7 @@ export const generatedSheetNames: Record<GeneratedKind, string> = {
   alertas: 'Alertas',
   observaciones: 'Observaciones',
   consolidado: 'Consolidado',
+  devolucion: 'Devolución',
 };
 
 export interface FontStyle {
