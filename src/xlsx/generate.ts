@@ -30,6 +30,7 @@ import { productKindOfSheet, readRegistry } from './registry';
 import { countWorkbookSize, readGridsStreaming, type WorkbookSize } from './stream-read';
 import { assembleCopy, buildSkeleton, styleCounts, utf8Chunks } from './large-copy';
 import { deflatePart, openZip, type DeflatedPart, type ZipSource } from './zip';
+import { readablePackage } from './package';
 
 export const xlsxParser: WorkbookParser<ExcelJS.Workbook> = {
   parse: (bytes) => loadWorkbook(bytes),
@@ -83,8 +84,9 @@ function hostParser(large: () => boolean, onRows: (rows: number, final: boolean)
   return {
     parse: async (bytes) => {
       if (!large()) return { kind: 'model', wb: await loadWorkbook(bytes) };
-      const zip = openZip(bytes);
-      const grids = await readGridsStreaming(bytes, '', { onRows: (n, sheet) => onRows(n, sheet === '') });
+      const readable = readablePackage(bytes);
+      const zip = openZip(readable);
+      const grids = await readGridsStreaming(readable, '', { onRows: (n, sheet) => onRows(n, sheet === '') });
       // The registry keeps its cells: its entries say which sheets the product made.
       const skeleton = await buildSkeleton(zip, (sheet) => sheet === REGISTRY_SHEET);
       return { kind: 'package', zip, wb: await loadWorkbook(skeleton), grids };
