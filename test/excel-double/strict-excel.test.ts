@@ -3,7 +3,7 @@
  * the strict double (CATALOG.md) and failed before the adapter was fixed.
  */
 import { ExcelDouble, installExcelDouble, validSheetName } from './index';
-import { hostOn } from './harness';
+import { excelOf as hostExcel, hostOn } from './harness';
 import { REGISTRY_NAME, REGISTRY_SHEET, MAX_CELL_CHARS, markEntries } from '../../src/app/registry';
 import { detectCapabilities } from '../../src/excel/index';
 import { createPaneUseCases } from '../../src/taskpane/usecases';
@@ -51,10 +51,11 @@ describe('1. the very hidden registry sheet', () => {
       const xl = new ExcelDouble({ platform });
       sheetWith(xl, 'Datos');
       xl.addSheet({ name: 'Oculta', visibility: 'VeryHidden' });
-      await expect(xl.Excel.run(async (ctx) => {
-        (ctx as unknown as Excel.RequestContext).workbook.worksheets.getItem('Oculta').delete();
-        await (ctx as unknown as Excel.RequestContext).sync();
-      })).rejects.toMatchObject({ code });
+      const del = async (ctx: Excel.RequestContext) => {
+        ctx.workbook.worksheets.getItem('Oculta').delete();
+        await ctx.sync();
+      };
+      await expect(hostExcel(xl).run(del)).rejects.toMatchObject({ code });
     }
   });
 
