@@ -26,7 +26,7 @@
 import type { CellValue } from '../domain/grid';
 
 /** What the product generates (ids are an interface: the registry stores them). */
-export type GeneratedKind = 'tablero' | 'alertas' | 'observaciones' | 'consolidado';
+export type GeneratedKind = 'tablero' | 'alertas' | 'observaciones' | 'consolidado' | 'devolucion';
 
 export const REGISTRY_SHEET = '_tablero_pdm';
 export const REGISTRY_NAME = '_tablero_pdm';
@@ -102,7 +102,7 @@ function json(v: CellValue | undefined): Record<string, unknown> | null {
   }
 }
 
-const kinds: readonly GeneratedKind[] = ['tablero', 'alertas', 'observaciones', 'consolidado'];
+const kinds: readonly GeneratedKind[] = ['tablero', 'alertas', 'observaciones', 'consolidado', 'devolucion'];
 
 /** Reads the registry table from the sheet's values (row-major from A1). Unknown rows are skipped. */
 export function parseRegistry(values: ReadonlyArray<ReadonlyArray<CellValue> | undefined>): Registry {

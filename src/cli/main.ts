@@ -15,6 +15,7 @@ import { templateWorkbook } from '../xlsx/template';
 import { parseArgs, usage } from './args';
 import type { CliDeps } from './deps';
 import { makeDemo } from './demo';
+import { devolver } from './devolver';
 import { makePlantilla } from './plantilla';
 import { makeReporte } from './reporte';
 import { makeValidar } from './validar';
@@ -91,6 +92,7 @@ export async function run(argv: readonly string[], io: CliIO, deps?: Partial<Cli
       demo: makeDemo(d),
       generar: generar ?? unavailable('generar'),
       consolidar: consolidar ?? unavailable('consolidar'),
+      devolver,
     };
     return await table[args.verb](args, io);
   } catch (e) {
