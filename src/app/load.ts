@@ -13,19 +13,9 @@ import * as path from 'node:path';
 import type { WorkbookGrids } from '../domain/grid';
 import type { ReadWorkbook } from '../domain/sheet';
 import { readWorkbook } from '../domain/reader';
-import { guardXlsxBytes, noDataReason } from './guard';
+import { DamagedWorkbookError, guardXlsxBytes, noDataReason } from './guard';
 import { productSheetsOf } from './registry';
-
-/** An input that cannot be used: one Spanish line, exit code 2. */
-export class InputError extends Error {
-  /** The underlying error (shown only with TABLERO_DEBUG=1). */
-  readonly detail?: unknown;
-  constructor(message: string, detail?: unknown) {
-    super(message);
-    this.name = 'InputError';
-    this.detail = detail;
-  }
-}
+import { InputError } from './errors';
 
 /** 100 MB: far above any real action plan, low enough to refuse a wrong file before exceljs tries. */
 export const MAX_FILE_BYTES = 100 * 1024 * 1024;
@@ -116,7 +106,8 @@ async function checkedBytes(file: string, options: LoadOptions): Promise<{ abs: 
 }
 
 function damaged(file: string, e: unknown): InputError {
-  return new InputError(`El archivo ${quoted(file)} no es un libro de Excel (.xlsx) válido: está dañado o incompleto.`, e);
+  const why = e instanceof DamagedWorkbookError ? `: ${e.reason}` : '';
+  return new InputError(`El archivo ${quoted(file)} no es un libro de Excel (.xlsx) válido: está dañado o incompleto${why}.`, e);
 }
 
 /** Recognises the sheets of `grids`; throws `InputError` when none is known or none has data. */

@@ -16,7 +16,7 @@ import { formatDate, formatMoney, formatNumber } from '../domain/format';
 import { ratingLabel } from '../domain/aggregate';
 import { goalStateLabels } from '../domain/goal';
 import { isOverExecuted } from '../domain/progress';
-import { InputError } from '../app/load';
+import { InputError } from '../app/errors';
 import { buildReport, resolveOptions, type Report, type ReportFigures } from '../app/report';
 import { allowOnly } from './args';
 import type { CliDeps } from './deps';
