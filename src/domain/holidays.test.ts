@@ -49,9 +49,10 @@ describe('colombianHolidays', () => {
     ]);
   });
 
-  // Reference: the `date-holidays` package (country CO, type "public"). Its data already moves
-  // 9 July to Monday from 2026 ("La virgen de Chiquinquirá"); should a version lack that law,
-  // the expected set is the library's plus that Monday from 2026 on — that is what we assert.
+  // Reference: the `date-holidays` package (country CO, type "public"). Its data moves 9 July to
+  // Monday from 2026 ("La virgen de Chiquinquirá", citing Ley 2578 de 2026's text in the Rama
+  // Judicial's SIDN); should a version lack that law, the expected set is the library's plus that
+  // Monday from 2026 on — that is what we assert.
   it('agrees with date-holidays (CO, public) for 2000–2030, plus Ley 2578 de 2026', () => {
     const lib = new Holidays('CO');
     for (let year = 2000; year <= 2030; year++) {

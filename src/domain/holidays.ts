@@ -6,7 +6,11 @@
  *   12 Oct, 1 Nov, 11 Nov); Easter-based days (Holy Thursday, Good Friday, and Ascension,
  *   Corpus Christi and Sacred Heart on the Monday after Easter + 39, + 60 and + 68 days, i.e.
  *   Easter + 43, + 64 and + 71).
- * - Ley 2578 de 2026: 9 July, moved to the next Monday, from 2026 on.
+ * - Ley 2578 de 2026: 9 July (Virgen de Chiquinquirá), moved to the next Monday, from 2026 on
+ *   (13/07/2026). Source: the law's text in the Rama Judicial's normative database (SIDN),
+ *   https://lector.ramajudicial.gov.co/SIDN/NORMATIVA/TEXTOS_COMPLETOS/7_LEYES/LEYES%202026/Ley%202578%20de%202026.pdf,
+ *   cited by the `date-holidays` package's Colombian data (3.37.0: "monday after 07-09 since
+ *   2026"), which `holidays.test.ts` compares with for 2000–2030.
  *
  * Two holidays may land on the same Monday (2014: Sagrado Corazón and San Pedro on 30 June): the
  * list keeps both names; `holidayDates` gives each date once.
@@ -76,7 +80,7 @@ const easterBased: readonly [number, string][] = [
   [71, 'Sagrado Corazón de Jesús'],
 ];
 
-/** First year of the 9 July holiday (Ley 2578 de 2026). */
+/** First year of the 9 July holiday (Ley 2578 de 2026; source in the header of this file). */
 export const JULY_9_FROM = 2026;
 
 const cache = new Map<number, readonly Holiday[]>();
