@@ -7,7 +7,7 @@
  */
 import { UsageError, type ParsedArgs } from './types';
 
-export const verbs = ['validar', 'generar', 'reporte', 'consolidar', 'devolver', 'plantilla', 'demo'] as const;
+export const verbs = ['validar', 'generar', 'reporte', 'consolidar', 'devolver', 'plantilla', 'aprobar', 'comparar', 'demo'] as const;
 export type Verb = (typeof verbs)[number];
 
 export const usage = `Uso: tablero <comando> [opciones]
@@ -30,6 +30,13 @@ Comandos:
       Acepta los libros de las dependencias o un consolidado.
   plantilla <plan-accion|hoja-captura|techos> [--vigencia AAAA] -o <archivo.xlsx> [--force]
       Escribe una plantilla en blanco con encabezados, listas desplegables y formatos.
+  aprobar <archivo.xlsx> --fecha AAAA-MM-DD --acta <texto> -o <salida.xlsx> [--force]
+      Guarda en una copia del libro la programación aprobada de cada meta (hoja muy oculta)
+      con la fecha y el acta del Consejo de Gobierno, y una hoja «Control de cambios».
+      Desde entonces validar revisa los cambios frente al plan aprobado.
+  comparar <aprobado.xlsx> <actual.xlsx> [--corte AAAA-MM-DD] [--fecha AAAA-MM-DD] [--json]
+      Los mismos hallazgos frente al plan aprobado cuando este es otro archivo (el del mes
+      pasado); --fecha es la de su aprobación si el archivo no la guarda.
   demo [-o <carpeta>] [--force]
       Ejecuta el producto sobre los libros de ejemplo y deja los resultados en la carpeta
       (por omisión ./demo-out).
@@ -45,8 +52,10 @@ Opciones:
 
 export type ParseResult = { readonly help: true; readonly verb?: string } | ({ readonly help: false } & ParsedArgs);
 
-const valueOptions: Record<string, 'corte' | 'output' | 'vigencia'> = {
+const valueOptions: Record<string, 'corte' | 'output' | 'vigencia' | 'fecha' | 'acta'> = {
   '--corte': 'corte',
+  '--fecha': 'fecha',
+  '--acta': 'acta',
   '-o': 'output',
   '--salida': 'output',
   '--output': 'output',
@@ -64,12 +73,12 @@ export function parseArgs(argv: readonly string[]): ParseResult {
   if (!(verbs as readonly string[]).includes(verb)) {
     throw new UsageError(
       verb.startsWith('-')
-        ? `Falta el comando antes de «${verb}». Use: tablero <validar|generar|reporte|consolidar|devolver|plantilla|demo> … (tablero --help).`
-        : `Comando desconocido «${verb}». Comandos: validar, generar, reporte, consolidar, devolver, plantilla, demo (tablero --help).`,
+        ? `Falta el comando antes de «${verb}». Use: tablero <validar|generar|reporte|consolidar|devolver|plantilla|aprobar|comparar|demo> … (tablero --help).`
+        : `Comando desconocido «${verb}». Comandos: validar, generar, reporte, consolidar, devolver, plantilla, aprobar, comparar, demo (tablero --help).`,
     );
   }
   const files: string[] = [];
-  const values: { corte?: string; output?: string; vigencia?: string } = {};
+  const values: { corte?: string; output?: string; vigencia?: string; fecha?: string; acta?: string } = {};
   const flags = { json: false, force: false };
   let onlyFiles = false;
   for (let i = 0; i < rest.length; i++) {
@@ -107,13 +116,14 @@ export function parseArgs(argv: readonly string[]): ParseResult {
     throw new UsageError(`Opción desconocida «${arg}» para «tablero ${verb}» (tablero --help).`);
   }
   if (values.corte !== undefined) checkIsoDate(values.corte);
+  if (values.fecha !== undefined) checkIsoDate(values.fecha, 'de aprobación');
   if (values.vigencia !== undefined && !/^(19|20)\d\d$/.test(values.vigencia)) {
     throw new UsageError(`La vigencia «${values.vigencia}» no es un año válido; use AAAA (por ejemplo 2025).`);
   }
   return { help: false, verb, files, ...values, ...flags };
 }
 
-function checkIsoDate(s: string): void {
+function checkIsoDate(s: string, what = 'de corte'): void {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
   const ok =
     m !== null &&
@@ -122,11 +132,14 @@ function checkIsoDate(s: string): void {
       const t = new Date(Date.UTC(y, mo - 1, d));
       return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
     })();
-  if (!ok) throw new UsageError(`La fecha de corte «${s}» no es válida; use AAAA-MM-DD (por ejemplo 2025-06-30).`);
+  if (!ok) throw new UsageError(`La fecha ${what} «${s}» no es válida; use AAAA-MM-DD (por ejemplo 2025-06-30).`);
 }
 
 /** Options a verb does not take are usage errors, so a typo never silently does something else. */
-export function allowOnly(args: ParsedArgs, allowed: { corte?: boolean; json?: boolean; output?: boolean; force?: boolean; vigencia?: boolean }): void {
+export function allowOnly(
+  args: ParsedArgs,
+  allowed: { corte?: boolean; json?: boolean; output?: boolean; force?: boolean; vigencia?: boolean; fecha?: boolean; acta?: boolean },
+): void {
   const check = (present: boolean, ok: boolean | undefined, name: string) => {
     if (present && !ok) throw new UsageError(`«tablero ${args.verb}» no admite la opción ${name} (tablero --help).`);
   };
@@ -135,4 +148,6 @@ export function allowOnly(args: ParsedArgs, allowed: { corte?: boolean; json?: b
   check(args.output !== undefined, allowed.output, '-o');
   check(args.force, allowed.force, '--force');
   check(args.vigencia !== undefined, allowed.vigencia, '--vigencia');
+  check(args.fecha !== undefined, allowed.fecha, '--fecha');
+  check(args.acta !== undefined, allowed.acta, '--acta');
 }

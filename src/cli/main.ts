@@ -11,16 +11,19 @@ import * as path from 'node:path';
 import { readWorkbookFile } from '../app/load';
 import { InputError, OutputError } from '../app/errors';
 import { readGridsStreaming } from '../xlsx/stream-read';
+import { gridsOfWorkbook, loadWorkbook } from '../xlsx/read';
 import { writeFileAtomic, writeWorkbookAtomic } from '../xlsx/write';
 import { generateCopy } from '../xlsx/generate';
 import { consolidateCopy } from '../xlsx/consolidate';
 import { writeReturns } from '../xlsx/returns';
+import { approveCopy } from '../xlsx/approve';
 import { templateWorkbook } from '../xlsx/template';
 import { parseArgs, usage } from './args';
 import type { CliDeps } from './deps';
 import { makeConsolidar } from './consolidar';
 import { makeDemo } from './demo';
 import { makeDevolver } from './devolver';
+import { makeAprobar, makeComparar } from './aprobar';
 import { makeGenerar } from './generar';
 import { makePlantilla } from './plantilla';
 import { makeReporte } from './reporte';
@@ -35,12 +38,27 @@ export function defaultDeps(colour: boolean, overrides: Partial<CliDeps> = {}): 
     // validar and reporte only read: the streaming reader (no exceljs document model), the door
     // check of app/guard.ts in front, the grids dropped once the sheets are recognised.
     load: (file, io, onRows) =>
-      readWorkbookFile(file, (bytes, name) => readGridsStreaming(bytes, name, { onRows: onRows && ((n, sheet) => onRows(n, sheet === '')) }), { cwd: io.cwd }),
+      readWorkbookFile(
+        file,
+        async (bytes, name) => {
+          try {
+            return await readGridsStreaming(bytes, name, { onRows: onRows && ((n, sheet) => onRows(n, sheet === '')) });
+          } catch (e) {
+            // exceljs's streaming reader fails on some workbooks exceljs itself wrote (a TypeError in
+            // WorkbookReader._parseWorksheet when a worksheet comes before workbook.xml is read, e.g.
+            // an output of `aprobar`): such a package is whole, so it is read with the whole reader.
+            if (!(e instanceof TypeError)) throw e;
+            return gridsOfWorkbook(await loadWorkbook(bytes), name);
+          }
+        },
+        { cwd: io.cwd },
+      ),
     writeFile: (out, data, req) => writeFileAtomic(out, data, req),
     writeTemplate: (spec, out, req) => writeWorkbookAtomic(templateWorkbook(spec), out, req),
     generateCopy: (request, progress) => generateCopy(request, progress),
     consolidateCopy,
     writeReturns,
+    approveCopy,
     colour,
     examplesDir: path.join(packageRoot, 'examples'),
   };
@@ -73,6 +91,8 @@ export async function run(argv: readonly string[], io: CliIO, deps?: Partial<Cli
       generar: makeGenerar(d),
       consolidar: makeConsolidar(d),
       devolver: makeDevolver(d),
+      aprobar: makeAprobar(d),
+      comparar: makeComparar(d),
     };
     return await table[args.verb](args, io);
   } catch (e) {

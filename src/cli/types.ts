@@ -18,6 +18,10 @@ export interface ParsedArgs {
   readonly output?: string;
   readonly force: boolean;
   readonly vigencia?: string;
+  /** `aprobar` / `comparar`: date of the approval. */
+  readonly fecha?: string;
+  /** `aprobar`: the act (acta) of the Consejo de Gobierno. */
+  readonly acta?: string;
 }
 
 /** A verb returns its exit code: 0 ok, 1 errors found, 2 unusable input or wrong usage. */

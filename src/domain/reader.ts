@@ -17,6 +17,8 @@
  * - Identical cells down a column (same value, same format, not merged) may be the same
  *   immutable `ReadCell` object: never mutate a cell, and do not use cells as identity keys.
  */
+import { BASELINE_SHEET, isChangeLogSheet, parseBaseline, parseChangeLog } from './baseline';
+import type { Baseline, ChangeLog } from './baseline';
 import type { CellRange, CellValue, Grid, SheetVisibility, WorkbookGrids } from './grid';
 import { fieldType, requiredFields, type FieldId, type SheetKind } from './fields';
 import type { DataRow, ErrorCell, ReadCell, ReadSheet, ReadWorkbook, UnknownSheet } from './sheet';
@@ -663,7 +665,18 @@ export function readWorkbook(grids: WorkbookGrids, options?: ReaderOptions): Rea
   const sheets: ReadSheet[] = [];
   const unknown: UnknownSheet[] = [];
   const list = Array.isArray(grids?.sheets) ? grids.sheets : [];
+  let baseline: Baseline | undefined;
+  let changes: ChangeLog | undefined;
   for (const grid of list) {
+    // The approved plan and its change log are the product's records, not data sheets.
+    if (grid?.name === BASELINE_SHEET) {
+      baseline = parseBaseline(grid) ?? undefined;
+      continue;
+    }
+    if (typeof grid?.name === 'string' && isChangeLogSheet(grid.name)) {
+      changes = parseChangeLog(grid) ?? undefined;
+      continue;
+    }
     let read: ReadSheet | UnknownSheet;
     try {
       read = readSheet(grid, options);
@@ -673,5 +686,11 @@ export function readWorkbook(grids: WorkbookGrids, options?: ReaderOptions): Rea
     if (isReadSheet(read)) sheets.push(read);
     else unknown.push(read);
   }
-  return { name: typeof grids?.name === 'string' ? grids.name : '', sheets, unknown };
+  return {
+    name: typeof grids?.name === 'string' ? grids.name : '',
+    sheets,
+    unknown,
+    ...(baseline ? { baseline } : {}),
+    ...(changes ? { changes } : {}),
+  };
 }

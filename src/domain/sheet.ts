@@ -4,6 +4,7 @@
  * Parsing never throws and never changes a value: a cell that does not parse keeps its raw value
  * and says why, and the cell rules (`number`, `date`, `enum`, …) turn that into findings.
  */
+import type { Baseline, ChangeLog } from './baseline';
 import type { CellValue } from './grid';
 import type { FieldId, PeriodKind, SheetKind } from './fields';
 import type { IsoDate } from './dates';
@@ -91,6 +92,10 @@ export interface ReadWorkbook {
   readonly name: string;
   readonly sheets: readonly ReadSheet[];
   readonly unknown: readonly UnknownSheet[];
+  /** The approved plan stored in the workbook ("Aprobar plan"), when there is one. */
+  readonly baseline?: Baseline;
+  /** The "Control de cambios" sheet, when there is one. */
+  readonly changes?: ChangeLog;
 }
 
 /** The parsed value of a field when it is usable, else `undefined`. */

@@ -2,11 +2,13 @@
  * The rule registry (ESLint-style catalog): every rule of rules.md that this engine checks, sorted
  * by id. Explicit on purpose — a new rule is one import and one line here, and the catalog test
  * fails if a rule lacks its test file, its doc line or its messages, or if this list is unsorted.
- *
- * Not here yet: the five rules against the approved baseline (added-after-approval,
- * past-period-changed, change-without-justification, repeated-modification, late-modification).
  */
 import type { Rule } from './types';
+import { rule as repeatedModification } from './repeated-modification';
+import { rule as pastPeriodChanged } from './past-period-changed';
+import { rule as lateModification } from './late-modification';
+import { rule as changeWithoutJustification } from './change-without-justification';
+import { rule as addedAfterApproval } from './added-after-approval';
 import { rule as analysisRequired } from './analysis-required';
 import { rule as budgetAhead } from './budget-ahead';
 import { rule as budgetChain } from './budget-chain';
@@ -41,10 +43,12 @@ import { rule as unreportedGoal } from './unreported-goal';
 import { rule as weightsSum } from './weights-sum';
 
 export const allRules: readonly Rule[] = [
+  addedAfterApproval,
   analysisRequired,
   budgetAhead,
   budgetChain,
   ceilingExceeded,
+  changeWithoutJustification,
   codeFormat,
   cumulativeMismatch,
   date,
@@ -58,17 +62,20 @@ export const allRules: readonly Rule[] = [
   goalMismatch,
   headerMissing,
   indicatorMismatch,
+  lateModification,
   missingReport,
   negative,
   noCeiling,
   number,
   numberAsText,
   overExecution,
+  pastPeriodChanged,
   percentMismatch,
   percentRange,
   planMismatch,
   programMismatch,
   programmingCoherence,
+  repeatedModification,
   required,
   unknownGoal,
   unreportedGoal,

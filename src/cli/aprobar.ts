@@ -1,0 +1,77 @@
+/**
+ * `tablero aprobar <archivo.xlsx> --fecha AAAA-MM-DD --acta <texto> -o <salida.xlsx> [--force]`
+ * stores the approved plan (the programming of every goal, with the date and the act of the
+ * Consejo de Gobierno) in a copy of the workbook; later `validar` runs apply the baseline rules.
+ *
+ * `tablero comparar <aprobado.xlsx> <actual.xlsx> [--corte AAAA-MM-DD] [--fecha AAAA-MM-DD] [--json]`
+ * gives the same findings when the approved version is a separate file (last month's emailed
+ * file): its stored baseline, or its goals as approved. Output and exit codes as `validar`.
+ */
+import * as path from 'node:path';
+import { approvedBaseline, compareWorkbooks } from '../app/approve';
+import { resolveOptions } from '../app/report';
+import { formatDate } from '../domain/format';
+import { plural } from './output';
+import { allowOnly } from './args';
+import type { CliDeps } from './deps';
+import { findingJson, sheetsJson } from './validar';
+import type { ValidarJson } from './validar';
+import { formatFileOutcome, styleFor } from './output';
+import { writeJson } from './json-out';
+import { UsageError, type CliIO, type ParsedArgs } from './types';
+import type { IsoDate } from '../domain/dates';
+
+export function makeAprobar(deps: CliDeps) {
+  return async function aprobar(args: ParsedArgs, io: CliIO): Promise<number> {
+    allowOnly(args, { fecha: true, acta: true, output: true, force: true });
+    const usageLine = 'tablero aprobar <archivo.xlsx> --fecha AAAA-MM-DD --acta <texto> -o <salida.xlsx>';
+    if (args.files.length !== 1) throw new UsageError(`Indique un libro: ${usageLine}`);
+    if (!args.fecha) throw new UsageError(`Falta la fecha de aprobación (--fecha AAAA-MM-DD): ${usageLine}`);
+    if (!args.acta || !args.acta.trim()) throw new UsageError(`Falta el acta del Consejo de Gobierno (--acta «Acta 01 de 2025»): ${usageLine}`);
+    if (!args.output) throw new UsageError(`Falta el archivo de salida (-o): ${usageLine}`);
+    const approvedOn = args.fecha as IsoDate;
+    const b = await deps.approveCopy({
+      file: args.files[0],
+      output: args.output,
+      cwd: io.cwd,
+      force: args.force,
+      approvedOn,
+      act: args.acta.trim(),
+      vigencia: Number(approvedOn.slice(0, 4)),
+    });
+    io.stdout(
+      `Plan aprobado el ${formatDate(b.approvedOn)} (${b.act}): ${plural(b.goals.length, 'meta', 'metas')} de` +
+        `${b.from === 'plan-accion' ? 'l plan de acción' : ' las hojas de captura'}, vigencia ${b.vigencia}, guardadas en ${args.output}.\n` +
+        `Registre cada modificación en la hoja «Control de cambios» (fecha, meta, campo, antes, después, justificación, acta u oficio); ` +
+        `tablero validar ${path.basename(args.output)} revisa los cambios frente al plan aprobado.\n`,
+    );
+    return 0;
+  };
+}
+
+export function makeComparar(deps: CliDeps) {
+  return async function comparar(args: ParsedArgs, io: CliIO): Promise<number> {
+    allowOnly(args, { corte: true, fecha: true, json: true });
+    if (args.files.length !== 2) throw new UsageError('Indique dos libros: tablero comparar <aprobado.xlsx> <actual.xlsx> [--corte AAAA-MM-DD] [--json]');
+    const [approvedFile, currentFile] = args.files;
+    const approved = (await deps.load(approvedFile, io)).workbook;
+    const current = (await deps.load(currentFile, io)).workbook;
+    const options = resolveOptions({ cutoff: args.corte }, current, io.now);
+    const baseline = approvedBaseline({ ...approved, name: path.basename(approvedFile) }, options, args.fecha as IsoDate | undefined);
+    const result = compareWorkbooks(current, baseline, options);
+    if (args.json) {
+      const json: ValidarJson = {
+        files: [{ file: currentFile, sheets: sheetsJson(current), findings: result.findings.map(findingJson), errors: result.errors, warnings: result.warnings }],
+        errors: result.errors,
+        warnings: result.warnings,
+      };
+      writeJson(json, io.stdout);
+    } else {
+      io.stdout(
+        `Frente al plan aprobado el ${formatDate(baseline.approvedOn)} (${baseline.act}), ${plural(baseline.goals.length, 'meta', 'metas')}:\n` +
+          formatFileOutcome({ file: currentFile, workbook: current, findings: result.findings, errors: result.errors, warnings: result.warnings, cutoff: options.cutoff }, styleFor(deps.colour)),
+      );
+    }
+    return result.errors > 0 ? 1 : 0;
+  };
+}

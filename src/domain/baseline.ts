@@ -1,0 +1,262 @@
+/**
+ * The approved plan (línea base de programación) and its change log — rules.md "Rules against the
+ * approved baseline", PE-P-002 (approval in Consejo de Gobierno, no new goals after it), PE-P-008
+ * step 5 and Bogotá PLE-PIN-P005's modification criteria.
+ *
+ * - **Stored in the workbook** by "Aprobar plan" / `tablero aprobar` as a very hidden sheet
+ *   `_tablero_pdm_aprobado` (users cannot unhide it from Excel's menu; Excel, LibreOffice, exceljs
+ *   and office-js all keep and read it): a title row, the approval date and act, the vigencia and
+ *   period kind, then one row per goal — code, goal, unit, tipo de acumulación, meta vigencia,
+ *   eliminated, programming per period. Plain values only, so both hosts write and read the very
+ *   same grid (`baselineRows` / `parseBaseline`).
+ * - **The change log** is the visible sheet "Control de cambios": one row per change — Fecha,
+ *   Código meta, Campo, Antes, Después, Justificación, Acta u oficio (`parseChangeLog`). The pane's
+ *   "Registrar modificación" appends rows; in the CLI, people type them.
+ *
+ * The reader takes both sheets out of the workbook's data sheets (`ReadWorkbook.baseline`,
+ * `.changes`); `rules/lib/baseline.ts` compares.
+ */
+import type { IsoDate } from './dates';
+import type { PeriodKind } from './fields';
+import type { GoalInput } from './goal';
+import type { CellValue, Grid } from './grid';
+import { isCellError } from './grid';
+import { goalsFromCaptureSheet, goalsFromPlanSheet } from './goals';
+import type { ReadSheet } from './sheet';
+import { normalize } from './text';
+import { parseDate } from './values';
+
+export const BASELINE_SHEET = '_tablero_pdm_aprobado';
+export const BASELINE_TITLE = 'Tablero PDM — plan aprobado (línea base). No modifique esta hoja: registre los cambios en «Control de cambios».';
+export const CHANGE_LOG_SHEET = 'Control de cambios';
+export const CHANGE_LOG_HEADER = ['Fecha', 'Código meta', 'Campo', 'Antes', 'Después', 'Justificación', 'Acta u oficio'] as const;
+
+export interface BaselineGoal {
+  readonly code: string;
+  readonly goal: string;
+  readonly unit: string;
+  readonly accumulation: string | null;
+  readonly yearGoal: number | null;
+  readonly eliminated: boolean;
+  /** Programming per period (index 0 = period 1); `null` = blank. */
+  readonly planned: readonly (number | null)[];
+}
+
+export interface Baseline {
+  /** Date of the Consejo de Gobierno's approval. */
+  readonly approvedOn: IsoDate;
+  /** Act (acta) of the approval. */
+  readonly act: string;
+  readonly vigencia: number;
+  readonly periodKind: PeriodKind;
+  /** Where the goals were taken from: the plan de acción, else the capture sheets. */
+  readonly from: 'plan-accion' | 'hoja-captura';
+  readonly goals: readonly BaselineGoal[];
+}
+
+/** A field of a goal a change can touch: meta vigencia, a period's programming, or its state. */
+export type ChangeField = 'yearGoal' | `planned${number}` | 'eliminated';
+
+export interface ChangeEntry {
+  /** Sheet row of the entry. */
+  readonly row: number;
+  readonly date: IsoDate | null;
+  readonly goal: string;
+  /** The field as written ("Programado T2"). */
+  readonly fieldText: string;
+  /** The field understood, `null` when it names none of the goal's programming fields. */
+  readonly field: ChangeField | null;
+  readonly before: string;
+  readonly after: string;
+  readonly justification: string | null;
+  readonly act: string | null;
+}
+
+export interface ChangeLog {
+  readonly sheet: string;
+  readonly headerRow: number;
+  readonly entries: readonly ChangeEntry[];
+}
+
+/** The goals a baseline is taken from: the plan de acción sheets, else the capture sheets (first row of a code wins). */
+export function baselineGoalsOf(sheets: readonly ReadSheet[]): { from: Baseline['from']; goals: GoalInput[] } {
+  const plans = sheets.filter((s) => s.kind === 'plan-accion');
+  const from: Baseline['from'] = plans.length ? 'plan-accion' : 'hoja-captura';
+  const source = plans.length ? plans.flatMap(goalsFromPlanSheet) : sheets.filter((s) => s.kind === 'hoja-captura').flatMap(goalsFromCaptureSheet);
+  const seen = new Set<string>();
+  const goals: GoalInput[] = [];
+  for (const g of source) {
+    if (!g.code || seen.has(g.code)) continue;
+    seen.add(g.code);
+    goals.push(g);
+  }
+  return { from, goals };
+}
+
+/** The baseline of a workbook's goals, approved on `approvedOn` by `act`. */
+export function baselineOf(sheets: readonly ReadSheet[], approvedOn: IsoDate, act: string, vigencia: number): Baseline {
+  const { from, goals } = baselineGoalsOf(sheets);
+  return {
+    approvedOn,
+    act,
+    vigencia,
+    periodKind: goals[0]?.periodKind ?? 'quarter',
+    from,
+    goals: goals.map((g) => ({
+      code: g.code,
+      goal: g.goal,
+      unit: g.unit,
+      accumulation: g.accumulation,
+      yearGoal: g.yearGoal,
+      eliminated: g.eliminated,
+      planned: [...g.planned],
+    })),
+  };
+}
+
+const HEADER = ['Código meta', 'Meta', 'Dependencia', 'Tipo de acumulación', 'Meta vigencia', 'Eliminada'];
+const FIRST_GOAL_ROW = 8;
+
+/** The baseline as the rows of its very hidden sheet (plain values, both hosts). */
+export function baselineRows(b: Baseline): CellValue[][] {
+  const periods = b.periodKind === 'month' ? 12 : 4;
+  return [
+    [BASELINE_TITLE],
+    ['Fecha de aprobación', b.approvedOn],
+    ['Acta', b.act],
+    ['Vigencia', b.vigencia],
+    ['Periodos', b.periodKind === 'month' ? 'meses' : 'trimestres'],
+    ['Tomado de', b.from],
+    [...HEADER, ...Array.from({ length: periods }, (_, i) => `Programado ${i + 1}`)],
+    ...b.goals.map((g) => [
+      g.code, g.goal, g.unit, g.accumulation, g.yearGoal, g.eliminated ? 'Sí' : 'No',
+      ...Array.from({ length: periods }, (_, i) => g.planned[i] ?? null),
+    ]),
+  ];
+}
+
+function cell(grid: Grid, row: number, col: number): CellValue | undefined {
+  return grid.values[row - 1]?.[col - 1];
+}
+
+function text(v: CellValue | undefined): string {
+  if (v === null || v === undefined || isCellError(v)) return '';
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  return String(v).trim();
+}
+
+function num(v: CellValue | undefined): number | null {
+  if (typeof v === 'number' && Number.isFinite(v)) return v;
+  if (typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v))) return Number(v);
+  return null;
+}
+
+function date(v: CellValue | undefined, numberFormat?: string | null): IsoDate | null {
+  const p = parseDate(v, numberFormat ?? (typeof v === 'number' ? 'dd/mm/yyyy' : null));
+  return p.status === 'ok' && typeof p.value === 'string' ? (p.value as IsoDate) : null;
+}
+
+/** The baseline stored in its sheet; `null` when the sheet does not hold one. */
+export function parseBaseline(grid: Grid): Baseline | null {
+  if (grid.name !== BASELINE_SHEET || text(cell(grid, 1, 1)) !== BASELINE_TITLE) return null;
+  const approvedOn = date(cell(grid, 2, 2));
+  const vigencia = num(cell(grid, 4, 2));
+  if (approvedOn === null || vigencia === null) return null;
+  const periodKind: PeriodKind = text(cell(grid, 5, 2)) === 'meses' ? 'month' : 'quarter';
+  const periods = periodKind === 'month' ? 12 : 4;
+  const goals: BaselineGoal[] = [];
+  for (let r = FIRST_GOAL_ROW; r <= grid.values.length; r++) {
+    const code = text(cell(grid, r, 1));
+    if (!code) continue;
+    goals.push({
+      code,
+      goal: text(cell(grid, r, 2)),
+      unit: text(cell(grid, r, 3)),
+      accumulation: text(cell(grid, r, 4)) || null,
+      yearGoal: num(cell(grid, r, 5)),
+      eliminated: text(cell(grid, r, 6)) === 'Sí',
+      planned: Array.from({ length: periods }, (_, i) => num(cell(grid, r, 7 + i))),
+    });
+  }
+  return {
+    approvedOn,
+    act: text(cell(grid, 3, 2)),
+    vigencia,
+    periodKind,
+    from: text(cell(grid, 6, 2)) === 'hoja-captura' ? 'hoja-captura' : 'plan-accion',
+    goals,
+  };
+}
+
+/** True for the change log's sheet name ("Control de cambios", however spaced or cased). */
+export function isChangeLogSheet(name: string): boolean {
+  return normalize(name) === normalize(CHANGE_LOG_SHEET);
+}
+
+const monthNames = ['ene', 'feb', 'mar', 'abr', 'may', 'jun', 'jul', 'ago', 'sep', 'oct', 'nov', 'dic'];
+
+/** "Meta vigencia" → yearGoal; "Programado T2", "T2", "Programación trimestre 2", "Programado Mar" → planned2/3; "Estado", "Eliminación" → eliminated. */
+export function changeFieldOf(fieldText: string): ChangeField | null {
+  const t = normalize(fieldText);
+  if (!t) return null;
+  if (/meta (vigencia|del ano|ano|anual)|^meta$|magnitud/.test(t)) return 'yearGoal';
+  if (/elimina|estado/.test(t)) return 'eliminated';
+  const q = /(?:^|\b)t\s*\.?\s*([1-4])\b|trimestre\s*([1-4])/.exec(t);
+  if (q) return `planned${Number(q[1] ?? q[2])}`;
+  const m = monthNames.findIndex((mn) => new RegExp(`\\b${mn}`).test(t));
+  if (m >= 0 && /program/.test(t)) return `planned${m + 1}`;
+  return null;
+}
+
+/** The change log in its sheet: the header row is the first with "Fecha" and "Campo". */
+export function parseChangeLog(grid: Grid): ChangeLog | null {
+  if (!isChangeLogSheet(grid.name)) return null;
+  const origin = grid.origin ?? { row: 1, col: 1 };
+  let headerIndex = -1;
+  let cols: Record<string, number> = {};
+  for (let i = 0; i < Math.min(grid.values.length, 20) && headerIndex < 0; i++) {
+    const row = grid.values[i] ?? [];
+    const found: Record<string, number> = {};
+    row.forEach((v, j) => {
+      const t = normalize(text(v));
+      if (t === 'fecha') found.date = j;
+      else if (t.startsWith('codigo')) found.goal = j;
+      else if (t === 'campo') found.field = j;
+      else if (t === 'antes') found.before = j;
+      else if (t === 'despues') found.after = j;
+      else if (t.startsWith('justificacion')) found.justification = j;
+      else if (t.startsWith('acta') || t.startsWith('oficio')) found.act = j;
+    });
+    if (found.date !== undefined && found.field !== undefined && found.goal !== undefined) {
+      headerIndex = i;
+      cols = found;
+    }
+  }
+  if (headerIndex < 0) return { sheet: grid.name, headerRow: 0, entries: [] };
+  const entries: ChangeEntry[] = [];
+  for (let i = headerIndex + 1; i < grid.values.length; i++) {
+    const row = grid.values[i] ?? [];
+    const at = (k: string): CellValue | undefined => (cols[k] === undefined ? undefined : row[cols[k]]);
+    const dateFormat = cols.date === undefined ? undefined : grid.numberFormats?.[i]?.[cols.date];
+    const goal = text(at('goal'));
+    const fieldText = text(at('field'));
+    if (!goal && !fieldText) continue;
+    entries.push({
+      row: origin.row + i,
+      date: date(at('date'), dateFormat),
+      goal,
+      fieldText,
+      field: changeFieldOf(fieldText),
+      before: text(at('before')),
+      after: text(at('after')),
+      justification: text(at('justification')) || null,
+      act: text(at('act')) || null,
+    });
+  }
+  return { sheet: grid.name, headerRow: origin.row + headerIndex, entries };
+}
+
+/** The change log's rows for a new sheet (header only) or one more entry. */
+export function changeLogRow(e: { date: IsoDate; goal: string; field: string; before: string; after: string; justification: string; act: string }): CellValue[] {
+  return [e.date, e.goal, e.field, e.before, e.after, e.justification, e.act];
+}

@@ -1,0 +1,43 @@
+import { ruleTable } from '../../test/helpers/rule-table';
+import { d, planCell, planSheet } from '../../test/helpers/sheets';
+import { baselineSheet, changeLogSheet } from '../../test/helpers/baseline';
+
+const t1Changed = planSheet([{ planned: [200, 300, 250, 250] }]);
+
+ruleTable('change-without-justification', {
+  valid: [
+    { name: 'unchanged', sheets: [planSheet([{}]), baselineSheet()] },
+    {
+      name: 'meta vigencia raised with its justified entry',
+      sheets: [planSheet([{ yearGoal: 1200, planned: [250, 250, 350, 350] }]), baselineSheet(), changeLogSheet([
+        [d('2025-05-10'), '1905001', 'Meta vigencia', 1000, 1200, 'Recursos adicionales del Ministerio', 'Oficio 2025-118'],
+        [d('2025-05-10'), '1905001', 'Programado T3', 250, 350, 'Recursos adicionales del Ministerio', 'Oficio 2025-118'],
+        [d('2025-05-10'), '1905001', 'Programado T4', 250, 350, 'Recursos adicionales del Ministerio', 'Oficio 2025-118'],
+      ])],
+    },
+  ],
+  invalid: [
+    {
+      name: 'T1 and T2 moved (250 → 200, 250 → 300) with no entry: each cell',
+      sheets: [t1Changed, baselineSheet()],
+      expected: [
+        { cell: planCell('planned1', 0), goal: '1905001', contains: ['Programado T1', '250', '200', '«Control de cambios»'] },
+        { cell: planCell('planned2', 0), contains: ['Programado T2', '250', '300'] },
+      ],
+    },
+    {
+      name: 'an entry without justification does not justify',
+      sheets: [planSheet([{ yearGoal: 1200, planned: [250, 250, 350, 350] }]), baselineSheet(), changeLogSheet([
+        [d('2025-05-10'), '1905001', 'Meta vigencia', 1000, 1200, null, 'Oficio 2025-118'],
+        [d('2025-05-10'), '1905001', 'Programado T3', 250, 350, 'Recursos adicionales', 'Oficio 2025-118'],
+        [d('2025-05-10'), '1905001', 'Programado T4', 250, 350, 'Recursos adicionales', 'Oficio 2025-118'],
+      ])],
+      expected: [{ cell: planCell('yearGoal', 0), contains: ['Meta vigencia', '1.000', '1.200'] }],
+    },
+    {
+      name: 'an approved goal deleted from the plan (it must stay, marked «Meta eliminada»)',
+      sheets: [planSheet([{ goalCode: '1905002', goal: 'Otra meta' }]), baselineSheet()],
+      expected: [{ cell: 'A4', goal: '1905001', contains: ['1905001', 'Meta eliminada'] }],
+    },
+  ],
+});

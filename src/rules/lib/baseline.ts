@@ -1,0 +1,180 @@
+/**
+ * The comparison of a workbook with its approved plan (rules.md "Rules against the approved
+ * baseline"), computed once per rule context and shared by the five rules:
+ *
+ * - `added-after-approval` (error): a goal that was not in the approved plan (PE-P-002: "no se
+ *   puede programar metas después de aprobado el plan de acción"), on its goal-code cell.
+ * - `change-without-justification` (error): a changed meta vigencia, period programming or state
+ *   (eliminated) of an approved goal with no "Control de cambios" entry for that goal and field,
+ *   or an entry with no justification; on the changed cell. An approved goal missing from the
+ *   workbook is one too (a goal with follow-up is not deleted: it stays, marked "Meta eliminada",
+ *   PLE-PIN-P005), on the sheet's header.
+ * - `past-period-changed` (error): the programming of a period that had ended by the date of the
+ *   change (the entry's date; with no entry, the cut-off) was changed — "no se podrá realizar la
+ *   modificación de periodos ya medidos" (PLE-PIN-P005).
+ * - `late-modification` (warning): a change after the second quarter (30 June of the vigencia;
+ *   for months, the end of June too) other than an increase of the magnitude — the meta vigencia
+ *   raised, and the programming raised with it — which may be made at any time.
+ * - `repeated-modification` (warning): a goal with change entries on more than one date in the
+ *   vigencia ("la meta podrá modificarse por una única vez"), on its goal-code cell.
+ *
+ * The workbook's goals are compared with the same kind of sheet the baseline was taken from (the
+ * plan de acción, else the capture sheets). Values are compared with the magnitude tolerance.
+ */
+import type { Baseline, BaselineGoal, ChangeEntry, ChangeField } from '../../domain/baseline';
+import { baselineGoalsOf } from '../../domain/baseline';
+import type { IsoDate } from '../../domain/dates';
+import { isoDate } from '../../domain/dates';
+import type { Finding } from '../../domain/finding';
+import { formatDate, formatNumber } from '../../domain/format';
+import type { FieldId } from '../../domain/fields';
+import { plannedField } from '../../domain/fields';
+import type { GoalInput } from '../../domain/goal';
+import { periodEnd, periodLabel } from '../../domain/periods';
+import type { ReadSheet } from '../../domain/sheet';
+import { sameMagnitude } from '../../domain/tolerance';
+import { cellAddress } from '../../domain/grid';
+import type { RuleContext } from '../types';
+import { quote, sheetAnchor } from './util';
+
+const cache = new WeakMap<object, Finding[]>();
+
+/** Every baseline finding of the context's workbook (empty without a stored or given baseline). */
+export function baselineFindings(ctx: RuleContext): Finding[] {
+  const hit = cache.get(ctx.workbook);
+  if (hit) return hit;
+  const found = ctx.workbook.baseline ? compare(ctx.workbook.baseline, ctx) : [];
+  cache.set(ctx.workbook, found);
+  return found;
+}
+
+const n = (x: number | null): string => (x === null ? 'vacío' : formatNumber(x, 6));
+
+function fieldName(field: ChangeField, b: Baseline): string {
+  if (field === 'yearGoal') return 'Meta vigencia';
+  if (field === 'eliminated') return 'Estado de la meta';
+  return `Programado ${periodLabel(Number(field.slice('planned'.length)), b.periodKind)}`;
+}
+
+export const messages = {
+  added: (goal: string, approvedOn: string, act: string): string =>
+    `La meta ${goal} no está en el plan de acción aprobado el ${approvedOn}${act ? ` (${act})` : ''}. ` +
+    'Después de aprobado el plan no se pueden programar metas nuevas (PE-P-002): retírela o tramítela como una modificación aprobada.',
+  unjustified: (goal: string, field: string, before: string, after: string, sheet: string): string =>
+    `${field} de la meta ${goal} cambió de ${before} (plan aprobado) a ${after} y no hay una fila de esa meta y ese campo con ` +
+    `justificación en ${quote(sheet)}. Registre la modificación (fecha, justificación y acta u oficio) o devuelva el valor aprobado.`,
+  removed: (goal: string, sheet: string): string =>
+    `La meta ${goal} del plan aprobado ya no está en ${quote(sheet)}. Una meta con seguimiento no se borra: déjela marcada ` +
+    '«Meta eliminada» y registre la eliminación en «Control de cambios» (PLE-PIN-P005).',
+  pastPeriod: (goal: string, field: string, ended: string, changed: string): string =>
+    `${field} de la meta ${goal} se modificó el ${changed}, cuando ese periodo ya había terminado (${ended}). ` +
+    'Solo se puede cambiar la programación de periodos que no han terminado; los periodos ya medidos no se modifican (PLE-PIN-P005).',
+  late: (goal: string, field: string, changed: string, limit: string): string =>
+    `${field} de la meta ${goal} se modificó el ${changed}, después del segundo trimestre (${limit}). ` +
+    'Las modificaciones se solicitan hasta el segundo trimestre; después solo se puede aumentar la magnitud de la meta (PLE-PIN-P005).',
+  repeated: (goal: string, dates: string): string =>
+    `La meta ${goal} se modificó más de una vez en la vigencia (${dates}). La meta se modifica una única vez; ` +
+    'otra modificación solo por cambio normativo o fuerza mayor debidamente justificados (PLE-PIN-P005).',
+};
+
+interface Current {
+  readonly goal: GoalInput;
+  readonly sheet: ReadSheet;
+}
+
+/** Address of a field's cell on a goal's (first) row, or the row's first cell. */
+function addressOf(c: Current, field: FieldId | 'goalState'): string {
+  const col = c.sheet.columns[field as FieldId];
+  return cellAddress(c.goal.row, col ?? c.sheet.headerCol);
+}
+
+function compare(b: Baseline, ctx: RuleContext): Finding[] {
+  const sheets = ctx.workbook.sheets.filter((s) => s.kind === b.from);
+  if (sheets.length === 0) return [];
+  const out: Finding[] = [];
+  const log = ctx.workbook.changes;
+  const logSheet = log?.sheet ?? 'Control de cambios';
+  const entries = log?.entries ?? [];
+  const approvedOn = formatDate(b.approvedOn);
+  const secondQuarterEnd: IsoDate = isoDate(b.vigencia, 6, 30);
+  const byCode = new Map<string, BaselineGoal>(b.goals.map((g) => [g.code, g]));
+
+  const current: Current[] = [];
+  const seen = new Set<string>();
+  for (const sheet of sheets) {
+    for (const goal of baselineGoalsOf([sheet]).goals) {
+      if (seen.has(goal.code)) continue;
+      seen.add(goal.code);
+      current.push({ goal, sheet });
+    }
+  }
+
+  const push = (rule: string, severity: Finding['severity'], c: Current, cell: string, message: string): void => {
+    out.push({ rule, severity, sheet: c.sheet.name, cell, row: Number(/\d+$/.exec(cell)?.[0] ?? c.goal.row), goal: c.goal.code, message });
+  };
+
+  for (const c of current) {
+    const approved = byCode.get(c.goal.code);
+    if (!approved) {
+      push('added-after-approval', 'error', c, addressOf(c, 'goalCode'), messages.added(c.goal.code, approvedOn, b.act));
+      continue;
+    }
+    const changes: { field: ChangeField; before: number | null; after: number | null; cellField: FieldId | 'goalState' }[] = [];
+    if (!same(approved.yearGoal, c.goal.yearGoal)) changes.push({ field: 'yearGoal', before: approved.yearGoal, after: c.goal.yearGoal, cellField: 'yearGoal' });
+    const periods = Math.max(approved.planned.length, c.goal.planned.length);
+    for (let k = 1; k <= periods; k++) {
+      const before = approved.planned[k - 1] ?? null;
+      const after = c.goal.planned[k - 1] ?? null;
+      if (!same(before, after)) changes.push({ field: plannedField(k) as ChangeField, before, after, cellField: plannedField(k) });
+    }
+    if (approved.eliminated !== c.goal.eliminated) changes.push({ field: 'eliminated', before: null, after: null, cellField: 'goalState' });
+    const yearGoalRaised = approved.yearGoal !== null && c.goal.yearGoal !== null && c.goal.yearGoal > approved.yearGoal && !same(approved.yearGoal, c.goal.yearGoal);
+    for (const ch of changes) {
+      const cell = addressOf(c, ch.cellField);
+      const name = fieldName(ch.field, b);
+      const logged = entries.filter((e) => e.goal === c.goal.code && e.field === ch.field);
+      const justified = logged.find((e) => e.justification);
+      const before = ch.field === 'eliminated' ? (approved.eliminated ? 'eliminada' : 'activa') : n(ch.before);
+      const after = ch.field === 'eliminated' ? (c.goal.eliminated ? 'eliminada' : 'activa') : n(ch.after);
+      if (!justified) push('change-without-justification', 'error', c, cell, messages.unjustified(c.goal.code, name, before, after, logSheet));
+      const when: IsoDate = justified?.date ?? logged[0]?.date ?? ctx.options.cutoff;
+      if (ch.field.startsWith('planned')) {
+        const k = Number(ch.field.slice('planned'.length));
+        const ended = periodEnd(b.vigencia, k, b.periodKind);
+        if (ended <= when) push('past-period-changed', 'error', c, cell, messages.pastPeriod(c.goal.code, name, formatDate(ended), formatDate(when)));
+      }
+      // Raising the magnitude (and the programming that carries the raise) may be done any time.
+      const raised = ch.before !== null && ch.after !== null && ch.after > ch.before;
+      const increase = raised && (ch.field === 'yearGoal' || (ch.field.startsWith('planned') && yearGoalRaised));
+      if (!increase && when > secondQuarterEnd) {
+        push('late-modification', 'warning', c, cell, messages.late(c.goal.code, name, formatDate(when), formatDate(secondQuarterEnd)));
+      }
+    }
+    const dates = [...new Set(entries.filter((e) => e.goal === c.goal.code).map((e: ChangeEntry) => e.date ?? `fila ${e.row}`))];
+    if (dates.length > 1) {
+      const shown = dates.map((d) => (/^\d{4}-\d{2}-\d{2}$/.test(d) ? formatDate(d as IsoDate) : d)).join(', ');
+      push('repeated-modification', 'warning', c, addressOf(c, 'goalCode'), messages.repeated(c.goal.code, shown));
+    }
+  }
+
+  const first = sheets[0];
+  for (const g of b.goals) {
+    if (seen.has(g.code)) continue;
+    if (entries.some((e) => e.goal === g.code && e.field === 'eliminated' && e.justification)) continue;
+    out.push({
+      rule: 'change-without-justification',
+      severity: 'error',
+      sheet: first.name,
+      cell: sheetAnchor(first),
+      row: first.firstHeaderRow,
+      goal: g.code,
+      message: messages.removed(g.code, first.name),
+    });
+  }
+  return out;
+}
+
+function same(a: number | null, b: number | null): boolean {
+  if (a === null || b === null) return a === b;
+  return sameMagnitude(a, b);
+}
