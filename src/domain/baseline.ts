@@ -255,8 +255,3 @@ export function parseChangeLog(grid: Grid): ChangeLog | null {
   }
   return { sheet: grid.name, headerRow: origin.row + headerIndex, entries };
 }
-
-/** The change log's rows for a new sheet (header only) or one more entry. */
-export function changeLogRow(e: { date: IsoDate; goal: string; field: string; before: string; after: string; justification: string; act: string }): CellValue[] {
-  return [e.date, e.goal, e.field, e.before, e.after, e.justification, e.act];
-}

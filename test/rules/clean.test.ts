@@ -246,6 +246,8 @@ describe('the same workbook with one realistic mistake per rule', () => {
     ];
     expect(got.sort()).toEqual([...expected].sort());
     if (process.env.SHOW_MESSAGES) for (const f of result.findings) console.log(`${f.rule} ${f.cell}: ${f.message}`);
-    expect(new Set(result.findings.map((f) => f.rule))).toEqual(new Set(allRules.map((r) => r.meta.id)));
+    // Every rule but the five against the approved plan (this workbook has none stored; they have
+    // their own table tests and test/acceptance/baseline.test.ts).
+    expect(new Set(result.findings.map((f) => f.rule))).toEqual(new Set(allRules.filter((r) => r.meta.scope !== 'baseline').map((r) => r.meta.id)));
   });
 });
