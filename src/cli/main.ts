@@ -10,7 +10,7 @@
 import * as path from 'node:path';
 import { InputError, readWorkbookFile } from '../app/load';
 import { readGridsStreaming } from '../xlsx/stream-read';
-import { OutputError, writeFileAtomic, writeWorkbookAtomic } from '../xlsx/write';
+import { OutputError, onTemporaryFile, removeTemporaryFiles, writeFileAtomic, writeWorkbookAtomic } from '../xlsx/write';
 import { templateWorkbook } from '../xlsx/template';
 import { parseArgs, usage } from './args';
 import type { CliDeps } from './deps';
@@ -129,6 +129,18 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
   });
+  // Interrupted (Ctrl-C, kill): no half-written output stays behind; the exit code names the signal.
+  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+    process.on(signal, () => {
+      removeTemporaryFiles();
+      process.exit(code);
+    });
+  }
+  // Under the supervisor (`launch.ts`): it hears of each temporary file, to remove it should this process be killed outright.
+  if (process.send) {
+    process.channel?.unref();
+    onTemporaryFile((file, live) => process.send?.({ tableroTemporal: file, live }));
+  }
   const colour = Boolean(process.stdout.isTTY) && !('NO_COLOR' in process.env && process.env.NO_COLOR !== '');
   process.exitCode = await run(argv, processIO(), { colour });
 }
