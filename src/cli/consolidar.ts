@@ -27,7 +27,7 @@ import { writeWorkbookAtomic } from '../xlsx/write';
 import { renderSheets } from '../xlsx/render';
 import { allowOnly } from './args';
 import { applyGenerated, generatedSheetNames, reportFailure, summaryLine, summaryOf, xlsxParser } from './generar';
-import { plural } from './output';
+import { oneLine, plural } from './output';
 import { UsageError, type CliIO, type Command, type ParsedArgs } from './types';
 
 /** A consolidation made in memory: the new workbook, its generation, and the units' own files. */
@@ -61,7 +61,7 @@ export async function consolidateFiles(files: readonly string[], corte: string |
     inputs.push(loaded.path);
     const { workbook, options } = prepare(loaded.grids, generatedSheetNames(loaded.host), { cutoff }, io.now);
     if (!workbook.sheets.some((s) => s.kind === 'hoja-captura')) {
-      io.stderr(`tablero: «${file}» no tiene hoja de captura; se omite en el consolidado.\n`);
+      io.stderr(`tablero: ${oneLine(`«${file}» no tiene hoja de captura; se omite en el consolidado.`)}\n`);
       continue;
     }
     cutoff ??= options.cutoff; // every file is measured at the same cut-off: the first's

@@ -39,7 +39,7 @@ import { readablePackage } from '../xlsx/package';
 import { REGISTRY_SHEET } from '../app/registry';
 import type { WorkbookGrids } from '../domain/grid';
 import { allowOnly } from './args';
-import { plural } from './output';
+import { oneLine, plural } from './output';
 import { createProgress, type CliProgress } from './progress';
 import { UsageError, type CliIO, type Command, type ParsedArgs } from './types';
 
@@ -99,7 +99,7 @@ export function summaryLine(out: string, r: GenerarResult): string {
 
 export function reportFailure(e: unknown, io: CliIO): number {
   if (e instanceof UsageError || e instanceof InputError || e instanceof OutputError) {
-    io.stderr(`tablero: ${e.message.replace(/\s*\n\s*/g, ' ')}\n`);
+    io.stderr(`tablero: ${oneLine(e.message)}\n`);
     return 2;
   }
   throw e;

@@ -13,6 +13,7 @@ import { readGridsStreaming } from '../xlsx/stream-read';
 import { OutputError, onTemporaryFile, removeTemporaryFiles, writeFileAtomic, writeWorkbookAtomic } from '../xlsx/write';
 import { templateWorkbook } from '../xlsx/template';
 import { parseArgs, usage } from './args';
+import { oneLine } from './output';
 import type { CliDeps } from './deps';
 import { makeDemo } from './demo';
 import { devolver } from './devolver';
@@ -108,10 +109,6 @@ export async function run(argv: readonly string[], io: CliIO, deps?: Partial<Cli
   }
 }
 
-function oneLine(s: string): string {
-  return s.replace(/\s*\n\s*/g, ' ').trim();
-}
-
 /** The real process's streams. */
 export function processIO(): CliIO {
   return {
@@ -119,6 +116,7 @@ export function processIO(): CliIO {
     stderr: (t) => void process.stderr.write(t),
     // Under the supervisor (`launch.ts`) stderr is a pipe to it; it says whether its own is a terminal.
     stderrIsTTY: Boolean(process.stderr.isTTY) || process.env.TABLERO_STDERR_TTY === '1',
+    plainProgress: process.env.TABLERO_PROGRESO === '1',
     cwd: process.cwd(),
     now: new Date(),
   };
