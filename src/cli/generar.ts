@@ -203,7 +203,7 @@ interface WrittenSheets {
 }
 
 /** Builds one generated sheet and writes it to deflated XML; its model is garbage when this returns. */
-async function writeSheet(build: () => SheetModel, styles: GeneratedStyles, at: { xfOffset: number; dxfOffset: number; selected: boolean }) {
+async function writeSheet(build: () => SheetModel, styles: GeneratedStyles, at: { xfOffset: number; dxfOffset: number; selected: boolean; date1904: boolean }) {
   const model = build();
   const xml = new SheetXml(model);
   const part = await deflatePart(utf8Chunks(xml.xml({ styles, ...at })));
@@ -219,7 +219,10 @@ function plan(a: Analysed, names: { workbookName: string; generatedAt: string })
  * write it to deflated XML and let its model go before the next — only the compressed sheets,
  * the mark plan and the summary outlive this function.
  */
-async function writeSheets(read: Read, names: { workbookName: string; generatedAt: string }, zip: ZipSource): Promise<WrittenSheets> {
+async function writeSheets(read: Read, names: { workbookName: string; generatedAt: string }, host: PackageHost): Promise<WrittenSheets> {
+  const zip = host.zip;
+  // Dates are written as serials of the workbook's own date system (exceljs read it from the skeleton).
+  const date1904 = host.wb.properties.date1904 === true;
   // No variable holds the analysis: only the builders do, and each is dropped once it has run.
   const { summary, marks, builders } = plan(analyseForGeneration({ workbook: takeWorkbook(read), options: read.options, ...names }), names);
   const counts = styleCounts(zip);
@@ -228,7 +231,7 @@ async function writeSheets(read: Read, names: { workbookName: string; generatedA
   // Each builder is taken out of the list before it runs: once the last has run, nothing refers to
   // the analysis; each model lives only inside `writeSheet`.
   for (let build = builders.shift(); build; build = builders.shift()) {
-    sheets.push(await writeSheet(build, styles, { xfOffset: counts.xfs, dxfOffset: counts.dxfs, selected: sheets.length === 0 }));
+    sheets.push(await writeSheet(build, styles, { xfOffset: counts.xfs, dxfOffset: counts.dxfs, selected: sheets.length === 0, date1904 }));
   }
   return { summary, marks, styles, sheets };
 }
@@ -279,7 +282,7 @@ async function runGenerar(args: ParsedArgs, io: CliIO, maxCells: number): Promis
       progress.phase('Escribiendo la copia de', file);
       await writeWorkbookAtomic(host.wb, out, { ...writeOptions, inputs: [inputPath] });
     } else {
-      const written = await writeSheets(read, names, host.zip);
+      const written = await writeSheets(read, names, host);
       progress.phase('Escribiendo la copia de', file);
       const copy = await packageCopy(host, written, generatedAt);
       result = copy.result;
