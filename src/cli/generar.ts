@@ -27,7 +27,7 @@ import type { EngineOptions } from '../domain/options';
 import type { SheetModel } from '../sheets/model';
 import { GeneratedStyles, SheetXml } from '../xlsx/sheet-xml';
 import { gridsOfWorkbook, loadWorkbook } from '../xlsx/read';
-import { OutputError, checkOutputPath, writeFileAtomic, writeWorkbookAtomic } from '../xlsx/write';
+import { OutputError, checkOutputPath, writeFileAtomic } from '../xlsx/write';
 import { renderSheets } from '../xlsx/render';
 import type { RenderedSheet } from '../xlsx/render';
 import { applyMarks } from '../xlsx/marks';
@@ -36,6 +36,8 @@ import { countWorkbookSize, readGridsStreaming, type WorkbookSize } from '../xls
 import { assembleCopy, buildSkeleton, styleCounts, utf8Chunks } from '../xlsx/large-copy';
 import { deflatePart, openZip, type DeflatedPart, type ZipSource } from '../xlsx/zip';
 import { readablePackage } from '../xlsx/package';
+import { fitToExtension } from '../xlsx/macros';
+import { readFile } from 'node:fs/promises';
 import { REGISTRY_SHEET } from '../app/registry';
 import type { WorkbookGrids } from '../domain/grid';
 import { allowOnly } from './args';
@@ -280,13 +282,15 @@ async function runGenerar(args: ParsedArgs, io: CliIO, maxCells: number): Promis
       const analysed = analyseForGeneration({ workbook: takeWorkbook(read), options: read.options, ...names });
       result = applyGenerated(host.wb, { marks: analysed.marks, sheets: sheetBuilders(analysed, names).map((build) => build()) }, summaryOf(analysed), generatedAt);
       progress.phase('Escribiendo la copia de', file);
-      await writeWorkbookAtomic(host.wb, out, { ...writeOptions, inputs: [inputPath] });
+      // exceljs drops a VBA project: the input's is put back (an .xlsm copy keeps the person's macros).
+      const bytes = fitToExtension(Buffer.from(await host.wb.xlsx.writeBuffer()), out, args.output, await readFile(inputPath));
+      await writeFileAtomic(out, bytes, { ...writeOptions, inputs: [inputPath] });
     } else {
       const written = await writeSheets(read, names, host);
       progress.phase('Escribiendo la copia de', file);
       const copy = await packageCopy(host, written, generatedAt);
       result = copy.result;
-      await writeFileAtomic(out, copy.bytes, { ...writeOptions, inputs: [inputPath] });
+      await writeFileAtomic(out, fitToExtension(copy.bytes, out, args.output), { ...writeOptions, inputs: [inputPath] });
     }
     progress.done();
     io.stdout(summaryLine(args.output, result));
