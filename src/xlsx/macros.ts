@@ -11,7 +11,7 @@
 import * as path from 'node:path';
 import { attrsOf, freshId, parseRels, relElement, relsXml } from './ooxml';
 import { ZipWriter, openZip, readPartText, type ZipSource } from './zip';
-import { OutputError } from './write';
+import { OutputError } from '../app/errors';
 
 const WORKBOOK = 'xl/workbook.xml';
 const WORKBOOK_RELS = 'xl/_rels/workbook.xml.rels';

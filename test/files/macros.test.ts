@@ -8,7 +8,11 @@ import JSZip from 'jszip';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { examples, expectOneCleanLine, tablero, tempDir } from '../cli/io';
-import { generarWith } from '../../src/cli/generar';
+import type { CliDeps } from '../../src/cli/deps';
+import { generateCopy } from '../../src/xlsx/generate';
+
+/** `generar` forced onto the package-level copy. */
+const packageCopy: CliDeps['generateCopy'] = (request, progress) => generateCopy(request, progress, 0);
 
 const { dir, cleanup } = tempDir('tablero-xlsm-');
 afterAll(cleanup);
@@ -45,7 +49,7 @@ async function parts(file: string) {
 
 describe.each([
   ['exceljs copy', undefined],
-  ['package-level copy', { generar: generarWith({ maxCells: 0 }) }],
+  ['package-level copy', { generateCopy: packageCopy }],
 ] as const)('generar (%s)', (_label, deps) => {
   it('-o x.xlsm keeps the VBA project byte for byte, macro-enabled content type and relationship', async () => {
     const out = path.join(dir, `copia-${deps ? 'paquete' : 'modelo'}.xlsm`);
