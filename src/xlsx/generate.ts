@@ -24,7 +24,7 @@ import type { SheetModel } from '../sheets/model';
 import { GeneratedStyles, SheetXml } from './sheet-xml';
 import { gridsOfWorkbook, loadWorkbook } from './read';
 import { checkOutputPath, writeFileAtomic } from './write';
-import { fitToExtension } from './macros';
+import { carryOver } from './carry-over';
 import { readFile } from 'node:fs/promises';
 import { renderSheets } from './render';
 import { applyMarks } from './marks';
@@ -218,13 +218,13 @@ export async function generateCopy(request: CopyRequest, progress: FileProgress,
     const result = applyGenerated(host.wb, { marks: analysed.marks, sheets: sheetBuilders(analysed, names).map((build) => build()) }, summaryOf(analysed), generatedAt);
     progress.phase('Escribiendo la copia de', file);
     // exceljs drops a VBA project: the input's is put back (an .xlsm copy keeps the person's macros).
-    const bytes = fitToExtension(Buffer.from(await host.wb.xlsx.writeBuffer()), out, request.output, await readFile(inputPath));
+    const bytes = carryOver(Buffer.from(await host.wb.xlsx.writeBuffer()), out, request.output, await readFile(inputPath));
     await writeFileAtomic(out, bytes, { ...writeOptions, inputs: [inputPath] });
     return result;
   }
   const written = await writeSheets(read, names, host);
   progress.phase('Escribiendo la copia de', file);
   const copy = await packageCopy(host, written, generatedAt);
-  await writeFileAtomic(out, fitToExtension(copy.bytes, out, request.output), { ...writeOptions, inputs: [inputPath] });
+  await writeFileAtomic(out, carryOver(copy.bytes, out, request.output), { ...writeOptions, inputs: [inputPath] });
   return copy.result;
 }

@@ -1,5 +1,5 @@
 /**
- * Macro-enabled workbooks (issue 12, defect 9): exceljs dropped `xl/vbaProject.bin` from the
+ * What exceljs drops, carried over. Macro-enabled workbooks (issue 12, defect 9): exceljs dropped `xl/vbaProject.bin` from the
  * copy, and `-o x.xlsm` got the plain workbook content type, which Excel refuses to open. Now an
  * `.xlsm` copy keeps the VBA project byte for byte (both copy paths) with the macro-enabled content
  * type, and a copy of a workbook with macros under an `.xlsx` name is refused (it would drop them).
@@ -76,5 +76,36 @@ describe.each([
     const p = await parts(out);
     expect(p.ct).toContain(`PartName="/xl/workbook.xml" ContentType="${MACRO_MAIN}"`);
     expect(p.vba).toBeUndefined();
+  }, 60_000);
+});
+
+/**
+ * The workbook's structure protection (issue 12, defect 14): exceljs does not read
+ * `<workbookProtection>`, so the exceljs copy came out unprotected. Both copy paths keep it.
+ */
+describe('a workbook with its structure protected', () => {
+  let protectedBook: string;
+  beforeAll(async () => {
+    const zip = await JSZip.loadAsync(await fs.readFile(examples.capture));
+    const xml = await zip.file('xl/workbook.xml')!.async('string');
+    const withProtection = xml.replace(/(<workbookPr[^>]*\/>)/, '$1<workbookProtection lockStructure="1" workbookPassword="CC3D"/>');
+    expect(withProtection).not.toBe(xml);
+    zip.file('xl/workbook.xml', withProtection);
+    protectedBook = path.join(dir, 'protegido.xlsx');
+    await fs.writeFile(protectedBook, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+  });
+
+  it.each([
+    ['exceljs copy', undefined],
+    ['package-level copy', { generateCopy: packageCopy }],
+  ] as const)('generar (%s) keeps it, where the schema puts it', async (label, deps) => {
+    const out = path.join(dir, `protegido-${label.replace(/\W+/g, '-')}.xlsx`);
+    const r = await tablero(['generar', protectedBook, '-o', out], dir, { deps });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const xml = await (await JSZip.loadAsync(await fs.readFile(out))).file('xl/workbook.xml')!.async('string');
+    expect(xml).toMatch(/<workbookProtection lockStructure="1" workbookPassword="CC3D"\/>/);
+    expect(xml.indexOf('<workbookProtection')).toBeLessThan(xml.indexOf('<sheets'));
+    expect(xml.indexOf('<workbookProtection')).toBeGreaterThan(xml.indexOf('<workbookPr'));
   }, 60_000);
 });

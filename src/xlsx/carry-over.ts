@@ -1,15 +1,19 @@
 /**
- * Macro-enabled workbooks (.xlsm). exceljs drops the VBA project (`xl/vbaProject.bin`) when it
- * writes, and always gives the workbook the plain content type — which Excel refuses to open under
- * an .xlsm name. `fitToExtension` makes a written package match the output's extension:
+ * What exceljs drops from a person's workbook when it writes the copy, put back:
  *
- * - `.xlsm`: the workbook part gets the macro-enabled content type, and the input's VBA project
- *   (with its signatures and relationships) is put back when the copy lost it;
- * - `.xlsx`: a workbook with macros is refused (`OutputError`) — saving it there would drop the
- *   person's macros; the message says to name the copy `.xlsm`.
+ * - Macro-enabled workbooks (.xlsm). exceljs drops the VBA project (`xl/vbaProject.bin`) and
+ *   always gives the workbook the plain content type — which Excel refuses to open under an .xlsm
+ *   name. `carryOver` makes a written package match the output's extension: `.xlsm` gets the
+ *   macro-enabled content type and the input's VBA project (with its signatures and relationships)
+ *   back when the copy lost it; a workbook with macros is refused under `.xlsx` (`OutputError`) —
+ *   saving it there would drop the person's macros; the message says to name the copy `.xlsm`.
+ * - The workbook's structure protection (`<workbookProtection>`: sheets may not be added, moved or
+ *   renamed), which exceljs does not read: the input's element goes back into the copy's
+ *   `xl/workbook.xml`, where the schema puts it (after `workbookPr`).
  */
 import * as path from 'node:path';
-import { attrsOf, freshId, parseRels, relElement, relsXml } from './ooxml';
+import { attrsOf, freshId, parseRels, relElement, relsXml, section } from './ooxml';
+import type { ZipEntryInfo } from '../app/guard';
 import { ZipWriter, openZip, readPartText, type ZipSource } from './zip';
 import { OutputError } from '../app/errors';
 
@@ -29,19 +33,28 @@ export function hasMacros(zip: ZipSource): boolean {
 }
 
 /**
- * The written package `bytes`, fitted to `out`'s extension (see the module's doc). `input` is the
- * workbook the copy was made from, whose VBA project is carried over. `display` names the output
- * in messages.
+ * The written package `bytes` with what exceljs dropped put back (see the module's doc) and fitted
+ * to `out`'s extension. `input` is the workbook the copy was made from (its VBA project and
+ * structure protection are carried over). `display` names the output in messages.
  */
-export function fitToExtension(bytes: Buffer, out: string, display: string, input?: Buffer): Buffer {
+export function carryOver(bytes: Buffer, out: string, display: string, input?: Buffer): Buffer {
   const macroName = path.extname(out).toLowerCase() === '.xlsm';
   const written = openZip(bytes);
   const source = input ? openZip(input) : null;
+  const replace = new Map<string, string>();
+  const protection = source ? section(readPartText(source, WORKBOOK) ?? '', 'workbookProtection') : null;
+  const wbXml = readPartText(written, WORKBOOK) ?? '';
+  if (protection && !section(wbXml, 'workbookProtection')) {
+    const element = (readPartText(source!, WORKBOOK) ?? '').slice(protection.start, protection.end);
+    const after = section(wbXml, 'workbookPr') ?? section(wbXml, 'fileSharing') ?? section(wbXml, 'fileVersion');
+    const at = after ? after.end : wbXml.search(/<(?:[A-Za-z_][\w.-]*:)?bookViews[\s>]/);
+    if (at >= 0) replace.set(WORKBOOK, wbXml.slice(0, at) + element.replace(/^<[A-Za-z_][\w.-]*:/, '<').replace(/<\/[A-Za-z_][\w.-]*:/, '</') + wbXml.slice(at));
+  }
   const macros = hasMacros(written) || (source !== null && hasMacros(source));
   if (macros && !macroName) {
     throw new OutputError(`El libro tiene macros; guarde la copia como libro habilitado para macros para conservarlas (por ejemplo, -o ${asXlsm(display)}).`);
   }
-  if (!macroName) return bytes;
+  if (!macroName) return rebuilt(written, replace, null, []) ?? bytes;
 
   const add = source && !hasMacros(written) ? source.entries.filter((e) => VBA_PARTS.test(e.name)) : [];
   const ct = readPartText(written, CT) ?? '';
@@ -55,7 +68,6 @@ export function fitToExtension(bytes: Buffer, out: string, display: string, inpu
   const end = newCt.lastIndexOf('</');
   if (overrides.length && end >= 0) newCt = newCt.slice(0, end) + overrides.join('') + newCt.slice(end);
 
-  const replace = new Map<string, string>();
   if (newCt !== ct) replace.set(CT, newCt);
   if (add.some((e) => e.name === 'xl/vbaProject.bin')) {
     const relsText = readPartText(written, WORKBOOK_RELS) ?? relsXml([]);
@@ -66,7 +78,12 @@ export function fitToExtension(bytes: Buffer, out: string, display: string, inpu
       replace.set(WORKBOOK_RELS, relsText.slice(0, endRels) + relElement(id, REL_VBA, 'vbaProject.bin') + relsText.slice(endRels));
     }
   }
-  if (replace.size === 0 && add.length === 0) return bytes;
+  return rebuilt(written, replace, source, add) ?? bytes;
+}
+
+/** `written` with some parts replaced and `add`'s parts of `source` appended; null when nothing changes. */
+function rebuilt(written: ZipSource, replace: ReadonlyMap<string, string>, source: ZipSource | null, add: readonly ZipEntryInfo[]): Buffer | null {
+  if (replace.size === 0 && add.length === 0) return null;
   const zip = new ZipWriter();
   for (const e of written.entries) {
     const text = replace.get(e.name);
