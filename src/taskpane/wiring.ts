@@ -4,7 +4,6 @@
  * that imports the Excel adapter.
  */
 import { createExcelHost, type ExcelHostOptions, type ExcelWorkbookHost } from '../excel/index';
-import { generate, localDateTime } from '../app/generate';
 import { createNoticeSource, type NoticeSource } from './controller';
 import type { GenerateSheet } from './usecases';
 
@@ -27,6 +26,8 @@ export function createExcelWiring(options: Omit<ExcelHostOptions, 'notify'> = {}
 
   const generateSheet: GenerateSheet = async (kind, workbook, options, progress, cancel) => {
     progress.report('Calculando avances', 0, 1);
+    // Only Generar needs the sheet builders: a chunk of their own, loaded on the first click.
+    const { generate, localDateTime } = await import(/* webpackChunkName: "generar" */ '../app/generate.js');
     const generatedAt = localDateTime(new Date());
     const result = generate({ workbook, options, workbookName: workbook.name, generatedAt });
     const model = result.sheets.find((s) => s.kind === kind);
