@@ -220,6 +220,7 @@ describeBrowser('the built pane in Chromium, over the Excel double', () => {
     await page.getByRole('heading', { name: /^Resultado/ }).waitFor();
     await page.getByText(plural(expected.errors, 'error', 'errores'), { exact: true }).waitFor();
     await page.getByText(plural(expected.warnings, 'advertencia', 'advertencias'), { exact: true }).waitFor();
+    await page.getByRole('region', { name: 'Errores' }).waitFor(); // the results list is a lazy chunk
     expect(await page.getByRole('region', { name: 'Errores' }).count()).toBe(1);
     expect(await page.getByText('Listo para enviar').count()).toBe(0);
     // Results take the focus (keyboard and screen-reader users land on them).
