@@ -32,7 +32,7 @@ import { ORIGIN_FILE_HEADER, ORIGIN_ROW_HEADER, ORIGIN_SHEET_HEADER } from './co
 import { okText } from '../domain/sheet';
 import type { ReadSheet, ReadWorkbook } from '../domain/sheet';
 import { parseAddress } from './marks';
-import type { ProgressModel } from './report';
+import type { ProgressModel } from '../domain/progress-model';
 import type { ObservationRow } from '../sheets/observaciones';
 
 /** Shown (and grouped) when a row names no unit at all. */
@@ -97,6 +97,12 @@ export function modelForUnit(model: ProgressModel, unit: string): ProgressModel 
     units,
     rezagadas: model.rezagadas.filter(mine),
     sobreejecutadas: model.sobreejecutadas.filter(mine),
+    overExecuted: model.overExecuted.filter(mine),
+    noCumplidas: model.noCumplidas.filter(mine),
+    noMedibles: model.noMedibles.filter(mine),
+    missingReports: model.missingReports.filter((m) => mine(m.goal)),
+    budgetAhead: model.budgetAhead.filter(mine),
+    gestionUnits: model.gestionUnits.filter((u) => nameKey(u.name) === key),
     unreported: model.unreported.filter(mine),
     plan: units[0] ?? model.plan,
   };
@@ -198,4 +204,23 @@ export function originsOf(grid: Grid, headerRow: number): Map<number, Origin> {
     if (typeof file === 'string' && typeof sheet === 'string' && typeof row === 'number') out.set(r, { file, sheet, row });
   }
   return out;
+}
+
+/** What `devolver` wrote: one workbook per unit, and what each holds. */
+export interface WrittenReturns {
+  readonly cutoff: string;
+  /** Report deadline of the cut-off period, `null` when nothing is measured. */
+  readonly deadline: string | null;
+  readonly units: readonly {
+    /** The file as the user named it (`<carpeta>/devolucion-….xlsx`). */
+    readonly display: string;
+    readonly unit: string;
+    readonly errors: number;
+    readonly warnings: number;
+    readonly rezagadas: number;
+    /** Goals above what was due at the cut-off (Alertas section 2). */
+    readonly overExecuted: number;
+  }[];
+  /** Findings of the consolidated workbook itself that belong to no unit. */
+  readonly unassigned: number;
 }

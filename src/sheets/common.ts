@@ -9,6 +9,16 @@ import type { PeriodKind } from '../domain/fields';
 import { palette, range, textColourRules } from './model';
 import type { ConditionalFormat, ModelValue, SheetBuilder, TrafficLight } from './model';
 import type { CellRange } from '../domain/grid';
+import type { ProgressModel } from '../domain/progress-model';
+
+/** What the tablero (and its plan summary, for a workbook with no execution yet) is built from. */
+export interface TableroInput {
+  readonly model: ProgressModel;
+  /** Local date-time of the generation, ISO (`2025-07-10T09:30`). */
+  readonly generatedAt: string;
+  /** Names of the sheets the figures come from. */
+  readonly sourceSheets: readonly string[];
+}
 
 /** Shown where a ratio is undefined (nothing was due). */
 export const DASH = '—';
@@ -18,7 +28,9 @@ export function ratio(x: number | null | undefined): ModelValue {
 }
 
 /** States in the order of the tables (most urgent first for the council). */
-export const stateColumns: readonly GoalState[] = ['al-dia', 'atrasada', 'no-iniciada', 'cumplida', 'sobreejecutada', 'sin-programacion'];
+export const stateColumns: readonly GoalState[] = [
+  'al-dia', 'atrasada', 'no-iniciada', 'no-cumplida', 'cumplida', 'sobreejecutada', 'sin-programacion', 'no-medible',
+];
 
 export const stateColours: Record<GoalState, { fill: string; font: string }> = {
   'al-dia': { fill: palette.green, font: palette.greenText },
@@ -26,6 +38,8 @@ export const stateColours: Record<GoalState, { fill: string; font: string }> = {
   sobreejecutada: { fill: 'DDEBF7', font: '1F4E79' },
   atrasada: { fill: palette.yellow, font: palette.yellowText },
   'no-iniciada': { fill: palette.red, font: palette.redText },
+  'no-cumplida': { fill: palette.red, font: palette.redText },
+  'no-medible': { fill: palette.lightGrey, font: palette.redText },
   'sin-programacion': { fill: palette.lightGrey, font: palette.grey },
   eliminada: { fill: palette.lightGrey, font: palette.grey },
 };
