@@ -16,9 +16,10 @@
  *   still reads it while the mark is on.
  * - A cell with an error and a warning is red (errors win).
  */
-import type { CellRange } from '../domain/grid';
+import { parseAddress, type CellRange } from '../domain/grid';
 import type { Finding, Severity } from '../domain/finding';
 import { compareFindings } from '../domain/finding';
+import { pushTo } from '../domain/multimap';
 
 export const MARK_TAG = 'tablero-pdm';
 export const markFormulas: Record<Severity, string> = {
@@ -36,16 +37,6 @@ export function markSeverityOf(formula: string | undefined | null): Severity | n
   if (f === markFormulas.error) return 'error';
   if (f === markFormulas.warning) return 'warning';
   return null;
-}
-
-/** `'AB12'` → `{ row: 12, col: 28 }`; `null` when it is no A1 address. */
-export function parseAddress(a1: string): { row: number; col: number } | null {
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(a1.trim());
-  if (!m) return null;
-  let col = 0;
-  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
-  const row = Number(m[2]);
-  return row >= 1 ? { row, col } : null;
 }
 
 export interface CellNote {
@@ -108,11 +99,17 @@ export function groupCells(cells: readonly { row: number; col: number }[]): Cell
     }
   }
   // Merge vertically: a run continues the rectangle above when it spans the same columns.
-  const out: CellRange[] = [];
+  // The open rectangles by "left:right:bottom" (a lookup, not a scan of every rectangle so far).
+  const out: { top: number; left: number; bottom: number; right: number }[] = [];
+  const open = new Map<string, (typeof out)[number]>();
   for (const r of runs) {
-    const above = out.find((o) => o.left === r.left && o.right === r.right && o.bottom === r.top - 1);
-    if (above) (above as { bottom: number }).bottom = r.bottom;
-    else out.push({ ...r });
+    const k = `${r.left}:${r.right}:${r.top - 1}`;
+    let rect = open.get(k);
+    if (rect) {
+      open.delete(k);
+      rect.bottom = r.bottom;
+    } else out.push((rect = { ...r }));
+    open.set(`${r.left}:${r.right}:${r.bottom}`, rect);
   }
   return out.sort((a, b) => a.top - b.top || a.left - b.left);
 }
@@ -124,7 +121,7 @@ export function planMarks(findings: readonly Finding[]): MarkPlan {
     if (!parseAddress(f.cell)) continue;
     const cells = bySheet.get(f.sheet) ?? new Map<string, Finding[]>();
     const key = f.cell.toUpperCase().replace(/\$/g, '');
-    cells.set(key, [...(cells.get(key) ?? []), f]);
+    pushTo(cells, key, f);
     bySheet.set(f.sheet, cells);
   }
   const sheets: SheetMarks[] = [];

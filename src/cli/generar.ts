@@ -11,11 +11,11 @@
  * input, wrong usage or an output that may not be written (one Spanish line on stderr). `generar`
  * never returns 1: use `validar` to gate on errors.
  */
-import { InputError, OutputError } from '../app/errors';
+import { UserError } from '../app/errors';
 import type { GenerarResult } from '../app/generate';
 import { allowOnly } from './args';
 import type { CliDeps } from './deps';
-import { plural } from './output';
+import { oneLine, plural } from './output';
 import { createProgress } from './progress';
 import { UsageError, type CliIO, type Command } from './types';
 
@@ -32,8 +32,8 @@ export function summaryLine(out: string, r: GenerarResult): string {
 }
 
 export function reportFailure(e: unknown, io: CliIO): number {
-  if (e instanceof UsageError || e instanceof InputError || e instanceof OutputError) {
-    io.stderr(`tablero: ${e.message.replace(/\s*\n\s*/g, ' ')}\n`);
+  if (e instanceof UserError) {
+    io.stderr(`tablero: ${oneLine(e.message)}\n`);
     return 2;
   }
   throw e;

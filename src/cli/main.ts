@@ -9,16 +9,17 @@
  */
 import * as path from 'node:path';
 import { readWorkbookFile } from '../app/load';
-import { InputError, OutputError } from '../app/errors';
+import { UserError } from '../app/errors';
 import { readGridsStreaming } from '../xlsx/stream-read';
 import { gridsOfWorkbook, loadWorkbook } from '../xlsx/read';
-import { writeFileAtomic, writeWorkbookAtomic } from '../xlsx/write';
+import { onTemporaryFile, removeTemporaryFiles, writeFileAtomic, writeWorkbookAtomic } from '../xlsx/write';
 import { generateCopy } from '../xlsx/generate';
 import { consolidateCopy } from '../xlsx/consolidate';
 import { writeReturns } from '../xlsx/returns';
 import { approveCopy } from '../xlsx/approve';
 import { templateWorkbook } from '../xlsx/template';
 import { parseArgs, usage } from './args';
+import { oneLine } from './output';
 import type { CliDeps } from './deps';
 import { makeConsolidar } from './consolidar';
 import { makeDemo } from './demo';
@@ -28,7 +29,7 @@ import { makeGenerar } from './generar';
 import { makePlantilla } from './plantilla';
 import { makeReporte } from './reporte';
 import { makeValidar } from './validar';
-import { UsageError, type CliIO, type Command, type ParsedArgs } from './types';
+import type { CliIO, Command, ParsedArgs } from './types';
 
 /** Package root: `src/cli` (tsx, jest) and `dist/cli` (compiled) both sit two levels below it. */
 const packageRoot = path.resolve(__dirname, '..', '..');
@@ -96,7 +97,7 @@ export async function run(argv: readonly string[], io: CliIO, deps?: Partial<Cli
     };
     return await table[args.verb](args, io);
   } catch (e) {
-    if (e instanceof UsageError || e instanceof InputError || e instanceof OutputError) {
+    if (e instanceof UserError) {
       io.stderr(`tablero: ${oneLine(e.message)}\n`);
       if (isDebug() && 'detail' in e && e.detail instanceof Error) io.stderr(`${e.detail.stack ?? e.detail.message}\n`);
       return 2;
@@ -108,10 +109,6 @@ export async function run(argv: readonly string[], io: CliIO, deps?: Partial<Cli
   }
 }
 
-function oneLine(s: string): string {
-  return s.replace(/\s*\n\s*/g, ' ').trim();
-}
-
 /** The real process's streams. */
 export function processIO(): CliIO {
   return {
@@ -119,6 +116,7 @@ export function processIO(): CliIO {
     stderr: (t) => void process.stderr.write(t),
     // Under the supervisor (`launch.ts`) stderr is a pipe to it; it says whether its own is a terminal.
     stderrIsTTY: Boolean(process.stderr.isTTY) || process.env.TABLERO_STDERR_TTY === '1',
+    plainProgress: process.env.TABLERO_PROGRESO === '1',
     cwd: process.cwd(),
     now: new Date(),
   };
@@ -129,6 +127,18 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
   });
+  // Interrupted (Ctrl-C, kill): no half-written output stays behind; the exit code names the signal.
+  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+    process.on(signal, () => {
+      removeTemporaryFiles();
+      process.exit(code);
+    });
+  }
+  // Under the supervisor (`launch.ts`): it hears of each temporary file, to remove it should this process be killed outright.
+  if (process.send) {
+    process.channel?.unref();
+    onTemporaryFile((file, live) => process.send?.({ tableroTemporal: file, live }));
+  }
   const colour = Boolean(process.stdout.isTTY) && !('NO_COLOR' in process.env && process.env.NO_COLOR !== '');
   process.exitCode = await run(argv, processIO(), { colour });
 }

@@ -6,7 +6,7 @@
  */
 import type { Finding } from '../domain/finding';
 import type { ReadSheet, ReadWorkbook } from '../domain/sheet';
-import type { SheetKind } from '../domain/fields';
+import { kindLabels } from '../domain/fields';
 import { formatNumber, formatPercent, formatDate } from '../domain/format';
 
 export interface Style {
@@ -26,11 +26,10 @@ export function styleFor(colour: boolean): Style {
   return colour ? colourStyle : plainStyle;
 }
 
-export const kindLabels: Record<SheetKind, string> = {
-  'plan-accion': 'plan de acción',
-  'hoja-captura': 'hoja de captura',
-  techos: 'techos presupuestales',
-};
+/** A message as one line: a line break (in a file name, say) becomes a space — one line per problem on stderr. */
+export function oneLine(s: string): string {
+  return s.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+}
 
 export function plural(n: number, one: string, many: string): string {
   return `${formatNumber(n, 0)} ${n === 1 ? one : many}`;

@@ -1,10 +1,16 @@
 /** What every `tablero` verb receives: parsed arguments and the process's streams. */
+import { UserError } from '../app/errors';
 
 export interface CliIO {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
   /** True when stderr is a terminal (progress bars are drawn only then, or when asked). */
   readonly stderrIsTTY: boolean;
+  /**
+   * Progress as plain lines when stderr is NOT a terminal (`TABLERO_PROGRESO=1`: a CI log, the
+   * bench). Off by default: on a pipe stderr carries only what went wrong, one line.
+   */
+  readonly plainProgress?: boolean;
   readonly cwd: string;
   /** "Today" for default cut-offs; injectable for tests. */
   readonly now: Date;
@@ -28,7 +34,7 @@ export interface ParsedArgs {
 export type Command = (args: ParsedArgs, io: CliIO) => Promise<number>;
 
 /** Unusable input or wrong usage: one Spanish line on stderr, exit code 2. Never a stack trace. */
-export class UsageError extends Error {
+export class UsageError extends UserError {
   constructor(message: string) {
     super(message);
     this.name = 'UsageError';

@@ -26,7 +26,8 @@
  * Memory stays at the original package, the output package and one chunk of XML at a time.
  */
 import { REGISTRY_NAME, SHEET_NAME_PREFIX } from '../app/registry';
-import { markSeverityOf, parseAddress } from '../app/marks';
+import { markSeverityOf } from '../app/marks';
+import { parseAddress } from '../domain/grid';
 import {
   NS_R,
   REL,
@@ -52,6 +53,7 @@ import {
 } from './ooxml';
 import { ZipWriter, partChunks, readPartText, type DeflatedPart, type ZipSource } from './zip';
 import type { GeneratedStyles } from './sheet-xml';
+import { pushTo } from '../domain/multimap';
 
 // ---------------------------------------------------------------------------------------------
 // The workbook part
@@ -201,7 +203,7 @@ function cellsForNotes(refs: readonly string[], prefix: string): string {
   const byRow = new Map<number, { col: number; ref: string }[]>();
   for (const ref of refs) {
     const a = parseAddress(ref);
-    if (a) byRow.set(a.row, [...(byRow.get(a.row) ?? []), { col: a.col, ref }]);
+    if (a) pushTo(byRow, a.row, { col: a.col, ref });
   }
   const rows = [...byRow.entries()]
     .sort((a, b) => a[0] - b[0])
