@@ -5,12 +5,12 @@
  * file's stored baseline (or one taken from its goals).
  */
 import type { Baseline } from '../domain/baseline';
-import { baselineOf } from '../domain/baseline';
+import { baselineOf, storedBaseline } from '../domain/baseline';
 import type { IsoDate } from '../domain/dates';
 import { isoDate } from '../domain/dates';
 import type { EngineOptions } from '../domain/options';
 import type { ReadWorkbook } from '../domain/sheet';
-import { allRules } from '../rules/index';
+import { baselineRules as rulesAgainstBaseline } from '../rules/baseline-index';
 import type { ValidationResult } from './validate';
 import { validateWorkbook } from './validate';
 
@@ -25,15 +25,18 @@ export interface ApproveRequest {
   readonly vigencia: number;
 }
 
+export { allRulesWithBaseline } from '../rules/baseline-index';
+
 /** The rules against the approved baseline. */
-export const baselineRules = allRules.filter((r) => r.meta.scope === 'baseline');
+export const baselineRules = rulesAgainstBaseline;
 
 /**
  * The approved plan of `approved`: its stored baseline, else one taken from its goals, approved
  * on `approvedOn` (default 1 January of the vigencia) "según el archivo <name>".
  */
 export function approvedBaseline(approved: ReadWorkbook, options: EngineOptions, approvedOn?: IsoDate): Baseline {
-  if (approved.baseline) return approved.baseline;
+  const stored = storedBaseline(approved);
+  if (stored) return stored;
   const vigencia = approved.sheets.find((s) => s.vigencia !== undefined)?.vigencia ?? options.vigencia;
   return baselineOf(approved.sheets, approvedOn ?? isoDate(vigencia, 1, 1), `según el archivo «${approved.name}»`, vigencia);
 }

@@ -10,6 +10,7 @@ import type { EngineOptions } from '../domain/options';
 import { InputError } from '../app/errors';
 import { validateWorkbook } from '../app/validate';
 import { resolveOptions } from '../app/report';
+import { allRulesWithBaseline } from '../app/approve';
 import { allowOnly } from './args';
 import type { CliDeps } from './deps';
 import { formatFileError, formatFileOutcome, formatTotals, oneLine, styleFor } from './output';
@@ -63,7 +64,7 @@ export function sheetsJson(workbook: ReadWorkbook): SheetJson[] {
 /** Validates one already-recognised workbook with the options its flags and title block give. */
 export function validateLoaded(file: string, workbook: ReadWorkbook, corte: string | undefined, io: CliIO): ValidatedFile {
   const options = resolveOptions({ cutoff: corte }, workbook, io.now);
-  const result = validateWorkbook(workbook, options);
+  const result = validateWorkbook(workbook, options, allRulesWithBaseline);
   return { file, workbook, options, findings: result.findings, errors: result.errors, warnings: result.warnings };
 }
 

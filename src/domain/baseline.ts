@@ -22,7 +22,7 @@ import type { GoalInput } from './goal';
 import type { CellValue, Grid } from './grid';
 import { isCellError } from './grid';
 import { goalsFromCaptureSheet, goalsFromPlanSheet } from './goals';
-import type { ReadSheet } from './sheet';
+import type { ReadSheet, ReadWorkbook } from './sheet';
 import { normalize } from './text';
 import { parseDate } from './values';
 
@@ -254,4 +254,14 @@ export function parseChangeLog(grid: Grid): ChangeLog | null {
     });
   }
   return { sheet: grid.name, headerRow: origin.row + headerIndex, entries };
+}
+
+/** The approved plan of a workbook: the one given from outside, else the one stored in it. */
+export function storedBaseline(wb: ReadWorkbook): Baseline | null {
+  return wb.baseline ?? (wb.baselineGrid ? parseBaseline(wb.baselineGrid) : null);
+}
+
+/** The workbook's "Control de cambios", when it has one. */
+export function changeLogOf(wb: ReadWorkbook): ChangeLog | null {
+  return wb.changesGrid ? parseChangeLog(wb.changesGrid) : null;
 }

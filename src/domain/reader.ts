@@ -17,8 +17,7 @@
  * - Identical cells down a column (same value, same format, not merged) may be the same
  *   immutable `ReadCell` object: never mutate a cell, and do not use cells as identity keys.
  */
-import { BASELINE_SHEET, isChangeLogSheet, parseBaseline, parseChangeLog } from './baseline';
-import type { Baseline, ChangeLog } from './baseline';
+import { BASELINE_SHEET, isChangeLogSheet } from './baseline';
 import type { CellRange, CellValue, Grid, SheetVisibility, WorkbookGrids } from './grid';
 import { fieldType, kindLabels, requiredFields, type FieldId, type SheetKind } from './fields';
 import type { DataRow, ErrorCell, ReadCell, ReadSheet, ReadWorkbook, UnknownSheet } from './sheet';
@@ -665,16 +664,16 @@ export function readWorkbook(grids: WorkbookGrids, options?: ReaderOptions): Rea
   const sheets: ReadSheet[] = [];
   const unknown: UnknownSheet[] = [];
   const list = Array.isArray(grids?.sheets) ? grids.sheets : [];
-  let baseline: Baseline | undefined;
-  let changes: ChangeLog | undefined;
+  let baselineGrid: Grid | undefined;
+  let changesGrid: Grid | undefined;
   for (const grid of list) {
     // The approved plan and its change log are the product's records, not data sheets.
     if (grid?.name === BASELINE_SHEET) {
-      baseline = parseBaseline(grid) ?? undefined;
+      baselineGrid = grid;
       continue;
     }
     if (typeof grid?.name === 'string' && isChangeLogSheet(grid.name)) {
-      changes = parseChangeLog(grid) ?? undefined;
+      changesGrid = grid;
       continue;
     }
     const read = readSheet(grid, options);
@@ -685,7 +684,7 @@ export function readWorkbook(grids: WorkbookGrids, options?: ReaderOptions): Rea
     name: typeof grids?.name === 'string' ? grids.name : '',
     sheets,
     unknown,
-    ...(baseline ? { baseline } : {}),
-    ...(changes ? { changes } : {}),
+    ...(baselineGrid ? { baselineGrid } : {}),
+    ...(changesGrid ? { changesGrid } : {}),
   };
 }

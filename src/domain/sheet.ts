@@ -4,7 +4,8 @@
  * Parsing never throws and never changes a value: a cell that does not parse keeps its raw value
  * and says why, and the cell rules (`number`, `date`, `enum`, …) turn that into findings.
  */
-import type { Baseline, ChangeLog } from './baseline';
+import type { Baseline } from './baseline';
+import type { Grid } from './grid';
 import type { CellValue } from './grid';
 import type { FieldId, PeriodKind, SheetKind } from './fields';
 import type { IsoDate } from './dates';
@@ -92,10 +93,12 @@ export interface ReadWorkbook {
   readonly name: string;
   readonly sheets: readonly ReadSheet[];
   readonly unknown: readonly UnknownSheet[];
-  /** The approved plan stored in the workbook ("Aprobar plan"), when there is one. */
+  /** The very hidden sheet of the approved plan ("Aprobar plan"), when there is one (`storedBaseline` reads it). */
+  readonly baselineGrid?: Grid;
+  /** The "Control de cambios" sheet, when there is one (`changeLogOf` reads it). */
+  readonly changesGrid?: Grid;
+  /** An approved plan given from outside (`tablero comparar`): wins over the stored one. */
   readonly baseline?: Baseline;
-  /** The "Control de cambios" sheet, when there is one. */
-  readonly changes?: ChangeLog;
 }
 
 /** The parsed value of a field when it is usable, else `undefined`. */

@@ -6,7 +6,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { allRules } from './index';
+import { allRulesWithBaseline as allRules } from './baseline-index';
 
 /** The non-baseline rule ids of rules.md (kept here: the spec is outside the repo in CI). */
 const specIds = [
@@ -42,7 +42,7 @@ describe('rule catalog', () => {
     const modules = readdirSync(rulesDir)
       .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
       .map((f) => f.replace(/\.ts$/, ''))
-      .filter((f) => !['index', 'run', 'types'].includes(f));
+      .filter((f) => !['index', 'baseline-index', 'run', 'types'].includes(f));
     expect(modules.sort()).toEqual([...ids].sort());
   });
 

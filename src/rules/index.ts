@@ -4,11 +4,6 @@
  * fails if a rule lacks its test file, its doc line or its messages, or if this list is unsorted.
  */
 import type { Rule } from './types';
-import { rule as repeatedModification } from './repeated-modification';
-import { rule as pastPeriodChanged } from './past-period-changed';
-import { rule as lateModification } from './late-modification';
-import { rule as changeWithoutJustification } from './change-without-justification';
-import { rule as addedAfterApproval } from './added-after-approval';
 import { rule as analysisRequired } from './analysis-required';
 import { rule as budgetAhead } from './budget-ahead';
 import { rule as budgetChain } from './budget-chain';
@@ -43,12 +38,10 @@ import { rule as unreportedGoal } from './unreported-goal';
 import { rule as weightsSum } from './weights-sum';
 
 export const allRules: readonly Rule[] = [
-  addedAfterApproval,
   analysisRequired,
   budgetAhead,
   budgetChain,
   ceilingExceeded,
-  changeWithoutJustification,
   codeFormat,
   cumulativeMismatch,
   date,
@@ -62,20 +55,17 @@ export const allRules: readonly Rule[] = [
   goalMismatch,
   headerMissing,
   indicatorMismatch,
-  lateModification,
   missingReport,
   negative,
   noCeiling,
   number,
   numberAsText,
   overExecution,
-  pastPeriodChanged,
   percentMismatch,
   percentRange,
   planMismatch,
   programMismatch,
   programmingCoherence,
-  repeatedModification,
   required,
   unknownGoal,
   unreportedGoal,

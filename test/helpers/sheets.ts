@@ -15,6 +15,7 @@ import type { EngineOptions } from '../../src/domain/options';
 import { defaultRatingRanges } from '../../src/domain/options';
 import type { Finding } from '../../src/domain/finding';
 import { validateWorkbook } from '../../src/app/validate';
+import { allRulesWithBaseline } from '../../src/rules/baseline-index';
 import type { ValidationResult } from '../../src/app/validate';
 import type { Rule } from '../../src/rules/types';
 import { columnLetter } from '../../src/domain/grid';
@@ -333,7 +334,7 @@ export async function validateSheets(
   rules?: readonly Rule[],
 ): Promise<ValidationResult> {
   const wb = await readSheets(sheets);
-  return validateWorkbook(wb, { ...defaultOptions, ...options }, rules);
+  return validateWorkbook(wb, { ...defaultOptions, ...options }, rules ?? allRulesWithBaseline);
 }
 
 /** The findings of one rule after validating with every rule (so the run's de-duplication applies). */

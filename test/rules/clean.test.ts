@@ -19,7 +19,7 @@ import {
   validateSheets,
 } from '../helpers/sheets';
 import type { CaptureRow, PlanRow } from '../helpers/sheets';
-import { allRules } from '../../src/rules/index';
+import { allRulesWithBaseline as allRules } from '../../src/rules/baseline-index';
 
 const salud = { dimension: 'Social', programCode: '1905', program: 'Salud pública', unit: 'Secretaría de Salud', responsible: 'Ana Pérez' };
 const educacion = {

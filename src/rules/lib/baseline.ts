@@ -22,7 +22,7 @@
  * plan de acción, else the capture sheets). Values are compared with the magnitude tolerance.
  */
 import type { Baseline, BaselineGoal, ChangeEntry, ChangeField } from '../../domain/baseline';
-import { baselineGoalsOf } from '../../domain/baseline';
+import { baselineGoalsOf, changeLogOf, storedBaseline } from '../../domain/baseline';
 import type { IsoDate } from '../../domain/dates';
 import { isoDate } from '../../domain/dates';
 import type { Finding } from '../../domain/finding';
@@ -43,7 +43,8 @@ const cache = new WeakMap<object, Finding[]>();
 export function baselineFindings(ctx: RuleContext): Finding[] {
   const hit = cache.get(ctx.workbook);
   if (hit) return hit;
-  const found = ctx.workbook.baseline ? compare(ctx.workbook.baseline, ctx) : [];
+  const b = storedBaseline(ctx.workbook);
+  const found = b ? compare(b, ctx) : [];
   cache.set(ctx.workbook, found);
   return found;
 }
@@ -92,7 +93,7 @@ function compare(b: Baseline, ctx: RuleContext): Finding[] {
   const sheets = ctx.workbook.sheets.filter((s) => s.kind === b.from);
   if (sheets.length === 0) return [];
   const out: Finding[] = [];
-  const log = ctx.workbook.changes;
+  const log = changeLogOf(ctx.workbook);
   const logSheet = log?.sheet ?? 'Control de cambios';
   const entries = log?.entries ?? [];
   const approvedOn = formatDate(b.approvedOn);
