@@ -5,7 +5,8 @@
  * Accepted forms: `--corte 2025-06-30`, `--corte=2025-06-30`, `-o salida.xlsx`, `-o=salida.xlsx`,
  * `--salida salida.xlsx`; `--` ends the options (a file named `-raro.xlsx` can follow it).
  */
-import { UsageError, type ParsedArgs } from './types';
+import type { CopyRequest } from '../app/generate';
+import { UsageError, type CliIO, type ParsedArgs } from './types';
 
 export const verbs = ['validar', 'generar', 'reporte', 'consolidar', 'devolver', 'plantilla', 'demo'] as const;
 export type Verb = (typeof verbs)[number];
@@ -135,4 +136,15 @@ export function allowOnly(args: ParsedArgs, allowed: { corte?: boolean; json?: b
   check(args.output !== undefined, allowed.output, '-o');
   check(args.force, allowed.force, '--force');
   check(args.vigencia !== undefined, allowed.vigencia, '--vigencia');
+}
+
+/**
+ * The request of a verb that reads workbooks and writes files (`generar`, `consolidar`,
+ * `devolver`): it takes `--corte`, `-o` (required) and `--force`; `usage` says what is missing.
+ */
+export function writeRequest(args: ParsedArgs, io: CliIO, usage: { readonly files: string; readonly output: string }, oneFile = false): CopyRequest {
+  allowOnly(args, { corte: true, output: true, force: true });
+  if (oneFile ? args.files.length !== 1 : args.files.length === 0) throw new UsageError(usage.files);
+  if (!args.output) throw new UsageError(usage.output);
+  return { files: args.files, output: args.output, cwd: io.cwd, now: io.now, cutoff: args.corte, force: args.force };
 }
