@@ -23,10 +23,10 @@ import { generate, localDateTime, prepare } from '../app/generate';
 import { validateWorkbook } from '../app/validate';
 import type { ObservationRow } from '../sheets/observaciones';
 import { gridsOfWorkbook } from '../xlsx/read';
-import { writeWorkbookAtomic } from '../xlsx/write';
+import { writeFileAtomic } from '../xlsx/write';
 import { renderSheets } from '../xlsx/render';
 import { allowOnly } from './args';
-import { applyGenerated, generatedSheetNames, reportFailure, summaryLine, summaryOf, xlsxParser } from './generar';
+import { applyGenerated, generatedSheetNames, packageWithCharts, reportFailure, summaryLine, summaryOf, xlsxParser } from './generar';
 import { plural } from './output';
 import { UsageError, type CliIO, type Command, type ParsedArgs } from './types';
 
@@ -109,7 +109,7 @@ export const consolidar: Command = async (args: ParsedArgs, io: CliIO): Promise<
     const run = await consolidateFiles(args.files, args.corte, path.basename(args.output), io);
     const g = run.generation;
     const result = applyGenerated(run.wb, g, summaryOf(g), run.generatedAt);
-    await writeWorkbookAtomic(run.wb, path.resolve(io.cwd, args.output), { force: args.force, inputs: run.inputs, display: args.output });
+    await writeFileAtomic(path.resolve(io.cwd, args.output), await packageWithCharts(run.wb, result, g.sheets), { force: args.force, inputs: run.inputs, display: args.output });
     const c = run.consolidation;
     io.stdout(
       `Consolidadas ${plural(c.rows, 'fila', 'filas')} de ${plural(c.files.length, 'archivo', 'archivos')} en la hoja «${run.sheetName}».\n` +

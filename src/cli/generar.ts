@@ -27,13 +27,14 @@ import type { EngineOptions } from '../domain/options';
 import type { SheetModel } from '../sheets/model';
 import { GeneratedStyles, SheetXml } from '../xlsx/sheet-xml';
 import { gridsOfWorkbook, loadWorkbook } from '../xlsx/read';
-import { OutputError, checkOutputPath, writeFileAtomic, writeWorkbookAtomic } from '../xlsx/write';
+import { OutputError, checkOutputPath, writeFileAtomic } from '../xlsx/write';
 import { renderSheets } from '../xlsx/render';
 import type { RenderedSheet } from '../xlsx/render';
 import { applyMarks } from '../xlsx/marks';
 import { productKindOfSheet, readRegistry } from '../xlsx/registry';
 import { countWorkbookSize, readGridsStreaming, type WorkbookSize } from '../xlsx/stream-read';
 import { assembleCopy, buildSkeleton, styleCounts, utf8Chunks } from '../xlsx/large-copy';
+import { addChartParts, resolveCharts, type ResolvedChart } from '../xlsx/chart-parts';
 import { deflatePart, openZip, type DeflatedPart, type ZipSource } from '../xlsx/zip';
 import { REGISTRY_SHEET } from '../app/registry';
 import type { WorkbookGrids } from '../domain/grid';
@@ -82,6 +83,12 @@ export function applyGenerated(wb: ExcelJS.Workbook, g: Pick<Generated, 'marks' 
   const marked = applyMarks(wb, g.marks);
   const sheets = renderSheets(wb, g.sheets, { generatedAt });
   return { summary, sheets, markedCells: marked.cells };
+}
+
+/** The package of `wb` with the generated sheets' charts as chart parts (`result.sheets[i]` drew `models[i]`). */
+export async function packageWithCharts(wb: ExcelJS.Workbook, result: GenerarResult, models: readonly Pick<SheetModel, 'charts' | 'cells'>[]): Promise<Buffer> {
+  const bytes = Buffer.from(await wb.xlsx.writeBuffer());
+  return addChartParts(bytes, result.sheets.map((s, i) => ({ sheet: s.name, charts: resolveCharts(models[i]) })));
 }
 
 export function summaryLine(out: string, r: GenerarResult): string {
@@ -196,8 +203,8 @@ interface WrittenSheets {
   readonly summary: GenerationSummary;
   readonly marks: MarkPlan;
   readonly styles: GeneratedStyles;
-  /** Each generated sheet: its model without cells (for exceljs), its XML deflated, its links. */
-  readonly sheets: readonly { readonly empty: SheetModel; readonly part: DeflatedPart; readonly rels: string | null }[];
+  /** Each generated sheet: its model without cells (for exceljs), its XML deflated, its links, its charts. */
+  readonly sheets: readonly { readonly empty: SheetModel; readonly part: DeflatedPart; readonly rels: string | null; readonly charts: readonly ResolvedChart[] }[];
 }
 
 /** Builds one generated sheet and writes it to deflated XML; its model is garbage when this returns. */
@@ -205,7 +212,7 @@ async function writeSheet(build: () => SheetModel, styles: GeneratedStyles, at: 
   const model = build();
   const xml = new SheetXml(model);
   const part = await deflatePart(utf8Chunks(xml.xml({ styles, ...at })));
-  return { empty: { ...model, cells: [], merges: [], conditionalFormats: [], rowHeights: {}, pageBreaks: [] }, part, rels: xml.relsXml() };
+  return { empty: { ...model, cells: [], merges: [], conditionalFormats: [], rowHeights: {}, pageBreaks: [] }, part, rels: xml.relsXml(), charts: resolveCharts(model) };
 }
 
 function plan(a: Analysed, names: { workbookName: string; generatedAt: string }) {
@@ -222,7 +229,7 @@ async function writeSheets(read: Read, names: { workbookName: string; generatedA
   const { summary, marks, builders } = plan(analyseForGeneration({ workbook: takeWorkbook(read), options: read.options, ...names }), names);
   const counts = styleCounts(zip);
   const styles = new GeneratedStyles();
-  const sheets: { empty: SheetModel; part: DeflatedPart; rels: string | null }[] = [];
+  const sheets: WrittenSheets['sheets'][number][] = [];
   // Each builder is taken out of the list before it runs: once the last has run, nothing refers to
   // the analysis; each model lives only inside `writeSheet`.
   for (let build = builders.shift(); build; build = builders.shift()) {
@@ -245,7 +252,8 @@ async function packageCopy(host: PackageHost, w: WrittenSheets, generatedAt: str
   const kept = new Set(wb.worksheets.filter((x) => before.has(x) && x.name !== REGISTRY_SHEET).map((x) => x.name));
   const generated = new Map(result.sheets.map((r, i) => [r.name, w.sheets[i]]));
   const skelOut = openZip(Buffer.from(await wb.xlsx.writeBuffer()));
-  return { bytes: await assembleCopy(host.zip, skelOut, { kept, notesTouched, generated, generatedStyles: w.styles }), result };
+  const bytes = await assembleCopy(host.zip, skelOut, { kept, notesTouched, generated, generatedStyles: w.styles });
+  return { bytes: addChartParts(bytes, result.sheets.map((r, i) => ({ sheet: r.name, charts: w.sheets[i].charts }))), result };
 }
 
 async function runGenerar(args: ParsedArgs, io: CliIO, maxCells: number): Promise<number> {
@@ -273,9 +281,10 @@ async function runGenerar(args: ParsedArgs, io: CliIO, maxCells: number): Promis
     let result: GenerarResult;
     if (host.kind === 'model') {
       const analysed = analyseForGeneration({ workbook: takeWorkbook(read), options: read.options, ...names });
-      result = applyGenerated(host.wb, { marks: analysed.marks, sheets: sheetBuilders(analysed, names).map((build) => build()) }, summaryOf(analysed), generatedAt);
+      const models = sheetBuilders(analysed, names).map((build) => build());
+      result = applyGenerated(host.wb, { marks: analysed.marks, sheets: models }, summaryOf(analysed), generatedAt);
       progress.phase('Escribiendo la copia de', file);
-      await writeWorkbookAtomic(host.wb, out, { ...writeOptions, inputs: [inputPath] });
+      await writeFileAtomic(out, await packageWithCharts(host.wb, result, models), { ...writeOptions, inputs: [inputPath] });
     } else {
       const written = await writeSheets(read, names, host.zip);
       progress.phase('Escribiendo la copia de', file);
