@@ -133,8 +133,8 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
   process.exitCode = await run(argv, processIO(), { colour });
 }
 
-// Entry point of the worker process the supervisor (`launch.ts`) starts — from `bin/tablero.js`
-// (compiled) or `src/cli/tablero.ts` (`npm run tablero`) — and of a direct `tsx src/cli/main.ts …`.
+// Entry point of the worker process the supervisor (`launch.ts`) starts from `bin/tablero.js` (which
+// `npm run tablero` runs after rebuilding changed sources), and of a direct `tsx src/cli/main.ts …`.
 if (require.main === module) {
   void main();
 }
