@@ -107,7 +107,7 @@ describe('real Excel charts in the CLI tablero', () => {
 
     // exceljs opens it, and a second generar over the output still works.
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(bytes);
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
     expect(wb.getWorksheet('Tablero de control')).toBeDefined();
     expect(await run(['generar', 'out.xlsx', '-o', 'again.xlsx'], testIO(dir), generar ? { generar } : undefined)).toBe(0);
     expect(chartsOfSheet(await fs.readFile(path.join(dir, 'again.xlsx')), 'Tablero de control').charts).toHaveLength(2);
