@@ -103,7 +103,7 @@ export function makeDemo(deps: CliDeps) {
         progress.done();
         io.stdout(`${style.bold(t.example)}\n  ${v.workbook.sheets.map(describeSheet).join('; ')}\n  ${countsLine(v.errors, v.warnings, style)}\n`);
         if (t.tablero && deps.generar) {
-          const code = await deps.generar({ verb: 'generar', files: [shown], output: display(t.tablero), force: args.force, json: false }, io);
+          const code = await deps.generar({ verb: 'generar', files: [shown], output: display(t.tablero), force: args.force, json: false, publico: false }, io);
           if (code === 2) return 2;
           written.push(t.tablero);
         }

@@ -16,6 +16,7 @@ import { parseArgs, usage } from './args';
 import type { CliDeps } from './deps';
 import { makeDemo } from './demo';
 import { devolver } from './devolver';
+import { makeInforme } from './informe';
 import { makePlantilla } from './plantilla';
 import { makeReporte } from './reporte';
 import { makeValidar } from './validar';
@@ -93,6 +94,7 @@ export async function run(argv: readonly string[], io: CliIO, deps?: Partial<Cli
       generar: generar ?? unavailable('generar'),
       consolidar: consolidar ?? unavailable('consolidar'),
       devolver,
+      informe: makeInforme(d),
     };
     return await table[args.verb](args, io);
   } catch (e) {

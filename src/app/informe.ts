@@ -1,0 +1,187 @@
+/**
+ * Use case "Informe" (PE-P-004 step 6, PE-P-008 step 1): the quarterly follow-up report with
+ * alerts that the planning office presents to the mayor's team, and its public version (Ley 1474
+ * de 2011 art. 74: the plan de acción published on the entity's website).
+ *
+ * This gathers, host-neutrally, what the page shows; `src/sheets/informe.ts` draws it as one
+ * self-contained HTML page (A4, inline SVG charts). The figures are the progress model's — the
+ * same as the tablero and `reporte --json`.
+ *
+ * - Rating: labelled *parcial* before the vigencia is over ("Satisfactorio (parcial, corte T2)",
+ *   progress.md).
+ * - Next report: the deadline for reporting the period after the cut-off (15 days after it ends,
+ *   next business day); after T4, the first period of the next vigencia.
+ * - Budget execution by source: from the capture sheets' rows that name a funding source
+ *   (Σ compromisos, obligaciones, pagos ÷ Σ apropiación definitiva); when none does, the plan de
+ *   acción's programmed amounts by source are given instead, labelled as such.
+ * - Public version: the plan as approved — programs, projects (with BPIN and objective), goals
+ *   with their indicator, unit of measure, meta vigencia and unit, and the programmed budget per
+ *   project — from the plan de acción sheets; without a plan, the goals of the capture sheets.
+ *   No analyses, no findings, no internal notes.
+ */
+import type { GoalProgress } from '../domain/goal';
+import { periodDeadline } from '../domain/deadline';
+import type { IsoDate } from '../domain/dates';
+import { periodCount, periodLabel } from '../domain/periods';
+import { okNumber, okText, okValue } from '../domain/sheet';
+import type { ReadWorkbook } from '../domain/sheet';
+import { goalCodeOf } from '../domain/goals';
+import type { ProgressModel } from './report';
+import { unitName } from './returns';
+
+export interface SourceExecution {
+  readonly source: string;
+  readonly final: number;
+  readonly commitments: number;
+  readonly obligations: number;
+  readonly payments: number;
+  /** commitments ÷ final; null without appropriation. */
+  readonly execution: number | null;
+}
+
+export interface PublicGoal {
+  readonly code: string;
+  readonly goal: string;
+  readonly indicator: string | null;
+  readonly unitOfMeasure: string | null;
+  readonly yearGoal: number | null;
+  readonly unit: string;
+}
+
+export interface PublicProject {
+  readonly name: string;
+  readonly bpin: string | null;
+  readonly objective: string | null;
+  /** Σ Valor programado of its rows (plan de acción), or Σ apropiación definitiva (capture). */
+  readonly budget: number;
+  readonly goals: readonly PublicGoal[];
+}
+
+export interface PublicProgram {
+  readonly code: string | null;
+  readonly name: string;
+  readonly dimension: string | null;
+  readonly projects: readonly PublicProject[];
+}
+
+export interface InformeData {
+  readonly model: ProgressModel;
+  /** "Satisfactorio (parcial, corte T2)", "Sobresaliente", or null. */
+  readonly ratingLabel: string | null;
+  /** Deadline for reporting the period after the cut-off, and that period's label. */
+  readonly nextReport: { readonly period: string; readonly vigencia: number; readonly deadline: IsoDate };
+  /** Lagging goals grouped by unit, units in ranking order. */
+  readonly rezagadasByUnit: readonly { readonly unit: string; readonly goals: readonly GoalProgress[] }[];
+  /** Budget execution by funding source (capture), or programmed amounts by source (plan). */
+  readonly bySource: { readonly kind: 'ejecucion'; readonly rows: readonly SourceExecution[] } | { readonly kind: 'programado'; readonly rows: readonly { source: string; amount: number }[] } | null;
+  /** The plan for the public version. */
+  readonly programs: readonly PublicProgram[];
+  /** Files the figures come from. */
+  readonly files: readonly string[];
+}
+
+/** "Satisfactorio (parcial, corte T2)" before the vigencia is over (progress.md). */
+export function ratingLabel(model: ProgressModel): string | null {
+  const r = model.plan.rating;
+  if (!r) return null;
+  const over = model.cutoffPeriod >= periodCount(model.periodKind);
+  return over || !model.period ? r : `${r} (parcial, corte ${model.period})`;
+}
+
+export function nextReport(model: ProgressModel): InformeData['nextReport'] {
+  const n = periodCount(model.periodKind);
+  const next = model.cutoffPeriod + 1;
+  const [vigencia, period] = next > n ? [model.vigencia + 1, 1] : [model.vigencia, next];
+  return { period: periodLabel(period, model.periodKind), vigencia, deadline: periodDeadline(vigencia, period, model.periodKind) };
+}
+
+function bySourceOf(workbook: ReadWorkbook, model: ProgressModel): InformeData['bySource'] {
+  const acc = new Map<string, { source: string; final: number; commitments: number; obligations: number; payments: number }>();
+  for (const sheet of workbook.sheets.filter((s) => s.kind === 'hoja-captura' && s.columns.source !== undefined)) {
+    for (const row of sheet.rows) {
+      const v = okValue(row, 'source');
+      const source = typeof v === 'string' && v.trim() ? v.trim() : 'Sin fuente';
+      const a = acc.get(source.toLowerCase()) ?? { source, final: 0, commitments: 0, obligations: 0, payments: 0 };
+      a.final += okNumber(row, 'budgetFinal') ?? 0;
+      a.commitments += okNumber(row, 'commitments') ?? 0;
+      a.obligations += okNumber(row, 'obligations') ?? 0;
+      a.payments += okNumber(row, 'payments') ?? 0;
+      acc.set(source.toLowerCase(), a);
+    }
+  }
+  if (acc.size) {
+    return {
+      kind: 'ejecucion',
+      rows: [...acc.values()].map((a) => ({ ...a, execution: a.final > 0 ? a.commitments / a.final : null })),
+    };
+  }
+  const plan = model.planSummary?.bySource ?? [];
+  return plan.length ? { kind: 'programado', rows: plan.map((r) => ({ source: r.name, amount: r.amount })) } : null;
+}
+
+function programsOf(workbook: ReadWorkbook, model: ProgressModel): PublicProgram[] {
+  type P = { code: string | null; name: string; dimension: string | null; projects: Map<string, { name: string; bpin: string | null; objective: string | null; budget: number; goals: Map<string, PublicGoal> }> };
+  const programs = new Map<string, P>();
+  const program = (code: string | null, name: string | null, dimension: string | null): P => {
+    const key = code ?? `~${name ?? ''}`;
+    let p = programs.get(key);
+    if (!p) programs.set(key, (p = { code, name: name ?? (code ? `Programa ${code}` : 'Sin programa'), dimension, projects: new Map() }));
+    return p;
+  };
+  const planSheets = workbook.sheets.filter((s) => s.kind === 'plan-accion');
+  for (const sheet of planSheets) {
+    for (const row of sheet.rows) {
+      const code = goalCodeOf(row);
+      const p = program(okText(row, 'programCode')?.trim() || null, okText(row, 'program')?.trim() || null, okText(row, 'dimension')?.trim() || null);
+      const bpin = okText(row, 'bpin')?.trim() || null;
+      const name = okText(row, 'project')?.trim() || (bpin ? `Proyecto ${bpin}` : 'Sin proyecto');
+      const key = bpin ?? name.toLowerCase();
+      let pr = p.projects.get(key);
+      if (!pr) p.projects.set(key, (pr = { name, bpin, objective: okText(row, 'projectObjective')?.trim() || null, budget: 0, goals: new Map() }));
+      pr.budget += okNumber(row, 'amount') ?? 0;
+      if (code && !pr.goals.has(code)) {
+        pr.goals.set(code, {
+          code,
+          goal: okText(row, 'goal')?.trim() ?? '',
+          indicator: okText(row, 'indicator')?.trim() || null,
+          unitOfMeasure: okText(row, 'unitOfMeasure')?.trim() || null,
+          yearGoal: okNumber(row, 'yearGoal') ?? null,
+          unit: unitName(okText(row, 'unit') ?? sheet.title.unit),
+        });
+      }
+    }
+  }
+  if (planSheets.length === 0) {
+    for (const g of model.goals) {
+      if (g.state === 'eliminada') continue;
+      const i = g.input;
+      const p = program(i.programCode, i.program, i.dimension);
+      let pr = p.projects.get('');
+      if (!pr) p.projects.set('', (pr = { name: 'Metas del programa', bpin: null, objective: null, budget: 0, goals: new Map() }));
+      pr.budget += i.budget.final ?? 0;
+      if (!pr.goals.has(i.code)) pr.goals.set(i.code, { code: i.code, goal: i.goal, indicator: null, unitOfMeasure: null, yearGoal: i.yearGoal, unit: unitName(i.unit) });
+    }
+  }
+  return [...programs.values()].map((p) => ({
+    code: p.code,
+    name: p.name,
+    dimension: p.dimension,
+    projects: [...p.projects.values()].map((pr) => ({ ...pr, budget: Number(pr.budget.toPrecision(15)), goals: [...pr.goals.values()] })),
+  }));
+}
+
+/** What the informe shows, from the read workbook (or consolidated one) and its progress model. */
+export function buildInforme(workbook: ReadWorkbook, model: ProgressModel, files: readonly string[]): InformeData {
+  const rezagadasByUnit = model.units
+    .map((u) => ({ unit: u.name, goals: model.rezagadas.filter((g) => u.members.includes(g)) }))
+    .filter((x) => x.goals.length > 0);
+  return {
+    model,
+    ratingLabel: ratingLabel(model),
+    nextReport: nextReport(model),
+    rezagadasByUnit,
+    bySource: bySourceOf(workbook, model),
+    programs: programsOf(workbook, model),
+    files,
+  };
+}
