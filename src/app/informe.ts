@@ -19,66 +19,17 @@
  *   project — from the plan de acción sheets; without a plan, the goals of the capture sheets.
  *   No analyses, no findings, no internal notes.
  */
-import type { GoalProgress } from '../domain/goal';
 import { periodDeadline } from '../domain/deadline';
-import type { IsoDate } from '../domain/dates';
 import { periodCount, periodLabel } from '../domain/periods';
 import { okNumber, okText, okValue } from '../domain/sheet';
 import type { ReadWorkbook } from '../domain/sheet';
 import { goalCodeOf } from '../domain/goals';
-import type { ProgressModel } from './report';
+import type { ProgressModel } from '../domain/progress-model';
 import { unitName } from './returns';
+import { informeHtml } from '../sheets/informe';
+import type { InformeData, InformeOptions, PublicGoal, PublicProgram } from '../sheets/informe';
 
-export interface SourceExecution {
-  readonly source: string;
-  readonly final: number;
-  readonly commitments: number;
-  readonly obligations: number;
-  readonly payments: number;
-  /** commitments ÷ final; null without appropriation. */
-  readonly execution: number | null;
-}
-
-export interface PublicGoal {
-  readonly code: string;
-  readonly goal: string;
-  readonly indicator: string | null;
-  readonly unitOfMeasure: string | null;
-  readonly yearGoal: number | null;
-  readonly unit: string;
-}
-
-export interface PublicProject {
-  readonly name: string;
-  readonly bpin: string | null;
-  readonly objective: string | null;
-  /** Σ Valor programado of its rows (plan de acción), or Σ apropiación definitiva (capture). */
-  readonly budget: number;
-  readonly goals: readonly PublicGoal[];
-}
-
-export interface PublicProgram {
-  readonly code: string | null;
-  readonly name: string;
-  readonly dimension: string | null;
-  readonly projects: readonly PublicProject[];
-}
-
-export interface InformeData {
-  readonly model: ProgressModel;
-  /** "Satisfactorio (parcial, corte T2)", "Sobresaliente", or null. */
-  readonly ratingLabel: string | null;
-  /** Deadline for reporting the period after the cut-off, and that period's label. */
-  readonly nextReport: { readonly period: string; readonly vigencia: number; readonly deadline: IsoDate };
-  /** Lagging goals grouped by unit, units in ranking order. */
-  readonly rezagadasByUnit: readonly { readonly unit: string; readonly goals: readonly GoalProgress[] }[];
-  /** Budget execution by funding source (capture), or programmed amounts by source (plan). */
-  readonly bySource: { readonly kind: 'ejecucion'; readonly rows: readonly SourceExecution[] } | { readonly kind: 'programado'; readonly rows: readonly { source: string; amount: number }[] } | null;
-  /** The plan for the public version. */
-  readonly programs: readonly PublicProgram[];
-  /** Files the figures come from. */
-  readonly files: readonly string[];
-}
+export type { InformeData };
 
 /** "Satisfactorio (parcial, corte T2)" before the vigencia is over (progress.md). */
 export function ratingLabel(model: ProgressModel): string | null {
@@ -184,4 +135,10 @@ export function buildInforme(workbook: ReadWorkbook, model: ProgressModel, files
     programs: programsOf(workbook, model),
     files,
   };
+}
+
+/** The informe page (HTML) of a read workbook and its progress model. */
+export function informePage(workbook: ReadWorkbook, model: ProgressModel, files: readonly string[], options: InformeOptions): { html: string; data: InformeData } {
+  const data = buildInforme(workbook, model, files);
+  return { html: informeHtml(data, options), data };
 }

@@ -24,9 +24,7 @@
  * the new sheet takes a free name ("Tablero de control (2)").
  */
 import type { CellValue } from '../domain/grid';
-
-/** What the product generates (ids are an interface: the registry stores them). */
-export type GeneratedKind = 'tablero' | 'alertas' | 'observaciones' | 'consolidado' | 'devolucion';
+import type { GeneratedKind } from '../sheets/model';
 
 export const REGISTRY_SHEET = '_tablero_pdm';
 export const REGISTRY_NAME = '_tablero_pdm';
@@ -63,6 +61,28 @@ export interface MarkEntry {
 }
 
 export type RegistryEntry = GeneratedEntry | NoteEntry | MarkEntry;
+
+/** Characters an Excel cell holds ("Excel specifications and limits"); longer text is refused. */
+export const MAX_CELL_CHARS = 32767;
+
+/**
+ * The registry rows for one sheet's marked ranges of one severity: as many `marca` rows as it takes
+ * to keep each reference cell under Excel's 32,767-character limit (one row per sheet would
+ * overflow at a few thousand scattered findings).
+ */
+export function markEntries(sheet: string, severity: 'error' | 'warning', addresses: readonly string[], maxChars = MAX_CELL_CHARS): MarkEntry[] {
+  const out: MarkEntry[] = [];
+  let cur = '';
+  for (const a of addresses) {
+    if (cur && cur.length + 1 + a.length > maxChars) {
+      out.push({ type: 'marca', sheet, ranges: cur, severity });
+      cur = '';
+    }
+    cur = cur ? `${cur} ${a}` : a;
+  }
+  if (cur) out.push({ type: 'marca', sheet, ranges: cur, severity });
+  return out;
+}
 
 export interface Registry {
   readonly entries: readonly RegistryEntry[];

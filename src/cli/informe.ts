@@ -10,13 +10,13 @@
  * 0 written; 2 unusable input, wrong usage or an output that may not be written.
  */
 import * as path from 'node:path';
-import { InputError } from '../app/load';
-import { buildProgressModel, resolveOptions } from '../app/report';
-import { buildInforme } from '../app/informe';
+import { InputError } from '../app/errors';
+import { resolveOptions } from '../app/report';
+import { buildProgressModel } from '../domain/progress-model';
+import { informePage } from '../app/informe';
 import { localDateTime } from '../app/generate';
 import type { ReadWorkbook } from '../domain/sheet';
 import { formatDate } from '../domain/format';
-import { informeHtml } from '../sheets/informe';
 import { allowOnly } from './args';
 import type { CliDeps } from './deps';
 import { mergeWorkbooks } from './reporte';
@@ -48,8 +48,7 @@ export function makeInforme(deps: CliDeps) {
     if (workbook.sheets.length === 0) throw new InputError('Los libros no tienen hojas de plan de acción ni de captura para el informe.');
     const options = resolveOptions({ cutoff: args.corte }, workbook, io.now);
     const model = buildProgressModel(workbook, options);
-    const data = buildInforme(workbook, model, books.map((b) => path.basename(b.file)));
-    const html = informeHtml(data, { publico: args.publico, generatedAt: localDateTime(io.now) });
+    const { html, data } = informePage(workbook, model, books.map((b) => path.basename(b.file)), { publico: args.publico, generatedAt: localDateTime(io.now) });
     await deps.writeFile(path.resolve(io.cwd, args.output), html, { force: args.force, inputs, display: args.output });
     io.stdout(
       args.publico

@@ -11,12 +11,65 @@
  * the next report. Public version (`publico`, Ley 1474 art. 74): the plan — programs, projects,
  * goals, units, budget by project, indicators — without analyses, findings or internal notes.
  */
-import type { InformeData, PublicProgram } from '../app/informe';
+import type { GoalProgress } from '../domain/goal';
+import type { IsoDate } from '../domain/dates';
+import type { ProgressModel } from '../domain/progress-model';
 import type { GroupAggregate } from '../domain/aggregate';
 import { goalStateLabels } from '../domain/goal';
 import { formatDate, formatMoney, formatNumber, formatPercent } from '../domain/format';
 import { palette } from './model';
 import { formatDateTime, periodName, stateColours } from './common';
+
+export interface SourceExecution {
+  readonly source: string;
+  readonly final: number;
+  readonly commitments: number;
+  readonly obligations: number;
+  readonly payments: number;
+  /** commitments ÷ final; null without appropriation. */
+  readonly execution: number | null;
+}
+
+export interface PublicGoal {
+  readonly code: string;
+  readonly goal: string;
+  readonly indicator: string | null;
+  readonly unitOfMeasure: string | null;
+  readonly yearGoal: number | null;
+  readonly unit: string;
+}
+
+export interface PublicProject {
+  readonly name: string;
+  readonly bpin: string | null;
+  readonly objective: string | null;
+  /** Σ Valor programado of its rows (plan de acción), or Σ apropiación definitiva (capture). */
+  readonly budget: number;
+  readonly goals: readonly PublicGoal[];
+}
+
+export interface PublicProgram {
+  readonly code: string | null;
+  readonly name: string;
+  readonly dimension: string | null;
+  readonly projects: readonly PublicProject[];
+}
+
+export interface InformeData {
+  readonly model: ProgressModel;
+  /** "Satisfactorio (parcial, corte T2)", "Sobresaliente", or null. */
+  readonly ratingLabel: string | null;
+  /** Deadline for reporting the period after the cut-off, and that period's label. */
+  readonly nextReport: { readonly period: string; readonly vigencia: number; readonly deadline: IsoDate };
+  /** Lagging goals grouped by unit, units in ranking order. */
+  readonly rezagadasByUnit: readonly { readonly unit: string; readonly goals: readonly GoalProgress[] }[];
+  /** Budget execution by funding source (capture), or programmed amounts by source (plan). */
+  readonly bySource: { readonly kind: 'ejecucion'; readonly rows: readonly SourceExecution[] } | { readonly kind: 'programado'; readonly rows: readonly { source: string; amount: number }[] } | null;
+  /** The plan for the public version. */
+  readonly programs: readonly PublicProgram[];
+  /** Files the figures come from. */
+  readonly files: readonly string[];
+}
 
 export interface InformeOptions {
   /** Ley 1474 art. 74 version: the plan, without internal notes. */

@@ -9,7 +9,8 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import { run } from '../../src/cli/main';
-import { generarWith } from '../../src/cli/generar';
+import { generateCopy } from '../../src/xlsx/generate';
+import type { CliDeps } from '../../src/cli/deps';
 import { openZip, readPartText } from '../../src/xlsx/zip';
 import { attrsOf, elements, parseRels, relsPathOf, resolveTarget } from '../../src/xlsx/ooxml';
 import { withDrawing } from '../../src/xlsx/chart-parts';
@@ -64,11 +65,11 @@ describe('real Excel charts in the CLI tablero', () => {
 
   it.each([
     ['exceljs copy', undefined],
-    ['package-level copy', generarWith({ maxCells: 0 })],
-  ])('generar (%s) writes chart parts related from «Tablero de control» that read its tables', async (_label, generar) => {
+    ['package-level copy', { generateCopy: (request, progress) => generateCopy(request, progress, 0) } satisfies Partial<CliDeps>],
+  ])('generar (%s) writes chart parts related from «Tablero de control» that read its tables', async (_label, deps: Partial<CliDeps> | undefined) => {
     const dir = await tempDir();
     const io = testIO(dir);
-    expect(await run(['generar', example, '--corte', '2025-06-30', '-o', 'out.xlsx'], io, generar ? { generar } : undefined)).toBe(0);
+    expect(await run(['generar', example, '--corte', '2025-06-30', '-o', 'out.xlsx'], io, deps)).toBe(0);
     expect(await run(['reporte', example, '--corte', '2025-06-30', '--json'], io)).toBe(0);
     const report = JSON.parse(io.out[io.out.length - 1]) as { units: { name: string; compliance: number | null; budgetExecution: number | null }[]; dimensions: { name: string }[] };
     const bytes = await fs.readFile(path.join(dir, 'out.xlsx'));
@@ -109,7 +110,7 @@ describe('real Excel charts in the CLI tablero', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
     expect(wb.getWorksheet('Tablero de control')).toBeDefined();
-    expect(await run(['generar', 'out.xlsx', '-o', 'again.xlsx'], testIO(dir), generar ? { generar } : undefined)).toBe(0);
+    expect(await run(['generar', 'out.xlsx', '-o', 'again.xlsx'], testIO(dir), deps)).toBe(0);
     expect(chartsOfSheet(await fs.readFile(path.join(dir, 'again.xlsx')), 'Tablero de control').charts).toHaveLength(2);
   }, 60_000);
 

@@ -1,31 +1,67 @@
 /**
  * The app's use cases as the pane needs them (`PaneUseCases`): read → resolve options → validate,
  * the "what is in this workbook" line, and the generated sheets. Host-agnostic: it knows the
- * engine (domain, rules, app, sheets), never Office. The composition roots (`index.tsx`,
- * `commands/commands.ts`) give it the host's sheet writer.
+ * engine (domain, rules, app, sheets), never Office. The composition roots (`taskpane/index.tsx`,
+ * `commands/commands.ts`) give it the host's sheet writer (`excel/wiring.ts`).
  */
-import type { CancelToken, ProgressReporter, WorkbookSettings } from '../app/ports';
+import { throwIfCancelled, type CancelToken, type ProgressReporter, type WorkbookSettings } from './ports';
 import type { WorkbookGrids } from '../domain/grid';
+import type { SheetKind } from '../domain/fields';
+import type { Finding } from '../domain/finding';
 import type { EngineOptions } from '../domain/options';
 import type { ReadSheet, ReadWorkbook } from '../domain/sheet';
 import { readWorkbook } from '../domain/reader';
-import { REGISTRY_SHEET, productSheetsOf } from '../app/registry';
-import { generatedSheetNames } from '../sheets/model';
+import { productSheetsOf } from './registry';
+import type { GeneratedKind } from '../sheets/model';
 import { goalCodeOf } from '../domain/goals';
 import { cutoffPeriod, periodLabel } from '../domain/periods';
 import { todayIso } from '../domain/dates';
-import { resolveOptions } from '../app/report';
-import { validateWorkbook } from '../app/validate';
+import { resolveOptions } from './report';
+import { validateWorkbook } from './validate';
 import { ruleById } from '../rules/index';
-import type { Detection, DetectedSheet, GeneratedKind, PaneUseCases, ValidationOutcome } from './controller';
-import { throwIfCancelled } from './controller';
+
+/** The sheets the pane's Generar buttons write (the consolidated and return sheets are the command line's). */
+export type PaneSheetKind = Extract<GeneratedKind, 'tablero' | 'alertas' | 'observaciones'>;
+
+/** One recognised sheet, as the header line says it ("PE-F-012 — plan de acción, 124 filas"). */
+export interface DetectedSheet {
+  readonly name: string;
+  readonly kind: SheetKind;
+  /** Spanish summary of the sheet. */
+  readonly summary: string;
+}
+
+export interface Detection {
+  readonly sheets: readonly DetectedSheet[];
+  /** Names of sheets that were not recognised (shown as a quiet line). */
+  readonly unknown: readonly string[];
+}
+
+export interface ValidationOutcome {
+  readonly findings: readonly Finding[];
+  readonly errors: number;
+  readonly warnings: number;
+  readonly detection: Detection;
+}
+
+/** The app's use cases, as the pane needs them (wired in `createPaneUseCases` below). */
+export interface PaneUseCases {
+  /** What the workbook holds, without validating it. */
+  detect(grids: WorkbookGrids, settings: WorkbookSettings): Detection;
+  /** All rules on the grids. Pure: marks are written by the controller through the host. */
+  validate(grids: WorkbookGrids, settings: WorkbookSettings): ValidationOutcome;
+  /** Builds one generated sheet and writes it into the workbook; resolves to the sheet's name. */
+  generate(kind: PaneSheetKind, grids: WorkbookGrids, settings: WorkbookSettings, progress: ProgressReporter, cancel: CancelToken): Promise<string>;
+  /** Short Spanish title of a rule id, for the group headings (falls back to the id). */
+  ruleTitle(rule: string): string;
+}
 
 /**
  * Builds and writes one generated sheet (the sheets engine + the host's renderer), resolving to
  * the sheet's name. Supplied by the composition root, which owns the host.
  */
 export type GenerateSheet = (
-  kind: GeneratedKind,
+  kind: PaneSheetKind,
   workbook: ReadWorkbook,
   options: EngineOptions,
   progress: ProgressReporter,
@@ -45,15 +81,13 @@ export function engineOptions(settings: WorkbookSettings, workbook: ReadWorkbook
 }
 
 /**
- * The product's own sheets (tablero, alertas, observaciones, the registry) are never read as data
- * (same rule as `withoutGenerated` in app/generate.ts, which is loaded only when generating): the
- * default names, and whatever the registry lists ("Tablero de control (2)" beside a person's sheet).
+ * The product's own sheets (the registry and the generated sheets it lists) are never read as
+ * data — the same rule as the CLI (`app/load.ts`): a person's own sheet that happens to be called
+ * «Alertas» is read in both hosts alike.
  */
-const skipped = new Set([REGISTRY_SHEET, ...Object.values(generatedSheetNames).filter((n) => n !== generatedSheetNames.consolidado)]);
-
 function read(grids: WorkbookGrids, settings: WorkbookSettings): ReadWorkbook {
   const listed = new Set(productSheetsOf(grids.sheets));
-  const data = { ...grids, sheets: grids.sheets.filter((s) => !skipped.has(s.name) && !listed.has(s.name)) };
+  const data = { ...grids, sheets: grids.sheets.filter((s) => !listed.has(s.name)) };
   return readWorkbook(data, { extraSources: settings.extraSources });
 }
 
