@@ -21,7 +21,7 @@ import type { ChartSpec, SheetModel } from '../sheets/model';
 import { quoteSheet } from '../sheets/model';
 import { columnLetter } from '../domain/grid';
 import type { CellRange } from '../domain/grid';
-import { attrsOf, elements, escapeXml, freshId, parseRels, relElement, relsPathOf, relsXml, relativeTarget, resolveTarget, relIs, section } from './ooxml';
+import { REL, attrsOf, elements, escapeXml, freshId, parseRels, relElement, relsPathOf, relsXml, relativeTarget, resolveTarget, relIs, section } from './ooxml';
 import { ZipWriter, openZip, readPartText } from './zip';
 
 const NS = {
@@ -30,8 +30,6 @@ const NS = {
   r: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships',
   xdr: 'http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing',
 } as const;
-const REL_DRAWING = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing';
-const REL_CHART = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart';
 const CT_DRAWING = 'application/vnd.openxmlformats-officedocument.drawing+xml';
 const CT_CHART = 'application/vnd.openxmlformats-officedocument.drawingml.chart+xml';
 
@@ -236,7 +234,7 @@ export function addChartParts(bytes: Buffer, sheets: readonly { readonly sheet: 
       added.push({ name: chartPart, data: chartXml(sheet, c) });
       overrides.push({ part: chartPart, type: CT_CHART });
       const rid = `rId${i + 1}`;
-      drawingRels.push(relElement(rid, REL_CHART, relativeTarget(drawingPart, chartPart)));
+      drawingRels.push(relElement(rid, REL.chart, relativeTarget(drawingPart, chartPart)));
       return { anchor: c.spec.anchor, rid, title: c.spec.title };
     });
     added.push({ name: drawingPart, data: drawingXml(anchors) }, { name: relsPathOf(drawingPart), data: relsXml(drawingRels) });
@@ -245,7 +243,7 @@ export function addChartParts(bytes: Buffer, sheets: readonly { readonly sheet: 
     const relsPart = relsPathOf(sheetPart);
     const rels = parseRels(readPartText(src, relsPart));
     const rid = freshId(new Set(rels.map((r) => r.id)));
-    replace.set(relsPart, relsXml([...rels.map((r) => r.element), relElement(rid, REL_DRAWING, relativeTarget(sheetPart, drawingPart))]));
+    replace.set(relsPart, relsXml([...rels.map((r) => r.element), relElement(rid, REL.drawing, relativeTarget(sheetPart, drawingPart))]));
     replace.set(sheetPart, withDrawing(readPartText(src, sheetPart) ?? '', rid));
   }
   const ctName = '[Content_Types].xml';

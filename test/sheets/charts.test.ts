@@ -111,7 +111,10 @@ describe('real Excel charts in the CLI tablero', () => {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
     expect(wb.getWorksheet('Tablero de control')).toBeDefined();
     expect(await run(['generar', 'out.xlsx', '-o', 'again.xlsx'], testIO(dir), deps)).toBe(0);
-    expect(chartsOfSheet(await fs.readFile(path.join(dir, 'again.xlsx')), 'Tablero de control').charts).toHaveLength(2);
+    const again = await fs.readFile(path.join(dir, 'again.xlsx'));
+    expect(chartsOfSheet(again, 'Tablero de control').charts).toHaveLength(2);
+    // The replaced tablero's drawing and charts left with it: no orphan parts.
+    expect(openZip(again).entries.filter((e) => /^xl\/(charts|drawings)\/[^/]+\.xml$/.test(e.name) && !e.name.includes('vml')).map((e) => e.name).sort()).toEqual(['xl/charts/chart1.xml', 'xl/charts/chart2.xml', 'xl/drawings/drawing1.xml']);
   }, 60_000);
 
   it('consolidar writes the same charts on its tablero', async () => {
