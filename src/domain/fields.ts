@@ -57,6 +57,7 @@ export type ScalarField =
   | 'needsContract'
   | 'executedTotal'
   | 'progressDeclared'
+  | 'complianceDeclared'
   | 'budgetFinal'
   | 'commitments'
   | 'obligations'
@@ -114,6 +115,7 @@ const scalarTypes: Record<ScalarField, ValueType> = {
   needsContract: 'yesNo',
   executedTotal: 'number',
   progressDeclared: 'percent',
+  complianceDeclared: 'percent',
   budgetFinal: 'money',
   commitments: 'money',
   obligations: 'money',
@@ -182,6 +184,7 @@ export const canonicalHeaders: Record<ScalarField, string> = {
   needsContract: 'Requiere contratación',
   executedTotal: 'Ejecutado acumulado',
   progressDeclared: '% avance',
+  complianceDeclared: '% cumplimiento',
   budgetFinal: 'Apropiación definitiva',
   commitments: 'Compromisos',
   obligations: 'Obligaciones',

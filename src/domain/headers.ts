@@ -50,9 +50,9 @@ export const scalarAliases: Readonly<Record<ScalarField, readonly string[]>> = {
   amount: ['Valor programado', 'Monto', 'Valor', 'Valor ($)', 'Recursos', 'Presupuesto'],
   needsContract: ['Requiere contratación', '¿Requiere contratación?', 'Contratación'],
   executedTotal: ['Ejecutado acumulado', 'Acumulado', 'Avance acumulado', 'Ejecución acumulada'],
-  progressDeclared: [
-    '% avance', '% de avance', '% cumplimiento', 'Porcentaje de avance', '% avance acumulado', '% de cumplimiento',
-  ],
+  progressDeclared: ['% avance', '% de avance', 'Porcentaje de avance', '% avance acumulado'],
+  // progress.md: "% cumplimiento" is the declared compliance at cut-off, not progress of the year.
+  complianceDeclared: ['% cumplimiento', '% de cumplimiento', 'Porcentaje de cumplimiento', '% cumplimiento al corte'],
   budgetFinal: ['Apropiación definitiva', 'Presupuesto definitivo', 'Apropiación'],
   commitments: ['Compromisos', 'Registros presupuestales', 'RP'],
   obligations: ['Obligaciones'],
@@ -78,9 +78,9 @@ export const kindFields: Readonly<Record<SheetKind, readonly ScalarField[]>> = {
   ],
   'hoja-captura': [
     'goalCode', 'goal', 'unit', 'dimension', 'programCode', 'accumulation', 'baseline', 'yearGoal',
-    'executedTotal', 'progressDeclared', 'weight', 'budgetFinal', 'commitments', 'obligations', 'payments',
+    'executedTotal', 'progressDeclared', 'complianceDeclared', 'weight', 'budgetFinal', 'commitments', 'obligations', 'payments',
     'analysis', 'evidence', 'goalState', 'numerator', 'denominator',
-    'program', 'sector', 'indicator', 'unitOfMeasure', 'goalType', 'responsible', 'termGoal',
+    'program', 'sector', 'indicator', 'unitOfMeasure', 'goalType', 'responsible', 'termGoal', 'source',
   ],
   techos: ['programCode', 'program', 'unit', 'source', 'ceiling'],
 };

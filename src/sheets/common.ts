@@ -28,7 +28,9 @@ export function ratio(x: number | null | undefined): ModelValue {
 }
 
 /** States in the order of the tables (most urgent first for the council). */
-export const stateColumns: readonly GoalState[] = ['al-dia', 'atrasada', 'no-iniciada', 'cumplida', 'sobreejecutada', 'sin-programacion'];
+export const stateColumns: readonly GoalState[] = [
+  'al-dia', 'atrasada', 'no-iniciada', 'no-cumplida', 'cumplida', 'sobreejecutada', 'sin-programacion', 'no-medible',
+];
 
 export const stateColours: Record<GoalState, { fill: string; font: string }> = {
   'al-dia': { fill: palette.green, font: palette.greenText },
@@ -36,6 +38,8 @@ export const stateColours: Record<GoalState, { fill: string; font: string }> = {
   sobreejecutada: { fill: 'DDEBF7', font: '1F4E79' },
   atrasada: { fill: palette.yellow, font: palette.yellowText },
   'no-iniciada': { fill: palette.red, font: palette.redText },
+  'no-cumplida': { fill: palette.red, font: palette.redText },
+  'no-medible': { fill: palette.lightGrey, font: palette.redText },
   'sin-programacion': { fill: palette.lightGrey, font: palette.grey },
   eliminada: { fill: palette.lightGrey, font: palette.grey },
 };
