@@ -11,9 +11,8 @@
  *   progress.md).
  * - Next report: the deadline for reporting the period after the cut-off (15 days after it ends,
  *   next business day); after T4, the first period of the next vigencia.
- * - Budget execution by source: from the capture sheets' rows that name a funding source
- *   (Σ compromisos, obligaciones, pagos ÷ Σ apropiación definitiva); when none does, the plan de
- *   acción's programmed amounts by source are given instead, labelled as such.
+ * - Budget execution by source: the model's (`sources`); when no capture sheet names a source,
+ *   the plan de acción's programmed amounts by source are given instead, labelled as such.
  * - Public version: the plan as approved — programs, projects (with BPIN and objective), goals
  *   with their indicator, unit of measure, meta vigencia and unit, and the programmed budget per
  *   project — from the plan de acción sheets; without a plan, the goals of the capture sheets.
@@ -21,7 +20,7 @@
  */
 import { periodDeadline } from '../domain/deadline';
 import { periodCount, periodLabel } from '../domain/periods';
-import { okNumber, okText, okValue } from '../domain/sheet';
+import { okNumber, okText } from '../domain/sheet';
 import type { ReadWorkbook } from '../domain/sheet';
 import { goalCodeOf } from '../domain/goals';
 import type { ProgressModel } from '../domain/progress-model';
@@ -44,30 +43,6 @@ export function nextReport(model: ProgressModel): InformeData['nextReport'] {
   const next = model.cutoffPeriod + 1;
   const [vigencia, period] = next > n ? [model.vigencia + 1, 1] : [model.vigencia, next];
   return { period: periodLabel(period, model.periodKind), vigencia, deadline: periodDeadline(vigencia, period, model.periodKind) };
-}
-
-function bySourceOf(workbook: ReadWorkbook, model: ProgressModel): InformeData['bySource'] {
-  const acc = new Map<string, { source: string; final: number; commitments: number; obligations: number; payments: number }>();
-  for (const sheet of workbook.sheets.filter((s) => s.kind === 'hoja-captura' && s.columns.source !== undefined)) {
-    for (const row of sheet.rows) {
-      const v = okValue(row, 'source');
-      const source = typeof v === 'string' && v.trim() ? v.trim() : 'Sin fuente';
-      const a = acc.get(source.toLowerCase()) ?? { source, final: 0, commitments: 0, obligations: 0, payments: 0 };
-      a.final += okNumber(row, 'budgetFinal') ?? 0;
-      a.commitments += okNumber(row, 'commitments') ?? 0;
-      a.obligations += okNumber(row, 'obligations') ?? 0;
-      a.payments += okNumber(row, 'payments') ?? 0;
-      acc.set(source.toLowerCase(), a);
-    }
-  }
-  if (acc.size) {
-    return {
-      kind: 'ejecucion',
-      rows: [...acc.values()].map((a) => ({ ...a, execution: a.final > 0 ? a.commitments / a.final : null })),
-    };
-  }
-  const plan = model.planSummary?.bySource ?? [];
-  return plan.length ? { kind: 'programado', rows: plan.map((r) => ({ source: r.name, amount: r.amount })) } : null;
 }
 
 function programsOf(workbook: ReadWorkbook, model: ProgressModel): PublicProgram[] {
@@ -131,7 +106,6 @@ export function buildInforme(workbook: ReadWorkbook, model: ProgressModel, files
     ratingLabel: ratingLabel(model),
     nextReport: nextReport(model),
     rezagadasByUnit,
-    bySource: bySourceOf(workbook, model),
     programs: programsOf(workbook, model),
     files,
   };

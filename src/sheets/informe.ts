@@ -20,16 +20,6 @@ import { formatDate, formatMoney, formatNumber, formatPercent } from '../domain/
 import { palette } from './model';
 import { formatDateTime, periodName, stateColours } from './common';
 
-export interface SourceExecution {
-  readonly source: string;
-  readonly final: number;
-  readonly commitments: number;
-  readonly obligations: number;
-  readonly payments: number;
-  /** commitments ÷ final; null without appropriation. */
-  readonly execution: number | null;
-}
-
 export interface PublicGoal {
   readonly code: string;
   readonly goal: string;
@@ -63,8 +53,6 @@ export interface InformeData {
   readonly nextReport: { readonly period: string; readonly vigencia: number; readonly deadline: IsoDate };
   /** Lagging goals grouped by unit, units in ranking order. */
   readonly rezagadasByUnit: readonly { readonly unit: string; readonly goals: readonly GoalProgress[] }[];
-  /** Budget execution by funding source (capture), or programmed amounts by source (plan). */
-  readonly bySource: { readonly kind: 'ejecucion'; readonly rows: readonly SourceExecution[] } | { readonly kind: 'programado'; readonly rows: readonly { source: string; amount: number }[] } | null;
   /** The plan for the public version. */
   readonly programs: readonly PublicProgram[];
   /** Files the figures come from. */
@@ -237,7 +225,7 @@ function internal(d: InformeData, o: InformeOptions): string {
   if (!m.units.length) out.push('<p class="note">No hay dependencias con metas evaluadas al corte.</p>');
   out.push('</div>');
 
-  out.push(`<h2>Ranking de gestión por dependencia</h2><table class="fixed">${cols(7, 27, 7, 12, 10, 13, 14, 10)}<thead><tr><th class="n">Puesto</th><th>Dependencia</th><th class="n">Metas</th><th class="n">Cumplimiento físico</th><th class="n">Avance vigencia</th><th class="n">Ejecución presupuestal</th><th>Calificación</th><th class="n">Rezagadas</th></tr></thead><tbody>`);
+  out.push(`<h2>Ranking de gestión por dependencia</h2><table class="fixed">${cols(7, 27, 7, 12, 10, 13, 13, 11)}<thead><tr><th class="n">Puesto</th><th>Dependencia</th><th class="n">Metas</th><th class="n">Cumplimiento físico</th><th class="n">Avance vigencia</th><th class="n">Ejecución presupuestal</th><th>Calificación</th><th class="n">Rezagadas</th></tr></thead><tbody>`);
   for (const u of m.units) {
     const lag = (u.states['atrasada'] ?? 0) + (u.states['no-iniciada'] ?? 0);
     out.push(`<tr><td class="n">${u.rank}</td><td>${h(u.name)}</td><td class="n">${u.goals}</td><td class="n">${pct(u.compliance)}</td><td class="n">${pct(u.progress)}</td><td class="n">${pct(u.budgetExecution)}</td><td>${h(u.rating ?? '—')}</td><td class="n">${lag}</td></tr>`);
@@ -265,10 +253,9 @@ function internal(d: InformeData, o: InformeOptions): string {
   }
 
   out.push('<h2>Ejecución presupuestal por fuente de financiación</h2>');
-  const bs = d.bySource;
-  if (bs?.kind === 'ejecucion') {
+  if (m.sources.length) {
     out.push('<table><thead><tr><th>Fuente</th><th class="n">Apropiación definitiva</th><th class="n">Compromisos</th><th class="n">Obligaciones</th><th class="n">Pagos</th><th class="n">Ejecución</th></tr></thead><tbody>');
-    for (const s of bs.rows) out.push(`<tr><td>${h(s.source)}</td><td class="n">${formatMoney(s.final)}</td><td class="n">${formatMoney(s.commitments)}</td><td class="n">${formatMoney(s.obligations)}</td><td class="n">${formatMoney(s.payments)}</td><td class="n">${pct(s.execution)}</td></tr>`);
+    for (const s of m.sources) out.push(`<tr><td>${h(s.name)}</td><td class="n">${formatMoney(s.final)}</td><td class="n">${formatMoney(s.commitments)}</td><td class="n">${formatMoney(s.obligations)}</td><td class="n">${formatMoney(s.payments)}</td><td class="n">${pct(s.budgetExecution)}</td></tr>`);
     out.push('</tbody></table>');
   } else {
     const b = p.budget;
@@ -276,9 +263,10 @@ function internal(d: InformeData, o: InformeOptions): string {
       '<table><thead><tr><th>Total del plan</th><th class="n">Apropiación definitiva</th><th class="n">Compromisos</th><th class="n">Obligaciones</th><th class="n">Pagos</th><th class="n">Ejecución</th></tr></thead><tbody>' +
         `<tr><td>Todas las fuentes</td><td class="n">${formatMoney(b.final)}</td><td class="n">${formatMoney(b.commitments)}</td><td class="n">${formatMoney(b.obligations)}</td><td class="n">${formatMoney(b.payments)}</td><td class="n">${pct(p.budgetExecution)}</td></tr></tbody></table>`,
     );
-    if (bs?.kind === 'programado') {
+    const planned = m.planSummary?.bySource ?? [];
+    if (planned.length) {
       out.push('<p class="note">Las hojas de captura no traen la fuente de cada meta; se muestra lo programado por fuente en el plan de acción.</p><table><thead><tr><th>Fuente</th><th class="n">Valor programado</th></tr></thead><tbody>');
-      for (const s of bs.rows) out.push(`<tr><td>${h(s.source)}</td><td class="n">${formatMoney(s.amount)}</td></tr>`);
+      for (const s of planned) out.push(`<tr><td>${h(s.name)}</td><td class="n">${formatMoney(s.amount)}</td></tr>`);
       out.push('</tbody></table>');
     } else out.push('<p class="note">Las hojas de captura no traen la fuente de financiación de cada meta.</p>');
   }

@@ -62,7 +62,7 @@ describeBrowser('tablero informe in Chromium', () => {
     const dir = await tempDir();
     const io = testIO(dir);
     expect(await run(['informe', CAPTURE, '-o', 'informe.html'], io)).toBe(0);
-    expect(io.out.join('')).toContain('informe de seguimiento al corte 30/06/2025 (13 metas, 3 rezagadas)');
+    expect(io.out.join('')).toContain('informe de seguimiento al corte 30/06/2025 (11 metas, 3 rezagadas)');
     const file = path.join(dir, 'informe.html');
     const html = await fs.readFile(file, 'utf8');
     // Self-contained: nothing to fetch, and a policy that forbids fetching anything.

@@ -81,14 +81,16 @@ describe('rendering the generated workbook (LibreOffice → PDF → PNG)', () =>
       expect(text).toMatch(/\d+,\d %/); // 45,5 %
       expect(text).not.toContain('###');
 
-      // Page 2 is the charts' page: their titles are text drawn by LibreOffice from the chart parts,
-      // and their bars are the series' colours (blue physical, orange budget) in the rendered image.
-      const page2 = execFileSync('pdftotext', ['-f', '2', '-l', '2', '-layout', pdf, '-']).toString();
-      expect(page2).toContain('Por dimensión');
-      expect(page2).toContain('Por dependencia (en el orden del ranking)');
-      expect(page2).toContain('Cumplimiento físico al corte');
-      expect(page2).toMatch(/100\s?%/); // the value axis
-      const ppm = execFileSync('pdftoppm', ['-r', '40', '-f', '2', '-l', '2', pdf]);
+      // The charts' page: their titles are text drawn by LibreOffice from the chart parts, and their
+      // bars are the series' colours (blue physical, orange budget) in the rendered image.
+      const pageTexts = Array.from({ length: pages }, (_, i) => execFileSync('pdftotext', ['-f', String(i + 1), '-l', String(i + 1), '-layout', pdf, '-']).toString());
+      const chartPage = pageTexts.findIndex((t) => t.includes('Por dependencia (en el orden del ranking)')) + 1;
+      expect(chartPage).toBeGreaterThan(0);
+      const page = pageTexts[chartPage - 1];
+      expect(page).toContain('Por dimensión');
+      expect(page).toContain('Cumplimiento físico al corte');
+      expect(page).toMatch(/100\s?%/); // the value axis
+      const ppm = execFileSync('pdftoppm', ['-r', '40', '-f', String(chartPage), '-l', String(chartPage), pdf]);
       expect(colourShare(ppm, [0x44, 0x72, 0xc4])).toBeGreaterThan(0.005);
       expect(colourShare(ppm, [0xed, 0x7d, 0x31])).toBeGreaterThan(0.005);
     },
