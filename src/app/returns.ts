@@ -31,7 +31,7 @@ import type { CellValue, Grid } from '../domain/grid';
 import { ORIGIN_FILE_HEADER, ORIGIN_ROW_HEADER, ORIGIN_SHEET_HEADER } from './consolidate';
 import { okText } from '../domain/sheet';
 import type { ReadSheet, ReadWorkbook } from '../domain/sheet';
-import { parseAddress } from './marks';
+import { parseAddress } from '../domain/grid';
 import type { ProgressModel } from '../domain/progress-model';
 import type { ObservationRow } from '../sheets/observaciones';
 

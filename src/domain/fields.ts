@@ -4,6 +4,13 @@
  */
 
 export type SheetKind = 'plan-accion' | 'hoja-captura' | 'techos';
+
+/** Spanish name of each sheet kind, as it reads inside a sentence ("la hoja de captura"). */
+export const kindLabels: Readonly<Record<SheetKind, string>> = {
+  'plan-accion': 'plan de acción',
+  'hoja-captura': 'hoja de captura',
+  techos: 'techos presupuestales',
+};
 export type SheetKindOrUnknown = SheetKind | 'unknown';
 
 /** Periods are quarters (T1–T4) or, when the sheet has month columns, months (Ene–Dic). */

@@ -382,13 +382,6 @@ function onlyIn(kind: SheetKind): Set<ScalarField> {
   return new Set(kindFields[kind].filter((f) => !others.some((o) => kindFields[o].includes(f))));
 }
 
-/** Spanish names of the kinds, for messages. */
-export const kindLabels: Readonly<Record<SheetKind, string>> = {
-  'plan-accion': 'Plan de acción',
-  'hoja-captura': 'Hoja de captura',
-  techos: 'Techos presupuestales',
-};
-
 /** Matches every cell of a header row for one kind. */
 export function matchHeaderRow(cells: readonly HeaderCell[], kind: SheetKind): HeaderRowMatch {
   return matchHeaderRows(cells)[kindIndex[kind]];

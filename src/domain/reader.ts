@@ -18,18 +18,17 @@
  *   immutable `ReadCell` object: never mutate a cell, and do not use cells as identity keys.
  */
 import type { CellRange, CellValue, Grid, SheetVisibility, WorkbookGrids } from './grid';
-import { fieldType, requiredFields, type FieldId, type SheetKind } from './fields';
+import { fieldType, kindLabels, requiredFields, type FieldId, type SheetKind } from './fields';
 import type { DataRow, ErrorCell, ReadCell, ReadSheet, ReadWorkbook, UnknownSheet } from './sheet';
 import type { IsoDate } from './dates';
 import {
   decideKind,
-  kindLabels,
   matchHeaderRows,
   type HeaderCell,
   type HeaderRowMatch,
 } from './headers';
 import { errorCodeOf, isEnumType, parseDate, parseDateText, parserFor, type CellParser } from './values';
-import { isBlankText, normalize } from './text';
+import { capitalized, isBlankText, normalize } from './text';
 
 export interface ReaderOptions {
   /** Funding sources accepted besides the default list. */
@@ -567,7 +566,7 @@ function unknownReason(view: SheetView, search: HeaderSearch): string {
   const n = c.match.columns.size;
   return (
     `No se reconoció el encabezado: la fila ${c.row} coincide con ${n} ${n === 1 ? 'columna' : 'columnas'} ` +
-    `de «${kindLabels[c.match.kind]}», pero faltan columnas obligatorias ` +
+    `de «${capitalized(kindLabels[c.match.kind])}», pero faltan columnas obligatorias ` +
     `(${c.match.missing.length} de ${requiredFields[c.match.kind].length}).`
   );
 }
@@ -656,20 +655,16 @@ export function isReadSheet(s: ReadSheet | UnknownSheet): s is ReadSheet {
 }
 
 /**
- * Reads every sheet of a workbook, hidden ones included. Never throws: a sheet that cannot be
- * read for an unexpected reason is listed as unknown with a Spanish reason.
+ * Reads every sheet of a workbook, hidden ones included. Any grid is read (a sheet of no known
+ * kind is listed as unknown with a Spanish reason); an exception here is a bug of the reader and
+ * goes up as such (an internal error), never as "no recognisable sheet".
  */
 export function readWorkbook(grids: WorkbookGrids, options?: ReaderOptions): ReadWorkbook {
   const sheets: ReadSheet[] = [];
   const unknown: UnknownSheet[] = [];
   const list = Array.isArray(grids?.sheets) ? grids.sheets : [];
   for (const grid of list) {
-    let read: ReadSheet | UnknownSheet;
-    try {
-      read = readSheet(grid, options);
-    } catch {
-      read = { name: typeof grid?.name === 'string' ? grid.name : '', reason: 'No se pudo leer la hoja: su contenido no tiene la forma esperada.' };
-    }
+    const read = readSheet(grid, options);
     if (isReadSheet(read)) sheets.push(read);
     else unknown.push(read);
   }

@@ -6,7 +6,7 @@ import type { GoalState } from '../domain/goal';
 import { goalStateLabels } from '../domain/goal';
 import type { RatingRanges } from '../domain/options';
 import type { PeriodKind } from '../domain/fields';
-import { palette, range, textColourRules } from './model';
+import { palette, textColourRules } from './model';
 import type { ConditionalFormat, ModelValue, SheetBuilder, TrafficLight } from './model';
 import type { CellRange } from '../domain/grid';
 import type { ProgressModel } from '../domain/progress-model';
@@ -150,10 +150,6 @@ export function section(b: SheetBuilder, row: number, lastCol: number, title: st
 export function headerRow(b: SheetBuilder, row: number, headers: readonly (readonly [number, number, string, string?])[], height = 30): void {
   for (const [c1, c2, text, style] of headers) b.merge(row, c1, row, c2, text, style ?? 'th');
   b.height(row, height);
-}
-
-export function rowRange(row: number, col: number): CellRange {
-  return range(row, col);
 }
 
 /** Local date-time `dd/mm/aaaa hh:mm` text of an ISO date-time (for the "Generado" line). */

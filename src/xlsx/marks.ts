@@ -14,7 +14,7 @@ import ExcelJS from 'exceljs';
 import { markFills, markFontColors, markFormulas, markSeverityOf, noteWithOriginal } from '../app/marks';
 import type { MarkPlan } from '../app/marks';
 import { markEntries, type NoteEntry, type Registry } from '../app/registry';
-import { rangeAddress } from '../sheets/model';
+import { rangeAddress } from '../domain/grid';
 import { readRegistry, writeRegistry } from './registry';
 import type { Severity } from '../domain/finding';
 
