@@ -18,8 +18,7 @@
  * and `consolidar` end here, so a tablero looks the same whichever way it was written.
  */
 import type { ChartSpec, SheetModel } from '../sheets/model';
-import { quoteSheet } from '../sheets/model';
-import { columnLetter } from '../domain/grid';
+import { columnLetter, quoteSheet } from '../domain/grid';
 import type { CellRange } from '../domain/grid';
 import { REL, attrsOf, elements, escapeXml, freshId, parseRels, relElement, relsPathOf, relsXml, relativeTarget, resolveTarget, relIs, section } from './ooxml';
 import { ZipWriter, openZip, readPartText } from './zip';
