@@ -26,6 +26,7 @@ import { makeDemo } from './demo';
 import { makeDevolver } from './devolver';
 import { makeAprobar, makeComparar } from './aprobar';
 import { makeGenerar } from './generar';
+import { makeInforme } from './informe';
 import { makePlantilla } from './plantilla';
 import { makeReporte } from './reporte';
 import { makeValidar } from './validar';
@@ -94,6 +95,7 @@ export async function run(argv: readonly string[], io: CliIO, deps?: Partial<Cli
       devolver: makeDevolver(d),
       aprobar: makeAprobar(d),
       comparar: makeComparar(d),
+      informe: makeInforme(d),
     };
     return await table[args.verb](args, io);
   } catch (e) {

@@ -28,6 +28,8 @@ export interface ParsedArgs {
   readonly fecha?: string;
   /** `aprobar`: the act (acta) of the Consejo de Gobierno. */
   readonly acta?: string;
+  /** `informe --publico`: the Ley 1474 art. 74 version. */
+  readonly publico: boolean;
 }
 
 /** A verb returns its exit code: 0 ok, 1 errors found, 2 unusable input or wrong usage. */
