@@ -183,9 +183,11 @@ export function nextSheetMarker(names: readonly NamedSheetRef[], reg: Registry):
 const MAX_SHEET_NAME = 31;
 
 /**
- * Where a generated sheet of `kind` named `preferred` goes: the first of `preferred`,
- * `preferred (2)`, `preferred (3)` … that is free or already the product's sheet of that kind
- * (then it is replaced). A person's sheet is never chosen.
+ * Where a generated sheet of `kind` named `preferred` goes: the product's sheet of that kind when
+ * there is one — recognised by the registry, not by its name, so a sheet the person renamed
+ * ("Alertas T2") is replaced under the name they gave it instead of staying as a stale copy —
+ * otherwise the first of `preferred`, `preferred (2)`, `preferred (3)` … that is free. A person's
+ * sheet is never chosen.
  */
 export function placeGeneratedSheet(
   preferred: string,
@@ -193,6 +195,9 @@ export function placeGeneratedSheet(
   existing: readonly { readonly name: string; readonly productKind: GeneratedKind | null }[],
 ): { name: string; replace: boolean } {
   const lower = (s: string) => s.toLocaleLowerCase('es');
+  const same = existing.filter((s) => s.productKind === kind);
+  const ours = same.find((s) => lower(s.name) === lower(preferred)) ?? same[0];
+  if (ours) return { name: ours.name, replace: true };
   for (let i = 1; i < 1000; i++) {
     const suffix = i === 1 ? '' : ` (${i})`;
     const name = preferred.slice(0, MAX_SHEET_NAME - suffix.length) + suffix;
