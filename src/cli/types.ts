@@ -24,6 +24,8 @@ export interface ParsedArgs {
   readonly output?: string;
   readonly force: boolean;
   readonly vigencia?: string;
+  /** `informe --publico`: the Ley 1474 art. 74 version. */
+  readonly publico: boolean;
 }
 
 /** A verb returns its exit code: 0 ok, 1 errors found, 2 unusable input or wrong usage. */

@@ -2,7 +2,8 @@ import type { DataRow, ReadSheet } from '../domain/sheet';
 import type { Finding } from '../domain/finding';
 import { okText } from '../domain/sheet';
 import { rowRule } from './lib/rows';
-import { finding, goalOf, isMergeContinuation, normalizeText, quote, rowAnchor } from './lib/util';
+import { report, goalOf, isMergeContinuation, normalizeText, quote, rowAnchor } from './lib/util';
+import type { RuleMeta } from './types';
 
 const messages = {
   activity: (activity: string, goal: string, firstRow: number): string =>
@@ -34,9 +35,7 @@ function visitRow(sheet: ReadSheet, seen: Map<string, number>, row: DataRow, ind
     return;
   }
   out.push(
-    finding({
-      rule: 'duplicate',
-      severity: 'error',
+    report(meta, {
       sheet,
       row: row.row,
       cell: rowAnchor(sheet, row),
@@ -46,13 +45,16 @@ function visitRow(sheet: ReadSheet, seen: Map<string, number>, row: DataRow, ind
   );
 }
 
+const meta: RuleMeta = {
+  id: 'duplicate',
+  title: 'Fila duplicada',
+  severity: 'error',
+  scope: 'cell',
+  description: 'Una fila repetida: la misma meta y actividad (plan de acción) o la misma meta y dependencia (hoja de captura).',
+};
+
 export const rule = rowRule(
-  {
-    id: 'duplicate',
-    severity: 'error',
-    scope: 'cell',
-    description: 'Una fila repetida: la misma meta y actividad (plan de acción) o la misma meta y dependencia (hoja de captura).',
-  },
+  meta,
   messages,
   {
     sheet(sheet, _ctx, out: Finding[]) {
