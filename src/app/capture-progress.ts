@@ -9,7 +9,7 @@
  */
 import type { GoalProgress } from '../domain/goal';
 import type { EngineOptions } from '../domain/options';
-import type { ReadWorkbook } from '../domain/sheet';
+import { isGoalSheet, type ReadWorkbook } from '../domain/sheet';
 import { goalsFromCaptureSheet } from '../domain/goals';
 import { computeProgress } from '../domain/progress';
 import { cutoffPeriod } from '../domain/periods';
@@ -18,7 +18,7 @@ import { cutoffPeriod } from '../domain/periods';
 export function captureProgress(workbook: ReadWorkbook, options: EngineOptions): Map<string, readonly GoalProgress[]> {
   const map = new Map<string, readonly GoalProgress[]>();
   for (const sheet of workbook.sheets) {
-    if (sheet.kind !== 'hoja-captura') continue;
+    if (!isGoalSheet(sheet)) continue;
     const c = cutoffPeriod(options.cutoff, sheet.vigencia ?? options.vigencia, sheet.periodKind);
     const goals = goalsFromCaptureSheet(sheet);
     const list: GoalProgress[] = new Array<GoalProgress>(goals.length);

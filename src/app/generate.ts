@@ -11,7 +11,7 @@ import type { WorkbookGrids } from '../domain/grid';
 import type { Finding } from '../domain/finding';
 import type { EngineOptions } from '../domain/options';
 import type { ReadWorkbook } from '../domain/sheet';
-import { readWorkbook } from '../domain/reader';
+import { readWorkbook, type ReaderOptions } from '../domain/reader';
 import { resolveOptions, toReportJson } from './report';
 import type { ProgressModel, Report } from './report';
 import { analyse } from './analyse';
@@ -61,8 +61,9 @@ export function prepare(
   generated: readonly string[],
   partial: Partial<EngineOptions>,
   today: Date | string,
+  reading: ReaderOptions = {},
 ): { workbook: ReadWorkbook; options: EngineOptions } {
-  const workbook = readWorkbook(withoutGenerated(grids, generated), { extraSources: partial.extraSources });
+  const workbook = readWorkbook(withoutGenerated(grids, generated), { ...reading, extraSources: partial.extraSources });
   return { workbook, options: resolveOptions(partial, workbook, today) };
 }
 

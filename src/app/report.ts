@@ -32,9 +32,9 @@ import type { Accumulation, GoalInput, GoalProgress, GoalState } from '../domain
 import { goalCodeOf, goalsFromCaptureSheet, goalsFromPlanSheet } from '../domain/goals';
 import { defaultRatingRanges } from '../domain/options';
 import type { EngineOptions } from '../domain/options';
-import { cutoffPeriod, defaultCutoff, periodLabel } from '../domain/periods';
+import { cutoffPeriod, defaultCutoff, periodEnd, periodLabel } from '../domain/periods';
 import { computeProgress, DEFAULT_LAG_THRESHOLD, isLagging, progressFigures } from '../domain/progress';
-import { okNumber, okText, okValue } from '../domain/sheet';
+import { isGoalSheet, okNumber, okText, okValue } from '../domain/sheet';
 import type { ReadSheet, ReadWorkbook } from '../domain/sheet';
 import { captureProgress } from './capture-progress';
 
@@ -196,6 +196,7 @@ export function resolveOptions(
   const cutoff =
     partial.cutoff ||
     sheets.find((s) => s.cutoff)?.cutoff ||
+    reportedCutoff(sheets, partial.vigencia ?? sheetVigencia, todayIsoDate) ||
     capToVigencia(defaultCutoff(todayIsoDate, first?.periodKind ?? 'quarter'), partial.vigencia ?? sheetVigencia);
   const vigencia = partial.vigencia ?? sheetVigencia ?? parts(cutoff).year;
   const entity = partial.entity ?? sheets.find((s) => s.title.entity)?.title.entity;
@@ -207,6 +208,21 @@ export function resolveOptions(
     extraSources: partial.extraSources ?? [],
     ...(entity !== undefined ? { entity } : {}),
   };
+}
+
+/**
+ * A finished vigencia's follow-up is cut where its execution runs to: the end of the last period
+ * any capture sheet reported (Tenjo's 2025 sheet filled through T3, read in 2026, is cut at
+ * 30/09/2025 — not at 31/12, where every unreported T4 would look missing).
+ */
+function reportedCutoff(sheets: readonly ReadSheet[], vigencia: number | undefined, today: IsoDate): IsoDate | undefined {
+  if (vigencia === undefined || vigencia >= parts(today).year) return undefined;
+  let best: { period: number; kind: ReadSheet['periodKind'] } | undefined;
+  for (const s of sheets) {
+    if (!isGoalSheet(s) || s.reportedPeriod === undefined || (s.vigencia ?? vigencia) !== vigencia) continue;
+    if (!best || s.reportedPeriod > best.period) best = { period: s.reportedPeriod, kind: s.periodKind };
+  }
+  return best ? periodEnd(vigencia, best.period, best.kind) : undefined;
 }
 
 /**
@@ -322,7 +338,7 @@ export function progressModelFrom(
   options: EngineOptions,
   progress: ReadonlyMap<string, readonly GoalProgress[]>,
 ): ProgressModel {
-  const captureSheets = workbook.sheets.filter((s) => s.kind === 'hoja-captura');
+  const captureSheets = workbook.sheets.filter(isGoalSheet);
   const planSheets = workbook.sheets.filter((s) => s.kind === 'plan-accion');
   const techos = workbook.sheets.filter((s) => s.kind === 'techos');
   const vigenciaOf = (s: ReadSheet): number => s.vigencia ?? options.vigencia;

@@ -5,6 +5,7 @@
  * Accepted forms: `--corte 2025-06-30`, `--corte=2025-06-30`, `-o salida.xlsx`, `-o=salida.xlsx`,
  * `--salida salida.xlsx`; `--` ends the options (a file named `-raro.xlsx` can follow it).
  */
+import type { ReaderOptions } from '../domain/reader';
 import { UsageError, type ParsedArgs } from './types';
 
 export const verbs = ['validar', 'generar', 'reporte', 'consolidar', 'plantilla', 'demo'] as const;
@@ -48,7 +49,12 @@ const valueOptions: Record<string, 'corte' | 'output' | 'vigencia'> = {
   '--output': 'output',
   '--vigencia': 'vigencia',
 };
-const flagOptions: Record<string, 'json' | 'force'> = { '--json': 'json', '--force': 'force', '-f': 'force' };
+const flagOptions: Record<string, 'json' | 'force' | 'includeHidden'> = {
+  '--json': 'json',
+  '--force': 'force',
+  '-f': 'force',
+  '--incluir-ocultas': 'includeHidden',
+};
 
 /** Parses `argv` (without `node` and the script). Throws `UsageError` on wrong usage. */
 export function parseArgs(argv: readonly string[]): ParseResult {
@@ -66,7 +72,7 @@ export function parseArgs(argv: readonly string[]): ParseResult {
   }
   const files: string[] = [];
   const values: { corte?: string; output?: string; vigencia?: string } = {};
-  const flags = { json: false, force: false };
+  const flags = { json: false, force: false, includeHidden: false };
   let onlyFiles = false;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
@@ -122,7 +128,10 @@ function checkIsoDate(s: string): void {
 }
 
 /** Options a verb does not take are usage errors, so a typo never silently does something else. */
-export function allowOnly(args: ParsedArgs, allowed: { corte?: boolean; json?: boolean; output?: boolean; force?: boolean; vigencia?: boolean }): void {
+export function allowOnly(
+  args: ParsedArgs,
+  allowed: { corte?: boolean; json?: boolean; output?: boolean; force?: boolean; vigencia?: boolean; reading?: boolean },
+): void {
   const check = (present: boolean, ok: boolean | undefined, name: string) => {
     if (present && !ok) throw new UsageError(`«tablero ${args.verb}» no admite la opción ${name} (tablero --help).`);
   };
@@ -130,5 +139,30 @@ export function allowOnly(args: ParsedArgs, allowed: { corte?: boolean; json?: b
   check(args.json, allowed.json, '--json');
   check(args.output !== undefined, allowed.output, '-o');
   check(args.force, allowed.force, '--force');
-  check(args.vigencia !== undefined, allowed.vigencia, '--vigencia');
+  check(args.vigencia !== undefined, allowed.vigencia || allowed.reading, '--vigencia');
+  check(args.includeHidden === true, allowed.reading, '--incluir-ocultas');
+}
+
+/**
+ * How a reading verb reads the sheets (real-formats.md "Years and the vigencia", "Hidden
+ * sheets"): `--vigencia`, the cut-off (its year is the vigencia when nothing else names one) and
+ * `--incluir-ocultas`.
+ */
+export function readingOf(args: ParsedArgs): ReaderOptions {
+  return {
+    ...(args.vigencia !== undefined ? { vigencia: Number(args.vigencia) } : {}),
+    ...(args.corte !== undefined ? { cutoff: args.corte } : {}),
+    ...(args.includeHidden ? { includeHidden: true } : {}),
+  };
+}
+
+/** A cut-off outside the vigencia is a usage error, not a silent T4 (real-formats.md). */
+export function checkCutoffInVigencia(cutoff: string | undefined, vigencia: number | undefined): void {
+  if (cutoff === undefined || vigencia === undefined) return;
+  const year = Number(cutoff.slice(0, 4));
+  if (year !== vigencia) {
+    throw new UsageError(
+      `La fecha de corte ${cutoff.slice(8, 10)}/${cutoff.slice(5, 7)}/${cutoff.slice(0, 4)} está fuera de la vigencia ${vigencia}; use una fecha de corte de ${vigencia} o indique --vigencia ${year}.`,
+    );
+  }
 }

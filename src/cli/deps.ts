@@ -3,6 +3,7 @@
  * that no verb imports the exceljs adapter and tests can run everything in-process.
  */
 import type { ReadFile } from '../app/load';
+import type { ReaderOptions } from '../domain/reader';
 import type { TemplateSpec } from '../app/templates';
 import type { ProgressThresholds } from './progress';
 import type { CliIO, Command, ParsedArgs } from './types';
@@ -21,7 +22,7 @@ export interface CliDeps {
    * recognised); throws `InputError` (one Spanish line) when unusable. `onRows` hears the rows
    * read so far, and once more with `final` at the end.
    */
-  load(file: string, io: CliIO, onRows?: (rows: number, final: boolean) => void): Promise<ReadFile>;
+  load(file: string, io: CliIO, onRows?: (rows: number, final: boolean) => void, reading?: ReaderOptions): Promise<ReadFile>;
   /** Atomic, never over an input, never over an existing file without `force`. */
   writeFile(out: string, data: Buffer | string, request: WriteRequest): Promise<void>;
   /** Renders a template into a new .xlsx and writes it like `writeFile`. */

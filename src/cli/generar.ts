@@ -37,7 +37,7 @@ import { assembleCopy, buildSkeleton, styleCounts, utf8Chunks } from '../xlsx/la
 import { deflatePart, openZip, type DeflatedPart, type ZipSource } from '../xlsx/zip';
 import { REGISTRY_SHEET } from '../app/registry';
 import type { WorkbookGrids } from '../domain/grid';
-import { allowOnly } from './args';
+import { allowOnly, checkCutoffInVigencia, readingOf } from './args';
 import { plural } from './output';
 import { createProgress, type CliProgress } from './progress';
 import { UsageError, type CliIO, type Command, type ParsedArgs } from './types';
@@ -158,7 +158,9 @@ interface Read {
 }
 
 /** Loads the workbook and reads its sheets; the grids are out of reach once this returns. */
-async function loadAndRead(file: string, corte: string | undefined, io: CliIO, maxCells: number, progress: CliProgress): Promise<Read> {
+async function loadAndRead(args: ParsedArgs, file: string, io: CliIO, maxCells: number, progress: CliProgress): Promise<Read> {
+  const corte = args.corte;
+  const reading = readingOf(args);
   let large = false;
   const beforeParse = async (bytes: Buffer) => {
     const size = await sizeOf(bytes);
@@ -167,9 +169,11 @@ async function loadAndRead(file: string, corte: string | undefined, io: CliIO, m
     progress.phase('Leyendo', file);
   };
   const parser = hostParser(() => large, (rows, final) => progress.rows(file, rows, final));
-  const loaded = await loadWorkbookFile(file, parser, { cwd: io.cwd, beforeParse });
+  const loaded = await loadWorkbookFile(file, parser, { cwd: io.cwd, beforeParse, reading });
   const host = loaded.host;
-  const { workbook, options } = prepare(loaded.grids, generatedSheetNames(host.wb), { cutoff: corte }, io.now);
+  const vigencia = args.vigencia !== undefined ? { vigencia: Number(args.vigencia) } : {};
+  const { workbook, options } = prepare(loaded.grids, generatedSheetNames(host.wb), { cutoff: corte, ...vigencia }, io.now, reading);
+  checkCutoffInVigencia(corte, options.vigencia);
   return { host, inputPath: loaded.path, workbook, options };
 }
 
@@ -252,7 +256,7 @@ async function runGenerar(args: ParsedArgs, io: CliIO, maxCells: number): Promis
   // Progress on stderr for a large workbook (generar takes ~1.5 ms a row): one line per stage.
   const progress = createProgress(io, false, { minRows: 5_000 });
   try {
-    allowOnly(args, { corte: true, output: true, force: true });
+    allowOnly(args, { corte: true, output: true, force: true, reading: true });
     if (args.files.length !== 1) {
       throw new UsageError('Indique un libro: tablero generar <archivo.xlsx> [--corte AAAA-MM-DD] -o <salida.xlsx> [--force]');
     }
@@ -262,7 +266,7 @@ async function runGenerar(args: ParsedArgs, io: CliIO, maxCells: number): Promis
     const writeOptions = { force: args.force, display: args.output };
     // An output that may not be written is refused before the long work, not after it.
     await checkOutputPath(out, { ...writeOptions, inputs: [path.resolve(io.cwd, file)] });
-    const read = await loadAndRead(file, args.corte, io, maxCells, progress);
+    const read = await loadAndRead(args, file, io, maxCells, progress);
     const { host, inputPath } = read;
     if (read.workbook?.sheets.length === 0) {
       throw new InputError(`En el archivo «${file}» solo hay hojas generadas por el tablero; genere a partir del libro con el plan de acción o la hoja de captura.`);

@@ -48,8 +48,8 @@ export function defaultDeps(colour: boolean, overrides: Partial<CliDeps> = {}): 
   const base: CliDeps = {
     // validar and reporte only read: the streaming reader (no exceljs document model), the door
     // check of app/guard.ts in front, the grids dropped once the sheets are recognised.
-    load: (file, io, onRows) =>
-      readWorkbookFile(file, (bytes, name) => readGridsStreaming(bytes, name, { onRows: onRows && ((n, sheet) => onRows(n, sheet === '')) }), { cwd: io.cwd }),
+    load: (file, io, onRows, reading) =>
+      readWorkbookFile(file, (bytes, name) => readGridsStreaming(bytes, name, { onRows: onRows && ((n, sheet) => onRows(n, sheet === '')) }), { cwd: io.cwd, ...(reading ? { reading } : {}) }),
     writeFile: (out, data, req) => writeFileAtomic(out, data, req),
     writeTemplate: (spec, out, req) => writeWorkbookAtomic(templateWorkbook(spec), out, req),
     colour,

@@ -18,6 +18,8 @@ export interface ParsedArgs {
   readonly output?: string;
   readonly force: boolean;
   readonly vigencia?: string;
+  /** `--incluir-ocultas`: read hidden sheets too. */
+  readonly includeHidden?: boolean;
 }
 
 /** A verb returns its exit code: 0 ok, 1 errors found, 2 unusable input or wrong usage. */

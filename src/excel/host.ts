@@ -14,7 +14,7 @@ import type { CancelToken, ProgressReporter, WorkbookHost, WorkbookSettings } fr
 import { parseSettings } from '../app/settings';
 import type { WorkbookGrids } from '../domain/grid';
 import type { Finding } from '../domain/finding';
-import type { SheetKind } from '../domain/fields';
+import type { GeneralKind, SheetKind } from '../domain/fields';
 import type { SheetModel } from '../sheets/model';
 import { planMarks, type MarkPlan } from '../app/marks';
 import { templateSpec } from '../app/templates';
@@ -192,7 +192,7 @@ export class ExcelWorkbookHost implements WorkbookHost {
     });
   }
 
-  insertTemplate(kind: SheetKind, settings: WorkbookSettings): Promise<string> {
+  insertTemplate(kind: GeneralKind, settings: WorkbookSettings): Promise<string> {
     const spec = templateSpec(kind, settings);
     return this.run('insertar la plantilla', (ctx) => insertTemplateIn(ctx, spec, this.capabilities(), this.budget));
   }

@@ -1,3 +1,4 @@
+import { isGoalSheet } from '../domain/sheet';
 import type { Finding } from '../domain/finding';
 import { formatDate, formatNumber, formatPercent } from '../domain/format';
 import { rowRule } from './lib/rows';
@@ -35,7 +36,8 @@ export const rule = rowRule(
   messages,
   {
     sheet(sheet, ctx, out: Finding[]) {
-      if (sheet.kind !== 'hoja-captura') return undefined;
+      // A sheet with no analysis or explanation column is not asked for one (real-formats.md).
+      if (!isGoalSheet(sheet) || sheet.columns.analysis === undefined) return undefined;
       const cutoff = formatDate(ctx.options.cutoff);
       return (row, _i, p) => {
         if (p.input.analysis) return;

@@ -1,3 +1,4 @@
+import { isGoalSheet } from '../domain/sheet';
 import type { Finding } from '../domain/finding';
 import { executedField } from '../domain/fields';
 import { okNumber } from '../domain/sheet';
@@ -36,7 +37,7 @@ export const rule = rowRule(
   messages,
   {
     sheet(sheet, _ctx, out: Finding[]) {
-      if (sheet.kind !== 'hoja-captura') return undefined;
+      if (!isGoalSheet(sheet)) return undefined;
       return (row, _i, p) => {
         const declared = okNumber(row, 'executedTotal');
         const goal = p.input;

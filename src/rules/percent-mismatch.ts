@@ -1,3 +1,4 @@
+import { isGoalSheet } from '../domain/sheet';
 import type { Finding } from '../domain/finding';
 import { okNumber } from '../domain/sheet';
 import { progressFigures } from '../domain/progress';
@@ -39,7 +40,7 @@ export const rule = rowRule(
   messages,
   {
     sheet(sheet, _ctx, out: Finding[]) {
-      if (sheet.kind !== 'hoja-captura') return undefined;
+      if (!isGoalSheet(sheet)) return undefined;
       return (row, _i, p) => {
         const declared = okNumber(row, 'progressDeclared');
         const goal = p.input;

@@ -11,7 +11,7 @@ import type { CancelToken, ProgressReporter, WorkbookHost, WorkbookSettings } fr
 import type { Finding, Severity } from '../domain/finding';
 import { compareFindings } from '../domain/finding';
 import type { WorkbookGrids } from '../domain/grid';
-import type { SheetKind } from '../domain/fields';
+import type { GeneralKind, SheetKind } from '../domain/fields';
 
 export type ValidationScope = 'workbook' | 'active';
 export type GeneratedKind = 'tablero' | 'alertas' | 'observaciones';
@@ -61,7 +61,7 @@ export interface PaneActions {
   selectFinding(finding: Finding): Promise<void>;
   clearMarks(): Promise<void>;
   generate(kind: GeneratedKind, run: RunControl): Promise<string>;
-  insertTemplate(kind: SheetKind): Promise<string>;
+  insertTemplate(kind: GeneralKind): Promise<string>;
   loadSettings(): Promise<WorkbookSettings>;
   saveSettings(settings: WorkbookSettings): Promise<void>;
   ruleTitle(rule: string): string;

@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { WorkbookSettings } from '../app/ports';
 import type { Finding } from '../domain/finding';
-import type { SheetKind } from '../domain/fields';
+import type { GeneralKind } from '../domain/fields';
 import {
   CancelledError,
   toUserMessage,
@@ -57,7 +57,7 @@ export interface PaneCallbacks {
   selectFinding(finding: Finding): void;
   clearMarks(): void;
   generate(kind: GeneratedKind): void;
-  insertTemplate(kind: SheetKind): void;
+  insertTemplate(kind: GeneralKind): void;
   saveSettings(settings: WorkbookSettings): void;
   cancel(): void;
   dismissStatus(): void;
@@ -209,7 +209,7 @@ export function usePane(actions: PaneActions): [PaneState, PaneCallbacks] {
   );
 
   const insertTemplate = useCallback(
-    (kind: SheetKind) => {
+    (kind: GeneralKind) => {
       void run('Insertando la plantilla', false, () => actions.insertTemplate(kind), (sheet) => {
         setStatus({ intent: 'success', text: `Se insertó la plantilla en la hoja «${sheet}».` });
       });

@@ -5,6 +5,7 @@ export const kindNames: Record<SheetKind, string> = {
   'plan-accion': 'plan de acción',
   'hoja-captura': 'hoja de captura',
   techos: 'techos presupuestales',
+  'plan-indicativo': 'plan indicativo',
 };
 
 export const accumulationNames: Record<string, string> = {
@@ -19,4 +20,5 @@ export const kindIn: Record<SheetKind, string> = {
   'plan-accion': 'en el plan de acción',
   'hoja-captura': 'en la hoja de captura',
   techos: 'en los techos presupuestales',
+  'plan-indicativo': 'en el plan indicativo',
 };

@@ -2,7 +2,7 @@
 import { useId, useState } from 'react';
 import { Button, Field, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { Alert20Regular, Board20Regular, CommentNote20Regular, TableAdd20Regular } from '@fluentui/react-icons';
-import type { SheetKind } from '../../domain/fields';
+import type { GeneralKind } from '../../domain/fields';
 import type { GeneratedKind } from '../controller';
 
 const useStyles = makeStyles({
@@ -16,10 +16,10 @@ const useStyles = makeStyles({
 export interface GeneratePanelProps {
   readonly busy: boolean;
   readonly onGenerate: (kind: GeneratedKind) => void;
-  readonly onInsertTemplate: (kind: SheetKind) => void;
+  readonly onInsertTemplate: (kind: GeneralKind) => void;
 }
 
-const templateOptions: readonly { value: SheetKind; label: string }[] = [
+const templateOptions: readonly { value: GeneralKind; label: string }[] = [
   { value: 'plan-accion', label: 'Plan de acción (PE-F-012)' },
   { value: 'hoja-captura', label: 'Hoja de captura' },
   { value: 'techos', label: 'Techos presupuestales' },
@@ -27,7 +27,7 @@ const templateOptions: readonly { value: SheetKind; label: string }[] = [
 
 export function GeneratePanel({ busy, onGenerate, onInsertTemplate }: GeneratePanelProps) {
   const s = useStyles();
-  const [template, setTemplate] = useState<SheetKind>('plan-accion');
+  const [template, setTemplate] = useState<GeneralKind>('plan-accion');
   const sheetsTitle = useId();
   const templateTitle = useId();
   return (
@@ -54,7 +54,7 @@ export function GeneratePanel({ busy, onGenerate, onInsertTemplate }: GeneratePa
           Insertar plantilla
         </h2>
         <Field label="Plantilla" hint="Hoja en blanco con los encabezados oficiales, listas desplegables y formatos.">
-          <Select value={template} onChange={(_, d) => setTemplate(d.value as SheetKind)}>
+          <Select value={template} onChange={(_, d) => setTemplate(d.value as GeneralKind)}>
             {templateOptions.map((o) => (
               <option key={o.value} value={o.value}>
                 {o.label}
