@@ -64,10 +64,10 @@ export const scalarAliases: Readonly<Record<ScalarField, readonly string[]>> = {
   denominator: ['Denominador'],
   ceiling: ['Techo', 'Techo presupuestal', 'Valor techo', 'Asignación'],
   productCode: ['Código producto MGA', 'Código del producto MGA', 'Código producto (MGA)'],
-  product: ['Producto MGA', 'Nombre del producto', 'Nombre producto MGA'],
+  product: ['Producto', 'Producto MGA', 'Nombre del producto', 'Nombre producto MGA'],
   indicatorCode: ['Código indicador', 'Código del indicador'],
   projectCode: ['Código del proyecto', 'Código BP'],
-  activityCode: ['Código actividad', 'Código de la actividad'],
+  activityCode: ['Código de la actividad', 'Código actividad'],
   activityWeight: ['Ponderación de la actividad', 'Ponderación actividad', 'Peso de la actividad'],
   activityNote: ['Explicación de la actividad', 'Explicación actividad'],
 };
@@ -194,7 +194,11 @@ function isYearWord(w: string): boolean {
  * `Ejec.`), and `T.4` = `T4`.
  */
 export function normalizeHeader(text: string): string {
-  const t = text.replace(/\(\s*%\s*\)/g, ' % ').replace(/(?:\s*\([^()]{1,40}\))+\s*$/u, '');
+  let t = text.replace(/\(\s*%\s*\)/g, ' % ');
+  // Trailing qualifiers, one by one from the end; a year in parentheses stays a year.
+  for (let m = /\s*\(([^()]{1,40})\)\s*$/u.exec(t); m && !/^\s*(?:19|20)\d\d\s*$/.test(m[1]); m = /\s*\(([^()]{1,40})\)\s*$/u.exec(t)) {
+    t = t.slice(0, m.index);
+  }
   const words = normalize(t).split(' ');
   const out: string[] = [];
   for (let i = 0; i < words.length; i++) {
