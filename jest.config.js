@@ -11,4 +11,5 @@ module.exports = {
   },
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   testTimeout: 60000,
+  globalSetup: '<rootDir>/test/global-setup.js',
 };

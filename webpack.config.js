@@ -53,6 +53,7 @@ function appConfig(env, mode, httpsOptions) {
     entry: {
       taskpane: './src/taskpane/index.tsx',
       commands: './src/commands/commands.ts',
+      aviso: './src/commands/aviso.ts',
     },
     output: {
       path: outputPath,
@@ -90,6 +91,8 @@ function appConfig(env, mode, httpsOptions) {
           engine: {
             test: /[\\/]src[\\/]/,
             name: 'engine',
+            // The dialog page (aviso) shares one constant with the commands: it must not load the engine.
+            chunks: (chunk) => chunk.name !== 'aviso',
             minChunks: 2,
             priority: 5,
           },
@@ -105,6 +108,13 @@ function appConfig(env, mode, httpsOptions) {
         filename: 'taskpane.html',
         template: './src/taskpane/taskpane.html',
         chunks: ['taskpane'],
+        templateParameters: { officeJs },
+        scriptLoading: 'defer',
+      }),
+      new HtmlWebpackPlugin({
+        filename: 'aviso.html',
+        template: './src/commands/aviso.html',
+        chunks: ['aviso'],
         templateParameters: { officeJs },
         scriptLoading: 'defer',
       }),

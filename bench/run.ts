@@ -14,6 +14,7 @@ import { captureSection } from './capture';
 import { accumulations, leadingHeaders, openSyntheticSheet, rng, syntheticGoal } from './synthetic';
 import { scaleSection } from './scale';
 import { excelDoubleSection } from './excel-double';
+import { startupSection } from './startup';
 
 // ---------------------------------------------------------------------------------------------
 // Extension point
@@ -79,7 +80,7 @@ export async function writeSyntheticCapture(file: string, goals: number, seed = 
 }
 
 /** Add sections here (Excel-double sync counts, 200k-row scale with peak memory, …). */
-export const sections: BenchSection[] = [captureSection, excelDoubleSection, scaleSection];
+export const sections: BenchSection[] = [captureSection, startupSection, excelDoubleSection, scaleSection];
 
 // ---------------------------------------------------------------------------------------------
 

@@ -1,6 +1,6 @@
 /**
  * `npm run bench -- escala` — a 200,000-row consolidated capture sheet through `validar`,
- * `reporte` and `generar`, each run as a CHILD PROCESS of the real CLI (`src/cli/main.ts`),
+ * `reporte` and `generar`, each run as a CHILD PROCESS of the real CLI (`npm run tablero`'s `scripts/tablero.js`),
  * measuring wall time and peak memory (peak resident set size: `/usr/bin/time -v` when present,
  * else the kernel's VmHWM polled from /proc/<pid>/status every 200 ms) and counting the progress
  * lines the child wrote on stderr.
@@ -152,7 +152,7 @@ export const scaleSection: BenchSection = {
     const small = generarRows !== rows ? await book(generarRows) : file;
 
     // The CLI as a person runs it: the supervisor (src/cli/launch.ts) and its worker with the bounded heap.
-    const cli = ['--import', 'tsx', path.join(repoRoot, 'src', 'cli', 'tablero.ts')];
+    const cli = [path.join(repoRoot, 'scripts', 'tablero.js')];
     const corte = ['--corte', '2025-06-30'];
     const runs: { verb: string; rows: number; args: string[] }[] = [
       { verb: 'validar', rows, args: ['validar', file, ...corte, '--json'] },

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { DEFAULT_GUARD_LIMITS, formatBytes, guardXlsxBytes, inspectXlsxBytes, type GuardResult } from './guard';
 import { buildZip, cfbFile, deflatedZeros, workbookParts, zipBomb } from '../../test/helpers/zip';
 
@@ -188,6 +189,36 @@ describe('inspectXlsxBytes / guardXlsxBytes: the door check before exceljs', () 
     const r = refused(inspectXlsxBytes(buildZip(parts), { name }));
     expect(r.code).toBe('not-workbook');
     expect(r.reason).toMatch(message);
+  });
+
+  describe('a part cut short inside an intact zip (issue 12)', () => {
+    const parts = async () => {
+      const zip = await JSZip.loadAsync(example);
+      return Promise.all(Object.values(zip.files).filter((f) => !f.dir).map(async (f) => ({ name: f.name, data: await f.async('nodebuffer') })));
+    };
+    it.each(['xl/worksheets/sheet2.xml', 'xl/sharedStrings.xml', 'xl/workbook.xml', 'xl/_rels/workbook.xml.rels'])('%s cut at 60 %% → refused, naming the part', async (part) => {
+      const cut = (await parts()).map((p) => (p.name === part ? { ...p, data: p.data.subarray(0, Math.floor(p.data.length * 0.6)) } : p));
+      const r = refused(await guardXlsxBytes(buildZip(cut), { name }));
+      expect(r.code).toBe('truncated-part');
+      expect(r.reason).toBe(`El archivo «${name}» no es un libro de Excel (.xlsx) válido: está dañado o incompleto (la parte «${part}» se corta antes de terminar; pida de nuevo el archivo).`);
+    });
+    it('the same parts whole, zipped again the same way, pass', async () => {
+      expect((await guardXlsxBytes(buildZip(await parts()), { name })).ok).toBe(true);
+    });
+    it.each([
+      ['a BOM, a declaration, a comment and a prefixed root', '\uFEFF<?xml version="1.0"?>\n<!-- x --><x:worksheet xmlns:x="s"><x:sheetData/></x:worksheet>\r\n'],
+      ['a self-closing root', '<?xml version="1.0"?><Types xmlns="t"/>'],
+    ])('a complete part with %s passes', async (_what, xml) => {
+      expect((await guardXlsxBytes(buildZip([...workbookParts, { name: 'xl/worksheets/sheet1.xml', data: xml }]), { name })).ok).toBe(true);
+    });
+    it('an empty XML part is cut to nothing', async () => {
+      expect(refused(await guardXlsxBytes(buildZip([...workbookParts, { name: 'xl/worksheets/sheet1.xml', data: '' }]), { name })).code).toBe('truncated-part');
+    });
+    it('a part that declares more than it holds', async () => {
+      const r = refused(await guardXlsxBytes(buildZip([...workbookParts, { name: 'xl/worksheets/sheet1.xml', data: '<worksheet/>', uncompressedSize: 4096 }]), { name }));
+      expect(r.code).toBe('size-mismatch');
+      expect(r.reason).toMatch(/declara 4 KB pero trae menos/);
+    });
   });
 
   it('a binary workbook (.xlsb)', () => {

@@ -26,6 +26,18 @@
  * picks. Never throws: every outcome is a value.
  */
 
+/**
+ * A workbook whose package is not whole (a part it lists is missing, its relationships are gone):
+ * thrown by the readers' package check (`xlsx/package.ts`); `reason` completes «está dañado o
+ * incompleto: …» in Spanish.
+ */
+export class DamagedWorkbookError extends Error {
+  constructor(readonly reason: string) {
+    super(reason);
+    this.name = 'DamagedWorkbookError';
+  }
+}
+
 export interface GuardLimits {
   /** Largest file accepted, in bytes. */
   readonly maxFileBytes: number;
@@ -74,6 +86,7 @@ export type GuardCode =
   | 'too-big-uncompressed'
   | 'ratio'
   | 'size-mismatch'
+  | 'truncated-part'
   | 'zip-encrypted'
   | 'unsupported-compression'
   | 'not-workbook'
@@ -364,12 +377,15 @@ export async function verifyXlsxInflation(bytes: Uint8Array, inspected: Extract<
     const stop = start + entry.compressedSize;
     if (stop > bytes.length) return damaged;
     const data = bytes.subarray(start, stop);
+    const ends = new PartEnds();
     let produced: number;
-    if (entry.method === 0) produced = data.length;
-    else {
+    if (entry.method === 0) {
+      produced = data.length;
+      ends.take(data);
+    } else {
       // Never let a part produce more than it declared (+ a little slack), nor the file more than the limit.
       const cap = Math.min(entry.uncompressedSize + 1024, limits.maxUncompressedBytes - total + 1);
-      const r = await inflateCounting(data, cap);
+      const r = await inflateCounting(data, cap, (chunk) => ends.take(chunk));
       if (r === 'error') return damaged;
       produced = r;
     }
@@ -378,6 +394,12 @@ export async function verifyXlsxInflation(bytes: Uint8Array, inspected: Extract<
       return over
         ? fail('too-big-uncompressed', `${q} se descomprime en más de ${formatBytes(limits.maxUncompressedBytes)} (límite del producto): la parte «${entry.name}» declara ${formatBytes(entry.uncompressedSize)} pero produce más; no se abrió.`)
         : fail('size-mismatch', `${q} no es un libro de Excel (.xlsx) válido: la parte «${entry.name}» declara ${formatBytes(entry.uncompressedSize)} pero produce más (archivo dañado o manipulado); no se abrió.`);
+    }
+    if (produced < entry.uncompressedSize) {
+      return fail('size-mismatch', `${q} no es un libro de Excel (.xlsx) válido: está dañado o incompleto (la parte «${entry.name}» declara ${formatBytes(entry.uncompressedSize)} pero trae menos).`);
+    }
+    if (/\.(xml|rels)$/i.test(entry.name) && !ends.closesItsRoot()) {
+      return fail('truncated-part', `${q} no es un libro de Excel (.xlsx) válido: está dañado o incompleto (la parte «${entry.name}» se corta antes de terminar; pida de nuevo el archivo).`);
     }
     total += produced;
   }
@@ -413,18 +435,50 @@ export async function inflateRaw(data: Uint8Array, take: (chunk: Uint8Array) => 
   }
 }
 
-/** Inflates raw deflate data, counting the output and stopping beyond `cap` bytes. */
-async function inflateCounting(data: Uint8Array, cap: number): Promise<number | 'error'> {
+/** Inflates raw deflate data, counting the output (each chunk seen by `see`) and stopping beyond `cap` bytes. */
+async function inflateCounting(data: Uint8Array, cap: number, see: (chunk: Uint8Array) => void): Promise<number | 'error'> {
   let produced = 0;
   try {
     await inflateRaw(data, (chunk) => {
       produced += chunk.byteLength;
-      return produced <= cap;
+      if (produced > cap) return false;
+      see(chunk);
+      return true;
     });
   } catch {
     return 'error';
   }
   return produced;
+}
+
+/**
+ * The first and last bytes of an XML part, seen as it streams by: enough to tell whether the
+ * document ends with its root element's closing tag — a part cut short (a sheet that stops after
+ * row 13, shared strings missing their end) inside an otherwise intact zip does not.
+ */
+class PartEnds {
+  private static readonly HEAD = 4096;
+  private static readonly TAIL = 512;
+  private head = '';
+  private tail = '';
+  private readonly latin1 = new TextDecoder('latin1');
+
+  take(chunk: Uint8Array): void {
+    if (this.head.length < PartEnds.HEAD) this.head += this.latin1.decode(chunk.subarray(0, PartEnds.HEAD - this.head.length));
+    const end = this.latin1.decode(chunk.subarray(Math.max(0, chunk.byteLength - PartEnds.TAIL)));
+    this.tail = (this.tail + end).slice(-PartEnds.TAIL);
+  }
+
+  /** True when the root element is closed (`</x:root>`, or a self-closing root); false for an empty part. */
+  closesItsRoot(): boolean {
+    // Skip the BOM, the declaration, comments, processing instructions and a doctype.
+    const prolog = /^(?:\uFEFF|\xEF\xBB\xBF)?(?:\s+|<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>]*>)*/.exec(this.head)![0];
+    const root = /^<([A-Za-z_][\w.:-]*)[^>]*?(\/?)>/.exec(this.head.slice(prolog.length));
+    if (!root) return this.head.length > 0; // empty: cut to nothing; else a start tag too long to judge
+    const rest = this.tail.replace(/[\s\0]+$/, '');
+    if (root[2] === '/') return rest.endsWith('>');
+    return new RegExp(`</${root[1].replace(/[.]/g, '\\.')}\\s*>$`).test(rest);
+  }
 }
 
 /** `inspectXlsxBytes`, then `verifyXlsxInflation`: the whole door check. */

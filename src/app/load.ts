@@ -13,7 +13,7 @@ import * as path from 'node:path';
 import type { WorkbookGrids } from '../domain/grid';
 import type { ReadWorkbook } from '../domain/sheet';
 import { readWorkbook, type ReaderOptions } from '../domain/reader';
-import { guardXlsxBytes, noDataReason } from './guard';
+import { DamagedWorkbookError, guardXlsxBytes, noDataReason } from './guard';
 import { productSheetsOf } from './registry';
 
 /** An input that cannot be used: one Spanish line, exit code 2. */
@@ -118,7 +118,8 @@ async function checkedBytes(file: string, options: LoadOptions): Promise<{ abs: 
 }
 
 function damaged(file: string, e: unknown): InputError {
-  return new InputError(`El archivo ${quoted(file)} no es un libro de Excel (.xlsx) válido: está dañado o incompleto.`, e);
+  const why = e instanceof DamagedWorkbookError ? `: ${e.reason}` : '';
+  return new InputError(`El archivo ${quoted(file)} no es un libro de Excel (.xlsx) válido: está dañado o incompleto${why}.`, e);
 }
 
 /** Recognises the sheets of `grids`; throws `InputError` when none is known or none has data. */

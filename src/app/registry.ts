@@ -26,7 +26,7 @@
 import type { CellValue } from '../domain/grid';
 
 /** What the product generates (ids are an interface: the registry stores them). */
-export type GeneratedKind = 'tablero' | 'alertas' | 'observaciones' | 'consolidado';
+export type GeneratedKind = 'tablero' | 'alertas' | 'observaciones' | 'consolidado' | 'devolucion';
 
 export const REGISTRY_SHEET = '_tablero_pdm';
 export const REGISTRY_NAME = '_tablero_pdm';
@@ -64,6 +64,28 @@ export interface MarkEntry {
 
 export type RegistryEntry = GeneratedEntry | NoteEntry | MarkEntry;
 
+/** Characters an Excel cell holds ("Excel specifications and limits"); longer text is refused. */
+export const MAX_CELL_CHARS = 32767;
+
+/**
+ * The registry rows for one sheet's marked ranges of one severity: as many `marca` rows as it takes
+ * to keep each reference cell under Excel's 32,767-character limit (one row per sheet would
+ * overflow at a few thousand scattered findings).
+ */
+export function markEntries(sheet: string, severity: 'error' | 'warning', addresses: readonly string[], maxChars = MAX_CELL_CHARS): MarkEntry[] {
+  const out: MarkEntry[] = [];
+  let cur = '';
+  for (const a of addresses) {
+    if (cur && cur.length + 1 + a.length > maxChars) {
+      out.push({ type: 'marca', sheet, ranges: cur, severity });
+      cur = '';
+    }
+    cur = cur ? `${cur} ${a}` : a;
+  }
+  if (cur) out.push({ type: 'marca', sheet, ranges: cur, severity });
+  return out;
+}
+
 export interface Registry {
   readonly entries: readonly RegistryEntry[];
 }
@@ -80,7 +102,7 @@ function json(v: CellValue | undefined): Record<string, unknown> | null {
   }
 }
 
-const kinds: readonly GeneratedKind[] = ['tablero', 'alertas', 'observaciones', 'consolidado'];
+const kinds: readonly GeneratedKind[] = ['tablero', 'alertas', 'observaciones', 'consolidado', 'devolucion'];
 
 /** Reads the registry table from the sheet's values (row-major from A1). Unknown rows are skipped. */
 export function parseRegistry(values: ReadonlyArray<ReadonlyArray<CellValue> | undefined>): Registry {

@@ -8,7 +8,7 @@
 import type { ReaderOptions } from '../domain/reader';
 import { UsageError, type ParsedArgs } from './types';
 
-export const verbs = ['validar', 'generar', 'reporte', 'consolidar', 'plantilla', 'demo'] as const;
+export const verbs = ['validar', 'generar', 'reporte', 'consolidar', 'devolver', 'plantilla', 'demo'] as const;
 export type Verb = (typeof verbs)[number];
 
 export const usage = `Uso: tablero <comando> [opciones]
@@ -25,6 +25,10 @@ Comandos:
       un resumen legible).
   consolidar <archivo.xlsx>... [--corte AAAA-MM-DD] -o <consolidado.xlsx> [--force]
       Reúne las hojas de captura de las dependencias en un solo libro con el tablero.
+  devolver <archivo.xlsx>... [--corte AAAA-MM-DD] -o <carpeta> [--force]
+      Un libro por dependencia con sus observaciones, sus metas rezagadas y sobre el 100 %
+      (con columnas para causa, acción, responsable y fecha) y una portada con el plazo.
+      Acepta los libros de las dependencias o un consolidado.
   plantilla <plan-accion|hoja-captura|techos> [--vigencia AAAA] -o <archivo.xlsx> [--force]
       Escribe una plantilla en blanco con encabezados, listas desplegables y formatos.
   demo [-o <carpeta>] [--force]
@@ -66,8 +70,8 @@ export function parseArgs(argv: readonly string[]): ParseResult {
   if (!(verbs as readonly string[]).includes(verb)) {
     throw new UsageError(
       verb.startsWith('-')
-        ? `Falta el comando antes de «${verb}». Use: tablero <validar|generar|reporte|consolidar|plantilla|demo> … (tablero --help).`
-        : `Comando desconocido «${verb}». Comandos: validar, generar, reporte, consolidar, plantilla, demo (tablero --help).`,
+        ? `Falta el comando antes de «${verb}». Use: tablero <validar|generar|reporte|consolidar|devolver|plantilla|demo> … (tablero --help).`
+        : `Comando desconocido «${verb}». Comandos: validar, generar, reporte, consolidar, devolver, plantilla, demo (tablero --help).`,
     );
   }
   const files: string[] = [];

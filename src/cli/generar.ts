@@ -35,6 +35,7 @@ import { productKindOfSheet, readRegistry } from '../xlsx/registry';
 import { countWorkbookSize, readGridsStreaming, type WorkbookSize } from '../xlsx/stream-read';
 import { assembleCopy, buildSkeleton, styleCounts, utf8Chunks } from '../xlsx/large-copy';
 import { deflatePart, openZip, type DeflatedPart, type ZipSource } from '../xlsx/zip';
+import { readablePackage } from '../xlsx/package';
 import { REGISTRY_SHEET } from '../app/registry';
 import type { WorkbookGrids } from '../domain/grid';
 import { allowOnly, checkCutoffInVigencia, readingOf } from './args';
@@ -133,8 +134,9 @@ function hostParser(large: () => boolean, onRows: (rows: number, final: boolean)
   return {
     parse: async (bytes) => {
       if (!large()) return { kind: 'model', wb: await loadWorkbook(bytes) };
-      const zip = openZip(bytes);
-      const grids = await readGridsStreaming(bytes, '', { onRows: (n, sheet) => onRows(n, sheet === '') });
+      const readable = readablePackage(bytes);
+      const zip = openZip(readable);
+      const grids = await readGridsStreaming(readable, '', { onRows: (n, sheet) => onRows(n, sheet === '') });
       // The registry keeps its cells: its entries say which sheets the product made.
       const skeleton = await buildSkeleton(zip, (sheet) => sheet === REGISTRY_SHEET);
       return { kind: 'package', zip, wb: await loadWorkbook(skeleton), grids };

@@ -15,6 +15,7 @@ import { templateWorkbook } from '../xlsx/template';
 import { parseArgs, usage } from './args';
 import type { CliDeps } from './deps';
 import { makeDemo } from './demo';
+import { devolver } from './devolver';
 import { makePlantilla } from './plantilla';
 import { makeReporte } from './reporte';
 import { makeValidar } from './validar';
@@ -91,6 +92,7 @@ export async function run(argv: readonly string[], io: CliIO, deps?: Partial<Cli
       demo: makeDemo(d),
       generar: generar ?? unavailable('generar'),
       consolidar: consolidar ?? unavailable('consolidar'),
+      devolver,
     };
     return await table[args.verb](args, io);
   } catch (e) {
@@ -131,8 +133,8 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
   process.exitCode = await run(argv, processIO(), { colour });
 }
 
-// Entry point of the worker process the supervisor (`launch.ts`) starts — from `bin/tablero.js`
-// (compiled) or `src/cli/tablero.ts` (`npm run tablero`) — and of a direct `tsx src/cli/main.ts …`.
+// Entry point of the worker process the supervisor (`launch.ts`) starts from `bin/tablero.js` (which
+// `npm run tablero` runs after rebuilding changed sources), and of a direct `tsx src/cli/main.ts …`.
 if (require.main === module) {
   void main();
 }

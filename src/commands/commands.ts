@@ -1,38 +1,54 @@
 /**
  * The ribbon buttons (manifest.xml ExecuteFunction): «Validar» and «Generar tablero» run the very
  * same use cases as the pane, without opening it. `event.completed()` is always called — Excel
- * keeps the button busy until it is — and errors never escape (a ribbon command has no place to
- * show a stack trace). A composition root, like `taskpane/index.tsx`.
+ * keeps the button busy until it is. Without a shared runtime the pane never learns what happened
+ * here, so an error is shown in a small dialog (`dialog.ts`) in plain Spanish, and the event is
+ * completed when the user closes it. A composition root, like `taskpane/index.tsx`.
  *
  * Function names (FunctionName in manifest.xml): `validar`, `generarTablero`.
  */
-import { createPaneActions, type RunControl } from '../taskpane/controller';
+import { createPaneActions, toUserMessage, type RunControl } from '../taskpane/controller';
 import { createPaneUseCases } from '../taskpane/usecases';
 import { createExcelWiring } from '../taskpane/wiring';
+import { showMessageDialog, type DialogUi } from './dialog';
 
 /** The part of `Office.AddinCommands.Event` a handler uses. */
 export interface CommandEvent {
   completed(options?: { allowEvent?: boolean }): void;
 }
 
+/** Tells the user a command's error (a dialog in Excel). */
+export type ReportError = (message: string) => Promise<void>;
+
 function quietRun(): RunControl {
   return { progress: { report: () => undefined }, cancel: { cancelled: false } };
 }
 
-/** Runs `work` and completes the event whatever happens. Resolves to the error, if any. */
-export async function runCommand(event: CommandEvent, work: () => Promise<unknown>): Promise<unknown> {
+/** Runs `work`; an error is reported in Spanish; the event is completed whatever happens. Resolves to the error, if any. */
+export async function runCommand(event: CommandEvent, work: () => Promise<unknown>, report: ReportError): Promise<unknown> {
   try {
     await work();
     return undefined;
   } catch (e) {
-    // Nothing to show it on: the pane shows the same error in Spanish when the user opens it.
+    try {
+      await report(toUserMessage(e));
+    } catch {
+      // Nowhere left to say it; the button must still be released.
+    }
     return e;
   } finally {
     event.completed();
   }
 }
 
-export function registerCommands(associate: (name: string, handler: (event: CommandEvent) => void) => void): void {
+export interface CommandDeps {
+  /** `Office.context.ui` (default: the global's, at the time of the error). */
+  readonly ui?: () => DialogUi | undefined;
+  /** Address the dialog page is resolved against (default: this page's). */
+  readonly base?: () => string;
+}
+
+export function registerCommands(associate: (name: string, handler: (event: CommandEvent) => void) => void, deps: CommandDeps = {}): void {
   const lazy = (() => {
     let actions: ReturnType<typeof createPaneActions> | null = null;
     return () => {
@@ -43,8 +59,11 @@ export function registerCommands(associate: (name: string, handler: (event: Comm
       return actions;
     };
   })();
-  associate('validar', (event) => void runCommand(event, () => lazy().validate('workbook', quietRun())));
-  associate('generarTablero', (event) => void runCommand(event, () => lazy().generate('tablero', quietRun())));
+  const ui = deps.ui ?? (() => (typeof Office !== 'undefined' ? Office.context?.ui : undefined));
+  const base = deps.base ?? (() => window.location.href);
+  const report: ReportError = (message) => showMessageDialog(ui(), base(), message);
+  associate('validar', (event) => void runCommand(event, () => lazy().validate('workbook', quietRun()), report));
+  associate('generarTablero', (event) => void runCommand(event, () => lazy().generate('tablero', quietRun()), report));
 }
 
 if (typeof Office !== 'undefined') {

@@ -1,13 +1,19 @@
 /**
  * A1 addresses for the office-js adapter: parsing what Excel returns ("'Hoja 1'!B3:F20"),
  * grouping marked cells into rectangular areas and joining areas into address strings that stay
- * under Excel's limit (8,192 characters for `worksheet.getRanges`). Pure: no Office types.
+ * well under what `worksheet.getRanges` accepts. Pure: no Office types.
  */
 import type { CellRange } from '../domain/grid';
 import { columnLetter } from '../domain/grid';
 
-/** Excel refuses longer address strings in `getRanges` (and in most range APIs). */
-export const MAX_ADDRESS_CHARS = 8192;
+/**
+ * Longest address string and most areas per `getRanges` call. Excel has answered InvalidArgument
+ * to strings near 8,192 characters and to some of 513 areas (office-js#5198, office-js-docs-pr#2255;
+ * the limit is not documented), so the adapter stays at half of both and, on InvalidArgument, undoes
+ * and retries with shorter strings (`marks.ts`).
+ */
+export const MAX_ADDRESS_CHARS = 4000;
+export const MAX_ADDRESS_AREAS = 256;
 
 /** Letters to a 1-based column number: A → 1, AB → 28. */
 export function columnNumber(letters: string): number {
@@ -103,9 +109,9 @@ export function cellsToAreas(cells: Iterable<{ row: number; col: number }>): Cel
 
 /**
  * Joins areas into comma-separated address strings of at most `maxChars` characters and at most
- * `maxAreas` areas each (the payload budget decides `maxAreas`).
+ * `maxAreas` areas each.
  */
-export function joinAddresses(areas: readonly CellRange[], maxChars = MAX_ADDRESS_CHARS, maxAreas = Number.POSITIVE_INFINITY): string[] {
+export function joinAddresses(areas: readonly CellRange[], maxChars = MAX_ADDRESS_CHARS, maxAreas = MAX_ADDRESS_AREAS): string[] {
   const out: string[] = [];
   let cur = '';
   let n = 0;

@@ -63,27 +63,34 @@ export function officeErrorCode(e: unknown): string | undefined {
   return inner && inner !== 'GeneralException' ? inner : (outer ?? inner);
 }
 
-function officeMessage(e: unknown): string {
-  if (typeof e !== 'object' || e === null) return String(e);
-  const o = e as OfficeLikeError;
-  const parts = [o.message, o.debugInfo?.message].filter((m): m is string => typeof m === 'string');
-  return parts.join(' ');
+function errorLocation(e: unknown): string {
+  if (typeof e !== 'object' || e === null) return '';
+  const loc = (e as OfficeLikeError).debugInfo?.errorLocation;
+  return typeof loc === 'string' ? loc : '';
 }
+
+/** Excel busy, the request dropped, or the workbook no longer the active one. */
+const BUSY_CODES = new Set(['ActivityLimitReached', 'ServiceNotAvailable', 'RequestAborted', 'InactiveWorkbook']);
 
 const PAYLOAD_CODES = new Set(['RequestPayloadSizeLimitExceeded', 'ResponsePayloadSizeLimitExceeded', 'PayloadTooLarge']);
 
 /** True for Excel's "request or response too large" errors (the adapter retries smaller). */
 export function isPayloadError(e: unknown): boolean {
   const code = officeErrorCode(e);
-  if (code && PAYLOAD_CODES.has(code)) return true;
-  return /payload.*(size|large|limit)|too large/i.test(officeMessage(e));
+  return code !== undefined && PAYLOAD_CODES.has(code);
 }
 
-/** True for errors worth one quiet retry of a read (focus moved away, Excel busy). */
+/**
+ * Errors worth one quiet retry of a read. `GeneralException` is included (Excel gives it for
+ * passing conditions too) but, if it persists, it is reported as what it is: an unknown failure.
+ */
 export function isTransientError(e: unknown): boolean {
   const code = officeErrorCode(e);
-  return code === 'GeneralException' || code === 'ActivityLimitReached' || code === 'ServiceNotAvailable' || code === 'RequestAborted' || code === 'InactiveWorkbook';
+  return code === 'GeneralException' || (code !== undefined && BUSY_CODES.has(code));
 }
+
+/** APIs that change the workbook's structure: AccessDenied there means "Proteger libro". */
+const STRUCTURE_APIS = /^(WorksheetCollection\.add|Worksheet\.(delete|name|position|visibility|copy))\b/;
 
 export const messages = {
   cellEdit: 'Excel está en modo de edición de celda: presione Entrar o Esc y vuelva a intentar.',
@@ -92,7 +99,7 @@ export const messages = {
   workbookProtected: 'La estructura del libro está protegida: desprotéjala (Revisar › Proteger libro) y vuelva a intentar.',
   payload: 'La operación es demasiado grande para Excel aun dividida en partes (límite de 5 MB por solicitud); pruebe con la hoja activa o con menos filas.',
   invalidOperation: (action: string) => `Excel no permitió ${action} en este momento; cierre los cuadros de diálogo abiertos y vuelva a intentar.`,
-  focus: 'Excel no respondió: el libro perdió el foco o está ocupado. Vuelva a la ventana del libro y vuelva a intentar.',
+  focus: 'Excel está ocupado o el libro dejó de estar activo. Vuelva a la ventana del libro y vuelva a intentar.',
   notFound: (sheet?: string) => (sheet ? `No se encontró la hoja «${sheet}»: ¿se cambió su nombre o se eliminó?` : 'No se encontró la hoja o la celda: ¿se cambió el nombre o se eliminó?'),
   unsupported: 'Esta versión de Excel no admite la operación; actualice Office o use Excel en la web.',
   cancelled: 'Operación cancelada.',
@@ -110,19 +117,21 @@ export function toExcelHostError(e: unknown, ctx: ErrorContext = {}): ExcelHostE
     if (!suffix || e.message.endsWith(messages.untouched)) return e;
     return new ExcelHostError(e.kind, e.message + suffix, e.code, e.cause);
   }
+  // Only the code decides: `message` and `debugInfo.message` are localised ("protegida" in an
+  // es-CO Excel) and not meant for users ("Error handling with the application-specific APIs").
   const code = officeErrorCode(e);
-  const text = officeMessage(e);
   const action = ctx.action ?? 'completar la operación';
   const make = (kind: ExcelErrorKind, message: string) => new ExcelHostError(kind, message + suffix, code, e);
-  if (code === 'InvalidOperationInCellEditMode' || /cell.?edit/i.test(text)) return make('cell-edit', messages.cellEdit);
-  if (code === 'AccessDenied' || /protect/i.test(text)) {
-    if (/workbook|libro|structure|estructura/i.test(text) && !ctx.sheet) return make('workbook-protected', messages.workbookProtected);
-    return make('protected', ctx.sheet ? messages.protectedSheet(ctx.sheet) : messages.protectedUnknown);
+  if (code === 'InvalidOperationInCellEditMode') return make('cell-edit', messages.cellEdit);
+  if (code === 'AccessDenied') {
+    if (ctx.sheet) return make('protected', messages.protectedSheet(ctx.sheet));
+    if (STRUCTURE_APIS.test(errorLocation(e))) return make('workbook-protected', messages.workbookProtected);
+    return make('protected', messages.protectedUnknown);
   }
   if (isPayloadError(e)) return make('payload', messages.payload);
   if (code === 'ItemNotFound') return make('not-found', messages.notFound(ctx.sheet));
   if (code === 'ApiNotFound' || code === 'NotImplemented' || code === 'UnsupportedOperation' || code === 'UnsupportedFeature') return make('unsupported', messages.unsupported);
-  if (isTransientError(e) || /focus|foco/i.test(text)) return make('focus', messages.focus);
+  if (code !== undefined && BUSY_CODES.has(code)) return make('focus', messages.focus);
   if (code === 'InvalidOperation') return make('invalid-operation', messages.invalidOperation(action));
   return make('generic', messages.generic(action));
 }

@@ -18,7 +18,7 @@ import type { GeneralKind, SheetKind } from '../domain/fields';
 import type { SheetModel } from '../sheets/model';
 import { planMarks, type MarkPlan } from '../app/marks';
 import { templateSpec } from '../app/templates';
-import { detectCapabilities, limitationsOf, officeIsSetSupported, type Capabilities, type IsSetSupported } from './capabilities';
+import { detectCapabilities, limitationsOf, officeIsSetSupported, scriptHasIn, type Capabilities, type IsSetSupported } from './capabilities';
 import { DEFAULT_BATCH_BUDGET, isNull } from './batch';
 import { ExcelHostError, isTransientError, toExcelHostError } from './errors';
 import { readGrids } from './read';
@@ -75,7 +75,7 @@ export class ExcelWorkbookHost implements WorkbookHost {
       const check: IsSetSupported =
         this.opts.isSetSupported ??
         (office?.context.requirements ? (n, v) => office.context.requirements!.isSetSupported(n, v) : officeIsSetSupported());
-      this.caps = detectCapabilities(check);
+      this.caps = detectCapabilities(check, scriptHasIn(this.opts.excel ?? (globalThis as { Excel?: unknown }).Excel));
     }
     return this.caps;
   }

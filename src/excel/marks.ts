@@ -24,15 +24,17 @@ import type { CellRange } from '../domain/grid';
 import type { Severity } from '../domain/finding';
 import type { Capabilities } from './capabilities';
 import { ACTION_BYTES, cancelled, runUnits, type Unit, isNull } from './batch';
-import { MAX_ADDRESS_CHARS, joinAddresses, parseCell, parseRange, rangeAddress } from './address';
-import { ExcelHostError, messages, toExcelHostError } from './errors';
+import { MAX_ADDRESS_AREAS, MAX_ADDRESS_CHARS, joinAddresses, parseCell, rangeAddress } from './address';
+import { ExcelHostError, messages, officeErrorCode, toExcelHostError } from './errors';
 import { dropRegistryTemp, loadRegistry, queueRegistryLookup, queueRegistrySwap, registryWriteUnits } from './registry';
-import { REGISTRY_SHEET } from '../app/registry';
+import { markEntries, REGISTRY_SHEET } from '../app/registry';
+import { loadMergedAreas, type MergeTarget } from './read';
 
 export interface MarkOptions {
   readonly caps: Capabilities;
   budget: number;
   readonly maxAddressChars?: number;
+  readonly maxAddressAreas?: number;
   readonly progress?: ProgressReporter;
   readonly cancel?: CancelToken;
 }
@@ -206,22 +208,13 @@ export async function writeMarksIn(ctx: Excel.RequestContext, plan: MarkPlan, op
 
   // 2. Merged areas (a note on a covered cell would be invisible) and the cells' own notes.
   const notes: PlannedNote[] = [];
-  const merged: { sheet: string; areas: Excel.RangeAreas }[] = [];
+  const merged: { sheet: string; target: MergeTarget }[] = [];
   const prep: Unit[] = [];
   for (const { sm, ws } of present) {
     if (opts.caps.mergedAreas && sm.notes.length) {
-      const box = sm.notes.reduce<CellRange>(
-        (b, n) => ({ top: Math.min(b.top, n.row), left: Math.min(b.left, n.col), bottom: Math.max(b.bottom, n.row), right: Math.max(b.right, n.col) }),
-        { top: sm.notes[0].row, left: sm.notes[0].col, bottom: sm.notes[0].row, right: sm.notes[0].col },
-      );
-      prep.push({
-        bytes: ACTION_BYTES * 2 + 8192,
-        queue() {
-          const areas = ws.getRange(rangeAddress(box)).getMergedAreasOrNullObject();
-          areas.load('areas/items/address');
-          merged.push({ sheet: sm.sheet, areas });
-        },
-      });
+      // The whole sheet, not the notes' bounding box: a merged area is returned only by a range
+      // holding its top-left cell (office-js#3611), which may lie above or left of every note.
+      merged.push({ sheet: sm.sheet, target: { sheet: ws, bottom: Math.max(...sm.notes.map((n) => n.row)), merges: [] } });
     }
     if (!opts.caps.notes) continue;
     for (const n of sm.notes) {
@@ -236,12 +229,9 @@ export async function writeMarksIn(ctx: Excel.RequestContext, plan: MarkPlan, op
       });
     }
   }
+  await loadMergedAreas(ctx, merged.map((m) => m.target));
   await runUnits(ctx, prep, { budget: opts.budget, cancel: opts.cancel });
-  const mergedBySheet = new Map<string, CellRange[]>();
-  for (const m of merged) {
-    if (isNull(m.areas)) continue;
-    mergedBySheet.set(m.sheet, m.areas.areas.items.map((a) => parseRange(a.address)).filter((r): r is CellRange => !!r));
-  }
+  const mergedBySheet = new Map(merged.map((m) => [m.sheet, m.target.merges]));
   for (const p of notes) {
     const at = parseCell(p.cell)!;
     const covered = (mergedBySheet.get(p.sheet) ?? []).some((r) => inside(r, at.row, at.col) && !(r.top === at.row && r.left === at.col));
@@ -256,7 +246,7 @@ export async function writeMarksIn(ctx: Excel.RequestContext, plan: MarkPlan, op
   for (const { sm } of present) {
     for (const severity of ['error', 'warning'] as Severity[]) {
       const ranges = sm.ranges[severity];
-      if (ranges.length) entries.push({ type: 'marca', sheet: sm.sheet, ranges: ranges.map(rangeAddress).join(' '), severity });
+      entries.push(...markEntries(sm.sheet, severity, ranges.map(rangeAddress)));
     }
     for (const p of noteBySheet.get(sm.sheet) ?? []) {
       if (p.skip) continue;
@@ -274,6 +264,7 @@ export async function writeMarksIn(ctx: Excel.RequestContext, plan: MarkPlan, op
     // 4. The marks.
     const units: Unit[] = [];
     const maxChars = opts.maxAddressChars ?? MAX_ADDRESS_CHARS;
+    const maxAreas = opts.maxAddressAreas ?? MAX_ADDRESS_AREAS;
     for (const { sm } of present) {
       for (const severity of ['error', 'warning'] as Severity[]) {
         const ranges = sm.ranges[severity];
@@ -281,7 +272,7 @@ export async function writeMarksIn(ctx: Excel.RequestContext, plan: MarkPlan, op
         if (opts.caps.multiAreaRanges) {
           // Group address strings and the rectangles they hold.
           let i = 0;
-          for (const address of joinAddresses(ranges, maxChars)) {
+          for (const address of joinAddresses(ranges, maxChars, maxAreas)) {
             const count = address.split(',').length;
             units.push(formatUnit(sm.sheet, address, ranges.slice(i, i + count), severity, opts.caps));
             i += count;
@@ -320,6 +311,13 @@ export async function writeMarksIn(ctx: Excel.RequestContext, plan: MarkPlan, op
       await clearMarksIn(ctx, { ...opts, progress: undefined, cancel: undefined }, true);
     } catch {
       throw toExcelHostError(e, { sheet, action: 'marcar las celdas' }).withSuffix(' Algunas marcas pueden haber quedado: use «Limpiar marcas».');
+    }
+    // Excel refused an address string (its getRanges limit is undocumented, office-js#5198):
+    // everything was undone; mark again with strings half as long, down to a few areas each.
+    const chars = opts.maxAddressChars ?? MAX_ADDRESS_CHARS;
+    const areas = opts.maxAddressAreas ?? MAX_ADDRESS_AREAS;
+    if (opts.caps.multiAreaRanges && officeErrorCode(e) === 'InvalidArgument' && areas > 4) {
+      return writeMarksIn(ctx, plan, { ...opts, maxAddressChars: Math.floor(chars / 2), maxAddressAreas: Math.floor(areas / 2) });
     }
     throw toExcelHostError(e, { sheet, action: 'marcar las celdas', rolledBack: true });
   }

@@ -16,7 +16,6 @@ import type { Capabilities } from './capabilities';
 import { ExcelHostError, messages } from './errors';
 import { ACTION_BYTES, cancelled, runUnits, type Unit, isNull } from './batch';
 import { parseRange, rangeAddress } from './address';
-import { REGISTRY_SHEET } from '../app/registry';
 
 /**
  * Estimated response bytes per cell for values + numberFormat (JSON). Measured through the double
@@ -129,23 +128,73 @@ function suspectUnit(x: Suspect): Unit {
   };
 }
 
-function mergesUnit(s: SheetRead): Unit {
-  let merged: Excel.RangeAreas | undefined;
-  return {
-    bytes: ACTION_BYTES * 2 + 4096,
-    queue() {
-      // The whole sheet: a merged area without a value lies outside the values-only used range.
-      merged = s.sheet.getRange().getMergedAreasOrNullObject();
-      merged.load('areas/items/address');
-    },
-    done() {
-      if (!merged || isNull(merged)) return;
-      for (const a of merged.areas.items) {
-        const r = parseRange(a.address);
-        if (r) s.merges.push(r);
-      }
-    },
-  };
+/** A sheet whose merged areas are wanted, down to row `bottom` when Excel must be asked in bands. */
+export interface MergeTarget {
+  readonly sheet: Excel.Worksheet;
+  readonly bottom: number;
+  readonly merges: CellRange[];
+}
+
+interface MergeProbe {
+  readonly t: MergeTarget;
+  /** Rows `top:bottom`, or the whole sheet when `bottom` is null. */
+  readonly top: number;
+  readonly bottom: number | null;
+}
+
+/** Rows per band when a whole sheet has more merged areas than Excel returns at once. */
+const MERGE_BAND_ROWS = 1000;
+
+/**
+ * Fills each target's `merges`. `getMergedAreasOrNullObject` fails beyond 512 merged areas (API
+ * reference) and returns only merged areas whose top-left cell lies in the range (office-js#3611).
+ * So it is asked on the whole sheet first (every top-left is inside: one sync for all sheets);
+ * where that fails, on bands of whole rows down to `bottom` — each merged area is returned by the
+ * one band holding its top-left cell, never twice — halving a band that still fails. Read-only,
+ * so a refused batch is simply asked again smaller.
+ */
+export async function loadMergedAreas(ctx: Excel.RequestContext, targets: readonly MergeTarget[]): Promise<void> {
+  if (targets.length) await probeMerges(ctx, targets.map((t) => ({ t, top: 1, bottom: null })));
+}
+
+async function probeMerges(ctx: Excel.RequestContext, probes: readonly MergeProbe[]): Promise<void> {
+  const asked = probes.map((p) => {
+    const range = p.bottom === null ? p.t.sheet.getRange() : p.t.sheet.getRange(`${p.top}:${p.bottom}`);
+    const areas = range.getMergedAreasOrNullObject();
+    areas.load('areas/items/address');
+    return { p, areas };
+  });
+  try {
+    await ctx.sync();
+  } catch (e) {
+    if (probes.length > 1) {
+      const mid = Math.ceil(probes.length / 2);
+      await probeMerges(ctx, probes.slice(0, mid));
+      await probeMerges(ctx, probes.slice(mid));
+      return;
+    }
+    const [p] = probes;
+    if (p.bottom === null) {
+      const bands: MergeProbe[] = [];
+      for (let top = 1; top <= p.t.bottom; top += MERGE_BAND_ROWS) bands.push({ t: p.t, top, bottom: Math.min(p.t.bottom, top + MERGE_BAND_ROWS - 1) });
+      if (!bands.length) throw e;
+      await probeMerges(ctx, bands);
+      return;
+    }
+    if (p.bottom > p.top) {
+      const mid = Math.floor((p.top + p.bottom) / 2);
+      await probeMerges(ctx, [{ t: p.t, top: p.top, bottom: mid }, { t: p.t, top: mid + 1, bottom: p.bottom }]);
+      return;
+    }
+    throw e;
+  }
+  for (const { p, areas } of asked) {
+    if (isNull(areas)) continue;
+    for (const a of areas.areas.items) {
+      const r = parseRange(a.address);
+      if (r) p.t.merges.push(r);
+    }
+  }
 }
 
 /**
@@ -163,7 +212,6 @@ export async function readGrids(ctx: Excel.RequestContext, scope: 'workbook' | '
 
   const reads: SheetRead[] = [];
   for (const ws of worksheets.items) {
-    if (ws.name === REGISTRY_SHEET) continue;
     if (active && ws.name !== active.name) continue;
     const used = ws.getUsedRangeOrNullObject(true);
     used.load('address');
@@ -183,7 +231,6 @@ export async function readGrids(ctx: Excel.RequestContext, scope: 'workbook' | '
     for (let top = area.top; top <= area.bottom; top += rowsPerChunk) {
       units.push(chunkUnit(s, top, Math.min(area.bottom, top + rowsPerChunk - 1), area.left, area.right, suspects));
     }
-    if (caps.mergedAreas) units.push(mergesUnit(s));
   }
   const batch = {
     budget: opts.budget,
@@ -194,6 +241,7 @@ export async function readGrids(ctx: Excel.RequestContext, scope: 'workbook' | '
   // Text equal to an error code: one more (payload-bounded) sync only when there is any.
   if (suspects.length) await runUnits(ctx, suspects.map(suspectUnit), batch);
   opts.budget = batch.budget;
+  if (caps.mergedAreas) await loadMergedAreas(ctx, reads.filter((s) => s.area).map((s) => ({ sheet: s.sheet, bottom: s.area!.bottom, merges: s.merges })));
 
   const name = caps.workbookName && typeof ctx.workbook.name === 'string' && ctx.workbook.name ? ctx.workbook.name : 'Libro de Excel';
   const sheets: Grid[] = reads.map((s) => ({

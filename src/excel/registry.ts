@@ -23,6 +23,16 @@ import { cellValueOf } from './read';
 
 export const REGISTRY_TEMP = '_tablero_pdm_nuevo';
 
+/**
+ * Queues the deletion of one of the product's very hidden sheets. Excel refuses to delete a
+ * `VeryHidden` sheet (InvalidOperation; GeneralException on Mac — office-js#365, "by design"): it
+ * is made `Hidden` first, in the same batch, so a failure in between leaves it hidden, not shown.
+ */
+export function deleteVeryHidden(sheet: Excel.Worksheet): void {
+  sheet.visibility = 'Hidden';
+  sheet.delete();
+}
+
 /** Sheet name of a reference such as `'Hoja x'!$A$1` or `=Hoja!$A$1`; null when none. */
 export function sheetOfReference(ref: string): string | null {
   const m = /^=?(?:'((?:[^']|'')+)'|([^!]+))!/.exec(ref.trim());
@@ -105,7 +115,7 @@ export function registryWriteUnits(l: RegistryLookup, reg: Registry): Unit[] {
   const units: Unit[] = [];
   const staleTemp = !isNull(l.temp);
   if (reg.entries.length === 0) {
-    if (staleTemp) units.push({ bytes: ACTION_BYTES, queue: () => l.temp.delete() });
+    if (staleTemp) units.push({ bytes: ACTION_BYTES, queue: () => deleteVeryHidden(l.temp) });
     return units;
   }
   const rows = registryValues(reg).map((r) => [r[0] ?? '', r[1] ?? '', r[2] ?? '', r[3] ?? '']);
@@ -113,7 +123,7 @@ export function registryWriteUnits(l: RegistryLookup, reg: Registry): Unit[] {
   units.push({
     bytes: ACTION_BYTES * 4,
     queue(ctx) {
-      if (staleTemp) l.temp.delete();
+      if (staleTemp) deleteVeryHidden(l.temp);
       sheet = ctx.workbook.worksheets.add(REGISTRY_TEMP);
       sheet.visibility = 'VeryHidden';
     },
@@ -150,7 +160,7 @@ function valuesUnit(sheet: () => Excel.Worksheet, top: number, rows: string[][])
 export function queueRegistrySwap(ctx: Excel.RequestContext, l: RegistryLookup, reg: Registry): void {
   const hasName = l.names.items.some((n) => n.name === REGISTRY_NAME);
   if (hasName) ctx.workbook.names.getItem(REGISTRY_NAME).delete();
-  if (!isNull(l.sheet)) l.sheet.delete();
+  if (!isNull(l.sheet)) deleteVeryHidden(l.sheet);
   if (reg.entries.length === 0) return;
   const sheet = ctx.workbook.worksheets.getItem(REGISTRY_TEMP);
   sheet.name = REGISTRY_SHEET;
@@ -174,7 +184,7 @@ export async function dropRegistryTemp(ctx: Excel.RequestContext): Promise<void>
     temp.load('name');
     await ctx.sync();
     if (!isNull(temp)) {
-      temp.delete();
+      deleteVeryHidden(temp);
       await ctx.sync();
     }
   } catch {

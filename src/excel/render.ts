@@ -26,7 +26,7 @@ import { ACTION_BYTES, jsonBytes, runUnits, type Unit } from './batch';
 import { cellsToAreas, joinAddresses, MAX_ADDRESS_CHARS, quoteSheet, rangeAddress } from './address';
 import { toExcelHostError } from './errors';
 import { isoToSerial, needsTextFormat, shiftFormula, styleUnits, widthPoints } from './format';
-import { loadRegistry, namesOf, queueRegistryLookup, queueRegistrySwap, registryWriteUnits } from './registry';
+import { deleteVeryHidden, loadRegistry, namesOf, queueRegistryLookup, queueRegistrySwap, REGISTRY_TEMP, registryWriteUnits } from './registry';
 
 export const TEMP_PREFIX = '_tpdm_tmp_';
 export const OLD_PREFIX = '_tpdm_old_';
@@ -184,8 +184,8 @@ export function drawUnits(sheet: () => Excel.Worksheet, model: SheetModel, caps:
         ws.getRange(`${columnLetter(i + 1)}:${columnLetter(i + 1)}`).format.columnWidth = widthPoints(w);
       });
       for (const [row, h] of Object.entries(model.rowHeights)) ws.getRange(`${row}:${row}`).format.rowHeight = h;
-      if (model.tabColor && caps.chartSeries) ws.tabColor = hex(model.tabColor);
-      if (caps.dataValidation) ws.showGridlines = model.showGridLines;
+      if (model.tabColor && caps.tabColor) ws.tabColor = hex(model.tabColor);
+      if (caps.showGridlines) ws.showGridlines = model.showGridLines;
     },
   };
   units.push(layout);
@@ -203,7 +203,7 @@ export function drawUnits(sheet: () => Excel.Worksheet, model: SheetModel, caps:
     units.push({
       bytes: ACTION_BYTES * links.length * 2,
       queue() {
-        if (!caps.chartSeries) return; // hyperlinks: ExcelApi 1.7
+        if (!caps.hyperlinks) return;
         for (const c of links) {
           sheet().getRange(rangeAddress({ top: c.row, left: c.col, bottom: c.row, right: c.col })).hyperlink = {
             documentReference: `${quoteSheet(c.link!.sheet)}!${c.link!.cell}`,
@@ -385,7 +385,10 @@ async function dropTemps(ctx: Excel.RequestContext): Promise<void> {
     const ws = ctx.workbook.worksheets;
     ws.load('items/name');
     await ctx.sync();
-    for (const w of ws.items) if (w.name.startsWith(TEMP_PREFIX) || w.name === '_tablero_pdm_nuevo') w.delete();
+    for (const w of ws.items) {
+      if (w.name === REGISTRY_TEMP) deleteVeryHidden(w);
+      else if (w.name.startsWith(TEMP_PREFIX)) w.delete();
+    }
     await ctx.sync();
   } catch {
     // Left for the next generation, which removes stale temporary sheets first.

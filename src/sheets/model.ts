@@ -40,6 +40,7 @@ export const generatedSheetNames: Record<GeneratedKind, string> = {
   alertas: 'Alertas',
   observaciones: 'Observaciones',
   consolidado: 'Consolidado',
+  devolucion: 'Devolución',
 };
 
 export interface FontStyle {

@@ -66,14 +66,25 @@ describe('theme', () => {
 });
 
 describe('ribbon commands', () => {
-  test('always complete the event, also when the work throws', async () => {
+  test('always complete the event, also when the work throws (after the error was reported)', async () => {
     const completed: number[] = [];
-    const event = { completed: () => completed.push(1) };
-    expect(await runCommand(event, async () => undefined)).toBeUndefined();
-    const err = await runCommand(event, async () => {
-      throw new Error('boom');
-    });
+    const reported: string[] = [];
+    const event = { completed: () => completed.push(reported.length) };
+    const report = async (m: string) => void reported.push(m);
+    expect(await runCommand(event, async () => undefined, report)).toBeUndefined();
+    const err = await runCommand(
+      event,
+      async () => {
+        throw new Error('boom');
+      },
+      report,
+    );
     expect(err).toBeInstanceOf(Error);
-    expect(completed).toHaveLength(2);
+    expect(reported).toEqual([genericErrorMessage]);
+    // Completed once per click, the second time only after the message was shown.
+    expect(completed).toEqual([0, 1]);
+    const failing = await runCommand(event, async () => Promise.reject(new Error('x')), async () => Promise.reject(new Error('no dialog')));
+    expect(failing).toBeInstanceOf(Error);
+    expect(completed).toHaveLength(3);
   });
 });

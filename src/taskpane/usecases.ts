@@ -9,8 +9,7 @@ import type { WorkbookGrids } from '../domain/grid';
 import type { EngineOptions } from '../domain/options';
 import type { ReadSheet, ReadWorkbook } from '../domain/sheet';
 import { readWorkbook } from '../domain/reader';
-import { REGISTRY_SHEET, productSheetsOf } from '../app/registry';
-import { generatedSheetNames } from '../sheets/model';
+import { productSheetsOf } from '../app/registry';
 import { goalCodeOf } from '../domain/goals';
 import { cutoffPeriod, periodLabel } from '../domain/periods';
 import { todayIso } from '../domain/dates';
@@ -45,15 +44,13 @@ export function engineOptions(settings: WorkbookSettings, workbook: ReadWorkbook
 }
 
 /**
- * The product's own sheets (tablero, alertas, observaciones, the registry) are never read as data
- * (same rule as `withoutGenerated` in app/generate.ts, which is loaded only when generating): the
- * default names, and whatever the registry lists ("Tablero de control (2)" beside a person's sheet).
+ * The product's own sheets (the registry and the generated sheets it lists) are never read as
+ * data — the same rule as the CLI (`app/load.ts`): a person's own sheet that happens to be called
+ * «Alertas» is read in both hosts alike.
  */
-const skipped = new Set([REGISTRY_SHEET, ...Object.values(generatedSheetNames).filter((n) => n !== generatedSheetNames.consolidado)]);
-
 function read(grids: WorkbookGrids, settings: WorkbookSettings): ReadWorkbook {
   const listed = new Set(productSheetsOf(grids.sheets));
-  const data = { ...grids, sheets: grids.sheets.filter((s) => !skipped.has(s.name) && !listed.has(s.name)) };
+  const data = { ...grids, sheets: grids.sheets.filter((s) => !listed.has(s.name)) };
   return readWorkbook(data, { extraSources: settings.extraSources });
 }
 

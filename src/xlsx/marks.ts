@@ -13,7 +13,7 @@
 import ExcelJS from 'exceljs';
 import { markFills, markFontColors, markFormulas, markSeverityOf, noteWithOriginal } from '../app/marks';
 import type { MarkPlan } from '../app/marks';
-import type { NoteEntry, Registry } from '../app/registry';
+import { markEntries, type NoteEntry, type Registry } from '../app/registry';
 import { rangeAddress } from '../sheets/model';
 import { readRegistry, writeRegistry } from './registry';
 import type { Severity } from '../domain/finding';
@@ -73,7 +73,7 @@ export function applyMarks(wb: ExcelJS.Workbook, plan: MarkPlan): MarkResult {
           } as ExcelJS.ConditionalFormattingRule,
         ],
       });
-      entries.push({ type: 'marca', sheet: sm.sheet, ranges: ref, severity });
+      entries.push(...markEntries(sm.sheet, severity, ranges.map(rangeAddress)));
     }
     for (const n of sm.notes) {
       const cell = ws.getCell(n.row, n.col);

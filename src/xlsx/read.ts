@@ -4,6 +4,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { CellRange, CellValue, Grid, SheetVisibility, WorkbookGrids } from '../domain/grid';
+import { readablePackage } from './package';
 
 interface MergeRange {
   top: number;
@@ -73,8 +74,9 @@ export function gridsOfWorkbook(wb: ExcelJS.Workbook, name: string): WorkbookGri
   return { name, sheets: wb.worksheets.map(gridOfWorksheet) };
 }
 
+/** exceljs's full model of the .xlsx `data`, after the package check (`package.ts`): every listed sheet is read, or it throws. */
 export async function loadWorkbook(data: Buffer | ArrayBuffer): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(data as ArrayBuffer);
+  await wb.xlsx.load(readablePackage(Buffer.isBuffer(data) ? data : Buffer.from(data)) as unknown as ArrayBuffer);
   return wb;
 }

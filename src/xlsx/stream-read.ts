@@ -21,6 +21,7 @@ import type { ZipEntryInfo } from '../app/guard';
 import { openZip, partChunks, type ZipSource } from './zip';
 import { parseAddress } from '../app/marks';
 import { plainValue } from './read';
+import { readablePackage } from './package';
 
 export interface StreamReadOptions {
   /** Called every few thousand rows with the rows read so far (progress on stderr). */
@@ -150,8 +151,9 @@ function visibilityOf(state: unknown): SheetVisibility {
  * `gridsOfWorkbook(await loadWorkbook(bytes), name)`; throws (like `loadWorkbook`) on a file
  * exceljs cannot read — run the door check (`app/guard.ts`) first.
  */
-export async function readGridsStreaming(bytes: Uint8Array, name: string, options: StreamReadOptions = {}): Promise<WorkbookGrids> {
-  const zip = openZip(asBuffer(bytes));
+export async function readGridsStreaming(input: Uint8Array, name: string, options: StreamReadOptions = {}): Promise<WorkbookGrids> {
+  const bytes = readablePackage(asBuffer(input));
+  const zip = openZip(bytes);
   const every = options.every ?? 10_000;
   const interned = new Map<string, string>();
   // Every kept string is copied out of the parser's buffers: the XML parser hands out slices of

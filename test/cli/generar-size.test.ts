@@ -19,7 +19,7 @@ afterAll(cleanup);
 
 /** Runs `npm run tablero`'s entry (supervisor + worker) as a person would. */
 function tableroProcess(args: string[], env: NodeJS.ProcessEnv = {}) {
-  return spawnSync(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'src', 'cli', 'tablero.ts'), ...args], {
+  return spawnSync(process.execPath, [path.join(repoRoot, 'scripts', 'tablero.js'), ...args], {
     cwd: repoRoot,
     env: { ...process.env, ...env },
     encoding: 'utf8',

@@ -20,7 +20,7 @@ const finding = (sheet: string, cell: string, severity: 'error' | 'warning' = 'e
 });
 
 describe('readGrids', () => {
-  test('maps values, errors, blanks, dates and formats; skips the registry sheet', async () => {
+  test('maps values, errors, blanks, dates and formats; the registry is read like any sheet (as exceljs does)', async () => {
     const xl = new ExcelDouble();
     xl.addSheet({
       name: 'Plan',
@@ -30,7 +30,7 @@ describe('readGrids', () => {
     });
     xl.addSheet({ name: '_tablero_pdm', visibility: 'VeryHidden', rows: [['x']] });
     const g = await hostOn(xl).readGrids('workbook');
-    expect(g.sheets.map((s) => s.name)).toEqual(['Plan']);
+    expect(g.sheets.map((s) => [s.name, s.visibility])).toEqual([['Plan', 'visible'], ['_tablero_pdm', 'veryHidden']]);
     const s = g.sheets[0];
     expect(s.values[2]).toEqual(['0012', 5, 45658]);
     expect(s.values[3]?.[0]).toEqual({ error: '#REF!' });
@@ -62,7 +62,7 @@ describe('readGrids', () => {
       expect(xl.stats.maxResponseBytes).toBeLessThan(5 * 1024 * 1024);
     }
     expect(new Set(counts).size).toBe(1);
-    expect(counts[0]).toBe(3);
+    expect(counts[0]).toBe(4); // sheets, used ranges, the cells, the merged areas
   });
 
   test('a big sheet is read in payload-bounded batches (syncs ∝ bytes / 4 MB, not rows)', async () => {
@@ -83,13 +83,14 @@ describe('readGrids', () => {
     expect(xl.stats.batches.some((b) => b.responseBytes > 200_000)).toBe(true); // the failed one
   });
 
-  test('focus lost once is retried quietly; twice gives a clear Spanish message', async () => {
+  test('GeneralException once is retried quietly; twice gives a clear Spanish message', async () => {
     const xl = new ExcelDouble();
     captureSheet(xl, 5);
     xl.faults.failSyncs = { count: 1 };
     await expect(hostOn(xl).readGrids('workbook')).resolves.toBeDefined();
     xl.faults.failSyncs = { count: 2 };
-    await expect(hostOn(xl).readGrids('workbook')).rejects.toThrow(excelMessages.focus);
+    // GeneralException says nothing about the cause: not "focus lost", a plain generic message.
+    await expect(hostOn(xl).readGrids('workbook')).rejects.toThrow(excelMessages.generic('leer el libro'));
   });
 
   test('cell-edit mode: waits with delayForCellEdit (1.11+), a clear message below', async () => {
@@ -235,7 +236,7 @@ describe('writeMarks / clearMarks', () => {
     }
   });
 
-  test('focus lost half-way (GeneralException on a sync) also leaves the workbook as it was', async () => {
+  test('GeneralException half-way (on a sync) also leaves the workbook as it was', async () => {
     const xl = new ExcelDouble();
     captureSheet(xl, 30);
     const before = JSON.stringify(xl.snapshot());
@@ -243,7 +244,7 @@ describe('writeMarks / clearMarks', () => {
     // Let the clear and the preparation pass, then lose focus on the sync that writes the marks.
     xl.faults.failAtOperation = { n: 1, onlyWrites: true, code: 'GeneralException', message: 'The workbook lost focus.' };
     const err = await host.writeMarks([finding('Hoja de captura', 'B2')]).catch((e: unknown) => e);
-    expect((err as Error).message).toBe(`${excelMessages.focus} El libro quedó como estaba.`);
+    expect((err as Error).message).toBe(`${excelMessages.generic('marcar las celdas')} El libro quedó como estaba.`);
     expect(JSON.stringify(xl.snapshot())).toBe(before);
   });
 

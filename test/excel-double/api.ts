@@ -65,8 +65,33 @@ export interface Op {
 export interface Host {
   readonly wb: WorkbookState;
   readonly apiMinor: number;
+  /** Excel's documented (or, where silent, strictest reported) limits; tests may lower them. */
+  readonly limits: ExcelLimits;
+  /** The platform the double plays (some errors differ: a very hidden sheet on Mac). */
+  readonly platform: 'OfficeOnline' | 'PC' | 'Mac';
+  /** Does the loaded office.js have notes (`Excel.NoteCollection`)? The npm 1.1.110 copy does not. */
+  readonly scriptNotes: boolean;
   enqueue(ctx: RequestContext, op: Op): void;
   sync(ctx: RequestContext): Promise<void>;
+}
+
+/** See test/excel-double/CATALOG.md for the source of each number. */
+export interface ExcelLimits {
+  /** `Worksheet.getRanges`: longest address string accepted. */
+  getRangesChars: number;
+  /** `Worksheet.getRanges`: most areas accepted. */
+  getRangesAreas: number;
+  /** `Range.getMergedAreasOrNullObject`: most merged areas it can return. */
+  mergedAreas: number;
+  /** Characters a cell can hold. */
+  cellChars: number;
+}
+
+export const EXCEL_LIMITS: Readonly<ExcelLimits> = { getRangesChars: 8192, getRangesAreas: 512, mergedAreas: 512, cellChars: 32767 };
+
+/** Excel sheet names: 1–31 characters, none of `: \\ / ? * [ ]`, not starting or ending with `'`. */
+export function validSheetName(n: string): boolean {
+  return /^[^:\\/?*[\]]{1,31}$/.test(n) && !n.startsWith("'") && !n.endsWith("'");
 }
 
 const OP_BYTES = 120;
@@ -214,7 +239,7 @@ export class WorksheetCollection extends ClientObject {
       if (wb.sheets.some((s) => s.name.toLowerCase() === n.toLowerCase())) {
         throw new RichApiError('ItemAlreadyExists', 'A resource with the same name or identifier already exists.', 'WorksheetCollection.add');
       }
-      if (!/^[^:\\/?*[\]]{1,31}$/.test(n) || n.startsWith("'") || n.endsWith("'")) throw new RichApiError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.', 'WorksheetCollection.add');
+      if (!validSheetName(n)) throw new RichApiError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.', 'WorksheetCollection.add');
       const s = newSheet(`{${String(wb.nextId++).padStart(8, '0')}}`, n);
       wb.sheets.push(s);
       ws.bind(s.id);
@@ -226,7 +251,8 @@ export class WorksheetCollection extends ClientObject {
 export class Worksheet extends ClientObject {
   private ref: SheetRef;
   readonly protection: WorksheetProtection;
-  readonly notes: NoteCollection;
+  /** Undefined when the loaded office.js has no notes (npm @microsoft/office-js 1.1.110). */
+  readonly notes?: NoteCollection;
   readonly charts: ChartCollection;
   readonly freezePanes: WorksheetFreezePanes;
   readonly pageLayout: PageLayout;
@@ -234,7 +260,7 @@ export class Worksheet extends ClientObject {
     super(ctx);
     this.ref = ref;
     this.protection = new WorksheetProtection(ctx, this);
-    this.notes = new NoteCollection(ctx, this);
+    if (ctx.host.scriptNotes) this.notes = new NoteCollection(ctx, this);
     this.charts = new ChartCollection(ctx, this);
     this.freezePanes = new WorksheetFreezePanes(ctx, this);
     this.pageLayout = new PageLayout(ctx, this);
@@ -290,10 +316,9 @@ export class Worksheet extends ClientObject {
   set name(v: string) {
     this.queue('Worksheet.name', v, true, () => {
       const s = this.state();
+      if (!validSheetName(v)) throw new RichApiError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.', 'Worksheet.name');
       if (this.host.wb.sheets.some((x) => x !== s && x.name.toLowerCase() === v.toLowerCase())) throw new RichApiError('ItemAlreadyExists', 'A resource with the same name or identifier already exists.', 'Worksheet.name');
-      const old = s.name;
       s.name = v;
-      void old;
     });
   }
   get id(): string {
@@ -334,6 +359,11 @@ export class Worksheet extends ClientObject {
     this.queue('Worksheet.delete', undefined, true, () => {
       const wb = this.host.wb;
       const s = this.state();
+      // office-js#365 ("by design"): a very hidden sheet must be made hidden or visible first.
+      if (s.visibility === 'VeryHidden') {
+        if (this.host.platform === 'Mac') throw new RichApiError('GeneralException', 'There was an internal error while processing the request.', 'Worksheet.delete');
+        throw new RichApiError('InvalidOperation', 'This operation is not permitted for the current object.', 'Worksheet.delete');
+      }
       if (wb.sheets.filter((x) => x.visibility === 'Visible' && x !== s).length === 0) throw new RichApiError('InvalidOperation', 'This operation is not permitted for the current object.', 'Worksheet.delete');
       wb.sheets.splice(wb.sheets.indexOf(s), 1);
       // Names that pointed at the sheet now give #REF! (kept, as Excel keeps them).
@@ -520,6 +550,7 @@ export class Range extends ClientObject {
         const c = cellAt(s, a.top + i, a.left + j, true);
         if (what === 'numberFormat') c.nf = String(x) === 'General' ? undefined : String(x);
         else {
+          if (typeof x === 'string' && x.length > this.host.limits.cellChars) throw new RichApiError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.', 'Range.values');
           const r = coerce(x, c.nf);
           c.v = r.v;
           c.error = r.error;
@@ -578,11 +609,18 @@ export class RangeAreas extends ClientObject {
     if (this.spec.kind === 'merged') {
       if (this.host.apiMinor < 13) throw new RichApiError('ApiNotFound', 'The API you are trying to use could not be found.', 'Range.getMergedAreasOrNullObject');
       const w = this.spec.within();
-      return this.ws.state().merges.filter((m) => intersects(m, w));
+      // office-js#3611: only merged areas whose top-left cell lies inside the range.
+      const found = this.ws.state().merges.filter((m) => m.top >= w.top && m.top <= w.bottom && m.left >= w.left && m.left <= w.right);
+      // API reference: more than 512 merged areas and the method fails (error code not documented).
+      if (found.length > this.host.limits.mergedAreas) throw new RichApiError('GeneralException', 'There was an internal error while processing the request.', 'Range.getMergedAreasOrNullObject');
+      return found;
     }
     if (this.host.apiMinor < 9) throw new RichApiError('ApiNotFound', 'The API you are trying to use could not be found.', 'Worksheet.getRanges');
     const address = this.spec.address;
-    if (address.length > 8192) throw new RichApiError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.', 'Worksheet.getRanges');
+    // office-js#5198 / office-js-docs-pr#2255: InvalidArgument near 8,192 characters and for some
+    // strings of 513 areas; the double refuses either (the stricter reading).
+    const limits = this.host.limits;
+    if (address.length > limits.getRangesChars || address.split(',').length > limits.getRangesAreas) throw new RichApiError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.', 'Worksheet.getRanges');
     this.ws.state();
     return address.split(',').map((p) => {
       const a = parseArea(p);

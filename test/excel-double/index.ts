@@ -11,10 +11,10 @@
  * // … or pass it explicitly: createExcelHost({ excel: xl.Excel, office: xl.Office })
  * xl.stats.syncs; xl.stats.maxRequestBytes; xl.faults.cellEditMode = true;
  */
-import { RequestContext, RichApiError, type Host, type Op } from './api';
+import { EXCEL_LIMITS, NoteCollection, RequestContext, RichApiError, type ExcelLimits, type Host, type Op } from './api';
 import { type Area, type CellState, type SheetState, type WorkbookState, colLetters, key, newSheet, parseArea, snapshotOf, unkey } from './state';
 
-export { RichApiError, coerce } from './api';
+export { RichApiError, coerce, EXCEL_LIMITS, validSheetName, type ExcelLimits } from './api';
 export type { CellState, SheetState, WorkbookState, Area } from './state';
 
 /** Excel on the web refuses requests and responses above 5 MB. */
@@ -27,7 +27,7 @@ export interface Faults {
   payloadLimitBytes?: number;
   /** The Nth operation (1-based, counted across batches from when it is set) fails; earlier operations of its batch stay applied, as in Excel. */
   failAtOperation?: { n: number; code?: string; message?: string; onlyWrites?: boolean };
-  /** The next `count` syncs fail before running anything (default GeneralException "focus lost"). */
+  /** The next `count` syncs fail before running anything (default GeneralException). */
   failSyncs?: { count: number; code?: string; message?: string };
 }
 
@@ -68,13 +68,45 @@ export interface DoubleOptions {
   /** Highest ExcelApi set supported, e.g. '1.6', '1.9', '1.18' (default '1.18'). */
   apiVersion?: string;
   workbookName?: string;
+  /** Default 'OfficeOnline'. On 'Mac' some refusals come as GeneralException (office-js#365). */
+  platform?: 'OfficeOnline' | 'PC' | 'Mac';
+  /**
+   * Language of Excel's error messages (default 'es-CO'): `message` and `debugInfo.message` are
+   * localised, only `code` is not ("Error handling with the application-specific JavaScript APIs").
+   */
+  locale?: 'es-CO' | 'en-US';
+  /**
+   * Does the loaded office.js define notes (default true)? The host may support ExcelApi 1.18 while
+   * the script the page loaded (npm @microsoft/office-js 1.1.110) has no `NoteCollection`: then
+   * `worksheet.notes` is undefined whatever `isSetSupported` says.
+   */
+  scriptNotes?: boolean;
 }
+
+/** Excel's messages in Spanish (es-CO Excel), by error code. */
+const SPANISH: Record<string, string> = {
+  AccessDenied: 'La celda o el gráfico que intenta cambiar está en una hoja protegida. Para realizar un cambio, desproteja la hoja.',
+  ApiNotFound: 'No se encuentra la API que intenta usar. Puede que esté disponible en una versión más reciente de Excel.',
+  GeneralException: 'Error interno al procesar la solicitud.',
+  InvalidArgument: 'El argumento no es válido, falta o tiene un formato incorrecto.',
+  InvalidOperation: 'La operación no está permitida para el objeto actual.',
+  InvalidOperationInCellEditMode: 'Excel está en modo de edición de celdas. Para salir del modo de edición, presione ENTRAR o TAB o seleccione otra celda y vuelva a intentarlo.',
+  ItemAlreadyExists: 'Ya existe un recurso con el mismo nombre o identificador.',
+  ItemNotFound: 'El recurso solicitado no existe.',
+  RequestPayloadSizeLimitExceeded: 'El tamaño de la carga de la solicitud superó el límite.',
+  ResponsePayloadSizeLimitExceeded: 'El tamaño de la carga de la respuesta superó el límite.',
+};
 
 type Batch = (ctx: RequestContext) => Promise<unknown>;
 
 export class ExcelDouble implements Host {
   readonly wb: WorkbookState;
   readonly apiMinor: number;
+  readonly platform: 'OfficeOnline' | 'PC' | 'Mac';
+  readonly locale: 'es-CO' | 'en-US';
+  readonly scriptNotes: boolean;
+  /** Excel's limits (CATALOG.md); a test lowers one to play an Excel that refuses earlier. */
+  readonly limits: ExcelLimits = { ...EXCEL_LIMITS };
   readonly faults: Faults = {};
   stats: Stats = ExcelDouble.emptyStats();
   /** Document settings (`Office.context.document.settings`), saved or not. */
@@ -84,7 +116,7 @@ export class ExcelDouble implements Host {
   private opCounter = 0;
 
   /** What to install as the global `Excel`. */
-  readonly Excel: { run: (...args: unknown[]) => Promise<unknown>; RequestContext: typeof RequestContext };
+  readonly Excel: { run: (...args: unknown[]) => Promise<unknown>; RequestContext: typeof RequestContext; NoteCollection?: typeof NoteCollection };
   /** What to install as the global `Office`. */
   readonly Office: {
     context: {
@@ -98,12 +130,16 @@ export class ExcelDouble implements Host {
   constructor(opts: DoubleOptions = {}) {
     const v = opts.apiVersion ?? '1.18';
     this.apiMinor = Number(v.split('.')[1] ?? 0);
+    this.platform = opts.platform ?? 'OfficeOnline';
+    this.locale = opts.locale ?? 'es-CO';
+    this.scriptNotes = opts.scriptNotes ?? true;
     this.wb = { name: opts.workbookName ?? 'Libro1.xlsx', sheets: [], names: [], nextId: 1 };
     const run = (...args: unknown[]) => this.run(args);
-    this.Excel = { run, RequestContext };
+    // Like office.js, the namespace carries a class only when the loaded script defines it.
+    this.Excel = this.scriptNotes ? { run, RequestContext, NoteCollection } : { run, RequestContext };
     const settings = this.settings;
     const saved = this.savedSettings;
-    const info = { host: 'Excel', platform: 'OfficeOnline' };
+    const info = { host: 'Excel', platform: this.platform };
     this.Office = {
       context: {
         requirements: { isSetSupported: (name, version) => name === 'ExcelApi' && (version === undefined || Number(version.split('.')[1] ?? 0) <= this.apiMinor) },
@@ -156,6 +192,21 @@ export class ExcelDouble implements Host {
   }
 
   async sync(ctx: RequestContext): Promise<void> {
+    try {
+      await this.syncBatch(ctx);
+    } catch (e) {
+      throw this.localised(e);
+    }
+  }
+
+  /** Excel's error as an es-CO Excel gives it: the same code, the message in Spanish. */
+  private localised(e: unknown): unknown {
+    if (this.locale !== 'es-CO' || !(e instanceof RichApiError)) return e;
+    const text = SPANISH[e.code];
+    return text ? new RichApiError(e.code, text, e.debugInfo.errorLocation) : e;
+  }
+
+  private async syncBatch(ctx: RequestContext): Promise<void> {
     const ops = this.queues.get(ctx) ?? [];
     this.queues.set(ctx, []);
     this.stats.syncs++;
@@ -170,7 +221,7 @@ export class ExcelDouble implements Host {
     if (fs && fs.count > 0) {
       fs.count--;
       record(0);
-      throw new RichApiError(fs.code ?? 'GeneralException', fs.message ?? 'An internal error has occurred: the workbook lost focus.');
+      throw new RichApiError(fs.code ?? 'GeneralException', fs.message ?? 'There was an internal error while processing the request.');
     }
     if (this.faults.cellEditMode) {
       if (!ctx.delayForCellEdit) {

@@ -1,0 +1,181 @@
+/**
+ * `tablero devolver`: the example workbook (five units in one capture sheet) plus two unit files
+ * — Cultura's own, and a second file of Salud that repeats one of the example's goal codes — give
+ * one workbook per unit, each holding ONLY its unit's findings and goals. The returns are checked
+ * against what `tablero consolidar` writes for the same files: its Observaciones (every finding
+ * reaches exactly one unit, or every unit of a shared sheet) and the `reporte --json` states.
+ */
+import ExcelJS from 'exceljs';
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { run } from '../../src/cli/main';
+import { plainValue } from '../../src/xlsx/read';
+import { captureSheet } from '../helpers/sheets';
+import { sha256, tempDir, testIO, writeFixture } from '../sheets/fixtures';
+
+const example = path.resolve(__dirname, '..', '..', 'examples', 'hoja-captura-T2-2025.xlsx');
+
+async function load(p: string): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(p);
+  return wb;
+}
+
+/** Rows of a sheet as display values by column (1-based). */
+function rowsOf(ws: ExcelJS.Worksheet): unknown[][] {
+  const out: unknown[][] = [];
+  ws.eachRow({ includeEmpty: false }, (row, r) => {
+    const vals: unknown[] = [];
+    row.eachCell({ includeEmpty: false }, (c, col) => {
+      if (c.type !== ExcelJS.ValueType.Merge) vals[col] = plainValue(c.value);
+    });
+    out[r] = vals;
+  });
+  return out;
+}
+
+interface ObsRow {
+  file: string;
+  sheet: string;
+  cell: string;
+  goal: string;
+  rule: string;
+  message: string;
+}
+
+/** The observation table of an «Observaciones» sheet with the Archivo column. */
+function observations(ws: ExcelJS.Worksheet): ObsRow[] {
+  const rows = rowsOf(ws);
+  const header = rows.findIndex((v) => v?.[1] === 'N.º');
+  expect(header).toBeGreaterThan(0);
+  const h = rows[header];
+  const col = (t: string) => h.indexOf(t);
+  expect(col('Archivo')).toBeGreaterThan(0);
+  return rows
+    .slice(header + 1)
+    .filter((v) => v && typeof v[1] === 'number')
+    .map((v) => ({
+      file: String(v[col('Archivo')]),
+      sheet: String(v[col('Hoja')]),
+      cell: String(v[col('Celda')]),
+      goal: String(v[col('Meta')]),
+      rule: String(v[col('Regla')]),
+      message: String(v[col('Observación')]),
+    }));
+}
+
+/** Goal codes of a numbered section of «Alertas» (1 = rezagadas, 2 = over 100 %). */
+function alertCodes(ws: ExcelJS.Worksheet, section: 1 | 2): string[] {
+  const rows = rowsOf(ws);
+  const start = rows.findIndex((v) => typeof v?.[1] === 'string' && (v[1] as string).startsWith(`${section}. `));
+  const end = rows.findIndex((v, i) => i > start && typeof v?.[1] === 'string' && (v[1] as string).startsWith(`${section + 1}. `));
+  return rows
+    .slice(start + 1, end)
+    .filter((v) => v && typeof v[1] === 'string' && /^\d{7}$|^CUL-/.test(v[1] as string))
+    .map((v) => v[1] as string);
+}
+
+const key = (o: ObsRow) => `${o.rule}|${o.goal}|${o.message}`;
+
+describe('tablero devolver', () => {
+  it('writes one workbook per unit with only its findings and goals, matching the consolidated review', async () => {
+    const dir = await tempDir();
+    const cultura = await writeFixture(dir, 'cultura.xlsx', [
+      captureSheet(
+        [
+          { goalCode: 'CUL-01', goal: 'Realizar 12 festivales de música', unit: 'Secretaría de Cultura', programCode: '3301', yearGoal: 12, planned: [3, 3, 3, 3], executed: [1, 1, null, null], executedTotal: 2, progressDeclared: 16.67, analysis: null },
+          { goalCode: 'CUL-02', goal: 'Dotar 8 bibliotecas', unit: 'Secretaría de Cultura', programCode: '3301', yearGoal: 8, planned: [2, 2, 2, 2], executed: [2, 2, null, null], executedTotal: 4, progressDeclared: 50, obligations: 9_000_000, commitments: 8_000_000 },
+        ],
+        { name: 'HC Cultura' },
+      ),
+    ]);
+    // A second file of Salud, repeating the example's goal 1905021: a finding only the consolidation sees.
+    const salud = await writeFixture(dir, 'salud.xlsx', [
+      captureSheet([
+        { goalCode: '1905021', goal: 'Vacunar 1.000 niños menores de 5 años', unit: 'Secretaría de Salud' },
+        { goalCode: '1905099', goal: 'Realizar 40 jornadas de salud rural', unit: 'Secretaría de Salud', yearGoal: 40, planned: [10, 10, 10, 10], executed: [0, 0, null, null], executedTotal: 0, progressDeclared: 0, analysis: 'Sin contratista.' },
+      ], { name: 'HC Salud' }),
+    ]);
+    const files = [example, cultura, salud];
+    const hashes = await Promise.all(files.map(sha256));
+
+    const io = testIO(dir);
+    expect(await run(['consolidar', ...files, '--corte', '2025-06-30', '-o', 'consolidado.xlsx'], io)).toBe(0);
+    const consolidated = observations((await load(path.join(dir, 'consolidado.xlsx'))).getWorksheet('Observaciones')!);
+    expect(await run(['reporte', ...files, '--corte', '2025-06-30', '--json'], io)).toBe(0);
+    const report = JSON.parse(io.out[io.out.length - 1]) as { goals: { code: string; unit: string; state: string }[] };
+
+    const dio = testIO(dir);
+    expect(await run(['devolver', ...files, '--corte', '2025-06-30', '-o', 'devoluciones'], dio)).toBe(0);
+    expect(dio.err.join('')).toBe('');
+    const written = (await fs.readdir(path.join(dir, 'devoluciones'))).sort();
+    const units = [...new Set(report.goals.map((g) => g.unit))].sort((a, b) => a.localeCompare(b, 'es'));
+    expect(units).toEqual(['Secretaría de Agricultura', 'Secretaría de Cultura', 'Secretaría de Educación', 'Secretaría de Gobierno', 'Secretaría de Infraestructura', 'Secretaría de Salud']);
+    expect(written).toEqual(units.map((u) => `devolucion-${u.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/ /g, '-')}.xlsx`));
+    expect(dio.out.join('')).toContain('plazo de respuesta 15/07/2025');
+
+    const unitOfGoal = new Map(report.goals.map((g) => [g.code, g.unit]));
+    const returned: ObsRow[] = [];
+    for (const [i, unit] of units.entries()) {
+      const wb = await load(path.join(dir, 'devoluciones', written[i]));
+      expect(wb.worksheets.filter((w) => w.state === 'visible').map((w) => w.name)).toEqual(['Devolución', 'Observaciones', 'Alertas']);
+      const cover = rowsOf(wb.getWorksheet('Devolución')!).flat().filter((v) => typeof v === 'string').join('\n');
+      expect(cover).toContain(`Devolución a la dependencia — ${unit}`);
+      expect(cover).toContain('Plazo de respuesta:');
+      expect(cover).toContain('a más tardar el 15/07/2025');
+
+      // Observaciones: only this unit's goals; every row points at a unit file's own cell.
+      const obs = observations(wb.getWorksheet('Observaciones')!);
+      for (const o of obs) {
+        if (/^\d{7}$|^CUL-/.test(o.goal)) expect(unitOfGoal.get(o.goal)).toBe(unit);
+        expect(o.sheet).not.toBe('Consolidado');
+        expect(['hoja-captura-T2-2025.xlsx', 'cultura.xlsx', 'salud.xlsx']).toContain(path.basename(o.file));
+      }
+      returned.push(...obs);
+
+      // Alertas: exactly the unit's lagging goals and goals over 100 %, with the blank columns.
+      const alertas = wb.getWorksheet('Alertas')!;
+      const mine = report.goals.filter((g) => g.unit === unit);
+      expect(alertCodes(alertas, 1).sort()).toEqual(mine.filter((g) => g.state === 'atrasada' || g.state === 'no-iniciada').map((g) => g.code).sort());
+      expect(alertCodes(alertas, 2).sort()).toEqual(mine.filter((g) => g.state === 'sobreejecutada').map((g) => g.code).sort());
+      const text = rowsOf(alertas).flat().join('\n');
+      for (const h of ['Causa del rezago', 'Acción correctiva', 'Responsable', 'Fecha de compromiso']) expect(text).toContain(h);
+    }
+
+    // Every consolidated observation reaches the units, and nothing else does.
+    expect(returned.map(key).sort()).toEqual(consolidated.map(key).sort());
+    // The units' own findings keep their file, sheet and cell exactly.
+    const own = consolidated.filter((o) => o.sheet !== 'Consolidado');
+    for (const o of own) expect(returned).toContainEqual(o);
+
+    // The finding only the consolidation sees (the repeated goal) points back into the units' files.
+    const dup = returned.filter((o) => o.rule === 'duplicate');
+    expect(dup.length).toBeGreaterThanOrEqual(1);
+    for (const o of dup) {
+      const src = await load(path.isAbsolute(o.file) ? o.file : path.join(dir, o.file));
+      expect(plainValue(src.getWorksheet(o.sheet)!.getCell(o.cell).value)).toBe('1905021');
+    }
+    expect(await Promise.all(files.map(sha256))).toEqual(hashes);
+  }, 60_000);
+
+  it('returns a consolidated workbook given alone, and never replaces a return without --force', async () => {
+    const dir = await tempDir();
+    const io = testIO(dir);
+    expect(await run(['consolidar', example, '--corte', '2025-06-30', '-o', 'consolidado.xlsx'], io)).toBe(0);
+    expect(await run(['devolver', 'consolidado.xlsx', '-o', 'dev'], io)).toBe(0);
+    const files = (await fs.readdir(path.join(dir, 'dev'))).sort();
+    expect(files).toHaveLength(5);
+    const wb = await load(path.join(dir, 'dev', 'devolucion-secretaria-de-educacion.xlsx'));
+    const obs = observations(wb.getWorksheet('Observaciones')!);
+    expect(obs.map((o) => o.goal)).toContain('2201015');
+    // From the consolidated sheet alone: the file and row of origin, the consolidated cell.
+    for (const o of obs) expect(o.file).toContain('hoja-captura-T2-2025.xlsx');
+
+    const before = await sha256(path.join(dir, 'dev', files[0]));
+    const again = testIO(dir);
+    expect(await run(['devolver', 'consolidado.xlsx', '-o', 'dev'], again)).toBe(2);
+    expect(again.err.join('')).toMatch(/ya existe; use --force/);
+    expect(await sha256(path.join(dir, 'dev', files[0]))).toBe(before);
+    expect(await run(['devolver', 'consolidado.xlsx', '-o', 'dev', '--force'], testIO(dir))).toBe(0);
+  }, 60_000);
+});
