@@ -76,7 +76,7 @@ export function parseArgs(argv: readonly string[]): ParseResult {
   }
   const files: string[] = [];
   const values: { corte?: string; output?: string; vigencia?: string } = {};
-  const flags = { json: false, force: false, includeHidden: false };
+  const flags: { json: boolean; force: boolean; includeHidden?: boolean } = { json: false, force: false };
   let onlyFiles = false;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];

@@ -7,6 +7,7 @@
 import type { Finding } from '../domain/finding';
 import type { ReadSheet, ReadWorkbook } from '../domain/sheet';
 import { headerOf, type FieldId, type SheetKind } from '../domain/fields';
+import { formatById } from '../domain/formats/index';
 import { formatNumber, formatPercent, formatDate } from '../domain/format';
 
 export interface Style {
@@ -43,7 +44,9 @@ export function describeSheet(sheet: ReadSheet): string {
   const count =
     sheet.kind === 'hoja-captura' ? plural(n, 'meta', 'metas') : sheet.kind === 'techos' ? plural(n, 'programa', 'programas') : plural(n, 'fila', 'filas');
   const hidden = sheet.visibility !== 'visible' ? ' (oculta)' : '';
-  const format = sheet.format ? ` (${sheet.format.name})` : '';
+  // The formats the general matcher reads (PE-F-012, Bogotá) are named in the JSON; the text
+  // names the real layouts a description of the catalog recognised.
+  const format = sheet.format && formatById(sheet.format.id)?.signature.length ? ` (${sheet.format.name})` : '';
   const joined = sheet.joins ? `, unida a «${sheet.joins.sheet}»` : '';
   const vigencia = sheet.yearBlocks && sheet.yearBlocks.length > 1 && sheet.vigencia !== undefined ? `, vigencia ${sheet.vigencia}` : '';
   return `${sheet.name} — ${kindLabels[sheet.kind]}${format}, ${joined ? plural(n, 'fila', 'filas') : count}${vigencia}${joined}${hidden}`;

@@ -76,7 +76,7 @@ export function sheetsJson(workbook: ReadWorkbook): SheetJson[] {
     ...(s.format ? { format: s.format.name } : {}),
     headerRow: s.headerRow,
     dataRows: s.rows.length,
-    ...(s.format && s.vigencia !== undefined ? { vigencia: s.vigencia } : {}),
+    ...((s.yearBlocks?.length ?? 0) > 1 && s.vigencia !== undefined ? { vigencia: s.vigencia } : {}),
     ...(s.notes && s.notes.length > 0 ? { notes: [...s.notes] } : {}),
   }));
 }

@@ -179,7 +179,7 @@ export function goalsFromCaptureSheet(sheet: ReadSheet): GoalInput[] {
     const accValue = acc !== undefined && acc.status === 'ok' ? acc.value : undefined;
     const state = goalState[i]?.parsed;
     const stateValue = state !== undefined && state.status === 'ok' ? state.value : undefined;
-    out.push({
+    const read = {
       code: goalCodeAt(goalCode, i) ?? '',
       goal: textAt(goalText, i) ?? '',
       unit: textAt(unit, i) ?? titleUnit ?? '',
@@ -202,9 +202,35 @@ export function goalsFromCaptureSheet(sheet: ReadSheet): GoalInput[] {
       eliminated: typeof stateValue === 'string' && stateValue.toLowerCase() === 'eliminada',
       analysis: textAt(analysis, i),
       evidence: textAt(evidence, i),
-    });
+    };
+    out.push(sheet.accumulation !== undefined || sheet.quarterShares || sheet.yearGoalDue ? asTheFormatMeans(sheet, read) : read);
   }
   return out;
+}
+
+/**
+ * A goal as its format's authors mean it (real-formats.md "Values, real wording"): the format's
+ * accumulation when the sheet has no column for it (Cali's levels reached), and, where the
+ * quarters hold shares that add up (Cundinamarca's template adds them in its own TOTAL column),
+ * every goal whose quarters are not one level held all year is a flow, whatever the indicator's
+ * trend; with shares adding up to 1 the year's value is 1 (compliance is the same ratio either way).
+ */
+function asTheFormatMeans(sheet: ReadSheet, goal: GoalInput): GoalInput {
+  let accumulation = goal.accumulation ?? sheet.accumulation ?? null;
+  let yearGoal = goal.yearGoal;
+  if (sheet.quarterShares) {
+    const given = goal.planned.filter((p): p is number => p !== null);
+    const sum = given.reduce((a, b) => a + b, 0);
+    const near = (a: number, b: number) => Math.abs(a - b) <= Math.max(0.02, Math.abs(b) * 0.005);
+    // A level held every quarter (0 before it starts): 4.500, 4.500, 4.500, 4.500 — else shares.
+    const started = given.filter((p) => p !== 0);
+    const level = started.length > 1 && started.every((p) => near(p, started[0]));
+    const adds = sum > 0 && ((yearGoal !== null && near(sum, yearGoal)) || near(sum, 1));
+    if (adds || !level) accumulation = 'suma';
+    if (accumulation === 'suma' && near(sum, 1) && yearGoal !== null && !near(yearGoal, 1) && !near(sum, yearGoal)) yearGoal = sum;
+  }
+  const planned = sheet.yearGoalDue && yearGoal !== null && goal.planned.every((p) => p === null) ? goal.planned.map(() => yearGoal) : goal.planned;
+  return accumulation === goal.accumulation && yearGoal === goal.yearGoal && planned === goal.planned ? goal : { ...goal, accumulation, yearGoal, planned };
 }
 
 /**

@@ -833,15 +833,32 @@ function chooseColumns(candidates: readonly Candidate[], vigencia: number | unde
   return out;
 }
 
-/** The latest period whose executed column (among `columns`) holds a value. */
+/**
+ * The latest period the sheet reports: whose executed column (among `columns`) is filled in at
+ * least a quarter of the rows that report anything (one stray `0` in T4 is not a T4 report).
+ */
 function lastReportedPeriod(view: SheetView, columns: ReadonlyMap<FieldId, Candidate>, from: number): number | undefined {
-  let last: number | undefined;
+  const filled = new Map<number, number>();
+  let reporting = 0;
+  const cols: [number, number][] = [];
   for (const [field, c] of columns) {
     const m = /^executed(\d+)$/.exec(field);
-    if (!m) continue;
-    const n = Number(m[1]);
-    if ((last === undefined || n > last) && columnHasData(view, c.col, from)) last = n;
+    if (m) cols.push([Number(m[1]), c.col - view.originCol]);
   }
+  if (cols.length === 0) return undefined;
+  for (let i = from; i < view.values.length; i++) {
+    const row = view.values[i];
+    if (!row) continue;
+    let any = false;
+    for (const [n, j] of cols) {
+      if (isBlankValue(row[j])) continue;
+      any = true;
+      filled.set(n, (filled.get(n) ?? 0) + 1);
+    }
+    if (any) reporting++;
+  }
+  let last: number | undefined;
+  for (const [n, count] of filled) if (count * 4 >= reporting && (last === undefined || n > last)) last = n;
   return last;
 }
 
@@ -963,6 +980,8 @@ export function readSheet(grid: Grid, options?: ReaderOptions): ReadSheet | Unkn
     granularity: format?.granularity ?? 'goal',
     ...(format?.goalKey ? { goalKey: format.goalKey } : {}),
     ...(format?.accumulation ? { accumulation: format.accumulation } : {}),
+    ...(format?.quarterShares ? { quarterShares: true } : {}),
+    ...(format?.yearGoalDue ? { yearGoalDue: true } : {}),
     ...(years ? { years } : {}),
     ...(sources ? { sources } : {}),
     ...(blocks.length > 0 ? { yearBlocks: blocks } : {}),

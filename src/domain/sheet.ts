@@ -83,6 +83,10 @@ export interface ReadSheet {
   readonly goalKey?: readonly FieldId[];
   /** Accumulation of every goal when the sheet has no column for it (the format's convention). */
   readonly accumulation?: 'suma' | 'creciente' | 'constante' | 'decreciente';
+  /** The format's quarters are shares that add up (see `FormatDescription.quarterShares`). */
+  readonly quarterShares?: boolean;
+  /** The year's quantity is due at every cut-off (see `FormatDescription.yearGoalDue`). */
+  readonly yearGoalDue?: boolean;
   /** Plan indicativo: the years of the term (period n is `years[n - 1]`) and the funding sources. */
   readonly years?: readonly number[];
   readonly sources?: readonly string[];

@@ -81,14 +81,16 @@ function common(raw: CellValue | undefined): Parsed | undefined {
   return undefined;
 }
 
+const noDataWords: ReadonlySet<string> = new Set(['n/a', 'na', 'n.a.', '-', '–', 'sd', 's.d', 's.d.', 's/d', 'nd', 'n.d.']);
+
 /**
- * `N/A`, `NA`, `-` and `–` in a number, percent or date column mean "no data" (real-formats.md
+ * `N/A`, `NA`, `-`, `–` and `SD` (sin dato) in a number, percent or date column mean "no data" (real-formats.md
  * "Values, real wording"): blank, not zero and not an error. In a text column they stay text.
  */
 function noData(raw: CellValue | undefined): Parsed | undefined {
   if (typeof raw !== 'string' || raw.length > 5) return undefined;
   const t = raw.trim().toLowerCase();
-  return t === 'n/a' || t === 'na' || t === '-' || t === '–' || t === 'n.a.' ? BLANK : undefined;
+  return noDataWords.has(t) ? BLANK : undefined;
 }
 
 /** The text a person sees for a non-string value (for `invalid` results and text fields). */
@@ -329,7 +331,8 @@ export function parseDate(raw: CellValue | undefined, numberFormat?: string | nu
   }
   if (typeof raw === 'string') {
     const d = parseDateText(raw);
-    return d ? ok(d, true) : invalid(raw.trim());
+    // A typed year before 1900 (`2/2/0205`) is a typo, not a date Excel could hold.
+    return d && d >= '1900' ? ok(d, true) : invalid(raw.trim());
   }
   return invalid(displayText(raw as boolean));
 }

@@ -43,6 +43,8 @@ export const rule = rowRule(
         const goal = p.input;
         if (declared === undefined) return;
         const acc = goal.accumulation ?? 'suma';
+        // Cundinamarca's template totals a level goal as the average of its quarters: its own figure.
+        if (sheet.quarterShares && acc !== 'suma') return;
         const last = lastReported(goal);
         if (last === 0 && acc !== 'suma') return;
         const computed = executedToDate(goal, last) ?? 0;

@@ -45,6 +45,8 @@ export const rule = rowRule(
         const declared = okNumber(row, 'progressDeclared');
         const goal = p.input;
         if (declared === undefined || goal.yearGoal === null) return;
+        // Cundinamarca's template divides a level goal's average by its programmed average: its own figure.
+        if (sheet.quarterShares && goal.accumulation !== 'suma') return;
         const f = progressFigures(goal, lastReported(goal));
         if (f.progress === null || samePercent(declared, f.progress)) return;
         const withBaseline = goal.baseline !== null && (goal.accumulation === 'creciente' || goal.accumulation === 'decreciente');

@@ -55,6 +55,7 @@ maybe('real layouts', () => {
     expect(f.sheets.find((s) => s.name === 'Detalle seguimiento financiero')?.format).toBe('Informe de seguimiento al PDT (DNP)');
     expect(f.helpers?.map((h) => h.name)).toEqual(['Resumen']);
     expect(has(f, 'number-as-text', 'U12')).toBe(true); // Ejecución Física 2025 = '0,8'
+    expect(has(f, 'required', 'O15')).toBe(true); // Programado 2025 blank
   });
 
   it('Cundinamarca PDM: read as a capture sheet of the 2025 block; hidden helper sheets listed, never validated', async () => {
@@ -84,10 +85,33 @@ maybe('real layouts', () => {
     expect(f.hidden).toEqual(['DAP Cuadro 4F']);
     expect(f.helpers?.map((h) => h.name)).toEqual(['Descripcion Cuadro', 'Organismo', 'Proyectos', 'Avance Proyecto']);
     expect(f.findings.every((x) => x.sheet === 'MEDE01.03.01.P01.F05')).toBe(true);
+    expect(has(f, 'date-order', 'AW14')).toBe(true); // Fecha Fin before Fecha Inicio
     expect(has(f, 'percent-range', 'Q17')).toBe(true); // % de avance actividad T II = '115.00%'
     expect(f.findings.some((x) => x.rule === 'budget-chain' && x.row === 20)).toBe(true); // Obligado > Ejecución
     expect(has(f, 'number-as-text', 'AG23')).toBe(true); // '1,5'
     expect(has(f, 'code-format', 'H26')).toBe(true); // BPIN with 12 digits
+    expect(has(f, 'analysis-required', 'AH29')).toBe(true); // product at 0 in T2, explanation deleted
+    expect(f.findings.some((x) => x.rule === 'date' && x.cell === 'AW12')).toBe(true); // '2/2/0205', a real typo
+  });
+
+  it('reporte counts the products of the vigencia: Cali activities collapse to their products, DNP indicators keep their own', async () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      const cali = JSON.parse((await tablero(['reporte', file('cali-cuadro1s-plan-accion-T2-2025.xlsx'), '--json'], dir)).stdout);
+      expect(cali.cutoff).toBe('2025-06-30');
+      expect(cali.goals).toHaveLength(20);
+      const dnp = JSON.parse((await tablero(['reporte', file('dnp-seguimiento-pdt-cajica.xlsx'), '--json'], dir)).stdout);
+      expect(dnp.cutoff).toBe('2025-09-30');
+      expect(dnp.goals).toHaveLength(40);
+      // The financial follow-up joins by product code: product 3202002's money on its first indicator, IP-2.
+      const ip2 = dnp.goals.find((g: { code: string }) => g.code === 'IP-2');
+      expect(ip2.budget).toEqual({ final: 10150000, commitments: null, obligations: null, payments: null });
+      const tenjo = JSON.parse((await tablero(['reporte', file('tenjo-pdm-seguimiento.xlsx'), '--json'], dir)).stdout);
+      expect(tenjo.vigencia).toBe(2025);
+      expect(tenjo.goals).toHaveLength(45);
+    } finally {
+      cleanup();
+    }
   });
 
   it('a cut-off outside the vigencia is a usage error', async () => {

@@ -24,6 +24,7 @@ export const format: FormatDescription = {
   granularity: 'activity',
   goalKey: ['projectCode', 'goalCode', 'productCode'],
   accumulation: 'creciente',
+  yearGoalDue: true,
   columns: [
     { header: /^nivel 1 pd nombre$/, field: 'dimension' },
     { header: /^nivel 3 pd nombre$/, field: 'program' },

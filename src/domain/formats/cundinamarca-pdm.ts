@@ -19,7 +19,8 @@ export const format: FormatDescription = {
     'Una meta de producto por fila; por cada año del cuatrienio el valor esperado, lo planeado y ejecutado por trimestre y el presupuesto; se lee el bloque de la vigencia.',
   signature: [/^codigo meta producto$/, new RegExp(`^valor esperado ${YEAR}$`), new RegExp(`^t${QUARTER} ejecutado ${YEAR}$`)],
   required: ['goalCode', 'goal', 'unit', 'yearGoal', 'executed'],
-  values: { accumulation: { i: 'suma', m: 'suma', d: 'suma' } },
+  values: { accumulation: { i: 'creciente', m: 'constante', d: 'decreciente' } },
+  quarterShares: true,
   columns: [
     { header: /^eje$/, field: 'dimension' },
     { header: /^nombre de sector$/, field: 'sector' },

@@ -14,7 +14,7 @@ export const format: FormatDescription = {
   summary:
     'Seguimiento anual por indicador de producto: programado del año en SisPT, ejecución física reportada en PIIP y, por código de producto, la ejecución presupuestal de CUIPO.',
   signature: [/^consecutivos ip$/, new RegExp(`^ejecucion fisica ${YEAR}$`), new RegExp(`^programado ${YEAR}$`)],
-  required: ['goalCode', 'goal', 'planned', 'executed'],
+  required: ['goalCode', 'goal', 'yearGoal', 'executed'],
   periodKind: 'year',
   values: { accumulation: { si: 'suma', no: 'creciente' } },
   columns: [

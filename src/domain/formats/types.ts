@@ -73,6 +73,16 @@ export interface FormatDescription {
   readonly goalKey?: readonly FieldId[];
   /** Accumulation of the goals when the sheet has no column for it (Cali's levels reached). */
   readonly accumulation?: 'suma' | 'creciente' | 'constante' | 'decreciente';
+  /**
+   * The quarters hold shares of the year's expected value that add up (Cundinamarca): a level
+   * goal whose quarters add up to its meta vigencia (or to 1) is read as a flow.
+   */
+  readonly quarterShares?: boolean;
+  /**
+   * No programming per period: the year's quantity is what is due at every cut-off (Cali's
+   * `Cantidad Programada Producto`, against which each quarter's level reached is reported).
+   */
+  readonly yearGoalDue?: boolean;
   /** Words of the format for a field's values (normalised text → value): `I` = increasing … */
   readonly values?: Readonly<Partial<Record<FieldId, Readonly<Record<string, ParsedValue>>>>>;
   /** Percent columns holding fractions even without a `%` number format (Tenjo's `AVANCE`). */
