@@ -1,7 +1,65 @@
-// ESLint flat config: typescript-eslint (recommended) + react-hooks for src/ and test/.
+// ESLint flat config: typescript-eslint (recommended) + react-hooks for src/ and test/, and the
+// layers of src/ (docs/architecture.md): which folder may import which, enforced below.
 const js = require('@eslint/js');
 const tseslint = require('typescript-eslint');
 const reactHooks = require('eslint-plugin-react-hooks');
+
+/**
+ * The layers of src/ and what each may import: dependencies point one way,
+ * domain ← rules ← sheets ← app ← {xlsx, excel}; cli → app, taskpane → app (both may use the
+ * domain's vocabulary: types, values, formatting). The adapters (src/xlsx, src/excel, exceljs) are
+ * imported only by the composition roots below.
+ */
+const layers = {
+  domain: [],
+  rules: ['domain'],
+  sheets: ['domain', 'rules'],
+  app: ['domain', 'rules', 'sheets'],
+  xlsx: ['domain', 'rules', 'sheets', 'app'],
+  excel: ['domain', 'rules', 'sheets', 'app'],
+  cli: ['domain', 'app'],
+  taskpane: ['domain', 'app'],
+  // The ribbon's function file (manifest FunctionFile): its own page, so its own composition root.
+  commands: ['domain', 'app', 'taskpane'],
+};
+/** Composition roots: they wire an adapter into app/, and are the only files that may. */
+const compositionRoots = {
+  'src/cli/main.ts': ['xlsx'],
+  'src/taskpane/index.tsx': ['excel'],
+  'src/commands/commands.ts': ['excel'],
+};
+const adapterPackages = ['exceljs'];
+
+function layerRule(layer, extra = []) {
+  const allowed = new Set([layer, ...layers[layer], ...extra]);
+  const forbidden = Object.keys(layers).filter((l) => !allowed.has(l));
+  return [
+    'error',
+    {
+      patterns: [
+        ...(layer === 'xlsx' ? [] : adapterPackages.map((name) => ({ regex: `^${name}(/|$)`, message: `Only src/xlsx (the exceljs adapter) imports ${name}.` }))),
+        ...forbidden.map((l) => ({
+        regex: `^(\\.\\./)+${l}(/|$)`,
+        message:
+          `src/${layer} may not import src/${l}: dependencies point domain ← rules ← sheets ← app ← {xlsx, excel}; ` +
+          'cli → app, taskpane → app; only the composition roots import an adapter (docs/architecture.md).',
+        })),
+      ],
+    },
+  ];
+}
+
+const layerConfigs = [
+  ...Object.keys(layers).map((layer) => ({
+    files: [`src/${layer}/**/*.{ts,tsx}`],
+    ignores: ['src/**/*.test.{ts,tsx}', ...Object.keys(compositionRoots)],
+    rules: { 'no-restricted-imports': layerRule(layer) },
+  })),
+  ...Object.entries(compositionRoots).map(([file, adapters]) => ({
+    files: [file],
+    rules: { 'no-restricted-imports': layerRule(file.split('/')[1], adapters) },
+  })),
+];
 
 module.exports = tseslint.config(
   {
@@ -40,4 +98,5 @@ module.exports = tseslint.config(
     },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
+  ...layerConfigs,
 );

@@ -3,7 +3,7 @@
  * sheets' goals and their progress at the cut-off computed ONCE and shared by both (the rules'
  * `RuleContext.progress`, the model's `bySheet`/`goals`).
  *
- * `validateWorkbook` (validate.ts) and `buildProgressModel` / `buildReport` (report.ts) keep
+ * `validateWorkbook` (validate.ts), `buildProgressModel` (domain/progress-model.ts) and `buildReport` (report.ts) keep
  * working alone; a caller that needs both — `generate`, the bench — calls `analyse` instead of
  * the two, which would compute the goals and their progress twice.
  *
@@ -16,9 +16,9 @@ import type { ReadWorkbook } from '../domain/sheet';
 import { allRules } from '../rules/index';
 import { runRules } from '../rules/run';
 import type { Rule } from '../rules/types';
-import { captureProgress } from './capture-progress';
-import { progressModelFrom } from './report';
-import type { ProgressModel } from './report';
+import { captureProgress } from '../domain/progress-model';
+import { progressModelFrom } from '../domain/progress-model';
+import type { ProgressModel } from '../domain/progress-model';
 import { countSeverities, ruleContext } from './validate';
 import type { ValidationResult } from './validate';
 

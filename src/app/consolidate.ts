@@ -21,6 +21,7 @@ import type { ReadSheet, ReadWorkbook } from '../domain/sheet';
 import { formatDate } from '../domain/format';
 import { SheetBuilder, baseStyles, palette } from '../sheets/model';
 import type { SheetModel } from '../sheets/model';
+import type { GenerarResult } from './generate';
 
 export const ORIGIN_FILE_HEADER = 'Archivo de origen';
 export const ORIGIN_SHEET_HEADER = 'Hoja de origen';
@@ -40,6 +41,17 @@ export interface Consolidation {
   /** Per file: capture sheets copied. */
   readonly files: readonly { file: string; sheets: readonly string[]; rows: number }[];
   readonly periodKind: PeriodKind;
+}
+
+/** A consolidation written into a new workbook (what `tablero consolidar` says of it). */
+export interface ConsolidatedCopy {
+  /** Data rows copied. */
+  readonly rows: number;
+  /** Files that had a capture sheet. */
+  readonly files: number;
+  /** Name of the consolidated sheet. */
+  readonly sheetName: string;
+  readonly result: GenerarResult;
 }
 
 /** Refused consolidation (mixed periods, no capture sheet): one Spanish line. */

@@ -13,7 +13,8 @@ import type { EngineOptions } from '../domain/options';
 import type { ReadWorkbook } from '../domain/sheet';
 import { readWorkbook, type ReaderOptions } from '../domain/reader';
 import { resolveOptions, toReportJson } from './report';
-import type { ProgressModel, Report } from './report';
+import type { Report } from './report';
+import type { ProgressModel } from '../domain/progress-model';
 import { analyse } from './analyse';
 import { planMarks } from './marks';
 import type { MarkPlan } from './marks';
@@ -131,4 +132,40 @@ function sourceSheetsOf(workbook: ReadWorkbook, model: ProgressModel): string[] 
 export function localDateTime(now: Date): string {
   const p = (n: number) => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}T${p(now.getHours())}:${p(now.getMinutes())}`;
+}
+
+/** What the summary line says of a generation (kept when the rest of it is let go). */
+export interface GenerationSummary {
+  readonly errors: number;
+  readonly warnings: number;
+  readonly source: ProgressModel['source'];
+  readonly rezagadas: number;
+  readonly cutoff: string;
+}
+
+export function summaryOf(g: Pick<Generated, 'errors' | 'warnings' | 'model'>): GenerationSummary {
+  return { errors: g.errors, warnings: g.warnings, source: g.model.source, rezagadas: g.model.rezagadas.length, cutoff: g.model.cutoff };
+}
+
+/** A generation written into a workbook: the summary, the sheets placed (final names), the cells marked. */
+export interface GenerarResult {
+  readonly summary: GenerationSummary;
+  readonly sheets: readonly { readonly name: string }[];
+  readonly markedCells: number;
+}
+
+/** `tablero generar` / `consolidar` as a file host runs them: inputs, output, cut-off. */
+export interface CopyRequest {
+  /** The input workbooks as typed (relative to `cwd`); `generar` takes one. */
+  readonly files: readonly string[];
+  /** The output as typed (relative to `cwd`; messages show it so). */
+  readonly output: string;
+  readonly cwd: string;
+  /** "Today" (default cut-off, the generation's date-time). */
+  readonly now: Date;
+  readonly cutoff?: string;
+  /** How to read the sheets: `--vigencia`, `--incluir-ocultas` (the cut-off is `cutoff`). */
+  readonly reading?: ReaderOptions;
+  /** Replace an existing output (never an input). */
+  readonly force: boolean;
 }

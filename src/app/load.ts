@@ -15,17 +15,7 @@ import type { ReadWorkbook } from '../domain/sheet';
 import { readWorkbook, type ReaderOptions } from '../domain/reader';
 import { DamagedWorkbookError, guardXlsxBytes, noDataReason } from './guard';
 import { productSheetsOf } from './registry';
-
-/** An input that cannot be used: one Spanish line, exit code 2. */
-export class InputError extends Error {
-  /** The underlying error (shown only with TABLERO_DEBUG=1). */
-  readonly detail?: unknown;
-  constructor(message: string, detail?: unknown) {
-    super(message);
-    this.name = 'InputError';
-    this.detail = detail;
-  }
-}
+import { InputError } from './errors';
 
 /** 100 MB: far above any real action plan, low enough to refuse a wrong file before exceljs tries. */
 export const MAX_FILE_BYTES = 100 * 1024 * 1024;

@@ -12,6 +12,16 @@ export interface ProgressReporter {
   report(label: string, done: number, total: number): void;
 }
 
+/** The stages of one file's work, as a file host reports them (the command line draws them). */
+export interface FileProgress {
+  /** Rows of `file` read so far (the streaming reader's `onRows`); `final` when reading ended. */
+  rows(file: string, rows: number, final?: boolean): void;
+  /** The size of `file` known before reading it (rows counted in its XML): long work or not. */
+  size(file: string, rows: number): void;
+  /** A stage of the work on `file` after reading ("Validando"); shown when the file is large. */
+  phase(label: string, file: string): void;
+}
+
 /** Cancellation of long work (the pane's Cancelar button). */
 export interface CancelToken {
   readonly cancelled: boolean;
@@ -40,4 +50,38 @@ export interface WorkbookHost {
   loadSettings(): Promise<WorkbookSettings>;
   saveSettings(settings: WorkbookSettings): Promise<void>;
   insertTemplate(kind: GeneralKind, settings: WorkbookSettings): Promise<string>;
+}
+
+/** Where the host's notices come from (the composition root wires the adapter's `notify`). */
+export interface NoticeSource {
+  subscribe(listener: (message: string) => void): () => void;
+}
+
+/** A notice source that remembers what was said before anyone listened (startup limitations). */
+export function createNoticeSource(initial: readonly string[] = []): NoticeSource & { notify(message: string): void } {
+  const said: string[] = [...initial];
+  const listeners = new Set<(message: string) => void>();
+  return {
+    notify(message) {
+      said.push(message);
+      listeners.forEach((l) => l(message));
+    },
+    subscribe(listener) {
+      said.forEach((m) => listener(m));
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+/** The user pressed Cancelar: not an error, the pane says "Operación cancelada". */
+export class CancelledError extends Error {
+  constructor() {
+    super('Operación cancelada.');
+    this.name = 'CancelledError';
+  }
+}
+
+export function throwIfCancelled(cancel: CancelToken): void {
+  if (cancel.cancelled) throw new CancelledError();
 }

@@ -24,9 +24,7 @@
  * the new sheet takes a free name ("Tablero de control (2)").
  */
 import type { CellValue } from '../domain/grid';
-
-/** What the product generates (ids are an interface: the registry stores them). */
-export type GeneratedKind = 'tablero' | 'alertas' | 'observaciones' | 'consolidado' | 'devolucion';
+import type { GeneratedKind } from '../sheets/model';
 
 export const REGISTRY_SHEET = '_tablero_pdm';
 export const REGISTRY_NAME = '_tablero_pdm';

@@ -1,43 +1,23 @@
 /**
- * The report use case: from a read workbook and the run's options to the progress of every goal
- * and the aggregates of the plan, its dimensions, programs and units.
+ * The report use case: the documented `reporte --json` shape and the run's options.
  *
- * - `buildProgressModel` returns everything the tablero, the alerts and the pane need
- *   (aggregates per program, budget ratios, the deadline of the cut-off period, rezagadas,
- *   sobreejecutadas, unreported plan goals, a plan summary for workbooks with no execution yet).
- * - `toReportJson` picks from it exactly the documented `reporte --json` shape (product.md) — the
- *   JSON never grows undocumented fields; richer data stays in the model.
+ * - `toReportJson` picks from the progress model (`domain/progress-model.ts`, which says how
+ *   progress is computed for a plan and its units) exactly the documented `reporte --json` shape
+ *   (product.md) — the JSON never grows undocumented fields; richer data stays in the model.
  * - `buildReport` = `toReportJson(buildProgressModel(…))`.
  * - `resolveOptions` fills the run's options from flags/settings, the workbook and today.
- *
- * Where the goals come from:
- * - every `hoja-captura` sheet, concatenated in workbook order (a consolidated workbook holds
- *   several); a capture goal with no dimension, program or ponderación takes them from the plan
- *   de acción goal with the same code when the workbook has one (descriptive fields only: the
- *   figures always come from the capture sheet, as the rules compute them);
- * - with no capture sheet, the plan de acción goals, with no execution (every one is then
- *   `sin-programacion` or `no-iniciada`, and the tablero summarises the plan instead).
- *
- * Each sheet's goals are measured at the cut-off in the sheet's own vigencia (the year its header
- * or title block names, else the run's), as the rules do.
  */
-import { aggregate, groupGoals, rankGroups } from '../domain/aggregate';
-import type { Aggregate, GroupAggregate, Rating, RankedGroup, StateCounts } from '../domain/aggregate';
+import type { Aggregate, Rating, StateCounts } from '../domain/aggregate';
 import { isoDate, parts } from '../domain/dates';
 import type { IsoDate } from '../domain/dates';
 import { todayIso } from '../domain/dates';
-import { periodDeadline } from '../domain/deadline';
-import type { FieldId, PeriodKind } from '../domain/fields';
-import type { Accumulation, Budget, GoalInput, GoalProgress, GoalState } from '../domain/goal';
-import { goalCodeOf, goalsFromCaptureSheet, goalsFromPlanSheet } from '../domain/goals';
+import type { Accumulation, GoalProgress, GoalState } from '../domain/goal';
 import { defaultRatingRanges } from '../domain/options';
 import type { EngineOptions } from '../domain/options';
-import { cutoffPeriod, defaultCutoff, periodEnd, periodLabel } from '../domain/periods';
-import { computeProgress, DEFAULT_LAG_THRESHOLD, isLagging, progressFigures } from '../domain/progress';
-import { isGoalSheet, okNumber, okText, okValue } from '../domain/sheet';
-import type { ReadSheet, ReadWorkbook } from '../domain/sheet';
-import { captureProgress } from './capture-progress';
-import { columnCells } from '../domain/reader';
+import { defaultCutoff, periodEnd } from '../domain/periods';
+import { DEFAULT_LAG_THRESHOLD } from '../domain/progress';
+import { buildProgressModel, type ProgressModel } from '../domain/progress-model';
+import { isGoalSheet, type ReadSheet, type ReadWorkbook } from '../domain/sheet';
 
 // ---------------------------------------------------------------------------------------------
 // The documented JSON (product.md "reporte --json"). Field names and order are an interface.
@@ -104,74 +84,6 @@ export interface Report {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The richer model (not serialised as such).
-
-/** Amounts of a plan de acción with no execution yet, for the tablero's plan summary. */
-export interface PlanAmountRow {
-  /** Unit name, program "1905 — Salud pública" or source. */
-  readonly name: string;
-  /** Goals (distinct goal codes) among the rows. */
-  readonly goals: number;
-  /** Σ Valor programado. */
-  readonly amount: number;
-}
-
-export interface PlanProgramAmount extends PlanAmountRow {
-  readonly programCode: string | null;
-  /** Σ Techo of the program in the techos sheets, `null` when it has none. */
-  readonly ceiling: number | null;
-  /** amount ÷ ceiling, `null` without a positive ceiling. */
-  readonly ceilingUse: number | null;
-}
-
-export interface PlanSummary {
-  readonly goals: number;
-  readonly amount: number;
-  readonly byUnit: readonly PlanAmountRow[];
-  readonly byProgram: readonly PlanProgramAmount[];
-  readonly bySource: readonly PlanAmountRow[];
-}
-
-export interface ProgressModel {
-  readonly options: EngineOptions;
-  readonly vigencia: number;
-  readonly cutoff: IsoDate;
-  /** Period kind of the report (of the first goal's sheet; quarters when there is none). */
-  readonly periodKind: PeriodKind;
-  /** Last measured period at the cut-off (0 = nothing measured). */
-  readonly cutoffPeriod: number;
-  /** `'T2'`, `'Jun'`, or `null` when nothing is measured. */
-  readonly period: string | null;
-  /** Report deadline of the cut-off period (15 days after, next business day); `null` when nothing is measured. */
-  readonly deadline: IsoDate | null;
-  /** Where the goals came from: capture sheets, the plan de acción only, or nowhere. */
-  readonly source: 'hoja-captura' | 'plan-accion' | 'none';
-  /** Entity name: the options', else the first title block's. */
-  readonly entity: string | null;
-  /** Every goal, eliminated ones included, in sheet order. */
-  readonly goals: readonly GoalProgress[];
-  /** Per capture sheet name: its goals' progress, one per data row, in sheet order (RuleContext.progress). */
-  readonly bySheet: ReadonlyMap<string, readonly GoalProgress[]>;
-  readonly plan: Aggregate;
-  /** Units in ranking order, with rank (units with only eliminated goals left out). */
-  readonly units: readonly RankedGroup[];
-  /** Dimensions in order of first appearance (with at least one goal not eliminated). */
-  readonly dimensions: readonly GroupAggregate[];
-  /** Programs in order of first appearance (with at least one goal not eliminated). */
-  readonly programs: readonly GroupAggregate[];
-  /** `no-iniciada` + `atrasada` (PE-P-008), in sheet order. */
-  readonly rezagadas: readonly GoalProgress[];
-  readonly sobreejecutadas: readonly GoalProgress[];
-  /**
-   * Plan de acción goals (measured with no execution) that had something due by the cut-off and
-   * appear in no capture sheet. Empty without both a plan and a capture sheet.
-   */
-  readonly unreported: readonly GoalProgress[];
-  /** Amounts of the plan de acción sheets (`null` when the workbook has none). */
-  readonly planSummary: PlanSummary | null;
-}
-
-// ---------------------------------------------------------------------------------------------
 // Options
 
 /**
@@ -212,6 +124,20 @@ export function resolveOptions(
 }
 
 /**
+ * Why a cut-off cannot be used with a vigencia (real-formats.md: a cut-off outside the vigencia
+ * is a usage error, not a silent T4), or `undefined` when it can.
+ */
+export function cutoffOutsideVigencia(cutoff: string | undefined, vigencia: number | undefined): string | undefined {
+  if (cutoff === undefined || vigencia === undefined) return undefined;
+  const year = Number(cutoff.slice(0, 4));
+  if (year === vigencia) return undefined;
+  return (
+    `La fecha de corte ${cutoff.slice(8, 10)}/${cutoff.slice(5, 7)}/${cutoff.slice(0, 4)} está fuera de la vigencia ${vigencia}; ` +
+    `use una fecha de corte de ${vigencia} o indique --vigencia ${year}.`
+  );
+}
+
+/**
  * A finished vigencia's follow-up is cut where its execution runs to: the end of the last period
  * any capture sheet reported (Tenjo's 2025 sheet filled through T3, read in 2026, is cut at
  * 30/09/2025 — not at 31/12, where every unreported T4 would look missing).
@@ -234,257 +160,6 @@ function capToVigencia(cutoff: IsoDate, vigencia: number | undefined): IsoDate {
   if (vigencia === undefined) return cutoff;
   const yearEnd = isoDate(vigencia, 12, 31);
   return cutoff > yearEnd ? yearEnd : cutoff;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Model
-
-function enrich(goal: GoalInput, plan: ReadonlyMap<string, GoalInput>): GoalInput {
-  const p = plan.get(goal.code);
-  if (!p) return goal;
-  return {
-    ...goal,
-    dimension: goal.dimension ?? p.dimension,
-    programCode: goal.programCode ?? p.programCode,
-    program: goal.program ?? p.program,
-    weight: goal.weight ?? p.weight,
-  };
-}
-
-/** The same figures with the (enriched) goal as input; `p` itself when the goal is unchanged. */
-/** A row's text in a column (codes typed as numbers read as their digits). */
-function cellText(sheet: ReadSheet, field: FieldId, i: number): string {
-  const c = columnCells(sheet, field)[i];
-  if (!c) return '';
-  const p = c.parsed;
-  if (p.status === 'ok') return String(p.value).trim();
-  return typeof c.raw === 'string' || typeof c.raw === 'number' ? String(c.raw).trim() : '';
-}
-
-/**
- * An activity-level sheet (Cali: one row per activity, the product repeated on each) counts each
- * product once: the first row of each `goalKey`, with the money of all its activities.
- */
-function distinctProducts(sheet: ReadSheet, list: readonly GoalProgress[]): GoalProgress[] {
-  if (sheet.granularity !== 'activity' || !sheet.goalKey || list.length !== sheet.rows.length) return [...list];
-  const groups = new Map<string, number[]>();
-  const key = sheet.goalKey;
-  list.forEach((_, i) => {
-    const k = key.map((f) => cellText(sheet, f, i)).join('\u0000');
-    const g = groups.get(k);
-    if (g) g.push(i);
-    else groups.set(k, [i]);
-  });
-  const out: GoalProgress[] = [];
-  for (const rows of groups.values()) {
-    const first = list[rows[0]];
-    out.push(rows.length === 1 ? first : withInput(first, { ...first.input, budget: sumBudgets(rows.map((i) => list[i].input.budget)) }));
-  }
-  return out;
-}
-
-function sumBudgets(budgets: readonly Budget[]): Budget {
-  const sum = (f: keyof Budget): number | null => {
-    let total: number | null = null;
-    for (const b of budgets) if (b[f] !== null) total = (total ?? 0) + (b[f] as number);
-    return total === null ? null : Number.parseFloat(total.toPrecision(15));
-  };
-  return { final: sum('final'), commitments: sum('commitments'), obligations: sum('obligations'), payments: sum('payments') };
-}
-
-/**
- * The money of a joined sheet (DNP's financial follow-up, one row per product and project) on the
- * goals of the sheet it joins: each row on the first goal its "Consecutivos IP" list names, else
- * on the first goal with its product code — each peso once, even when several indicators measure
- * one product.
- */
-function joinBudgets(workbook: ReadWorkbook, sheet: ReadSheet, list: readonly GoalProgress[]): GoalProgress[] {
-  const joined = workbook.sheets.filter((j) => j.joins?.sheet === sheet.name);
-  if (joined.length === 0 || list.length !== sheet.rows.length) return [...list];
-  const byCode = new Map<string, number>();
-  const byProduct = new Map<string, number>();
-  list.forEach((p, i) => {
-    if (p.input.code && !byCode.has(p.input.code)) byCode.set(p.input.code, i);
-    const product = cellText(sheet, 'productCode', i);
-    if (product && !byProduct.has(product)) byProduct.set(product, i);
-  });
-  const money = new Map<number, Budget[]>();
-  for (const j of joined) {
-    j.rows.forEach((row, i) => {
-      const named = cellText(j, 'goalCode', i)
-        .split(/[,;]\s*/)
-        .map((c) => c.trim())
-        .find((c) => byCode.has(c));
-      const target = named !== undefined ? byCode.get(named) : byProduct.get(cellText(j, j.joins?.on ?? 'productCode', i));
-      if (target === undefined) return;
-      const b: Budget = {
-        final: okNumber(row, 'budgetFinal') ?? null,
-        commitments: okNumber(row, 'commitments') ?? null,
-        obligations: okNumber(row, 'obligations') ?? null,
-        payments: okNumber(row, 'payments') ?? null,
-      };
-      money.set(target, [...(money.get(target) ?? []), b]);
-    });
-  }
-  return list.map((p, i) => {
-    const b = money.get(i);
-    return b ? withInput(p, { ...p.input, budget: sumBudgets(b) }) : p;
-  });
-}
-
-function withInput(p: GoalProgress, input: GoalInput): GoalProgress {
-  return input === p.input ? p : { ...p, input };
-}
-
-function clean(x: number): number {
-  return Number.parseFloat(x.toPrecision(15));
-}
-
-function planSummaryOf(planSheets: readonly ReadSheet[], techos: readonly ReadSheet[]): PlanSummary | null {
-  if (planSheets.length === 0) return null;
-  const ceilings = new Map<string, number>();
-  for (const t of techos) {
-    for (const row of t.rows) {
-      const code = okText(row, 'programCode')?.trim();
-      const c = okNumber(row, 'ceiling');
-      if (code && c !== undefined) ceilings.set(code, (ceilings.get(code) ?? 0) + c);
-    }
-  }
-  type Acc = { name: string; codes: Set<string>; amount: number; programCode?: string | null };
-  const byUnit = new Map<string, Acc>();
-  const byProgram = new Map<string, Acc>();
-  const bySource = new Map<string, Acc>();
-  const allCodes = new Set<string>();
-  let total = 0;
-  const add = (map: Map<string, Acc>, key: string, name: string, code: string | null, amount: number, extra?: Partial<Acc>) => {
-    let a = map.get(key);
-    if (!a) {
-      a = { name, codes: new Set(), amount: 0, ...extra };
-      map.set(key, a);
-    }
-    if (code) a.codes.add(code);
-    a.amount += amount;
-  };
-  for (const sheet of planSheets) {
-    for (const row of sheet.rows) {
-      const code = goalCodeOf(row);
-      const amount = okNumber(row, 'amount') ?? 0;
-      if (code) allCodes.add(code);
-      total += amount;
-      const unit = okText(row, 'unit')?.trim() || sheet.title.unit?.trim() || 'Sin dependencia';
-      add(byUnit, unit.toLowerCase(), unit, code, amount);
-      const pc = okText(row, 'programCode')?.trim() || null;
-      const pn = okText(row, 'program')?.trim() || null;
-      const pname = pc && pn ? `${pc} — ${pn}` : (pc ?? pn ?? 'Sin programa');
-      add(byProgram, pc ?? `~${pn ?? ''}`, pname, code, amount, { programCode: pc });
-      const src = okValue(row, 'source');
-      const source = typeof src === 'string' && src.trim() ? src.trim() : 'Sin fuente';
-      add(bySource, source.toLowerCase(), source, code, amount);
-    }
-  }
-  const rows = (m: Map<string, Acc>): PlanAmountRow[] =>
-    [...m.values()].map((a) => ({ name: a.name, goals: a.codes.size, amount: clean(a.amount) }));
-  return {
-    goals: allCodes.size,
-    amount: clean(total),
-    byUnit: rows(byUnit),
-    byProgram: [...byProgram.values()].map((a) => {
-      const ceiling = a.programCode ? (ceilings.get(a.programCode) ?? null) : null;
-      return {
-        name: a.name,
-        goals: a.codes.size,
-        amount: clean(a.amount),
-        programCode: a.programCode ?? null,
-        ceiling,
-        ceilingUse: ceiling !== null && ceiling > 0 ? Number.parseFloat((a.amount / ceiling).toPrecision(12)) : null,
-      };
-    }),
-    bySource: rows(bySource),
-  };
-}
-
-/** Everything the report, the tablero and the alerts need, computed once. */
-export function buildProgressModel(workbook: ReadWorkbook, options: EngineOptions): ProgressModel {
-  return progressModelFrom(workbook, options, captureProgress(workbook, options));
-}
-
-/**
- * `buildProgressModel` from the capture sheets' progress the run already computed
- * (`captureProgress`, the rules' `RuleContext.progress`): `analyse` computes goals and progress
- * once and shares them. Enriching a goal from the plan de acción changes no figure, so the
- * shared progress is reused with the enriched goal as its input.
- */
-export function progressModelFrom(
-  workbook: ReadWorkbook,
-  options: EngineOptions,
-  progress: ReadonlyMap<string, readonly GoalProgress[]>,
-): ProgressModel {
-  const captureSheets = workbook.sheets.filter(isGoalSheet);
-  const planSheets = workbook.sheets.filter((s) => s.kind === 'plan-accion');
-  const techos = workbook.sheets.filter((s) => s.kind === 'techos');
-  const vigenciaOf = (s: ReadSheet): number => s.vigencia ?? options.vigencia;
-  const measure = (g: GoalInput, s: ReadSheet): GoalProgress =>
-    computeProgress(g, cutoffPeriod(options.cutoff, vigenciaOf(s), g.periodKind), options.lagThreshold);
-
-  const planGoals: { input: GoalInput; sheet: ReadSheet }[] = planSheets.flatMap((s) =>
-    goalsFromPlanSheet(s).map((input) => ({ input, sheet: s })),
-  );
-  const planByCode = new Map<string, GoalInput>();
-  for (const { input } of planGoals) if (input.code && !planByCode.has(input.code)) planByCode.set(input.code, input);
-
-  const bySheet = new Map<string, GoalProgress[]>();
-  const goals: GoalProgress[] = [];
-  for (const s of captureSheets) {
-    const shared = progress.get(s.name);
-    const list =
-      shared && shared.length === s.rows.length
-        ? shared.map((p) => withInput(p, enrich(p.input, planByCode)))
-        : goalsFromCaptureSheet(s).map((g) => measure(enrich(g, planByCode), s));
-    const withMoney = joinBudgets(workbook, s, list);
-    bySheet.set(s.name, withMoney);
-    for (const g of distinctProducts(s, withMoney)) goals.push(g);
-  }
-  const source: ProgressModel['source'] = captureSheets.length > 0 ? 'hoja-captura' : planSheets.length > 0 ? 'plan-accion' : 'none';
-  if (source === 'plan-accion') for (const { input, sheet } of planGoals) goals.push(measure(input, sheet));
-
-  let unreported: GoalProgress[] = [];
-  if (source === 'hoja-captura' && planGoals.length > 0) {
-    const reported = new Set(goals.map((g) => g.input.code));
-    unreported = planGoals
-      .filter(({ input }) => !input.eliminated && !reported.has(input.code))
-      .map(({ input, sheet }) => measure(input, sheet))
-      .filter((g) => progressFigures(g.input, g.cutoffPeriod).due);
-  }
-
-  const firstSheet = captureSheets[0] ?? planSheets[0];
-  const periodKind: PeriodKind = goals[0]?.input.periodKind ?? firstSheet?.periodKind ?? 'quarter';
-  const vigencia = options.vigencia;
-  const c = cutoffPeriod(options.cutoff, firstSheet ? vigenciaOf(firstSheet) : vigencia, periodKind);
-  const ranges = options.ratingRanges;
-  const withGoals = <T extends Aggregate>(list: T[]): T[] => list.filter((g) => g.goals > 0);
-  const entity = options.entity ?? workbook.sheets.find((s) => s.title.entity)?.title.entity ?? null;
-
-  return {
-    options,
-    vigencia,
-    cutoff: options.cutoff,
-    periodKind,
-    cutoffPeriod: c,
-    period: c === 0 ? null : periodLabel(c, periodKind),
-    deadline: c === 0 ? null : periodDeadline(firstSheet ? vigenciaOf(firstSheet) : vigencia, c, periodKind),
-    source,
-    entity,
-    goals,
-    bySheet,
-    plan: aggregate(goals, ranges),
-    units: rankGroups(groupGoals(goals, 'unit', ranges)),
-    dimensions: withGoals(groupGoals(goals, 'dimension', ranges)),
-    programs: withGoals(groupGoals(goals, 'program', ranges)),
-    rezagadas: goals.filter((g) => isLagging(g.state)),
-    sobreejecutadas: goals.filter((g) => g.state === 'sobreejecutada'),
-    unreported,
-    planSummary: planSummaryOf(planSheets, techos),
-  };
 }
 
 // ---------------------------------------------------------------------------------------------

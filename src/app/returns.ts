@@ -32,7 +32,7 @@ import { ORIGIN_FILE_HEADER, ORIGIN_ROW_HEADER, ORIGIN_SHEET_HEADER } from './co
 import { okText } from '../domain/sheet';
 import type { ReadSheet, ReadWorkbook } from '../domain/sheet';
 import { parseAddress } from './marks';
-import type { ProgressModel } from './report';
+import type { ProgressModel } from '../domain/progress-model';
 import type { ObservationRow } from '../sheets/observaciones';
 
 /** Shown (and grouped) when a row names no unit at all. */
@@ -198,4 +198,22 @@ export function originsOf(grid: Grid, headerRow: number): Map<number, Origin> {
     if (typeof file === 'string' && typeof sheet === 'string' && typeof row === 'number') out.set(r, { file, sheet, row });
   }
   return out;
+}
+
+/** What `devolver` wrote: one workbook per unit, and what each holds. */
+export interface WrittenReturns {
+  readonly cutoff: string;
+  /** Report deadline of the cut-off period, `null` when nothing is measured. */
+  readonly deadline: string | null;
+  readonly units: readonly {
+    /** The file as the user named it (`<carpeta>/devolucion-….xlsx`). */
+    readonly display: string;
+    readonly unit: string;
+    readonly errors: number;
+    readonly warnings: number;
+    readonly rezagadas: number;
+    readonly sobreejecutadas: number;
+  }[];
+  /** Findings of the consolidated workbook itself that belong to no unit. */
+  readonly unassigned: number;
 }

@@ -14,7 +14,7 @@ import type { ReadWorkbook } from '../domain/sheet';
 import { allRules } from '../rules/index';
 import { runRules } from '../rules/run';
 import type { Rule, RuleContext } from '../rules/types';
-import { captureProgress } from './capture-progress';
+import { captureProgress } from '../domain/progress-model';
 
 export interface ValidationResult {
   /** Sorted by sheet, row and column (`compareFindings`). */

@@ -6,6 +6,7 @@
  * `--salida salida.xlsx`; `--` ends the options (a file named `-raro.xlsx` can follow it).
  */
 import type { ReaderOptions } from '../domain/reader';
+import { cutoffOutsideVigencia } from '../app/report';
 import { UsageError, type ParsedArgs } from './types';
 
 export const verbs = ['validar', 'generar', 'reporte', 'consolidar', 'devolver', 'plantilla', 'demo'] as const;
@@ -162,11 +163,6 @@ export function readingOf(args: ParsedArgs): ReaderOptions {
 
 /** A cut-off outside the vigencia is a usage error, not a silent T4 (real-formats.md). */
 export function checkCutoffInVigencia(cutoff: string | undefined, vigencia: number | undefined): void {
-  if (cutoff === undefined || vigencia === undefined) return;
-  const year = Number(cutoff.slice(0, 4));
-  if (year !== vigencia) {
-    throw new UsageError(
-      `La fecha de corte ${cutoff.slice(8, 10)}/${cutoff.slice(5, 7)}/${cutoff.slice(0, 4)} está fuera de la vigencia ${vigencia}; use una fecha de corte de ${vigencia} o indique --vigencia ${year}.`,
-    );
-  }
+  const why = cutoffOutsideVigencia(cutoff, vigencia);
+  if (why) throw new UsageError(why);
 }

@@ -14,6 +14,7 @@ import * as path from 'node:path';
 import { buildReport } from '../app/report';
 import { allowOnly } from './args';
 import type { CliDeps } from './deps';
+import { makeGenerar } from './generar';
 import { countsLine, describeSheet, styleFor } from './output';
 import { createProgress } from './progress';
 import { UsageError, type CliIO, type ParsedArgs } from './types';
@@ -22,6 +23,7 @@ import { findingJson, sheetsJson, validateLoaded, type ValidarJson } from './val
 export const DEFAULT_DEMO_DIR = 'demo-out';
 
 export function makeDemo(deps: CliDeps) {
+  const generar = makeGenerar(deps);
   return async function demo(args: ParsedArgs, io: CliIO): Promise<number> {
     allowOnly(args, { output: true, force: true });
     if (args.files.length) throw new UsageError(`«tablero demo» no recibe archivos; use: tablero demo [-o <carpeta>]`);
@@ -60,7 +62,7 @@ export function makeDemo(deps: CliDeps) {
         input: path.join(deps.examplesDir, e),
         validation: path.join(folder, `${base}.validacion.json`),
         report: path.join(folder, `${base}.reporte.json`),
-        tablero: deps.generar ? path.join(folder, `${base}.tablero.xlsx`) : undefined,
+        tablero: path.join(folder, `${base}.tablero.xlsx`),
       };
     });
     if (!args.force) {
@@ -102,11 +104,9 @@ export function makeDemo(deps: CliDeps) {
         written.push(t.report);
         progress.done();
         io.stdout(`${style.bold(t.example)}\n  ${v.workbook.sheets.map(describeSheet).join('; ')}\n  ${countsLine(v.errors, v.warnings, style)}\n`);
-        if (t.tablero && deps.generar) {
-          const code = await deps.generar({ verb: 'generar', files: [shown], output: display(t.tablero), force: args.force, json: false }, io);
-          if (code === 2) return 2;
-          written.push(t.tablero);
-        }
+        const code = await generar({ verb: 'generar', files: [shown], output: display(t.tablero), force: args.force, json: false }, io);
+        if (code === 2) return 2;
+        written.push(t.tablero);
         io.stdout('\n');
       }
     } finally {
@@ -117,7 +117,6 @@ export function makeDemo(deps: CliDeps) {
       `Los ejemplos traen errores a propósito (${countsLine(totalErrors, totalWarnings).replace(/\.$/, '')}). ` +
         `Pruebe: npm run tablero -- validar ${display(inputs[inputs.length - 1])}\n`,
     );
-    if (!deps.generar) io.stdout(style.dim('El comando «generar» aún no está disponible en esta versión: la demostración escribió la validación y el reporte en JSON.') + '\n');
     return 0;
   };
 }

@@ -2,11 +2,15 @@
  * What the verbs need from the outside world, injected by the composition root (`main.ts`), so
  * that no verb imports the exceljs adapter and tests can run everything in-process.
  */
+import type { ConsolidatedCopy } from '../app/consolidate';
+import type { CopyRequest, GenerarResult } from '../app/generate';
 import type { ReadFile } from '../app/load';
 import type { ReaderOptions } from '../domain/reader';
+import type { FileProgress, ProgressReporter } from '../app/ports';
+import type { WrittenReturns } from '../app/returns';
 import type { TemplateSpec } from '../app/templates';
 import type { ProgressThresholds } from './progress';
-import type { CliIO, Command, ParsedArgs } from './types';
+import type { CliIO, ParsedArgs } from './types';
 
 export interface WriteRequest {
   readonly force: boolean;
@@ -33,9 +37,12 @@ export interface CliDeps {
   readonly examplesDir: string;
   /** When one file's work is long enough to show progress on stderr (tests make it small). */
   readonly progress?: ProgressThresholds;
-  /** The sheets engineer's verbs, when present in this build. */
-  readonly generar?: Command;
-  readonly consolidar?: Command;
+  /** `generar`'s copy of one workbook (marks + generated sheets), written like `writeFile`. */
+  generateCopy(request: CopyRequest, progress: FileProgress): Promise<GenerarResult>;
+  /** `consolidar`'s new workbook; `warn` hears each file left out. */
+  consolidateCopy(request: CopyRequest, warn: (message: string) => void): Promise<ConsolidatedCopy>;
+  /** `devolver`'s workbooks, one per unit, in the folder `request.output`. */
+  writeReturns(request: CopyRequest, progress: ProgressReporter & { item(text: string): void }, warn: (message: string) => void): Promise<WrittenReturns>;
 }
 
 export type CommandFactory = (deps: CliDeps) => (args: ParsedArgs, io: CliIO) => Promise<number>;

@@ -8,14 +8,20 @@
  * the underlying error is printed as well.
  */
 import * as path from 'node:path';
-import { InputError, readWorkbookFile } from '../app/load';
+import { readWorkbookFile } from '../app/load';
+import { InputError, OutputError } from '../app/errors';
 import { readGridsStreaming } from '../xlsx/stream-read';
-import { OutputError, writeFileAtomic, writeWorkbookAtomic } from '../xlsx/write';
+import { writeFileAtomic, writeWorkbookAtomic } from '../xlsx/write';
+import { generateCopy } from '../xlsx/generate';
+import { consolidateCopy } from '../xlsx/consolidate';
+import { writeReturns } from '../xlsx/returns';
 import { templateWorkbook } from '../xlsx/template';
 import { parseArgs, usage } from './args';
 import type { CliDeps } from './deps';
+import { makeConsolidar } from './consolidar';
 import { makeDemo } from './demo';
-import { devolver } from './devolver';
+import { makeDevolver } from './devolver';
+import { makeGenerar } from './generar';
 import { makePlantilla } from './plantilla';
 import { makeReporte } from './reporte';
 import { makeValidar } from './validar';
@@ -23,27 +29,6 @@ import { UsageError, type CliIO, type Command, type ParsedArgs } from './types';
 
 /** Package root: `src/cli` (tsx, jest) and `dist/cli` (compiled) both sit two levels below it. */
 const packageRoot = path.resolve(__dirname, '..', '..');
-
-/**
- * A verb written elsewhere (`generar`, `consolidar`), used when its module is part of this build.
- * Looked up at run time so the CLI builds and runs before those files exist.
- */
-function optionalCommand(name: 'generar' | 'consolidar'): Command | undefined {
-  let mod: Record<string, unknown>;
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    mod = require(`./${name}`) as Record<string, unknown>;
-  } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    if (err.code === 'MODULE_NOT_FOUND' && err.message.includes(`./${name}`)) return undefined;
-    throw e;
-  }
-  const candidate = mod[name] ?? mod.default ?? mod.command ?? mod.run;
-  if (typeof candidate === 'function') return candidate as Command;
-  const factory = mod[`make${name[0].toUpperCase()}${name.slice(1)}`];
-  if (typeof factory === 'function') return (factory as (d: CliDeps) => Command)(defaultDeps(false));
-  return undefined;
-}
 
 export function defaultDeps(colour: boolean, overrides: Partial<CliDeps> = {}): CliDeps {
   const base: CliDeps = {
@@ -53,16 +38,13 @@ export function defaultDeps(colour: boolean, overrides: Partial<CliDeps> = {}): 
       readWorkbookFile(file, (bytes, name) => readGridsStreaming(bytes, name, { onRows: onRows && ((n, sheet) => onRows(n, sheet === '')) }), { cwd: io.cwd, ...(reading ? { reading } : {}) }),
     writeFile: (out, data, req) => writeFileAtomic(out, data, req),
     writeTemplate: (spec, out, req) => writeWorkbookAtomic(templateWorkbook(spec), out, req),
+    generateCopy: (request, progress) => generateCopy(request, progress),
+    consolidateCopy,
+    writeReturns,
     colour,
     examplesDir: path.join(packageRoot, 'examples'),
   };
   return { ...base, ...overrides };
-}
-
-function unavailable(verb: string): Command {
-  return async () => {
-    throw new UsageError(`El comando «${verb}» aún no está disponible en esta versión de tablero; use validar o reporte.`);
-  };
 }
 
 function isDebug(): boolean {
@@ -82,17 +64,15 @@ export async function run(argv: readonly string[], io: CliIO, deps?: Partial<Cli
     }
     const args: ParsedArgs = parsed;
     const colour = deps?.colour ?? false;
-    const generar = deps?.generar ?? optionalCommand('generar');
-    const consolidar = deps?.consolidar ?? optionalCommand('consolidar');
-    const d = defaultDeps(colour, { generar, consolidar, ...deps });
+    const d = defaultDeps(colour, deps);
     const table: Record<string, Command> = {
       validar: makeValidar(d),
       reporte: makeReporte(d),
       plantilla: makePlantilla(d),
       demo: makeDemo(d),
-      generar: generar ?? unavailable('generar'),
-      consolidar: consolidar ?? unavailable('consolidar'),
-      devolver,
+      generar: makeGenerar(d),
+      consolidar: makeConsolidar(d),
+      devolver: makeDevolver(d),
     };
     return await table[args.verb](args, io);
   } catch (e) {

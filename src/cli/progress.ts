@@ -12,20 +12,14 @@
  *   line is redrawn in place; elsewhere (CI logs, pipes) they are plain lines, at most one every
  *   `everyMs` while reading.
  */
-import type { ProgressReporter } from '../app/ports';
+import type { FileProgress, ProgressReporter } from '../app/ports';
 import { formatNumber } from '../domain/format';
 import { quoted } from '../app/load';
 import type { CliIO } from './types';
 
-export interface CliProgress extends ProgressReporter {
+export interface CliProgress extends ProgressReporter, FileProgress {
   /** Names the item being worked on (shown after the counter). */
   item(text: string): void;
-  /** Rows of `file` read so far (the streaming reader's `onRows`); `final` when reading ended. */
-  rows(file: string, rows: number, final?: boolean): void;
-  /** The size of `file` known before reading it (rows counted in its XML): long work or not. */
-  size(file: string, rows: number): void;
-  /** A stage of the work on `file` after reading ("Validando"); shown when the file is large. */
-  phase(label: string, file: string): void;
   /** Erases the bar. Call before printing anything else to stderr. */
   done(): void;
 }

@@ -13,7 +13,7 @@
 import * as path from 'node:path';
 import type { ReadSheet, ReadWorkbook } from '../domain/sheet';
 import { formatDate, formatNumber } from '../domain/format';
-import { InputError } from '../app/load';
+import { InputError } from '../app/errors';
 import { buildReport, resolveOptions, type Report } from '../app/report';
 import { allowOnly, checkCutoffInVigencia, readingOf } from './args';
 import type { CliDeps } from './deps';

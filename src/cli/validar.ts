@@ -7,7 +7,7 @@
 import type { Finding } from '../domain/finding';
 import type { ReadWorkbook } from '../domain/sheet';
 import type { EngineOptions } from '../domain/options';
-import { InputError } from '../app/load';
+import { InputError } from '../app/errors';
 import { validateWorkbook } from '../app/validate';
 import { resolveOptions } from '../app/report';
 import { allowOnly, checkCutoffInVigencia, readingOf } from './args';

@@ -8,8 +8,8 @@
  * Function names (FunctionName in manifest.xml): `validar`, `generarTablero`.
  */
 import { createPaneActions, toUserMessage, type RunControl } from '../taskpane/controller';
-import { createPaneUseCases } from '../taskpane/usecases';
-import { createExcelWiring } from '../taskpane/wiring';
+import { createPaneUseCases } from '../app/pane';
+import { createExcelWiring } from '../excel/wiring';
 import { showMessageDialog, type DialogUi } from './dialog';
 
 /** The part of `Office.AddinCommands.Event` a handler uses. */

@@ -11,7 +11,7 @@
  *    cumulative matrix: each goal lagging at the cut-off with its state at every earlier quarter
  *    end (T1, T2, T3 …), recomputed from the current workbook with `computeProgress`.
  */
-import type { ProgressModel } from '../app/report';
+import type { ProgressModel } from '../domain/progress-model';
 import type { GoalProgress, GoalState } from '../domain/goal';
 import { goalStateLabels } from '../domain/goal';
 import { computeProgress, isLagging } from '../domain/progress';

@@ -9,6 +9,16 @@ import type { PeriodKind } from '../domain/fields';
 import { palette, range, textColourRules } from './model';
 import type { ConditionalFormat, ModelValue, SheetBuilder, TrafficLight } from './model';
 import type { CellRange } from '../domain/grid';
+import type { ProgressModel } from '../domain/progress-model';
+
+/** What the tablero (and its plan summary, for a workbook with no execution yet) is built from. */
+export interface TableroInput {
+  readonly model: ProgressModel;
+  /** Local date-time of the generation, ISO (`2025-07-10T09:30`). */
+  readonly generatedAt: string;
+  /** Names of the sheets the figures come from. */
+  readonly sourceSheets: readonly string[];
+}
 
 /** Shown where a ratio is undefined (nothing was due). */
 export const DASH = '—';

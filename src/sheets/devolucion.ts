@@ -4,7 +4,7 @@
  * holds (its observations, its lagging goals, its goals over 100 %) and what to do with each.
  * The workbook's other sheets are the unit's Observaciones and Alertas.
  */
-import type { ProgressModel } from '../app/report';
+import type { ProgressModel } from '../domain/progress-model';
 import { formatDate, formatPercent } from '../domain/format';
 import { SheetBuilder, palette } from './model';
 import type { SheetModel } from './model';

@@ -27,12 +27,12 @@
  */
 import { cellAddress, columnLetter } from '../domain/grid';
 import type { CellRange } from '../domain/grid';
-import type { GeneratedKind } from '../app/registry';
 
 /** Colour as `RRGGBB`. */
 export type Rgb = string;
 
-export type { GeneratedKind };
+/** What the product generates (ids are an interface: the registry stores them). */
+export type GeneratedKind = 'tablero' | 'alertas' | 'observaciones' | 'consolidado' | 'devolucion';
 
 /** Canonical Spanish name of each generated sheet. */
 export const generatedSheetNames: Record<GeneratedKind, string> = {

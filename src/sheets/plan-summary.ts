@@ -3,12 +3,11 @@
  * and amounts per unit, program and funding source, and each program's use of its techo
  * (PE-P-002: the plan must fit the budget ceilings).
  */
-import type { PlanAmountRow, PlanProgramAmount } from '../app/report';
+import type { PlanAmountRow, PlanProgramAmount } from '../domain/progress-model';
 import { formatMoney } from '../domain/format';
 import { palette, range, SheetBuilder } from './model';
 import type { SheetModel } from './model';
-import { DASH, formatDateTime, headerRow, ratio, section, titleBlock } from './common';
-import type { TableroInput } from './tablero';
+import { DASH, formatDateTime, headerRow, ratio, section, titleBlock, type TableroInput } from './common';
 
 const LAST = 8;
 const widths = [7, 46, 10, 20, 12, 20, 13, 16];

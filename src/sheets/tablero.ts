@@ -17,7 +17,7 @@
  * When the workbook has only a plan de acción (no execution yet) the tablero summarises the plan
  * instead (`plan-summary.ts`).
  */
-import type { ProgressModel } from '../app/report';
+import type { ProgressModel } from '../domain/progress-model';
 import type { GroupAggregate } from '../domain/aggregate';
 import type { GoalProgress } from '../domain/goal';
 import { goalStateLabels } from '../domain/goal';
@@ -39,20 +39,13 @@ import {
   elapsedShare,
   trafficForProgress,
   trafficFromRatings,
+  type TableroInput,
 } from './common';
 import { periodCount } from '../domain/periods';
 import { buildPlanSummary } from './plan-summary';
 
 export const LAST_COL = 13;
 const widths = [8, 34, 8, 13, 13, 13, 14, 11, 11, 11, 11, 11, 11];
-
-export interface TableroInput {
-  readonly model: ProgressModel;
-  /** Local date-time of the generation, ISO (`2025-07-10T09:30`). */
-  readonly generatedAt: string;
-  /** Names of the sheets the figures come from. */
-  readonly sourceSheets: readonly string[];
-}
 
 /** The figure columns of the dimension / unit tables. */
 const FIG = { goals: 3, compliance: 4, progress: 5, budget: 6, rating: 7, states: 8 } as const;

@@ -9,7 +9,8 @@ import type { CancelToken, ProgressReporter, WorkbookHost, WorkbookSettings } fr
 import type { Finding } from '../domain/finding';
 import type { WorkbookGrids } from '../domain/grid';
 import { App } from './App';
-import { createPaneActions, genericErrorMessage, type Detection, type PaneUseCases, type ValidationOutcome } from './controller';
+import { createPaneActions, genericErrorMessage } from './controller';
+import { type Detection, type PaneUseCases, type ValidationOutcome } from '../app/pane';
 
 const grids: WorkbookGrids = { name: 'Libro', sheets: [] };
 

@@ -1,5 +1,6 @@
 import type { Finding } from '../domain/finding';
-import { CancelledError, genericErrorMessage, groupFindings, toUserMessage } from './controller';
+import { genericErrorMessage, groupFindings, toUserMessage } from './controller';
+import { CancelledError } from '../app/ports';
 import { isDarkOfficeTheme, luminance } from './theme';
 import { runCommand } from '../commands/commands';
 

@@ -4,50 +4,16 @@
  *
  * It takes a `WorkbookHost` (the office-js adapter in Excel, a fake in component tests, the
  * adapter over the Excel double in the browser test) and the app's use cases (`PaneUseCases`,
- * wired in `usecases.ts`), and gives the components plain async actions (`PaneActions`). No
+ * `app/pane.ts`), and gives the components plain async actions (`PaneActions`). No
  * React and no Office here: components get these actions as props.
  */
-import type { CancelToken, ProgressReporter, WorkbookHost, WorkbookSettings } from '../app/ports';
+import { throwIfCancelled, type CancelToken, type NoticeSource, type ProgressReporter, type WorkbookHost, type WorkbookSettings } from '../app/ports';
+import type { Detection, PaneSheetKind, PaneUseCases, ValidationOutcome } from '../app/pane';
 import type { Finding, Severity } from '../domain/finding';
 import { compareFindings } from '../domain/finding';
-import type { WorkbookGrids } from '../domain/grid';
-import type { GeneralKind, SheetKind } from '../domain/fields';
+import type { GeneralKind } from '../domain/fields';
 
 export type ValidationScope = 'workbook' | 'active';
-export type GeneratedKind = 'tablero' | 'alertas' | 'observaciones';
-
-/** One recognised sheet, as the header line says it ("PE-F-012 — plan de acción, 124 filas"). */
-export interface DetectedSheet {
-  readonly name: string;
-  readonly kind: SheetKind;
-  /** Spanish summary of the sheet. */
-  readonly summary: string;
-}
-
-export interface Detection {
-  readonly sheets: readonly DetectedSheet[];
-  /** Names of sheets that were not recognised (shown as a quiet line). */
-  readonly unknown: readonly string[];
-}
-
-export interface ValidationOutcome {
-  readonly findings: readonly Finding[];
-  readonly errors: number;
-  readonly warnings: number;
-  readonly detection: Detection;
-}
-
-/** The app's use cases, as the pane needs them (wired to src/app in usecases.ts). */
-export interface PaneUseCases {
-  /** What the workbook holds, without validating it. */
-  detect(grids: WorkbookGrids, settings: WorkbookSettings): Detection;
-  /** All rules on the grids. Pure: marks are written by the controller through the host. */
-  validate(grids: WorkbookGrids, settings: WorkbookSettings): ValidationOutcome;
-  /** Builds one generated sheet and writes it into the workbook; resolves to the sheet's name. */
-  generate(kind: GeneratedKind, grids: WorkbookGrids, settings: WorkbookSettings, progress: ProgressReporter, cancel: CancelToken): Promise<string>;
-  /** Short Spanish title of a rule id, for the group headings (falls back to the id). */
-  ruleTitle(rule: string): string;
-}
 
 export interface RunControl {
   readonly progress: ProgressReporter;
@@ -60,47 +26,13 @@ export interface PaneActions {
   validate(scope: ValidationScope, run: RunControl): Promise<ValidationOutcome>;
   selectFinding(finding: Finding): Promise<void>;
   clearMarks(): Promise<void>;
-  generate(kind: GeneratedKind, run: RunControl): Promise<string>;
+  generate(kind: PaneSheetKind, run: RunControl): Promise<string>;
   insertTemplate(kind: GeneralKind): Promise<string>;
   loadSettings(): Promise<WorkbookSettings>;
   saveSettings(settings: WorkbookSettings): Promise<void>;
   ruleTitle(rule: string): string;
   /** Spanish notices from the host (a feature this Excel lacks), each said once. */
   onNotice(listener: (message: string) => void): () => void;
-}
-
-/** Where the host's notices come from (the composition root wires the adapter's `notify`). */
-export interface NoticeSource {
-  subscribe(listener: (message: string) => void): () => void;
-}
-
-/** A notice source that remembers what was said before anyone listened (startup limitations). */
-export function createNoticeSource(initial: readonly string[] = []): NoticeSource & { notify(message: string): void } {
-  const said: string[] = [...initial];
-  const listeners = new Set<(message: string) => void>();
-  return {
-    notify(message) {
-      said.push(message);
-      listeners.forEach((l) => l(message));
-    },
-    subscribe(listener) {
-      said.forEach((m) => listener(m));
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-  };
-}
-
-/** The user pressed Cancelar: not an error, the pane says "Operación cancelada". */
-export class CancelledError extends Error {
-  constructor() {
-    super('Operación cancelada.');
-    this.name = 'CancelledError';
-  }
-}
-
-export function throwIfCancelled(cancel: CancelToken): void {
-  if (cancel.cancelled) throw new CancelledError();
 }
 
 export function createPaneActions(host: WorkbookHost, useCases: PaneUseCases, notices?: NoticeSource): PaneActions {

@@ -7,9 +7,9 @@ import { createRoot } from 'react-dom/client';
 import { FluentProvider, MessageBar, MessageBarBody, MessageBarTitle, webLightTheme } from '@fluentui/react-components';
 import { App } from './App';
 import { createPaneActions } from './controller';
-import { createPaneUseCases } from './usecases';
+import { createPaneUseCases } from '../app/pane';
 import { fluentThemeFor } from './theme';
-import { createExcelWiring } from './wiring';
+import { createExcelWiring } from '../excel/wiring';
 
 function container(): HTMLElement {
   const el = document.getElementById('container');

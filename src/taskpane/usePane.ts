@@ -7,16 +7,10 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { WorkbookSettings } from '../app/ports';
 import type { Finding } from '../domain/finding';
 import type { GeneralKind } from '../domain/fields';
-import {
-  CancelledError,
-  toUserMessage,
-  type Detection,
-  type GeneratedKind,
-  type PaneActions,
-  type RunControl,
-  type ValidationOutcome,
-  type ValidationScope,
-} from './controller';
+import { toUserMessage, type PaneActions, type RunControl, type ValidationScope } from './controller';
+import { type PaneSheetKind } from '../app/pane';
+import { CancelledError } from '../app/ports';
+import { type Detection, type ValidationOutcome } from '../app/pane';
 
 export interface Busy {
   /** What is running, for the progress title ("Validando el libro"). */
@@ -56,7 +50,7 @@ export interface PaneCallbacks {
   validate(scope: ValidationScope): void;
   selectFinding(finding: Finding): void;
   clearMarks(): void;
-  generate(kind: GeneratedKind): void;
+  generate(kind: PaneSheetKind): void;
   insertTemplate(kind: GeneralKind): void;
   saveSettings(settings: WorkbookSettings): void;
   cancel(): void;
@@ -65,7 +59,7 @@ export interface PaneCallbacks {
   ruleTitle(rule: string): string;
 }
 
-const generatedNames: Record<GeneratedKind, string> = {
+const generatedNames: Record<PaneSheetKind, string> = {
   tablero: 'el tablero de control',
   alertas: 'las alertas',
   observaciones: 'las observaciones',
@@ -200,7 +194,7 @@ export function usePane(actions: PaneActions): [PaneState, PaneCallbacks] {
   }, [actions, run]);
 
   const generate = useCallback(
-    (kind: GeneratedKind) => {
+    (kind: PaneSheetKind) => {
       void run(`Generando ${generatedNames[kind]}`, true, (c) => actions.generate(kind, c), (sheet) => {
         setStatus({ intent: 'success', text: `Listo: se generó la hoja «${sheet}».` });
       });

@@ -14,7 +14,8 @@ import {
   productKindOf,
   registryValues,
 } from '../app/registry';
-import type { GeneratedKind, NamedSheetRef, Registry } from '../app/registry';
+import type { NamedSheetRef, Registry } from '../app/registry';
+import type { GeneratedKind } from '../sheets/model';
 import { plainValue } from './read';
 import type { CellValue } from '../domain/grid';
 

@@ -13,16 +13,7 @@ import ExcelJS from 'exceljs';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
-
-/** Refused or failed output: one Spanish line (exit code 2). */
-export class OutputError extends Error {
-  readonly detail?: unknown;
-  constructor(message: string, detail?: unknown) {
-    super(message);
-    this.name = 'OutputError';
-    this.detail = detail;
-  }
-}
+import { OutputError } from '../app/errors';
 
 export interface WriteOptions {
   /** Replace an existing output (never an input). */

@@ -7,7 +7,8 @@
  * the comments give the chain end → +15 → weekday → holiday → deadline.
  */
 import { periodDeadline, reportDeadline } from '../../src/domain/deadline';
-import { buildProgressModel, resolveOptions } from '../../src/app/report';
+import { resolveOptions } from '../../src/app/report';
+import { buildProgressModel } from '../../src/domain/progress-model';
 import { readWorkbook } from '../../src/domain/reader';
 import { gridsOf } from '../helpers/xlsx';
 import type { SheetSpec } from '../helpers/xlsx';

@@ -20,7 +20,7 @@ import * as path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { fixtureOf } from './fixture';
 import type { PaneFixture } from './double-entry';
-import { createPaneUseCases } from '../../src/taskpane/usecases';
+import { createPaneUseCases } from '../../src/app/pane';
 import { gridsOfWorkbook, loadWorkbook } from '../../src/xlsx/read';
 import { BUDGET_BYTES, formatReport, measureBundle } from '../../scripts/bundle-size';
 

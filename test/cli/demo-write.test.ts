@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { writeFileAtomic, OutputError } from '../../src/xlsx/write';
+import { writeFileAtomic } from '../../src/xlsx/write';
+import { OutputError } from '../../src/app/errors';
 import { examples, expectOneCleanLine, repoRoot, tablero, tempDir } from './io';
 
 describe('tablero demo', () => {

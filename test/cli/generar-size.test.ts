@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { examples, expectOneCleanLine, repoRoot, tablero, tempDir } from './io';
-import { GENERAR_MAX_CELLS, generarWith } from '../../src/cli/generar';
+import { GENERAR_MAX_CELLS, generateCopy } from '../../src/xlsx/generate';
 import { DEFAULT_HEAP_MB, heapLimitMb } from '../../src/cli/launch';
 import { countWorkbookSize } from '../../src/xlsx/stream-read';
 import { openZip, readPartText } from '../../src/xlsx/zip';
@@ -30,7 +30,7 @@ function tableroProcess(args: string[], env: NodeJS.ProcessEnv = {}) {
 describe('generar: large workbooks', () => {
   it('above the cell limit writes the copy at the package level: exit 0, the data sheet byte for byte', async () => {
     const out = path.join(dir, 'salida.xlsx');
-    const r = await tablero(['generar', examples.capture, '-o', out], dir, { deps: { generar: generarWith({ maxCells: 100 }) } });
+    const r = await tablero(['generar', examples.capture, '-o', out], dir, { deps: { generateCopy: (request, progress) => generateCopy(request, progress, 100) } });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^Escrito .*salida\.xlsx: hojas «Tablero de control», «Alertas», «Observaciones»/);

@@ -6,7 +6,7 @@ import { ExcelDouble, installExcelDouble, validSheetName } from './index';
 import { excelOf as hostExcel, hostOn } from './harness';
 import { REGISTRY_NAME, REGISTRY_SHEET, MAX_CELL_CHARS, markEntries } from '../../src/app/registry';
 import { detectCapabilities } from '../../src/excel/index';
-import { createPaneUseCases } from '../../src/taskpane/usecases';
+import { createPaneUseCases } from '../../src/app/pane';
 import { registerCommands, type CommandEvent } from '../../src/commands/commands';
 import type { Finding } from '../../src/domain/finding';
 import { SheetBuilder } from '../../src/sheets/model';

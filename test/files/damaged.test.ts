@@ -14,7 +14,11 @@ import JSZip from 'jszip';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { examples, expectOneCleanLine, tablero, tempDir } from '../cli/io';
-import { generarWith } from '../../src/cli/generar';
+import type { CliDeps } from '../../src/cli/deps';
+import { generateCopy } from '../../src/xlsx/generate';
+
+/** `generar` forced onto the package-level copy. */
+const packageCopy: CliDeps['generateCopy'] = (request, progress) => generateCopy(request, progress, 0);
 
 let dir: string;
 let cleanup: () => void;
@@ -75,7 +79,7 @@ describe('a damaged workbook is refused by every verb and both copy paths', () =
     ['validar --json', (f) => ['validar', f, '--json']],
     ['reporte', (f) => ['reporte', f]],
     ['generar (exceljs)', (f) => ['generar', f, '-o', path.join(dir, 'salida.xlsx')]],
-    ['generar (package-level copy)', (f) => ['generar', f, '-o', path.join(dir, 'salida.xlsx')], { generar: generarWith({ maxCells: 0 }) }],
+    ['generar (package-level copy)', (f) => ['generar', f, '-o', path.join(dir, 'salida.xlsx')], { generateCopy: packageCopy }],
     ['consolidar', (f) => ['consolidar', f, examples.clean, '-o', path.join(dir, 'consolidado.xlsx')]],
   ];
   const cases = ['sin-hoja', 'hoja-cortada', 'textos-cortados', 'sin-rels', 'sin-rels-libro'];
@@ -123,7 +127,7 @@ describe('a worksheet stored under another part name is read and kept', () => {
 
   for (const [label, deps] of [
     ['exceljs', undefined],
-    ['package-level copy', { generar: generarWith({ maxCells: 0 }) }],
+    ['package-level copy', { generateCopy: packageCopy }],
   ] as const) {
     it(`generar (${label}) keeps the person's sheet, its cells as they were`, async () => {
       const out = path.join(dir, `datos-${label.replace(/\W+/g, '-')}.xlsx`);

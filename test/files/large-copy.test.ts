@@ -17,7 +17,8 @@ import ExcelJS from 'exceljs';
 import { promises as fs, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
-import { generarWith } from '../../src/cli/generar';
+import type { CliDeps } from '../../src/cli/deps';
+import { generateCopy } from '../../src/xlsx/generate';
 import { editSheet, mergeStyles } from '../../src/xlsx/large-copy';
 import { openZip, readPartText } from '../../src/xlsx/zip';
 import { REGISTRY_SHEET } from '../../src/app/registry';
@@ -30,11 +31,11 @@ const { dir, cleanup } = tempDir('tablero-large-');
 afterAll(cleanup);
 
 const NOW = new Date(2025, 6, 10, 9, 30);
-const viaModel = generarWith({ maxCells: Number.MAX_SAFE_INTEGER });
-const viaPackage = generarWith({ maxCells: 0 });
+const viaModel: CliDeps['generateCopy'] = (request, progress) => generateCopy(request, progress, Number.MAX_SAFE_INTEGER);
+const viaPackage: CliDeps['generateCopy'] = (request, progress) => generateCopy(request, progress, 0);
 
 async function generar(input: string, out: string, how: 'model' | 'package', extra: string[] = []) {
-  const r = await tablero(['generar', input, '--corte', '2025-06-30', '-o', out, ...extra], dir, { now: NOW, deps: { generar: how === 'model' ? viaModel : viaPackage } });
+  const r = await tablero(['generar', input, '--corte', '2025-06-30', '-o', out, ...extra], dir, { now: NOW, deps: { generateCopy: how === 'model' ? viaModel : viaPackage } });
   expect(r.stderr).toBe('');
   expect(r.code).toBe(0);
   return r;

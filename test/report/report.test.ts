@@ -4,7 +4,8 @@
  * reader, then reported. Every expected number is worked out by hand in the comments — never by
  * calling the engine.
  */
-import { buildProgressModel, buildReport, resolveOptions, toReportJson } from '../../src/app/report';
+import { buildReport, resolveOptions, toReportJson } from '../../src/app/report';
+import { buildProgressModel } from '../../src/domain/progress-model';
 import type { EngineOptions } from '../../src/domain/options';
 import { defaultRatingRanges } from '../../src/domain/options';
 import { readWorkbook } from '../../src/domain/reader';

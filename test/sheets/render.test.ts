@@ -10,7 +10,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { run } from '../../src/cli/main';
-import { generarWith } from '../../src/cli/generar';
+import { generateCopy } from '../../src/xlsx/generate';
 import { tempDir, testIO } from './fixtures';
 
 function has(cmd: string): boolean {
@@ -78,7 +78,7 @@ describe('rendering the generated workbook (LibreOffice → PDF → PNG)', () =>
       const example = path.resolve(__dirname, '..', '..', 'examples', 'hoja-captura-T2-2025.xlsx');
       const out = path.join(dir, 'grande.tablero.xlsx');
       const io = testIO(dir);
-      const code = await run(['generar', example, '--corte', '2025-06-30', '-o', out], io, { generar: generarWith({ maxCells: 0 }) });
+      const code = await run(['generar', example, '--corte', '2025-06-30', '-o', out], io, { generateCopy: (request, progress) => generateCopy(request, progress, 0) });
       expect(io.err.join('')).toBe('');
       expect(code).toBe(0);
       const pdf = toPdf(out, dir);

@@ -3,7 +3,7 @@ import { useId, useState } from 'react';
 import { Button, Field, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { Alert20Regular, Board20Regular, CommentNote20Regular, TableAdd20Regular } from '@fluentui/react-icons';
 import type { GeneralKind } from '../../domain/fields';
-import type { GeneratedKind } from '../controller';
+import type { PaneSheetKind } from '../../app/pane';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -15,7 +15,7 @@ const useStyles = makeStyles({
 
 export interface GeneratePanelProps {
   readonly busy: boolean;
-  readonly onGenerate: (kind: GeneratedKind) => void;
+  readonly onGenerate: (kind: PaneSheetKind) => void;
   readonly onInsertTemplate: (kind: GeneralKind) => void;
 }
 

@@ -1,7 +1,7 @@
 /** What the pane found in the workbook: one line per recognised sheet, and a quiet re-read button. */
 import { Button, Caption1, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { ArrowSync20Regular } from '@fluentui/react-icons';
-import type { Detection } from '../controller';
+import type { Detection } from '../../app/pane';
 
 const useStyles = makeStyles({
   root: {

@@ -15,7 +15,8 @@ import {
 } from '@fluentui/react-components';
 import { CheckmarkCircle20Regular, Eraser20Regular } from '@fluentui/react-icons';
 import type { Finding } from '../../domain/finding';
-import { groupFindings, type ValidationOutcome, type ValidationScope } from '../controller';
+import { groupFindings, type ValidationScope } from '../controller';
+import { type ValidationOutcome } from '../../app/pane';
 import { FindingsList, plural } from './FindingsList';
 
 const useStyles = makeStyles({

@@ -1,12 +1,11 @@
 /**
- * Part of the composition roots (`index.tsx`, `commands/commands.ts`, and the browser test's
- * double): builds the office-js host and the writer of generated sheets. The only pane module
- * that imports the Excel adapter.
+ * What the composition roots (`taskpane/index.tsx`, `commands/commands.ts`) take from the Excel
+ * adapter: the office-js host, the writer of generated sheets and the host's notices.
  */
-import { createExcelHost, type ExcelHostOptions, type ExcelWorkbookHost } from '../excel/index';
+import { createExcelHost, type ExcelHostOptions, type ExcelWorkbookHost } from './index';
 import { generate, localDateTime } from '../app/generate';
-import { createNoticeSource, type NoticeSource } from './controller';
-import type { GenerateSheet } from './usecases';
+import { createNoticeSource, type NoticeSource } from '../app/ports';
+import type { GenerateSheet } from '../app/pane';
 
 export interface ExcelWiring {
   readonly host: ExcelWorkbookHost;

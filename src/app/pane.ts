@@ -1,30 +1,67 @@
 /**
  * The app's use cases as the pane needs them (`PaneUseCases`): read → resolve options → validate,
  * the "what is in this workbook" line, and the generated sheets. Host-agnostic: it knows the
- * engine (domain, rules, app, sheets), never Office. The composition roots (`index.tsx`,
- * `commands/commands.ts`) give it the host's sheet writer.
+ * engine (domain, rules, app, sheets), never Office. The composition roots (`taskpane/index.tsx`,
+ * `commands/commands.ts`) give it the host's sheet writer (`excel/wiring.ts`).
  */
-import type { CancelToken, ProgressReporter, WorkbookSettings } from '../app/ports';
+import { throwIfCancelled, type CancelToken, type ProgressReporter, type WorkbookSettings } from './ports';
 import type { WorkbookGrids } from '../domain/grid';
+import type { SheetKind } from '../domain/fields';
+import type { Finding } from '../domain/finding';
 import type { EngineOptions } from '../domain/options';
 import type { ReadSheet, ReadWorkbook } from '../domain/sheet';
 import { readWorkbook } from '../domain/reader';
-import { productSheetsOf } from '../app/registry';
+import { productSheetsOf } from './registry';
+import type { GeneratedKind } from '../sheets/model';
 import { goalCodeOf } from '../domain/goals';
 import { cutoffPeriod, periodLabel } from '../domain/periods';
 import { todayIso } from '../domain/dates';
-import { resolveOptions } from '../app/report';
-import { validateWorkbook } from '../app/validate';
+import { resolveOptions } from './report';
+import { validateWorkbook } from './validate';
 import { ruleById } from '../rules/index';
-import type { Detection, DetectedSheet, GeneratedKind, PaneUseCases, ValidationOutcome } from './controller';
-import { throwIfCancelled } from './controller';
+
+/** The sheets the pane's Generar buttons write (the consolidated and return sheets are the command line's). */
+export type PaneSheetKind = Extract<GeneratedKind, 'tablero' | 'alertas' | 'observaciones'>;
+
+/** One recognised sheet, as the header line says it ("PE-F-012 — plan de acción, 124 filas"). */
+export interface DetectedSheet {
+  readonly name: string;
+  readonly kind: SheetKind;
+  /** Spanish summary of the sheet. */
+  readonly summary: string;
+}
+
+export interface Detection {
+  readonly sheets: readonly DetectedSheet[];
+  /** Names of sheets that were not recognised (shown as a quiet line). */
+  readonly unknown: readonly string[];
+}
+
+export interface ValidationOutcome {
+  readonly findings: readonly Finding[];
+  readonly errors: number;
+  readonly warnings: number;
+  readonly detection: Detection;
+}
+
+/** The app's use cases, as the pane needs them (wired in `createPaneUseCases` below). */
+export interface PaneUseCases {
+  /** What the workbook holds, without validating it. */
+  detect(grids: WorkbookGrids, settings: WorkbookSettings): Detection;
+  /** All rules on the grids. Pure: marks are written by the controller through the host. */
+  validate(grids: WorkbookGrids, settings: WorkbookSettings): ValidationOutcome;
+  /** Builds one generated sheet and writes it into the workbook; resolves to the sheet's name. */
+  generate(kind: PaneSheetKind, grids: WorkbookGrids, settings: WorkbookSettings, progress: ProgressReporter, cancel: CancelToken): Promise<string>;
+  /** Short Spanish title of a rule id, for the group headings (falls back to the id). */
+  ruleTitle(rule: string): string;
+}
 
 /**
  * Builds and writes one generated sheet (the sheets engine + the host's renderer), resolving to
  * the sheet's name. Supplied by the composition root, which owns the host.
  */
 export type GenerateSheet = (
-  kind: GeneratedKind,
+  kind: PaneSheetKind,
   workbook: ReadWorkbook,
   options: EngineOptions,
   progress: ProgressReporter,
