@@ -17,6 +17,8 @@ const specIds = [
   'cumulative-mismatch', 'percent-mismatch', 'future-execution', 'budget-chain', 'analysis-required',
   'evidence-required', 'indicator-mismatch',
   'unknown-goal', 'plan-mismatch', 'unreported-goal',
+  // real-formats.md, the plan indicativo
+  'term-coherence', 'sources-sum',
 ];
 const baselineIds = [
   'added-after-approval', 'past-period-changed', 'change-without-justification', 'repeated-modification',
