@@ -13,7 +13,8 @@
  *   typed as text (number-as-text), a declared acumulado that does not add up
  *   (cumulative-mismatch), a lagging goal without analysis (analysis-required).
  * - test/fixtures/hoja-captura-limpia.xlsx — the same capture workbook with the mistakes fixed:
- *   no findings at all.
+ *   no errors; only the methodology's warnings for the reviewer (goals above what was due at the
+ *   cut-off, money committed ahead of the work) remain.
  *
  * The files are deterministic in content (fixed document dates); `test/cli/examples.test.ts`
  * rebuilds them in memory and compares their grids with the committed files.

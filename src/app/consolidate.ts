@@ -22,6 +22,7 @@ import { formatDate } from '../domain/format';
 import { SheetBuilder, baseStyles, palette } from '../sheets/model';
 import type { SheetModel } from '../sheets/model';
 import type { GenerarResult } from './generate';
+import { UserError } from './errors';
 
 export const ORIGIN_FILE_HEADER = 'Archivo de origen';
 export const ORIGIN_SHEET_HEADER = 'Hoja de origen';
@@ -55,7 +56,7 @@ export interface ConsolidatedCopy {
 }
 
 /** Refused consolidation (mixed periods, no capture sheet): one Spanish line. */
-export class ConsolidationError extends Error {
+export class ConsolidationError extends UserError {
   constructor(message: string) {
     super(message);
     this.name = 'ConsolidationError';

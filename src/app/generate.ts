@@ -23,7 +23,7 @@ import { buildTablero } from '../sheets/tablero';
 import { buildAlertas } from '../sheets/alertas';
 import { buildObservaciones } from '../sheets/observaciones';
 import type { ObservationRow } from '../sheets/observaciones';
-import { REGISTRY_SHEET } from './registry';
+import { withoutProductSheets } from './registry';
 
 export interface GenerateRequest {
   readonly workbook: ReadWorkbook;
@@ -50,12 +50,6 @@ export interface Generated {
   readonly marks: MarkPlan;
 }
 
-/** Grids without the product's generated sheets and registry. */
-export function withoutGenerated(grids: WorkbookGrids, generated: readonly string[]): WorkbookGrids {
-  const skip = new Set([REGISTRY_SHEET, ...generated]);
-  return { ...grids, sheets: grids.sheets.filter((s) => !skip.has(s.name)) };
-}
-
 /** Reads grids (leaving out generated sheets) and resolves the run's options. */
 export function prepare(
   grids: WorkbookGrids,
@@ -64,7 +58,7 @@ export function prepare(
   today: Date | string,
   reading: ReaderOptions = {},
 ): { workbook: ReadWorkbook; options: EngineOptions } {
-  const workbook = readWorkbook(withoutGenerated(grids, generated), { ...reading, extraSources: partial.extraSources });
+  const workbook = readWorkbook(withoutProductSheets(grids, generated), { ...reading, extraSources: partial.extraSources });
   return { workbook, options: resolveOptions(partial, workbook, today) };
 }
 

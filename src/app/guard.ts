@@ -25,6 +25,7 @@
  * (Node ≥ 18 and every browser Office supports), so the pane can run it on a file the reviewer
  * picks. Never throws: every outcome is a value.
  */
+import { kindLabels, type SheetKind } from '../domain/fields';
 
 /**
  * A workbook whose package is not whole (a part it lists is missing, its relationships are gone):
@@ -493,8 +494,6 @@ export interface SheetsWithRows {
   readonly sheets: readonly { readonly name: string; readonly kind: string; readonly rows: readonly unknown[] }[];
 }
 
-const kindNames: Record<string, string> = { 'plan-accion': 'plan de acción', 'hoja-captura': 'hoja de captura', techos: 'techos presupuestales' };
-
 /**
  * A workbook whose recognised sheets hold headers but not one data row (a blank template, or a
  * file saved before anyone typed) cannot be validated, reported or turned into a tablero: the
@@ -504,7 +503,7 @@ const kindNames: Record<string, string> = { 'plan-accion': 'plan de acción', 'h
  */
 export function noDataReason(workbook: SheetsWithRows, file: string): string | null {
   if (workbook.sheets.length === 0 || workbook.sheets.some((s) => s.rows.length > 0)) return null;
-  const list = workbook.sheets.slice(0, 4).map((s) => `«${s.name}» (${kindNames[s.kind] ?? s.kind})`).join(', ');
+  const list = workbook.sheets.slice(0, 4).map((s) => `«${s.name}» (${kindLabels[s.kind as SheetKind] ?? s.kind})`).join(', ');
   const more = workbook.sheets.length > 4 ? ', …' : '';
   const one = workbook.sheets.length === 1;
   return `El archivo «${file}» no tiene filas de datos: ${one ? 'la hoja' : 'las hojas'} ${list}${more} solo ${one ? 'tiene' : 'tienen'} encabezados; diligencie al menos una fila y vuelva a intentarlo.`;

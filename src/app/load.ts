@@ -14,7 +14,7 @@ import type { WorkbookGrids } from '../domain/grid';
 import type { ReadWorkbook } from '../domain/sheet';
 import { readWorkbook, type ReaderOptions } from '../domain/reader';
 import { DamagedWorkbookError, guardXlsxBytes, noDataReason } from './guard';
-import { productSheetsOf } from './registry';
+import { withoutProductSheets } from './registry';
 import { InputError } from './errors';
 
 /** 100 MB: far above any real action plan, low enough to refuse a wrong file before exceljs tries. */
@@ -157,9 +157,7 @@ export async function loadWorkbookFile<H>(file: string, parser: WorkbookParser<H
 export async function readWorkbookFile(file: string, readGrids: GridReader, options: LoadOptions): Promise<ReadFile> {
   const { abs, size, grids } = await gridsOfFile(file, readGrids, options);
   // The product's own sheets (an output of `generar` sent back) are never read as data.
-  const skip = new Set(productSheetsOf(grids.sheets));
-  const data = skip.size ? { ...grids, sheets: grids.sheets.filter((s) => !skip.has(s.name)) } : grids;
-  return { file, path: abs, bytes: size, workbook: recognise(file, data, options) };
+  return { file, path: abs, bytes: size, workbook: recognise(file, withoutProductSheets(grids), options) };
 }
 
 /** The checked file's grids; its bytes go out of reach when this returns. */

@@ -16,7 +16,7 @@
  *   still reads it while the mark is on.
  * - A cell with an error and a warning is red (errors win).
  */
-import type { CellRange } from '../domain/grid';
+import { parseAddress, type CellRange } from '../domain/grid';
 import type { Finding, Severity } from '../domain/finding';
 import { compareFindings } from '../domain/finding';
 
@@ -36,16 +36,6 @@ export function markSeverityOf(formula: string | undefined | null): Severity | n
   if (f === markFormulas.error) return 'error';
   if (f === markFormulas.warning) return 'warning';
   return null;
-}
-
-/** `'AB12'` → `{ row: 12, col: 28 }`; `null` when it is no A1 address. */
-export function parseAddress(a1: string): { row: number; col: number } | null {
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(a1.trim());
-  if (!m) return null;
-  let col = 0;
-  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
-  const row = Number(m[2]);
-  return row >= 1 ? { row, col } : null;
 }
 
 export interface CellNote {

@@ -11,7 +11,8 @@ import type { Finding } from '../domain/finding';
 import type { EngineOptions } from '../domain/options';
 import type { ReadSheet, ReadWorkbook } from '../domain/sheet';
 import { readWorkbook } from '../domain/reader';
-import { productSheetsOf } from './registry';
+import { withoutProductSheets } from './registry';
+import { UserError } from './errors';
 import type { GeneratedKind } from '../sheets/model';
 import { goalCodeOf } from '../domain/goals';
 import { cutoffPeriod, periodLabel } from '../domain/periods';
@@ -80,15 +81,8 @@ export function engineOptions(settings: WorkbookSettings, workbook: ReadWorkbook
   return resolveOptions(partial, workbook, todayIso(today));
 }
 
-/**
- * The product's own sheets (the registry and the generated sheets it lists) are never read as
- * data — the same rule as the CLI (`app/load.ts`): a person's own sheet that happens to be called
- * «Alertas» is read in both hosts alike.
- */
 function read(grids: WorkbookGrids, settings: WorkbookSettings): ReadWorkbook {
-  const listed = new Set(productSheetsOf(grids.sheets));
-  const data = { ...grids, sheets: grids.sheets.filter((s) => !listed.has(s.name)) };
-  return readWorkbook(data, { extraSources: settings.extraSources });
+  return readWorkbook(withoutProductSheets(grids), { extraSources: settings.extraSources });
 }
 
 function count(n: number, one: string, many: string): string {
@@ -192,9 +186,7 @@ export function createPaneUseCases(generateSheet: GenerateSheet): PaneUseCases {
     async generate(kind, grids, settings, progress, cancel) {
       const workbook = read(grids, settings);
       if (workbook.sheets.length === 0) {
-        throw Object.assign(new Error('No hay en el libro una hoja de plan de acción ni de captura con la cual generar. Inserte una plantilla o abra el libro de la dependencia.'), {
-          name: 'UserError',
-        });
+        throw new UserError('No hay en el libro una hoja de plan de acción ni de captura con la cual generar. Inserte una plantilla o abra el libro de la dependencia.');
       }
       const options = engineOptions(settings, workbook);
       throwIfCancelled(cancel);

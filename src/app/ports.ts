@@ -2,6 +2,7 @@
  * Ports: what the use cases need from a host (Excel through office-js, or an .xlsx through
  * exceljs). The hosts implement them; app/ and the pane only see these interfaces.
  */
+import { UserError } from './errors';
 import type { WorkbookGrids } from '../domain/grid';
 import type { Finding } from '../domain/finding';
 import type { GeneralKind, SheetKind } from '../domain/fields';
@@ -75,7 +76,7 @@ export function createNoticeSource(initial: readonly string[] = []): NoticeSourc
 }
 
 /** The user pressed Cancelar: not an error, the pane says "Operación cancelada". */
-export class CancelledError extends Error {
+export class CancelledError extends UserError {
   constructor() {
     super('Operación cancelada.');
     this.name = 'CancelledError';

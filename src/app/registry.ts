@@ -23,7 +23,7 @@
  * Regeneration replaces a sheet only when it is the product's AND of the same kind; otherwise
  * the new sheet takes a free name ("Tablero de control (2)").
  */
-import type { CellValue } from '../domain/grid';
+import type { CellValue, WorkbookGrids } from '../domain/grid';
 import type { GeneratedKind } from '../sheets/model';
 
 export const REGISTRY_SHEET = '_tablero_pdm';
@@ -87,8 +87,6 @@ export function markEntries(sheet: string, severity: 'error' | 'warning', addres
 export interface Registry {
   readonly entries: readonly RegistryEntry[];
 }
-
-export const emptyRegistry: Registry = { entries: [] };
 
 function json(v: CellValue | undefined): Record<string, unknown> | null {
   if (typeof v !== 'string' || v === '') return null;
@@ -204,4 +202,15 @@ export function productSheetsOf(sheets: readonly { readonly name: string; readon
       .map((e) => e.sheet),
   );
   return [REGISTRY_SHEET, ...sheets.filter((s) => listed.has(s.name)).map((s) => s.name)];
+}
+
+/**
+ * The own-sheets rule, for every host and verb: the product's own sheets — the registry and the
+ * generated sheets it lists (a consolidated data sheet is data, not listed) — are never read as
+ * data. `own` defaults to what the grids' registry lists (`productSheetsOf`); a host that also
+ * reads the registry's defined-name markers (exceljs) passes its own, more exact list.
+ */
+export function withoutProductSheets(grids: WorkbookGrids, own: readonly string[] = productSheetsOf(grids.sheets)): WorkbookGrids {
+  const skip = new Set([REGISTRY_SHEET, ...own]);
+  return { ...grids, sheets: grids.sheets.filter((s) => !skip.has(s.name)) };
 }

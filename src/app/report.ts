@@ -3,7 +3,9 @@
  *
  * - `toReportJson` picks from the progress model (`domain/progress-model.ts`, which says how
  *   progress is computed for a plan and its units) exactly the documented `reporte --json` shape
- *   (product.md) — the JSON never grows undocumented fields; richer data stays in the model.
+ *   (product.md), plus what progress.md adds (the three budget ratios, the partial rating,
+ *   programs, metas de gestión apart, execution by source, the tipo de meta) — documented in the
+ *   README; richer data stays in the model.
  * - `buildReport` = `toReportJson(buildProgressModel(…))`.
  * - `resolveOptions` fills the run's options from flags/settings, the workbook and today.
  */
@@ -18,6 +20,7 @@ import { defaultCutoff, periodEnd } from '../domain/periods';
 import { DEFAULT_LAG_THRESHOLD } from '../domain/progress';
 import { buildProgressModel, type ProgressModel } from '../domain/progress-model';
 import { isGoalSheet, type ReadSheet, type ReadWorkbook } from '../domain/sheet';
+import type { GoalType } from '../domain/values';
 
 // ---------------------------------------------------------------------------------------------
 // The documented JSON (product.md "reporte --json"). Field names and order are an interface.
@@ -44,14 +47,21 @@ export interface ReportGoal {
   readonly progress: number | null;
   readonly state: GoalState;
   readonly budget: ReportBudget;
+  /** Tipo de meta as read (`null` = not given: a product goal). */
+  readonly goalType: GoalType | null;
 }
 
-/** Figures of a group: goals (eliminated left out), compliance, progress, budget execution, rating, states. */
+/**
+ * Figures of a group: product goals (eliminated left out), compliance, progress, budget execution
+ * (compromisos; then obligaciones and pagos ÷ apropiación definitiva), rating, states.
+ */
 export interface ReportFigures {
   readonly goals: number;
   readonly compliance: number | null;
   readonly progress: number | null;
   readonly budgetExecution: number | null;
+  readonly obligationsRatio: number | null;
+  readonly paymentsRatio: number | null;
   readonly rating: Rating | null;
   /** Count per state id, only the states that occur (no `eliminada`). */
   readonly states: StateCounts;
@@ -67,7 +77,24 @@ export interface ReportDimension extends ReportFigures {
   readonly name: string;
 }
 
-export type ReportPlan = ReportFigures;
+export interface ReportPlan extends ReportFigures {
+  /** The rating is partial: the vigencia is not over at the cut-off ("Satisfactorio (parcial, corte T2)"). */
+  readonly partial: boolean;
+}
+
+export interface ReportProgram extends ReportFigures {
+  readonly programCode: string | null;
+  readonly name: string;
+}
+
+/** Budget execution of one funding source (only where the sheet gives sources). */
+export interface ReportSource {
+  readonly name: string;
+  readonly final: number;
+  readonly budgetExecution: number | null;
+  readonly obligationsRatio: number | null;
+  readonly paymentsRatio: number | null;
+}
 
 export interface Report {
   readonly vigencia: number;
@@ -76,11 +103,17 @@ export interface Report {
   /** Label of the last measured period (`'T2'`, `'Jun'`); `null` when nothing is measured yet. */
   readonly period: string | null;
   readonly goals: readonly ReportGoal[];
-  /** Units in ranking order (units whose goals are all eliminated are left out). */
+  /** Units in ranking order (product goals; units with none are left out). */
   readonly units: readonly ReportUnit[];
   /** Dimensions in order of first appearance. */
   readonly dimensions: readonly ReportDimension[];
   readonly plan: ReportPlan;
+  /** Programs in order of first appearance (product goals). */
+  readonly programs: readonly ReportProgram[];
+  /** Metas de gestión and administrativas, apart from the rating; `null` when there are none. */
+  readonly gestion: ReportFigures | null;
+  /** Budget execution by funding source; empty when the sheets give no source per goal. */
+  readonly sources: readonly ReportSource[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -171,6 +204,8 @@ function figures(a: Aggregate): ReportFigures {
     compliance: a.compliance,
     progress: a.progress,
     budgetExecution: a.budgetExecution,
+    obligationsRatio: a.obligationsRatio,
+    paymentsRatio: a.paymentsRatio,
     rating: a.rating,
     states: { ...a.states },
   };
@@ -197,6 +232,7 @@ function reportGoal(g: GoalProgress): ReportGoal {
       obligations: i.budget.obligations,
       payments: i.budget.payments,
     },
+    goalType: i.goalType ?? null,
   };
 }
 
@@ -215,13 +251,24 @@ export function toReportJson(model: ProgressModel): Report {
         compliance: f.compliance,
         progress: f.progress,
         budgetExecution: f.budgetExecution,
+        obligationsRatio: f.obligationsRatio,
+        paymentsRatio: f.paymentsRatio,
         rating: f.rating,
         rank: u.rank,
         states: f.states,
       };
     }),
     dimensions: model.dimensions.map((d) => ({ name: d.name, ...figures(d) })),
-    plan: figures(model.plan),
+    plan: { ...figures(model.plan), partial: !model.yearEnd },
+    programs: model.programs.map((p) => ({ programCode: p.programCode ?? null, name: p.name, ...figures(p) })),
+    gestion: model.gestion ? figures(model.gestion) : null,
+    sources: model.sources.map((x) => ({
+      name: x.name,
+      final: x.final,
+      budgetExecution: x.budgetExecution,
+      obligationsRatio: x.obligationsRatio,
+      paymentsRatio: x.paymentsRatio,
+    })),
   };
 }
 

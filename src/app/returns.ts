@@ -31,7 +31,7 @@ import type { CellValue, Grid } from '../domain/grid';
 import { ORIGIN_FILE_HEADER, ORIGIN_ROW_HEADER, ORIGIN_SHEET_HEADER } from './consolidate';
 import { okText } from '../domain/sheet';
 import type { ReadSheet, ReadWorkbook } from '../domain/sheet';
-import { parseAddress } from './marks';
+import { parseAddress } from '../domain/grid';
 import type { ProgressModel } from '../domain/progress-model';
 import type { ObservationRow } from '../sheets/observaciones';
 
@@ -97,6 +97,12 @@ export function modelForUnit(model: ProgressModel, unit: string): ProgressModel 
     units,
     rezagadas: model.rezagadas.filter(mine),
     sobreejecutadas: model.sobreejecutadas.filter(mine),
+    overExecuted: model.overExecuted.filter(mine),
+    noCumplidas: model.noCumplidas.filter(mine),
+    noMedibles: model.noMedibles.filter(mine),
+    missingReports: model.missingReports.filter((m) => mine(m.goal)),
+    budgetAhead: model.budgetAhead.filter(mine),
+    gestionUnits: model.gestionUnits.filter((u) => nameKey(u.name) === key),
     unreported: model.unreported.filter(mine),
     plan: units[0] ?? model.plan,
   };
@@ -212,7 +218,8 @@ export interface WrittenReturns {
     readonly errors: number;
     readonly warnings: number;
     readonly rezagadas: number;
-    readonly sobreejecutadas: number;
+    /** Goals above what was due at the cut-off (Alertas section 2). */
+    readonly overExecuted: number;
   }[];
   /** Findings of the consolidated workbook itself that belong to no unit. */
   readonly unassigned: number;

@@ -27,7 +27,7 @@ Comandos:
   consolidar <archivo.xlsx>... [--corte AAAA-MM-DD] -o <consolidado.xlsx> [--force]
       Reúne las hojas de captura de las dependencias en un solo libro con el tablero.
   devolver <archivo.xlsx>... [--corte AAAA-MM-DD] -o <carpeta> [--force]
-      Un libro por dependencia con sus observaciones, sus metas rezagadas y sobre el 100 %
+      Un libro por dependencia con sus observaciones, sus metas rezagadas y por encima de lo programado
       (con columnas para causa, acción, responsable y fecha) y una portada con el plazo.
       Acepta los libros de las dependencias o un consolidado.
   plantilla <plan-accion|hoja-captura|techos> [--vigencia AAAA] -o <archivo.xlsx> [--force]

@@ -31,7 +31,7 @@ export function makeDevolver(deps: CliDeps): Command {
       const lines = r.units.map(
         (u) =>
           `  ${u.display}  ${u.unit}: ${plural(u.errors, 'error', 'errores')}, ${plural(u.warnings, 'advertencia', 'advertencias')}, ` +
-          `${plural(u.rezagadas, 'meta rezagada', 'metas rezagadas')}, ${plural(u.sobreejecutadas, 'meta', 'metas')} sobre el 100 %.\n`,
+          `${plural(u.rezagadas, 'meta rezagada', 'metas rezagadas')}, ${plural(u.overExecuted, 'meta', 'metas')} por encima de lo programado.\n`,
       );
       io.stdout(
         `Devoluciones al corte ${r.cutoff.split('-').reverse().join('/')}: ${plural(r.units.length, 'dependencia', 'dependencias')}` +

@@ -11,7 +11,7 @@
  * input, wrong usage or an output that may not be written (one Spanish line on stderr). `generar`
  * never returns 1: use `validar` to gate on errors.
  */
-import { InputError, OutputError } from '../app/errors';
+import { UserError } from '../app/errors';
 import type { GenerarResult } from '../app/generate';
 import { allowOnly, readingOf } from './args';
 import type { CliDeps } from './deps';
@@ -32,7 +32,7 @@ export function summaryLine(out: string, r: GenerarResult): string {
 }
 
 export function reportFailure(e: unknown, io: CliIO): number {
-  if (e instanceof UsageError || e instanceof InputError || e instanceof OutputError) {
+  if (e instanceof UserError) {
     io.stderr(`tablero: ${e.message.replace(/\s*\n\s*/g, ' ')}\n`);
     return 2;
   }

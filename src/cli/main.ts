@@ -9,7 +9,7 @@
  */
 import * as path from 'node:path';
 import { readWorkbookFile } from '../app/load';
-import { InputError, OutputError } from '../app/errors';
+import { UserError } from '../app/errors';
 import { readGridsStreaming } from '../xlsx/stream-read';
 import { writeFileAtomic, writeWorkbookAtomic } from '../xlsx/write';
 import { generateCopy } from '../xlsx/generate';
@@ -25,7 +25,7 @@ import { makeGenerar } from './generar';
 import { makePlantilla } from './plantilla';
 import { makeReporte } from './reporte';
 import { makeValidar } from './validar';
-import { UsageError, type CliIO, type Command, type ParsedArgs } from './types';
+import type { CliIO, Command, ParsedArgs } from './types';
 
 /** Package root: `src/cli` (tsx, jest) and `dist/cli` (compiled) both sit two levels below it. */
 const packageRoot = path.resolve(__dirname, '..', '..');
@@ -76,7 +76,7 @@ export async function run(argv: readonly string[], io: CliIO, deps?: Partial<Cli
     };
     return await table[args.verb](args, io);
   } catch (e) {
-    if (e instanceof UsageError || e instanceof InputError || e instanceof OutputError) {
+    if (e instanceof UserError) {
       io.stderr(`tablero: ${oneLine(e.message)}\n`);
       if (isDebug() && 'detail' in e && e.detail instanceof Error) io.stderr(`${e.detail.stack ?? e.detail.message}\n`);
       return 2;

@@ -6,7 +6,7 @@
  */
 import type { Finding } from '../domain/finding';
 import type { ReadSheet, ReadWorkbook } from '../domain/sheet';
-import { headerOf, type FieldId, type SheetKind } from '../domain/fields';
+import { headerOf, kindLabels, type FieldId } from '../domain/fields';
 import { formatById } from '../domain/formats/index';
 import { formatNumber, formatPercent, formatDate } from '../domain/format';
 
@@ -26,13 +26,6 @@ export const plainStyle: Style = { bold: id, dim: id, red: id, yellow: id, green
 export function styleFor(colour: boolean): Style {
   return colour ? colourStyle : plainStyle;
 }
-
-export const kindLabels: Record<SheetKind, string> = {
-  'plan-accion': 'plan de acción',
-  'hoja-captura': 'hoja de captura',
-  techos: 'techos presupuestales',
-  'plan-indicativo': 'plan indicativo',
-};
 
 export function plural(n: number, one: string, many: string): string {
   return `${formatNumber(n, 0)} ${n === 1 ? one : many}`;

@@ -12,9 +12,12 @@
  */
 import * as path from 'node:path';
 import type { ReadSheet, ReadWorkbook } from '../domain/sheet';
-import { formatDate, formatNumber } from '../domain/format';
+import { formatDate, formatMoney, formatNumber } from '../domain/format';
+import { ratingLabel } from '../domain/aggregate';
+import { goalStateLabels } from '../domain/goal';
+import { isOverExecuted } from '../domain/progress';
 import { InputError } from '../app/errors';
-import { buildReport, resolveOptions, type Report } from '../app/report';
+import { buildReport, resolveOptions, type Report, type ReportFigures } from '../app/report';
 import { allowOnly, checkCutoffInVigencia, readingOf } from './args';
 import type { CliDeps } from './deps';
 import { pct, plural, styleFor, table, type Style } from './output';
@@ -83,8 +86,10 @@ export function makeReporte(deps: CliDeps) {
 
 const stateLabels: Record<string, [string, string]> = {
   eliminada: ['eliminada', 'eliminadas'],
+  'no-medible': ['no medible', 'no medibles'],
   sobreejecutada: ['sobreejecutada', 'sobreejecutadas'],
   cumplida: ['cumplida', 'cumplidas'],
+  'no-cumplida': ['no cumplida', 'no cumplidas'],
   'sin-programacion': ['sin programación', 'sin programación'],
   'no-iniciada': ['no iniciada', 'no iniciadas'],
   atrasada: ['atrasada', 'atrasadas'],
@@ -98,49 +103,111 @@ function statesText(states: Readonly<Partial<Record<string, number>>>): string {
   return parts.length ? parts.join(', ') : '—';
 }
 
+const cut = (t: string): string => (t.length > 60 ? `${t.slice(0, 59)}…` : t);
+
+function figureRows(rows: readonly (ReportFigures & { name?: string })[]): string[][] {
+  return rows.map((f) => [
+    f.name ?? '',
+    formatNumber(f.goals, 0),
+    pct(f.compliance),
+    pct(f.progress),
+    pct(f.budgetExecution),
+    pct(f.obligationsRatio),
+    pct(f.paymentsRatio),
+    f.rating ?? '—',
+  ]);
+}
+
+const FIGURE_ALIGN: ('l' | 'r')[] = ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'l'];
+
 export function formatReport(r: Report, files: readonly string[], style: Style): string {
   const out: string[] = [];
   out.push(style.bold(`Reporte de avance — vigencia ${r.vigencia}, corte ${formatDate(r.cutoff)}${r.period ? ` (${r.period})` : ''}`));
   out.push(style.dim(`  ${files.join(', ')}`));
   out.push('');
   const p = r.plan;
-  out.push(`  Plan: ${plural(p.goals, 'meta', 'metas')}; cumplimiento físico al corte ${pct(p.compliance)}; avance de la vigencia ${pct(p.progress)}; ejecución presupuestal ${pct(p.budgetExecution)}; calificación ${p.rating ?? '—'}.`);
+  const FIGURE_HEAD = ['Metas', 'Cumplimiento', 'Avance', 'Compromisos', 'Obligaciones', 'Pagos', p.partial ? 'Calificación (parcial)' : 'Calificación'];
+  out.push(
+    `  Plan: ${plural(p.goals, 'meta de producto', 'metas de producto')}; cumplimiento físico al corte ${pct(p.compliance)}; ` +
+      `avance de la vigencia ${pct(p.progress)}; calificación ${ratingLabel(p.rating, p.partial, r.period)}.`,
+  );
+  out.push(
+    `  Ejecución presupuestal (÷ apropiación definitiva): compromisos ${pct(p.budgetExecution)}, obligaciones ${pct(p.obligationsRatio)}, pagos ${pct(p.paymentsRatio)}.`,
+  );
   out.push(`  Estados: ${statesText(p.states)}.`);
   if (r.units.length) {
     out.push('');
     out.push(style.bold('  Dependencias (ranking de gestión)'));
+    const units = [...r.units].sort((a, b) => a.rank - b.rank);
     out.push(
       table(
-        ['#', 'Dependencia', 'Metas', 'Cumplimiento', 'Avance', 'Ejec. presup.', 'Calificación'],
-        [...r.units].sort((a, b) => a.rank - b.rank).map((u) => [String(u.rank), u.name, formatNumber(u.goals, 0), pct(u.compliance), pct(u.progress), pct(u.budgetExecution), u.rating ?? '—']),
-        ['r', 'l', 'r', 'r', 'r', 'r', 'l'],
+        ['#', 'Dependencia', ...FIGURE_HEAD],
+        figureRows(units).map((row, i) => [String(units[i].rank), ...row]),
+        ['r', ...FIGURE_ALIGN],
         style,
       ),
     );
   }
   if (r.dimensions.length) {
     out.push(style.bold('  Dimensiones'));
+    out.push(table(['Dimensión', ...FIGURE_HEAD], figureRows(r.dimensions), FIGURE_ALIGN, style));
+  }
+  if (r.programs.length) {
+    out.push(style.bold('  Programas'));
+    out.push(table(['Programa', ...FIGURE_HEAD], figureRows(r.programs.map((x) => ({ ...x, name: cut(x.name) }))), FIGURE_ALIGN, style));
+  }
+  if (r.gestion) {
+    out.push(style.bold('  Metas de gestión y administrativas (fuera de la calificación)'));
+    out.push(table(['', ...FIGURE_HEAD], figureRows([{ ...r.gestion, name: 'Gestión' }]), FIGURE_ALIGN, style));
+  }
+  if (r.sources.length) {
+    out.push(style.bold('  Ejecución por fuente de financiación'));
     out.push(
       table(
-        ['Dimensión', 'Metas', 'Cumplimiento', 'Avance', 'Ejec. presup.', 'Calificación'],
-        r.dimensions.map((d) => [d.name, formatNumber(d.goals, 0), pct(d.compliance), pct(d.progress), pct(d.budgetExecution), d.rating ?? '—']),
-        ['l', 'r', 'r', 'r', 'r', 'l'],
+        ['Fuente', 'Apropiación', 'Compromisos', 'Obligaciones', 'Pagos'],
+        r.sources.map((x) => [x.name, formatMoney(x.final), pct(x.budgetExecution), pct(x.obligationsRatio), pct(x.paymentsRatio)]),
+        ['l', 'r', 'r', 'r', 'r'],
         style,
       ),
     );
   }
-  const lagging = r.goals.filter((g) => g.state === 'atrasada' || g.state === 'no-iniciada');
+  const product = r.goals.filter((g) => g.goalType === null || g.goalType === 'Producto');
+  const lagging = product.filter((g) => g.state === 'atrasada' || g.state === 'no-iniciada' || g.state === 'no-cumplida');
   if (lagging.length) {
     out.push(style.bold(`  Metas rezagadas (${formatNumber(lagging.length, 0)})`));
     out.push(
       table(
         ['Código', 'Dependencia', 'Estado', 'Cumplimiento', 'Meta'],
-        lagging.map((g) => [g.code, g.unit, g.state === 'atrasada' ? 'Atrasada' : 'No iniciada', pct(g.compliance), g.goal.length > 60 ? `${g.goal.slice(0, 59)}…` : g.goal]),
+        lagging.map((g) => [g.code, g.unit, goalStateLabels[g.state], pct(g.compliance), cut(g.goal)]),
         ['l', 'l', 'l', 'r', 'l'],
         style,
       ),
     );
   }
+  const over = r.goals.filter((g) => g.state !== 'eliminada' && g.state !== 'no-medible' && isOverExecuted(g));
+  if (over.length) {
+    out.push(style.bold(`  Por encima de lo programado al corte (${formatNumber(over.length, 0)})`));
+    out.push(
+      table(
+        ['Código', 'Dependencia', 'Programado', 'Ejecutado', 'Cumplimiento', 'Meta'],
+        over.map((g) => [g.code, g.unit, num(g.plannedToDate), num(g.executedToDate), pct(g.compliance), cut(g.goal)]),
+        ['l', 'l', 'r', 'r', 'r', 'l'],
+        style,
+      ),
+    );
+  }
+  const noMedible = r.goals.filter((g) => g.state === 'no-medible');
+  if (noMedible.length) {
+    out.push(style.bold(`  Metas no medibles (${formatNumber(noMedible.length, 0)}): corrija la línea base o la meta vigencia`));
+    out.push(table(['Código', 'Dependencia', 'Acumulación', 'Meta'], noMedible.map((g) => [g.code, g.unit, g.accumulation ?? '—', cut(g.goal)]), ['l', 'l', 'l', 'l'], style));
+  }
+  out.push(
+    style.dim(
+      '  Calificación sobre las metas de producto; la ponderación de las metas se usa dentro de cada dependencia y entre dependencias cada meta cuenta igual.',
+    ),
+  );
   out.push(style.dim('  Use --json para obtener el reporte completo (todas las metas y el presupuesto).'));
   return out.join('\n') + '\n';
 }
+
+const num = (x: number | null): string => (x === null ? '—' : formatNumber(x, 2));

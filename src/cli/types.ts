@@ -1,4 +1,5 @@
 /** What every `tablero` verb receives: parsed arguments and the process's streams. */
+import { UserError } from '../app/errors';
 
 export interface CliIO {
   readonly stdout: (text: string) => void;
@@ -26,7 +27,7 @@ export interface ParsedArgs {
 export type Command = (args: ParsedArgs, io: CliIO) => Promise<number>;
 
 /** Unusable input or wrong usage: one Spanish line on stderr, exit code 2. Never a stack trace. */
-export class UsageError extends Error {
+export class UsageError extends UserError {
   constructor(message: string) {
     super(message);
     this.name = 'UsageError';

@@ -68,35 +68,55 @@ describe('aggregate', () => {
   });
   it('uses the ponderación when every goal has one', () => {
     // (0.5 × 0.75 + 1 × 0.25) / 1 = 0.625.
-    const a = aggregate([gp({ compliance: 0.5, weight: 0.75 }), gp({ compliance: 1, weight: 0.25, state: 'al-dia' })]);
+    const a = aggregate([gp({ compliance: 0.5, weight: 0.75 }), gp({ compliance: 1, weight: 0.25, state: 'al-dia' })], undefined, { weights: true });
     expect([a.compliance, a.weighted]).toEqual([0.625, true]);
   });
+  it('uses equal weights across units: the ponderación only counts when asked (within a unit)', () => {
+    // (0.5 + 1) / 2 = 0.75.
+    const a = aggregate([gp({ compliance: 0.5, weight: 0.75 }), gp({ compliance: 1, weight: 0.25, state: 'al-dia' })]);
+    expect([a.compliance, a.weighted]).toEqual([0.75, false]);
+  });
   it('uses equal weights when one goal lacks a ponderación', () => {
-    const a = aggregate([gp({ compliance: 0.5, weight: 0.75 }), gp({ compliance: 1, weight: null, state: 'al-dia' })]);
+    const a = aggregate([gp({ compliance: 0.5, weight: 0.75 }), gp({ compliance: 1, weight: null, state: 'al-dia' })], undefined, { weights: true });
     expect([a.compliance, a.weighted]).toEqual([0.75, false]);
   });
   it('normalises weights that do not add up to 100 %', () => {
     // (0.5 × 2 + 1 × 2) / 4 = 0.75.
-    expect(aggregate([gp({ compliance: 0.5, weight: 2 }), gp({ compliance: 1, weight: 2 })]).compliance).toBe(0.75);
+    expect(aggregate([gp({ compliance: 0.5, weight: 2 }), gp({ compliance: 1, weight: 2 })], undefined, { weights: true }).compliance).toBe(0.75);
   });
   it('falls back to equal weights when the goals in a mean weigh 0', () => {
     // weights 0 and 1, but the weight-1 goal has no compliance → the mean is over a zero weight.
-    const a = aggregate([gp({ compliance: 0.4, weight: 0 }), gp({ compliance: null, weight: 1, state: 'sin-programacion' })]);
+    const a = aggregate([gp({ compliance: 0.4, weight: 0 }), gp({ compliance: null, weight: 1, state: 'sin-programacion' })], undefined, { weights: true });
     expect(a.compliance).toBe(0.4);
   });
   it('treats a negative ponderación as not given', () => {
-    const a = aggregate([gp({ compliance: 0.5, weight: -1 }), gp({ compliance: 1, weight: 3 })]);
+    const a = aggregate([gp({ compliance: 0.5, weight: -1 }), gp({ compliance: 1, weight: 3 })], undefined, { weights: true });
     expect([a.compliance, a.weighted]).toEqual([0.75, false]);
   });
-  it('leaves eliminated goals out of every figure', () => {
+  it('leaves eliminated goals out of every physical figure; their money stays in budget execution', () => {
     const a = aggregate([
       gp({ compliance: 0.6, progress: 0.3, budget: { final: 100, commitments: 50 } }),
       gp({ compliance: 0, progress: 0, state: 'eliminada', weight: null, budget: { final: 900, commitments: 900 } }),
     ]);
-    expect([a.goals, a.eliminated, a.compliance, a.progress, a.budgetExecution, a.states]).toEqual([1, 1, 0.6, 0.3, 0.5, { atrasada: 1 }]);
+    // budget: (50 + 900) ÷ (100 + 900) = 0.95.
+    expect([a.goals, a.eliminated, a.compliance, a.progress, a.budgetExecution, a.states]).toEqual([1, 1, 0.6, 0.3, 0.95, { atrasada: 1 }]);
+  });
+  it('counts a no-medible goal but leaves it out of compliance and progress', () => {
+    const a = aggregate([gp({ compliance: 0.6, progress: 0.3 }), gp({ compliance: null, progress: null, state: 'no-medible' })]);
+    expect([a.goals, a.compliance, a.progress, a.states]).toEqual([2, 0.6, 0.3, { 'no-medible': 1, atrasada: 1 }]);
+  });
+  it('rates product goals only; gestión goals get their own figures and their money stays in', () => {
+    const product = gp({ compliance: 0.6, progress: 0.3, budget: { final: 100, commitments: 50 } });
+    const gestion = { ...gp({ compliance: 1, progress: 0.5, state: 'al-dia', budget: { final: 100, commitments: 100 } }) };
+    const g2 = { ...gestion, input: { ...gestion.input, goalType: 'Gestión' as const } };
+    const plan = aggregate([product, g2]);
+    // product only: 0.6 (not (0.6 + 1) / 2 = 0.8); budget (50 + 100) ÷ 200 = 0.75.
+    expect([plan.goals, plan.compliance, plan.rating, plan.budgetExecution]).toEqual([1, 0.6, 'Medio', 0.75]);
+    const apart = aggregate([product, g2], undefined, { kind: 'gestion' });
+    expect([apart.goals, apart.compliance, apart.states]).toEqual([1, 1, { 'al-dia': 1 }]);
   });
   it('ignores an eliminated goal without ponderación when choosing weights', () => {
-    const a = aggregate([gp({ compliance: 0.5, weight: 0.75 }), gp({ compliance: 1, weight: 0.25 }), gp({ state: 'eliminada' })]);
+    const a = aggregate([gp({ compliance: 0.5, weight: 0.75 }), gp({ compliance: 1, weight: 0.25 }), gp({ state: 'eliminada' })], undefined, { weights: true });
     expect(a.weighted).toBe(true);
   });
   it('computes budget ratios over the sums, blanks as 0', () => {

@@ -5,12 +5,16 @@
  * - **Compliance** = weighted mean of min(compliance, 100 %) over the goals whose compliance is
  *   defined; `null` when none is.
  * - **Progress** = weighted mean of min(progress, 100 %) over the goals whose progress is defined.
- * - **Weights**: the goals' ponderación when every goal of the group has one (a finite number
- *   ≥ 0), otherwise equal weights. When the goals that enter a mean weigh 0 in total, that mean
- *   falls back to equal weights (a weighted mean over nothing would be undefined).
- * - `eliminada` goals are left out of everything: counts, means, budget, states.
- * - **Budget execution** = Σ compromisos ÷ Σ apropiación definitiva (blank = 0); obligations and
- *   payments likewise; `null` when Σ definitiva is 0.
+ * - **Which goals**: product goals (tipo de meta Producto or none) by default; gestión and
+ *   administrativa goals get their own figures (`kind: 'gestion'`) and never move the rating.
+ * - **Weights**: within a unit, the goals' ponderación when every goal of the unit has one (a
+ *   finite number ≥ 0), otherwise equal weights; across units (dimension, program, plan) each
+ *   goal counts once. When the goals that enter a mean weigh 0 in total, that mean falls back to
+ *   equal weights (a weighted mean over nothing would be undefined).
+ * - `eliminada` goals are left out of counts, means and states; `no-medible` ones out of the
+ *   means. Their money stays in the budget.
+ * - **Budget execution** = Σ compromisos ÷ Σ apropiación definitiva (blank = 0) over every goal
+ *   of the group; obligations and payments likewise; `null` when Σ definitiva is 0.
  * - **Rating** from the compliance with the DNP ranges (`null` when compliance is `null`).
  * - **Ranking** of units: compliance desc, then progress desc (`null` after any number), then
  *   name in Spanish order; ranks are 1, 2, 3 … by that order.
@@ -98,6 +102,15 @@ export function rate(compliance: number | null, ranges: RatingRanges = defaultRa
   return 'Crítico';
 }
 
+/**
+ * The rating as people read it: before the vigencia is over it is partial
+ * ("Satisfactorio (parcial, corte T2)", progress.md "Rating"); `—` when undefined.
+ */
+export function ratingLabel(rating: Rating | null, partial: boolean, period: string | null): string {
+  if (rating === null) return '—';
+  return partial && period ? `${rating} (parcial, corte ${period})` : rating;
+}
+
 function hasWeight(g: GoalProgress): boolean {
   const w = g.input.weight;
   return typeof w === 'number' && Number.isFinite(w) && w >= 0;
@@ -122,25 +135,59 @@ function meanOf(n: number, totalWeight: number, sum: number, weightedSum: number
   return clean(weightedSum / totalWeight);
 }
 
+/** Which goals a figure is about: product goals (the DNP rating) or gestión/administrativa ones. */
+export type GoalKind = 'producto' | 'gestion';
+
+/** Product goal: tipo de meta Producto, or no type given. */
+export function isProductGoal(g: GoalProgress): boolean {
+  const t = g.input.goalType;
+  return t === undefined || t === null || t === 'Producto';
+}
+
+export interface AggregateOptions {
+  /** Use the goals' ponderación when every goal has one (within a unit only; default false). */
+  readonly weights?: boolean;
+  /** The goals counted and rated (default product goals). */
+  readonly kind?: GoalKind;
+}
+
 /**
  * Aggregate figures of a group of goals. Two passes over the goals and no intermediate arrays
  * (it runs on the whole plan and on every group); each sum adds its terms in goal order.
+ *
+ * - Counts and states: the goals of the `kind`, eliminated ones left out.
+ * - Physical compliance and progress: those goals minus `no-medible` ones.
+ * - Budget: every goal of the group — eliminated and gestión goals' money stays in budget
+ *   execution (progress.md "Budget execution").
  */
-export function aggregate(goals: readonly GoalProgress[], ranges: RatingRanges = defaultRatingRanges): Aggregate {
+export function aggregate(
+  goals: readonly GoalProgress[],
+  ranges: RatingRanges = defaultRatingRanges,
+  options: AggregateOptions = {},
+): Aggregate {
+  const product = (options.kind ?? 'producto') === 'producto';
+  const counted = (g: GoalProgress): boolean => g.state !== 'eliminada' && isProductGoal(g) === product;
   let active = 0;
   let everyWeight = true;
   for (const g of goals) {
-    if (g.state === 'eliminada') continue;
+    if (!counted(g)) continue;
     active++;
     if (everyWeight && !hasWeight(g)) everyWeight = false;
   }
-  const weighted = active > 0 && everyWeight;
+  const weighted = options.weights === true && active > 0 && everyWeight;
   let cN = 0, cW = 0, cSum = 0, cWSum = 0;
   let pN = 0, pW = 0, pSum = 0, pWSum = 0;
   let final = 0, commitments = 0, obligations = 0, payments = 0;
   const counts = new Map<GoalState, number>();
   for (const g of goals) {
-    if (g.state === 'eliminada') continue;
+    const b = g.input.budget;
+    final += b.final ?? 0;
+    commitments += b.commitments ?? 0;
+    obligations += b.obligations ?? 0;
+    payments += b.payments ?? 0;
+    if (!counted(g)) continue;
+    counts.set(g.state, (counts.get(g.state) ?? 0) + 1);
+    if (g.state === 'no-medible') continue;
     const w = weighted ? (g.input.weight as number) : 1;
     if (g.compliance !== null) {
       const v = Math.min(g.compliance, 1);
@@ -156,12 +203,6 @@ export function aggregate(goals: readonly GoalProgress[], ranges: RatingRanges =
       pSum += v;
       pWSum += v * w;
     }
-    const b = g.input.budget;
-    final += b.final ?? 0;
-    commitments += b.commitments ?? 0;
-    obligations += b.obligations ?? 0;
-    payments += b.payments ?? 0;
-    counts.set(g.state, (counts.get(g.state) ?? 0) + 1);
   }
   const compliance = meanOf(cN, cW, cSum, cWSum);
   const progress = meanOf(pN, pW, pSum, pWSum);
@@ -176,9 +217,11 @@ export function aggregate(goals: readonly GoalProgress[], ranges: RatingRanges =
     const n = counts.get(s);
     if (n) states[s] = n;
   }
+  let eliminated = 0;
+  for (const g of goals) if (g.state === 'eliminada' && isProductGoal(g) === product) eliminated++;
   return {
     goals: active,
-    eliminated: goals.length - active,
+    eliminated,
     compliance,
     progress,
     budget,
@@ -211,6 +254,7 @@ export function groupGoals(
   goals: readonly GoalProgress[],
   by: GroupBy,
   ranges: RatingRanges = defaultRatingRanges,
+  kind: GoalKind = 'producto',
 ): GroupAggregate[] {
   const groups = new Map<string, { name: string; code: string | null; program: string | null; members: GoalProgress[] }>();
   // Few distinct names among many goals: normalise each distinct text once.
@@ -254,7 +298,8 @@ export function groupGoals(
     }
   }
   return [...groups.entries()].map(([key, grp]) => ({
-    ...aggregate(grp.members, ranges),
+    // The ponderación is per unit (`weights-sum`): across units each goal counts once.
+    ...aggregate(grp.members, ranges, { weights: by === 'unit', kind }),
     key,
     name: grp.name,
     ...(by === 'program' ? { programCode: grp.code, program: grp.program } : {}),

@@ -50,6 +50,7 @@ export function fromExcelSerial(serial: number): IsoDate {
   return fromUtc(new Date(days * 86400000));
 }
 
+/** Excel 1900-system serial of an ISO date (the one conversion: every writer of dates uses it). */
 export function toExcelSerial(d: IsoDate): number {
   const days = Math.round(toUtc(d).getTime() / 86400000);
   const serial = days + 25569;
@@ -72,4 +73,10 @@ export function formatDate(d: IsoDate): string {
 
 export function todayIso(now: Date = new Date()): IsoDate {
   return isoDate(now.getFullYear(), now.getMonth() + 1, now.getDate());
+}
+
+/** True for `AAAA-MM-DD` text naming a real calendar day. */
+export function isIsoDate(text: string): text is IsoDate {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  return m !== null && isValidDate(Number(m[1]), Number(m[2]), Number(m[3]));
 }

@@ -10,6 +10,14 @@ export type GeneralKind = 'plan-accion' | 'hoja-captura' | 'techos';
  * (real-formats.md "Kinds added"), which a format description of the catalog recognises.
  */
 export type SheetKind = GeneralKind | 'plan-indicativo';
+
+/** Spanish name of each sheet kind, as it reads inside a sentence ("la hoja de captura"). */
+export const kindLabels: Readonly<Record<SheetKind, string>> = {
+  'plan-accion': 'plan de acción',
+  'hoja-captura': 'hoja de captura',
+  techos: 'techos presupuestales',
+  'plan-indicativo': 'plan indicativo',
+};
 export type SheetKindOrUnknown = SheetKind | 'unknown';
 
 /**
@@ -71,6 +79,7 @@ export type ScalarField =
   | 'needsContract'
   | 'executedTotal'
   | 'progressDeclared'
+  | 'complianceDeclared'
   | 'budgetFinal'
   | 'commitments'
   | 'obligations'
@@ -136,6 +145,7 @@ const scalarTypes: Record<ScalarField, ValueType> = {
   needsContract: 'yesNo',
   executedTotal: 'number',
   progressDeclared: 'percent',
+  complianceDeclared: 'percent',
   budgetFinal: 'money',
   commitments: 'money',
   obligations: 'money',
@@ -214,6 +224,7 @@ export const canonicalHeaders: Record<ScalarField, string> = {
   needsContract: 'Requiere contratación',
   executedTotal: 'Ejecutado acumulado',
   progressDeclared: '% avance',
+  complianceDeclared: '% cumplimiento',
   budgetFinal: 'Apropiación definitiva',
   commitments: 'Compromisos',
   obligations: 'Obligaciones',

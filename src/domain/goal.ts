@@ -3,14 +3,17 @@
  * budget — and what the engine computes from them at a cut-off.
  */
 import type { PeriodKind } from './fields';
+import type { GoalType } from './values';
 
 export type Accumulation = 'suma' | 'creciente' | 'constante' | 'decreciente';
 
 /** Goal states of progress.md, in the order they are checked. Ids are an interface. */
 export const goalStates = [
   'eliminada',
+  'no-medible',
   'sobreejecutada',
   'cumplida',
+  'no-cumplida',
   'sin-programacion',
   'no-iniciada',
   'atrasada',
@@ -20,8 +23,10 @@ export type GoalState = (typeof goalStates)[number];
 
 export const goalStateLabels: Record<GoalState, string> = {
   eliminada: 'Eliminada',
+  'no-medible': 'No medible',
   sobreejecutada: 'Sobreejecutada',
   cumplida: 'Cumplida',
+  'no-cumplida': 'No cumplida',
   'sin-programacion': 'Sin programación',
   'no-iniciada': 'No iniciada',
   atrasada: 'Atrasada',
@@ -49,6 +54,10 @@ export interface GoalInput {
   /** Index 0 = period 1; `null` = blank cell. Length 4 or 12. */
   readonly planned: readonly (number | null)[];
   readonly executed: readonly (number | null)[];
+  /** Tipo de meta; blank (`null` or absent) counts as a product goal (only product goals enter the rating). */
+  readonly goalType?: GoalType | null;
+  /** Fuente de financiación of the goal's row, when the sheet gives one. */
+  readonly source?: string | null;
   /** Ponderación as a fraction (0.25 = 25 %), when given. */
   readonly weight: number | null;
   readonly budget: Budget;

@@ -49,13 +49,13 @@ describe('goalsFromCaptureSheet', () => {
           goalCode: '1905021', goal: 'Vacunar niños', unit: 'Secretaría de Salud', dimension: 'Social', programCode: '1905',
           accumulation: 'creciente', baseline: 50, yearGoal: 70, planned1: 55, planned2: 60, planned3: null, planned4: 70,
           executed1: 52, executed2: 0, weight: 0.25, budgetFinal: 1000, commitments: 500, obligations: 200, payments: 100,
-          analysis: 'Avance según lo previsto', evidence: 'Acta 12', goalState: 'activa',
+          analysis: 'Avance según lo previsto', evidence: 'Acta 12', goalState: 'activa', goalType: 'Gestión', source: 'SGP Salud',
         }),
       ]),
     );
     expect(g).toEqual({
       code: '1905021', goal: 'Vacunar niños', unit: 'Secretaría de Salud', dimension: 'Social', programCode: '1905', program: null,
-      accumulation: 'creciente', baseline: 50, yearGoal: 70, periodKind: 'quarter',
+      accumulation: 'creciente', goalType: 'Gestión', source: 'SGP Salud', baseline: 50, yearGoal: 70, periodKind: 'quarter',
       planned: [55, 60, null, 70], executed: [52, 0, null, null], weight: 0.25,
       budget: { final: 1000, commitments: 500, obligations: 200, payments: 100 },
       eliminated: false, analysis: 'Avance según lo previsto', evidence: 'Acta 12', sheet: 'HC T2', row: 7,

@@ -18,6 +18,8 @@ import type { Accumulation, Budget, GoalInput } from './goal';
 import { okNumber, okText, okValue } from './sheet';
 import type { DataRow, ReadCell, ReadSheet } from './sheet';
 import { columnCells } from './reader';
+import { goalTypes } from './values';
+import type { GoalType } from './values';
 
 const accumulations: readonly Accumulation[] = ['suma', 'creciente', 'constante', 'decreciente'];
 
@@ -34,6 +36,14 @@ function text(row: DataRow, field: FieldId): string | null {
 function accumulationOf(row: DataRow): Accumulation | null {
   const v = okValue(row, 'accumulation');
   return typeof v === 'string' && (accumulations as readonly string[]).includes(v) ? (v as Accumulation) : null;
+}
+
+function goalTypeOf(v: unknown): GoalType | null {
+  return typeof v === 'string' && (goalTypes as readonly string[]).includes(v) ? (v as GoalType) : null;
+}
+
+function sourceOf(v: unknown): string | null {
+  return typeof v === 'string' && v.trim() ? v.trim() : null;
 }
 
 function isEliminated(row: DataRow): boolean {
@@ -84,6 +94,8 @@ function goalOfRow(
     programCode: text(row, 'programCode'),
     program: text(row, 'program'),
     accumulation: accumulationOf(row),
+    goalType: goalTypeOf(okValue(row, 'goalType')),
+    source: sourceOf(okValue(row, 'source')),
     baseline: num(row, 'baseline'),
     yearGoal: num(row, 'yearGoal'),
     periodKind: sheet.periodKind,
@@ -153,6 +165,12 @@ export function goalsFromCaptureSheet(sheet: ReadSheet): GoalInput[] {
   const obligations = col('obligations');
   const payments = col('payments');
   const goalState = col('goalState');
+  const goalType = col('goalType');
+  const source = col('source');
+  const okAt = (c: readonly (ReadCell | undefined)[], i: number): unknown => {
+    const p = c[i]?.parsed;
+    return p !== undefined && p.status === 'ok' ? p.value : undefined;
+  };
   const analysis = col('analysis');
   const evidence = col('evidence');
   const planned: (readonly (ReadCell | undefined)[])[] = [];
@@ -190,6 +208,8 @@ export function goalsFromCaptureSheet(sheet: ReadSheet): GoalInput[] {
         typeof accValue === 'string' && (accumulations as readonly string[]).includes(accValue)
           ? (accValue as Accumulation)
           : null,
+      goalType: goalTypeOf(okAt(goalType, i)),
+      source: sourceOf(okAt(source, i)),
       baseline: numAt(baseline, i),
       yearGoal: numAt(yearGoal, i),
       periodKind,

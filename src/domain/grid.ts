@@ -74,3 +74,51 @@ function lettersOf(col: number): string {
 export function cellAddress(row: number, col: number): string {
   return `${columnLetter(col)}${row}`;
 }
+
+/** Letters to a 1-based column number: A → 1, AB → 28. */
+export function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+const CELL = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/;
+
+/** `'AB12'` (or `$AB$12`) → `{ row: 12, col: 28 }`; `null` when it is not one A1 cell. */
+export function parseAddress(a1: string): { row: number; col: number } | null {
+  const m = CELL.exec(a1.trim());
+  if (!m) return null;
+  const row = Number(m[2]);
+  return row >= 1 ? { row, col: columnNumber(m[1]) } : null;
+}
+
+/** Removes the sheet part of an address: "'Hoja 1'!B3:F20" → "B3:F20". */
+export function stripSheet(address: string): string {
+  const i = address.lastIndexOf('!');
+  return i >= 0 ? address.slice(i + 1) : address;
+}
+
+/** "Hoja!B3:F20" or "B3" → a 1-based inclusive range; undefined for whole rows/columns or junk. */
+export function parseRange(address: string): CellRange | undefined {
+  const [p, q] = stripSheet(address).trim().split(':');
+  const start = parseAddress(p);
+  const end = q === undefined ? start : parseAddress(q);
+  if (!start || !end) return undefined;
+  return {
+    top: Math.min(start.row, end.row),
+    left: Math.min(start.col, end.col),
+    bottom: Math.max(start.row, end.row),
+    right: Math.max(start.col, end.col),
+  };
+}
+
+/** A 1-based range as "B3:F20" (one cell: "B3"). */
+export function rangeAddress(r: CellRange): string {
+  const a = cellAddress(r.top, r.left);
+  return r.top === r.bottom && r.left === r.right ? a : `${a}:${cellAddress(r.bottom, r.right)}`;
+}
+
+/** Quotes a sheet name for a formula or address: Hoja1 → Hoja1, "Hoja 1" → 'Hoja 1'. */
+export function quoteSheet(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}

@@ -51,7 +51,9 @@ const specCapture: Record<string, string[]> = {
   baseline: specPlan.baseline,
   yearGoal: specPlan.yearGoal,
   executedTotal: ['Ejecutado acumulado', 'Acumulado', 'Avance acumulado', 'Ejecución acumulada'],
-  progressDeclared: ['% avance', '% de avance', '% cumplimiento', 'Porcentaje de avance', '% avance acumulado'],
+  progressDeclared: ['% avance', '% de avance', 'Porcentaje de avance', '% avance acumulado'],
+  // progress.md: "% cumplimiento" is the declared compliance at cut-off, not progress of the year.
+  complianceDeclared: ['% cumplimiento', '% de cumplimiento', 'Porcentaje de cumplimiento'],
   weight: specPlan.weight,
   budgetFinal: ['Apropiación definitiva', 'Presupuesto definitivo', 'Apropiación'],
   commitments: ['Compromisos', 'Registros presupuestales', 'RP'],

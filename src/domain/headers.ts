@@ -50,9 +50,9 @@ export const scalarAliases: Readonly<Record<ScalarField, readonly string[]>> = {
   amount: ['Valor programado', 'Monto', 'Valor', 'Valor ($)', 'Recursos', 'Presupuesto'],
   needsContract: ['Requiere contratación', '¿Requiere contratación?', 'Contratación'],
   executedTotal: ['Ejecutado acumulado', 'Acumulado', 'Avance acumulado', 'Ejecución acumulada'],
-  progressDeclared: [
-    '% avance', '% de avance', '% cumplimiento', 'Porcentaje de avance', '% avance acumulado', '% de cumplimiento',
-  ],
+  progressDeclared: ['% avance', '% de avance', 'Porcentaje de avance', '% avance acumulado'],
+  // progress.md: "% cumplimiento" is the declared compliance at cut-off, not progress of the year.
+  complianceDeclared: ['% cumplimiento', '% de cumplimiento', 'Porcentaje de cumplimiento', '% cumplimiento al corte'],
   budgetFinal: ['Apropiación definitiva', 'Presupuesto definitivo', 'Apropiación'],
   commitments: ['Compromisos', 'Registros presupuestales', 'RP'],
   obligations: ['Obligaciones'],
@@ -85,9 +85,9 @@ export const kindFields: Readonly<Record<GeneralKind, readonly ScalarField[]>> =
   ],
   'hoja-captura': [
     'goalCode', 'goal', 'unit', 'dimension', 'programCode', 'accumulation', 'baseline', 'yearGoal',
-    'executedTotal', 'progressDeclared', 'weight', 'budgetFinal', 'commitments', 'obligations', 'payments',
+    'executedTotal', 'progressDeclared', 'complianceDeclared', 'weight', 'budgetFinal', 'commitments', 'obligations', 'payments',
     'analysis', 'evidence', 'goalState', 'numerator', 'denominator',
-    'program', 'sector', 'indicator', 'unitOfMeasure', 'goalType', 'responsible', 'termGoal',
+    'program', 'sector', 'indicator', 'unitOfMeasure', 'goalType', 'responsible', 'termGoal', 'source',
   ],
   techos: ['programCode', 'program', 'unit', 'source', 'ceiling'],
 };
@@ -425,14 +425,6 @@ function onlyIn(kind: GeneralKind): Set<ScalarField> {
   const others = (Object.keys(kindFields) as GeneralKind[]).filter((k) => k !== kind);
   return new Set(kindFields[kind].filter((f) => !others.some((o) => kindFields[o].includes(f))));
 }
-
-/** Spanish names of the kinds, for messages. */
-export const kindLabels: Readonly<Record<SheetKind, string>> = {
-  'plan-accion': 'Plan de acción',
-  'hoja-captura': 'Hoja de captura',
-  techos: 'Techos presupuestales',
-  'plan-indicativo': 'Plan indicativo',
-};
 
 /** Matches every cell of a header row for one kind. */
 export function matchHeaderRow(cells: readonly HeaderCell[], kind: GeneralKind): HeaderRowMatch {

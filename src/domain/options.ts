@@ -28,4 +28,13 @@ export interface EngineOptions {
   readonly extraSources: readonly string[];
   /** Entity name for titles ("Alcaldía de San Juan de Pasto"). */
   readonly entity?: string;
+  /** `budget-ahead`: compromisos ÷ apropiación at or above this (default 0.8)… */
+  readonly budgetAheadCommitted?: number;
+  /** …while compliance at cut-off is below this (default 0.5). */
+  readonly budgetAheadCompliance?: number;
+}
+
+/** The `budget-ahead` thresholds of a run, defaults filled (progress.md "Money ahead of the work"). */
+export function budgetAheadThresholds(o: EngineOptions): { committed: number; compliance: number } {
+  return { committed: o.budgetAheadCommitted ?? 0.8, compliance: o.budgetAheadCompliance ?? 0.5 };
 }

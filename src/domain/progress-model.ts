@@ -21,7 +21,7 @@
  * - with no capture sheet, the plan de acción goals, with no execution (every one is then
  *   `sin-programacion` or `no-iniciada`, and the tablero summarises the plan instead).
  */
-import { aggregate, groupGoals, rankGroups } from './aggregate';
+import { aggregate, groupGoals, isProductGoal, nameKey, rankGroups } from './aggregate';
 import type { Aggregate, GroupAggregate, RankedGroup } from './aggregate';
 import type { IsoDate } from './dates';
 import { periodDeadline } from './deadline';
@@ -30,8 +30,8 @@ import type { Budget, GoalInput, GoalProgress } from './goal';
 import { goalCodeOf, goalsFromCaptureSheet, goalsFromPlanSheet } from './goals';
 import { columnCells } from './reader';
 import type { EngineOptions } from './options';
-import { cutoffPeriod, periodLabel } from './periods';
-import { computeProgress, isLagging, progressFigures } from './progress';
+import { cutoffPeriod, periodCount, periodLabel } from './periods';
+import { computeProgress, isBudgetAhead, isLagging, isOverExecuted, progressFigures } from './progress';
 import { isGoalSheet, okNumber, okText, okValue } from './sheet';
 import type { ReadSheet, ReadWorkbook } from './sheet';
 
@@ -51,6 +51,19 @@ export function captureProgress(workbook: ReadWorkbook, options: EngineOptions):
 
 // ---------------------------------------------------------------------------------------------
 // The richer model (not serialised as such).
+
+/** Budget execution of one funding source (goals whose sheet names one). */
+export interface SourceExecution {
+  readonly name: string;
+  readonly goals: number;
+  readonly final: number;
+  readonly commitments: number;
+  readonly obligations: number;
+  readonly payments: number;
+  readonly budgetExecution: number | null;
+  readonly obligationsRatio: number | null;
+  readonly paymentsRatio: number | null;
+}
 
 /** Amounts of a plan de acción with no execution yet, for the tablero's plan summary. */
 export interface PlanAmountRow {
@@ -103,11 +116,32 @@ export interface ProgressModel {
   readonly units: readonly RankedGroup[];
   /** Dimensions in order of first appearance (with at least one goal not eliminated). */
   readonly dimensions: readonly GroupAggregate[];
-  /** Programs in order of first appearance (with at least one goal not eliminated). */
+  /** Programs in order of first appearance (with at least one product goal not eliminated). */
   readonly programs: readonly GroupAggregate[];
-  /** `no-iniciada` + `atrasada` (PE-P-008), in sheet order. */
+  /** Every program, for budget execution (gestión and eliminated goals' money included): they add up to the plan. */
+  readonly programBudgets: readonly GroupAggregate[];
+  /** `no-iniciada` + `atrasada` (PE-P-008) — `no-cumplida` too at year-end — product goals, in sheet order. */
   readonly rezagadas: readonly GoalProgress[];
+  /** Product goals `sobreejecutada`. */
   readonly sobreejecutadas: readonly GoalProgress[];
+  /** The cut-off is the vigencia's last period: the rating is final and `no-cumplida` applies. */
+  readonly yearEnd: boolean;
+  /** Goals (any type) whose compliance at cut-off is above 100 % (`over-execution`), in sheet order. */
+  readonly overExecuted: readonly GoalProgress[];
+  /** `no-cumplida` goals (any type), in sheet order: each needs its justification (PE-P-008 step 5). */
+  readonly noCumplidas: readonly GoalProgress[];
+  /** `no-medible` goals (any type), in sheet order: listed for correction. */
+  readonly noMedibles: readonly GoalProgress[];
+  /** Goals with periods due and blank executed cells (`missing-report`), with the periods. */
+  readonly missingReports: readonly { readonly goal: GoalProgress; readonly periods: readonly number[] }[];
+  /** `budget-ahead` goals: money committed, product not delivered. */
+  readonly budgetAhead: readonly GoalProgress[];
+  /** Metas de gestión / administrativas, apart from the rating (`null` when there are none). */
+  readonly gestion: Aggregate | null;
+  /** Units of the gestión goals (not ranked). */
+  readonly gestionUnits: readonly GroupAggregate[];
+  /** Budget execution by funding source (goals whose sheet gives one); empty otherwise. */
+  readonly sources: readonly SourceExecution[];
   /**
    * Plan de acción goals (measured with no execution) that had something due by the cut-off and
    * appear in no capture sheet. Empty without both a plan and a capture sheet.
@@ -129,6 +163,7 @@ function enrich(goal: GoalInput, plan: ReadonlyMap<string, GoalInput>): GoalInpu
     programCode: goal.programCode ?? p.programCode,
     program: goal.program ?? p.program,
     weight: goal.weight ?? p.weight,
+    goalType: goal.goalType ?? p.goalType ?? null,
   };
 }
 
@@ -284,6 +319,39 @@ function planSummaryOf(planSheets: readonly ReadSheet[], techos: readonly ReadSh
   };
 }
 
+function ratioOf(num: number, den: number): number | null {
+  return den > 0 ? Math.max(0, Number.parseFloat((num / den).toPrecision(12))) : null;
+}
+
+/** Budget execution per funding source, for the goals whose sheet names one (in order of first appearance). */
+function sourceExecution(goals: readonly GoalProgress[]): SourceExecution[] {
+  const map = new Map<string, { name: string; goals: number; final: number; commitments: number; obligations: number; payments: number }>();
+  for (const g of goals) {
+    const name = g.input.source;
+    if (!name) continue;
+    const key = nameKey(name);
+    let a = map.get(key);
+    if (!a) map.set(key, (a = { name, goals: 0, final: 0, commitments: 0, obligations: 0, payments: 0 }));
+    const b = g.input.budget;
+    a.goals++;
+    a.final += b.final ?? 0;
+    a.commitments += b.commitments ?? 0;
+    a.obligations += b.obligations ?? 0;
+    a.payments += b.payments ?? 0;
+  }
+  return [...map.values()].map((a) => ({
+    name: a.name,
+    goals: a.goals,
+    final: clean(a.final),
+    commitments: clean(a.commitments),
+    obligations: clean(a.obligations),
+    payments: clean(a.payments),
+    budgetExecution: ratioOf(a.commitments, a.final),
+    obligationsRatio: ratioOf(a.obligations, a.final),
+    paymentsRatio: ratioOf(a.payments, a.final),
+  }));
+}
+
 /** Everything the report, the tablero and the alerts need, computed once. */
 export function buildProgressModel(workbook: ReadWorkbook, options: EngineOptions): ProgressModel {
   return progressModelFrom(workbook, options, captureProgress(workbook, options));
@@ -344,6 +412,18 @@ export function progressModelFrom(
   const ranges = options.ratingRanges;
   const withGoals = <T extends Aggregate>(list: T[]): T[] => list.filter((g) => g.goals > 0);
   const entity = options.entity ?? workbook.sheets.find((s) => s.title.entity)?.title.entity ?? null;
+  const product = goals.filter(isProductGoal);
+  const others = goals.filter((g) => !isProductGoal(g));
+  const missingReports: { goal: GoalProgress; periods: readonly number[] }[] = [];
+  if (source === 'hoja-captura') {
+    for (const g of goals) {
+      if (g.state === 'eliminada') continue;
+      const missing = progressFigures(g.input, g.cutoffPeriod).missing;
+      if (missing.length) missingReports.push({ goal: g, periods: missing });
+    }
+  }
+  const active = (g: GoalProgress): boolean => g.state !== 'eliminada' && g.state !== 'no-medible';
+  const programGroups = groupGoals(goals, 'program', ranges);
 
   return {
     options,
@@ -360,9 +440,19 @@ export function progressModelFrom(
     plan: aggregate(goals, ranges),
     units: rankGroups(groupGoals(goals, 'unit', ranges)),
     dimensions: withGoals(groupGoals(goals, 'dimension', ranges)),
-    programs: withGoals(groupGoals(goals, 'program', ranges)),
-    rezagadas: goals.filter((g) => isLagging(g.state)),
-    sobreejecutadas: goals.filter((g) => g.state === 'sobreejecutada'),
+    programs: withGoals(programGroups),
+    programBudgets: programGroups,
+    rezagadas: product.filter((g) => isLagging(g.state)),
+    sobreejecutadas: product.filter((g) => g.state === 'sobreejecutada'),
+    yearEnd: c > 0 && c >= periodCount(periodKind),
+    overExecuted: source === 'hoja-captura' ? goals.filter((g) => active(g) && isOverExecuted(g)) : [],
+    noCumplidas: goals.filter((g) => g.state === 'no-cumplida'),
+    noMedibles: goals.filter((g) => g.state === 'no-medible'),
+    missingReports,
+    budgetAhead: goals.filter((g) => active(g) && isBudgetAhead(g, options)),
+    gestion: others.length ? aggregate(others, ranges, { kind: 'gestion' }) : null,
+    gestionUnits: others.length ? withGoals(groupGoals(others, 'unit', ranges, 'gestion')) : [],
+    sources: sourceExecution(goals),
     unreported,
     planSummary: planSummaryOf(planSheets, techos),
   };

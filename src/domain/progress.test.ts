@@ -79,8 +79,11 @@ const cases: Case[] = [
   { name: 'creciente: no report', acc: 'creciente', lb: null, m: 10, P: [2, 4, 6, 10], E: [null, null, null, null], c: 2, want: [4, null, 0, 0, 'no-iniciada'] },
   // p = P(T2) = 4; e = E(T2) = 3 (last reported, not a sum) → 0.75; 3/10.
   { name: 'creciente: under threshold', acc: 'creciente', lb: null, m: 10, P: [2, 4, 6, 10], E: [2, 3, null, null], c: 2, want: [4, 3, 0.75, 0.3, 'atrasada'] },
-  // T2 blank: T1's level 3.2 carries → 3.2/4 = 0.8.
-  { name: 'creciente: at threshold, level carried', acc: 'creciente', lb: null, m: 10, P: [2, 4, 6, 10], E: [3.2, null, null, null], c: 2, want: [4, 3.2, 0.8, 0.32, 'al-dia'] },
+  // 3.2/4 = 0.8 = threshold → al día.
+  { name: 'creciente: at threshold', acc: 'creciente', lb: null, m: 10, P: [2, 4, 6, 10], E: [3, 3.2, null, null], c: 2, want: [4, 3.2, 0.8, 0.32, 'al-dia'] },
+  // T2 programmed and blank (missing-report): T1's level 3.2 is NOT carried forward — the goal is
+  // judged as not reported for T2: e = null, compliance 0 ÷ 4 = 0 → no iniciada.
+  { name: 'creciente: due period blank, level not carried', acc: 'creciente', lb: null, m: 10, P: [2, 4, 6, 10], E: [3.2, null, null, null], c: 2, want: [4, null, 0, 0, 'no-iniciada'] },
   { name: 'creciente: exactly 100 %', acc: 'creciente', lb: null, m: 10, P: [2, 4, 6, 10], E: [2, 4, 6, 10], c: 4, want: [10, 10, 1, 1, 'cumplida'] },
   { name: 'creciente: over 100 %', acc: 'creciente', lb: null, m: 10, P: [2, 4, 6, 10], E: [2, 4, 6, 11], c: 4, want: [10, 11, 1.1, 1.1, 'sobreejecutada'] },
   // a reported 0 is level 0: nothing executed.
@@ -94,7 +97,7 @@ const cases: Case[] = [
   // p = 50 = LB → no growth due; e = 50 = LB → no change.
   { name: 'creciente+LB: nothing due', acc: 'creciente', lb: 50, m: 70, P: [50, 50, 60, 70], E: [50, 50, null, null], c: 2, want: [50, 50, null, 0, 'sin-programacion'] },
   // growth before it was due: (52 − 50)/(70 − 50) = 0.1.
-  { name: 'creciente+LB: nothing due, something done', acc: 'creciente', lb: 50, m: 70, P: [50, 50, 60, 70], E: [52, null, null, null], c: 2, want: [50, 52, null, 0.1, 'al-dia'] },
+  { name: 'creciente+LB: nothing due, something done', acc: 'creciente', lb: 50, m: 70, P: [50, 50, 60, 70], E: [50, 52, null, null], c: 2, want: [50, 52, null, 0.1, 'al-dia'] },
   { name: 'creciente+LB: no report', acc: 'creciente', lb: 50, m: 70, P: [55, 60, 65, 70], E: [null, null, null, null], c: 2, want: [60, null, 0, 0, 'no-iniciada'] },
   { name: 'creciente+LB: no change', acc: 'creciente', lb: 50, m: 70, P: [55, 60, 65, 70], E: [50, 50, null, null], c: 2, want: [60, 50, 0, 0, 'no-iniciada'] },
   // (56 − 50)/(60 − 50) = 0.6 (e ÷ p would say 0.93); progress 6/20 = 0.3.
@@ -115,14 +118,19 @@ const cases: Case[] = [
   // e = E(T2) = 70 → 0.7.
   { name: 'constante: under threshold', acc: 'constante', lb: null, m: 100, P: [100, 100, 100, 100], E: [90, 70, null, null], c: 2, want: [100, 70, 0.7, 0.7, 'atrasada'] },
   { name: 'constante: at threshold', acc: 'constante', lb: null, m: 100, P: [100, 100, 100, 100], E: [100, 80, null, null], c: 2, want: [100, 80, 0.8, 0.8, 'al-dia'] },
-  // a kept level is 100 % at any cut-off.
-  { name: 'constante: exactly 100 %', acc: 'constante', lb: null, m: 100, P: [100, 100, 100, 100], E: [100, 100, null, null], c: 2, want: [100, 100, 1, 1, 'cumplida'] },
-  { name: 'constante: over 100 %', acc: 'constante', lb: null, m: 100, P: [100, 100, 100, 100], E: [100, 110, null, null], c: 2, want: [100, 110, 1.1, 1.1, 'sobreejecutada'] },
+  // a level kept in T2 is not yet a level kept all year: 100 % but only al día until T4.
+  { name: 'constante: 100 % in T2 is al día', acc: 'constante', lb: null, m: 100, P: [100, 100, 100, 100], E: [100, 100, null, null], c: 2, want: [100, 100, 1, 1, 'al-dia'] },
+  { name: 'constante: exactly 100 % at T4', acc: 'constante', lb: null, m: 100, P: [100, 100, 100, 100], E: [100, 100, 100, 100], c: 4, want: [100, 100, 1, 1, 'cumplida'] },
+  // 110/100 in T2: over what was due (an over-execution warning), al día until T4.
+  { name: 'constante: over 100 % in T2', acc: 'constante', lb: null, m: 100, P: [100, 100, 100, 100], E: [100, 110, null, null], c: 2, want: [100, 110, 1.1, 1.1, 'al-dia'] },
+  { name: 'constante: over 100 % at T4', acc: 'constante', lb: null, m: 100, P: [100, 100, 100, 100], E: [100, 100, 100, 110], c: 4, want: [100, 110, 1.1, 1.1, 'sobreejecutada'] },
+  // T4 below the level at year-end: 90/100 → no cumplida (PE-P-008 step 5).
+  { name: 'constante: below at T4', acc: 'constante', lb: null, m: 100, P: [100, 100, 100, 100], E: [100, 100, 100, 90], c: 4, want: [100, 90, 0.9, 0.9, 'no-cumplida'] },
   { name: 'constante: eliminated', acc: 'constante', lb: null, m: 100, P: [100, 100, 100, 100], E: [90, 70, null, null], c: 2, eliminated: true, want: [100, 70, 0.7, 0.7, 'eliminada'] },
-  { name: 'constante: negative ratio clipped', acc: 'constante', lb: null, m: 100, P: [100, 100, 100, 100], E: [-5, null, null, null], c: 2, want: [100, -5, 0, 0, 'atrasada'] },
+  { name: 'constante: negative ratio clipped', acc: 'constante', lb: null, m: 100, P: [100, 100, 100, 100], E: [90, -5, null, null], c: 2, want: [100, -5, 0, 0, 'atrasada'] },
   // ───────────── constante with a línea base: LB is ignored ─────────────
   { name: 'constante+LB: under threshold', acc: 'constante', lb: 80, m: 100, P: [100, 100, 100, 100], E: [90, 70, null, null], c: 2, want: [100, 70, 0.7, 0.7, 'atrasada'] },
-  { name: 'constante+LB: exactly 100 %', acc: 'constante', lb: 80, m: 100, P: [100, 100, 100, 100], E: [100, 100, null, null], c: 2, want: [100, 100, 1, 1, 'cumplida'] },
+  { name: 'constante+LB: exactly 100 % at T4', acc: 'constante', lb: 80, m: 100, P: [100, 100, 100, 100], E: [100, 100, 100, 100], c: 4, want: [100, 100, 1, 1, 'cumplida'] },
 
   // ───────────── decreciente with LB = 20 (M = 10, P = 18, 16, 13, 10) ─────────────
   // progress (20 − 20)/(20 − 10) = 0.
@@ -144,22 +152,18 @@ const cases: Case[] = [
   // rose above LB: (20 − 22)/4 < 0 → 0.
   { name: 'decreciente+LB: negative ratio clipped', acc: 'decreciente', lb: 20, m: 10, P: [18, 16, 13, 10], E: [21, 22, null, null], c: 2, want: [16, 22, 0, 0, 'atrasada'] },
 
-  // ───────────── decreciente without LB: p ÷ e, M ÷ e ─────────────
-  { name: 'decreciente: nothing measured', acc: 'decreciente', lb: null, m: 10, P: [18, 16, 13, 10], E: [null, null, null, null], c: 0, want: [null, null, null, 0, 'sin-programacion'] },
-  { name: 'decreciente: nothing due', acc: 'decreciente', lb: null, m: 10, P: [null, null, 13, 10], E: [null, null, null, null], c: 2, want: [null, null, null, 0, 'sin-programacion'] },
-  { name: 'decreciente: no report', acc: 'decreciente', lb: null, m: 10, P: [18, 16, 13, 10], E: [null, null, null, null], c: 2, want: [16, null, 0, 0, 'no-iniciada'] },
-  // 16/22 = 0.727272727273; 10/22 = 0.454545454545 (12 significant digits).
-  { name: 'decreciente: under threshold', acc: 'decreciente', lb: null, m: 10, P: [18, 16, 13, 10], E: [19, 22, null, null], c: 2, want: [16, 22, 0.727272727273, 0.454545454545, 'atrasada'] },
-  // 16/20 = 0.8; 10/20 = 0.5.
-  { name: 'decreciente: at threshold', acc: 'decreciente', lb: null, m: 10, P: [18, 16, 13, 10], E: [19, 20, null, null], c: 2, want: [16, 20, 0.8, 0.5, 'al-dia'] },
-  { name: 'decreciente: exactly 100 %', acc: 'decreciente', lb: null, m: 10, P: [18, 16, 13, 10], E: [18, 16, 13, 10], c: 4, want: [10, 10, 1, 1, 'cumplida'] },
-  // 10/8 = 1.25.
-  { name: 'decreciente: over 100 %', acc: 'decreciente', lb: null, m: 10, P: [18, 16, 13, 10], E: [18, 16, 13, 8], c: 4, want: [10, 8, 1.25, 1.25, 'sobreejecutada'] },
-  // level 0: p ÷ 0 and M ÷ 0 undefined → null; something reported → al-dia.
-  { name: 'decreciente: brought to 0', acc: 'decreciente', lb: null, m: 10, P: [18, 16, 13, 10], E: [5, 0, null, null], c: 2, want: [16, 0, null, null, 'al-dia'] },
-  { name: 'decreciente: eliminated', acc: 'decreciente', lb: null, m: 10, P: [18, 16, 13, 10], E: [19, 22, null, null], c: 2, eliminated: true, want: [16, 22, 0.727272727273, 0.454545454545, 'eliminada'] },
-  // a negative level makes the denominator negative → undefined, not clipped.
-  { name: 'decreciente: negative level', acc: 'decreciente', lb: null, m: 10, P: [18, 16, 13, 10], E: [19, -4, null, null], c: 2, want: [16, -4, null, null, 'al-dia'] },
+  // ───────────── decreciente without LB: no-medible ─────────────
+  // progress.md: a decreciente goal needs a línea base; without it the figure cannot be computed
+  // honestly (p ÷ e would read a 50 % lag as 97 %), so compliance and progress are null and the
+  // state is no-medible whatever was reported; p and e are still shown.
+  { name: 'decreciente: nothing measured', acc: 'decreciente', lb: null, m: 10, P: [18, 16, 13, 10], E: [null, null, null, null], c: 0, want: [null, null, null, null, 'no-medible'] },
+  { name: 'decreciente: no report', acc: 'decreciente', lb: null, m: 10, P: [18, 16, 13, 10], E: [null, null, null, null], c: 2, want: [16, null, null, null, 'no-medible'] },
+  { name: 'decreciente: reported', acc: 'decreciente', lb: null, m: 10, P: [18, 16, 13, 10], E: [19, 22, null, null], c: 2, want: [16, 22, null, null, 'no-medible'] },
+  { name: 'decreciente: at T4', acc: 'decreciente', lb: null, m: 10, P: [18, 16, 13, 10], E: [18, 16, 13, 8], c: 4, want: [10, 8, null, null, 'no-medible'] },
+  // eliminated comes first.
+  { name: 'decreciente: eliminated', acc: 'decreciente', lb: null, m: 10, P: [18, 16, 13, 10], E: [19, 22, null, null], c: 2, eliminated: true, want: [16, 22, null, null, 'eliminada'] },
+  // ───────────── no meta vigencia and no programming: no-medible ─────────────
+  { name: 'suma: no meta, no programming', acc: 'suma', lb: null, m: null, P: [null, null, null, null], E: [3, null, null, null], c: 2, want: [0, 3, null, null, 'no-medible'] },
 ];
 
 describe('computeProgress — table of progress.md', () => {
@@ -234,9 +238,28 @@ describe('computeProgress — edge cases', () => {
 });
 
 describe('isLagging', () => {
-  it('is true for no-iniciada and atrasada only', () => {
-    expect(['no-iniciada', 'atrasada', 'al-dia', 'cumplida', 'sobreejecutada', 'sin-programacion', 'eliminada'].map((s) => isLagging(s as GoalState))).toEqual([
-      true, true, false, false, false, false, false,
-    ]);
+  it('is true for no-iniciada, atrasada and (at year-end) no-cumplida only', () => {
+    const states = ['no-iniciada', 'atrasada', 'no-cumplida', 'al-dia', 'cumplida', 'sobreejecutada', 'sin-programacion', 'eliminada', 'no-medible'];
+    expect(states.map((s) => isLagging(s as GoalState))).toEqual([true, true, true, false, false, false, false, false, false]);
+  });
+});
+
+describe('computeProgress — year-end closure and missing reports', () => {
+  it('at T4 a suma goal at 83 % (250 of 300) is no-cumplida, not al día', () => {
+    // p = 300, e = 250 → compliance 250/300 = 0.833333333333 ≥ 0.8 would be "al día" before T4.
+    const r = computeProgress(goal({ yearGoal: 300, planned: [75, 75, 75, 75], executed: [75, 75, 50, 50] }), 4);
+    expect([r.compliance, r.state]).toEqual([0.833333333333, 'no-cumplida']);
+  });
+  it('a suma goal with a blank due period adds it as 0 (and missing-report reports it)', () => {
+    // p = 2 + 3 = 5; e = 2 + blank = 2 → 0.4.
+    const r = computeProgress(goal({ planned: [2, 3, 3, 2], executed: [2, null, null, null] }), 2);
+    expect([r.executedToDate, r.compliance, r.state]).toEqual([2, 0.4, 'atrasada']);
+  });
+  it('a creciente goal is cumplida only once its last programmed period is measured', () => {
+    const g = goal({ accumulation: 'creciente', yearGoal: 10, planned: [5, 10, null, null], executed: [5, 10, null, null] });
+    // The last programmed period is T2: at T2 the level is final → cumplida.
+    expect(computeProgress(g, 2).state).toBe('cumplida');
+    // At T1 the level 5 of 5 is al día.
+    expect(computeProgress(g, 1).state).toBe('al-dia');
   });
 });

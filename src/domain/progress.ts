@@ -22,16 +22,26 @@
  *   0, or LB for the types measured against a línea base. So a goal with something due and no
  *   report has compliance 0 and progress 0 and is `no-iniciada`.
  * - **Executed blank vs 0**: a blank period is "not reported"; 0 is a report. For `suma` both add
- *   0. For the level types (`creciente`, `constante`, `decreciente`) `e` is the last *reported*
- *   value, so a blank T2 after a reported T1 carries T1's level forward, while a 0 in T2 is the
- *   level 0.
+ *   0. A period due by the cut-off with programming (P(k) > 0 for `suma`, P(k) given for the level
+ *   types) and a blank executed cell is `missing` (the `missing-report` rule). For the level types
+ *   (`creciente`, `constante`, `decreciente`) `e` is the last reported value — unless a due report
+ *   after it is missing: the last level is never carried forward in silence, the goal is judged
+ *   as not reported (`e` null) for that period.
  * - **Nothing executed** (drives `sin-programacion` / `no-iniciada`): no report; or `e` = 0 for
  *   `suma`, `constante` and `creciente` (with a línea base a 0 is read as "no avance" too, since
  *   the level cannot fall to 0 without a report of why); or `e` = LB for `creciente` and
  *   `decreciente` with LB (no change). For `decreciente` without LB only "no report" counts:
  *   there every reported level is a change we cannot measure.
  * - **Over 100 %**: the ratios are not capped (aggregates cap them). Progress beyond 100 % is
- *   `sobreejecutada`, progress at 100 % is `cumplida`, and both are checked before the schedule.
+ *   `sobreejecutada`, progress at 100 % is `cumplida`, and both are checked before the schedule —
+ *   for the level types only once the last programmed period is measured (a level kept in T2 is
+ *   not yet kept all year). Compliance at cut-off beyond 100 % is `isOverExecuted` (a warning,
+ *   whatever the state).
+ * - **Year-end**: when the cut-off is the vigencia's last period, a goal below 100 % is
+ *   `no-cumplida` (PE-P-008 step 5), checked after `cumplida`.
+ * - **No medible**: a `decreciente` goal without línea base, or one with no meta vigencia and no
+ *   programming: compliance and progress are `null` and the state is `no-medible` (after
+ *   `eliminada`); `p` and `e` are still given.
  * - **Comparisons with 100 %** use the tolerances of rules.md: progress counts as 100 % when it is
  *   within 0.5 percentage points of 1 (`samePercent`) *or* `e` and M are the same magnitude
  *   (`sameMagnitude`: 0.01 or 0.5 %); it is over 100 % only beyond both. So 9,96 of 10 is
@@ -42,9 +52,6 @@
  *   `decreciente`) count as 0.
  * - **Eliminated**: figures are still computed (the board may show them) but the state is
  *   `eliminada`, and aggregates leave the goal out.
- * - **`decreciente` without LB** (a `programming-coherence` error in itself): compliance p ÷ e and
- *   progress M ÷ e as the table says; a reported level of 0 makes both undefined (`null`), and the
- *   goal is then `al-dia` (something was reported, nothing can be measured).
  * - **`creciente` with LB**: only the growth above LB counts; a programmed level at or below LB
  *   means nothing is due yet.
  * - **No tipo de acumulación** (blank or invalid, reported by `required`/`enum`): computed as
@@ -59,6 +66,8 @@
  */
 import type { Accumulation, GoalInput, GoalProgress, GoalState } from './goal';
 import { sameMagnitude, samePercent } from './tolerance';
+import { budgetAheadThresholds } from './options';
+import type { EngineOptions } from './options';
 
 /** Default lag threshold: compliance below 80 % is `atrasada`. */
 export const DEFAULT_LAG_THRESHOLD = 0.8;
@@ -131,6 +140,29 @@ export interface ProgressFigures {
   readonly nothingExecuted: boolean;
   /** Progress against 100 %, `null` when progress is undefined. */
   readonly reach: 'over' | 'reached' | 'under' | null;
+  /**
+   * Periods (1-based) due by the cut-off, with programming, whose executed cell is blank
+   * (`missing-report`): for `suma` a period with P(k) > 0, for the level types one with P(k) given.
+   */
+  readonly missing: readonly number[];
+  /**
+   * The figure cannot be computed honestly (`no-medible`): a `decreciente` goal without línea
+   * base, or no meta vigencia and no programming. Compliance and progress are then `null`.
+   */
+  readonly unmeasurable: boolean;
+  /**
+   * A level can be judged as reached: always for `suma`; for `creciente`, `constante` and
+   * `decreciente` only once the last programmed period is measured (a level kept in T2 is not
+   * yet a level kept all year).
+   */
+  readonly levelFinal: boolean;
+  /** The cut-off is the vigencia's last period (year-end closure). */
+  readonly yearEnd: boolean;
+}
+
+/** Periods of a goal's year: 12 with month columns, else 4. */
+function periodCount(goal: GoalInput): number {
+  return goal.periodKind === 'month' ? 12 : 4;
 }
 
 /** Planned and executed to date, compliance and progress of a goal at cut-off period `c`. */
@@ -139,10 +171,25 @@ export function progressFigures(goal: GoalInput, cutoffPeriod: number): Progress
   const c = Math.max(0, Math.min(Math.floor(cutoffPeriod), Math.max(goal.planned.length, goal.executed.length)));
   const lb = finite(goal.baseline) ? goal.baseline : null;
   const m = finite(goal.yearGoal) ? goal.yearGoal : null;
+  const level = acc !== 'suma';
+
+  // Blank executed cells of periods due with programming (a 0 is a report).
+  const missing: number[] = [];
+  let lastReportedPeriod = 0;
+  for (let k = 1; k <= c; k++) {
+    const pk = goal.planned[k - 1];
+    if (finite(goal.executed[k - 1])) lastReportedPeriod = k;
+    else if (finite(pk) && (level || pk > EPS)) missing.push(k);
+  }
 
   const p = acc === 'suma' ? sumTo(goal.planned, c) : lastGiven(goal.planned, c);
-  const reported = anyGiven(goal.executed, c);
+  // A level type is judged as not reported when its latest due report is missing: the last
+  // reported level is not carried forward in silence.
+  const reported = lastReportedPeriod > 0 && !(level && missing.some((k) => k > lastReportedPeriod));
   const e = !reported ? null : acc === 'suma' ? sumTo(goal.executed, c) : lastGiven(goal.executed, c);
+
+  const anyPlanned = goal.planned.some(finite);
+  const unmeasurable = (acc === 'decreciente' && lb === null) || (m === null && !anyPlanned);
 
   const againstLb = lb !== null && (acc === 'creciente' || acc === 'decreciente');
   /** `e` for the ratios: no report = no change. */
@@ -153,8 +200,8 @@ export function progressFigures(goal: GoalInput, cutoffPeriod: number): Progress
   let due: boolean;
   if (acc === 'decreciente' && lb === null) {
     due = p !== null;
-    compliance = !due ? null : e === null ? 0 : ratio(p as number, e);
-    progress = m === null ? null : e === null ? 0 : ratio(m, e);
+    compliance = null;
+    progress = null;
   } else if (againstLb) {
     const l = lb as number;
     const sign = acc === 'creciente' ? 1 : -1;
@@ -174,22 +221,63 @@ export function progressFigures(goal: GoalInput, cutoffPeriod: number): Progress
   else if (acc === 'creciente' && lb !== null) nothingExecuted = sameMagnitude(e, lb) || sameMagnitude(e, 0);
   else nothingExecuted = sameMagnitude(e, 0);
 
+  let lastProgrammed = 0;
+  for (let k = goal.planned.length; k >= 1; k--) {
+    if (finite(goal.planned[k - 1])) {
+      lastProgrammed = k;
+      break;
+    }
+  }
+  const periods = Math.max(periodCount(goal), goal.planned.length);
+  const levelFinal = !level || c >= (lastProgrammed || periods);
+
   const reach = progress === null ? null : against100(progress, e === null ? null : eEff, m);
-  return { plannedToDate: p, executedToDate: e, compliance, progress, due, nothingExecuted, reach };
+  return {
+    plannedToDate: p,
+    executedToDate: e,
+    compliance,
+    progress,
+    due,
+    nothingExecuted,
+    reach,
+    missing,
+    unmeasurable,
+    levelFinal,
+    yearEnd: c > 0 && c >= periods,
+  };
 }
 
 /**
- * The state of progress.md, checked in its order: eliminada, sobreejecutada, cumplida,
- * sin-programacion, no-iniciada, atrasada, al-dia.
+ * Below 100 % at year-end: the progress of the vigencia when it is defined, else (no meta
+ * vigencia) the compliance against what was programmed.
+ */
+function belowGoal(f: ProgressFigures): boolean {
+  if (f.reach !== null) return f.reach === 'under' || !f.levelFinal;
+  return f.compliance !== null && against100(f.compliance, f.executedToDate, f.plannedToDate) === 'under';
+}
+
+/**
+ * The state of progress.md, checked in its order: eliminada, no-medible, sobreejecutada,
+ * cumplida, no-cumplida, sin-programacion, no-iniciada, atrasada, al-dia.
  */
 export function goalState(eliminated: boolean, f: ProgressFigures, lagThreshold = DEFAULT_LAG_THRESHOLD): GoalState {
   if (eliminated) return 'eliminada';
-  if (f.reach === 'over') return 'sobreejecutada';
-  if (f.reach === 'reached') return 'cumplida';
+  if (f.unmeasurable) return 'no-medible';
+  if (f.reach === 'over' && f.levelFinal) return 'sobreejecutada';
+  if (f.reach === 'reached' && f.levelFinal) return 'cumplida';
+  if (f.yearEnd && belowGoal(f)) return 'no-cumplida';
   if (!f.due && f.nothingExecuted) return 'sin-programacion';
   if (f.due && f.nothingExecuted) return 'no-iniciada';
   if (f.compliance !== null && f.compliance < lagThreshold - EPS) return 'atrasada';
   return 'al-dia';
+}
+
+/**
+ * Compliance at cut-off above 100 % — more than was due — beyond the tolerances of rules.md
+ * (`over-execution`, listed in Alertas whatever the state).
+ */
+export function isOverExecuted(g: Pick<GoalProgress, 'compliance' | 'executedToDate' | 'plannedToDate'>): boolean {
+  return g.compliance !== null && g.compliance > 1 && against100(g.compliance, g.executedToDate, g.plannedToDate) === 'over';
 }
 
 /**
@@ -213,7 +301,23 @@ export function computeProgress(
   };
 }
 
-/** Rezagadas (lagging, PE-P-008) = `no-iniciada` + `atrasada`. */
+/**
+ * Money ahead of the work (`budget-ahead`, progress.md): compromisos at or above the threshold
+ * share of the apropiación definitiva (default 80 %) while compliance at cut-off is below its
+ * threshold (default 50 %). A goal with nothing due, or with less than a peso appropriated, is
+ * not judged.
+ */
+export function isBudgetAhead(g: GoalProgress, options: EngineOptions): boolean {
+  const { final, commitments } = g.input.budget;
+  if (g.compliance === null || final === null || commitments === null || !(final >= 1)) return false;
+  const t = budgetAheadThresholds(options);
+  return commitments / final >= t.committed - EPS && g.compliance < t.compliance - EPS;
+}
+
+/**
+ * Rezagadas (lagging, PE-P-008) = `no-iniciada` + `atrasada`; at the end of the vigencia,
+ * `no-cumplida` too (it only occurs then).
+ */
 export function isLagging(state: GoalState): boolean {
-  return state === 'no-iniciada' || state === 'atrasada';
+  return state === 'no-iniciada' || state === 'atrasada' || state === 'no-cumplida';
 }

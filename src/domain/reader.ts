@@ -18,12 +18,11 @@
  *   immutable `ReadCell` object: never mutate a cell, and do not use cells as identity keys.
  */
 import type { CellRange, CellValue, Grid, SheetVisibility, WorkbookGrids } from './grid';
-import { fieldType, plannedField, requiredFields, type FieldId, type PeriodKind, type RequiredField, type SheetKind } from './fields';
+import { fieldType, kindLabels, plannedField, requiredFields, type FieldId, type PeriodKind, type RequiredField, type SheetKind } from './fields';
 import type { DataRow, ErrorCell, ListedSheet, ParsedValue, ReadCell, ReadSheet, ReadWorkbook, UnknownSheet, UnreadColumn } from './sheet';
 import type { IsoDate } from './dates';
 import {
   decideKind,
-  kindLabels,
   matchHeader,
   matchHeaderRows,
   normalizeHeader,
@@ -31,7 +30,7 @@ import {
   type HeaderRowMatch,
 } from './headers';
 import { errorCodeOf, isEnumType, parseDate, parseDateText, parserFor, type CellParser } from './values';
-import { isBlankText, normalize } from './text';
+import { capitalized, isBlankText, normalize } from './text';
 import { cutoffPeriod, periodCount, periodEnd } from './periods';
 import { companionOf, formatById, formatColumns, formatOfRow, formats, joinedFormatOfRow, type FormatDescription } from './formats/index';
 
@@ -592,7 +591,7 @@ function unknownReason(view: SheetView, search: HeaderSearch): string {
   const n = c.match.columns.size;
   return (
     `No se reconoció el encabezado: la fila ${c.row} coincide con ${n} ${n === 1 ? 'columna' : 'columnas'} ` +
-    `de «${kindLabels[c.match.kind]}», pero faltan columnas obligatorias ` +
+    `de «${capitalized(kindLabels[c.match.kind])}», pero faltan columnas obligatorias ` +
     `(${c.match.missing.length} de ${requiredFields[c.match.kind].length}).`
   );
 }
@@ -1036,8 +1035,9 @@ export function isReadSheet(s: ReadSheet | UnknownSheet): s is ReadSheet {
  * Reads every sheet of a workbook. Hidden and very hidden sheets are listed, not read, unless
  * `includeHidden` (real-formats.md "Hidden sheets"); helper sheets of a known format found in the
  * workbook (summaries, descriptions) are listed as such, not read as data. A joined sheet (DNP's
- * financial follow-up) names the data sheet whose goals its rows join. Never throws: a sheet that
- * cannot be read for an unexpected reason is listed as unknown with a Spanish reason.
+ * financial follow-up) names the data sheet whose goals its rows join. Any grid is read (a sheet
+ * of no known kind is listed as unknown with a Spanish reason); an exception here is a bug of the
+ * reader and goes up as such (an internal error), never as "no recognisable sheet".
  */
 export function readWorkbook(grids: WorkbookGrids, options?: ReaderOptions): ReadWorkbook {
   const read: (ReadSheet | UnknownSheet)[] = [];
@@ -1052,11 +1052,7 @@ export function readWorkbook(grids: WorkbookGrids, options?: ReaderOptions): Rea
       continue;
     }
     visible.push(grid);
-    try {
-      read.push(readSheet(grid, options));
-    } catch {
-      read.push({ name: typeof grid?.name === 'string' ? grid.name : '', reason: 'No se pudo leer la hoja: su contenido no tiene la forma esperada.' });
-    }
+    read.push(readSheet(grid, options));
   }
   // Formats found: their helper sheets are not data.
   const found = new Set(read.filter(isReadSheet).map((s) => s.format?.id).filter((x): x is string => x !== undefined));

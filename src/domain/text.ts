@@ -30,3 +30,8 @@ export function isBlankText(s: string): boolean {
   if (c > 32 && c !== 160 && c < 0x2000) return false;
   return s.trim().length === 0;
 }
+
+/** `plan de acción` → `Plan de acción`. */
+export function capitalized(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

@@ -12,11 +12,12 @@ export function sameMagnitude(a: number, b: number): boolean {
   return Math.abs(a - b) <= tol + 1e-12;
 }
 
-export function sameMoney(a: number, b: number): boolean {
-  return Math.abs(a - b) <= 1 + 1e-9;
-}
-
 /** a > b beyond the money tolerance. */
 export function moneyExceeds(a: number, b: number): boolean {
   return a - b > 1 + 1e-9;
+}
+
+/** Two amounts of money are the same within 1 peso (rules.md). */
+export function sameMoney(a: number, b: number): boolean {
+  return Math.abs(a - b) <= 1;
 }

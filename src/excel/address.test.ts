@@ -1,5 +1,7 @@
-import { cellsToAreas, joinAddresses, parseRange, quoteSheet, rangeAddress, stripSheet } from './address';
-import { isoToSerial, needsTextFormat, shiftFormula, widthPoints } from './format';
+import { cellsToAreas, joinAddresses } from './address';
+import { parseRange, quoteSheet, rangeAddress, stripSheet } from '../domain/grid';
+import { needsTextFormat, shiftFormula, widthPoints } from './format';
+import { isIsoDate, toExcelSerial } from '../domain/dates';
 
 describe('addresses', () => {
   test('parses what Excel returns, with or without a (quoted) sheet', () => {
@@ -42,9 +44,11 @@ describe('formats', () => {
   test.each(['Vías rurales', 'Meta 12 de 40', 'N/A', ''])('%j can stay General', (s) => expect(needsTextFormat(s)).toBe(false));
 
   test('ISO dates become Excel serials; widths become points', () => {
-    expect(isoToSerial('2025-06-30')).toBe(45838);
-    expect(isoToSerial('1900-03-01')).toBe(61);
-    expect(isoToSerial('nope')).toBeNull();
+    expect(toExcelSerial('2025-06-30')).toBe(45838);
+    expect(toExcelSerial('1900-03-01')).toBe(61);
+    expect(isIsoDate('2025-06-30')).toBe(true);
+    expect(isIsoDate('2025-02-30')).toBe(false);
+    expect(isIsoDate('nope')).toBe(false);
     expect(widthPoints(8.43)).toBeCloseTo(48, 0);
   });
 

@@ -4,7 +4,7 @@
  * well under what `worksheet.getRanges` accepts. Pure: no Office types.
  */
 import type { CellRange } from '../domain/grid';
-import { columnLetter } from '../domain/grid';
+import { rangeAddress } from '../domain/grid';
 
 /**
  * Longest address string and most areas per `getRanges` call. Excel has answered InvalidArgument
@@ -14,55 +14,6 @@ import { columnLetter } from '../domain/grid';
  */
 export const MAX_ADDRESS_CHARS = 4000;
 export const MAX_ADDRESS_AREAS = 256;
-
-/** Letters to a 1-based column number: A → 1, AB → 28. */
-export function columnNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}
-
-/** Removes the sheet part of an address: "'Hoja 1'!B3:F20" → "B3:F20". */
-export function stripSheet(address: string): string {
-  const i = address.lastIndexOf('!');
-  return i >= 0 ? address.slice(i + 1) : address;
-}
-
-const CELL = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/;
-
-/** "B3" → { row: 3, col: 2 }; undefined when it is not one cell. */
-export function parseCell(a1: string): { row: number; col: number } | undefined {
-  const m = CELL.exec(a1.trim());
-  if (!m) return undefined;
-  return { row: Number(m[2]), col: columnNumber(m[1]) };
-}
-
-/** "Hoja!B3:F20" or "B3" → a 1-based inclusive range; undefined for whole rows/columns or junk. */
-export function parseRange(address: string): CellRange | undefined {
-  const a = stripSheet(address).trim();
-  const [p, q] = a.split(':');
-  const start = parseCell(p);
-  if (!start) return undefined;
-  const end = q === undefined ? start : parseCell(q);
-  if (!end) return undefined;
-  return {
-    top: Math.min(start.row, end.row),
-    left: Math.min(start.col, end.col),
-    bottom: Math.max(start.row, end.row),
-    right: Math.max(start.col, end.col),
-  };
-}
-
-/** A 1-based range as "B3:F20" (one cell: "B3"). */
-export function rangeAddress(r: CellRange): string {
-  const a = `${columnLetter(r.left)}${r.top}`;
-  return r.top === r.bottom && r.left === r.right ? a : `${a}:${columnLetter(r.right)}${r.bottom}`;
-}
-
-/** Quotes a sheet name for a formula or address: Hoja1 → Hoja1, "Hoja 1" → 'Hoja 1'. */
-export function quoteSheet(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
-}
 
 /**
  * Groups cells into rectangles: vertical runs per column, then equal runs of adjacent columns are

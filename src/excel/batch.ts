@@ -13,9 +13,7 @@
 import { ExcelHostError, isPayloadError, messages } from './errors';
 import type { CancelToken, ProgressReporter } from '../app/ports';
 
-/** Excel on the web refuses requests and responses above 5 MB. */
-export const EXCEL_PAYLOAD_LIMIT = 5 * 1024 * 1024;
-/** What one batch may carry by the adapter's estimate (margin for what it does not count). */
+/** What one batch may carry by the adapter's estimate: under the 5 MB Excel on the web accepts per request and response, with a margin for what it does not count. */
 export const DEFAULT_BATCH_BUDGET = 4 * 1024 * 1024;
 /** Rough bytes of one queued action on the wire (object path + action JSON). */
 export const ACTION_BYTES = 160;

@@ -5,6 +5,7 @@
  * the API that failed. Nothing here depends on Office types: the error is read by duck typing, so
  * the same mapping serves the real Excel, the in-memory double and office-addin-mock.
  */
+import { UserError } from '../app/errors';
 
 export type ExcelErrorKind =
   | 'cell-edit'
@@ -29,7 +30,7 @@ export interface ErrorContext {
 }
 
 /** The only error the adapter lets out: `message` is one Spanish line, ready for the pane. */
-export class ExcelHostError extends Error {
+export class ExcelHostError extends UserError {
   readonly kind: ExcelErrorKind;
   /** The Office error code, when there was one (for logs and tests). */
   readonly code?: string;

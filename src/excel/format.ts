@@ -7,14 +7,8 @@ import type { CellStyle } from '../sheets/model';
 import type { CellRange } from '../domain/grid';
 import type { Capabilities } from './capabilities';
 import { ACTION_BYTES, type Unit } from './batch';
-import { MAX_ADDRESS_CHARS, joinAddresses, rangeAddress } from './address';
-
-/** ISO date (`2025-06-30`) → Excel serial (days since 1899-12-30). */
-export function isoToSerial(iso: string): number | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  if (!m) return null;
-  return (Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) - Date.UTC(1899, 11, 30)) / 86400000;
-}
+import { MAX_ADDRESS_CHARS, joinAddresses } from './address';
+import { rangeAddress } from '../domain/grid';
 
 /**
  * True when Excel would not keep `s` as the same text in a General cell: a formula start

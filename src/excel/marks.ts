@@ -24,7 +24,8 @@ import type { CellRange } from '../domain/grid';
 import type { Severity } from '../domain/finding';
 import type { Capabilities } from './capabilities';
 import { ACTION_BYTES, cancelled, runUnits, type Unit, isNull } from './batch';
-import { MAX_ADDRESS_AREAS, MAX_ADDRESS_CHARS, joinAddresses, parseCell, rangeAddress } from './address';
+import { MAX_ADDRESS_AREAS, MAX_ADDRESS_CHARS, joinAddresses } from './address';
+import { parseAddress, rangeAddress } from '../domain/grid';
 import { ExcelHostError, messages, officeErrorCode, toExcelHostError } from './errors';
 import { dropRegistryTemp, loadRegistry, queueRegistryLookup, queueRegistrySwap, registryWriteUnits } from './registry';
 import { markEntries, REGISTRY_SHEET } from '../app/registry';
@@ -233,7 +234,7 @@ export async function writeMarksIn(ctx: Excel.RequestContext, plan: MarkPlan, op
   await runUnits(ctx, prep, { budget: opts.budget, cancel: opts.cancel });
   const mergedBySheet = new Map(merged.map((m) => [m.sheet, m.target.merges]));
   for (const p of notes) {
-    const at = parseCell(p.cell)!;
+    const at = parseAddress(p.cell)!;
     const covered = (mergedBySheet.get(p.sheet) ?? []).some((r) => inside(r, at.row, at.col) && !(r.top === at.row && r.left === at.col));
     if (covered) p.skip = true;
     if (p.existing && !isNull(p.existing)) p.original = typeof p.existing.content === 'string' ? p.existing.content : null;

@@ -15,7 +15,7 @@ import type { CancelToken, ProgressReporter } from '../app/ports';
 import type { Capabilities } from './capabilities';
 import { ExcelHostError, messages } from './errors';
 import { ACTION_BYTES, cancelled, runUnits, type Unit, isNull } from './batch';
-import { parseRange, rangeAddress } from './address';
+import { parseRange, rangeAddress } from '../domain/grid';
 
 /**
  * Estimated response bytes per cell for values + numberFormat (JSON). Measured through the double

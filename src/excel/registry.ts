@@ -18,7 +18,7 @@ import {
 } from '../app/registry';
 import type { CellValue } from '../domain/grid';
 import { ACTION_BYTES, jsonBytes, runUnits, type Unit, isNull } from './batch';
-import { parseRange } from './address';
+import { parseRange } from '../domain/grid';
 import { cellValueOf } from './read';
 
 export const REGISTRY_TEMP = '_tablero_pdm_nuevo';
@@ -96,10 +96,6 @@ export function registryReadUnits(l: RegistryLookup, into: CellValue[][]): Unit[
     });
   }
   return units;
-}
-
-export function registryOf(values: CellValue[][]): Registry {
-  return parseRegistry(values);
 }
 
 /** The workbook's names with the sheet each points at (for `productKindOf`). */

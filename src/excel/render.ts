@@ -23,9 +23,11 @@ import type { CancelToken, ProgressReporter } from '../app/ports';
 import { columnLetter } from '../domain/grid';
 import type { Capabilities } from './capabilities';
 import { ACTION_BYTES, jsonBytes, runUnits, type Unit } from './batch';
-import { cellsToAreas, joinAddresses, MAX_ADDRESS_CHARS, quoteSheet, rangeAddress } from './address';
+import { cellsToAreas, joinAddresses, MAX_ADDRESS_CHARS } from './address';
+import { quoteSheet, rangeAddress } from '../domain/grid';
 import { toExcelHostError } from './errors';
-import { isoToSerial, needsTextFormat, shiftFormula, styleUnits, widthPoints } from './format';
+import { isIsoDate, toExcelSerial } from '../domain/dates';
+import { needsTextFormat, shiftFormula, styleUnits, widthPoints } from './format';
 import { deleteVeryHidden, loadRegistry, namesOf, queueRegistryLookup, queueRegistrySwap, REGISTRY_TEMP, registryWriteUnits } from './registry';
 
 export const TEMP_PREFIX = '_tpdm_tmp_';
@@ -52,8 +54,7 @@ const hex = (rgb: string) => `#${rgb.toUpperCase()}`;
 export function cellOutput(c: ModelCell, styleFormat: string | undefined): { value: string | number | boolean; format: string } {
   if (c.value === null) return { value: '', format: styleFormat ?? 'General' };
   if (c.date && typeof c.value === 'string') {
-    const serial = isoToSerial(c.value);
-    if (serial !== null) return { value: serial, format: styleFormat ?? 'dd/mm/yyyy' };
+    if (isIsoDate(c.value)) return { value: toExcelSerial(c.value), format: styleFormat ?? 'dd/mm/yyyy' };
   }
   if (typeof c.value === 'string' && (c.text || needsTextFormat(c.value))) return { value: c.value, format: '@' };
   return { value: c.value, format: styleFormat ?? 'General' };

@@ -9,7 +9,8 @@ import { listNeedsSheet, templateColours, templateListsSheet, templateNumberForm
 import { columnLetter } from '../domain/grid';
 import type { Capabilities } from './capabilities';
 import { ACTION_BYTES, runUnits, type Unit } from './batch';
-import { isoToSerial, widthPoints } from './format';
+import { widthPoints } from './format';
+import { isIsoDate, toExcelSerial } from '../domain/dates';
 import { toExcelHostError } from './errors';
 
 const HEADER_FILL = `#${templateColours.header}`;
@@ -88,8 +89,7 @@ export async function insertTemplateIn(ctx: Excel.RequestContext, spec: Template
         if (line.isDate) v.numberFormat = [['dd/mm/yyyy']];
         else if (typeof line.value === 'string') v.numberFormat = [['@']];
         if (line.value !== null && line.value !== '') {
-          const serial = line.isDate && typeof line.value === 'string' ? isoToSerial(line.value) : null;
-          v.values = [[serial ?? line.value]];
+          v.values = [[line.isDate && typeof line.value === 'string' && isIsoDate(line.value) ? toExcelSerial(line.value) : line.value]];
         }
         const b = v.format.borders.getItem('EdgeBottom');
         b.style = 'Continuous';

@@ -5,6 +5,7 @@
 import { createExcelHost, type ExcelHostOptions, type ExcelWorkbookHost } from './index';
 import { generate, localDateTime } from '../app/generate';
 import { createNoticeSource, type NoticeSource } from '../app/ports';
+import { UserError } from '../app/errors';
 import type { GenerateSheet } from '../app/pane';
 
 export interface ExcelWiring {
@@ -29,7 +30,7 @@ export function createExcelWiring(options: Omit<ExcelHostOptions, 'notify'> = {}
     const generatedAt = localDateTime(new Date());
     const result = generate({ workbook, options, workbookName: workbook.name, generatedAt });
     const model = result.sheets.find((s) => s.kind === kind);
-    if (!model) throw Object.assign(new Error('No se pudo preparar la hoja pedida.'), { name: 'UserError' });
+    if (!model) throw new UserError('No se pudo preparar la hoja pedida.');
     progress.report('Escribiendo la hoja', 0, 1);
     const [rendered] = await host.renderSheets([model], progress, cancel, generatedAt);
     return rendered?.name ?? model.name;

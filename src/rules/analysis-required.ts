@@ -19,10 +19,14 @@ const messages = {
     `La meta ${goal} está sobreejecutada: avance de la vigencia ${formatPercent(progress)} ` +
     `(ejecutado ${n(executed)} frente a una meta vigencia de ${n(yearGoal)}) y no tiene análisis. ` +
     `Escriba en ${where} por qué se superó la meta.`,
+  noCumplida: (goal: string, cutoff: string, progress: number | null, executed: number | null, yearGoal: number | null): string =>
+    `La meta ${goal} no se cumplió en la vigencia (corte ${cutoff}): avance ${progress === null ? 'sin calcular' : formatPercent(progress)} ` +
+    `(ejecutado ${n(executed)} frente a una meta vigencia de ${n(yearGoal)}) y no tiene análisis. ` +
+    `Escriba en ${where} la justificación del incumplimiento y el compromiso correspondiente (PE-P-008, paso 5).`,
 };
 
 /**
- * A goal that is atrasada, no iniciada or sobreejecutada at the cut-off (states of progress.md,
+ * A goal that is atrasada, no iniciada, sobreejecutada or no cumplida (year-end) at the cut-off (states of progress.md,
  * computed once by the run) with a blank analysis. Reported on the analysis cell (the row's first
  * cell when the sheet has no analysis column).
  */
@@ -31,7 +35,7 @@ export const rule = rowRule(
     id: 'analysis-required',
     severity: 'error',
     scope: 'hoja-captura',
-    description: 'Una meta atrasada, no iniciada o sobreejecutada al corte no tiene análisis del avance.',
+    description: 'Una meta atrasada, no iniciada, sobreejecutada o no cumplida al corte no tiene análisis del avance.',
   },
   messages,
   {
@@ -58,6 +62,8 @@ export const rule = rowRule(
           message = messages.noIniciada(code, cutoff, p.plannedToDate);
         } else if (p.state === 'sobreejecutada') {
           message = messages.sobreejecutada(code, p.progress ?? 0, p.executedToDate, p.input.yearGoal);
+        } else if (p.state === 'no-cumplida') {
+          message = messages.noCumplida(code, cutoff, p.progress, p.executedToDate, p.input.yearGoal);
         } else return;
         out.push(
           finding({

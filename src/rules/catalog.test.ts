@@ -15,8 +15,9 @@ const specIds = [
   'date-order', 'date-vigencia', 'duplicate', 'goal-mismatch', 'programming-coherence', 'program-mismatch',
   'weights-sum', 'ceiling-exceeded', 'no-ceiling',
   'cumulative-mismatch', 'percent-mismatch', 'future-execution', 'budget-chain', 'analysis-required',
-  'evidence-required', 'indicator-mismatch',
+  'evidence-required', 'indicator-mismatch', 'budget-ahead',
   'unknown-goal', 'plan-mismatch', 'unreported-goal',
+  'over-execution', 'missing-report',
   // real-formats.md, the plan indicativo
   'term-coherence', 'sources-sum',
 ];

@@ -1,8 +1,7 @@
 import type { Rule } from './types';
-import type { FieldId } from '../domain/fields';
+import { kindLabels, type FieldId } from '../domain/fields';
 import type { ReadSheet } from '../domain/sheet';
 import { finding, label, quote, sheetAnchor } from './lib/util';
-import { kindNames } from './lib/kinds';
 
 const messages = {
   missing: (column: string, sheet: string, kind: string, headerRow: number): string =>
@@ -40,7 +39,7 @@ export const rule: Rule = {
           sheet,
           row: sheet.firstHeaderRow,
           cell: sheetAnchor(sheet),
-          message: messages.missing(columnName(sheet, m), sheet.name, kindNames[sheet.kind], sheet.headerRow),
+          message: messages.missing(columnName(sheet, m), sheet.name, kindLabels[sheet.kind], sheet.headerRow),
         }),
       ),
     );

@@ -8,6 +8,7 @@
  */
 import type { Rule } from './types';
 import { rule as analysisRequired } from './analysis-required';
+import { rule as budgetAhead } from './budget-ahead';
 import { rule as budgetChain } from './budget-chain';
 import { rule as ceilingExceeded } from './ceiling-exceeded';
 import { rule as codeFormat } from './code-format';
@@ -23,10 +24,12 @@ import { rule as futureExecution } from './future-execution';
 import { rule as goalMismatch } from './goal-mismatch';
 import { rule as headerMissing } from './header-missing';
 import { rule as indicatorMismatch } from './indicator-mismatch';
+import { rule as missingReport } from './missing-report';
 import { rule as negative } from './negative';
 import { rule as noCeiling } from './no-ceiling';
 import { rule as number } from './number';
 import { rule as numberAsText } from './number-as-text';
+import { rule as overExecution } from './over-execution';
 import { rule as percentMismatch } from './percent-mismatch';
 import { rule as percentRange } from './percent-range';
 import { rule as planMismatch } from './plan-mismatch';
@@ -41,6 +44,7 @@ import { rule as weightsSum } from './weights-sum';
 
 export const allRules: readonly Rule[] = [
   analysisRequired,
+  budgetAhead,
   budgetChain,
   ceilingExceeded,
   codeFormat,
@@ -56,10 +60,12 @@ export const allRules: readonly Rule[] = [
   goalMismatch,
   headerMissing,
   indicatorMismatch,
+  missingReport,
   negative,
   noCeiling,
   number,
   numberAsText,
+  overExecution,
   percentMismatch,
   percentRange,
   planMismatch,

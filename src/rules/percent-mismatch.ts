@@ -23,10 +23,15 @@ const messages = {
     `(${formatPercent(computed, 2)}: ejecutado ${n(executed)}` +
     (baseline !== null ? `, línea base ${n(baseline)}` : '') +
     `, meta vigencia ${n(yearGoal)}). Corrija el % de avance o los valores ejecutados.`,
+  complianceDiffers: (goal: string, declared: number, computed: number, executed: number | null, planned: number | null): string =>
+    `El % de cumplimiento declarado de la meta ${goal} (${formatPercent(declared, 2)}) no coincide con el cumplimiento ` +
+    `al corte calculado (${formatPercent(computed, 2)}: ejecutado ${n(executed)} frente a ${n(planned)} programado a la fecha). ` +
+    `Corrija el % de cumplimiento o los valores ejecutados.`,
 };
 
 /**
- * The declared % avance differs (beyond 0,5 puntos) from the progress of the vigencia computed
+ * The declared % cumplimiento differs (beyond 0,5 puntos) from the compliance at cut-off, and
+ * the declared % avance differs (beyond 0,5 puntos) from the progress of the vigencia computed
  * from the periods up to the last reported one (progress.md, same formula as the tablero). A goal
  * whose progress is undefined (meta vigencia 0 or blank) is not checked.
  */
@@ -42,6 +47,21 @@ export const rule = rowRule(
     sheet(sheet, _ctx, out: Finding[]) {
       if (!isGoalSheet(sheet)) return undefined;
       return (row, _i, p) => {
+        // A "% cumplimiento" column is the declared compliance at cut-off (progress.md).
+        const declaredCompliance = okNumber(row, 'complianceDeclared');
+        if (declaredCompliance !== undefined && p.compliance !== null && !samePercent(declaredCompliance, p.compliance)) {
+          out.push(
+            finding({
+              rule: 'percent-mismatch',
+              severity: 'error',
+              sheet,
+              row: row.row,
+              cell: fieldAddress(sheet, row, 'complianceDeclared'),
+              goal: goalOf(row),
+              message: messages.complianceDiffers(goalOf(row) ?? p.input.code, declaredCompliance, p.compliance, p.executedToDate, p.plannedToDate),
+            }),
+          );
+        }
         const declared = okNumber(row, 'progressDeclared');
         const goal = p.input;
         if (declared === undefined || goal.yearGoal === null) return;

@@ -5,9 +5,13 @@
  *    code, goal, type, planned and executed to date, compliance, gap, state, the unit's analysis,
  *    and BLANK columns (light yellow) for cause, corrective action, responsible and commitment
  *    date — the unit fills them and sends the sheet back.
- * 2. Goals over 100 % (sobreejecutadas), with a blank column for the justification or adjustment.
- * 3. Plan goals with something due and no report in any capture sheet.
- * 4. From the third quarter on (cut-off period ≥ T3, or ≥ September for monthly sheets), the
+ *    At year-end (the cut-off is the vigencia's last period) the matrix is the goals not met in
+ *    the vigencia (`no-cumplida`), with blank columns for the justification and the commitment.
+ * 2. Goals above what was due at the cut-off (`over-execution`, whatever the state; it includes
+ *    the sobreejecutadas), with a blank column for the justification or reprogramming.
+ * 3. Periods due with a blank executed cell (`missing-report`); then the `no-medible` goals.
+ * 4. Plan goals with something due and no report in any capture sheet.
+ * 5. From the third quarter on (cut-off period ≥ T3, or ≥ September for monthly sheets), the
  *    cumulative matrix: each goal lagging at the cut-off with its state at every earlier quarter
  *    end (T1, T2, T3 …), recomputed from the current workbook with `computeProgress`.
  */
@@ -19,6 +23,7 @@ import { formatPercent } from '../domain/format';
 import { aggregate } from '../domain/aggregate';
 import { baseStyles, formats, range, SheetBuilder, trafficLightRules } from './model';
 import type { SheetModel } from './model';
+import { periodLabel } from '../domain/periods';
 import { DASH, formatDateTime, headerRow, periodName, ratio, section, stateRules, titleBlock, trafficFromRatings } from './common';
 
 const LAST = 13;
@@ -103,8 +108,8 @@ export function buildAlertas(input: AlertasInput): SheetModel {
       { label: 'Fecha de corte', value: model.cutoff, as: 'date' },
       { label: 'Periodo', value: periodName(model.period, model.periodKind) },
       { label: 'Plazo de reporte', value: model.deadline, as: 'date' },
-      { label: 'Metas rezagadas', value: String(model.rezagadas.length) },
-      { label: 'Sobre el 100 %', value: String(model.sobreejecutadas.length) },
+      { label: model.yearEnd ? 'No cumplidas' : 'Metas rezagadas', value: String(model.rezagadas.length) },
+      { label: 'Sobre lo programado', value: String(model.overExecuted.length) },
       { label: 'Generado el', value: formatDateTime(input.generatedAt) },
     ],
     [
@@ -126,8 +131,15 @@ export function buildAlertas(input: AlertasInput): SheetModel {
     return b.build();
   }
 
-  // 1. Lagging matrix grouped by unit.
-  row = section(b, row, LAST, `1. Matriz de metas rezagadas al corte (atrasadas y no iniciadas): ${model.rezagadas.length}`);
+  // 1. Lagging matrix grouped by unit; at year-end, the goals not met in the vigencia, each with
+  // blank columns for its justification and commitment (PE-P-008 step 5).
+  const yearEnd = model.yearEnd;
+  row = section(
+    b, row, LAST,
+    yearEnd
+      ? `1. Metas no cumplidas en la vigencia (PE-P-008, paso 5: justificación y compromiso): ${model.rezagadas.length}`
+      : `1. Matriz de metas rezagadas al corte (atrasadas y no iniciadas): ${model.rezagadas.length}`,
+  );
   headerRow(b, row, [
     [1, 1, 'Código'],
     [2, 2, 'Meta de producto'],
@@ -138,8 +150,8 @@ export function buildAlertas(input: AlertasInput): SheetModel {
     [7, 7, 'Brecha (programado − ejecutado)'],
     [8, 8, 'Estado'],
     [9, 9, 'Análisis de la dependencia'],
-    [10, 10, 'Causa del rezago', 'thBlank'],
-    [11, 11, 'Acción correctiva', 'thBlank'],
+    [10, 10, yearEnd ? 'Justificación del incumplimiento' : 'Causa del rezago', 'thBlank'],
+    [11, 11, yearEnd ? 'Compromiso' : 'Acción correctiva', 'thBlank'],
     [12, 12, 'Responsable', 'thBlank'],
     [13, 13, 'Fecha de compromiso', 'thBlank'],
   ], 34);
@@ -181,41 +193,94 @@ export function buildAlertas(input: AlertasInput): SheetModel {
   }
   row++;
 
-  // 2. Over 100 %.
-  row = section(b, row, LAST, `2. Metas con avance superior al 100 %: ${model.sobreejecutadas.length}`);
+  // 2. Above what was due at the cut-off (over-execution), whatever the state; it includes the
+  // goals over 100 % of the year's goal (sobreejecutadas).
+  row = section(b, row, LAST, `2. Por encima de lo programado al corte: ${model.overExecuted.length} (${model.sobreejecutadas.length} sobre el 100 % de la meta de la vigencia)`);
   headerRow(b, row, [
     [1, 1, 'Código'],
     [2, 2, 'Meta de producto'],
-    [3, 4, 'Dependencia'],
-    [5, 5, 'Meta vigencia'],
-    [6, 6, 'Ejecutado a la fecha'],
+    [3, 3, 'Dependencia'],
+    [4, 4, 'Programado a la fecha'],
+    [5, 5, 'Ejecutado a la fecha'],
+    [6, 6, 'Cumplimiento al corte'],
     [7, 7, 'Avance de la vigencia'],
     [8, 8, 'Estado'],
     [9, 9, 'Análisis de la dependencia'],
-    [10, LAST, 'Justificación o ajuste propuesto de la meta', 'thBlank'],
-  ]);
+    [10, LAST, 'Justificación o reprogramación propuesta', 'thBlank'],
+  ], 34);
   row++;
   const overTop = row;
-  for (const g of model.sobreejecutadas) {
+  for (const g of model.overExecuted) {
     b.text(row, 1, g.input.code, 'tdCode');
     b.text(row, 2, g.input.goal, 'td');
-    b.merge(row, 3, row, 4, g.input.unit, 'td', { text: true });
-    num(b, row, 5, g.input.yearGoal);
-    num(b, row, 6, g.executedToDate);
+    b.text(row, 3, g.input.unit, 'td');
+    num(b, row, 4, g.plannedToDate);
+    num(b, row, 5, g.executedToDate);
+    b.set(row, 6, ratio(g.compliance), 'tdPct');
     b.set(row, 7, ratio(g.progress), 'tdPct');
     b.set(row, 8, goalStateLabels[g.state], 'tdCenter');
     b.text(row, 9, g.input.analysis ?? 'Sin análisis', 'td');
     b.merge(row, 10, row, LAST, null, 'tdBlank');
     row++;
   }
-  if (model.sobreejecutadas.length === 0) {
-    b.merge(row, 1, row, LAST, 'Ninguna meta supera el 100 % de la meta de la vigencia.', 'empty');
+  if (model.overExecuted.length === 0) {
+    b.merge(row, 1, row, LAST, 'Ninguna meta supera lo programado a la fecha de corte.', 'empty');
     row++;
   } else b.conditional(...stateRules([range(overTop, 8, row - 1, 8)]));
   row++;
 
+  // 2b. Blank reports of periods already due (missing-report) and goals that cannot be measured.
+  row = section(b, row, LAST, `3. Periodos vencidos sin reporte en la hoja de captura: ${model.missingReports.length} metas`);
+  headerRow(b, row, [
+    [1, 1, 'Código'],
+    [2, 2, 'Meta de producto'],
+    [3, 4, 'Dependencia'],
+    [5, 6, 'Periodos sin reporte'],
+    [7, 8, 'Estado'],
+    [9, LAST, 'Reporte pendiente de la dependencia', 'thBlank'],
+  ]);
+  row++;
+  for (const { goal: g, periods } of model.missingReports) {
+    b.text(row, 1, g.input.code, 'tdCode');
+    b.text(row, 2, g.input.goal, 'td');
+    b.merge(row, 3, row, 4, g.input.unit, 'td', { text: true });
+    b.merge(row, 5, row, 6, periods.map((k) => periodLabel(k, model.periodKind)).join(', '), 'tdCenter', { text: true });
+    b.merge(row, 7, row, 8, goalStateLabels[g.state], 'tdCenter');
+    b.merge(row, 9, row, LAST, null, 'tdBlank');
+    row++;
+  }
+  if (model.missingReports.length === 0) {
+    b.merge(row, 1, row, LAST, 'Todos los periodos vencidos con programación tienen su reporte.', 'empty');
+    row++;
+  }
+  row++;
+  if (model.noMedibles.length) {
+    row = section(b, row, LAST, `Metas no medibles (fuera de las cifras, para corregir): ${model.noMedibles.length}`);
+    headerRow(b, row, [
+      [1, 1, 'Código'],
+      [2, 2, 'Meta de producto'],
+      [3, 4, 'Dependencia'],
+      [5, 6, 'Tipo de acumulación'],
+      [7, LAST, 'Qué falta'],
+    ]);
+    row++;
+    for (const g of model.noMedibles) {
+      b.text(row, 1, g.input.code, 'tdCode');
+      b.text(row, 2, g.input.goal, 'td');
+      b.merge(row, 3, row, 4, g.input.unit, 'td', { text: true });
+      b.merge(row, 5, row, 6, g.input.accumulation ? accumulationLabels[g.input.accumulation] : DASH, 'tdCenter');
+      const why =
+        g.input.accumulation === 'decreciente' && g.input.baseline === null
+          ? 'Una meta decreciente necesita la línea base para medir cuánto se redujo.'
+          : 'La meta no tiene meta vigencia ni programación.';
+      b.merge(row, 7, row, LAST, why, 'td', { text: true });
+      row++;
+    }
+    row++;
+  }
+
   // 3. Plan goals with no report.
-  row = section(b, row, LAST, `3. Metas del plan de acción sin reporte en la hoja de captura: ${model.unreported.length}`);
+  row = section(b, row, LAST, `4. Metas del plan de acción sin reporte en la hoja de captura: ${model.unreported.length}`);
   headerRow(b, row, [
     [1, 1, 'Código'],
     [2, 2, 'Meta de producto'],
@@ -245,7 +310,7 @@ export function buildAlertas(input: AlertasInput): SheetModel {
   // 4. Cumulative matrix from Q3.
   if (showsCumulative(model)) {
     const cps = checkpoints(model);
-    row = section(b, row, LAST, `4. Matriz acumulada de metas rezagadas (estado en cada corte, ${cps[0].label} a ${cps[cps.length - 1].label})`);
+    row = section(b, row, LAST, `5. Matriz acumulada de metas rezagadas (estado en cada corte, ${cps[0].label} a ${cps[cps.length - 1].label})`);
     const first = 5;
     const countCol = first + cps.length;
     headerRow(b, row, [

@@ -6,7 +6,7 @@ import type { GoalState } from '../domain/goal';
 import { goalStateLabels } from '../domain/goal';
 import type { RatingRanges } from '../domain/options';
 import type { PeriodKind } from '../domain/fields';
-import { palette, range, textColourRules } from './model';
+import { palette, textColourRules } from './model';
 import type { ConditionalFormat, ModelValue, SheetBuilder, TrafficLight } from './model';
 import type { CellRange } from '../domain/grid';
 import type { ProgressModel } from '../domain/progress-model';
@@ -28,7 +28,9 @@ export function ratio(x: number | null | undefined): ModelValue {
 }
 
 /** States in the order of the tables (most urgent first for the council). */
-export const stateColumns: readonly GoalState[] = ['al-dia', 'atrasada', 'no-iniciada', 'cumplida', 'sobreejecutada', 'sin-programacion'];
+export const stateColumns: readonly GoalState[] = [
+  'al-dia', 'atrasada', 'no-iniciada', 'no-cumplida', 'cumplida', 'sobreejecutada', 'sin-programacion', 'no-medible',
+];
 
 export const stateColours: Record<GoalState, { fill: string; font: string }> = {
   'al-dia': { fill: palette.green, font: palette.greenText },
@@ -36,6 +38,8 @@ export const stateColours: Record<GoalState, { fill: string; font: string }> = {
   sobreejecutada: { fill: 'DDEBF7', font: '1F4E79' },
   atrasada: { fill: palette.yellow, font: palette.yellowText },
   'no-iniciada': { fill: palette.red, font: palette.redText },
+  'no-cumplida': { fill: palette.red, font: palette.redText },
+  'no-medible': { fill: palette.lightGrey, font: palette.redText },
   'sin-programacion': { fill: palette.lightGrey, font: palette.grey },
   eliminada: { fill: palette.lightGrey, font: palette.grey },
 };
@@ -146,10 +150,6 @@ export function section(b: SheetBuilder, row: number, lastCol: number, title: st
 export function headerRow(b: SheetBuilder, row: number, headers: readonly (readonly [number, number, string, string?])[], height = 30): void {
   for (const [c1, c2, text, style] of headers) b.merge(row, c1, row, c2, text, style ?? 'th');
   b.height(row, height);
-}
-
-export function rowRange(row: number, col: number): CellRange {
-  return range(row, col);
 }
 
 /** Local date-time `dd/mm/aaaa hh:mm` text of an ISO date-time (for the "Generado" line). */

@@ -66,9 +66,15 @@ export function buildDevolucion(input: DevolucionInput): SheetModel {
   const counts: [number | string, string][] = [
     [input.errors, 'Observaciones con error (hoja «Observaciones»): corríjalas en su libro.'],
     [input.warnings, 'Advertencias (hoja «Observaciones»): revíselas.'],
-    [model.rezagadas.length, 'Metas rezagadas al corte — atrasadas y no iniciadas (hoja «Alertas», sección 1).'],
-    [model.sobreejecutadas.length, 'Metas por encima del 100 % de la meta de la vigencia (hoja «Alertas», sección 2).'],
-    [model.unreported.length, 'Metas del plan de acción sin reporte (hoja «Alertas», sección 3).'],
+    [
+      model.rezagadas.length,
+      model.yearEnd
+        ? 'Metas no cumplidas en la vigencia: justificación y compromiso (hoja «Alertas», sección 1).'
+        : 'Metas rezagadas al corte — atrasadas y no iniciadas (hoja «Alertas», sección 1).',
+    ],
+    [model.overExecuted.length, 'Metas por encima de lo programado al corte (hoja «Alertas», sección 2).'],
+    [model.missingReports.length, 'Metas con periodos vencidos sin reporte (hoja «Alertas», sección 3).'],
+    [model.unreported.length, 'Metas del plan de acción sin reporte (hoja «Alertas», sección 4).'],
     [
       unit?.compliance !== null && unit?.compliance !== undefined ? formatPercent(unit.compliance) : DASH,
       `Cumplimiento físico de la dependencia al corte${unit?.rating ? ` (calificación ${unit.rating}${unit.rank ? `, puesto ${unit.rank} del ranking` : ''})` : ''}.`,

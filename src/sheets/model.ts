@@ -25,7 +25,7 @@
  * Marker: a generated sheet carries `kind`; the renderer records it in the product's registry
  * (see `src/app/registry.ts`), so regeneration replaces only sheets the product made.
  */
-import { cellAddress, columnLetter } from '../domain/grid';
+import { columnLetter } from '../domain/grid';
 import type { CellRange } from '../domain/grid';
 
 /** Colour as `RRGGBB`. */
@@ -254,18 +254,6 @@ export const defaultPrint: PrintSetup = {
 
 export function range(top: number, left: number, bottom = top, right = left): CellRange {
   return { top, left, bottom, right };
-}
-
-/** `A1:B2` (or `A1` for one cell). */
-export function rangeAddress(r: CellRange): string {
-  const a = cellAddress(r.top, r.left);
-  const b = cellAddress(r.bottom, r.right);
-  return a === b ? a : `${a}:${b}`;
-}
-
-/** A sheet name as it must appear in a reference: quoted when needed (`'HC T2'!A1`). */
-export function quoteSheet(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
 }
 
 /** Traffic-light bands of a percentage figure, as fractions. */

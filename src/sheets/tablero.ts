@@ -44,13 +44,13 @@ import {
 import { periodCount } from '../domain/periods';
 import { buildPlanSummary } from './plan-summary';
 
-export const LAST_COL = 13;
-const widths = [8, 34, 8, 13, 13, 13, 14, 11, 11, 11, 11, 11, 11];
+export const LAST_COL = 15;
+const widths = [8, 34, 8, 13, 13, 13, 14, 11, 11, 11, 11, 11, 11, 11, 11];
 
 /** The figure columns of the dimension / unit tables. */
 const FIG = { goals: 3, compliance: 4, progress: 5, budget: 6, rating: 7, states: 8 } as const;
 
-function tableHeader(b: SheetBuilder, row: number, first: string, name: string): void {
+function tableHeader(b: SheetBuilder, row: number, first: string, name: string, partial: boolean): void {
   headerRow(b, row, [
     [1, 1, first],
     [2, 2, name],
@@ -58,7 +58,7 @@ function tableHeader(b: SheetBuilder, row: number, first: string, name: string):
     [4, 4, 'Cumplimiento físico al corte'],
     [5, 5, 'Avance de la vigencia'],
     [6, 6, 'Ejecución presupuestal'],
-    [7, 7, 'Calificación'],
+    [7, 7, partial ? 'Calificación (parcial)' : 'Calificación'],
     ...stateColumns.map((s, i) => [FIG.states + i, FIG.states + i, goalStateLabels[s], 'thSmall'] as const),
   ], 32);
 }
@@ -88,6 +88,19 @@ function figureFormats(b: SheetBuilder, top: number, bottom: number, model: Prog
   b.conditional(...ratingRules([range(top, FIG.rating, bottom, FIG.rating)]));
 }
 
+function pctText(x: number | null): string {
+  return x === null ? DASH : formatPercent(x);
+}
+
+/** Which weights the means used (progress.md: the tablero's footnote says which). */
+function weightsNote(model: ProgressModel): string {
+  const weighted = model.units.filter((u) => u.weighted).map((u) => u.name);
+  const within = weighted.length
+    ? `dentro de ${weighted.length === model.units.length ? 'cada dependencia' : weighted.join(', ')} se usó la ponderación de las metas`
+    : 'ninguna dependencia trae la ponderación de todas sus metas: pesos iguales dentro de cada una';
+  return `${within}; entre dependencias (dimensión, programa, plan) cada meta cuenta igual`;
+}
+
 /** Progress of the vigencia is judged against the share of the year measured at the cut-off. */
 function progressLight(model: ProgressModel): TrafficLight {
   return trafficForProgress(model.options.ratingRanges, model.cutoffPeriod, periodCount(model.periodKind));
@@ -99,10 +112,55 @@ function kpi(b: SheetBuilder, row: number, c1: number, c2: number, label: string
   b.merge(row + 2, c1, row + 2, c2, caption, 'kpiCaption');
 }
 
-function lagCaption(list: readonly GoalProgress[]): string {
+function lagCaption(list: readonly GoalProgress[], yearEnd: boolean): string {
+  if (yearEnd) return `No cumplidas en la vigencia ${list.filter((g) => g.state === 'no-cumplida').length}`;
   const atr = list.filter((g) => g.state === 'atrasada').length;
   const ni = list.filter((g) => g.state === 'no-iniciada').length;
   return `Atrasadas ${atr} · No iniciadas ${ni}`;
+}
+
+/** A table of figure rows with its formats (the plan total last when given). */
+function figureTable(
+  b: SheetBuilder,
+  row: number,
+  model: ProgressModel,
+  first: string,
+  name: string,
+  groups: readonly { key: string | number; name: string; g: GroupAggregate | ProgressModel['plan'] }[],
+  total?: { name: string; g: ProgressModel['plan'] },
+): number {
+  tableHeader(b, row, first, name, !model.yearEnd);
+  row++;
+  const top = row;
+  for (const x of groups) figureRow(b, row++, x.key, x.g, x.name);
+  if (total) figureRow(b, row++, null, total.g, total.name, true);
+  figureFormats(b, top, row - 1, model);
+  return row;
+}
+
+/** Budget execution, all three ratios (progress.md "Budget execution"), by program and by source. */
+function budgetTable(b: SheetBuilder, row: number, first: string, rows: readonly { name: string; final: number; commitments: number | null; obligations: number | null; payments: number | null }[], total: { final: number; commitments: number | null; obligations: number | null; payments: number | null }): number {
+  headerRow(b, row, [
+    [1, 2, first],
+    [3, 4, 'Apropiación definitiva'],
+    [5, 6, 'Compromisos ÷ apropiación'],
+    [7, 9, 'Obligaciones ÷ apropiación'],
+    [10, 12, 'Pagos ÷ apropiación'],
+  ]);
+  row++;
+  const top = row;
+  const line = (name: string, x: typeof total, t: boolean): void => {
+    b.merge(row, 1, row, 2, name, t ? 'totalLabel' : 'td', { text: true });
+    b.merge(row, 3, row, 4, x.final, t ? 'totalMoney' : 'tdMoney');
+    b.merge(row, 5, row, 6, ratio(x.commitments), t ? 'totalPct' : 'tdPct');
+    b.merge(row, 7, row, 9, ratio(x.obligations), t ? 'totalPct' : 'tdPct');
+    b.merge(row, 10, row, 12, ratio(x.payments), t ? 'totalPct' : 'tdPct');
+    row++;
+  };
+  for (const r of rows) line(r.name, r, false);
+  line('Total', total, true);
+  b.conditional({ kind: 'dataBar', ranges: [range(top, 5, row - 1, 12)], color: 'F4B183', min: 0, max: 1 });
+  return row;
 }
 
 /** The Tablero de control of a progress model (or the plan summary when there is no execution). */
@@ -140,17 +198,17 @@ export function buildTablero(input: TableroInput): SheetModel {
   const p = model.plan;
   row = section(b, row, LAST_COL, 'Indicadores clave al corte');
   const eliminated = p.eliminated ? ` (${p.eliminated} eliminada${p.eliminated === 1 ? '' : 's'} no cuentan)` : '';
-  kpi(b, row, 1, 2, 'Metas evaluadas', p.goals, 'kpiValue', `Metas de producto con reporte${eliminated}`);
+  kpi(b, row, 1, 2, 'Metas de producto', p.goals, 'kpiValue', `Evaluadas en la calificación${eliminated}`);
   kpi(b, row, 3, 4, 'Cumplimiento físico al corte', p.compliance, 'kpiPercent', 'Ejecutado frente a lo programado a la fecha');
   kpi(b, row, 5, 6, 'Avance de la vigencia', p.progress, 'kpiPercent', 'Ejecutado frente a la meta del año');
-  kpi(b, row, 7, 7, 'Ejecución presupuestal', p.budgetExecution, 'kpiPercent', 'Compromisos ÷ apropiación definitiva');
-  kpi(b, row, 8, 9, 'Calificación', p.rating, 'kpiText', 'Rangos de eficacia DNP');
-  kpi(b, row, 10, 11, 'Metas rezagadas', model.rezagadas.length, 'kpiValue', lagCaption(model.rezagadas));
-  kpi(b, row, 12, 13, 'Sobreejecutadas', model.sobreejecutadas.length, 'kpiValue', 'Avance de la vigencia > 100 %');
+  kpi(b, row, 7, 8, 'Ejecución presupuestal', p.budgetExecution, 'kpiPercent', `Compromisos ÷ apropiación · obligaciones ${pctText(p.obligationsRatio)} · pagos ${pctText(p.paymentsRatio)}`);
+  kpi(b, row, 9, 10, 'Calificación', p.rating, 'kpiText', model.yearEnd ? 'Rangos de eficacia DNP · vigencia cerrada' : `Parcial, corte ${model.period ?? DASH} · rangos DNP`);
+  kpi(b, row, 11, 13, 'Metas rezagadas', model.rezagadas.length, 'kpiValue', lagCaption(model.rezagadas, model.yearEnd));
+  kpi(b, row, 14, 15, 'Sobreejecutadas', model.sobreejecutadas.length, 'kpiValue', `Avance > 100 % · ${model.overExecuted.length} por encima de lo programado al corte`);
   b.height(row, 26).height(row + 1, 36).height(row + 2, 24);
-  b.conditional(...trafficLightRules([range(row + 1, 3, row + 1, 4), range(row + 1, 7)], trafficFromRatings(model.options.ratingRanges)));
+  b.conditional(...trafficLightRules([range(row + 1, 3, row + 1, 4), range(row + 1, 7, row + 1, 8)], trafficFromRatings(model.options.ratingRanges)));
   b.conditional(...trafficLightRules([range(row + 1, 5, row + 1, 6)], progressLight(model)));
-  b.conditional(...ratingRules([range(row + 1, 8)]));
+  b.conditional(...ratingRules([range(row + 1, 9)]));
   row += 3;
   const r = model.options.ratingRanges;
   b.merge(
@@ -158,31 +216,60 @@ export function buildTablero(input: TableroInput): SheetModel {
     `Semáforo: verde ≥ ${formatPercent(r.sobresaliente, 0)}, amarillo ${formatPercent(r.medio, 0)}–${formatPercent(r.sobresaliente, 0)}, rojo < ${formatPercent(r.medio, 0)}. ` +
       `Calificación (DNP): Sobresaliente ≥ ${formatPercent(r.sobresaliente, 0)}, Satisfactorio ≥ ${formatPercent(r.satisfactorio, 0)}, Medio ≥ ${formatPercent(r.medio, 0)}, Bajo ≥ ${formatPercent(r.bajo, 0)}, Crítico < ${formatPercent(r.bajo, 0)}. ` +
       `El avance de la vigencia se compara con la parte del año ya medida (${formatPercent(elapsedShare(model.cutoffPeriod, periodCount(model.periodKind)), 0)} al corte). ` +
-      `Rezagadas = atrasadas (cumplimiento < ${formatPercent(model.options.lagThreshold, 0)}) + no iniciadas (PE-P-008).`,
+      `Rezagadas = atrasadas (cumplimiento < ${formatPercent(model.options.lagThreshold, 0)}) + no iniciadas (PE-P-008)${model.yearEnd ? ' + no cumplidas en la vigencia' : ''}. ` +
+      `Cifras físicas y calificación sobre las metas de producto (las de gestión van aparte); las metas eliminadas y las no medibles no cuentan en ellas, pero su presupuesto sí. ` +
+      `Ponderación: ${weightsNote(model)}.`,
     'note',
   );
-  b.height(row, 26);
+  b.height(row, 36);
   row += 2;
 
   // By dimension.
   row = section(b, row, LAST_COL, 'Avance por dimensión');
-  tableHeader(b, row, 'N.º', 'Dimensión');
+  row = figureTable(b, row, model, 'N.º', 'Dimensión', model.dimensions.map((d, i) => ({ key: i + 1, name: d.name, g: d })), { name: 'Total plan', g: p });
   row++;
-  const dimTop = row;
-  model.dimensions.forEach((d, i) => figureRow(b, row++, i + 1, d, d.name));
-  figureRow(b, row, null, p, 'Total plan', true);
-  figureFormats(b, dimTop, row, model);
-  row += 2;
+
+  // By program.
+  row = section(b, row, LAST_COL, 'Avance por programa');
+  row = figureTable(b, row, model, 'N.º', 'Programa', model.programs.map((d, i) => ({ key: i + 1, name: d.name, g: d })), { name: 'Total plan', g: p });
+  row++;
 
   // By unit: ranking de gestión.
   row = section(b, row, LAST_COL, 'Ranking de gestión por dependencia');
-  tableHeader(b, row, 'Puesto', 'Dependencia');
+  tableHeader(b, row, 'Puesto', 'Dependencia', !model.yearEnd);
   row++;
   const unitTop = row;
   for (const u of model.units) figureRow(b, row++, u.rank, u, u.name);
   figureFormats(b, unitTop, row - 1, model);
   if (model.units.length === 0) b.merge(row++, 1, row - 1, LAST_COL, 'No hay dependencias con metas evaluadas.', 'empty');
   row++;
+
+  // Metas de gestión, apart from the rating.
+  if (model.gestion) {
+    row = section(b, row, LAST_COL, 'Metas de gestión y administrativas (fuera de la calificación y del ranking)');
+    row = figureTable(b, row, model, 'N.º', 'Dependencia', model.gestionUnits.map((u, i) => ({ key: i + 1, name: u.name, g: u })), { name: 'Total gestión', g: model.gestion });
+    row++;
+  }
+
+  // Budget execution: the three ratios, by program and by source.
+  row = section(b, row, LAST_COL, 'Ejecución presupuestal por programa (compromisos, obligaciones y pagos)');
+  const ratios = (a: { budget: { final: number }; budgetExecution: number | null; obligationsRatio: number | null; paymentsRatio: number | null }) => ({
+    final: a.budget.final,
+    commitments: a.budgetExecution,
+    obligations: a.obligationsRatio,
+    payments: a.paymentsRatio,
+  });
+  row = budgetTable(b, row, 'Programa', model.programBudgets.map((x) => ({ name: x.name, ...ratios(x) })), ratios(p));
+  row++;
+  if (model.sources.length) {
+    row = section(b, row, LAST_COL, 'Ejecución presupuestal por fuente de financiación');
+    row = budgetTable(
+      b, row, 'Fuente',
+      model.sources.map((x) => ({ name: x.name, final: x.final, commitments: x.budgetExecution, obligations: x.obligationsRatio, payments: x.paymentsRatio })),
+      ratios(p),
+    );
+    row++;
+  }
 
   // The figure: physical compliance vs budget execution per unit — on its own printed page.
   b.pageBreakBefore(row);

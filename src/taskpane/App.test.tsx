@@ -3,6 +3,7 @@
  * The pane against a fake WorkbookHost and fake use cases: what a user sees and what reaches the
  * host. The real engine and the real adapter run in test/browser/pane.test.ts.
  */
+import { ExcelHostError } from '../excel/errors';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import type { CancelToken, ProgressReporter, WorkbookHost, WorkbookSettings } from '../app/ports';
@@ -211,7 +212,7 @@ describe('task pane', () => {
   test("the adapter's Spanish error and Office error codes are shown as such", async () => {
     const host = new FakeHost();
     host.readImpl = async () => {
-      throw Object.assign(new Error('La hoja «HC T2» está protegida: desprotéjala (Revisar › Desproteger hoja) y vuelva a intentar.'), { name: 'ExcelHostError' });
+      throw new ExcelHostError('protected', 'La hoja «HC T2» está protegida: desprotéjala (Revisar › Desproteger hoja) y vuelva a intentar.');
     };
     setup(mixed, host);
     fireEvent.click(screen.getByRole('button', { name: /^Validar$/ }));

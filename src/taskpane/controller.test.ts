@@ -1,3 +1,4 @@
+import { ExcelHostError } from '../excel/errors';
 import type { Finding } from '../domain/finding';
 import { genericErrorMessage, groupFindings, toUserMessage } from './controller';
 import { CancelledError } from '../app/ports';
@@ -43,8 +44,10 @@ describe('toUserMessage', () => {
   });
 
   test('passes the adapter\'s Spanish message, first line only', () => {
-    const e = Object.assign(new Error('La hoja «HC» está protegida.\n    at write (marks.ts:1:1)'), { name: 'ExcelHostError' });
+    const e = new ExcelHostError('protected', 'La hoja «HC» está protegida.\n    at write (marks.ts:1:1)');
     expect(toUserMessage(e)).toBe('La hoja «HC» está protegida.');
+    // Only the project's own errors pass: an Error merely named like one does not.
+    expect(toUserMessage(Object.assign(new Error('Sheet is protected'), { name: 'ExcelHostError' }))).toBe(genericErrorMessage);
     expect(toUserMessage(new CancelledError())).toBe('Operación cancelada.');
   });
 

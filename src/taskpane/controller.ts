@@ -7,6 +7,7 @@
  * `app/pane.ts`), and gives the components plain async actions (`PaneActions`). No
  * React and no Office here: components get these actions as props.
  */
+import { UserError } from '../app/errors';
 import { throwIfCancelled, type CancelToken, type NoticeSource, type ProgressReporter, type WorkbookHost, type WorkbookSettings } from '../app/ports';
 import type { Detection, PaneSheetKind, PaneUseCases, ValidationOutcome } from '../app/pane';
 import type { Finding, Severity } from '../domain/finding';
@@ -173,28 +174,15 @@ const officeCodeMessages: Record<string, string> = {
 export const genericErrorMessage =
   'No se pudo completar la acción. Vuelva a intentarlo; si el problema sigue, cierre y vuelva a abrir el complemento.';
 
-/** An error whose message is already meant for the user (the adapter's Spanish errors). */
-interface UserFacing {
-  readonly userMessage?: unknown;
-}
-
-/** Names of error classes whose `message` is Spanish text written for the user. */
-const spanishErrorNames = new Set(['CancelledError', 'HostError', 'ExcelHostError', 'UserError', 'InputError', 'PaneError']);
-
 /**
- * The Spanish sentence the pane shows for any thrown value. Messages of the project's own
- * Spanish errors pass through; Office errors are translated by code; anything else gets a
- * generic sentence. A stack trace or an English message never reaches the user.
+ * The Spanish sentence the pane shows for any thrown value. The project's user-facing errors
+ * (`UserError`: the Excel adapter's, cancellation, the use cases') pass through; Office errors are
+ * translated by code; anything else gets a generic sentence. A stack trace or an English message
+ * never reaches the user.
  */
 export function toUserMessage(error: unknown): string {
+  if (error instanceof UserError && error.message.trim()) return clean(error.message);
   if (typeof error === 'object' && error !== null) {
-    const uf = (error as UserFacing).userMessage;
-    if (typeof uf === 'string' && uf.trim()) return clean(uf);
-    const name = (error as { name?: unknown }).name;
-    const message = (error as { message?: unknown }).message;
-    if (typeof name === 'string' && spanishErrorNames.has(name) && typeof message === 'string' && message.trim()) {
-      return clean(message);
-    }
     const code = (error as { code?: unknown }).code;
     if (typeof code === 'string' && officeCodeMessages[code]) return officeCodeMessages[code];
   }

@@ -13,7 +13,7 @@ import ExcelJS from 'exceljs';
 import * as path from 'node:path';
 import { loadWorkbookFile } from '../app/load';
 import { InputError } from '../app/errors';
-import { ConsolidationError, consolidate, findingKey } from '../app/consolidate';
+import { consolidate, findingKey } from '../app/consolidate';
 import type { ConsolidatedCopy, Consolidation, ConsolidationSource } from '../app/consolidate';
 import { generate, localDateTime, prepare, summaryOf, type CopyRequest, type Generated } from '../app/generate';
 import { validateWorkbook } from '../app/validate';
@@ -74,13 +74,7 @@ export async function consolidateFiles(
   }
   if (sources.length === 0) throw new InputError('Ningún archivo tiene una hoja de captura para consolidar.');
 
-  let c: Consolidation;
-  try {
-    c = consolidate(sources, { vigencia: vigencia!, cutoff: cutoff!, entity, generatedAt });
-  } catch (e) {
-    if (e instanceof ConsolidationError) throw new InputError(e.message);
-    throw e;
-  }
+  const c = consolidate(sources, { vigencia: vigencia!, cutoff: cutoff!, entity, generatedAt });
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Tablero PDM';
   const [placed] = renderSheets(wb, [c.sheet], { generatedAt });

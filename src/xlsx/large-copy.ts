@@ -26,7 +26,8 @@
  * Memory stays at the original package, the output package and one chunk of XML at a time.
  */
 import { REGISTRY_NAME, SHEET_NAME_PREFIX } from '../app/registry';
-import { markSeverityOf, parseAddress } from '../app/marks';
+import { markSeverityOf } from '../app/marks';
+import { parseAddress } from '../domain/grid';
 import {
   NS_R,
   REL,

@@ -14,7 +14,7 @@ import ExcelJS from 'exceljs';
 import { markFills, markFontColors, markFormulas, markSeverityOf, noteWithOriginal } from '../app/marks';
 import type { MarkPlan } from '../app/marks';
 import { markEntries, type NoteEntry, type Registry } from '../app/registry';
-import { rangeAddress } from '../sheets/model';
+import { rangeAddress } from '../domain/grid';
 import { readRegistry, writeRegistry } from './registry';
 import type { Severity } from '../domain/finding';
 
@@ -27,7 +27,11 @@ export function noteTextOf(note: unknown): string | null {
 }
 
 function clearNote(cell: ExcelJS.Cell): void {
-  (cell as unknown as { _comment?: unknown })._comment = undefined;
+  // A loaded cell also keeps the note in its value's model (exceljs copies the loaded model,
+  // comment included, and writes it back): both must go, or the note survives the next save.
+  const c = cell as unknown as { _comment?: unknown; _value?: { model?: { comment?: unknown } } };
+  c._comment = undefined;
+  if (c._value?.model) delete c._value.model.comment;
 }
 
 /** JSON round trip, so what is stored is exactly what can be restored. */

@@ -18,7 +18,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { CellStyle, ConditionalFormat, ModelCell, SheetModel } from '../sheets/model';
-import { quoteSheet, rangeAddress } from '../sheets/model';
+import { quoteSheet, rangeAddress } from '../domain/grid';
 import { nextSheetMarker, placeGeneratedSheet } from '../app/registry';
 import type { GeneratedEntry, Registry } from '../app/registry';
 import { addName, definedNames, productKindOfSheet, readRegistry, removeName, staleMarkers, writeRegistry } from './registry';
@@ -59,11 +59,6 @@ function alignmentOf(s: CellStyle): Partial<ExcelJS.Alignment> | undefined {
 function isoToDate(iso: string): Date {
   const { year, month, day } = parts(iso);
   return new Date(Date.UTC(year, month - 1, day));
-}
-
-/** Starts that spreadsheet programs (or a CSV export) could read as a formula. */
-export function looksLikeFormula(s: string): boolean {
-  return /^[=+\-@\t\r]/.test(s);
 }
 
 /**

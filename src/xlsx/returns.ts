@@ -148,7 +148,7 @@ export async function writeReturns(
     );
     const display = path.join(request.output, names[i]);
     await writeWorkbookAtomic(wb, path.join(folder, names[i]), { force: request.force, inputs: r.inputs, display });
-    written.push({ display, unit: u.unit, errors, warnings, rezagadas: u.model.rezagadas.length, sobreejecutadas: u.model.sobreejecutadas.length });
+    written.push({ display, unit: u.unit, errors, warnings, rezagadas: u.model.rezagadas.length, overExecuted: u.model.overExecuted.length });
   }
   progress.report('Escribiendo devoluciones', units.length, units.length);
   return { cutoff: r.model.cutoff, deadline: r.model.deadline, units: written, unassigned: r.returns.unassigned.length };

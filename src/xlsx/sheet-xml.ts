@@ -15,10 +15,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { CellStyle, ConditionalFormat, ModelCell, SheetModel } from '../sheets/model';
-import { quoteSheet, rangeAddress } from '../sheets/model';
+import { quoteSheet, rangeAddress } from '../domain/grid';
 import { cellAddress, type CellRange } from '../domain/grid';
 import { escapeXml } from './ooxml';
-import { parts } from '../domain/dates';
+import { toExcelSerial } from '../domain/dates';
 
 const argb = (rgb: string) => `FF${rgb.toUpperCase()}`;
 
@@ -126,11 +126,6 @@ export class GeneratedStyles {
   }
 }
 
-function serialOf(iso: string): number {
-  const { year, month, day } = parts(iso);
-  return Date.UTC(year, month - 1, day) / 86_400_000 + 25_569;
-}
-
 export interface SheetXmlOptions {
   readonly styles: GeneratedStyles;
   /** Index offsets of these styles in the workbook's styles part: the original's counts (see `mergeStyles`). */
@@ -177,7 +172,7 @@ export class SheetXml {
       const target = `${quoteSheet(c.link.sheet)}!${c.link.cell}`;
       this.links.push({ ref: r, id: `rId${this.links.length + 1}`, target, tooltip: `Ir a ${c.link.sheet}!${c.link.cell}` });
     }
-    if (c.date && typeof v === 'string') return `<c r="${r}"${sAttr}><v>${serialOf(v)}</v></c>`;
+    if (c.date && typeof v === 'string') return `<c r="${r}"${sAttr}><v>${toExcelSerial(v)}</v></c>`;
     if (c.error && typeof v === 'string') return `<c r="${r}"${sAttr} t="e"><v>${xmlText(v)}</v></c>`;
     if (typeof v === 'number') return Number.isFinite(v) ? `<c r="${r}"${sAttr}><v>${v}</v></c>` : `<c r="${r}"${sAttr} t="e"><v>#NUM!</v></c>`;
     if (typeof v === 'boolean') return `<c r="${r}"${sAttr} t="b"><v>${v ? 1 : 0}</v></c>`;

@@ -19,7 +19,7 @@ import { Readable } from 'node:stream';
 import type { CellRange, CellValue, Grid, SheetVisibility, WorkbookGrids } from '../domain/grid';
 import type { ZipEntryInfo } from '../app/guard';
 import { openZip, partChunks, type ZipSource } from './zip';
-import { parseAddress } from '../app/marks';
+import { parseAddress } from '../domain/grid';
 import { plainValue } from './read';
 import { readablePackage } from './package';
 

@@ -73,15 +73,18 @@ describe('acceptance: aggregates, ratings, ranking and the reporte --json shape'
   afterAll(() => cleanup());
 
   it('has exactly the documented keys, in the documented order', () => {
-    expect(Object.keys(rep)).toEqual(['vigencia', 'cutoff', 'period', 'goals', 'units', 'dimensions', 'plan']);
+    // product.md's keys first, in its order; then what progress.md adds (the three budget ratios,
+    // the partial rating, programs, metas de gestión apart, execution by source, the tipo de meta).
+    expect(Object.keys(rep)).toEqual(['vigencia', 'cutoff', 'period', 'goals', 'units', 'dimensions', 'plan', 'programs', 'gestion', 'sources']);
     expect(Object.keys(rep.goals[0])).toEqual([
       'code', 'goal', 'unit', 'dimension', 'programCode', 'accumulation', 'yearGoal', 'plannedToDate',
-      'executedToDate', 'compliance', 'progress', 'state', 'budget',
+      'executedToDate', 'compliance', 'progress', 'state', 'budget', 'goalType',
     ]);
     expect(Object.keys(rep.goals[0].budget)).toEqual(['final', 'commitments', 'obligations', 'payments']);
-    expect(Object.keys(rep.units[0])).toEqual(['name', 'goals', 'compliance', 'progress', 'budgetExecution', 'rating', 'rank', 'states']);
-    expect(Object.keys(rep.dimensions[0])).toEqual(['name', 'goals', 'compliance', 'progress', 'budgetExecution', 'rating', 'states']);
-    expect(Object.keys(rep.plan)).toEqual(['goals', 'compliance', 'progress', 'budgetExecution', 'rating', 'states']);
+    const fig = ['goals', 'compliance', 'progress', 'budgetExecution', 'obligationsRatio', 'paymentsRatio', 'rating'];
+    expect(Object.keys(rep.units[0])).toEqual(['name', ...fig, 'rank', 'states']);
+    expect(Object.keys(rep.dimensions[0])).toEqual(['name', ...fig, 'states']);
+    expect(Object.keys(rep.plan)).toEqual([...fig, 'states', 'partial']);
   });
 
   it('goal A1: money in pesos (text "$ 100.000.000" → 100000000), program code, dimension', () => {
@@ -89,6 +92,7 @@ describe('acceptance: aggregates, ratings, ranking and the reporte --json shape'
       code: 'A1', goal: 'Meta A1', unit: A, dimension: 'Social', programCode: '1905', accumulation: 'suma', yearGoal: 10,
       plannedToDate: 5, executedToDate: 3, compliance: 0.6, progress: 0.3, state: 'atrasada',
       budget: { final: 100_000_000, commitments: 50_000_000, obligations: 20_000_000, payments: 10_000_000 },
+      goalType: null,
     });
   });
 
@@ -100,6 +104,8 @@ describe('acceptance: aggregates, ratings, ranking and the reporte --json shape'
       compliance: null,      // no goal with a defined compliance
       progress: 0,           // 0 ÷ 4
       budgetExecution: null, // Σ definitiva = 0
+      obligationsRatio: null,
+      paymentsRatio: null,
       rating: null,          // no compliance, no rating
       rank: 9,               // null compliance goes after every number
       states: { 'sin-programacion': 1 },
@@ -109,18 +115,23 @@ describe('acceptance: aggregates, ratings, ranking and the reporte --json shape'
   it('unit A: weighted by ponderación (every active goal has one; the eliminated one is left out), capped at 100 %', () => {
     // compliance over A1, A2 (A3 undefined): (0,6 × 50 + min(1,2; 1) × 30) ÷ (50 + 30) = 60 ÷ 80 = 0,75
     // progress over A1, A2, A3: (0,3 × 50 + 1 × 30 + 0 × 20) ÷ 100 = 0,45
-    // budget: (50 + 40 + 10) M ÷ (100 + 50 + 50) M = 0,5 — A4's 900 M left out
-    expect(unit(A)).toEqual({
-      name: A, goals: 3, compliance: 0.75, progress: 0.45, budgetExecution: 0.5, rating: 'Satisfactorio', rank: 2,
+    // budget: the eliminated A4's money stays in (progress.md): (50 + 40 + 10 + 900) M ÷ (100 + 50 + 50 + 900) M
+    // = 1.000 ÷ 1.100; obligations (20 + 0 + 0 + 5) ÷ 1.100; payments (10 + 0 + 0 + 4) ÷ 1.100
+    expect(unit(A)).toMatchObject({
+      name: A, goals: 3, compliance: 0.75, progress: 0.45, rating: 'Satisfactorio', rank: 2,
       states: { sobreejecutada: 1, 'sin-programacion': 1, atrasada: 1 },
     });
+    expect(unit(A)?.budgetExecution).toBeCloseTo(1000 / 1100, 10);
+    expect(unit(A)?.obligationsRatio).toBeCloseTo(25 / 1100, 10);
+    expect(unit(A)?.paymentsRatio).toBeCloseTo(14 / 1100, 10);
   });
 
   it('unit B: one goal without ponderación → equal weights; exactly 70 % is Satisfactorio', () => {
     // compliance (0,8 + 0,6) ÷ 2 = 0,7; progress (0,8 + 0,3) ÷ 2 = 0,55; budget 16 M ÷ 20 M = 0,8
+    // obligations 5 M + 5 M ÷ 20 M = 0,5; payments 4 M + 4 M ÷ 20 M = 0,4
     expect(unit(B)).toEqual({
-      name: B, goals: 2, compliance: 0.7, progress: 0.55, budgetExecution: 0.8, rating: 'Satisfactorio', rank: 4,
-      states: { atrasada: 1, 'al-dia': 1 },
+      name: B, goals: 2, compliance: 0.7, progress: 0.55, budgetExecution: 0.8, obligationsRatio: 0.5, paymentsRatio: 0.4,
+      rating: 'Satisfactorio', rank: 4, states: { atrasada: 1, 'al-dia': 1 },
     });
   });
 
@@ -145,9 +156,9 @@ describe('acceptance: aggregates, ratings, ranking and the reporte --json shape'
     expect(rep.dimensions.map((d) => d.name)).toEqual(['Social', 'Institucional', 'Económica']);
     const [social, inst, eco] = rep.dimensions;
     // Social = A1 A2 A3 B1 B2: compliance (0,6 + 1 + 0,8 + 0,6) ÷ 4 = 0,75;
-    // progress (0,3 + 1 + 0 + 0,8 + 0,3) ÷ 5 = 0,48; budget (100 + 8 + 8) M ÷ (200 + 10 + 10) M = 116 ÷ 220
+    // progress (0,3 + 1 + 0 + 0,8 + 0,3) ÷ 5 = 0,48; budget with A4: (1.000 + 8 + 8) M ÷ (1.100 + 10 + 10) M = 1.016 ÷ 1.120
     expect(social).toMatchObject({ goals: 5, compliance: 0.75, progress: 0.48, rating: 'Satisfactorio' });
-    expect(social.budgetExecution).toBeCloseTo(116 / 220, 10);
+    expect(social.budgetExecution).toBeCloseTo(1016 / 1120, 10);
     // Institucional = C1 D1 F1: (0,6 + 0,4 + 0,6) ÷ 3 = 0,5333… → Bajo; budget 24 ÷ 30 = 0,8
     expect(inst).toMatchObject({ goals: 3, rating: 'Bajo', budgetExecution: 0.8 });
     expect(inst.compliance).toBeCloseTo(1.6 / 3, 10);
@@ -158,14 +169,14 @@ describe('acceptance: aggregates, ratings, ranking and the reporte --json shape'
     expect(eco.compliance).toBeCloseTo(1.94 / 3, 10);
   });
 
-  it('plan: 12 goals (A4 eliminated), equal weights, Σ compromisos ÷ Σ definitiva', () => {
+  it('plan: 12 goals (A4 eliminated), equal weights, Σ compromisos ÷ Σ definitiva with A4\'s money', () => {
     // compliance: (0,6 + 1 + 0,8 + 0,6 + 0,6 + 0,4 + 0,75 + 0,6 + 0,8 + 0,39) ÷ 10 = 6,54 ÷ 10 = 0,654 → Medio
     // progress: (0,3 + 1 + 0 + 0,8 + 0,3 + 0,6 + 0,4 + 0,375 + 0,6 + 0,8 + 0,39 + 0) ÷ 12 = 5,565 ÷ 12 = 0,46375
-    // budget: definitiva 200 M + 8 × 10 M + 0 = 280 M; compromisos 100 M + 8 × 8 M = 164 M → 164 ÷ 280
-    expect(rep.plan).toMatchObject({ goals: 12, rating: 'Medio' });
+    // budget (A4 stays in): definitiva 1.100 M + 8 × 10 M + 0 = 1.180 M; compromisos 1.000 M + 8 × 8 M = 1.064 M
+    expect(rep.plan).toMatchObject({ goals: 12, rating: 'Medio', partial: true });
     expect(rep.plan.compliance).toBeCloseTo(0.654, 10);
     expect(rep.plan.progress).toBeCloseTo(0.46375, 10);
-    expect(rep.plan.budgetExecution).toBeCloseTo(164 / 280, 10);
+    expect(rep.plan.budgetExecution).toBeCloseTo(1064 / 1180, 10);
     expect(rep.plan.states).toEqual({ sobreejecutada: 1, 'sin-programacion': 2, atrasada: 7, 'al-dia': 2 });
   });
 });

@@ -117,6 +117,7 @@ export interface JGoal {
   progress: number | null;
   state: string;
   budget: { final: number | null; commitments: number | null; obligations: number | null; payments: number | null };
+  goalType: string | null;
 }
 export interface JFigures {
   name?: string;
@@ -124,9 +125,20 @@ export interface JFigures {
   compliance: number | null;
   progress: number | null;
   budgetExecution: number | null;
+  obligationsRatio: number | null;
+  paymentsRatio: number | null;
   rating: string | null;
   rank?: number;
   states: Record<string, number>;
+  partial?: boolean;
+  programCode?: string | null;
+}
+export interface JSource {
+  name: string;
+  final: number;
+  budgetExecution: number | null;
+  obligationsRatio: number | null;
+  paymentsRatio: number | null;
 }
 export interface JReport {
   vigencia: number;
@@ -136,4 +148,7 @@ export interface JReport {
   units: JFigures[];
   dimensions: JFigures[];
   plan: JFigures;
+  programs: JFigures[];
+  gestion: JFigures | null;
+  sources: JSource[];
 }

@@ -49,7 +49,7 @@ const expected: Record<string, Row[]> = {
     ['CRE-LB', null, null, null, 0, 'sin-programacion'], // e = LB (no change): (40 − 40) ÷ (100 − 40) = 0
     ['CON',    null, null, null, 0, 'sin-programacion'],
     ['CON-LB', null, null, null, 0, 'sin-programacion'],
-    ['DEC',    null, null, null, 0, 'sin-programacion'],
+    ['DEC',    null, null, null, null, 'no-medible'],   // decreciente without LB: no honest figure (progress.md)
     ['DEC-LB', null, null, null, 0, 'sin-programacion'], // (20 − 20) ÷ (20 − 10) = 0
   ],
   // T1 (31/03/2025), c = 1.
@@ -58,9 +58,9 @@ const expected: Record<string, Row[]> = {
     ['SUM-LB', 20, 10, 0.5, 0.1, 'atrasada'],
     ['CRE',    25, 20, 0.8, 0.2, 'al-dia'],   // 20 ÷ 25 = 0,8 — exactly the threshold → al día; 20 ÷ 100
     ['CRE-LB', 55, 52, 0.8, 0.2, 'al-dia'],   // (52 − 40) ÷ (55 − 40) = 12 ÷ 15 = 0,8; 12 ÷ 60 = 0,2
-    ['CON',    10, 10, 1,   1,   'cumplida'], // 10 ÷ 10 = 1; progress 10 ÷ 10 = 1 ≥ 100 %
-    ['CON-LB', 10, 10, 1,   1,   'cumplida'],
-    ['DEC',    18, 20, 0.9, 0.5, 'al-dia'],   // no LB: p ÷ e = 18 ÷ 20 = 0,9; M ÷ e = 10 ÷ 20 = 0,5
+    ['CON',    10, 10, 1,   1,   'al-dia'],   // 10 ÷ 10 = 1; a level kept in T1 is not yet kept all year → al día
+    ['CON-LB', 10, 10, 1,   1,   'al-dia'],
+    ['DEC',    18, 20, null, null, 'no-medible'], // no LB: p ÷ e would read 0,9 — not an honest figure
     ['DEC-LB', 18, 19, 0.5, 0.1, 'atrasada'], // (20 − 19) ÷ (20 − 18) = 0,5; (20 − 19) ÷ (20 − 10) = 0,1
   ],
   // T2 (30/06/2025), c = 2.
@@ -71,18 +71,18 @@ const expected: Record<string, Row[]> = {
     ['CRE-LB', 70, 61, 0.7,   0.35,  'atrasada'], // (61 − 40) ÷ (70 − 40) = 21 ÷ 30; 21 ÷ 60 = 0,35
     ['CON',    10, 7,  0.7,   0.7,   'atrasada'], // 7 ÷ 10
     ['CON-LB', 10, 7,  0.7,   0.7,   'atrasada'],
-    ['DEC',    16, 16, 1,     0.625, 'al-dia'],   // 16 ÷ 16; 10 ÷ 16 = 0,625 (progress < 100 %: not cumplida)
+    ['DEC',    16, 16, null,  null,  'no-medible'],
     ['DEC-LB', 16, 17, 0.75,  0.3,   'atrasada'], // (20 − 17) ÷ (20 − 16) = 3 ÷ 4; 3 ÷ 10
   ],
   // T3 (30/09/2025), c = 3.
   '2025-09-30': [
     ['SUM',    80, 85, 1.0625,         0.85,           'al-dia'],   // p 20+30+30; e 10+35+40; 85 ÷ 80 (not capped)
     ['SUM-LB', 80, 85, 1.0625,         0.85,           'al-dia'],
-    ['CRE',    75, 45, 0.6,            0.45,           'atrasada'], // T3 not reported: e = E(T2) = 45; 45 ÷ 75
+    ['CRE',    75, null, 0,            0,              'no-iniciada'], // T3 programmed and blank: T2's 45 is not carried → not reported
     ['CRE-LB', 85, 91, 1.13333333333,  0.85,           'al-dia'],   // (91 − 40) ÷ (85 − 40) = 51 ÷ 45; 51 ÷ 60
-    ['CON',    10, 7,  0.7,            0.7,            'atrasada'], // e = E(T2) = 7 (last reported)
-    ['CON-LB', 10, 7,  0.7,            0.7,            'atrasada'],
-    ['DEC',    13, 12, 1.08333333333,  0.833333333333, 'al-dia'],   // 13 ÷ 12; 10 ÷ 12
+    ['CON',    10, null, 0,            0,              'no-iniciada'], // T3 blank: not reported (missing-report)
+    ['CON-LB', 10, null, 0,            0,              'no-iniciada'],
+    ['DEC',    13, 12, null,           null,           'no-medible'],
     ['DEC-LB', 13, 12, 1.14285714286,  0.8,            'al-dia'],   // (20 − 12) ÷ (20 − 13) = 8 ÷ 7; 8 ÷ 10
   ],
 };
@@ -208,7 +208,7 @@ describe('acceptance: reporte --json follows progress.md for the four accumulati
       expect(edge.plan.compliance).toBeCloseTo(3.59 / 9, 10);
       // Progress over the 11 goals: 0 + 0 + 0 + 0 + 0 + 0,4 + 0,395 + 1 (capped) + 1 + 0 + 0 = 2,795 / 11
       expect(edge.plan.progress).toBeCloseTo(2.795 / 11, 10);
-      // Budget: 11 × 10.000.000 definitiva, 11 × 8.000.000 compromisos → 0,8 (eliminated budgets left out).
+      // Budget: 13 × 10.000.000 definitiva, 13 × 8.000.000 compromisos → 0,8 (eliminated budgets stay in).
       expect(edge.plan.budgetExecution).toBeCloseTo(0.8, 12);
       expect(edge.plan.states).toEqual({
         sobreejecutada: 1, cumplida: 1, 'sin-programacion': 2, 'no-iniciada': 3, atrasada: 3, 'al-dia': 1,

@@ -11,17 +11,18 @@
  * |---|---|---|---|---|
  * | 1905001 | Salud | suma M 10, P 5,5,0,0, E 4,4 | p 10 e 8 → 0,8 / 0,8 al día | p 10 e 8 → al día |
  * | 1905002 | Salud | suma M 10, P 5,5,0,0, no report | p 10 → 0 / 0 no iniciada | no iniciada |
- * | 1905003 | Salud | creciente LB 40 M 100, P 55,70,85,100, E 52,61 | (61−40)/(70−40) = 0,7; 21/60 = 0,35 atrasada | 21/45 = 0,4667 atrasada |
+ * | 1905003 | Salud | creciente LB 40 M 100, P 55,70,85,100, E 52,61 | (61−40)/(70−40) = 0,7; 21/60 = 0,35 atrasada | T3 blank: not reported → no iniciada |
  * | 2201001 | Educación | suma M 10, P 5,5,0,0, E 6,6 | 1,2 / 1,2 sobreejecutada | sobreejecutada |
- * | 2201002 | Educación | decreciente LB 20 M 10, P 18,16,13,10, E 19,17 | (20−17)/(20−16) = 0,75; 3/10 = 0,3 atrasada | 3/7 atrasada |
- * | 4599001 | Gobierno | constante M 10, P 10 ×4, E 10,10 | 1 / 1 cumplida | cumplida |
+ * | 2201002 | Educación | decreciente LB 20 M 10, P 18,16,13,10, E 19,17 | (20−17)/(20−16) = 0,75; 3/10 = 0,3 atrasada | T3 blank → no iniciada |
+ * | 4599001 | Gobierno | constante M 10, P 10 ×4, E 10,10 | 1 / 1 al día (a level is kept until T4) | T3 blank → no iniciada |
  *
  * Units at T2 (equal weights, capped at 100 %; budget 8 M ÷ 10 M per goal):
  * - Secretaría de Gobierno: 1 goal, compliance 1, progress 1, budget 0,8, Sobresaliente → rank 1
  * - Secretaría de Educación: 2 goals, (1 + 0,75) ÷ 2 = 0,875, (1 + 0,3) ÷ 2 = 0,65, 0,8, Sobresaliente → rank 2
  * - Secretaría de Salud: 3 goals, (0,8 + 0 + 0,7) ÷ 3 = 0,5, (0,8 + 0 + 0,35) ÷ 3 = 0,38333…, 0,8, Bajo → rank 3
  * Plan: 6 goals, (0,8 + 0 + 0,7 + 1 + 0,75 + 1) ÷ 6 = 0,708333… Satisfactorio; (0,8 + 0 + 0,35 + 1 + 0,3 + 1) ÷ 6 = 0,575.
- * Rezagadas at T2: 1905002 (no iniciada), 1905003, 2201002 (atrasadas). Over 100 %: 2201001.
+ * Rezagadas at T2: 1905002 (no iniciada), 1905003, 2201002 (atrasadas). Above what was due: 2201001
+ * (12 of 10). Blank due periods (missing-report): 1905002 (T1, T2).
  * Plan goal 2201009 (P 250 in T1 and T2) is absent from the capture sheet: "sin reporte".
  */
 import ExcelJS from 'exceljs';
@@ -160,9 +161,10 @@ describe('acceptance: generated Tablero and Alertas agree with reporte', () => {
     const ws = (books.get('2025-06-30') as ExcelJS.Workbook).getWorksheet('Alertas') as ExcelJS.Worksheet;
     const rows = rowsOf(ws);
     const s1 = findRow(rows, (r) => typeof r[0] === 'string' && r[0].startsWith('1. Matriz de metas rezagadas'));
-    const s2 = findRow(rows, (r) => typeof r[0] === 'string' && r[0].startsWith('2. Metas con avance superior'));
-    const s3 = findRow(rows, (r) => typeof r[0] === 'string' && r[0].startsWith('3. Metas del plan de acción sin reporte'));
-    expect([s1 > 0, s2 > s1, s3 > s2]).toEqual([true, true, true]);
+    const s2 = findRow(rows, (r) => typeof r[0] === 'string' && r[0].startsWith('2. Por encima de lo programado al corte'));
+    const s3 = findRow(rows, (r) => typeof r[0] === 'string' && r[0].startsWith('3. Periodos vencidos sin reporte'));
+    const s4 = findRow(rows, (r) => typeof r[0] === 'string' && r[0].startsWith('4. Metas del plan de acción sin reporte'));
+    expect([s1 > 0, s2 > s1, s3 > s2, s4 > s3]).toEqual([true, true, true, true]);
     const codes = (from: number, to: number) =>
       rows.slice(from, to).map((r) => r[0]).filter((v): v is string => typeof v === 'string' && /^\d{7}$/.test(v));
     // Groups sorted by unit name: Educación (2201002), then Salud (1905002, 1905003).
@@ -174,24 +176,30 @@ describe('acceptance: generated Tablero and Alertas agree with reporte', () => {
     expect([r3[3], r3[4], r3[6], r3[7], r3[9], r3[10], r3[11], r3[12]]).toEqual([70, 61, 9, 'Atrasada', null, null, null, null]);
     expect(r3[5] as number).toBeCloseTo(0.7, 12);
     expect(codes(s2, s3)).toEqual(['2201001']);
-    expect(codes(s3, rows.length)).toEqual(['2201009']);
-    expect(rows.some((r) => typeof r[0] === 'string' && r[0].startsWith('4. Matriz acumulada'))).toBe(false); // only from T3
+    // 1905002: T1 and T2 programmed (5, 5) and blank.
+    expect(codes(s3, s4)).toEqual(['1905002']);
+    expect((rows.find((r) => r[0] === '1905002' && rows.indexOf(r) > s3) as unknown[])[4]).toBe('T1, T2');
+    expect(codes(s4, rows.length)).toEqual(['2201009']);
+    expect(rows.some((r) => typeof r[0] === 'string' && r[0].startsWith('5. Matriz acumulada'))).toBe(false); // only from T3
   });
 
   it('from T3 on, the cumulative matrix gives each lagging goal\'s state at T1, T2 and T3', () => {
     const ws = (books.get('2025-09-30') as ExcelJS.Workbook).getWorksheet('Alertas') as ExcelJS.Worksheet;
     const rows = rowsOf(ws);
-    const s4 = findRow(rows, (r) => typeof r[0] === 'string' && r[0].startsWith('4. Matriz acumulada'));
+    const s4 = findRow(rows, (r) => typeof r[0] === 'string' && r[0].startsWith('5. Matriz acumulada'));
     expect(s4).toBeGreaterThan(0);
     expect(rows[s4 + 1].slice(4, 8)).toEqual(['Estado al corte T1', 'Estado al corte T2', 'Estado al corte T3', 'Cortes en rezago']);
     const matrix = rows.slice(s4 + 2).filter((r) => typeof r[0] === 'string' && /^\d{7}$/.test(r[0] as string));
-    // 2201002 decreciente: T1 (20−19)/(20−18) = 0,5 atrasada; T2 0,75 atrasada; T3 (20−17)/(20−13) = 0,43 atrasada
+    // The workbook has no T3 report: for the level types the blank T3 is not carried forward in silence.
+    // 2201002 decreciente: T1 (20−19)/(20−18) = 0,5 atrasada; T2 0,75 atrasada; T3 blank → no iniciada
+    // 4599001 constante: T1 and T2 10 of 10 → al día (a level is kept until T4); T3 blank → no iniciada
     // 1905002: due from T1, never reported → no iniciada ×3
-    // 1905003 creciente LB 40: T1 (52−40)/(55−40) = 0,8 al día; T2 0,7 atrasada; T3 21/45 = 0,47 atrasada
+    // 1905003 creciente LB 40: T1 (52−40)/(55−40) = 0,8 al día; T2 0,7 atrasada; T3 blank → no iniciada
     expect(matrix.map((r) => [r[0], r[4], r[5], r[6], r[7]])).toEqual([
-      ['2201002', 'Atrasada', 'Atrasada', 'Atrasada', '3 de 3'],
+      ['2201002', 'Atrasada', 'Atrasada', 'No iniciada', '3 de 3'],
+      ['4599001', 'Al día', 'Al día', 'No iniciada', '1 de 3'],
       ['1905002', 'No iniciada', 'No iniciada', 'No iniciada', '3 de 3'],
-      ['1905003', 'Al día', 'Atrasada', 'Atrasada', '2 de 3'],
+      ['1905003', 'Al día', 'Atrasada', 'No iniciada', '2 de 3'],
     ]);
   });
 

@@ -12,6 +12,7 @@ import { run } from '../../src/cli/main';
 import { plainValue } from '../../src/xlsx/read';
 import { captureSheet } from '../helpers/sheets';
 import { sha256, tempDir, testIO, writeFixture } from '../sheets/fixtures';
+import { isOverExecuted } from '../../src/domain/progress';
 
 const example = path.resolve(__dirname, '..', '..', 'examples', 'hoja-captura-T2-2025.xlsx');
 
@@ -103,7 +104,7 @@ describe('tablero devolver', () => {
     expect(await run(['consolidar', ...files, '--corte', '2025-06-30', '-o', 'consolidado.xlsx'], io)).toBe(0);
     const consolidated = observations((await load(path.join(dir, 'consolidado.xlsx'))).getWorksheet('Observaciones')!);
     expect(await run(['reporte', ...files, '--corte', '2025-06-30', '--json'], io)).toBe(0);
-    const report = JSON.parse(io.out[io.out.length - 1]) as { goals: { code: string; unit: string; state: string }[] };
+    const report = JSON.parse(io.out[io.out.length - 1]) as { goals: { code: string; unit: string; state: string; compliance: number | null; executedToDate: number | null; plannedToDate: number | null }[] };
 
     const dio = testIO(dir);
     expect(await run(['devolver', ...files, '--corte', '2025-06-30', '-o', 'devoluciones'], dio)).toBe(0);
@@ -133,11 +134,12 @@ describe('tablero devolver', () => {
       }
       returned.push(...obs);
 
-      // Alertas: exactly the unit's lagging goals and goals over 100 %, with the blank columns.
+      // Alertas: exactly the unit's lagging goals and goals above what was due at the cut-off
+      // (over-execution, progress.md), with the blank columns.
       const alertas = wb.getWorksheet('Alertas')!;
       const mine = report.goals.filter((g) => g.unit === unit);
       expect(alertCodes(alertas, 1).sort()).toEqual(mine.filter((g) => g.state === 'atrasada' || g.state === 'no-iniciada').map((g) => g.code).sort());
-      expect(alertCodes(alertas, 2).sort()).toEqual(mine.filter((g) => g.state === 'sobreejecutada').map((g) => g.code).sort());
+      expect(alertCodes(alertas, 2).sort()).toEqual(mine.filter((g) => g.state !== 'eliminada' && g.state !== 'no-medible' && isOverExecuted(g)).map((g) => g.code).sort());
       const text = rowsOf(alertas).flat().join('\n');
       for (const h of ['Causa del rezago', 'Acción correctiva', 'Responsable', 'Fecha de compromiso']) expect(text).toContain(h);
     }

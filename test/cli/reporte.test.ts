@@ -13,12 +13,12 @@ describe('tablero reporte', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     const rep = JSON.parse(r.stdout);
-    expect(Object.keys(rep)).toEqual(['vigencia', 'cutoff', 'period', 'goals', 'units', 'dimensions', 'plan']);
+    expect(Object.keys(rep)).toEqual(['vigencia', 'cutoff', 'period', 'goals', 'units', 'dimensions', 'plan', 'programs', 'gestion', 'sources']);
     expect([rep.vigencia, rep.cutoff, rep.period]).toEqual([2025, '2025-06-30', 'T2']);
     expect(rep.goals).toHaveLength(14);
     expect(Object.keys(rep.goals[0])).toEqual([
       'code', 'goal', 'unit', 'dimension', 'programCode', 'accumulation', 'yearGoal', 'plannedToDate',
-      'executedToDate', 'compliance', 'progress', 'state', 'budget',
+      'executedToDate', 'compliance', 'progress', 'state', 'budget', 'goalType',
     ]);
     expect(Object.keys(rep.goals[0].budget)).toEqual(['final', 'commitments', 'obligations', 'payments']);
     const g = (code: string) => rep.goals.find((x: { code: string }) => x.code === code);
@@ -28,11 +28,15 @@ describe('tablero reporte', () => {
     expect(g('2402041').state).toBe('no-iniciada');
     expect(g('2402052').state).toBe('sin-programacion');
     expect(g('1905044')).toMatchObject({ accumulation: 'decreciente', compliance: 0.5, state: 'atrasada' });
-    expect(Object.keys(rep.units[0])).toEqual(['name', 'goals', 'compliance', 'progress', 'budgetExecution', 'rating', 'rank', 'states']);
-    expect(rep.units.map((u: { rank: number }) => u.rank)).toEqual([1, 2, 3, 4, 5]);
-    expect(Object.keys(rep.dimensions[0])).toEqual(['name', 'goals', 'compliance', 'progress', 'budgetExecution', 'rating', 'states']);
-    expect(Object.keys(rep.plan)).toEqual(['goals', 'compliance', 'progress', 'budgetExecution', 'rating', 'states']);
-    expect(rep.plan.goals).toBe(13); // the eliminated goal leaves every figure
+    const fig = ['goals', 'compliance', 'progress', 'budgetExecution', 'obligationsRatio', 'paymentsRatio', 'rating'];
+    expect(Object.keys(rep.units[0])).toEqual(['name', ...fig, 'rank', 'states']);
+    // Five units, but Secretaría de Gobierno has only metas de gestión: it is not in the ranking.
+    expect(rep.units.map((u: { rank: number }) => u.rank)).toEqual([1, 2, 3, 4]);
+    expect(Object.keys(rep.dimensions[0])).toEqual(['name', ...fig, 'states']);
+    expect(Object.keys(rep.plan)).toEqual([...fig, 'states', 'partial']);
+    // 14 goals − 1 eliminated − 2 de gestión (4502011, 4502020) = 11 product goals.
+    expect(rep.plan.goals).toBe(11);
+    expect(rep.gestion.goals).toBe(2);
   });
 
   it('--corte moves the cut-off', async () => {

@@ -38,7 +38,7 @@ const salud: SheetSpec = {
     ['1905021', 'Niños vacunados', 'Secretaría de Salud', 'Social', '1905', 'Sumatoria', null, 10, 2, 3, 3, 2, 1, 2, null, null, 50, '$ 100.000.000', 50000000, 20000000, 10000000, 'Retraso en contratación', null],
     // G2 creciente, LB 50, M 70: p = 60, e = 58 → (58−50)/(60−50) = 0.8 → al-dia; progress 8/20 = 0.4. Weight 30.
     ['1905022', 'Cobertura de salud', 'Secretaría de Salud', 'Social', '1905', 'Stock', 50, 70, 55, 60, 65, 70, 54, 58, null, null, 30, 200000000, 150000000, 100000000, 50000000, null, 'Activa'],
-    // G3 constante, M 100: p = 100, e = 100 → 1, 1 → cumplida. Weight 20.
+    // G3 constante, M 100: p = 100, e = 100 → 1, 1 → al-dia (a level kept in T2 is not yet kept all year). Weight 20.
     ['1905023', 'Red de frío mantenida', 'Secretaría de Salud', 'Social', '1905', 'Mantenimiento', null, 100, 100, 100, 100, 100, 100, 100, null, null, 20, 100000000, 100000000, 0, 0, null, null],
   ],
 };
@@ -108,7 +108,7 @@ describe('buildReport on capture sheets', () => {
     expect(r.goals.map((g) => [g.code, g.accumulation, g.plannedToDate, g.executedToDate, g.compliance, g.progress, g.state])).toEqual([
       ['1905021', 'suma', 5, 3, 0.6, 0.3, 'atrasada'],
       ['1905022', 'creciente', 60, 58, 0.8, 0.4, 'al-dia'],
-      ['1905023', 'constante', 100, 100, 1, 1, 'cumplida'],
+      ['1905023', 'constante', 100, 100, 1, 1, 'al-dia'],
       ['2201001', 'decreciente', 16, 17, 0.75, 0.3, 'atrasada'],
       ['2201002', 'suma', 0, null, null, 0, 'sin-programacion'],
       ['2201003', 'suma', 10, 12, 1.2, 1.2, 'sobreejecutada'],
@@ -124,10 +124,11 @@ describe('buildReport on capture sheets', () => {
       accumulation: 'suma', yearGoal: 10, plannedToDate: 5, executedToDate: 3, compliance: 0.6, progress: 0.3, state: 'atrasada',
       // '$ 100.000.000' typed as text reads as 100 000 000 pesos.
       budget: { final: 100000000, commitments: 50000000, obligations: 20000000, payments: 10000000 },
+      goalType: null,
     });
     expect(Object.keys(r.goals[0])).toEqual([
       'code', 'goal', 'unit', 'dimension', 'programCode', 'accumulation', 'yearGoal', 'plannedToDate', 'executedToDate',
-      'compliance', 'progress', 'state', 'budget',
+      'compliance', 'progress', 'state', 'budget', 'goalType',
     ]);
     expect(r.goals[5].budget).toEqual({ final: null, commitments: null, obligations: null, payments: null });
   });
@@ -136,19 +137,21 @@ describe('buildReport on capture sheets', () => {
     const r = buildReport(wb, opts());
     expect(r.units).toEqual([
       // Educación, no weights → equal. compliance over defined: G4 0.75, G6 min(1.2, 1) = 1 → 1.75/2 = 0.875.
-      // progress: (0.3 + 0 + 1)/3 = 0.433333333333. Budget: Σ final 50M + 50M = 100M (G7 eliminated
-      // left out), Σ commitments 10M → 0.1.
-      { name: 'Secretaría de Educación', goals: 3, compliance: 0.875, progress: 0.433333333333, budgetExecution: 0.1,
-        rating: 'Sobresaliente', rank: 1, states: { sobreejecutada: 1, 'sin-programacion': 1, atrasada: 1 } },
+      // progress: (0.3 + 0 + 1)/3 = 0.433333333333. Budget: the eliminated G7's money stays in:
+      // Σ final 50M + 50M + 900M = 1.000M, Σ commitments 10M + 900M = 910M → 0.91; obligations 5M → 0.005; payments 0.
+      { name: 'Secretaría de Educación', goals: 3, compliance: 0.875, progress: 0.433333333333, budgetExecution: 0.91,
+        obligationsRatio: 0.005, paymentsRatio: 0, rating: 'Sobresaliente', rank: 1, states: { sobreejecutada: 1, 'sin-programacion': 1, atrasada: 1 } },
       // Salud, weights 50/30/20: compliance 0.6×0.5 + 0.8×0.3 + 1×0.2 = 0.74; progress 0.3×0.5 + 0.4×0.3 + 1×0.2 = 0.47.
-      // Budget: 300M / 400M = 0.75.
+      // Budget: 300M / 400M = 0.75; obligations 120M / 400M = 0.3; payments 60M / 400M = 0.15.
       { name: 'Secretaría de Salud', goals: 3, compliance: 0.74, progress: 0.47, budgetExecution: 0.75,
-        rating: 'Satisfactorio', rank: 2, states: { cumplida: 1, atrasada: 1, 'al-dia': 1 } },
+        obligationsRatio: 0.3, paymentsRatio: 0.15, rating: 'Satisfactorio', rank: 2, states: { atrasada: 1, 'al-dia': 2 } },
       // Gobierno: compliance 0, progress 0, 0 / 30M = 0.
       { name: 'Secretaría de Gobierno', goals: 1, compliance: 0, progress: 0, budgetExecution: 0,
-        rating: 'Crítico', rank: 3, states: { 'no-iniciada': 1 } },
+        obligationsRatio: 0, paymentsRatio: 0, rating: 'Crítico', rank: 3, states: { 'no-iniciada': 1 } },
     ]);
-    expect(Object.keys(r.units[0])).toEqual(['name', 'goals', 'compliance', 'progress', 'budgetExecution', 'rating', 'rank', 'states']);
+    expect(Object.keys(r.units[0])).toEqual([
+      'name', 'goals', 'compliance', 'progress', 'budgetExecution', 'obligationsRatio', 'paymentsRatio', 'rating', 'rank', 'states',
+    ]);
   });
 
   it('aggregates dimensions in order of appearance', () => {
@@ -156,24 +159,35 @@ describe('buildReport on capture sheets', () => {
     expect(r.dimensions).toEqual([
       // Social: G1–G6 (weights missing on Educación's goals → equal weights).
       // compliance (0.6 + 0.8 + 1 + 0.75 + 1)/5 = 0.83; progress (0.3 + 0.4 + 1 + 0.3 + 0 + 1)/6 = 0.5;
-      // budget 310M / 500M = 0.62.
-      { name: 'Social', goals: 6, compliance: 0.83, progress: 0.5, budgetExecution: 0.62, rating: 'Sobresaliente',
-        states: { sobreejecutada: 1, cumplida: 1, 'sin-programacion': 1, atrasada: 2, 'al-dia': 1 } },
-      { name: 'Institucional', goals: 1, compliance: 0, progress: 0, budgetExecution: 0, rating: 'Crítico', states: { 'no-iniciada': 1 } },
+      // budget with the eliminated G7: (310M + 900M) / (500M + 900M) = 1.210 / 1.400 = 0.864285714286;
+      // obligations 125M / 1.400M = 0.0892857142857; payments 60M / 1.400M = 0.0428571428571.
+      { name: 'Social', goals: 6, compliance: 0.83, progress: 0.5, budgetExecution: 0.864285714286,
+        obligationsRatio: 0.0892857142857, paymentsRatio: 0.0428571428571, rating: 'Sobresaliente',
+        states: { sobreejecutada: 1, 'sin-programacion': 1, atrasada: 2, 'al-dia': 2 } },
+      { name: 'Institucional', goals: 1, compliance: 0, progress: 0, budgetExecution: 0, obligationsRatio: 0, paymentsRatio: 0,
+        rating: 'Crítico', states: { 'no-iniciada': 1 } },
     ]);
-    expect(Object.keys(r.dimensions[0])).toEqual(['name', 'goals', 'compliance', 'progress', 'budgetExecution', 'rating', 'states']);
+    expect(Object.keys(r.dimensions[0])).toEqual([
+      'name', 'goals', 'compliance', 'progress', 'budgetExecution', 'obligationsRatio', 'paymentsRatio', 'rating', 'states',
+    ]);
   });
 
   it('aggregates the plan', () => {
     const r = buildReport(wb, opts());
     // 7 goals (G7 eliminated). compliance (0.6 + 0.8 + 1 + 0.75 + 1 + 0)/6 = 4.15/6 = 0.691666666667 → Medio.
     // progress (0.3 + 0.4 + 1 + 0.3 + 0 + 1 + 0)/7 = 3/7 = 0.428571428571.
-    // budget: Σ commitments 310M ÷ Σ final 530M = 0.584905660377.
+    // budget (the eliminated G7's 900M stays in): (310M + 900M) ÷ (530M + 900M) = 1.210 / 1.430 = 0.846153846154;
+    // obligations 125M ÷ 1.430M = 0.0874125874126; payments 60M ÷ 1.430M = 0.041958041958.
+    // T2 of four quarters: the rating is partial.
     expect(r.plan).toEqual({
-      goals: 7, compliance: 0.691666666667, progress: 0.428571428571, budgetExecution: 0.584905660377, rating: 'Medio',
-      states: { sobreejecutada: 1, cumplida: 1, 'sin-programacion': 1, 'no-iniciada': 1, atrasada: 2, 'al-dia': 1 },
+      goals: 7, compliance: 0.691666666667, progress: 0.428571428571, budgetExecution: 0.846153846154,
+      obligationsRatio: 0.0874125874126, paymentsRatio: 0.041958041958, rating: 'Medio',
+      states: { sobreejecutada: 1, 'sin-programacion': 1, 'no-iniciada': 1, atrasada: 2, 'al-dia': 2 },
+      partial: true,
     });
-    expect(Object.keys(r)).toEqual(['vigencia', 'cutoff', 'period', 'goals', 'units', 'dimensions', 'plan']);
+    expect(Object.keys(r)).toEqual(['vigencia', 'cutoff', 'period', 'goals', 'units', 'dimensions', 'plan', 'programs', 'gestion', 'sources']);
+    // No tipo de meta column: every goal is a product goal; no source column: no execution by source.
+    expect([r.gestion, r.sources]).toEqual([null, []]);
   });
 
   it('survives a round trip through JSON unchanged', () => {
@@ -285,7 +299,10 @@ describe('buildReport on a plan de acción only', () => {
       ['2201002', 0, null, null, 0, 'sin-programacion', { final: 25000000, commitments: null, obligations: null, payments: null }],
     ]);
     // Plan: compliance 0 (only 1905021 defined), progress 0, budget 0 / 125M = 0.
-    expect(r.plan).toEqual({ goals: 2, compliance: 0, progress: 0, budgetExecution: 0, rating: 'Crítico', states: { 'sin-programacion': 1, 'no-iniciada': 1 } });
+    expect(r.plan).toEqual({
+      goals: 2, compliance: 0, progress: 0, budgetExecution: 0, obligationsRatio: 0, paymentsRatio: 0, rating: 'Crítico',
+      states: { 'sin-programacion': 1, 'no-iniciada': 1 }, partial: true,
+    });
     // Educación has no defined compliance → ranked after Salud (0).
     expect(r.units.map((u) => [u.rank, u.name, u.compliance])).toEqual([[1, 'Secretaría de Salud', 0], [2, 'Secretaría de Educación', null]]);
   });
@@ -334,7 +351,8 @@ describe('buildReport on a workbook with no goals', () => {
     const r = buildReport(wb, opts());
     expect(r).toEqual({
       vigencia: 2025, cutoff: '2025-06-30', period: 'T2', goals: [], units: [], dimensions: [],
-      plan: { goals: 0, compliance: null, progress: null, budgetExecution: null, rating: null, states: {} },
+      plan: { goals: 0, compliance: null, progress: null, budgetExecution: null, obligationsRatio: null, paymentsRatio: null, rating: null, states: {}, partial: true },
+      programs: [], gestion: null, sources: [],
     });
   });
 });

@@ -118,7 +118,8 @@ const c2: Partial<CaptureRow> = {
 };
 const c3: Partial<CaptureRow> = {
   goalCode: '1905003', goal: g3.goal, unit: salud.unit, programCode: '1905', unitOfMeasure: 'Tasa', accumulation: 'Decreciente',
-  baseline: 15, yearGoal: 12, planned: [14.5, 14, 13, 12], executed: [14.6, 13.9, null, null], executedTotal: 13.9, progressDeclared: 36.7,
+  // (15 − 14) ÷ (15 − 14) = 100 % of what was due at T2; (15 − 14) ÷ (15 − 12) = 33,3 % of the year.
+  baseline: 15, yearGoal: 12, planned: [14.5, 14, 13, 12], executed: [14.6, 14, null, null], executedTotal: 14, progressDeclared: 33.3,
   budgetFinal: 10_000_000, commitments: 4_000_000, obligations: 2_000_000, payments: 1_000_000,
   analysis: 'La tasa baja según lo programado.', evidence: 'Estadísticas vitales DANE',
 };
@@ -192,9 +193,12 @@ describe('the same workbook with one realistic mistake per rule', () => {
     const captures = [
       { ...c1, executedTotal: 480 }, // cumulative-mismatch
       { ...c2, executed: [95, 95, 95, null], commitments: 5_000_000, numerator: 900 }, // future-execution, budget-chain, indicator-mismatch
-      { ...c3, evidence: null }, // evidence-required
-      { ...c4, planned: [12, 15, 17, 20], executed: [11, 11.5, null, null], executedTotal: 11.5, progressDeclared: 40, analysis: null }, // plan-mismatch, analysis-required, percent-mismatch
-      { goalCode: '1905099', goal: 'Meta que no está en el plan', programCode: '1905', accumulation: 'Suma', yearGoal: 10, planned: [5, 5, 0, 0], executed: [5, 5, null, null], executedTotal: 10, progressDeclared: 100, budgetFinal: null, commitments: null, obligations: null, payments: null }, // unknown-goal
+      // evidence-required; over-execution: (15 − 13,5) ÷ (15 − 14) = 150 % of what was due (50 % of the year)
+      { ...c3, evidence: null, executed: [14.6, 13.5, null, null], executedTotal: 13.5, progressDeclared: 50 },
+      // plan-mismatch, analysis-required, percent-mismatch; budget-ahead: 30 M of 35 M committed (85,7 %) at (11,5 − 10) ÷ (15 − 10) = 30 %
+      { ...c4, planned: [12, 15, 17, 20], executed: [11, 11.5, null, null], executedTotal: 11.5, progressDeclared: 40, analysis: null, commitments: 30_000_000 },
+      // unknown-goal; missing-report: T2 programmed 5 and blank
+      { goalCode: '1905099', goal: 'Meta que no está en el plan', programCode: '1905', accumulation: 'Suma', yearGoal: 10, planned: [5, 5, 0, 0], executed: [5, null, null, null], executedTotal: 5, progressDeclared: 50, budgetFinal: null, commitments: null, obligations: null, payments: null },
     ] as Partial<CaptureRow>[];
     return [
       planSheet(rows, { name: 'PE-F-012', merges }),
@@ -232,6 +236,9 @@ describe('the same workbook with one realistic mistake per rule', () => {
       `indicator-mismatch HC T2!${cap('executed3', 1)}`,
       `budget-chain HC T2!${cap('obligations', 1)}`,
       `evidence-required HC T2!${cap('evidence', 2)}`,
+      `over-execution HC T2!${cap('executed2', 2)}`,
+      `budget-ahead HC T2!${cap('commitments', 3)}`,
+      `missing-report HC T2!${cap('executed2', 4)}`,
       `plan-mismatch HC T2!${cap('planned2', 3)}`,
       `percent-mismatch HC T2!${cap('progressDeclared', 3)}`,
       `analysis-required HC T2!${cap('analysis', 3)}`,

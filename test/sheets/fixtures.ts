@@ -24,8 +24,10 @@ export const captureRows: Partial<CaptureRow>[] = [
     analysis: 'Lluvias en zona rural impidieron jornadas.',
   },
   {
+    // Reported zeros (not blanks): not started, and no missing-report on blank cells (exceljs drops a
+    // note on an empty cell, so a mark there would not survive a save).
     goalCode: '1905003', goal: INJECTED_GOAL, unit: 'Secretaría de Salud', yearGoal: 12,
-    planned: [3, 3, 3, 3], executed: [null, null, null, null], executedTotal: null, progressDeclared: null,
+    planned: [3, 3, 3, 3], executed: [0, 0, null, null], executedTotal: 0, progressDeclared: 0,
     analysis: INJECTED_ANALYSIS,
   },
   // Educación: over 100 %, on schedule.

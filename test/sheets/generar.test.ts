@@ -114,7 +114,7 @@ describe('tablero generar', () => {
     close(total[5], report.plan.progress);
     close(total[6], report.plan.budgetExecution);
     // KPI band: goals and compliance of the plan.
-    const kpiAt = findRow(ws, 1, 'Metas evaluadas')!;
+    const kpiAt = findRow(ws, 1, 'Metas de producto')!;
     const kpi = rowsOf(ws).get(kpiAt + 1)!;
     expect(kpi[1]).toBe(report.plan.goals);
     close(kpi[3], report.plan.compliance);
@@ -125,7 +125,8 @@ describe('tablero generar', () => {
     const matrixAt = findRow(alertas, 1, 'Código')!;
     for (const g of lagging) expect(findRow(alertas, 1, g.code, matrixAt)).toBeDefined();
     expect(allText(alertas)).toContain('Causa del rezago');
-    expect(allText(alertas)).toContain('2. Metas con avance superior al 100 %: 1');
+    // 2201001: 12 executed of 5 due by T2 (240 %), and 12 of 10 for the year (sobreejecutada).
+    expect(allText(alertas)).toContain('2. Por encima de lo programado al corte: 1 (1 sobre el 100 % de la meta de la vigencia)');
     expect(allText(alertas)).not.toContain('Matriz acumulada'); // before the third quarter
   });
 
@@ -207,7 +208,7 @@ describe('regeneration', () => {
     expect(mine.getCell('A1').value).toBe('Mi tablero hecho a mano');
     expect(mine.getCell('B2').value).toBe(42);
     // The new run is the one in the sheets: Q3 brings the cumulative matrix.
-    expect(allText(two.getWorksheet('Alertas')!)).toContain('4. Matriz acumulada de metas rezagadas (estado en cada corte, T1 a T3)');
+    expect(allText(two.getWorksheet('Alertas')!)).toContain('5. Matriz acumulada de metas rezagadas (estado en cada corte, T1 a T3)');
     expect(allText(two.getWorksheet('Tablero de control (2)')!)).toContain('T3 (3.er trimestre)');
   });
 });

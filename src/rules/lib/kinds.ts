@@ -1,12 +1,5 @@
-/** Spanish names of the sheet kinds and the enumerations, for messages. */
+/** Spanish names of the enumerations and of where a sheet kind's data is, for messages. */
 import type { SheetKind } from '../../domain/fields';
-
-export const kindNames: Record<SheetKind, string> = {
-  'plan-accion': 'plan de acción',
-  'hoja-captura': 'hoja de captura',
-  techos: 'techos presupuestales',
-  'plan-indicativo': 'plan indicativo',
-};
 
 export const accumulationNames: Record<string, string> = {
   suma: 'Suma',

@@ -4,6 +4,7 @@ import { Button, Field, Select, Text, makeStyles, tokens } from '@fluentui/react
 import { Alert20Regular, Board20Regular, CommentNote20Regular, TableAdd20Regular } from '@fluentui/react-icons';
 import type { GeneralKind } from '../../domain/fields';
 import type { PaneSheetKind } from '../../app/pane';
+import { templateKindLabels, templateKinds } from '../../app/templates';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -19,11 +20,7 @@ export interface GeneratePanelProps {
   readonly onInsertTemplate: (kind: GeneralKind) => void;
 }
 
-const templateOptions: readonly { value: GeneralKind; label: string }[] = [
-  { value: 'plan-accion', label: 'Plan de acción (PE-F-012)' },
-  { value: 'hoja-captura', label: 'Hoja de captura' },
-  { value: 'techos', label: 'Techos presupuestales' },
-];
+const templateOptions: readonly { value: GeneralKind; label: string }[] = templateKinds.map((value) => ({ value, label: templateKindLabels[value] }));
 
 export function GeneratePanel({ busy, onGenerate, onInsertTemplate }: GeneratePanelProps) {
   const s = useStyles();

@@ -1,0 +1,55 @@
+import type { Finding } from '../domain/finding';
+import { executedField } from '../domain/fields';
+import { formatDate, formatNumber } from '../domain/format';
+import { progressFigures } from '../domain/progress';
+import { rowRule } from './lib/rows';
+import { fieldAddress, finding, goalOf, periodLabel, quote } from './lib/util';
+
+const messages = {
+  blank: (goal: string, period: string, planned: number, cutoff: string, level: boolean): string =>
+    `La meta ${goal} no reporta ejecución en ${period} (programado ${formatNumber(planned, 6)}), un periodo ya vencido ` +
+    `a la fecha de corte (${cutoff}). Escriba lo ejecutado en ${quote(`Ejecutado ${period}`)}; si no hubo avance escriba 0.` +
+    (level ? ' Mientras falte, la meta se evalúa como sin reporte en ese periodo.' : ''),
+};
+
+/**
+ * A period due by the cut-off, with programming, whose executed cell is blank (real-formats.md;
+ * a 0 is a report): one finding per blank cell. For `suma` "with programming" is P(k) > 0; for
+ * the level types P(k) given. Eliminated goals are not asked for reports.
+ */
+export const rule = rowRule(
+  {
+    id: 'missing-report',
+    severity: 'error',
+    scope: 'hoja-captura',
+    description: 'Un periodo vencido al corte, con programación, no tiene ejecución reportada.',
+  },
+  messages,
+  {
+    sheet(sheet, ctx, out: Finding[]) {
+      if (sheet.kind !== 'hoja-captura') return undefined;
+      const cutoff = formatDate(ctx.options.cutoff);
+      return (row, _i, p) => {
+        if (p.input.eliminated) return;
+        const f = progressFigures(p.input, p.cutoffPeriod);
+        const level = (p.input.accumulation ?? 'suma') !== 'suma';
+        for (const k of f.missing) {
+          const cell = row.cells[executedField(k)]?.parsed;
+          if (cell && cell.status !== 'blank') continue; // something is typed: its own rule reports it
+          const code = goalOf(row) ?? p.input.code;
+          out.push(
+            finding({
+              rule: 'missing-report',
+              severity: 'error',
+              sheet,
+              row: row.row,
+              cell: fieldAddress(sheet, row, executedField(k)),
+              goal: goalOf(row),
+              message: messages.blank(code, periodLabel(sheet, k), p.input.planned[k - 1] ?? 0, cutoff, level),
+            }),
+          );
+        }
+      };
+    },
+  },
+);
