@@ -182,6 +182,17 @@ export function goalsFromCaptureSheet(sheet: ReadSheet): GoalInput[] {
   const name = sheet.name;
   const periodKind = sheet.periodKind;
   const out: GoalInput[] = [];
+  // One row per activity (Cali): the product's figures are judged once, on its first row.
+  const keyCols = sheet.granularity === 'activity' ? (sheet.goalKey ?? ['goalCode']).map((f) => col(f)) : undefined;
+  const seenKeys = new Set<string>();
+  const repeated = keyCols
+    ? (i: number): boolean => {
+        const key = keyCols.map((c) => goalCodeAt(c, i) ?? '').join('\u0000');
+        if (seenKeys.has(key)) return true;
+        seenKeys.add(key);
+        return false;
+      }
+    : undefined;
   for (let i = 0; i < rows.length; i++) {
     const budget: Budget = {
       final: numAt(budgetFinal, i),
@@ -223,9 +234,18 @@ export function goalsFromCaptureSheet(sheet: ReadSheet): GoalInput[] {
       analysis: textAt(analysis, i),
       evidence: textAt(evidence, i),
     };
-    out.push(sheet.accumulation !== undefined || sheet.quarterShares || sheet.yearGoalDue ? asTheFormatMeans(sheet, read) : read);
+    const goal = sheet.accumulation !== undefined || sheet.quarterShares || sheet.yearGoalDue ? asTheFormatMeans(sheet, read) : read;
+    out.push(repeated && repeated(i) ? asRepetition(goal) : goal);
   }
   return out;
+}
+
+/**
+ * A later activity row of a product already read (Cali): it keeps its own money and text, but no
+ * programming or execution, so that the product's state and its findings come once.
+ */
+function asRepetition(goal: GoalInput): GoalInput {
+  return { ...goal, planned: goal.planned.map(() => null), executed: goal.executed.map(() => null), yearGoal: null };
 }
 
 /**
@@ -249,7 +269,13 @@ function asTheFormatMeans(sheet: ReadSheet, goal: GoalInput): GoalInput {
     if (adds || !level) accumulation = 'suma';
     if (accumulation === 'suma' && near(sum, 1) && yearGoal !== null && !near(yearGoal, 1) && !near(sum, yearGoal)) yearGoal = sum;
   }
-  const planned = sheet.yearGoalDue && yearGoal !== null && goal.planned.every((p) => p === null) ? goal.planned.map(() => yearGoal) : goal.planned;
+  // The year's quantity is due from the first quarter the product reports a level (a level reported
+  // later covers the blank quarters before it), or from T1 when it reports none.
+  const firstReport = goal.executed.findIndex((e) => e !== null);
+  const planned =
+    sheet.yearGoalDue && yearGoal !== null && goal.planned.every((p) => p === null)
+      ? goal.planned.map((_, k) => (k >= Math.max(firstReport, 0) ? yearGoal : null))
+      : goal.planned;
   return accumulation === goal.accumulation && yearGoal === goal.yearGoal && planned === goal.planned ? goal : { ...goal, accumulation, yearGoal, planned };
 }
 
