@@ -5,10 +5,18 @@
  *   npm run build:dev    development: readable bundles with source maps
  *   npm run dev-server   https://localhost:3000 with the office-addin-dev-certs certificate
  *
- * office.js: the pages load the copy of `@microsoft/office-js` that the build puts in
- * `office-js/` folder of the output (office.js, the Excel host scripts and the string tables), so the pane works
- * offline and its version is pinned by package-lock.json. A deployment that must reference the
- * Microsoft CDN (AppSource validation) builds with `--env officeJs=cdn`. See docs/sideload.md.
+ * office.js: the pages load Microsoft's CDN office.js (required by AppSource and centralized
+ * deployment, and the only copy with current APIs such as notes). `--env officeJs=local` copies the
+ * npm `@microsoft/office-js` package into `office-js/` instead — for offline tests only: that copy
+ * is frozen at 1.1.110 and lacks newer APIs. See docs/sideload.md.
+ *
+ * Engines: everything, node_modules included, is compiled to ES2019 (WebView2, Safari/WKWebView on
+ * Mac, current browsers for Excel on the web). Trident and EdgeHTML (Excel 2016/2019 volume
+ * licences, or without WebView2) are not supported: an inline ES5 script in each page says so in
+ * Spanish (src/taskpane/engine-check.js). README, «Motores».
+ *
+ * Production manifest: dist/addin/manifest.prod.xml from manifest.xml with the add-in's address
+ * (`--env addinUrl=https://…` or TABLERO_ADDIN_URL; scripts/production-manifest.js).
  *
  * Extra switches (`--env name=value`):
  *   outputPath=/abs/dir   build into another folder (the browser test builds into a temp dir)
@@ -16,6 +24,8 @@
  *   analyze               print the chunk sizes webpack computes
  */
 const path = require('node:path');
+const fs = require('node:fs');
+const { productionManifest } = require('./scripts/production-manifest');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 
@@ -39,16 +49,29 @@ function swcRule(tsx) {
   };
 }
 
+/** Dependencies' own JavaScript to ES2019 too (tabster ships `static {}` blocks, `?.`, `??=`). */
+const swcVendorRule = {
+  loader: 'swc-loader',
+  options: { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2019' }, isModule: 'unknown' },
+};
+
+/** The inline ES5 engine check, put first in each page's <head>. */
+const engineCheck = fs.readFileSync(path.join(__dirname, 'src', 'taskpane', 'engine-check.js'), 'utf8');
+
 function appConfig(env, mode, httpsOptions) {
   const production = mode === 'production';
   const outputPath = env.outputPath ? path.resolve(env.outputPath) : DEFAULT_OUTPUT;
-  const officeJs = env.officeJs === 'cdn' ? OFFICE_JS_CDN : OFFICE_JS_LOCAL;
+  const localOfficeJs = env.officeJs === 'local';
+  const officeJs = localOfficeJs ? OFFICE_JS_LOCAL : OFFICE_JS_CDN;
+  const addinUrl = env.addinUrl || process.env.TABLERO_ADDIN_URL || undefined;
 
   /** @type {import('webpack').Configuration} */
   const config = {
     name: 'addin',
     mode,
     context: __dirname,
+    // Also what the minifier may emit: without it terser writes `??` back into the bundles.
+    target: ['web', 'es2019'],
     devtool: production ? false : 'source-map',
     entry: {
       taskpane: './src/taskpane/index.tsx',
@@ -72,6 +95,7 @@ function appConfig(env, mode, httpsOptions) {
       rules: [
         { test: /\.ts$/, exclude: /node_modules/, use: swcRule(false) },
         { test: /\.tsx$/, exclude: /node_modules/, use: swcRule(true) },
+        { test: /\.[cm]?js$/, include: /node_modules/, use: swcVendorRule },
       ],
     },
     optimization: {
@@ -108,28 +132,30 @@ function appConfig(env, mode, httpsOptions) {
         filename: 'taskpane.html',
         template: './src/taskpane/taskpane.html',
         chunks: ['taskpane'],
-        templateParameters: { officeJs },
+        templateParameters: { officeJs, engineCheck },
         scriptLoading: 'defer',
       }),
       new HtmlWebpackPlugin({
         filename: 'aviso.html',
         template: './src/commands/aviso.html',
         chunks: ['aviso'],
-        templateParameters: { officeJs },
+        templateParameters: { officeJs, engineCheck },
         scriptLoading: 'defer',
       }),
       new HtmlWebpackPlugin({
         filename: 'commands.html',
         template: './src/commands/commands.html',
         chunks: ['commands'],
-        templateParameters: { officeJs },
+        templateParameters: { officeJs, engineCheck },
         scriptLoading: 'defer',
       }),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets', to: 'assets', noErrorOnMissing: true },
           { from: 'manifest.xml', to: 'manifest.xml', noErrorOnMissing: true },
-          ...(env.officeJs === 'cdn'
+          { from: 'manifest.xml', to: 'manifest.prod.xml', transform: (xml) => productionManifest(xml.toString('utf8'), addinUrl) },
+          { from: 'src/taskpane/soporte.html', to: 'soporte.html' },
+          ...(!localOfficeJs
             ? []
             : [
                 {

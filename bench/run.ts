@@ -15,6 +15,7 @@ import { accumulations, leadingHeaders, openSyntheticSheet, rng, syntheticGoal }
 import { scaleSection } from './scale';
 import { excelDoubleSection } from './excel-double';
 import { startupSection } from './startup';
+import { paneThreadSection } from './pane-thread';
 
 // ---------------------------------------------------------------------------------------------
 // Extension point
@@ -80,7 +81,7 @@ export async function writeSyntheticCapture(file: string, goals: number, seed = 
 }
 
 /** Add sections here (Excel-double sync counts, 200k-row scale with peak memory, …). */
-export const sections: BenchSection[] = [captureSection, startupSection, excelDoubleSection, scaleSection];
+export const sections: BenchSection[] = [captureSection, startupSection, excelDoubleSection, paneThreadSection, scaleSection];
 
 // ---------------------------------------------------------------------------------------------
 

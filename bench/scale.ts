@@ -164,7 +164,7 @@ export const scaleSection: BenchSection = {
     const notes: string[] = [];
     for (const r0 of runs) {
       ctx.log(`  ${r0.verb} (${r0.rows.toLocaleString('es-CO')} filas)…`);
-      const r = await measureNode([...cli, ...r0.args], repoRoot);
+      const r = await measureNode([...cli, ...r0.args], repoRoot, { TABLERO_PROGRESO: '1' }); // progress lines off a terminal, to count them
       table.push([
         r0.verb,
         r0.rows.toLocaleString('es-CO'),

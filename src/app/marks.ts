@@ -19,6 +19,7 @@
 import { parseAddress, type CellRange } from '../domain/grid';
 import type { Finding, Severity } from '../domain/finding';
 import { compareFindings } from '../domain/finding';
+import { pushTo } from '../domain/multimap';
 
 export const MARK_TAG = 'tablero-pdm';
 export const markFormulas: Record<Severity, string> = {
@@ -98,11 +99,17 @@ export function groupCells(cells: readonly { row: number; col: number }[]): Cell
     }
   }
   // Merge vertically: a run continues the rectangle above when it spans the same columns.
-  const out: CellRange[] = [];
+  // The open rectangles by "left:right:bottom" (a lookup, not a scan of every rectangle so far).
+  const out: { top: number; left: number; bottom: number; right: number }[] = [];
+  const open = new Map<string, (typeof out)[number]>();
   for (const r of runs) {
-    const above = out.find((o) => o.left === r.left && o.right === r.right && o.bottom === r.top - 1);
-    if (above) (above as { bottom: number }).bottom = r.bottom;
-    else out.push({ ...r });
+    const k = `${r.left}:${r.right}:${r.top - 1}`;
+    let rect = open.get(k);
+    if (rect) {
+      open.delete(k);
+      rect.bottom = r.bottom;
+    } else out.push((rect = { ...r }));
+    open.set(`${r.left}:${r.right}:${r.bottom}`, rect);
   }
   return out.sort((a, b) => a.top - b.top || a.left - b.left);
 }
@@ -114,7 +121,7 @@ export function planMarks(findings: readonly Finding[]): MarkPlan {
     if (!parseAddress(f.cell)) continue;
     const cells = bySheet.get(f.sheet) ?? new Map<string, Finding[]>();
     const key = f.cell.toUpperCase().replace(/\$/g, '');
-    cells.set(key, [...(cells.get(key) ?? []), f]);
+    pushTo(cells, key, f);
     bySheet.set(f.sheet, cells);
   }
   const sheets: SheetMarks[] = [];

@@ -47,13 +47,28 @@ export function makeDemo(deps: CliDeps) {
     if (path.resolve(folder) === path.resolve(deps.examplesDir)) {
       throw new UsageError(`La carpeta «${folderShown}» es la de los ejemplos; el tablero nunca escribe sobre sus entradas. Indique otra con -o.`);
     }
-    try {
-      const st = await fs.stat(folder);
-      if (!st.isDirectory()) throw new UsageError(`«${folderShown}» existe y no es una carpeta; indique otra con -o.`);
-    } catch (e) {
-      if (e instanceof UsageError) throw e;
-      await fs.mkdir(folder, { recursive: true });
+    const st = await fs.stat(folder).catch(() => null);
+    if (st && !st.isDirectory()) throw new UsageError(`«${folderShown}» existe y no es una carpeta; indique otra con -o.`);
+    if (!st) {
+      try {
+        await fs.mkdir(folder, { recursive: true });
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        const why =
+          code === 'EACCES' || code === 'EPERM'
+            ? 'permiso denegado'
+            : code === 'ENOTDIR' || code === 'EEXIST'
+              ? 'una parte de la ruta es un archivo, no una carpeta'
+              : code === 'EROFS'
+                ? 'el disco es de solo lectura'
+                : code === 'ENOSPC'
+                  ? 'no queda espacio en el disco'
+                  : (code ?? 'error del sistema');
+        throw new UsageError(`No se pudo crear la carpeta «${folderShown}»: ${why}; indique otra con -o.`);
+      }
     }
+    // The results are named under the folder as the person typed it (absolute stays absolute).
+    const shownOut = (p: string) => path.join(folderShown, path.basename(p));
 
     const targets = examples.map((e) => {
       const base = e.replace(/\.xlsx$/i, '');
@@ -97,14 +112,14 @@ export function makeDemo(deps: CliDeps) {
           errors: v.errors,
           warnings: v.warnings,
         };
-        await deps.writeFile(t.validation, JSON.stringify(validation, null, 2) + '\n', { force: args.force, inputs, display: display(t.validation) });
+        await deps.writeFile(t.validation, JSON.stringify(validation, null, 2) + '\n', { force: args.force, inputs, display: shownOut(t.validation) });
         written.push(t.validation);
         const report = buildReport(loaded.workbook, v.options);
-        await deps.writeFile(t.report, JSON.stringify(report, null, 2) + '\n', { force: args.force, inputs, display: display(t.report) });
+        await deps.writeFile(t.report, JSON.stringify(report, null, 2) + '\n', { force: args.force, inputs, display: shownOut(t.report) });
         written.push(t.report);
         progress.done();
         io.stdout(`${style.bold(t.example)}\n  ${v.workbook.sheets.map(describeSheet).join('; ')}\n  ${countsLine(v.errors, v.warnings, style)}\n`);
-        const code = await generar({ verb: 'generar', files: [shown], output: display(t.tablero), force: args.force, json: false }, io);
+        const code = await generar({ verb: 'generar', files: [shown], output: shownOut(t.tablero), force: args.force, json: false }, io);
         if (code === 2) return 2;
         written.push(t.tablero);
         io.stdout('\n');
@@ -112,7 +127,7 @@ export function makeDemo(deps: CliDeps) {
     } finally {
       progress.done();
     }
-    io.stdout(style.bold(`Escrito en ${folderShown}:`) + '\n' + written.map((w) => `  ${display(w)}`).join('\n') + '\n\n');
+    io.stdout(style.bold(`Escrito en ${folderShown}:`) + '\n' + written.map((w) => `  ${shownOut(w)}`).join('\n') + '\n\n');
     io.stdout(
       `Los ejemplos traen errores a propósito (${countsLine(totalErrors, totalWarnings).replace(/\.$/, '')}). ` +
         `Pruebe: npm run tablero -- validar ${display(inputs[inputs.length - 1])}\n`,

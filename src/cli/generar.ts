@@ -15,7 +15,7 @@ import { UserError } from '../app/errors';
 import type { GenerarResult } from '../app/generate';
 import { allowOnly, readingOf } from './args';
 import type { CliDeps } from './deps';
-import { plural } from './output';
+import { oneLine, plural } from './output';
 import { createProgress } from './progress';
 import { UsageError, type CliIO, type Command } from './types';
 
@@ -33,7 +33,7 @@ export function summaryLine(out: string, r: GenerarResult): string {
 
 export function reportFailure(e: unknown, io: CliIO): number {
   if (e instanceof UserError) {
-    io.stderr(`tablero: ${e.message.replace(/\s*\n\s*/g, ' ')}\n`);
+    io.stderr(`tablero: ${oneLine(e.message)}\n`);
     return 2;
   }
   throw e;

@@ -12,9 +12,14 @@
  * A workbook that truly needs more than the cap makes V8 abort with a native dump. The child's
  * stderr passes through here, so that dump is replaced by one Spanish line — what happened, the
  * limit, what to do — and exit code 2, like any other unusable input. Progress lines pass through
- * unchanged (the child is told whether stderr is a terminal). Ctrl-C reaches both processes.
+ * unchanged (the child is told whether stderr is a terminal). Ctrl-C reaches both processes: the
+ * worker removes the file it was writing and ends with 130 (SIGINT) or 143 (SIGTERM), as shells
+ * report signals. A worker killed outright (SIGKILL, the system out of memory) is said in one line,
+ * exit 2, and the temporary files it announced over the IPC channel are removed here.
  */
 import { spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import * as os from 'node:os';
 
 export const DEFAULT_HEAP_MB = 1280;
 
@@ -35,17 +40,48 @@ export interface LaunchOptions {
   readonly argv?: readonly string[];
 }
 
+/**
+ * The heap limit the worker really runs with, in MB: a `--max-old-space-size` the person gave Node
+ * (on the command line or in NODE_OPTIONS) wins, then `TABLERO_MEMORIA_MB`, then the default.
+ */
+export function effectiveHeapMb(execArgv: readonly string[] = process.execArgv, env: NodeJS.ProcessEnv = process.env): { mb: number; fromNode: boolean } {
+  const given = /--max-old-space-size[= ](\d+)/.exec([...execArgv, env.NODE_OPTIONS ?? ''].join(' '));
+  return given ? { mb: Number(given[1]), fromNode: true } : { mb: heapLimitMb(env), fromNode: false };
+}
+
+/** The out-of-memory line: the real limit, and a larger one only when the machine has room for it. */
+export function outOfMemoryLine(limit: { mb: number; fromNode: boolean }, totalMemMb: number = os.totalmem() / 1024 / 1024): string {
+  const es = (n: number) => n.toLocaleString('es-CO');
+  const next = Math.max(2048, Math.ceil((limit.mb * 2) / 1024) * 1024);
+  const how = limit.fromNode ? `--max-old-space-size=${next} en NODE_OPTIONS` : `TABLERO_MEMORIA_MB=${next}`;
+  const advice =
+    next <= totalMemMb * 0.75
+      ? `divídalo (por ejemplo, por dependencia) o aumente el límite (por ejemplo, ${how})`
+      : `divídalo (por ejemplo, por dependencia): este equipo tiene ${es(Math.round(totalMemMb))} MB de memoria y no alcanza para un límite mayor`;
+  return `tablero: la memoria no alcanzó para terminar (límite de ${es(limit.mb)} MB). El libro es demasiado grande para esta operación: ${advice}.\n`;
+}
+
+/** Exit codes of a run ended by a signal, as shells report them (128 + the signal's number). */
+const SIGNAL_EXIT: Partial<Record<NodeJS.Signals, number>> = { SIGINT: 130, SIGTERM: 143 };
+
 /** Runs the CLI in a child process; resolves with the exit code the parent should end with. */
 export function launch(options: LaunchOptions): Promise<number> {
-  const limit = heapLimitMb();
-  const userSetHeap = [...process.execArgv, process.env.NODE_OPTIONS ?? ''].some((a) => a.includes('--max-old-space-size'));
-  const args = [...(userSetHeap ? [] : [`--max-old-space-size=${limit}`]), ...(options.execArgv ?? []), options.entry, ...(options.argv ?? process.argv.slice(2))];
+  const limit = effectiveHeapMb();
+  const args = [`--max-old-space-size=${limit.mb}`, ...(options.execArgv ?? []), options.entry, ...(options.argv ?? process.argv.slice(2))];
   const child = spawn(process.execPath, args, {
-    stdio: ['inherit', 'inherit', 'pipe'],
+    // The IPC channel: the worker names each temporary file it writes (`xlsx/write.ts`).
+    stdio: ['inherit', 'inherit', 'pipe', 'ipc'],
     env: { ...process.env, TABLERO_STDERR_TTY: process.stderr.isTTY ? '1' : '0' },
   });
+  const temporary = new Set<string>();
+  child.on('message', (m: unknown) => {
+    const t = m as { tableroTemporal?: unknown; live?: unknown };
+    if (typeof t?.tableroTemporal !== 'string') return;
+    if (t.live === true) temporary.add(t.tableroTemporal);
+    else temporary.delete(t.tableroTemporal);
+  });
   let fatal = false;
-  child.stderr.on('data', (chunk: Buffer) => {
+  child.stderr!.on('data', (chunk: Buffer) => {
     if (fatal) return;
     const text = chunk.toString('utf8');
     const m = FATAL.exec(text);
@@ -57,7 +93,9 @@ export function launch(options: LaunchOptions): Promise<number> {
     const before = text.slice(0, m.index).replace(/\n+$/, '');
     if (before.trim()) process.stderr.write(`${before}\n`);
   });
+  let signalled: NodeJS.Signals | null = null;
   const forward = (signal: NodeJS.Signals) => () => {
+    signalled = signal;
     if (child.exitCode === null) child.kill(signal);
   };
   const onInt = forward('SIGINT');
@@ -72,17 +110,24 @@ export function launch(options: LaunchOptions): Promise<number> {
     child.on('close', (code, signal) => {
       process.off('SIGINT', onInt);
       process.off('SIGTERM', onTerm);
+      // A worker that could not clean up (killed, out of memory) leaves no half-written output.
+      for (const f of temporary) rmSync(f, { force: true });
+      const nl = process.stderr.isTTY ? '\n' : '';
       if (fatal) {
-        const mb = limit.toLocaleString('es-CO');
-        process.stderr.write(
-          `${process.stderr.isTTY ? '\n' : ''}tablero: la memoria no alcanzó para terminar (límite de ${mb} MB). El libro es demasiado grande para esta operación: ` +
-            `divídalo (por ejemplo, por dependencia) o aumente el límite con la variable TABLERO_MEMORIA_MB (por ejemplo, TABLERO_MEMORIA_MB=2048).\n`,
-        );
+        process.stderr.write(`${nl}${outOfMemoryLine(limit)}`);
         resolve(2);
         return;
       }
-      if (signal === 'SIGINT' || signal === 'SIGTERM') {
-        resolve(130);
+      if (signalled && (signal !== null || code === SIGNAL_EXIT[signalled])) {
+        resolve(SIGNAL_EXIT[signalled] ?? 2);
+        return;
+      }
+      if (signal !== null) {
+        process.stderr.write(
+          `${nl}tablero: el proceso de trabajo terminó de forma inesperada (señal ${signal}) y no escribió ninguna salida; ` +
+            `vuelva a intentarlo (si se repite, puede que al equipo le falte memoria).\n`,
+        );
+        resolve(2);
         return;
       }
       resolve(code ?? 2);

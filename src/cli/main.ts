@@ -11,12 +11,13 @@ import * as path from 'node:path';
 import { readWorkbookFile } from '../app/load';
 import { UserError } from '../app/errors';
 import { readGridsStreaming } from '../xlsx/stream-read';
-import { writeFileAtomic, writeWorkbookAtomic } from '../xlsx/write';
+import { onTemporaryFile, removeTemporaryFiles, writeFileAtomic, writeWorkbookAtomic } from '../xlsx/write';
 import { generateCopy } from '../xlsx/generate';
 import { consolidateCopy } from '../xlsx/consolidate';
 import { writeReturns } from '../xlsx/returns';
 import { templateWorkbook } from '../xlsx/template';
 import { parseArgs, usage } from './args';
+import { oneLine } from './output';
 import type { CliDeps } from './deps';
 import { makeConsolidar } from './consolidar';
 import { makeDemo } from './demo';
@@ -88,10 +89,6 @@ export async function run(argv: readonly string[], io: CliIO, deps?: Partial<Cli
   }
 }
 
-function oneLine(s: string): string {
-  return s.replace(/\s*\n\s*/g, ' ').trim();
-}
-
 /** The real process's streams. */
 export function processIO(): CliIO {
   return {
@@ -99,6 +96,7 @@ export function processIO(): CliIO {
     stderr: (t) => void process.stderr.write(t),
     // Under the supervisor (`launch.ts`) stderr is a pipe to it; it says whether its own is a terminal.
     stderrIsTTY: Boolean(process.stderr.isTTY) || process.env.TABLERO_STDERR_TTY === '1',
+    plainProgress: process.env.TABLERO_PROGRESO === '1',
     cwd: process.cwd(),
     now: new Date(),
   };
@@ -109,6 +107,18 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
   });
+  // Interrupted (Ctrl-C, kill): no half-written output stays behind; the exit code names the signal.
+  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+    process.on(signal, () => {
+      removeTemporaryFiles();
+      process.exit(code);
+    });
+  }
+  // Under the supervisor (`launch.ts`): it hears of each temporary file, to remove it should this process be killed outright.
+  if (process.send) {
+    process.channel?.unref();
+    onTemporaryFile((file, live) => process.send?.({ tableroTemporal: file, live }));
+  }
   const colour = Boolean(process.stdout.isTTY) && !('NO_COLOR' in process.env && process.env.NO_COLOR !== '');
   process.exitCode = await run(argv, processIO(), { colour });
 }

@@ -27,6 +27,11 @@ export function styleFor(colour: boolean): Style {
   return colour ? colourStyle : plainStyle;
 }
 
+/** A message as one line: a line break (in a file name, say) becomes a space — one line per problem on stderr. */
+export function oneLine(s: string): string {
+  return s.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+}
+
 export function plural(n: number, one: string, many: string): string {
   return `${formatNumber(n, 0)} ${n === 1 ? one : many}`;
 }

@@ -9,8 +9,9 @@
  * - inside ONE large file (`rows` while reading, then `phase`): "Leyendo «x.xlsx»: 120.000
  *   filas…", "Validando «x.xlsx» (200.000 filas)…". Shown only for long work — once the file
  *   passes `minRows` rows or `minMs` of reading — so small files stay silent. On a terminal the
- *   line is redrawn in place; elsewhere (CI logs, pipes) they are plain lines, at most one every
- *   `everyMs` while reading.
+ *   line is redrawn in place. Off a terminal (pipes, CI) nothing is written — stderr then carries
+ *   only what went wrong — unless `io.plainProgress` (`TABLERO_PROGRESO=1`) asks for plain lines,
+ *   at most one every `everyMs` while reading.
  */
 import type { FileProgress, ProgressReporter } from '../app/ports';
 import { formatNumber } from '../domain/format';
@@ -70,6 +71,7 @@ export function createProgress(io: CliIO, enabled: boolean, thresholds: Progress
   };
   /** One progress line: redrawn in place on a terminal, a plain line elsewhere. */
   const line = (text: string) => {
+    if (!tty && !io.plainProgress) return;
     if (tty) {
       io.stderr(`\r\u001b[2Ktablero: ${text}`);
       drawn = true;

@@ -20,7 +20,7 @@ import { InputError } from '../app/errors';
 import { buildReport, resolveOptions, type Report, type ReportFigures } from '../app/report';
 import { allowOnly, checkCutoffInVigencia, readingOf } from './args';
 import type { CliDeps } from './deps';
-import { pct, plural, styleFor, table, type Style } from './output';
+import { oneLine, pct, plural, styleFor, table, type Style } from './output';
 import { writeJson } from './json-out';
 import { createProgress } from './progress';
 import { UsageError, type CliIO, type ParsedArgs } from './types';
@@ -68,7 +68,7 @@ export function makeReporte(deps: CliDeps) {
       progress.done();
     }
     if (failures.length) {
-      for (const f of failures) io.stderr(`tablero: ${f}\n`);
+      for (const f of failures) io.stderr(`tablero: ${oneLine(f)}\n`);
       return 2;
     }
     const workbook = mergeWorkbooks(books);

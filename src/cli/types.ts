@@ -6,6 +6,11 @@ export interface CliIO {
   readonly stderr: (text: string) => void;
   /** True when stderr is a terminal (progress bars are drawn only then, or when asked). */
   readonly stderrIsTTY: boolean;
+  /**
+   * Progress as plain lines when stderr is NOT a terminal (`TABLERO_PROGRESO=1`: a CI log, the
+   * bench). Off by default: on a pipe stderr carries only what went wrong, one line.
+   */
+  readonly plainProgress?: boolean;
   readonly cwd: string;
   /** "Today" for default cut-offs; injectable for tests. */
   readonly now: Date;

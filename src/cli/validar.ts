@@ -12,7 +12,7 @@ import { validateWorkbook } from '../app/validate';
 import { resolveOptions } from '../app/report';
 import { allowOnly, checkCutoffInVigencia, readingOf } from './args';
 import type { CliDeps } from './deps';
-import { formatFileError, formatFileOutcome, formatTotals, styleFor } from './output';
+import { formatFileError, formatFileOutcome, formatTotals, oneLine, styleFor } from './output';
 import { writeJson } from './json-out';
 import { createProgress } from './progress';
 import { UsageError, type CliIO, type ParsedArgs } from './types';
@@ -130,7 +130,7 @@ export function makeValidar(deps: CliDeps) {
     for (const o of outcomes) {
       if ('error' in o) {
         unusable++;
-        io.stderr(`tablero: ${o.error}\n`);
+        io.stderr(`tablero: ${oneLine(o.error)}\n`);
       } else {
         errors += o.errors;
         warnings += o.warnings;

@@ -66,7 +66,8 @@ export function registerCommands(associate: (name: string, handler: (event: Comm
   associate('generarTablero', (event) => void runCommand(event, () => lazy().generate('tablero', quietRun()), report));
 }
 
-if (typeof Office !== 'undefined') {
+// Unsupported webview: the inline engine check (taskpane/engine-check.js) owns the buttons.
+if (typeof Office !== 'undefined' && !(window as { __tableroSinSoporte?: string }).__tableroSinSoporte) {
   void Office.onReady(() => {
     registerCommands((name, handler) => {
       // Older Office looks the function up on the window by its FunctionName; newer Office uses

@@ -9,22 +9,23 @@
  *   const host = createExcelHost({ excel: double.Excel, office: double.Office }); // tests
  * Outside the port: `renderSheets(models)` for generated sheets, `applyMarkPlan(plan)`,
  * `limitations()` (Spanish notes on what this Excel cannot do, shown once).
+ *
+ * Lazy loading: what only one action needs (drawing generated sheets, templates, the settings'
+ * zod schema) is imported inside that action with `await import(...)`, so the pane's first load
+ * stays small; see `lazyChunks` and README «Rendimiento» (the 200 KB budget is tested).
  */
 import type { CancelToken, ProgressReporter, WorkbookHost, WorkbookSettings } from '../app/ports';
-import { parseSettings } from '../app/settings';
 import type { WorkbookGrids } from '../domain/grid';
 import type { Finding } from '../domain/finding';
 import type { GeneralKind, SheetKind } from '../domain/fields';
 import type { SheetModel } from '../sheets/model';
 import { planMarks, type MarkPlan } from '../app/marks';
-import { templateSpec } from '../app/templates';
 import { detectCapabilities, limitationsOf, officeIsSetSupported, scriptHasIn, type Capabilities, type IsSetSupported } from './capabilities';
 import { DEFAULT_BATCH_BUDGET, isNull } from './batch';
 import { ExcelHostError, isTransientError, toExcelHostError } from './errors';
 import { readGrids } from './read';
 import { clearMarksIn, writeMarksIn, type MarkOutcome } from './marks';
-import { renderSheetsIn, type RenderedSheet } from './render';
-import { insertTemplateIn } from './template';
+import type { RenderedSheet } from './render';
 
 /** What the adapter needs of the `Excel` global: `run`, with or without run options. */
 export interface ExcelRuntime {
@@ -153,7 +154,8 @@ export class ExcelWorkbookHost implements WorkbookHost {
   }
 
   /** Draws generated sheets (tablero, alertas, observaciones) atomically; the first is activated. */
-  renderSheets(models: readonly SheetModel[], progress?: ProgressReporter, cancel?: CancelToken, generatedAt = localIsoNow()): Promise<RenderedSheet[]> {
+  async renderSheets(models: readonly SheetModel[], progress?: ProgressReporter, cancel?: CancelToken, generatedAt = localIsoNow()): Promise<RenderedSheet[]> {
+    const { renderSheetsIn } = await lazyChunks.render();
     return this.run('generar las hojas', (ctx) => renderSheetsIn(ctx, models, { caps: this.capabilities(), budget: this.budget, generatedAt, progress, cancel }));
   }
 
@@ -174,7 +176,7 @@ export class ExcelWorkbookHost implements WorkbookHost {
     if (!settings) return {};
     try {
       const v = settings.get(SETTINGS_KEY) as unknown;
-      return sanitizeSettings(v);
+      return (await lazyChunks.settings()).parseSettings(v);
     } catch {
       return {};
     }
@@ -183,7 +185,7 @@ export class ExcelWorkbookHost implements WorkbookHost {
   async saveSettings(next: WorkbookSettings): Promise<void> {
     const settings = this.office()?.context.document?.settings;
     if (!settings) throw new ExcelHostError('unsupported', 'Esta versión de Excel no permite guardar ajustes en el libro.');
-    settings.set(SETTINGS_KEY, sanitizeSettings(next));
+    settings.set(SETTINGS_KEY, (await lazyChunks.settings()).parseSettings(next));
     await new Promise<void>((resolve, reject) => {
       settings.saveAsync((result: Office.AsyncResult<void>) => {
         if (String(result.status) === 'failed') reject(new ExcelHostError('generic', 'No se pudieron guardar los ajustes en el libro; vuelva a intentar.', undefined, result.error));
@@ -192,14 +194,24 @@ export class ExcelWorkbookHost implements WorkbookHost {
     });
   }
 
-  insertTemplate(kind: GeneralKind, settings: WorkbookSettings): Promise<string> {
+  async insertTemplate(kind: GeneralKind, settings: WorkbookSettings): Promise<string> {
+    const [{ templateSpec }, { insertTemplateIn }] = await Promise.all([lazyChunks.templates(), lazyChunks.template()]);
     const spec = templateSpec(kind, settings);
     return this.run('insertar la plantilla', (ctx) => insertTemplateIn(ctx, spec, this.capabilities(), this.budget));
   }
 }
 
-/** Keeps only well-typed settings (what comes back from the document may be anything). */
-export const sanitizeSettings = parseSettings;
+/**
+ * Code loaded on demand (one webpack chunk each, named after what it is for). To keep a new
+ * action's code out of the first load, add it here (or `await import()` it inside the action) —
+ * never import it statically from a module the pane loads at start.
+ */
+export const lazyChunks = {
+  render: () => import(/* webpackChunkName: "generar" */ './render.js'),
+  template: () => import(/* webpackChunkName: "plantillas" */ './template.js'),
+  templates: () => import(/* webpackChunkName: "plantillas" */ '../app/templates.js'),
+  settings: () => import(/* webpackChunkName: "ajustes" */ '../app/settings.js'),
+};
 
 /** Local date-time without zone, `2025-07-10T09:30`. */
 export function localIsoNow(d = new Date()): string {

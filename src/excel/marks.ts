@@ -30,6 +30,7 @@ import { ExcelHostError, messages, officeErrorCode, toExcelHostError } from './e
 import { dropRegistryTemp, loadRegistry, queueRegistryLookup, queueRegistrySwap, registryWriteUnits } from './registry';
 import { markEntries, REGISTRY_SHEET } from '../app/registry';
 import { loadMergedAreas, type MergeTarget } from './read';
+import { pushTo } from '../domain/multimap';
 
 export interface MarkOptions {
   readonly caps: Capabilities;
@@ -89,6 +90,8 @@ function formatUnit(sheet: string, address: string, areas: readonly CellRange[],
 
 interface PlannedNote {
   readonly sheet: string;
+  /** The sheet's proxy, reused by every note of the sheet. */
+  readonly ws: Excel.Worksheet;
   readonly cell: string;
   readonly text: string;
   existing?: Excel.Note;
@@ -219,7 +222,7 @@ export async function writeMarksIn(ctx: Excel.RequestContext, plan: MarkPlan, op
     }
     if (!opts.caps.notes) continue;
     for (const n of sm.notes) {
-      const p: PlannedNote = { sheet: sm.sheet, cell: n.cell, text: n.text, original: null };
+      const p: PlannedNote = { sheet: sm.sheet, ws, cell: n.cell, text: n.text, original: null };
       notes.push(p);
       prep.push({
         bytes: ACTION_BYTES * 2 + 200,
@@ -243,7 +246,7 @@ export async function writeMarksIn(ctx: Excel.RequestContext, plan: MarkPlan, op
   // 3. The registry first (write-ahead), in plan order, exactly as the exceljs side writes it.
   const entries: RegistryEntry[] = [...reg.entries];
   const noteBySheet = new Map<string, PlannedNote[]>();
-  for (const p of notes) noteBySheet.set(p.sheet, [...(noteBySheet.get(p.sheet) ?? []), p]);
+  for (const p of notes) pushTo(noteBySheet, p.sheet, p);
   for (const { sm } of present) {
     for (const severity of ['error', 'warning'] as Severity[]) {
       const ranges = sm.ranges[severity];
@@ -293,9 +296,9 @@ export async function writeMarksIn(ctx: Excel.RequestContext, plan: MarkPlan, op
       written++;
       units.push({
         bytes: ACTION_BYTES * 2 + text.length + p.cell.length,
-        queue(ctx) {
+        queue() {
           if (p.existing && !isNull(p.existing)) p.existing.content = text;
-          else ctx.workbook.worksheets.getItem(p.sheet).notes.add(p.cell, text);
+          else p.ws.notes.add(p.cell, text);
         },
       });
     }

@@ -29,6 +29,7 @@ import { toExcelHostError } from './errors';
 import { isIsoDate, toExcelSerial } from '../domain/dates';
 import { needsTextFormat, shiftFormula, styleUnits, widthPoints } from './format';
 import { deleteVeryHidden, loadRegistry, namesOf, queueRegistryLookup, queueRegistrySwap, REGISTRY_TEMP, registryWriteUnits } from './registry';
+import { pushTo } from '../domain/multimap';
 
 export const TEMP_PREFIX = '_tpdm_tmp_';
 export const OLD_PREFIX = '_tpdm_old_';
@@ -64,7 +65,7 @@ function valueUnits(sheet: () => Excel.Worksheet, model: SheetModel): Unit[] {
   if (model.cells.length === 0) return [];
   const maxCol = model.cells.reduce((m, c) => Math.max(m, c.col), 1);
   const byRow = new Map<number, ModelCell[]>();
-  for (const c of model.cells) byRow.set(c.row, [...(byRow.get(c.row) ?? []), c]);
+  for (const c of model.cells) pushTo(byRow, c.row, c);
   const rows = [...byRow.keys()].sort((a, b) => a - b);
   const units: Unit[] = [];
   // Runs of consecutive rows, at most 500 rows per unit (split further on payload errors).
@@ -193,7 +194,7 @@ export function drawUnits(sheet: () => Excel.Worksheet, model: SheetModel, caps:
   units.push(...valueUnits(sheet, model));
   // Styles: one group of rectangles per style name.
   const byStyle = new Map<string, { row: number; col: number }[]>();
-  for (const c of model.cells) if (c.style) byStyle.set(c.style, [...(byStyle.get(c.style) ?? []), { row: c.row, col: c.col }]);
+  for (const c of model.cells) if (c.style) pushTo(byStyle, c.style, { row: c.row, col: c.col });
   for (const [name, cells] of [...byStyle].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
     const style = model.styles[name];
     if (style) units.push(...styleUnits(sheet, cellsToAreas(cells), { ...style, numberFormat: undefined }, caps));

@@ -3,7 +3,6 @@
  * adapter: the office-js host, the writer of generated sheets and the host's notices.
  */
 import { createExcelHost, type ExcelHostOptions, type ExcelWorkbookHost } from './index';
-import { generate, localDateTime } from '../app/generate';
 import { createNoticeSource, type NoticeSource } from '../app/ports';
 import { UserError } from '../app/errors';
 import type { GenerateSheet } from '../app/pane';
@@ -27,6 +26,8 @@ export function createExcelWiring(options: Omit<ExcelHostOptions, 'notify'> = {}
 
   const generateSheet: GenerateSheet = async (kind, workbook, options, progress, cancel) => {
     progress.report('Calculando avances', 0, 1);
+    // Only Generar needs the sheet builders: a chunk of their own, loaded on the first click.
+    const { generate, localDateTime } = await import(/* webpackChunkName: "generar" */ '../app/generate.js');
     const generatedAt = localDateTime(new Date());
     const result = generate({ workbook, options, workbookName: workbook.name, generatedAt });
     const model = result.sheets.find((s) => s.kind === kind);

@@ -25,6 +25,7 @@ import { baseStyles, formats, range, SheetBuilder, trafficLightRules } from './m
 import type { SheetModel } from './model';
 import { periodLabel } from '../domain/periods';
 import { DASH, formatDateTime, headerRow, periodName, ratio, section, stateRules, titleBlock, trafficFromRatings } from './common';
+import { pushTo } from '../domain/multimap';
 
 const LAST = 13;
 const widths = [11, 34, 11, 11, 11, 11, 11, 12, 30, 20, 22, 16, 12];
@@ -78,7 +79,7 @@ function byUnit(goals: readonly GoalProgress[]): Map<string, GoalProgress[]> {
   const map = new Map<string, GoalProgress[]>();
   for (const g of goals) {
     const key = g.input.unit.replace(/\s+/g, ' ').trim() || 'Sin dependencia';
-    map.set(key, [...(map.get(key) ?? []), g]);
+    pushTo(map, key, g);
   }
   return new Map([...map.entries()].sort((a, c) => a[0].localeCompare(c[0], 'es')));
 }

@@ -136,8 +136,8 @@ describe('task pane', () => {
     expect(screen.getByText('1 advertencia')).toBeTruthy();
     expect(screen.queryByText('Listo para enviar')).toBeNull();
 
-    const errors = screen.getByRole('region', { name: 'Errores' });
-    const warnings = screen.getByRole('region', { name: 'Advertencias' });
+    const errors = await screen.findByRole('region', { name: 'Errores' }, { timeout: 10_000 });
+    const warnings = await screen.findByRole('region', { name: 'Advertencias' }, { timeout: 10_000 });
     // Errors come before warnings; inside errors, the rule with most findings first.
     expect(errors.compareDocumentPosition(warnings) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
     const ruleHeaders = within(errors).getAllByRole('button', { expanded: true }).map((b) => b.textContent);
@@ -166,14 +166,14 @@ describe('task pane', () => {
   test('a click on a finding selects its cell through the host', async () => {
     const { host } = setup();
     await clickValidar();
-    fireEvent.click(screen.getByRole('button', { name: /Ir a la celda R14 · HC T2/ }));
+    fireEvent.click(await screen.findByRole('button', { name: /Ir a la celda R14 · HC T2/ }, { timeout: 10_000 }));
     await waitFor(() => expect(host.selected).toEqual(['HC T2', 'R14']));
   });
 
   test('findings are focusable buttons (keyboard)', async () => {
     setup();
     await clickValidar();
-    const button = screen.getByRole('button', { name: /Ir a la celda R14/ });
+    const button = await screen.findByRole('button', { name: /Ir a la celda R14/ }, { timeout: 10_000 });
     expect(button.tagName).toBe('BUTTON');
     button.focus();
     expect(document.activeElement).toBe(button);
@@ -268,7 +268,7 @@ describe('task pane', () => {
   test('Generar tablero / alertas / observaciones run the use case and name the sheet', async () => {
     const { useCases } = setup();
     fireEvent.click(screen.getByRole('tab', { name: 'Generar' }));
-    fireEvent.click(screen.getByRole('button', { name: 'Generar tablero' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Generar tablero' }, { timeout: 10_000 }));
     expect(await screen.findByText('Listo: se generó la hoja «Tablero de control».')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Generar alertas' }));
     await waitFor(() => expect(useCases.generated).toEqual(['tablero', 'alertas']));
@@ -277,7 +277,7 @@ describe('task pane', () => {
   test('Insertar plantilla inserts the chosen kind', async () => {
     const { host } = setup();
     fireEvent.click(screen.getByRole('tab', { name: 'Generar' }));
-    fireEvent.change(screen.getByRole('combobox', { name: 'Plantilla' }), { target: { value: 'hoja-captura' } });
+    fireEvent.change(await screen.findByRole('combobox', { name: 'Plantilla' }, { timeout: 10_000 }), { target: { value: 'hoja-captura' } });
     fireEvent.click(screen.getByRole('button', { name: 'Insertar plantilla' }));
     expect(await screen.findByText(/Se insertó la plantilla/)).toBeTruthy();
     expect(host.calls).toContain('insertTemplate:hoja-captura');
@@ -286,7 +286,7 @@ describe('task pane', () => {
   test('settings are saved through the host', async () => {
     const { host } = setup();
     fireEvent.click(screen.getByRole('tab', { name: 'Ajustes' }));
-    const entity = await screen.findByRole('textbox', { name: 'Entidad' });
+    const entity = await screen.findByRole('textbox', { name: 'Entidad' }, { timeout: 10_000 });
     expect((entity as HTMLInputElement).value).toBe('Alcaldía de Prueba');
     fireEvent.change(entity, { target: { value: 'Alcaldía de San Juan de Pasto' } });
     fireEvent.change(screen.getByRole('spinbutton', { name: 'Vigencia' }), { target: { value: '2026' } });
@@ -300,7 +300,7 @@ describe('task pane', () => {
   test('wrong settings get a Spanish message and are not saved', async () => {
     const { host } = setup();
     fireEvent.click(screen.getByRole('tab', { name: 'Ajustes' }));
-    const vigencia = await screen.findByRole('spinbutton', { name: 'Vigencia' });
+    const vigencia = await screen.findByRole('spinbutton', { name: 'Vigencia' }, { timeout: 10_000 });
     fireEvent.change(vigencia, { target: { value: '25' } });
     fireEvent.change(screen.getByRole('textbox', { name: /Umbral de rezago/ }), { target: { value: '150' } });
     fireEvent.click(screen.getByRole('button', { name: 'Guardar ajustes' }));

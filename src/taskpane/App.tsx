@@ -2,7 +2,7 @@
  * The task pane. It gets its actions as props (`PaneActions`, built by the controller over a
  * WorkbookHost), so it renders and is tested without Office.
  */
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Spinner, Tab, TabList, makeStyles, tokens } from '@fluentui/react-components';
 import type { PaneActions } from './controller';
 import { usePane } from './usePane';
@@ -10,8 +10,11 @@ import { Header } from './components/Header';
 import { ProgressArea } from './components/ProgressArea';
 import { StatusBar } from './components/StatusBar';
 import { ValidatePanel } from './components/ValidatePanel';
-import { GeneratePanel } from './components/GeneratePanel';
-import { SettingsPanel } from './components/SettingsPanel';
+
+// Code only one tab needs loads when the tab is first opened (README «Rendimiento»): Generar's
+// panel, and Ajustes with the zod schema behind its checks.
+const GeneratePanel = lazy(() => import(/* webpackChunkName: "generar-panel" */ './components/GeneratePanel.js').then((m) => ({ default: m.GeneratePanel })));
+const SettingsPanel = lazy(() => import(/* webpackChunkName: "ajustes" */ './components/SettingsPanel.js').then((m) => ({ default: m.SettingsPanel })));
 
 type TabId = 'validar' | 'generar' | 'ajustes';
 
@@ -81,10 +84,16 @@ export function App({ actions }: AppProps) {
               ruleTitle={on.ruleTitle}
             />
           )}
-          {tab === 'generar' && <GeneratePanel busy={busy} onGenerate={on.generate} onInsertTemplate={on.insertTemplate} />}
+          {tab === 'generar' && (
+            <Suspense fallback={<Spinner size="tiny" label="Cargando…" />}>
+              <GeneratePanel busy={busy} onGenerate={on.generate} onInsertTemplate={on.insertTemplate} />
+            </Suspense>
+          )}
           {tab === 'ajustes' &&
             (state.settings ? (
-              <SettingsPanel key={JSON.stringify(state.settings)} settings={state.settings} busy={busy} onSave={on.saveSettings} />
+              <Suspense fallback={<Spinner size="tiny" label="Cargando los ajustes…" />}>
+                <SettingsPanel key={JSON.stringify(state.settings)} settings={state.settings} busy={busy} onSave={on.saveSettings} />
+              </Suspense>
             ) : (
               <Spinner size="tiny" label="Leyendo los ajustes del libro…" />
             ))}

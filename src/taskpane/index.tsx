@@ -38,6 +38,8 @@ function renderOutsideExcel(reason: 'browser' | 'other-app' | 'no-office') {
 }
 
 async function main() {
+  // The inline engine check (engine-check.js) already said this webview is not supported.
+  if ((window as { __tableroSinSoporte?: string }).__tableroSinSoporte) return;
   if (typeof Office === 'undefined') {
     renderOutsideExcel('no-office');
     return;

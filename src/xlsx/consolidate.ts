@@ -11,6 +11,7 @@
  */
 import ExcelJS from 'exceljs';
 import * as path from 'node:path';
+import { realpath } from 'node:fs/promises';
 import { loadWorkbookFile } from '../app/load';
 import { InputError } from '../app/errors';
 import { consolidate, findingKey } from '../app/consolidate';
@@ -58,15 +59,39 @@ export async function consolidateFiles(
   let cutoff: string | undefined = corte;
   let vigencia: number | undefined;
   let entity: string | null = null;
+  // The period the files themselves say (title block, settings), and which file said it first.
+  let declared: { vigencia?: { value: number; file: string }; cutoff?: { value: string; file: string } } = {};
+  const seen = new Map<string, string>(); // real path → file as given
   for (const file of files) {
     const loaded = await loadWorkbookFile(file, xlsxParser, { cwd: at.cwd });
+    const real = await realpath(loaded.path);
+    const twice = seen.get(real);
+    if (twice !== undefined) throw new InputError(`«${file}» es el mismo archivo que «${twice}»: cada libro se consolida una sola vez.`);
+    seen.set(real, file);
     inputs.push(loaded.path);
     const { workbook, options } = prepare(loaded.grids, generatedSheetNames(loaded.host), { cutoff }, at.now);
     if (!workbook.sheets.some((s) => s.kind === 'hoja-captura')) {
       warn(`«${file}» no tiene hoja de captura; se omite en el consolidado.`);
       continue;
     }
-    cutoff ??= options.cutoff; // every file is measured at the same cut-off: the first's
+    // Units of one consolidation report the same vigencia and, unless --corte says which, the same cut-off.
+    // The capture sheets' own title block first (the plan de acción beside them may be older).
+    const byCapture = [...workbook.sheets].sort((a, b) => Number(b.kind === 'hoja-captura') - Number(a.kind === 'hoja-captura'));
+    const ownVigencia = byCapture.find((s) => s.vigencia !== undefined)?.vigencia;
+    const ownCutoff = byCapture.find((s) => s.cutoff)?.cutoff;
+    if (ownVigencia !== undefined && declared.vigencia && declared.vigencia.value !== ownVigencia) {
+      throw new InputError(`«${file}» es de la vigencia ${ownVigencia} y «${declared.vigencia.file}» de la ${declared.vigencia.value}: consolide libros de una misma vigencia.`);
+    }
+    if (corte === undefined && ownCutoff && declared.cutoff && declared.cutoff.value !== ownCutoff) {
+      throw new InputError(
+        `«${file}» tiene corte ${dmy(ownCutoff)} y «${declared.cutoff.file}» ${dmy(declared.cutoff.value)}: consolide hojas de un mismo corte, o indique cuál con --corte AAAA-MM-DD.`,
+      );
+    }
+    declared = {
+      vigencia: declared.vigencia ?? (ownVigencia !== undefined ? { value: ownVigencia, file } : undefined),
+      cutoff: declared.cutoff ?? (ownCutoff ? { value: ownCutoff, file } : undefined),
+    };
+    cutoff ??= corte ?? ownCutoff ?? options.cutoff; // every file is measured at the same cut-off
     vigencia ??= options.vigencia;
     entity ??= options.entity ?? null;
     const v = validateWorkbook(workbook, options);
@@ -106,3 +131,5 @@ export async function consolidateCopy(request: CopyRequest, warn: (message: stri
   await writeWorkbookAtomic(run.wb, path.resolve(request.cwd, request.output), { force: request.force, inputs: run.inputs, display: request.output });
   return { rows: run.consolidation.rows, files: run.consolidation.files.length, sheetName: run.sheetName, result };
 }
+
+const dmy = (iso: string) => iso.split('-').reverse().join('/');

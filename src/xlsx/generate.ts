@@ -24,7 +24,9 @@ import type { ReadWorkbook } from '../domain/sheet';
 import type { SheetModel } from '../sheets/model';
 import { GeneratedStyles, SheetXml } from './sheet-xml';
 import { gridsOfWorkbook, loadWorkbook } from './read';
-import { checkOutputPath, writeFileAtomic, writeWorkbookAtomic } from './write';
+import { checkOutputPath, writeFileAtomic } from './write';
+import { carryOver } from './carry-over';
+import { readFile } from 'node:fs/promises';
 import { renderSheets } from './render';
 import { applyMarks } from './marks';
 import { productKindOfSheet, readRegistry } from './registry';
@@ -153,7 +155,7 @@ interface WrittenSheets {
 }
 
 /** Builds one generated sheet and writes it to deflated XML; its model is garbage when this returns. */
-async function writeSheet(build: () => SheetModel, styles: GeneratedStyles, at: { xfOffset: number; dxfOffset: number; selected: boolean }) {
+async function writeSheet(build: () => SheetModel, styles: GeneratedStyles, at: { xfOffset: number; dxfOffset: number; selected: boolean; date1904: boolean }) {
   const model = build();
   const xml = new SheetXml(model);
   const part = await deflatePart(utf8Chunks(xml.xml({ styles, ...at })));
@@ -169,7 +171,10 @@ function plan(a: Analysed, names: { workbookName: string; generatedAt: string })
  * write it to deflated XML and let its model go before the next — only the compressed sheets,
  * the mark plan and the summary outlive this function.
  */
-async function writeSheets(read: Read, names: { workbookName: string; generatedAt: string }, zip: ZipSource): Promise<WrittenSheets> {
+async function writeSheets(read: Read, names: { workbookName: string; generatedAt: string }, host: PackageHost): Promise<WrittenSheets> {
+  const zip = host.zip;
+  // Dates are written as serials of the workbook's own date system (exceljs read it from the skeleton).
+  const date1904 = host.wb.properties.date1904 === true;
   // No variable holds the analysis: only the builders do, and each is dropped once it has run.
   const { summary, marks, builders } = plan(analyseForGeneration({ workbook: takeWorkbook(read), options: read.options, ...names }), names);
   const counts = styleCounts(zip);
@@ -178,7 +183,7 @@ async function writeSheets(read: Read, names: { workbookName: string; generatedA
   // Each builder is taken out of the list before it runs: once the last has run, nothing refers to
   // the analysis; each model lives only inside `writeSheet`.
   for (let build = builders.shift(); build; build = builders.shift()) {
-    sheets.push(await writeSheet(build, styles, { xfOffset: counts.xfs, dxfOffset: counts.dxfs, selected: sheets.length === 0 }));
+    sheets.push(await writeSheet(build, styles, { xfOffset: counts.xfs, dxfOffset: counts.dxfs, selected: sheets.length === 0, date1904 }));
   }
   return { summary, marks, styles, sheets };
 }
@@ -223,12 +228,14 @@ export async function generateCopy(request: CopyRequest, progress: FileProgress,
     const analysed = analyseForGeneration({ workbook: takeWorkbook(read), options: read.options, ...names });
     const result = applyGenerated(host.wb, { marks: analysed.marks, sheets: sheetBuilders(analysed, names).map((build) => build()) }, summaryOf(analysed), generatedAt);
     progress.phase('Escribiendo la copia de', file);
-    await writeWorkbookAtomic(host.wb, out, { ...writeOptions, inputs: [inputPath] });
+    // exceljs drops a VBA project: the input's is put back (an .xlsm copy keeps the person's macros).
+    const bytes = carryOver(Buffer.from(await host.wb.xlsx.writeBuffer()), out, request.output, await readFile(inputPath));
+    await writeFileAtomic(out, bytes, { ...writeOptions, inputs: [inputPath] });
     return result;
   }
-  const written = await writeSheets(read, names, host.zip);
+  const written = await writeSheets(read, names, host);
   progress.phase('Escribiendo la copia de', file);
   const copy = await packageCopy(host, written, generatedAt);
-  await writeFileAtomic(out, copy.bytes, { ...writeOptions, inputs: [inputPath] });
+  await writeFileAtomic(out, carryOver(copy.bytes, out, request.output), { ...writeOptions, inputs: [inputPath] });
   return copy.result;
 }

@@ -53,6 +53,7 @@ import {
 } from './ooxml';
 import { ZipWriter, partChunks, readPartText, type DeflatedPart, type ZipSource } from './zip';
 import type { GeneratedStyles } from './sheet-xml';
+import { pushTo } from '../domain/multimap';
 
 // ---------------------------------------------------------------------------------------------
 // The workbook part
@@ -202,7 +203,7 @@ function cellsForNotes(refs: readonly string[], prefix: string): string {
   const byRow = new Map<number, { col: number; ref: string }[]>();
   for (const ref of refs) {
     const a = parseAddress(ref);
-    if (a) byRow.set(a.row, [...(byRow.get(a.row) ?? []), { col: a.col, ref }]);
+    if (a) pushTo(byRow, a.row, { col: a.col, ref });
   }
   const rows = [...byRow.entries()]
     .sort((a, b) => a[0] - b[0])

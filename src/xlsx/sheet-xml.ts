@@ -133,6 +133,8 @@ export interface SheetXmlOptions {
   readonly dxfOffset: number;
   /** The tab is selected (the first generated sheet). */
   readonly selected: boolean;
+  /** The workbook uses the 1904 date system (`<workbookPr date1904="1"/>`). */
+  readonly date1904?: boolean;
 }
 
 interface Link {
@@ -163,7 +165,7 @@ export class SheetXml {
     return id;
   }
 
-  private cellXml(c: ModelCell, s: number): string {
+  private cellXml(c: ModelCell, s: number, date1904: boolean): string {
     const r = cellAddress(c.row, c.col);
     const sAttr = s ? ` s="${s}"` : '';
     const v = c.value;
@@ -172,7 +174,8 @@ export class SheetXml {
       const target = `${quoteSheet(c.link.sheet)}!${c.link.cell}`;
       this.links.push({ ref: r, id: `rId${this.links.length + 1}`, target, tooltip: `Ir a ${c.link.sheet}!${c.link.cell}` });
     }
-    if (c.date && typeof v === 'string') return `<c r="${r}"${sAttr}><v>${toExcelSerial(v)}</v></c>`;
+    // A 1904-system workbook (older Mac Excel) counts days 1,462 fewer: a 1900 serial there showed 4 years and a day late.
+    if (c.date && typeof v === 'string') return `<c r="${r}"${sAttr}><v>${toExcelSerial(v) - (date1904 ? 1_462 : 0)}</v></c>`;
     if (c.error && typeof v === 'string') return `<c r="${r}"${sAttr} t="e"><v>${xmlText(v)}</v></c>`;
     if (typeof v === 'number') return Number.isFinite(v) ? `<c r="${r}"${sAttr}><v>${v}</v></c>` : `<c r="${r}"${sAttr} t="e"><v>#NUM!</v></c>`;
     if (typeof v === 'boolean') return `<c r="${r}"${sAttr} t="b"><v>${v ? 1 : 0}</v></c>`;
@@ -240,7 +243,7 @@ export class SheetXml {
       const h = m.rowHeights[r];
       const parts: [number, string][] = (byRow.get(r) ?? []).map((c) => {
         const s = this.styleOf(c, o.styles);
-        return [c.col, this.cellXml(c, s ? s + o.xfOffset : 0)];
+        return [c.col, this.cellXml(c, s ? s + o.xfOffset : 0, o.date1904 === true)];
       });
       for (const [col, s] of covered.get(r) ?? []) parts.push([col, `<c r="${cellAddress(r, col)}"${s ? ` s="${s + o.xfOffset}"` : ''}/>`]);
       parts.sort((a, b) => a[0] - b[0]);

@@ -10,7 +10,7 @@
  * - The temporary file lives in the output's own folder (a rename across devices would copy).
  */
 import ExcelJS from 'exceljs';
-import { promises as fs } from 'node:fs';
+import { promises as fs, rmSync } from 'node:fs';
 import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { OutputError } from '../app/errors';
@@ -72,12 +72,41 @@ export async function checkOutputPath(out: string, options: WriteOptions): Promi
   const dir = path.dirname(abs);
   const dirStat = await statOrNull(dir);
   if (!dirStat || !dirStat.isDirectory()) throw new OutputError(`La carpeta de la salida «${display}» no existe.`);
-  const existing = await statOrNull(abs);
+  // lstat: a symlink is judged as itself, never followed to what it points at.
+  const existing = await fs.lstat(abs).catch(() => null);
   if (existing?.isDirectory()) throw new OutputError(`La salida «${display}» es una carpeta; indique un nombre de archivo.`);
+  // Only a regular file may be replaced: never a device (/dev/full would become a file), a FIFO, a socket or a symlink.
+  if (existing?.isSymbolicLink()) throw new OutputError(`La salida «${display}» es un enlace simbólico; el tablero solo reemplaza archivos comunes. Indique otro nombre con -o.`);
+  if (existing && !existing.isFile()) throw new OutputError(`La salida «${display}» no es un archivo común (es un dispositivo, una tubería o un socket); indique otro nombre con -o.`);
   if (existing && !options.force) {
     throw new OutputError(`El archivo «${display}» ya existe; use --force para reemplazarlo o indique otro nombre con -o.`);
   }
   return { abs, dir };
+}
+
+/**
+ * The temporary files being written right now, so that an interrupted run leaves none: the
+ * worker removes them when it gets SIGINT/SIGTERM (`removeTemporaryFiles`, `cli/main.ts`), and
+ * tells the supervisor about each one (`onTemporaryFile`), which removes what is left when the
+ * worker dies without a chance to (SIGKILL, out of memory).
+ */
+const temporaryFiles = new Set<string>();
+let temporaryListener: ((file: string, live: boolean) => void) | undefined;
+
+export function onTemporaryFile(listener: (file: string, live: boolean) => void): void {
+  temporaryListener = listener;
+}
+
+/** Removes every temporary file still being written (synchronous: safe in a signal handler). */
+export function removeTemporaryFiles(): void {
+  for (const f of temporaryFiles) rmSync(f, { force: true });
+  temporaryFiles.clear();
+}
+
+function temporary(file: string, live: boolean): void {
+  if (live) temporaryFiles.add(file);
+  else temporaryFiles.delete(file);
+  temporaryListener?.(file, live);
 }
 
 /** Writes `data` to `out` atomically with the checks above. */
@@ -85,6 +114,7 @@ export async function writeFileAtomic(out: string, data: Buffer | string, option
   const display = options.display ?? out;
   const { abs, dir } = await checkOutputPath(out, options);
   const tmp = path.join(dir, `.${path.basename(abs)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  temporary(tmp, true);
   try {
     await fs.writeFile(tmp, data, { flag: 'wx' });
     if (options.force) {
@@ -108,6 +138,7 @@ export async function writeFileAtomic(out: string, data: Buffer | string, option
     throw new OutputError(`No se pudo escribir «${display}»: ${why}.`, e);
   } finally {
     await fs.rm(tmp, { force: true }).catch(() => undefined);
+    temporary(tmp, false);
   }
 }
 

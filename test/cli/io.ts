@@ -25,13 +25,14 @@ export function tempDir(prefix = 'tablero-cli-'): { dir: string; cleanup: () => 
 }
 
 /** Runs `tablero <argv>` in-process with `cwd` and today = 10/07/2025. */
-export async function tablero(argv: string[], cwd: string, opts: { tty?: boolean; deps?: Partial<CliDeps>; now?: Date } = {}): Promise<Captured> {
+export async function tablero(argv: string[], cwd: string, opts: { tty?: boolean; plainProgress?: boolean; deps?: Partial<CliDeps>; now?: Date } = {}): Promise<Captured> {
   let stdout = '';
   let stderr = '';
   const io: CliIO = {
     stdout: (t) => void (stdout += t),
     stderr: (t) => void (stderr += t),
     stderrIsTTY: opts.tty ?? false,
+    plainProgress: opts.plainProgress,
     cwd,
     now: opts.now ?? new Date(2025, 6, 10),
   };

@@ -14,8 +14,8 @@ afterAll(cleanup);
 const small = { minRows: 1, minMs: 60_000, everyMs: 0 };
 
 describe('progress of one large file on stderr', () => {
-  it('validar --json: progress lines on stderr, stdout is the JSON alone', async () => {
-    const r = await tablero(['validar', examples.capture, '--corte', '2025-06-30', '--json'], dir, { deps: { progress: small } });
+  it('validar --json with TABLERO_PROGRESO=1: progress lines on stderr, stdout is the JSON alone', async () => {
+    const r = await tablero(['validar', examples.capture, '--corte', '2025-06-30', '--json'], dir, { plainProgress: true, deps: { progress: small } });
     expect(r.code).toBe(1);
     const json = JSON.parse(r.stdout);
     expect(json.files).toHaveLength(1);
@@ -27,12 +27,21 @@ describe('progress of one large file on stderr', () => {
     expect(r.stderr).not.toMatch(/\r|\u001b/);
   });
 
-  it('reporte --json: progress lines on stderr, stdout is the report alone', async () => {
-    const r = await tablero(['reporte', examples.capture, '--json'], dir, { deps: { progress: small } });
+  it('reporte --json with TABLERO_PROGRESO=1: progress lines on stderr, stdout is the report alone', async () => {
+    const r = await tablero(['reporte', examples.capture, '--json'], dir, { plainProgress: true, deps: { progress: small } });
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).plan).toBeDefined();
     expect(r.stderr).toMatch(/^tablero: Leyendo «.*»: \d[\d.]* filas leídas\.$/m);
     expect(r.stderr).toMatch(/^tablero: Calculando el reporte de «.*» \(\d[\d.]* filas\)…$/m);
+  });
+
+  it('off a terminal (a pipe, CI) a long run writes no progress: stderr is empty, or the one line of what went wrong (issue 12)', async () => {
+    for (const verb of ['validar', 'reporte']) {
+      const r = await tablero([verb, examples.capture, '--json'], dir, { deps: { progress: small } });
+      expect(r.stderr).toBe('');
+    }
+    const bad = await tablero(['validar', examples.capture, 'no-existe.xlsx'], dir, { deps: { progress: small } });
+    expect(bad.stderr).toBe('tablero: No se encontró el archivo «no-existe.xlsx».\n');
   });
 
   it('small files under the default thresholds: nothing on stderr', async () => {
@@ -52,7 +61,8 @@ describe('progress of one large file on stderr', () => {
 describe('createProgress (one file)', () => {
   function capture(tty: boolean): { io: CliIO; err: () => string } {
     let err = '';
-    return { io: { stdout: () => {}, stderr: (t) => void (err += t), stderrIsTTY: tty, cwd: repoRoot, now: new Date() }, err: () => err };
+    // Off a terminal, as with TABLERO_PROGRESO=1 (plain lines); without it nothing is written (tested above).
+    return { io: { stdout: () => {}, stderr: (t) => void (err += t), stderrIsTTY: tty, plainProgress: !tty, cwd: repoRoot, now: new Date() }, err: () => err };
   }
 
   it('silent below the row and time thresholds, plain lines (Colombian thousands) once past them', () => {

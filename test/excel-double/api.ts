@@ -250,20 +250,32 @@ export class WorksheetCollection extends ClientObject {
 
 export class Worksheet extends ClientObject {
   private ref: SheetRef;
-  readonly protection: WorksheetProtection;
-  /** Undefined when the loaded office.js has no notes (npm @microsoft/office-js 1.1.110). */
-  readonly notes?: NoteCollection;
-  readonly charts: ChartCollection;
-  readonly freezePanes: WorksheetFreezePanes;
-  readonly pageLayout: PageLayout;
+  // Navigation objects are made on first use, as office.js does (a proxy per call is cheap there).
+  private _protection?: WorksheetProtection;
+  private _notes?: NoteCollection;
+  private _charts?: ChartCollection;
+  private _freezePanes?: WorksheetFreezePanes;
+  private _pageLayout?: PageLayout;
   constructor(ctx: RequestContext, ref: SheetRef) {
     super(ctx);
     this.ref = ref;
-    this.protection = new WorksheetProtection(ctx, this);
-    if (ctx.host.scriptNotes) this.notes = new NoteCollection(ctx, this);
-    this.charts = new ChartCollection(ctx, this);
-    this.freezePanes = new WorksheetFreezePanes(ctx, this);
-    this.pageLayout = new PageLayout(ctx, this);
+  }
+  get protection(): WorksheetProtection {
+    return (this._protection ??= new WorksheetProtection(this.ctx, this));
+  }
+  /** Undefined when the loaded office.js has no notes (npm @microsoft/office-js 1.1.110). */
+  get notes(): NoteCollection | undefined {
+    if (!this.ctx.host.scriptNotes) return undefined;
+    return (this._notes ??= new NoteCollection(this.ctx, this));
+  }
+  get charts(): ChartCollection {
+    return (this._charts ??= new ChartCollection(this.ctx, this));
+  }
+  get freezePanes(): WorksheetFreezePanes {
+    return (this._freezePanes ??= new WorksheetFreezePanes(this.ctx, this));
+  }
+  get pageLayout(): PageLayout {
+    return (this._pageLayout ??= new PageLayout(this.ctx, this));
   }
   bind(id: string): void {
     this.ref = { kind: 'id', id };
@@ -431,18 +443,24 @@ export function coerce(v: unknown, nf: string | undefined): Pick<CellState, 'v' 
 }
 
 export class Range extends ClientObject {
-  readonly format: RangeFormat;
-  readonly conditionalFormats: ConditionalFormatCollection;
-  readonly dataValidation: DataValidation;
+  private _format?: RangeFormat;
+  private _conditionalFormats?: ConditionalFormatCollection;
+  private _dataValidation?: DataValidation;
   constructor(
     ctx: RequestContext,
     readonly ws: Worksheet,
     private readonly spec: RangeSpec,
   ) {
     super(ctx);
-    this.format = new RangeFormat(ctx, ws, () => [this.area()]);
-    this.conditionalFormats = new ConditionalFormatCollection(ctx, ws, () => [this.area()]);
-    this.dataValidation = new DataValidation(ctx, ws, () => this.area());
+  }
+  get format(): RangeFormat {
+    return (this._format ??= new RangeFormat(this.ctx, this.ws, () => [this.area()]));
+  }
+  get conditionalFormats(): ConditionalFormatCollection {
+    return (this._conditionalFormats ??= new ConditionalFormatCollection(this.ctx, this.ws, () => [this.area()]));
+  }
+  get dataValidation(): DataValidation {
+    return (this._dataValidation ??= new DataValidation(this.ctx, this.ws, () => this.area()));
   }
   /** The area now (throws InvalidArgument for a bad address, ItemNotFound for a null used range). */
   area(): Area {

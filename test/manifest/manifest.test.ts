@@ -8,6 +8,7 @@ import { existsSync, readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { drawIcon, encodePng, ICON_SIZES } from '../../scripts/make-icons';
+const { productionManifest, PLACEHOLDER_URL } = require('../../scripts/production-manifest') as { productionManifest(xml: string, url?: string): string; PLACEHOLDER_URL: string };
 
 const root = path.resolve(__dirname, '..', '..');
 const manifestPath = path.join(root, 'manifest.xml');
@@ -87,6 +88,35 @@ describe('manifest.xml', () => {
   test('the committed icons are what scripts/make-icons.ts draws', () => {
     for (const size of ICON_SIZES) {
       expect(readFileSync(path.join(root, 'assets', `icon-${size}.png`)).equals(encodePng(size, size, drawIcon(size)))).toBe(true);
+    }
+  });
+});
+
+describe('manifest.prod.xml (production)', () => {
+  const prodPath = path.join(root, 'manifest.prod.xml');
+  const prod = readFileSync(prodPath, 'utf8');
+
+  test('is manifest.xml with the one setting (the add-in address) filled in: no localhost, a support page', () => {
+    expect(prod).toBe(productionManifest(manifest));
+    expect(prod).not.toMatch(/localhost/);
+    expect(prod).toContain(`<SupportUrl DefaultValue="${PLACEHOLDER_URL}/soporte.html"/>`);
+    expect(manifest).toContain('<SupportUrl DefaultValue="https://localhost:3000/soporte.html"/>');
+    expect(existsSync(path.join(root, 'src', 'taskpane', 'soporte.html'))).toBe(true);
+    const real = productionManifest(manifest, 'https://planeacion.pasto.gov.co/tablero/');
+    expect(real).toContain('<SourceLocation DefaultValue="https://planeacion.pasto.gov.co/tablero/taskpane.html"/>');
+    expect(real).toContain('<AppDomain>https://planeacion.pasto.gov.co</AppDomain>');
+    expect(() => productionManifest(manifest, 'http://inseguro.gov.co')).toThrow(/https/);
+    expect(() => productionManifest(manifest, 'https://localhost:8443')).toThrow(/localhost/);
+  });
+
+  (hasXmllint() ? test : test.skip)('validates against the offline schemas, with the placeholder and with a real address', () => {
+    for (const xml of [prod, productionManifest(manifest, 'https://planeacion.pasto.gov.co/tablero')]) {
+      const dir = mkdtempSync(path.join(os.tmpdir(), 'manifest-prod-'));
+      const file = path.join(dir, 'manifest.prod.xml');
+      writeFileSync(file, xml);
+      const r = spawnSync('xmllint', ['--noout', '--schema', schema, file], { encoding: 'utf8' });
+      expect(r.stderr).toContain('validates');
+      expect(r.status).toBe(0);
     }
   });
 });

@@ -18,6 +18,7 @@ import {
 } from '@fluentui/react-components';
 import type { Finding } from '../../domain/finding';
 import type { SeverityGroup } from '../controller';
+import { plural } from './plural';
 
 /** Findings shown per rule before "Mostrar más" (a 20k-row sheet may have thousands). */
 export const PAGE_SIZE = 50;
@@ -80,9 +81,7 @@ export interface FindingsListProps {
 
 const severityTitle = { error: ['error', 'errores'], warning: ['advertencia', 'advertencias'] } as const;
 
-export function plural(n: number, [one, many]: readonly [string, string]): string {
-  return `${n.toLocaleString('es-CO')} ${n === 1 ? one : many}`;
-}
+export { plural };
 
 export function FindingsList({ groups, ruleTitle, onSelect }: FindingsListProps) {
   const s = useStyles();

@@ -1,5 +1,5 @@
 /** Validar (whole workbook or active sheet), Limpiar marcas, and the grouped results. */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import {
   Badge,
   Button,
@@ -17,7 +17,10 @@ import { CheckmarkCircle20Regular, Eraser20Regular } from '@fluentui/react-icons
 import type { Finding } from '../../domain/finding';
 import { groupFindings, type ValidationScope } from '../controller';
 import { type ValidationOutcome } from '../../app/pane';
-import { FindingsList, plural } from './FindingsList';
+import { plural } from './plural';
+
+// The results list (Accordion and friends) loads with the first results.
+const FindingsList = lazy(() => import(/* webpackChunkName: "resultados" */ './FindingsList.js').then((m) => ({ default: m.FindingsList })));
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -103,7 +106,11 @@ export function ValidatePanel(props: ValidatePanelProps) {
               Las celdas con error quedaron en rojo y las advertencias en amarillo, con una nota. Haga clic en un hallazgo para ir a su celda.
             </Text>
           )}
-          {groups.length > 0 && <FindingsList groups={groups} ruleTitle={ruleTitle} onSelect={onSelect} />}
+          {groups.length > 0 && (
+            <Suspense fallback={null}>
+              <FindingsList groups={groups} ruleTitle={ruleTitle} onSelect={onSelect} />
+            </Suspense>
+          )}
         </section>
       )}
     </div>
