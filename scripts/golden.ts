@@ -10,8 +10,7 @@
  */
 import { existsSync, promises as fs, readdirSync } from 'node:fs';
 import * as path from 'node:path';
-import { run } from '../src/cli/main';
-import type { CliIO } from '../src/cli/types';
+import { tablero } from '../test/cli/io';
 
 const repoRoot = path.resolve(__dirname, '..');
 export const realLayoutsDir = path.resolve(repoRoot, '..', 'shared', 'real-layouts');
@@ -52,17 +51,8 @@ export function goldenCases(): GoldenCase[] {
  * stderr.
  */
 export async function jsonOutput(verb: 'validar' | 'reporte', input: string): Promise<string> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIO = {
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
-    stderrIsTTY: false,
-    cwd: path.dirname(input),
-    now: TODAY,
-  };
-  await run([verb, path.basename(input), '--json'], io);
-  return stdout || stderr;
+  const r = await tablero([verb, path.basename(input), '--json'], path.dirname(input), { now: TODAY });
+  return r.stdout || r.stderr;
 }
 
 async function main(): Promise<void> {

@@ -124,49 +124,9 @@ export function detectWorkbook(workbook: ReadWorkbook, options: EngineOptions): 
   return { sheets, unknown: workbook.unknown.map((u) => u.name).filter((n) => !n.startsWith('_')) };
 }
 
-/**
- * Short Spanish titles for the result groups (rule ids of rules.md). A rule missing here falls
- * back to its catalog description, so a new rule still shows a readable heading.
- */
-const ruleTitles: Record<string, string> = {
-  'header-missing': 'Falta una columna obligatoria',
-  required: 'Celda obligatoria vacía',
-  number: 'Texto donde va un número',
-  'number-as-text': 'Número escrito como texto',
-  negative: 'Valor negativo',
-  'percent-range': 'Porcentaje fuera de 0–100 %',
-  date: 'Fecha no válida',
-  enum: 'Valor fuera de la lista',
-  'code-format': 'Código con formato incorrecto',
-  'formula-error': 'Error de fórmula',
-  'date-order': 'Fecha de inicio posterior a la de fin',
-  'date-vigencia': 'Fecha fuera de la vigencia',
-  duplicate: 'Fila duplicada',
-  'goal-mismatch': 'Datos de la meta no coinciden entre filas',
-  'programming-coherence': 'Programación no cuadra con la meta',
-  'program-mismatch': 'Programa con dos nombres',
-  'weights-sum': 'Ponderaciones no suman 100 %',
-  'ceiling-exceeded': 'Supera el techo presupuestal',
-  'no-ceiling': 'Programa sin techo',
-  'cumulative-mismatch': 'Ejecutado acumulado no cuadra',
-  'percent-mismatch': '% de avance no cuadra',
-  'future-execution': 'Ejecución en periodo futuro',
-  'budget-chain': 'Cadena presupuestal no cuadra',
-  'analysis-required': 'Falta el análisis de la meta',
-  'evidence-required': 'Falta la evidencia',
-  'indicator-mismatch': 'Indicador no cuadra con numerador y denominador',
-  'unknown-goal': 'Meta que no está en el plan',
-  'plan-mismatch': 'Difiere del plan de acción',
-  'unreported-goal': 'Meta del plan sin reporte',
-  'added-after-approval': 'Meta agregada después de aprobar',
-  'past-period-changed': 'Cambio en un periodo cerrado',
-  'change-without-justification': 'Cambio sin justificación',
-  'repeated-modification': 'Meta modificada más de una vez',
-  'late-modification': 'Modificación tardía',
-};
-
+/** The heading of a rule's group: the rule's own `meta.title` (falls back to the id). */
 export function ruleTitle(rule: string): string {
-  return ruleTitles[rule] ?? ruleById(rule)?.meta.description ?? rule;
+  return ruleById(rule)?.meta.title ?? rule;
 }
 
 export function createPaneUseCases(generateSheet: GenerateSheet): PaneUseCases {

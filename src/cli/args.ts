@@ -7,9 +7,10 @@
  */
 import type { ReaderOptions } from '../domain/reader';
 import { cutoffOutsideVigencia } from '../app/report';
-import { UsageError, type ParsedArgs } from './types';
+import type { CopyRequest } from '../app/generate';
+import { UsageError, type CliIO, type ParsedArgs } from './types';
 
-export const verbs = ['validar', 'generar', 'reporte', 'consolidar', 'devolver', 'plantilla', 'demo'] as const;
+export const verbs = ['validar', 'generar', 'reporte', 'consolidar', 'devolver', 'informe', 'plantilla', 'demo'] as const;
 export type Verb = (typeof verbs)[number];
 
 export const usage = `Uso: tablero <comando> [opciones]
@@ -30,6 +31,9 @@ Comandos:
       Un libro por dependencia con sus observaciones, sus metas rezagadas y por encima de lo programado
       (con columnas para causa, acción, responsable y fecha) y una portada con el plazo.
       Acepta los libros de las dependencias o un consolidado.
+  informe <archivo.xlsx>... [--corte AAAA-MM-DD] [--publico] -o <informe.html> [--force]
+      Informe trimestral de seguimiento con alertas en una página HTML lista para imprimir en A4
+      (o guardar como PDF). --publico: la versión para publicar (Ley 1474 de 2011, art. 74).
   plantilla <plan-accion|hoja-captura|techos> [--vigencia AAAA] -o <archivo.xlsx> [--force]
       Escribe una plantilla en blanco con encabezados, listas desplegables y formatos.
   demo [-o <carpeta>] [--force]
@@ -40,6 +44,7 @@ Opciones:
   --corte AAAA-MM-DD   fecha de corte (por omisión: la del libro o el fin del último trimestre cumplido)
   --vigencia AAAA      año de la vigencia (plantilla)
   --json               salida JSON para otros programas
+  --publico            informe: versión para publicar, sin análisis ni observaciones internas
   -o, --salida RUTA    archivo o carpeta de salida
   --force              reemplaza una salida existente (nunca un archivo de entrada)
   -h, --help           muestra esta ayuda
@@ -54,10 +59,11 @@ const valueOptions: Record<string, 'corte' | 'output' | 'vigencia'> = {
   '--output': 'output',
   '--vigencia': 'vigencia',
 };
-const flagOptions: Record<string, 'json' | 'force' | 'includeHidden'> = {
+const flagOptions: Record<string, 'json' | 'force' | 'publico' | 'includeHidden'> = {
   '--json': 'json',
   '--force': 'force',
   '-f': 'force',
+  '--publico': 'publico',
   '--incluir-ocultas': 'includeHidden',
 };
 
@@ -71,13 +77,13 @@ export function parseArgs(argv: readonly string[]): ParseResult {
   if (!(verbs as readonly string[]).includes(verb)) {
     throw new UsageError(
       verb.startsWith('-')
-        ? `Falta el comando antes de «${verb}». Use: tablero <validar|generar|reporte|consolidar|devolver|plantilla|demo> … (tablero --help).`
-        : `Comando desconocido «${verb}». Comandos: validar, generar, reporte, consolidar, devolver, plantilla, demo (tablero --help).`,
+        ? `Falta el comando antes de «${verb}». Use: tablero <validar|generar|reporte|consolidar|devolver|informe|plantilla|demo> … (tablero --help).`
+        : `Comando desconocido «${verb}». Comandos: validar, generar, reporte, consolidar, devolver, informe, plantilla, demo (tablero --help).`,
     );
   }
   const files: string[] = [];
   const values: { corte?: string; output?: string; vigencia?: string } = {};
-  const flags: { json: boolean; force: boolean; includeHidden?: boolean } = { json: false, force: false };
+  const flags: { json: boolean; force: boolean; publico: boolean; includeHidden?: boolean } = { json: false, force: false, publico: false };
   let onlyFiles = false;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
@@ -135,7 +141,7 @@ function checkIsoDate(s: string): void {
 /** Options a verb does not take are usage errors, so a typo never silently does something else. */
 export function allowOnly(
   args: ParsedArgs,
-  allowed: { corte?: boolean; json?: boolean; output?: boolean; force?: boolean; vigencia?: boolean; reading?: boolean },
+  allowed: { corte?: boolean; json?: boolean; output?: boolean; force?: boolean; vigencia?: boolean; publico?: boolean; reading?: boolean },
 ): void {
   const check = (present: boolean, ok: boolean | undefined, name: string) => {
     if (present && !ok) throw new UsageError(`«tablero ${args.verb}» no admite la opción ${name} (tablero --help).`);
@@ -146,6 +152,7 @@ export function allowOnly(
   check(args.force, allowed.force, '--force');
   check(args.vigencia !== undefined, allowed.vigencia || allowed.reading, '--vigencia');
   check(args.includeHidden === true, allowed.reading, '--incluir-ocultas');
+  check(args.publico, allowed.publico, '--publico');
 }
 
 /**
@@ -165,4 +172,16 @@ export function readingOf(args: ParsedArgs): ReaderOptions {
 export function checkCutoffInVigencia(cutoff: string | undefined, vigencia: number | undefined): void {
   const why = cutoffOutsideVigencia(cutoff, vigencia);
   if (why) throw new UsageError(why);
+}
+
+/**
+ * The request of a verb that reads workbooks and writes files (`generar`, `consolidar`,
+ * `devolver`): it takes `--corte`, `-o` (required), `--force` and the reading options; `usage`
+ * says what is missing.
+ */
+export function writeRequest(args: ParsedArgs, io: CliIO, usage: { readonly files: string; readonly output: string }, oneFile = false): CopyRequest {
+  allowOnly(args, { corte: true, output: true, force: true, reading: true });
+  if (oneFile ? args.files.length !== 1 : args.files.length === 0) throw new UsageError(usage.files);
+  if (!args.output) throw new UsageError(usage.output);
+  return { files: args.files, output: args.output, cwd: io.cwd, now: io.now, cutoff: args.corte, force: args.force, reading: readingOf(args) };
 }

@@ -119,7 +119,7 @@ export function makeDemo(deps: CliDeps) {
         written.push(t.report);
         progress.done();
         io.stdout(`${style.bold(t.example)}\n  ${v.workbook.sheets.map(describeSheet).join('; ')}\n  ${countsLine(v.errors, v.warnings, style)}\n`);
-        const code = await generar({ verb: 'generar', files: [shown], output: shownOut(t.tablero), force: args.force, json: false }, io);
+        const code = await generar({ verb: 'generar', files: [shown], output: shownOut(t.tablero), force: args.force, json: false, publico: false }, io);
         if (code === 2) return 2;
         written.push(t.tablero);
         io.stdout('\n');

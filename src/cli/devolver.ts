@@ -6,27 +6,22 @@
  * written by the file host (`CliDeps.writeReturns`, see `xlsx/returns.ts`). The folder is
  * created when missing; no file in it is replaced without `--force`. Exit codes as `consolidar`.
  */
-import { allowOnly } from './args';
+import { writeRequest } from './args';
 import type { CliDeps } from './deps';
 import { reportFailure } from './generar';
 import { plural } from './output';
 import { createProgress } from './progress';
-import { UsageError, type Command } from './types';
+import type { Command } from './types';
 
 export function makeDevolver(deps: CliDeps): Command {
   return async (args, io) => {
     const progress = createProgress(io, true);
     try {
-      allowOnly(args, { corte: true, output: true, force: true });
-      if (args.files.length === 0) {
-        throw new UsageError('Indique los libros de las dependencias (o un consolidado): tablero devolver <a.xlsx> <b.xlsx>… -o <carpeta>');
-      }
-      if (!args.output) throw new UsageError('Falta la carpeta de salida: tablero devolver <a.xlsx> <b.xlsx>… -o <carpeta>.');
-      const r = await deps.writeReturns(
-        { files: args.files, output: args.output, cwd: io.cwd, now: io.now, cutoff: args.corte, force: args.force },
-        progress,
-        (message) => io.stderr(`tablero: ${message}\n`),
-      );
+      const request = writeRequest(args, io, {
+        files: 'Indique los libros de las dependencias (o un consolidado): tablero devolver <a.xlsx> <b.xlsx>… -o <carpeta>',
+        output: 'Falta la carpeta de salida: tablero devolver <a.xlsx> <b.xlsx>… -o <carpeta>.',
+      });
+      const r = await deps.writeReturns(request, progress, (message) => io.stderr(`tablero: ${message}\n`));
       progress.done();
       const lines = r.units.map(
         (u) =>

@@ -13,11 +13,11 @@
  */
 import { UserError } from '../app/errors';
 import type { GenerarResult } from '../app/generate';
-import { allowOnly, readingOf } from './args';
+import { writeRequest } from './args';
 import type { CliDeps } from './deps';
 import { oneLine, plural } from './output';
 import { createProgress } from './progress';
-import { UsageError, type CliIO, type Command } from './types';
+import type { CliIO, Command } from './types';
 
 export function summaryLine(out: string, r: GenerarResult): string {
   const g = r.summary;
@@ -44,17 +44,18 @@ export function makeGenerar(deps: CliDeps): Command {
     // Progress on stderr for a large workbook (generar takes ~1.5 ms a row): one line per stage.
     const progress = createProgress(io, false, { minRows: 5_000 });
     try {
-      allowOnly(args, { corte: true, output: true, force: true, reading: true });
-      if (args.files.length !== 1) {
-        throw new UsageError('Indique un libro: tablero generar <archivo.xlsx> [--corte AAAA-MM-DD] -o <salida.xlsx> [--force]');
-      }
-      if (!args.output) throw new UsageError('Falta la salida: tablero generar <archivo.xlsx> -o <salida.xlsx> (el libro de entrada nunca se modifica).');
-      const result = await deps.generateCopy(
-        { files: args.files, output: args.output, cwd: io.cwd, now: io.now, cutoff: args.corte, force: args.force, reading: readingOf(args) },
-        progress,
+      const request = writeRequest(
+        args,
+        io,
+        {
+          files: 'Indique un libro: tablero generar <archivo.xlsx> [--corte AAAA-MM-DD] -o <salida.xlsx> [--force]',
+          output: 'Falta la salida: tablero generar <archivo.xlsx> -o <salida.xlsx> (el libro de entrada nunca se modifica).',
+        },
+        true,
       );
+      const result = await deps.generateCopy(request, progress);
       progress.done();
-      io.stdout(summaryLine(args.output, result));
+      io.stdout(summaryLine(request.output, result));
       return 0;
     } catch (e) {
       progress.done();

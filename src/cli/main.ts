@@ -23,6 +23,7 @@ import { makeConsolidar } from './consolidar';
 import { makeDemo } from './demo';
 import { makeDevolver } from './devolver';
 import { makeGenerar } from './generar';
+import { makeInforme } from './informe';
 import { makePlantilla } from './plantilla';
 import { makeReporte } from './reporte';
 import { makeValidar } from './validar';
@@ -74,6 +75,7 @@ export async function run(argv: readonly string[], io: CliIO, deps?: Partial<Cli
       generar: makeGenerar(d),
       consolidar: makeConsolidar(d),
       devolver: makeDevolver(d),
+      informe: makeInforme(d),
     };
     return await table[args.verb](args, io);
   } catch (e) {

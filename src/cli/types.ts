@@ -26,6 +26,8 @@ export interface ParsedArgs {
   readonly vigencia?: string;
   /** `--incluir-ocultas`: read hidden sheets too. */
   readonly includeHidden?: boolean;
+  /** `informe --publico`: the Ley 1474 art. 74 version. */
+  readonly publico: boolean;
 }
 
 /** A verb returns its exit code: 0 ok, 1 errors found, 2 unusable input or wrong usage. */

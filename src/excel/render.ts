@@ -160,6 +160,11 @@ function chartUnit(sheet: () => Excel.Worksheet, spec: ChartSpec, caps: Capabili
       chart.axes.valueAxis.minimum = spec.axis.min;
       chart.axes.valueAxis.maximum = spec.axis.max;
       chart.legend.visible = spec.series.length > 1;
+      if (spec.topDown && caps.chartSeries) {
+        // First category at the top, the value axis still below the bars (position: ExcelApi 1.8).
+        chart.axes.categoryAxis.reversePlotOrder = true;
+        if (caps.dataValidation) chart.axes.categoryAxis.position = 'Maximum';
+      }
       if (!caps.chartSeries) {
         spec.series.forEach((s, i) => chart.series.getItemAt(i).format.fill.setSolidColor(hex(s.color)));
         return;

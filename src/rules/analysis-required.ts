@@ -2,7 +2,8 @@ import { isGoalSheet, okText } from '../domain/sheet';
 import type { Finding } from '../domain/finding';
 import { formatDate, formatNumber, formatPercent } from '../domain/format';
 import { rowRule } from './lib/rows';
-import { fieldAddress, finding, goalOf, quote } from './lib/util';
+import { fieldAddress, report, goalOf, quote } from './lib/util';
+import type { RuleMeta } from './types';
 
 const n = (x: number | null): string => (x === null ? 'sin reporte' : formatNumber(x, 6));
 const where = quote('Análisis del avance');
@@ -25,18 +26,21 @@ const messages = {
     `Escriba en ${where} la justificación del incumplimiento y el compromiso correspondiente (PE-P-008, paso 5).`,
 };
 
+const meta: RuleMeta = {
+  id: 'analysis-required',
+  title: 'Falta el análisis de la meta',
+  severity: 'error',
+  scope: 'hoja-captura',
+  description: 'Una meta atrasada, no iniciada, sobreejecutada o no cumplida al corte no tiene análisis del avance.',
+};
+
 /**
  * A goal that is atrasada, no iniciada, sobreejecutada or no cumplida (year-end) at the cut-off (states of progress.md,
  * computed once by the run) with a blank analysis. Reported on the analysis cell (the row's first
  * cell when the sheet has no analysis column).
  */
 export const rule = rowRule(
-  {
-    id: 'analysis-required',
-    severity: 'error',
-    scope: 'hoja-captura',
-    description: 'Una meta atrasada, no iniciada, sobreejecutada o no cumplida al corte no tiene análisis del avance.',
-  },
+  meta,
   messages,
   {
     sheet(sheet, ctx, out: Finding[]) {
@@ -66,9 +70,7 @@ export const rule = rowRule(
           message = messages.noCumplida(code, cutoff, p.progress, p.executedToDate, p.input.yearGoal);
         } else return;
         out.push(
-          finding({
-            rule: 'analysis-required',
-            severity: 'error',
+          report(meta, {
             sheet,
             row: row.row,
             cell: fieldAddress(sheet, row, 'analysis'),

@@ -2,7 +2,8 @@ import type { Finding } from '../domain/finding';
 import { formatMoney, formatPercent } from '../domain/format';
 import { isBudgetAhead } from '../domain/progress';
 import { rowRule } from './lib/rows';
-import { fieldAddress, finding, goalOf } from './lib/util';
+import { fieldAddress, report, goalOf } from './lib/util';
+import type { RuleMeta } from './types';
 
 const messages = {
   ahead: (goal: string, committed: number, commitments: number, final: number, compliance: number): string =>
@@ -11,18 +12,21 @@ const messages = {
     `el dinero va adelante del producto. Explique en el análisis cuándo se entregará lo contratado.`,
 };
 
+const meta: RuleMeta = {
+  id: 'budget-ahead',
+  title: 'Presupuesto adelantado al avance físico',
+  severity: 'warning',
+  scope: 'hoja-captura',
+  description: 'Compromisos altos frente a la apropiación y cumplimiento físico bajo al corte.',
+};
+
 /**
  * Money ahead of the work (progress.md): compromisos ≥ 80 % of the apropiación definitiva while
  * compliance at cut-off is below 50 % (both settings). Reported on the compromisos cell. A goal
  * with nothing due (compliance undefined) is not judged.
  */
 export const rule = rowRule(
-  {
-    id: 'budget-ahead',
-    severity: 'warning',
-    scope: 'hoja-captura',
-    description: 'Compromisos altos frente a la apropiación y cumplimiento físico bajo al corte.',
-  },
+  meta,
   messages,
   {
     sheet(sheet, ctx, out: Finding[]) {
@@ -33,9 +37,7 @@ export const rule = rowRule(
         const commitments = p.input.budget.commitments as number;
         const committed = commitments / final;
         out.push(
-          finding({
-            rule: 'budget-ahead',
-            severity: 'warning',
+          report(meta, {
             sheet,
             row: row.row,
             cell: fieldAddress(sheet, row, 'commitments'),

@@ -1,10 +1,10 @@
-import type { Rule } from './types';
+import type { Rule, RuleMeta } from './types';
 import type { Finding } from '../domain/finding';
 import type { FieldId } from '../domain/fields';
 import { okNumber } from '../domain/sheet';
 import { formatMoney } from '../domain/format';
 import { moneyExceeds } from '../domain/tolerance';
-import { fieldAddress, finding, goalOf, ofGoal } from './lib/util';
+import { fieldAddress, report, goalOf, ofGoal } from './lib/util';
 
 const names: Record<string, { plural: string; article: string }> = {
   budgetFinal: { plural: 'la apropiación definitiva', article: 'La apropiación definitiva' },
@@ -26,14 +26,17 @@ const chain: readonly [FieldId, FieldId][] = [
   ['payments', 'obligations'],
 ];
 
+const meta: RuleMeta = {
+  id: 'budget-chain',
+  title: 'Cadena presupuestal no cuadra',
+  severity: 'error',
+  scope: 'hoja-captura',
+  description: 'La cadena presupuestal no cuadra: compromisos, obligaciones o pagos mayores que la etapa anterior.',
+};
+
 /** Compromisos > apropiación definitiva, obligaciones > compromisos, pagos > obligaciones (beyond 1 peso). */
 export const rule: Rule = {
-  meta: {
-    id: 'budget-chain',
-    severity: 'error',
-    scope: 'hoja-captura',
-    description: 'La cadena presupuestal no cuadra: compromisos, obligaciones o pagos mayores que la etapa anterior.',
-  },
+  meta,
   messages,
   check(ctx) {
     const out: Finding[] = [];
@@ -45,9 +48,7 @@ export const rule: Rule = {
           const b = okNumber(row, smaller);
           if (a === undefined || b === undefined || !moneyExceeds(a, b)) continue;
           out.push(
-            finding({
-              rule: 'budget-chain',
-              severity: 'error',
+            report(meta, {
               sheet,
               row: row.row,
               cell: fieldAddress(sheet, row, larger),

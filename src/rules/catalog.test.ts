@@ -67,6 +67,12 @@ describe('rule catalog', () => {
       else expect(line).toContain(severity === 'error' ? '— error —' : '— advertencia —');
     });
 
+    it('has a short Spanish title for the pane', () => {
+      expect(rule.meta.title.length).toBeGreaterThan(5);
+      expect(rule.meta.title.length).toBeLessThanOrEqual(60);
+      expect(rule.meta.title).not.toBe(rule.meta.id);
+    });
+
     it('has a Spanish description and at least one message', () => {
       expect(rule.meta.description.length).toBeGreaterThan(20);
       expect(rule.meta.description).toMatch(/\b(el|la|los|las|un|una|de|del|no)\b/);

@@ -1,9 +1,9 @@
-import type { Rule } from './types';
+import type { Rule, RuleMeta } from './types';
 import type { Finding } from '../domain/finding';
 import { formatMoney } from '../domain/format';
 import { moneyExceeds } from '../domain/tolerance';
 import { ceilingsOf, covers, planLinesOf, total } from './lib/budget-ceilings';
-import { finding, goalOf, quote, rowAnchor } from './lib/util';
+import { report, goalOf, quote, rowAnchor } from './lib/util';
 
 const messages = {
   exceeded: (
@@ -22,18 +22,21 @@ const messages = {
     `(exceso: ${formatMoney(sum - ceiling)}). Ajuste los valores programados o solicite un techo mayor.`,
 };
 
+const meta: RuleMeta = {
+  id: 'ceiling-exceeded',
+  title: 'Supera el techo presupuestal',
+  severity: 'error',
+  scope: 'plan-accion',
+  description: 'Los valores programados de un programa superan su techo presupuestal.',
+};
+
 /**
  * With a techos sheet: Σ Valor programado of a program (of the techo's unit and source, when the
  * techo gives them) above its techo, beyond 1 peso. Reported on the first plan row the techo
  * covers, with the total and the ceiling.
  */
 export const rule: Rule = {
-  meta: {
-    id: 'ceiling-exceeded',
-    severity: 'error',
-    scope: 'plan-accion',
-    description: 'Los valores programados de un programa superan su techo presupuestal.',
-  },
+  meta,
   messages,
   check(ctx) {
     const ceilings = ceilingsOf(ctx);
@@ -47,9 +50,7 @@ export const rule: Rule = {
       if (!moneyExceeds(sum, c.amount)) continue;
       const first = covered[0];
       out.push(
-        finding({
-          rule: 'ceiling-exceeded',
-          severity: 'error',
+        report(meta, {
           sheet: first.sheet,
           row: first.row.row,
           cell: rowAnchor(first.sheet, first.row),

@@ -1,9 +1,10 @@
 import type { DataRow, ReadCell } from '../domain/sheet';
 import { okText } from '../domain/sheet';
-import { finding, goalOf, quote, vigenciaOf } from './lib/util';
+import { report, goalOf, quote, vigenciaOf } from './lib/util';
 import { cellRule } from './lib/cells';
 import type { CellRule } from './lib/cells';
 import { isBpin, isPlanGoalCode, isProgramCode } from './lib/codes';
+import type { RuleMeta } from './types';
 
 const messages = {
   programCode: (code: string): string =>
@@ -35,18 +36,21 @@ function programOf(row: DataRow): string | undefined {
   return t === undefined ? undefined : t.trim();
 }
 
+const meta: RuleMeta = {
+  id: 'code-format',
+  title: 'Código con formato incorrecto',
+  severity: 'mixed',
+  scope: 'cell',
+  description:
+    'Un código con formato incorrecto: código de programa o BPIN (error), código de meta del plan de acción (advertencia).',
+};
+
 /**
  * Codes of the wrong shape (workbooks.md "Code formats"): program code and BPIN are errors; a
  * plan de acción goal code is a warning; capture sheets keep their own goal codes (no check).
  */
 export const rule: CellRule = cellRule(
-  {
-    id: 'code-format',
-    severity: 'mixed',
-    scope: 'cell',
-    description:
-      'Un código con formato incorrecto: código de programa o BPIN (error), código de meta del plan de acción (advertencia).',
-  },
+  meta,
   messages,
   {
     statuses: ['ok', 'invalid'],
@@ -67,7 +71,7 @@ export const rule: CellRule = cellRule(
         severity = 'warning';
       }
       if (!message) return;
-      out.push(finding({ rule: 'code-format', severity, sheet, row: row.row, cell: address, goal: goalOf(row), message }));
+      out.push(report(meta, { severity, sheet, row: row.row, cell: address, goal: goalOf(row), message }));
     },
   },
 );

@@ -7,8 +7,9 @@ import { formatNumber } from '../domain/format';
 import { sameMagnitude } from '../domain/tolerance';
 import { lastReported } from './lib/capture';
 import { rowRule } from './lib/rows';
-import { fieldAddress, finding, goalOf, label, periodLabel } from './lib/util';
+import { fieldAddress, report, goalOf, label, periodLabel } from './lib/util';
 import { accumulationNames } from './lib/kinds';
+import type { RuleMeta } from './types';
 
 const n = (x: number): string => formatNumber(x, 6);
 
@@ -22,18 +23,21 @@ const messages = {
     `(${column}: ${n(computed)}). Con tipo de acumulación ${accumulation}, el acumulado es el nivel del último periodo reportado.`,
 };
 
+const meta: RuleMeta = {
+  id: 'cumulative-mismatch',
+  title: 'Ejecutado acumulado no cuadra',
+  severity: 'error',
+  scope: 'hoja-captura',
+  description: 'El ejecutado acumulado declarado no coincide con el calculado a partir de los periodos.',
+};
+
 /**
  * The declared Ejecutado acumulado differs (beyond the magnitude tolerance) from `e` at the last
  * reported period (progress.md): Σ E(k) for suma, the last reported level for the others. With
  * nothing reported, only a suma goal can be checked (its acumulado is 0).
  */
 export const rule = rowRule(
-  {
-    id: 'cumulative-mismatch',
-    severity: 'error',
-    scope: 'hoja-captura',
-    description: 'El ejecutado acumulado declarado no coincide con el calculado a partir de los periodos.',
-  },
+  meta,
   messages,
   {
     sheet(sheet, _ctx, out: Finding[]) {
@@ -63,9 +67,7 @@ export const rule = rowRule(
               )
             : messages.level(code, declared, computed, label(sheet, executedField(last)), accumulationNames[acc]);
         out.push(
-          finding({
-            rule: 'cumulative-mismatch',
-            severity: 'error',
+          report(meta, {
             sheet,
             row: row.row,
             cell: fieldAddress(sheet, row, 'executedTotal'),

@@ -1,8 +1,8 @@
-import type { Rule } from './types';
+import type { Rule, RuleMeta } from './types';
 import type { Finding } from '../domain/finding';
 import { okValue } from '../domain/sheet';
 import { formatDate } from '../domain/format';
-import { fieldAddress, finding, goalOf, ofGoal, quote } from './lib/util';
+import { fieldAddress, report, goalOf, ofGoal, quote } from './lib/util';
 
 const messages = {
   startAfterEnd: (start: string, end: string, activity: string | undefined, goal: string | undefined): string =>
@@ -11,14 +11,17 @@ const messages = {
     `${ofGoal(goal)}. La fecha de inicio debe ser igual o anterior a la de terminación.`,
 };
 
+const meta: RuleMeta = {
+  id: 'date-order',
+  title: 'Fecha de inicio posterior a la de fin',
+  severity: 'error',
+  scope: 'plan-accion',
+  description: 'La fecha de inicio de una actividad es posterior a su fecha de terminación.',
+};
+
 /** Start date after end date; reported on the start date. */
 export const rule: Rule = {
-  meta: {
-    id: 'date-order',
-    severity: 'error',
-    scope: 'plan-accion',
-    description: 'La fecha de inicio de una actividad es posterior a su fecha de terminación.',
-  },
+  meta,
   messages,
   check(ctx) {
     const out: Finding[] = [];
@@ -31,9 +34,7 @@ export const rule: Rule = {
         if (typeof start !== 'string' || typeof end !== 'string' || !(start > end)) continue;
         const activity = okValue(row, 'activity');
         out.push(
-          finding({
-            rule: 'date-order',
-            severity: 'error',
+          report(meta, {
             sheet,
             row: row.row,
             cell: fieldAddress(sheet, row, 'startDate'),

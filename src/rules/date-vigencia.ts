@@ -1,8 +1,9 @@
 import type { FieldId } from '../domain/fields';
 import { formatDate } from '../domain/format';
-import { finding, goalOf, ofGoal, vigenciaOf } from './lib/util';
+import { report, goalOf, ofGoal, vigenciaOf } from './lib/util';
 import { cellRule } from './lib/cells';
 import type { CellRule } from './lib/cells';
+import type { RuleMeta } from './types';
 
 const names: Partial<Record<FieldId, string>> = { startDate: 'de inicio', endDate: 'de terminación' };
 
@@ -12,14 +13,17 @@ const messages = {
     `debe estar entre 01/01/${vigencia} y 31/12/${vigencia}.`,
 };
 
+const meta: RuleMeta = {
+  id: 'date-vigencia',
+  title: 'Fecha fuera de la vigencia',
+  severity: 'warning',
+  scope: 'plan-accion',
+  description: 'Una fecha de actividad está fuera de la vigencia del plan (1 de enero a 31 de diciembre).',
+};
+
 /** An activity date outside 1 Jan – 31 Dec of the plan's vigencia (each date cell on its own). */
 export const rule: CellRule = cellRule(
-  {
-    id: 'date-vigencia',
-    severity: 'warning',
-    scope: 'plan-accion',
-    description: 'Una fecha de actividad está fuera de la vigencia del plan (1 de enero a 31 de diciembre).',
-  },
+  meta,
   messages,
   {
     statuses: ['ok'],
@@ -31,9 +35,7 @@ export const rule: CellRule = cellRule(
       const vigencia = vigenciaOf(ctx, sheet);
       if (Number(p.value.slice(0, 4)) === vigencia) return;
       out.push(
-        finding({
-          rule: 'date-vigencia',
-          severity: 'warning',
+        report(meta, {
           sheet,
           row: row.row,
           cell: address,

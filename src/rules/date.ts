@@ -1,7 +1,8 @@
 import { fieldType } from '../domain/fields';
-import { finding, goalOf, label, ofGoal, quote } from './lib/util';
+import { report, goalOf, label, ofGoal, quote } from './lib/util';
 import { cellRule } from './lib/cells';
 import type { CellRule } from './lib/cells';
+import type { RuleMeta } from './types';
 
 const messages = {
   notADate: (text: string, column: string, goal: string | undefined): string =>
@@ -9,13 +10,16 @@ const messages = {
     `Escriba la fecha como dd/mm/aaaa, por ejemplo 30/06/2025.`,
 };
 
+const meta: RuleMeta = {
+  id: 'date',
+  title: 'Fecha no válida',
+  severity: 'error',
+  scope: 'cell',
+  description: 'Una columna de fecha tiene algo que no es una fecha.',
+};
+
 export const rule: CellRule = cellRule(
-  {
-    id: 'date',
-    severity: 'error',
-    scope: 'cell',
-    description: 'Una columna de fecha tiene algo que no es una fecha.',
-  },
+  meta,
   messages,
   {
     statuses: ['invalid'],
@@ -23,9 +27,7 @@ export const rule: CellRule = cellRule(
     visit({ sheet, row, field, cell, address }, _ctx, out) {
       if (fieldType(field) !== 'date' || cell.parsed.status !== 'invalid') return;
       out.push(
-        finding({
-          rule: 'date',
-          severity: 'error',
+        report(meta, {
           sheet,
           row: row.row,
           cell: address,

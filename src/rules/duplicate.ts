@@ -3,7 +3,8 @@ import type { DataRow, ReadSheet } from '../domain/sheet';
 import type { Finding } from '../domain/finding';
 import { okText } from '../domain/sheet';
 import { rowRule } from './lib/rows';
-import { finding, goalOf, isMergeContinuation, normalizeText, quote, rowAnchor } from './lib/util';
+import { report, goalOf, isMergeContinuation, normalizeText, quote, rowAnchor } from './lib/util';
+import type { RuleMeta } from './types';
 
 const messages = {
   activity: (activity: string, goal: string, firstRow: number): string =>
@@ -33,7 +34,7 @@ function visitRow(sheet: ReadSheet, seen: Map<string, number>, row: DataRow, ind
     const key = `${okText(row, 'projectCode') ?? ''}\u0000${normalizeText(activity)}`;
     const first = seen.get(key);
     if (first === undefined) seen.set(key, row.row);
-    else out.push(finding({ rule: 'duplicate', severity: 'error', sheet, row: row.row, cell: rowAnchor(sheet, row), goal, message: messages.activity(activity, goal, first) }));
+    else out.push(report(meta, { sheet, row: row.row, cell: rowAnchor(sheet, row), goal, message: messages.activity(activity, goal, first) }));
     return;
   }
   const second = sheet.kind === 'plan-accion' ? okText(row, 'activity') : okText(row, 'unit');
@@ -45,9 +46,7 @@ function visitRow(sheet: ReadSheet, seen: Map<string, number>, row: DataRow, ind
     return;
   }
   out.push(
-    finding({
-      rule: 'duplicate',
-      severity: 'error',
+    report(meta, {
       sheet,
       row: row.row,
       cell: rowAnchor(sheet, row),
@@ -57,13 +56,16 @@ function visitRow(sheet: ReadSheet, seen: Map<string, number>, row: DataRow, ind
   );
 }
 
+const meta: RuleMeta = {
+  id: 'duplicate',
+  title: 'Fila duplicada',
+  severity: 'error',
+  scope: 'cell',
+  description: 'Una fila repetida: la misma meta y actividad (plan de acción) o la misma meta y dependencia (hoja de captura).',
+};
+
 export const rule = rowRule(
-  {
-    id: 'duplicate',
-    severity: 'error',
-    scope: 'cell',
-    description: 'Una fila repetida: la misma meta y actividad (plan de acción) o la misma meta y dependencia (hoja de captura).',
-  },
+  meta,
   messages,
   {
     sheet(sheet, _ctx, out: Finding[]) {

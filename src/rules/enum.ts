@@ -1,9 +1,10 @@
 import { fieldType } from '../domain/fields';
 import type { ValueType } from '../domain/fields';
 import { defaultSources, matchSource } from '../domain/values';
-import { finding, goalOf, label, ofGoal, quote } from './lib/util';
+import { report, goalOf, label, ofGoal, quote } from './lib/util';
 import { cellRule } from './lib/cells';
 import type { CellRule } from './lib/cells';
+import type { RuleMeta } from './types';
 
 const fixedLists: Partial<Record<ValueType, readonly string[]>> = {
   goalType: ['Producto', 'Gestión', 'Administrativa'],
@@ -18,14 +19,17 @@ const messages = {
     `Valores permitidos: ${allowed.join(', ')}.`,
 };
 
+const meta: RuleMeta = {
+  id: 'enum',
+  title: 'Valor fuera de la lista',
+  severity: 'error',
+  scope: 'cell',
+  description: 'Un valor está fuera de su lista (tipo de meta, tipo de acumulación, fuente, Sí/No).',
+};
+
 /** A value outside its list: tipo de meta, tipo de acumulación, fuente, Sí/No, estado. */
 export const rule: CellRule = cellRule(
-  {
-    id: 'enum',
-    severity: 'error',
-    scope: 'cell',
-    description: 'Un valor está fuera de su lista (tipo de meta, tipo de acumulación, fuente, Sí/No).',
-  },
+  meta,
   messages,
   {
     statuses: ['invalid'],
@@ -38,9 +42,7 @@ export const rule: CellRule = cellRule(
       // A source the user added in the settings is valid even when the sheet was read without it.
       if (type === 'source' && matchSource(text, ctx.options.extraSources) !== undefined) return;
       out.push(
-        finding({
-          rule: 'enum',
-          severity: 'error',
+        report(meta, {
           sheet,
           row: row.row,
           cell: address,

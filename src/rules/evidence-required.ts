@@ -5,7 +5,8 @@ import { okNumber } from '../domain/sheet';
 import { formatNumber } from '../domain/format';
 import { cutoffOf } from './lib/capture';
 import { rowRule } from './lib/rows';
-import { fieldAddress, finding, goalOf, periodLabel, quote } from './lib/util';
+import { fieldAddress, report, goalOf, periodLabel, quote } from './lib/util';
+import type { RuleMeta } from './types';
 
 const messages = {
   missing: (goal: string | undefined, detail: string): string =>
@@ -13,17 +14,20 @@ const messages = {
     `Indique en ${quote('Evidencia')} el medio de verificación (documento, enlace o soporte).`,
 };
 
+const meta: RuleMeta = {
+  id: 'evidence-required',
+  title: 'Falta la evidencia',
+  severity: 'warning',
+  scope: 'hoja-captura',
+  description: 'Una meta reporta ejecución en un periodo pero no tiene evidencia.',
+};
+
 /**
  * Execution above 0 in a period ended by the cut-off and a blank evidence cell. Execution in a
  * later period is `future-execution`'s, not this rule's.
  */
 export const rule = rowRule(
-  {
-    id: 'evidence-required',
-    severity: 'warning',
-    scope: 'hoja-captura',
-    description: 'Una meta reporta ejecución en un periodo pero no tiene evidencia.',
-  },
+  meta,
   messages,
   {
     sheet(sheet, ctx, out: Finding[]) {
@@ -40,9 +44,7 @@ export const rule = rowRule(
         }
         if (executed.length === 0) return;
         out.push(
-          finding({
-            rule: 'evidence-required',
-            severity: 'warning',
+          report(meta, {
             sheet,
             row: row.row,
             cell: fieldAddress(sheet, row, 'evidence'),

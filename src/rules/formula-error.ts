@@ -1,7 +1,7 @@
-import type { Rule } from './types';
+import type { Rule, RuleMeta } from './types';
 import type { Finding } from '../domain/finding';
 import { cellAddress, columnLetter } from '../domain/grid';
-import { finding, goalOf, isMergeContinuation, label, ofGoal, quote } from './lib/util';
+import { report, goalOf, isMergeContinuation, label, ofGoal, quote } from './lib/util';
 
 const errorMeanings: Record<string, string> = {
   '#REF!': 'la fórmula apunta a una celda que ya no existe',
@@ -20,14 +20,17 @@ const messages = {
     `. Corrija la fórmula o escriba el valor.`,
 };
 
+const meta: RuleMeta = {
+  id: 'formula-error',
+  title: 'Error de fórmula',
+  severity: 'error',
+  scope: 'cell',
+  description: 'La celda muestra un error de Excel (#REF!, #DIV/0!, #N/A…).',
+};
+
 /** Every Excel error value shown in a data row, whatever the column. */
 export const rule: Rule = {
-  meta: {
-    id: 'formula-error',
-    severity: 'error',
-    scope: 'cell',
-    description: 'La celda muestra un error de Excel (#REF!, #DIV/0!, #N/A…).',
-  },
+  meta,
   messages,
   check(ctx) {
     const out: Finding[] = [];
@@ -39,9 +42,7 @@ export const rule: Rule = {
         if (row && e.field && isMergeContinuation(sheet, index, e.field)) continue;
         const column = e.field ? quote(label(sheet, e.field)) : `de la columna ${columnLetter(e.col)}`;
         out.push(
-          finding({
-            rule: 'formula-error',
-            severity: 'error',
+          report(meta, {
             sheet,
             row: e.row,
             cell: cellAddress(e.row, e.col),

@@ -6,7 +6,8 @@ import { periodEnd } from '../domain/periods';
 import { formatDate, formatNumber } from '../domain/format';
 import { cutoffOf } from './lib/capture';
 import { rowRule } from './lib/rows';
-import { fieldAddress, finding, goalOf, label, ofGoal, quote, vigenciaOf } from './lib/util';
+import { fieldAddress, report, goalOf, label, ofGoal, quote, vigenciaOf } from './lib/util';
+import type { RuleMeta } from './types';
 
 const messages = {
   future: (value: number, column: string, goal: string | undefined, periodEndDate: string, cutoff: string): string =>
@@ -14,17 +15,20 @@ const messages = {
     `${periodEndDate}, después de la fecha de corte (${cutoff}). Solo se reportan periodos terminados a la fecha de corte.`,
 };
 
+const meta: RuleMeta = {
+  id: 'future-execution',
+  title: 'Ejecución en periodo futuro',
+  severity: 'warning',
+  scope: 'hoja-captura',
+  description: 'Se reportó ejecución en un periodo que termina después de la fecha de corte.',
+};
+
 /**
  * Execution (a value other than 0) in a period that ends after the cut-off date. A 0 typed ahead
  * is "nothing yet" and left alone.
  */
 export const rule = rowRule(
-  {
-    id: 'future-execution',
-    severity: 'warning',
-    scope: 'hoja-captura',
-    description: 'Se reportó ejecución en un periodo que termina después de la fecha de corte.',
-  },
+  meta,
   messages,
   {
     sheet(sheet, ctx, out: Finding[]) {
@@ -37,9 +41,7 @@ export const rule = rowRule(
           const v = okNumber(row, field);
           if (v === undefined || v === 0) continue;
           out.push(
-            finding({
-              rule: 'future-execution',
-              severity: 'warning',
+            report(meta, {
               sheet,
               row: row.row,
               cell: fieldAddress(sheet, row, field),

@@ -1,4 +1,4 @@
-import type { Rule } from './types';
+import type { Rule, RuleMeta } from './types';
 import type { Finding } from '../domain/finding';
 import type { FieldId } from '../domain/fields';
 import { fieldType } from '../domain/fields';
@@ -6,7 +6,7 @@ import type { DataRow, ParsedValue, ReadSheet } from '../domain/sheet';
 import { okValue } from '../domain/sheet';
 import { formatNumber, formatPercent } from '../domain/format';
 import { sameMagnitude, samePercent } from '../domain/tolerance';
-import { fieldAddress, finding, goalOf, groupBy, label, normalizeText, periodFields, quote } from './lib/util';
+import { fieldAddress, report, goalOf, groupBy, label, normalizeText, periodFields, quote } from './lib/util';
 import { accumulationNames } from './lib/kinds';
 
 const messages = {
@@ -43,6 +43,15 @@ function show(field: FieldId, v: ParsedValue): string {
   return quote(String(v));
 }
 
+const meta: RuleMeta = {
+  id: 'goal-mismatch',
+  title: 'Datos de la meta no coinciden entre filas',
+  severity: 'error',
+  scope: 'plan-accion',
+  description:
+    'Filas de una misma meta no coinciden en los datos de la meta (texto, programa, dependencia, acumulación, meta vigencia, programación, ponderación).',
+};
+
 /**
  * Rows of one goal (same goal code) that disagree on the goal's attributes: goal text, program
  * code, unit (dependencia), unit of measure, tipo de acumulación, meta vigencia, programado per
@@ -50,13 +59,7 @@ function show(field: FieldId, v: ParsedValue): string {
  * not a disagreement (`required` reports required blanks); merged cells agree by construction.
  */
 export const rule: Rule = {
-  meta: {
-    id: 'goal-mismatch',
-    severity: 'error',
-    scope: 'plan-accion',
-    description:
-      'Filas de una misma meta no coinciden en los datos de la meta (texto, programa, dependencia, acumulación, meta vigencia, programación, ponderación).',
-  },
+  meta,
   messages,
   check(ctx) {
     const out: Finding[] = [];
@@ -72,9 +75,7 @@ export const rule: Rule = {
             const found = okValue(row, field);
             if (expected === undefined || found === undefined || same(field, found, expected)) continue;
             out.push(
-              finding({
-                rule: 'goal-mismatch',
-                severity: 'error',
+              report(meta, {
                 sheet,
                 row: row.row,
                 cell: fieldAddress(sheet, row, field),

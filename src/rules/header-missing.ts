@@ -1,7 +1,7 @@
-import type { Rule } from './types';
+import type { Rule, RuleMeta } from './types';
 import { kindLabels, type FieldId } from '../domain/fields';
 import type { ReadSheet } from '../domain/sheet';
-import { finding, label, quote, sheetAnchor } from './lib/util';
+import { report, label, quote, sheetAnchor } from './lib/util';
 
 const messages = {
   missing: (column: string, sheet: string, kind: string, headerRow: number): string =>
@@ -18,24 +18,25 @@ function columnName(sheet: ReadSheet, missing: string): string {
   return label(sheet, missing as FieldId);
 }
 
+const meta: RuleMeta = {
+  id: 'header-missing',
+  title: 'Falta una columna obligatoria',
+  severity: 'error',
+  scope: 'cell',
+  description: 'Falta una columna obligatoria para el tipo de hoja.',
+};
+
 /**
  * One finding per required column the sheet lacks, all on the header row's first cell (the run
  * keeps them apart by message: each names its column).
  */
 export const rule: Rule = {
-  meta: {
-    id: 'header-missing',
-    severity: 'error',
-    scope: 'cell',
-    description: 'Falta una columna obligatoria para el tipo de hoja.',
-  },
+  meta,
   messages,
   check(ctx) {
     return ctx.workbook.sheets.flatMap((sheet) =>
       sheet.missing.map((m) =>
-        finding({
-          rule: 'header-missing',
-          severity: 'error',
+        report(meta, {
           sheet,
           row: sheet.firstHeaderRow,
           cell: sheetAnchor(sheet),

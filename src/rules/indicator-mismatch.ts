@@ -6,7 +6,8 @@ import { okNumber, okText } from '../domain/sheet';
 import { formatNumber } from '../domain/format';
 import { sameMagnitude } from '../domain/tolerance';
 import { rowRule } from './lib/rows';
-import { fieldAddress, finding, goalOf, label, normalizeText, ofGoal, quote } from './lib/util';
+import { fieldAddress, report, goalOf, label, normalizeText, ofGoal, quote } from './lib/util';
+import type { RuleMeta } from './types';
 
 const n = (x: number): string => formatNumber(x, 4);
 
@@ -35,6 +36,14 @@ export function isPercentGoal(row: DataRow): boolean {
   return false;
 }
 
+const meta: RuleMeta = {
+  id: 'indicator-mismatch',
+  title: 'Indicador no cuadra con numerador y denominador',
+  severity: 'error',
+  scope: 'hoja-captura',
+  description: 'El valor ejecutado del periodo no es numerador ÷ denominador (× 100 si la meta es un porcentaje).',
+};
+
 /**
  * Numerator and denominator present (denominator ≠ 0) and the executed value of the last
  * reported period is not num ÷ den — × 100 when the goal is a percent (`isPercentGoal`), unless
@@ -42,12 +51,7 @@ export function isPercentGoal(row: DataRow): boolean {
  * puntos for percents, the magnitude tolerance otherwise.
  */
 export const rule = rowRule(
-  {
-    id: 'indicator-mismatch',
-    severity: 'error',
-    scope: 'hoja-captura',
-    description: 'El valor ejecutado del periodo no es numerador ÷ denominador (× 100 si la meta es un porcentaje).',
-  },
+  meta,
   messages,
   {
     sheet(sheet, _ctx, out: Finding[]) {
@@ -76,9 +80,7 @@ export const rule = rowRule(
           : sameMagnitude(executed, expected);
         if (ok) return;
         out.push(
-          finding({
-            rule: 'indicator-mismatch',
-            severity: 'error',
+          report(meta, {
             sheet,
             row: row.row,
             cell: fieldAddress(sheet, row, field),

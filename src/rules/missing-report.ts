@@ -3,7 +3,8 @@ import { executedField } from '../domain/fields';
 import { formatDate, formatNumber } from '../domain/format';
 import { progressFigures } from '../domain/progress';
 import { rowRule } from './lib/rows';
-import { fieldAddress, finding, goalOf, periodLabel, quote } from './lib/util';
+import { fieldAddress, report, goalOf, periodLabel, quote } from './lib/util';
+import type { RuleMeta } from './types';
 
 const messages = {
   blank: (goal: string, period: string, planned: number, cutoff: string, level: boolean): string =>
@@ -12,18 +13,21 @@ const messages = {
     (level ? ' Mientras falte, la meta se evalúa como sin reporte en ese periodo.' : ''),
 };
 
+const meta: RuleMeta = {
+  id: 'missing-report',
+  title: 'Periodo vencido sin reporte',
+  severity: 'error',
+  scope: 'hoja-captura',
+  description: 'Un periodo vencido al corte, con programación, no tiene ejecución reportada.',
+};
+
 /**
  * A period due by the cut-off, with programming, whose executed cell is blank (real-formats.md;
  * a 0 is a report): one finding per blank cell. For `suma` "with programming" is P(k) > 0; for
  * the level types P(k) given. Eliminated goals are not asked for reports.
  */
 export const rule = rowRule(
-  {
-    id: 'missing-report',
-    severity: 'error',
-    scope: 'hoja-captura',
-    description: 'Un periodo vencido al corte, con programación, no tiene ejecución reportada.',
-  },
+  meta,
   messages,
   {
     sheet(sheet, ctx, out: Finding[]) {
@@ -38,9 +42,7 @@ export const rule = rowRule(
           if (cell && cell.status !== 'blank') continue; // something is typed: its own rule reports it
           const code = goalOf(row) ?? p.input.code;
           out.push(
-            finding({
-              rule: 'missing-report',
-              severity: 'error',
+            report(meta, {
               sheet,
               row: row.row,
               cell: fieldAddress(sheet, row, executedField(k)),

@@ -1,12 +1,21 @@
 import { fieldType } from '../domain/fields';
 import { formatMoney, formatNumber } from '../domain/format';
-import { finding, goalOf, label, ofGoal, quote } from './lib/util';
+import { report, goalOf, label, ofGoal, quote } from './lib/util';
 import { cellRule } from './lib/cells';
 import type { CellRule } from './lib/cells';
+import type { RuleMeta } from './types';
 
 const messages = {
   negative: (column: string, goal: string | undefined, value: string): string =>
     `${quote(column)}${ofGoal(goal)} es negativo (${value}); debe ser cero o mayor.`,
+};
+
+const meta: RuleMeta = {
+  id: 'negative',
+  title: 'Valor negativo',
+  severity: 'error',
+  scope: 'cell',
+  description: 'Un valor en pesos, una magnitud o una programación es menor que cero.',
 };
 
 /**
@@ -15,12 +24,7 @@ const messages = {
  * are `percent-range`'s.
  */
 export const rule: CellRule = cellRule(
-  {
-    id: 'negative',
-    severity: 'error',
-    scope: 'cell',
-    description: 'Un valor en pesos, una magnitud o una programación es menor que cero.',
-  },
+  meta,
   messages,
   {
     statuses: ['ok'],
@@ -33,9 +37,7 @@ export const rule: CellRule = cellRule(
       if (p.status !== 'ok' || typeof p.value !== 'number' || !(p.value < 0)) return;
       const shown = type === 'money' ? formatMoney(p.value) : formatNumber(p.value, 6);
       out.push(
-        finding({
-          rule: 'negative',
-          severity: 'error',
+        report(meta, {
           sheet,
           row: row.row,
           cell: address,

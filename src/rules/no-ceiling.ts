@@ -1,9 +1,9 @@
-import type { Rule } from './types';
+import type { Rule, RuleMeta } from './types';
 import type { Finding } from '../domain/finding';
 import { formatMoney } from '../domain/format';
 import { ceilingsOf, planLinesOf, total } from './lib/budget-ceilings';
 import type { PlanLine } from './lib/budget-ceilings';
-import { finding, goalOf, quote, rowAnchor } from './lib/util';
+import { report, goalOf, quote, rowAnchor } from './lib/util';
 import { isProgramCode } from './lib/codes';
 
 const messages = {
@@ -14,17 +14,20 @@ const messages = {
     `Agregue su techo o revise el código del programa.`,
 };
 
+const meta: RuleMeta = {
+  id: 'no-ceiling',
+  title: 'Programa sin techo',
+  severity: 'warning',
+  scope: 'plan-accion',
+  description: 'Un programa con valores programados no tiene techo presupuestal.',
+};
+
 /**
  * With a techos sheet: a program with amounts (Σ > 0) and no techo row at all, reported on the
  * program's first plan row. A program code of the wrong shape is left to `code-format`.
  */
 export const rule: Rule = {
-  meta: {
-    id: 'no-ceiling',
-    severity: 'warning',
-    scope: 'plan-accion',
-    description: 'Un programa con valores programados no tiene techo presupuestal.',
-  },
+  meta,
   messages,
   check(ctx) {
     const ceilings = ceilingsOf(ctx);
@@ -44,9 +47,7 @@ export const rule: Rule = {
       if (!(sum > 0)) continue;
       const first = lines[0];
       out.push(
-        finding({
-          rule: 'no-ceiling',
-          severity: 'warning',
+        report(meta, {
           sheet: first.sheet,
           row: first.row.row,
           cell: rowAnchor(first.sheet, first.row),

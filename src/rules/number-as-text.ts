@@ -1,9 +1,10 @@
 import { fieldType } from '../domain/fields';
 import type { ValueType } from '../domain/fields';
 import { formatMoney, formatNumber, formatPercent } from '../domain/format';
-import { finding, goalOf, label, ofGoal, quote, rawText } from './lib/util';
+import { report, goalOf, label, ofGoal, quote, rawText } from './lib/util';
 import { cellRule } from './lib/cells';
 import type { CellRule } from './lib/cells';
+import type { RuleMeta } from './types';
 
 const numericTypes: readonly ValueType[] = ['number', 'magnitude', 'money', 'percent'];
 
@@ -19,14 +20,17 @@ const messages = {
     `Se leyó como ${read}; escríbalo como número para que Excel lo pueda sumar y comparar.`,
 };
 
+const meta: RuleMeta = {
+  id: 'number-as-text',
+  title: 'Número escrito como texto',
+  severity: 'warning',
+  scope: 'cell',
+  description: 'Un número está escrito como texto en una columna numérica.',
+};
+
 /** A number typed as text ("1.234.567", "45 %"): read, but a warning so it gets fixed. */
 export const rule: CellRule = cellRule(
-  {
-    id: 'number-as-text',
-    severity: 'warning',
-    scope: 'cell',
-    description: 'Un número está escrito como texto en una columna numérica.',
-  },
+  meta,
   messages,
   {
     statuses: ['ok'],
@@ -37,9 +41,7 @@ export const rule: CellRule = cellRule(
       const p = cell.parsed;
       if (!numericTypes.includes(type) || p.status !== 'ok' || !p.fromText || typeof p.value !== 'number') return;
       out.push(
-        finding({
-          rule: 'number-as-text',
-          severity: 'warning',
+        report(meta, {
           sheet,
           row: row.row,
           cell: address,

@@ -1,8 +1,9 @@
 import { fieldType } from '../domain/fields';
 import type { ValueType } from '../domain/fields';
-import { finding, goalOf, label, ofGoal, quote } from './lib/util';
+import { report, goalOf, label, ofGoal, quote } from './lib/util';
 import { cellRule } from './lib/cells';
 import type { CellRule } from './lib/cells';
+import type { RuleMeta } from './types';
 
 const numericTypes: readonly ValueType[] = ['number', 'magnitude', 'money', 'percent'];
 
@@ -18,14 +19,17 @@ const messages = {
     `Escriba solo la cifra, por ejemplo ${exampleText}.`,
 };
 
+const meta: RuleMeta = {
+  id: 'number',
+  title: 'Texto donde va un número',
+  severity: 'error',
+  scope: 'cell',
+  description: 'Una columna numérica tiene un texto que no es un número.',
+};
+
 /** A number, magnitude, money or percent column holding text that is no number. */
 export const rule: CellRule = cellRule(
-  {
-    id: 'number',
-    severity: 'error',
-    scope: 'cell',
-    description: 'Una columna numérica tiene un texto que no es un número.',
-  },
+  meta,
   messages,
   {
     statuses: ['invalid'],
@@ -34,9 +38,7 @@ export const rule: CellRule = cellRule(
       const type = fieldType(field);
       if (!numericTypes.includes(type) || cell.parsed.status !== 'invalid') return;
       out.push(
-        finding({
-          rule: 'number',
-          severity: 'error',
+        report(meta, {
           sheet,
           row: row.row,
           cell: address,

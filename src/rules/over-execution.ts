@@ -2,7 +2,8 @@ import type { Finding } from '../domain/finding';
 import { formatDate, formatNumber, formatPercent } from '../domain/format';
 import { isOverExecuted } from '../domain/progress';
 import { rowRule } from './lib/rows';
-import { fieldAddress, finding, goalOf, periodLabel } from './lib/util';
+import { fieldAddress, report, goalOf, periodLabel } from './lib/util';
+import type { RuleMeta } from './types';
 
 const n = (x: number | null): string => (x === null ? 'sin reporte' : formatNumber(x, 6));
 
@@ -13,18 +14,21 @@ const messages = {
     `se adelantó o solicite la reprogramación de la meta (PE-P-008).`,
 };
 
+const meta: RuleMeta = {
+  id: 'over-execution',
+  title: 'Ejecutado por encima de lo programado',
+  severity: 'warning',
+  scope: 'hoja-captura',
+  description: 'Lo ejecutado a la fecha supera lo programado al corte.',
+};
+
 /**
  * Executed to date above what was due by the cut-off, beyond the tolerances (progress.md:
  * compliance at cut-off above 100 %), whatever the goal's state — not only against the year's
  * goal. Reported on the executed cell of the cut-off period.
  */
 export const rule = rowRule(
-  {
-    id: 'over-execution',
-    severity: 'warning',
-    scope: 'hoja-captura',
-    description: 'Lo ejecutado a la fecha supera lo programado al corte.',
-  },
+  meta,
   messages,
   {
     sheet(sheet, ctx, out: Finding[]) {
@@ -34,9 +38,7 @@ export const rule = rowRule(
         if (p.state === 'eliminada' || p.state === 'no-medible' || !isOverExecuted(p)) return;
         const c = p.cutoffPeriod;
         out.push(
-          finding({
-            rule: 'over-execution',
-            severity: 'warning',
+          report(meta, {
             sheet,
             row: row.row,
             cell: fieldAddress(sheet, row, `executed${c}`),

@@ -6,7 +6,8 @@ import { formatNumber, formatPercent } from '../domain/format';
 import { samePercent } from '../domain/tolerance';
 import { lastReported } from './lib/capture';
 import { rowRule } from './lib/rows';
-import { fieldAddress, finding, goalOf } from './lib/util';
+import { fieldAddress, report, goalOf } from './lib/util';
+import type { RuleMeta } from './types';
 
 const n = (x: number | null): string => (x === null ? 'sin reporte' : formatNumber(x, 6));
 
@@ -29,6 +30,14 @@ const messages = {
     `Corrija el % de cumplimiento o los valores ejecutados.`,
 };
 
+const meta: RuleMeta = {
+  id: 'percent-mismatch',
+  title: '% de avance no cuadra',
+  severity: 'error',
+  scope: 'hoja-captura',
+  description: 'El % de avance declarado no coincide con el avance de la vigencia calculado.',
+};
+
 /**
  * The declared % cumplimiento differs (beyond 0,5 puntos) from the compliance at cut-off, and
  * the declared % avance differs (beyond 0,5 puntos) from the progress of the vigencia computed
@@ -36,12 +45,7 @@ const messages = {
  * whose progress is undefined (meta vigencia 0 or blank) is not checked.
  */
 export const rule = rowRule(
-  {
-    id: 'percent-mismatch',
-    severity: 'error',
-    scope: 'hoja-captura',
-    description: 'El % de avance declarado no coincide con el avance de la vigencia calculado.',
-  },
+  meta,
   messages,
   {
     sheet(sheet, _ctx, out: Finding[]) {
@@ -51,9 +55,7 @@ export const rule = rowRule(
         const declaredCompliance = okNumber(row, 'complianceDeclared');
         if (declaredCompliance !== undefined && p.compliance !== null && !samePercent(declaredCompliance, p.compliance)) {
           out.push(
-            finding({
-              rule: 'percent-mismatch',
-              severity: 'error',
+            report(meta, {
               sheet,
               row: row.row,
               cell: fieldAddress(sheet, row, 'complianceDeclared'),
@@ -71,9 +73,7 @@ export const rule = rowRule(
         if (f.progress === null || samePercent(declared, f.progress)) return;
         const withBaseline = goal.baseline !== null && (goal.accumulation === 'creciente' || goal.accumulation === 'decreciente');
         out.push(
-          finding({
-            rule: 'percent-mismatch',
-            severity: 'error',
+          report(meta, {
             sheet,
             row: row.row,
             cell: fieldAddress(sheet, row, 'progressDeclared'),

@@ -1,8 +1,9 @@
 import type { FieldId } from '../domain/fields';
 import { formatPercent } from '../domain/format';
-import { finding, goalOf, label, ofGoal, quote } from './lib/util';
+import { report, goalOf, label, ofGoal, quote } from './lib/util';
 import { cellRule } from './lib/cells';
 import type { CellRule } from './lib/cells';
+import type { RuleMeta } from './types';
 
 /** Percents that cannot leave 0 %–100 % (a declared % avance may show over-execution). */
 const boundedPercents: readonly FieldId[] = ['weight', 'activityProgress'];
@@ -12,13 +13,16 @@ const messages = {
     `${quote(column)}${ofGoal(goal)} es ${value}, fuera del rango permitido: debe estar entre 0 % y 100 %.`,
 };
 
+const meta: RuleMeta = {
+  id: 'percent-range',
+  title: 'Porcentaje fuera de 0–100 %',
+  severity: 'error',
+  scope: 'cell',
+  description: 'Una ponderación o un % de avance de actividad está por debajo de 0 % o por encima de 100 %.',
+};
+
 export const rule: CellRule = cellRule(
-  {
-    id: 'percent-range',
-    severity: 'error',
-    scope: 'cell',
-    description: 'Una ponderación o un % de avance de actividad está por debajo de 0 % o por encima de 100 %.',
-  },
+  meta,
   messages,
   {
     statuses: ['ok'],
@@ -29,9 +33,7 @@ export const rule: CellRule = cellRule(
       if (p.status !== 'ok' || typeof p.value !== 'number') return;
       if (p.value >= 0 && p.value <= 1 + 1e-9) return;
       out.push(
-        finding({
-          rule: 'percent-range',
-          severity: 'error',
+        report(meta, {
           sheet,
           row: row.row,
           cell: address,

@@ -1,4 +1,4 @@
-import type { Rule } from './types';
+import type { Rule, RuleMeta } from './types';
 import type { Finding } from '../domain/finding';
 import { plannedField } from '../domain/fields';
 import type { FieldId } from '../domain/fields';
@@ -7,7 +7,7 @@ import { formatNumber } from '../domain/format';
 import { sameMagnitude } from '../domain/tolerance';
 import { captureSheets } from './lib/capture';
 import { planGoals } from './lib/cross';
-import { fieldAddress, finding, goalOf, label, quote } from './lib/util';
+import { fieldAddress, report, goalOf, label, quote } from './lib/util';
 
 const n = (x: number | null): string => (x === null ? 'vacío' : formatNumber(x, 6));
 
@@ -17,6 +17,14 @@ const messages = {
     `(hoja ${quote(planSheet)}, fila ${planRow}). Use el mismo valor del plan de acción.`,
 };
 
+const meta: RuleMeta = {
+  id: 'plan-mismatch',
+  title: 'Difiere del plan de acción',
+  severity: 'error',
+  scope: 'cross',
+  description: 'La meta vigencia o la programación de la hoja de captura difieren del plan de acción.',
+};
+
 /**
  * A capture-sheet meta vigencia or programado that differs from the plan de acción's goal. Meta
  * vigencia is compared when both are given (a blank one is `required`'s); programado per period
@@ -24,12 +32,7 @@ const messages = {
  * blank is "not given" and is not compared.
  */
 export const rule: Rule = {
-  meta: {
-    id: 'plan-mismatch',
-    severity: 'error',
-    scope: 'cross',
-    description: 'La meta vigencia o la programación de la hoja de captura difieren del plan de acción.',
-  },
+  meta,
   messages,
   check(ctx) {
     const plan = planGoals(ctx);
@@ -40,11 +43,9 @@ export const rule: Rule = {
         const code = goalOf(row);
         const ref = code === undefined ? undefined : plan.get(code);
         if (!code || !ref) continue;
-        const report = (field: FieldId, found: number | null, expected: number | null): void => {
+        const differs = (field: FieldId, found: number | null, expected: number | null): void => {
           out.push(
-            finding({
-              rule: 'plan-mismatch',
-              severity: 'error',
+            report(meta, {
               sheet,
               row: row.row,
               cell: fieldAddress(sheet, row, field),
@@ -55,7 +56,7 @@ export const rule: Rule = {
         };
         const yearGoal = okNumber(row, 'yearGoal');
         if (yearGoal !== undefined && ref.goal.yearGoal !== null && !sameMagnitude(yearGoal, ref.goal.yearGoal)) {
-          report('yearGoal', yearGoal, ref.goal.yearGoal);
+          differs('yearGoal', yearGoal, ref.goal.yearGoal);
         }
         if (ref.sheet.periodKind !== sheet.periodKind) continue;
         const suma = (ref.goal.accumulation ?? 'suma') === 'suma';
@@ -66,9 +67,9 @@ export const rule: Rule = {
           const found = okNumber(row, field) ?? null;
           const expected = ref.goal.planned[k - 1] ?? null;
           if (suma) {
-            if (!sameMagnitude(found ?? 0, expected ?? 0)) report(field, found, expected);
+            if (!sameMagnitude(found ?? 0, expected ?? 0)) differs(field, found, expected);
           } else if (found !== null && expected !== null && !sameMagnitude(found, expected)) {
-            report(field, found, expected);
+            differs(field, found, expected);
           }
         }
       }

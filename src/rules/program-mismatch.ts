@@ -1,7 +1,7 @@
-import type { Rule } from './types';
+import type { Rule, RuleMeta } from './types';
 import type { Finding } from '../domain/finding';
 import { okText } from '../domain/sheet';
-import { fieldAddress, finding, goalOf, isMergeContinuation, normalizeText, quote } from './lib/util';
+import { fieldAddress, report, goalOf, isMergeContinuation, normalizeText, quote } from './lib/util';
 
 const messages = {
   differs: (programCode: string, found: string, expected: string, sheet: string, firstRow: number): string =>
@@ -9,17 +9,20 @@ const messages = {
     ` de la hoja ${quote(sheet)}. Un mismo código de programa debe tener un solo nombre.`,
 };
 
+const meta: RuleMeta = {
+  id: 'program-mismatch',
+  title: 'Programa con dos nombres',
+  severity: 'error',
+  scope: 'plan-accion',
+  description: 'Un mismo código de programa aparece con dos nombres de programa distintos.',
+};
+
 /**
  * One program code with two program names in the plan de acción (across its sheets). The first
  * name found is the reference; every other cell that differs (after normalisation) is reported.
  */
 export const rule: Rule = {
-  meta: {
-    id: 'program-mismatch',
-    severity: 'error',
-    scope: 'plan-accion',
-    description: 'Un mismo código de programa aparece con dos nombres de programa distintos.',
-  },
+  meta,
   messages,
   check(ctx) {
     const out: Finding[] = [];
@@ -37,9 +40,7 @@ export const rule: Rule = {
         }
         if (normalizeText(ref.name) === normalizeText(name)) return;
         out.push(
-          finding({
-            rule: 'program-mismatch',
-            severity: 'error',
+          report(meta, {
             sheet,
             row: row.row,
             cell: fieldAddress(sheet, row, 'program'),

@@ -9,8 +9,9 @@ import type { CoherenceProblem } from '../domain/coherence';
 import { goalsFromPlanSheet } from '../domain/goals';
 import { rowRule } from './lib/rows';
 import { formatNumber } from '../domain/format';
-import { fieldAddress, finding, label, quote } from './lib/util';
+import { fieldAddress, report, label, quote } from './lib/util';
 import { accumulationNames } from './lib/kinds';
+import type { RuleMeta } from './types';
 
 const n = (x: number | null): string => (x === null ? 'vacío' : formatNumber(x, 6));
 
@@ -89,9 +90,7 @@ function check(sheet: ReadSheet, goal: GoalInput, row: DataRow | undefined): Fin
   if (!problem) return [];
   const { field, message } = describe(sheet, goal, problem);
   return [
-    finding({
-      rule: 'programming-coherence',
-      severity: 'error',
+    report(meta, {
       sheet,
       row: row.row,
       cell: fieldAddress(sheet, row, field),
@@ -101,6 +100,14 @@ function check(sheet: ReadSheet, goal: GoalInput, row: DataRow | undefined): Fin
   ];
 }
 
+const meta: RuleMeta = {
+  id: 'programming-coherence',
+  title: 'Programación no cuadra con la meta',
+  severity: 'error',
+  scope: 'cell',
+  description: 'La programación por periodo no es coherente con la meta vigencia según el tipo de acumulación.',
+};
+
 /**
  * Programado per period does not fit the meta vigencia for the tipo de acumulación (progress.md;
  * the check itself is `programmingCoherence` in domain/coherence.ts). Plan de acción: once per
@@ -109,12 +116,7 @@ function check(sheet: ReadSheet, goal: GoalInput, row: DataRow | undefined): Fin
  * period's Programado cell.
  */
 export const rule = rowRule(
-  {
-    id: 'programming-coherence',
-    severity: 'error',
-    scope: 'cell',
-    description: 'La programación por periodo no es coherente con la meta vigencia según el tipo de acumulación.',
-  },
+  meta,
   messages,
   {
     sheet(sheet, _ctx, out: Finding[]) {

@@ -1,13 +1,22 @@
 import { requiredOf } from '../domain/sheet';
 import type { FieldId } from '../domain/fields';
-import { finding, goalOf, label, ofGoal, quote } from './lib/util';
+import { report, goalOf, label, ofGoal, quote } from './lib/util';
 import { cellRule } from './lib/cells';
 import type { CellRule } from './lib/cells';
 import { kindIn } from './lib/kinds';
+import type { RuleMeta } from './types';
 
 const messages = {
   blank: (column: string, goal: string | undefined, kind: string): string =>
     `La celda ${quote(column)}${ofGoal(goal)} está vacía; es un dato obligatorio ${kind}. Escriba el valor.`,
+};
+
+const meta: RuleMeta = {
+  id: 'required',
+  title: 'Celda obligatoria vacía',
+  severity: 'error',
+  scope: 'cell',
+  description: 'Una celda obligatoria de una fila de datos está vacía.',
 };
 
 /**
@@ -16,12 +25,7 @@ const messages = {
  * (programado, ejecutado) are never required one by one: a blank period means "nothing".
  */
 export const rule: CellRule = cellRule(
-  {
-    id: 'required',
-    severity: 'error',
-    scope: 'cell',
-    description: 'Una celda obligatoria de una fila de datos está vacía.',
-  },
+  meta,
   messages,
   {
     statuses: ['blank'],
@@ -32,9 +36,7 @@ export const rule: CellRule = cellRule(
       // A unit named once in the title block ("Dependencia: Secretaría de Salud") fills the column.
       if (field === 'unit' && sheet.title.unit) return;
       out.push(
-        finding({
-          rule: 'required',
-          severity: 'error',
+        report(meta, {
           sheet,
           row: row.row,
           cell: address,

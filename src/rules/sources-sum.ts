@@ -3,8 +3,8 @@ import type { FieldId } from '../domain/fields';
 import { formatMoney } from '../domain/format';
 import { okNumber, type ReadSheet } from '../domain/sheet';
 import { sameMoney } from '../domain/tolerance';
-import type { Rule } from './types';
-import { fieldAddress, finding, goalOf, quote } from './lib/util';
+import type { Rule, RuleMeta } from './types';
+import { fieldAddress, report, goalOf, quote } from './lib/util';
 
 const messages = {
   sum: (goal: string, total: string, totalValue: number, sum: number, year: string): string =>
@@ -17,17 +17,20 @@ function sourcesOf(sheet: ReadSheet, n: number): FieldId[] {
   return (Object.keys(sheet.columns) as FieldId[]).filter((f) => f.startsWith(`source${n}_`));
 }
 
+const meta: RuleMeta = {
+  id: 'sources-sum',
+  title: 'Fuentes que no suman el total del año',
+  severity: 'error',
+  scope: 'cell',
+  description: 'Las fuentes de financiación de un año no suman el total de ese año.',
+};
+
 /**
  * Plan indicativo (real-formats.md "Rules added"): the funding sources of each year add up to that
  * year's total, to the peso. Reported on the total's cell, once per goal and year.
  */
 export const rule: Rule = {
-  meta: {
-    id: 'sources-sum',
-    severity: 'error',
-    scope: 'cell',
-    description: 'Las fuentes de financiación de un año no suman el total de ese año.',
-  },
+  meta,
   messages,
   check(ctx) {
     const out: Finding[] = [];
@@ -53,9 +56,7 @@ export const rule: Rule = {
           }
           if (!any || sameMoney(sum, t)) continue;
           out.push(
-            finding({
-              rule: 'sources-sum',
-              severity: 'error',
+            report(meta, {
               sheet,
               row: row.row,
               cell: fieldAddress(sheet, row, total),

@@ -3,8 +3,8 @@ import { plannedField, type FieldId } from '../domain/fields';
 import { formatNumber } from '../domain/format';
 import { okNumber, okValue, type DataRow, type ReadSheet } from '../domain/sheet';
 import { sameMagnitude } from '../domain/tolerance';
-import type { Rule } from './types';
-import { fieldAddress, finding, goalOf, label, quote, sheetAnchor } from './lib/util';
+import type { Rule, RuleMeta } from './types';
+import { fieldAddress, report, goalOf, label, quote, sheetAnchor } from './lib/util';
 
 const n = (v: number): string => formatNumber(v, 6);
 
@@ -65,7 +65,7 @@ function check(sheet: ReadSheet, row: DataRow, conventions?: Map<Convention, num
       conventions.set(broken, [...(conventions.get(broken) ?? []), row.row]);
       return undefined;
     }
-    return finding({ rule: 'term-coherence', severity: 'error', sheet, row: row.row, cell: fieldAddress(sheet, row, field), goal: goalOf(row), message });
+    return report(meta, { sheet, row: row.row, cell: fieldAddress(sheet, row, field), goal: goalOf(row), message });
   };
   if (acc === 'suma') {
     const sum = years.reduce((a, y) => a + y.value, 0);
@@ -83,6 +83,14 @@ function check(sheet: ReadSheet, row: DataRow, conventions?: Map<Convention, num
   return undefined;
 }
 
+const meta: RuleMeta = {
+  id: 'term-coherence',
+  title: 'Programación del cuatrienio incoherente',
+  severity: 'error',
+  scope: 'cell',
+  description: 'La programación de los años del plan indicativo no cuadra con la meta del cuatrienio y su tipo de acumulación.',
+};
+
 /**
  * Plan indicativo (real-formats.md "Rules added"): an `Acumulativo` goal's yearly programming adds
  * up to the meta del cuatrienio; a `No acumulativo` goal (a level) programs no year above the meta
@@ -90,12 +98,7 @@ function check(sheet: ReadSheet, row: DataRow, conventions?: Map<Convention, num
  * goal, on the cell to fix.
  */
 export const rule: Rule = {
-  meta: {
-    id: 'term-coherence',
-    severity: 'error',
-    scope: 'cell',
-    description: 'La programación de los años del plan indicativo no cuadra con la meta del cuatrienio y su tipo de acumulación.',
-  },
+  meta,
   messages,
   check(ctx) {
     const out: Finding[] = [];
@@ -118,9 +121,7 @@ export const rule: Rule = {
       if (conventions.size > 0) {
         const seen = [...conventions].map(([c, list]) => `${conventionNames[c]} (filas ${list.join(', ')})`).join('; ');
         out.push(
-          finding({
-            rule: 'term-coherence',
-            severity: 'error',
+          report(meta, {
             sheet,
             row: sheet.firstHeaderRow,
             cell: sheetAnchor(sheet),

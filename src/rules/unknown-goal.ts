@@ -1,8 +1,8 @@
-import type { Rule } from './types';
+import type { Rule, RuleMeta } from './types';
 import type { Finding } from '../domain/finding';
 import { captureSheets } from './lib/capture';
 import { planGoals } from './lib/cross';
-import { fieldAddress, finding, goalOf, quote } from './lib/util';
+import { fieldAddress, report, goalOf, quote } from './lib/util';
 
 const messages = {
   unknown: (goal: string, planSheets: string): string =>
@@ -10,14 +10,17 @@ const messages = {
     `Revise el código de la meta: debe ser el mismo del plan de acción.`,
 };
 
+const meta: RuleMeta = {
+  id: 'unknown-goal',
+  title: 'Meta que no está en el plan',
+  severity: 'error',
+  scope: 'cross',
+  description: 'Una meta de la hoja de captura no está en el plan de acción.',
+};
+
 /** With a plan de acción in the workbook: a capture-sheet goal code that the plan does not have. */
 export const rule: Rule = {
-  meta: {
-    id: 'unknown-goal',
-    severity: 'error',
-    scope: 'cross',
-    description: 'Una meta de la hoja de captura no está en el plan de acción.',
-  },
+  meta,
   messages,
   check(ctx) {
     const plan = planGoals(ctx);
@@ -32,9 +35,7 @@ export const rule: Rule = {
         const goal = goalOf(row);
         if (goal === undefined || plan.has(goal)) continue;
         out.push(
-          finding({
-            rule: 'unknown-goal',
-            severity: 'error',
+          report(meta, {
             sheet,
             row: row.row,
             cell: fieldAddress(sheet, row, 'goalCode'),

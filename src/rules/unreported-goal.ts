@@ -1,10 +1,10 @@
-import type { Rule } from './types';
+import type { Rule, RuleMeta } from './types';
 import type { Finding } from '../domain/finding';
 import { cutoffPeriod } from '../domain/periods';
 import { formatDate, formatNumber } from '../domain/format';
 import { captureSheets } from './lib/capture';
 import { planGoals } from './lib/cross';
-import { finding, goalOf, quote, rowAnchor, vigenciaOf } from './lib/util';
+import { report, goalOf, quote, rowAnchor, vigenciaOf } from './lib/util';
 
 const messages = {
   unreported: (goal: string, text: string, planned: number, cutoff: string, captureSheetNames: string): string =>
@@ -14,18 +14,21 @@ const messages = {
     `pero no aparece en la hoja de captura (${captureSheetNames}). Agregue su reporte.`,
 };
 
+const meta: RuleMeta = {
+  id: 'unreported-goal',
+  title: 'Meta del plan sin reporte',
+  severity: 'warning',
+  scope: 'cross',
+  description: 'Una meta del plan de acción con programación hasta la fecha de corte no aparece en la hoja de captura.',
+};
+
 /**
  * With a plan de acción and a capture sheet: a plan goal with programming due by the cut-off
  * (some Programado > 0 in a period ended by then) that no capture sheet reports. Reported on the
  * plan goal's first row.
  */
 export const rule: Rule = {
-  meta: {
-    id: 'unreported-goal',
-    severity: 'warning',
-    scope: 'cross',
-    description: 'Una meta del plan de acción con programación hasta la fecha de corte no aparece en la hoja de captura.',
-  },
+  meta,
   messages,
   check(ctx) {
     const captures = captureSheets(ctx);
@@ -52,9 +55,7 @@ export const rule: Rule = {
         ? due.reduce((s, v) => s + v, 0)
         : due[due.length - 1];
       out.push(
-        finding({
-          rule: 'unreported-goal',
-          severity: 'warning',
+        report(meta, {
           sheet,
           row: row.row,
           cell: rowAnchor(sheet, row),

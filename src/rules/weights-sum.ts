@@ -1,10 +1,10 @@
-import type { Rule } from './types';
+import type { Rule, RuleMeta } from './types';
 import type { Finding } from '../domain/finding';
 import { goalsFromPlanSheet } from '../domain/goals';
 import type { GoalInput } from '../domain/goal';
 import { formatPercent } from '../domain/format';
 import { samePercent } from '../domain/tolerance';
-import { fieldAddress, finding, normalizeText, quote } from './lib/util';
+import { fieldAddress, report, normalizeText, quote } from './lib/util';
 
 const messages = {
   sum: (unit: string, total: number, goals: number, withoutWeight: number): string =>
@@ -13,18 +13,21 @@ const messages = {
     `; deben sumar 100 %.`,
 };
 
+const meta: RuleMeta = {
+  id: 'weights-sum',
+  title: 'Ponderaciones no suman 100 %',
+  severity: 'warning',
+  scope: 'plan-accion',
+  description: 'Las ponderaciones de las metas de una dependencia no suman 100 %.',
+};
+
 /**
  * A unit's goal weights (one per goal: the goal's first row) are given but do not add up to
  * 100 % (± 0,5 puntos). A unit whose goals have no weight at all is left alone (equal weights).
  * Reported on the Ponderación cell of the unit's first goal.
  */
 export const rule: Rule = {
-  meta: {
-    id: 'weights-sum',
-    severity: 'warning',
-    scope: 'plan-accion',
-    description: 'Las ponderaciones de las metas de una dependencia no suman 100 %.',
-  },
+  meta,
   messages,
   check(ctx) {
     const out: Finding[] = [];
@@ -46,9 +49,7 @@ export const rule: Rule = {
         const row = rows.get(goals[0].row);
         if (!row) continue;
         out.push(
-          finding({
-            rule: 'weights-sum',
-            severity: 'warning',
+          report(meta, {
             sheet,
             row: row.row,
             cell: fieldAddress(sheet, row, 'weight'),

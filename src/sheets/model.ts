@@ -112,7 +112,11 @@ export type ConditionalFormat =
       readonly max: number;
     };
 
-/** A chart the office-js renderer draws natively; exceljs cannot, so the model also draws the figure with cells (data bars) — see `fallbackNote`. */
+/**
+ * A real Excel chart, described once: the office-js renderer inserts it through the Excel API and
+ * the CLI writes it as chart parts of the package (`src/xlsx/chart-parts.ts`), so the tablero looks
+ * the same wherever it was made. Its data are ranges of the same sheet.
+ */
 export interface ChartSpec {
   readonly type: 'clusteredBar';
   readonly title: string;
@@ -122,7 +126,9 @@ export interface ChartSpec {
   /** Where the chart goes (top-left and bottom-right cells). */
   readonly anchor: CellRange;
   readonly axis: { readonly min: number; readonly max: number; readonly numberFormat: string };
-  /** Text shown in the sheet by hosts that cannot draw charts (already placed in the cells). */
+  /** First category at the top, as in the table it reads (a ranking); bar charts otherwise start at the bottom. */
+  readonly topDown: boolean;
+  /** What the chart shows, in words (already placed in the cells under it): for hosts that cannot draw charts and for screen readers. */
   readonly fallbackNote: string;
 }
 

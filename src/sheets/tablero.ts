@@ -9,9 +9,10 @@
  *    rezagadas, sobreejecutadas (with a small caption under each).
  * 3. Table by dimension (+ plan total) and ranking by unit: goals, the three figures, rating,
  *    count per state. Traffic light on every figure (rating ranges), data bars on percentages.
- * 4. The figure "Cumplimiento físico frente a ejecución presupuestal por dependencia": two bars
- *    per unit drawn with data bars in wide merged cells (exceljs cannot draw charts; the chart
- *    description in the model lets the office-js renderer add the native chart).
+ * 4. Two real Excel charts, "Cumplimiento físico frente a ejecución presupuestal" by dimension and
+ *    by unit, side by side on their own printed page: described once here (`ChartSpec`, reading
+ *    the two tables above), drawn by the add-in through office-js and by the CLI as chart parts of
+ *    the package (`src/xlsx/chart-parts.ts`).
  * 5. The list of rezagadas with the unit's analysis.
  *
  * When the workbook has only a plan de acción (no execution yet) the tablero summarises the plan
@@ -226,6 +227,7 @@ export function buildTablero(input: TableroInput): SheetModel {
 
   // By dimension.
   row = section(b, row, LAST_COL, 'Avance por dimensión');
+  const dimTop = row + 1; // the chart by dimension reads this table (names in B)
   row = figureTable(b, row, model, 'N.º', 'Dimensión', model.dimensions.map((d, i) => ({ key: i + 1, name: d.name, g: d })), { name: 'Total plan', g: p });
   row++;
 
@@ -271,63 +273,55 @@ export function buildTablero(input: TableroInput): SheetModel {
     row++;
   }
 
-  // The figure: physical compliance vs budget execution per unit — on its own printed page.
+  // The charts: physical compliance against budget execution, by dimension and by unit, side by
+  // side on their own printed page. Both hosts draw them as real Excel charts from `ChartSpec`.
   b.pageBreakBefore(row);
-  row = section(b, row, LAST_COL, 'Cumplimiento físico frente a ejecución presupuestal por dependencia');
-  headerRow(b, row, [
-    [1, 2, 'Dependencia'],
-    [3, 3, 'Indicador'],
-    [4, 4, 'Valor'],
-    [5, LAST_COL, 'Barra de 0 % a 100 % (azul: físico · naranja: presupuestal)'],
-  ], 18);
-  row++;
-  const figTop = row;
-  b.style('barLabel', { font: { size: 9, color: palette.grey }, vertical: 'middle', border: { left: { weight: 'thin', color: palette.midGrey } } });
-  b.style('barPhysical', { font: { size: 9, bold: true }, horizontal: 'right', vertical: 'middle', numberFormat: '0.0 %' });
-  // The bar cells hold the figure only to size the bar (number hidden with the format ;;;).
-  b.style('bar', { vertical: 'middle', numberFormat: ';;;', border: { right: { weight: 'hair', color: palette.midGrey } } });
-  b.style('figUnit', { font: { size: 10 }, vertical: 'middle', wrap: true, border: { top: { weight: 'thin', color: palette.midGrey } } });
-  const physical: CellRange[] = [];
-  const budget: CellRange[] = [];
-  for (const u of model.units) {
-    b.merge(row, 1, row + 1, 2, u.name, 'figUnit', { text: true });
-    b.set(row, 3, 'Físico', 'barLabel');
-    b.set(row + 1, 3, 'Presupuestal', 'barLabel');
-    b.set(row, 4, ratio(u.compliance), 'barPhysical');
-    b.set(row + 1, 4, ratio(u.budgetExecution), 'barPhysical');
-    b.merge(row, 5, row, LAST_COL, typeof u.compliance === 'number' ? Math.min(u.compliance, 1) : null, 'bar');
-    b.merge(row + 1, 5, row + 1, LAST_COL, typeof u.budgetExecution === 'number' ? Math.min(u.budgetExecution, 1) : null, 'bar');
-    physical.push(range(row, 5, row, LAST_COL));
-    budget.push(range(row + 1, 5, row + 1, LAST_COL));
-    b.height(row, 15).height(row + 1, 15);
+  row = section(b, row, LAST_COL, 'Cumplimiento físico frente a ejecución presupuestal');
+  const legend =
+    'Azul: cumplimiento físico al corte (ejecutado frente a lo programado a la fecha). Naranja: ejecución presupuestal (compromisos ÷ apropiación definitiva). Escala de 0 % a 100 %; las cifras están en las tablas de arriba.';
+  if (model.units.length === 0) {
+    b.merge(row, 1, row, LAST_COL, 'No hay dependencias con metas evaluadas: no hay gráfico que dibujar.', 'empty');
     row += 2;
-  }
-  if (physical.length) {
-    b.conditional({ kind: 'dataBar', ranges: physical, color: palette.barPhysical, min: 0, max: 1 });
-    b.conditional({ kind: 'dataBar', ranges: budget, color: palette.barBudget, min: 0, max: 1 });
-  }
-  const fallbackNote =
-    'Barras dibujadas en las celdas (azul: cumplimiento físico al corte; naranja: ejecución presupuestal, compromisos ÷ apropiación definitiva), en escala de 0 % a 100 %. ' +
-    'El complemento de Excel inserta además el gráfico de barras agrupadas.';
-  b.merge(row, 1, row, LAST_COL, fallbackNote, 'note');
-  b.height(row, 24);
-  if (model.units.length) {
-    // The native chart reads the ranking table (names in B, compliance in D, budget in F).
+  } else {
+    const chartTop = row;
+    const rows = Math.min(30, Math.max(16, 7 + 2 * Math.max(model.units.length, model.dimensions.length)));
+    const chartBottom = chartTop + rows - 1;
+    for (let r = chartTop; r <= chartBottom; r++) b.height(r, 15);
+    const series = (top: number, bottom: number) => [
+      { name: 'Cumplimiento físico al corte', values: range(top, FIG.compliance, bottom, FIG.compliance), color: palette.barPhysical },
+      { name: 'Ejecución presupuestal', values: range(top, FIG.budget, bottom, FIG.budget), color: palette.barBudget },
+    ];
+    const axis = { min: 0, max: 1, numberFormat: '0 %' };
+    const topDown = true;
+    if (model.dimensions.length) {
+      const dimBottom = dimTop + model.dimensions.length - 1;
+      b.chart({
+        type: 'clusteredBar',
+        title: 'Por dimensión',
+        categories: range(dimTop, 2, dimBottom, 2),
+        series: series(dimTop, dimBottom),
+        anchor: range(chartTop, 1, chartBottom, 6),
+        axis,
+        topDown,
+        fallbackNote: legend,
+      });
+    }
     const unitBottom = unitTop + model.units.length - 1;
     b.chart({
       type: 'clusteredBar',
-      title: 'Cumplimiento físico frente a ejecución presupuestal por dependencia',
+      title: 'Por dependencia (en el orden del ranking)',
       categories: range(unitTop, 2, unitBottom, 2),
-      series: [
-        { name: 'Cumplimiento físico al corte', values: range(unitTop, FIG.compliance, unitBottom, FIG.compliance), color: palette.barPhysical },
-        { name: 'Ejecución presupuestal', values: range(unitTop, FIG.budget, unitBottom, FIG.budget), color: palette.barBudget },
-      ],
-      anchor: range(figTop, 5, row - 1, LAST_COL),
-      axis: { min: 0, max: 1, numberFormat: '0 %' },
-      fallbackNote,
+      series: series(unitTop, unitBottom),
+      anchor: range(chartTop, model.dimensions.length ? 7 : 1, chartBottom, LAST_COL),
+      axis,
+      topDown,
+      fallbackNote: legend,
     });
+    row = chartBottom + 1;
+    b.merge(row, 1, row, LAST_COL, legend, 'note');
+    b.height(row, 26);
+    row += 2;
   }
-  row += 2;
 
   // Rezagadas.
   row = section(b, row, LAST_COL, `Metas rezagadas al corte (${model.rezagadas.length})`);

@@ -22,9 +22,9 @@ import type { WorkbookGrids } from '../domain/grid';
 import type { ReadWorkbook } from '../domain/sheet';
 import type { ObservationRow } from '../sheets/observaciones';
 import { gridsOfWorkbook } from './read';
-import { writeWorkbookAtomic } from './write';
+import { writeFileAtomic } from './write';
 import { renderSheets } from './render';
-import { applyGenerated, generatedSheetNames, xlsxParser } from './generate';
+import { applyGenerated, generatedSheetNames, packageWithCharts, xlsxParser } from './generate';
 
 /** A consolidation made in memory: the new workbook, its generation, and the units' own files. */
 export interface ConsolidatedRun {
@@ -128,7 +128,7 @@ export async function consolidateCopy(request: CopyRequest, warn: (message: stri
   const run = await consolidateFiles(request.files, request.cutoff, path.basename(request.output), request, warn);
   const g = run.generation;
   const result = applyGenerated(run.wb, g, summaryOf(g), run.generatedAt);
-  await writeWorkbookAtomic(run.wb, path.resolve(request.cwd, request.output), { force: request.force, inputs: run.inputs, display: request.output });
+  await writeFileAtomic(path.resolve(request.cwd, request.output), await packageWithCharts(run.wb, result, g.sheets), { force: request.force, inputs: run.inputs, display: request.output });
   return { rows: run.consolidation.rows, files: run.consolidation.files.length, sheetName: run.sheetName, result };
 }
 

@@ -32,6 +32,7 @@ import { applyMarks } from './marks';
 import { productKindOfSheet, readRegistry } from './registry';
 import { countWorkbookSize, readGridsStreaming, type WorkbookSize } from './stream-read';
 import { assembleCopy, buildSkeleton, styleCounts, utf8Chunks } from './large-copy';
+import { addChartParts, resolveCharts, type ResolvedChart } from './chart-parts';
 import { deflatePart, openZip, type DeflatedPart, type ZipSource } from './zip';
 import { readablePackage } from './package';
 
@@ -56,6 +57,12 @@ export function applyGenerated(wb: ExcelJS.Workbook, g: Pick<Generated, 'marks' 
   const marked = applyMarks(wb, g.marks);
   const sheets = renderSheets(wb, g.sheets, { generatedAt });
   return { summary, sheets, markedCells: marked.cells };
+}
+
+/** The package of `wb` with the generated sheets' charts as chart parts (`result.sheets[i]` drew `models[i]`). */
+export async function packageWithCharts(wb: ExcelJS.Workbook, result: GenerarResult, models: readonly Pick<SheetModel, 'charts' | 'cells'>[]): Promise<Buffer> {
+  const bytes = Buffer.from(await wb.xlsx.writeBuffer());
+  return addChartParts(bytes, result.sheets.map((s, i) => ({ sheet: s.name, charts: resolveCharts(models[i]) })));
 }
 
 /**
@@ -151,7 +158,7 @@ interface WrittenSheets {
   readonly marks: MarkPlan;
   readonly styles: GeneratedStyles;
   /** Each generated sheet: its model without cells (for exceljs), its XML deflated, its links. */
-  readonly sheets: readonly { readonly empty: SheetModel; readonly part: DeflatedPart; readonly rels: string | null }[];
+  readonly sheets: readonly { readonly empty: SheetModel; readonly part: DeflatedPart; readonly rels: string | null; readonly charts: readonly ResolvedChart[] }[];
 }
 
 /** Builds one generated sheet and writes it to deflated XML; its model is garbage when this returns. */
@@ -159,7 +166,7 @@ async function writeSheet(build: () => SheetModel, styles: GeneratedStyles, at: 
   const model = build();
   const xml = new SheetXml(model);
   const part = await deflatePart(utf8Chunks(xml.xml({ styles, ...at })));
-  return { empty: { ...model, cells: [], merges: [], conditionalFormats: [], rowHeights: {}, pageBreaks: [] }, part, rels: xml.relsXml() };
+  return { empty: { ...model, cells: [], merges: [], conditionalFormats: [], rowHeights: {}, pageBreaks: [] }, part, rels: xml.relsXml(), charts: resolveCharts(model) };
 }
 
 function plan(a: Analysed, names: { workbookName: string; generatedAt: string }) {
@@ -179,7 +186,7 @@ async function writeSheets(read: Read, names: { workbookName: string; generatedA
   const { summary, marks, builders } = plan(analyseForGeneration({ workbook: takeWorkbook(read), options: read.options, ...names }), names);
   const counts = styleCounts(zip);
   const styles = new GeneratedStyles();
-  const sheets: { empty: SheetModel; part: DeflatedPart; rels: string | null }[] = [];
+  const sheets: WrittenSheets['sheets'][number][] = [];
   // Each builder is taken out of the list before it runs: once the last has run, nothing refers to
   // the analysis; each model lives only inside `writeSheet`.
   for (let build = builders.shift(); build; build = builders.shift()) {
@@ -202,7 +209,8 @@ async function packageCopy(host: PackageHost, w: WrittenSheets, generatedAt: str
   const kept = new Set(wb.worksheets.filter((x) => before.has(x) && x.name !== REGISTRY_SHEET).map((x) => x.name));
   const generated = new Map(result.sheets.map((r, i) => [r.name, w.sheets[i]]));
   const skelOut = openZip(Buffer.from(await wb.xlsx.writeBuffer()));
-  return { bytes: await assembleCopy(host.zip, skelOut, { kept, notesTouched, generated, generatedStyles: w.styles }), result };
+  const bytes = await assembleCopy(host.zip, skelOut, { kept, notesTouched, generated, generatedStyles: w.styles });
+  return { bytes: addChartParts(bytes, result.sheets.map((r, i) => ({ sheet: r.name, charts: w.sheets[i].charts }))), result };
 }
 
 /**
@@ -226,10 +234,11 @@ export async function generateCopy(request: CopyRequest, progress: FileProgress,
   progress.phase('Generando el tablero de', file);
   if (host.kind === 'model') {
     const analysed = analyseForGeneration({ workbook: takeWorkbook(read), options: read.options, ...names });
-    const result = applyGenerated(host.wb, { marks: analysed.marks, sheets: sheetBuilders(analysed, names).map((build) => build()) }, summaryOf(analysed), generatedAt);
+    const models = sheetBuilders(analysed, names).map((build) => build());
+    const result = applyGenerated(host.wb, { marks: analysed.marks, sheets: models }, summaryOf(analysed), generatedAt);
     progress.phase('Escribiendo la copia de', file);
     // exceljs drops a VBA project: the input's is put back (an .xlsm copy keeps the person's macros).
-    const bytes = carryOver(Buffer.from(await host.wb.xlsx.writeBuffer()), out, request.output, await readFile(inputPath));
+    const bytes = carryOver(await packageWithCharts(host.wb, result, models), out, request.output, await readFile(inputPath));
     await writeFileAtomic(out, bytes, { ...writeOptions, inputs: [inputPath] });
     return result;
   }

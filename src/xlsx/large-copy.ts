@@ -540,14 +540,21 @@ export async function assembleCopy(src: ZipSource, skelOut: ZipSource, plan: Cop
   const wbPrefix = rootPrefix(oBook.xml, 'workbook');
   const ridAttr = (oBook.sheets[0] && [...attrsOf(oBook.sheets[0].element).keys()].find((x) => /:id$/.test(x))) ?? 'r:id';
 
-  // Sheets the run replaced (and the old registry): out, with their notes' parts.
+  // Sheets the run replaced (and the old registry): out, with their notes' parts and their charts
+  // (a drawing, its relationships and the chart parts it anchors belong to that sheet alone).
   for (const s of oBook.sheets) {
     if (keptIn(s.name) || !s.part) continue;
     drop.add(s.part);
     const relsPart = relsPathOf(s.part);
     drop.add(relsPart);
     for (const r of parseRels(readPartText(src, relsPart))) {
-      if (!r.external && (relIs(r.type, 'comments') || relIs(r.type, 'vmlDrawing'))) drop.add(resolveTarget(s.part, r.target));
+      if (r.external) continue;
+      const target = resolveTarget(s.part, r.target);
+      if (relIs(r.type, 'comments') || relIs(r.type, 'vmlDrawing')) drop.add(target);
+      if (relIs(r.type, 'drawing')) {
+        drop.add(target).add(relsPathOf(target));
+        for (const c of parseRels(readPartText(src, relsPathOf(target)))) if (!c.external && relIs(c.type, 'chart')) drop.add(resolveTarget(target, c.target));
+      }
     }
   }
   const someDropped = oBook.sheets.some((s) => !keptIn(s.name));

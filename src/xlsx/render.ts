@@ -8,8 +8,8 @@
  *   `text: true` (text from a person's workbook) also get the Text number format `@`, so editing
  *   the cell in Excel (F2, Enter) keeps it text: the file-level equivalent of a quote prefix. After
  *   writing, each such cell is checked to be a string cell (`assertText`).
- * - Charts: exceljs cannot draw charts. The model already draws the figure with cells (a table
- *   with data bars) and says so in the sheet; `ChartSpec`s are for the office-js renderer.
+ * - Charts: exceljs cannot write charts. The caller adds the model's `ChartSpec`s to the finished
+ *   package as chart parts (`chart-parts.ts`); the office-js renderer inserts the same charts.
  * - Regeneration replaces a sheet only when the product made it (registry + marker name, see
  *   `src/app/registry.ts`); a person's sheet of the same name is left alone and the new sheet
  *   takes a free name ("Tablero de control (2)").

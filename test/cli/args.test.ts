@@ -4,9 +4,10 @@ import { UsageError } from '../../src/cli/types';
 describe('parseArgs', () => {
   it('reads verbs, files and options in any order, with "=" or a separate value', () => {
     expect(parseArgs(['validar', 'a.xlsx', '--corte=2025-06-30', 'b.xlsx', '--json'])).toEqual({
-      help: false, verb: 'validar', files: ['a.xlsx', 'b.xlsx'], corte: '2025-06-30', json: true, force: false,
+      help: false, verb: 'validar', files: ['a.xlsx', 'b.xlsx'], corte: '2025-06-30', json: true, force: false, publico: false,
     });
     expect(parseArgs(['generar', '-o', 'out.xlsx', '--force', 'a.xlsx'])).toMatchObject({ output: 'out.xlsx', force: true, files: ['a.xlsx'] });
+    expect(parseArgs(['informe', 'a.xlsx', '--publico', '-o', 'i.html'])).toMatchObject({ verb: 'informe', publico: true, output: 'i.html' });
     expect(parseArgs(['validar', '--', '-raro.xlsx'])).toMatchObject({ files: ['-raro.xlsx'] });
   });
 

@@ -23,6 +23,7 @@ function model(name?: string, goal = '=HYPERLINK("http://x","y")'): SheetModel {
     series: [{ name: 'Avance', values: range(4, 2, 5, 2), color: '4472C4' }],
     anchor: range(7, 1, 20, 4),
     axis: { min: 0, max: 1, numberFormat: formats.percent },
+    topDown: true,
     fallbackNote: 'Gráfico',
   });
   return b.build();
@@ -49,6 +50,9 @@ describe('renderSheets', () => {
     expect(s.freeze).toEqual({ rows: 3, cols: 0 });
     expect(s.charts).toHaveLength(1);
     expect(s.charts[0].props['title.text']).toBe('Avance por meta');
+    // topDown: the first category at the top, the value axis kept below the bars.
+    expect(s.charts[0].props['axes.categoryAxis.reversePlotOrder']).toBe(true);
+    expect(s.charts[0].props['axes.categoryAxis.position']).toBe('Maximum');
     expect(s.charts[0].series[0]).toMatchObject({ name: 'Avance', values: 'B4:B5', categories: 'A4:A5' });
     expect(s.pageLayout.orientation).toBe('Landscape');
     expect(xl.wb.sheets[0].name).toBe(name);

@@ -1171,21 +1171,26 @@ export class ChartCollection {
 export class Chart {
   readonly title: { text: string };
   readonly legend: { visible: boolean };
-  readonly axes: { valueAxis: { minimum: number; maximum: number } };
+  readonly axes: { valueAxis: { minimum: number; maximum: number }; categoryAxis: { reversePlotOrder: boolean; position: string } };
   readonly series: ChartSeriesCollection;
   constructor(
     private readonly ctx: RequestContext,
     private readonly ws: Worksheet,
     private readonly id: () => number,
   ) {
-    const set = (p: string) => (v: unknown) => this.set(p, v);
+    const set = (p: string, minApi?: number) => (v: unknown) => this.set(p, v, minApi);
     const t = set('title.text');
     const l = set('legend.visible');
     const mn = set('axes.valueAxis.minimum');
     const mx = set('axes.valueAxis.maximum');
     this.title = { set text(v: string) { t(v); } } as { text: string };
     this.legend = { set visible(v: boolean) { l(v); } } as { visible: boolean };
-    this.axes = { valueAxis: { set minimum(v: number) { mn(v); }, set maximum(v: number) { mx(v); } } as { minimum: number; maximum: number } };
+    const rev = set('axes.categoryAxis.reversePlotOrder', 7);
+    const pos = set('axes.categoryAxis.position', 8);
+    this.axes = {
+      valueAxis: { set minimum(v: number) { mn(v); }, set maximum(v: number) { mx(v); } } as { minimum: number; maximum: number },
+      categoryAxis: { set reversePlotOrder(v: boolean) { rev(v); }, set position(v: string) { pos(v); } } as { reversePlotOrder: boolean; position: string },
+    };
     this.series = new ChartSeriesCollection(ctx, ws, () => this.chart());
   }
   chart() {
@@ -1193,8 +1198,8 @@ export class Chart {
     if (!c) throw new RichApiError('ItemNotFound', "The requested resource doesn't exist.", 'Chart');
     return c;
   }
-  private set(path: string, v: unknown): void {
-    this.ctx.host.enqueue(this.ctx, { label: `Chart.${path}`, bytes: argBytes(v), write: true, sheet: () => this.ws.find(), run: () => void (this.chart().props[path] = v) });
+  private set(path: string, v: unknown, minApi?: number): void {
+    this.ctx.host.enqueue(this.ctx, { label: `Chart.${path}`, bytes: argBytes(v), write: true, minApi, sheet: () => this.ws.find(), run: () => void (this.chart().props[path] = v) });
   }
   setPosition(startCell: string, endCell?: string): void {
     this.set('position', [startCell, endCell]);

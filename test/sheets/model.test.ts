@@ -22,11 +22,16 @@ describe('sheet models (host-neutral)', () => {
     }
   });
 
-  it('describes the compliance-vs-budget chart over the ranking table for the office-js renderer', async () => {
+  it('describes the compliance-vs-budget charts over the dimension and ranking tables, once for both hosts', async () => {
     const [tablero] = await sheets('2025-06-30');
-    expect(tablero.charts).toHaveLength(1);
-    const chart = tablero.charts[0];
+    expect(tablero.charts.map((c) => c.title)).toEqual(['Por dimensión', 'Por dependencia (en el orden del ranking)']);
+    const [byDimension, chart] = tablero.charts;
+    expect(String(cellAt(tablero, byDimension.categories.top - 1, byDimension.categories.left)?.value)).toBe('Dimensión');
+    // Side by side on the same rows, left and right.
+    expect(byDimension.anchor.top).toBe(chart.anchor.top);
+    expect(byDimension.anchor.right).toBeLessThan(chart.anchor.left);
     expect(chart.type).toBe('clusteredBar');
+    expect(chart.topDown).toBe(true);
     expect(chart.series.map((s) => s.name)).toEqual(['Cumplimiento físico al corte', 'Ejecución presupuestal']);
     const first = cellAt(tablero, chart.categories.top, chart.categories.left)!;
     expect(['Secretaría de Educación', 'Secretaría de Salud', 'Secretaría de Gobierno']).toContain(first.value);

@@ -35,6 +35,19 @@ function toPdf(xlsx: string, dir: string): string {
   return path.join(dir, `${path.basename(xlsx, '.xlsx')}.pdf`);
 }
 
+/** Share of the pixels of a binary PPM (P6) image within a small distance of `rgb`. */
+function colourShare(ppm: Buffer, rgb: [number, number, number]): number {
+  const header = /^P6\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(ppm.subarray(0, 40).toString('latin1'));
+  if (!header) throw new Error('no es una imagen PPM');
+  const [w, h] = [Number(header[1]), Number(header[2])];
+  const data = ppm.subarray(header[0].length);
+  let hits = 0;
+  for (let i = 0; i + 2 < data.length; i += 3) {
+    if (Math.abs(data[i] - rgb[0]) + Math.abs(data[i + 1] - rgb[1]) + Math.abs(data[i + 2] - rgb[2]) < 40) hits++;
+  }
+  return hits / (w * h);
+}
+
 describe('rendering the generated workbook (LibreOffice → PDF → PNG)', () => {
   maybe(
     'produces A4 landscape pages with the tablero, the alerts and the observations',
@@ -67,6 +80,19 @@ describe('rendering the generated workbook (LibreOffice → PDF → PNG)', () =>
       expect(text).toContain('30/06/2025');
       expect(text).toMatch(/\d+,\d %/); // 45,5 %
       expect(text).not.toContain('###');
+
+      // The charts' page: their titles are text drawn by LibreOffice from the chart parts, and their
+      // bars are the series' colours (blue physical, orange budget) in the rendered image.
+      const pageTexts = Array.from({ length: pages }, (_, i) => execFileSync('pdftotext', ['-f', String(i + 1), '-l', String(i + 1), '-layout', pdf, '-']).toString());
+      const chartPage = pageTexts.findIndex((t) => t.includes('Por dependencia (en el orden del ranking)')) + 1;
+      expect(chartPage).toBeGreaterThan(0);
+      const page = pageTexts[chartPage - 1];
+      expect(page).toContain('Por dimensión');
+      expect(page).toContain('Cumplimiento físico al corte');
+      expect(page).toMatch(/100\s?%/); // the value axis
+      const ppm = execFileSync('pdftoppm', ['-r', '40', '-f', String(chartPage), '-l', String(chartPage), pdf]);
+      expect(colourShare(ppm, [0x44, 0x72, 0xc4])).toBeGreaterThan(0.005);
+      expect(colourShare(ppm, [0xed, 0x7d, 0x31])).toBeGreaterThan(0.005);
     },
     300_000,
   );

@@ -10,7 +10,7 @@ import { normalize } from '../../domain/text';
 import { executedField, headerOf, plannedField } from '../../domain/fields';
 import { cellAddress, isCellError } from '../../domain/grid';
 import type { CellValue } from '../../domain/grid';
-import type { RuleContext } from '../types';
+import type { RuleContext, RuleMeta } from '../types';
 import { formatDate, formatNumber } from '../../domain/format';
 
 /** The vigencia a sheet is about: the one its headers or title name, else the run's. */
@@ -107,19 +107,25 @@ export function periodFields(sheet: ReadSheet, family: 'planned' | 'executed'): 
 }
 
 export interface FindingInput {
-  readonly rule: string;
-  readonly severity: Severity;
   readonly sheet: ReadSheet;
   readonly row: number;
   readonly cell: string;
   readonly goal?: string;
   readonly message: string;
+  /** Only for a rule of `'mixed'` severity, which says it per finding. */
+  readonly severity?: Severity;
 }
 
-export function finding(f: FindingInput): Finding {
+/**
+ * A finding of the rule `meta` describes (ESLint's `context.report`): its id and severity come
+ * from the rule's meta, never typed again; a rule of `'mixed'` severity gives it per finding.
+ */
+export function report(meta: RuleMeta, f: FindingInput): Finding {
+  const severity = meta.severity === 'mixed' ? f.severity : meta.severity;
+  if (!severity) throw new Error(`rule ${meta.id}: a finding of mixed severity without its severity`);
   const out: Finding = {
-    rule: f.rule,
-    severity: f.severity,
+    rule: meta.id,
+    severity,
     sheet: f.sheet.name,
     cell: f.cell,
     row: f.row,

@@ -1,0 +1,118 @@
+/**
+ * Use case "Informe" (PE-P-004 step 6, PE-P-008 step 1): the quarterly follow-up report with
+ * alerts that the planning office presents to the mayor's team, and its public version (Ley 1474
+ * de 2011 art. 74: the plan de acción published on the entity's website).
+ *
+ * This gathers, host-neutrally, what the page shows; `src/sheets/informe.ts` draws it as one
+ * self-contained HTML page (A4, inline SVG charts). The figures are the progress model's — the
+ * same as the tablero and `reporte --json`.
+ *
+ * - Rating: labelled *parcial* before the vigencia is over ("Satisfactorio (parcial, corte T2)",
+ *   progress.md).
+ * - Next report: the deadline for reporting the period after the cut-off (15 days after it ends,
+ *   next business day); after T4, the first period of the next vigencia.
+ * - Budget execution by source: the model's (`sources`); when no capture sheet names a source,
+ *   the plan de acción's programmed amounts by source are given instead, labelled as such.
+ * - Public version: the plan as approved — programs, projects (with BPIN and objective), goals
+ *   with their indicator, unit of measure, meta vigencia and unit, and the programmed budget per
+ *   project — from the plan de acción sheets; without a plan, the goals of the capture sheets.
+ *   No analyses, no findings, no internal notes.
+ */
+import { periodDeadline } from '../domain/deadline';
+import { periodCount, periodLabel } from '../domain/periods';
+import { okNumber, okText } from '../domain/sheet';
+import type { ReadWorkbook } from '../domain/sheet';
+import { goalCodeOf } from '../domain/goals';
+import type { ProgressModel } from '../domain/progress-model';
+import { unitName } from './returns';
+import { informeHtml } from '../sheets/informe';
+import type { InformeData, InformeOptions, PublicGoal, PublicProgram } from '../sheets/informe';
+
+export type { InformeData };
+
+/** "Satisfactorio (parcial, corte T2)" before the vigencia is over (progress.md). */
+export function ratingLabel(model: ProgressModel): string | null {
+  const r = model.plan.rating;
+  if (!r) return null;
+  const over = model.cutoffPeriod >= periodCount(model.periodKind);
+  return over || !model.period ? r : `${r} (parcial, corte ${model.period})`;
+}
+
+export function nextReport(model: ProgressModel): InformeData['nextReport'] {
+  const n = periodCount(model.periodKind);
+  const next = model.cutoffPeriod + 1;
+  const [vigencia, period] = next > n ? [model.vigencia + 1, 1] : [model.vigencia, next];
+  return { period: periodLabel(period, model.periodKind), vigencia, deadline: periodDeadline(vigencia, period, model.periodKind) };
+}
+
+function programsOf(workbook: ReadWorkbook, model: ProgressModel): PublicProgram[] {
+  type P = { code: string | null; name: string; dimension: string | null; projects: Map<string, { name: string; bpin: string | null; objective: string | null; budget: number; goals: Map<string, PublicGoal> }> };
+  const programs = new Map<string, P>();
+  const program = (code: string | null, name: string | null, dimension: string | null): P => {
+    const key = code ?? `~${name ?? ''}`;
+    let p = programs.get(key);
+    if (!p) programs.set(key, (p = { code, name: name ?? (code ? `Programa ${code}` : 'Sin programa'), dimension, projects: new Map() }));
+    return p;
+  };
+  const planSheets = workbook.sheets.filter((s) => s.kind === 'plan-accion');
+  for (const sheet of planSheets) {
+    for (const row of sheet.rows) {
+      const code = goalCodeOf(row);
+      const p = program(okText(row, 'programCode')?.trim() || null, okText(row, 'program')?.trim() || null, okText(row, 'dimension')?.trim() || null);
+      const bpin = okText(row, 'bpin')?.trim() || null;
+      const name = okText(row, 'project')?.trim() || (bpin ? `Proyecto ${bpin}` : 'Sin proyecto');
+      const key = bpin ?? name.toLowerCase();
+      let pr = p.projects.get(key);
+      if (!pr) p.projects.set(key, (pr = { name, bpin, objective: okText(row, 'projectObjective')?.trim() || null, budget: 0, goals: new Map() }));
+      pr.budget += okNumber(row, 'amount') ?? 0;
+      if (code && !pr.goals.has(code)) {
+        pr.goals.set(code, {
+          code,
+          goal: okText(row, 'goal')?.trim() ?? '',
+          indicator: okText(row, 'indicator')?.trim() || null,
+          unitOfMeasure: okText(row, 'unitOfMeasure')?.trim() || null,
+          yearGoal: okNumber(row, 'yearGoal') ?? null,
+          unit: unitName(okText(row, 'unit') ?? sheet.title.unit),
+        });
+      }
+    }
+  }
+  if (planSheets.length === 0) {
+    for (const g of model.goals) {
+      if (g.state === 'eliminada') continue;
+      const i = g.input;
+      const p = program(i.programCode, i.program, i.dimension);
+      let pr = p.projects.get('');
+      if (!pr) p.projects.set('', (pr = { name: 'Metas del programa', bpin: null, objective: null, budget: 0, goals: new Map() }));
+      pr.budget += i.budget.final ?? 0;
+      if (!pr.goals.has(i.code)) pr.goals.set(i.code, { code: i.code, goal: i.goal, indicator: null, unitOfMeasure: null, yearGoal: i.yearGoal, unit: unitName(i.unit) });
+    }
+  }
+  return [...programs.values()].map((p) => ({
+    code: p.code,
+    name: p.name,
+    dimension: p.dimension,
+    projects: [...p.projects.values()].map((pr) => ({ ...pr, budget: Number(pr.budget.toPrecision(15)), goals: [...pr.goals.values()] })),
+  }));
+}
+
+/** What the informe shows, from the read workbook (or consolidated one) and its progress model. */
+export function buildInforme(workbook: ReadWorkbook, model: ProgressModel, files: readonly string[]): InformeData {
+  const rezagadasByUnit = model.units
+    .map((u) => ({ unit: u.name, goals: model.rezagadas.filter((g) => u.members.includes(g)) }))
+    .filter((x) => x.goals.length > 0);
+  return {
+    model,
+    ratingLabel: ratingLabel(model),
+    nextReport: nextReport(model),
+    rezagadasByUnit,
+    programs: programsOf(workbook, model),
+    files,
+  };
+}
+
+/** The informe page (HTML) of a read workbook and its progress model. */
+export function informePage(workbook: ReadWorkbook, model: ProgressModel, files: readonly string[], options: InformeOptions): { html: string; data: InformeData } {
+  const data = buildInforme(workbook, model, files);
+  return { html: informeHtml(data, options), data };
+}
