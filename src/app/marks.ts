@@ -20,6 +20,7 @@ import { parseAddress, type CellRange } from '../domain/grid';
 import type { Finding, Severity } from '../domain/finding';
 import { compareFindings } from '../domain/finding';
 import { pushTo } from '../domain/multimap';
+import { MAX_CELL_CHARS, shorten } from '../domain/text';
 
 export const MARK_TAG = 'tablero-pdm';
 export const markFormulas: Record<Severity, string> = {
@@ -62,15 +63,29 @@ export interface MarkPlan {
 
 const severityLabel: Record<Severity, string> = { error: 'Error', warning: 'Advertencia' };
 
-/** The note text of one cell's findings. */
+/** Characters of a note's findings: half a cell, so a person's note quoted after them still shows. */
+const NOTE_FINDINGS_MAX = 16_000;
+
+/** The note text of one cell's findings (within Excel's limit, leaving room to quote a note). */
 export function noteText(findings: readonly Finding[]): string {
   const lines = findings.map((f) => `${severityLabel[f.severity]} (${f.rule}): ${f.message}`);
-  return `Tablero PDM\n${lines.join('\n')}`;
+  return shorten(`Tablero PDM\n${lines.join('\n')}`, NOTE_FINDINGS_MAX, ' [nota recortada: vea todos los mensajes en el panel o en la hoja Observaciones]');
 }
 
-/** The note written on a marked cell that already had a note: the findings, then the person's note. */
+/**
+ * The note written on a marked cell that already had a note: the findings, then the person's note
+ * — shortened when both would outgrow Excel's 32,767 characters (the whole note is kept in the
+ * registry and comes back with "Limpiar marcas").
+ */
 export function noteWithOriginal(text: string, originalText: string | null): string {
-  return originalText && originalText.trim() ? `${text}\n\nNota anterior:\n${originalText}` : text;
+  if (!originalText || !originalText.trim()) return fitNote(text);
+  const head = `${text}\n\nNota anterior:\n`;
+  const room = MAX_CELL_CHARS - head.length;
+  return fitNote(head + shorten(originalText, room, ' [nota anterior recortada aquí; vuelve completa con «Limpiar marcas»]'));
+}
+
+function fitNote(text: string): string {
+  return shorten(text, MAX_CELL_CHARS, ' [nota recortada]');
 }
 
 /**

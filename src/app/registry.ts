@@ -11,6 +11,8 @@
  *    - `nota`  — a cell whose note the marks replaced: sheet, cell, and `{"original":…,"mark":"…"}`
  *      (`original` is the host's own note value, `null` when the cell had none; `mark` the text
  *      the product wrote, so a note a person edited after marking is left alone on clear).
+ *      Data longer than a cell (32,767 characters) goes on in `nota+` rows right below, same
+ *      sheet and cell; the reader joins them before parsing.
  *    - `marca` — a marked range list per sheet and severity (informational; the conditional formats
  *      themselves are recognised by their formula, see `app/marks.ts`).
  * 2. A **workbook defined name per generated sheet**, `_tablero_pdm_h<n>`, pointing at `A1` of the
@@ -25,6 +27,7 @@
  */
 import type { CellValue, WorkbookGrids } from '../domain/grid';
 import type { GeneratedKind } from '../sheets/model';
+import { MAX_CELL_CHARS, splitText } from '../domain/text';
 
 export const REGISTRY_SHEET = '_tablero_pdm';
 export const REGISTRY_NAME = '_tablero_pdm';
@@ -53,6 +56,9 @@ export interface NoteEntry {
   readonly mark: string;
 }
 
+/** Type of the rows continuing a `nota` whose data outgrows one cell. */
+export const NOTE_CONTINUED = 'nota+';
+
 export interface MarkEntry {
   readonly type: 'marca';
   readonly sheet: string;
@@ -62,8 +68,7 @@ export interface MarkEntry {
 
 export type RegistryEntry = GeneratedEntry | NoteEntry | MarkEntry;
 
-/** Characters an Excel cell holds ("Excel specifications and limits"); longer text is refused. */
-export const MAX_CELL_CHARS = 32767;
+export { MAX_CELL_CHARS };
 
 /**
  * The registry rows for one sheet's marked ranges of one severity: as many `marca` rows as it takes
@@ -106,8 +111,16 @@ export function parseRegistry(values: ReadonlyArray<ReadonlyArray<CellValue> | u
   for (let i = REGISTRY_FIRST_ROW - 1; i < values.length; i++) {
     const row = values[i];
     if (!row) continue;
-    const [type, sheet, ref, data] = [row[0], row[1], row[2], row[3]];
+    const [type, sheet, ref] = [row[0], row[1], row[2]];
+    let data = row[3];
     if (typeof sheet !== 'string' || typeof ref !== 'string') continue;
+    // A long `nota` goes on in the `nota+` rows right below it (same sheet and cell).
+    while (type === 'nota' && typeof data === 'string') {
+      const next = values[i + 1];
+      if (!next || next[0] !== NOTE_CONTINUED || next[1] !== sheet || next[2] !== ref || typeof next[3] !== 'string') break;
+      data += next[3];
+      i++;
+    }
     const d = json(data);
     if (!d) continue;
     if (type === 'hoja' && typeof d.kind === 'string' && (kinds as readonly string[]).includes(d.kind)) {
@@ -126,7 +139,12 @@ export function registryValues(reg: Registry): string[][] {
   const rows: string[][] = [[REGISTRY_TITLE], [...REGISTRY_HEADER]];
   for (const e of reg.entries) {
     if (e.type === 'hoja') rows.push(['hoja', e.sheet, e.ref, JSON.stringify({ kind: e.kind, generatedAt: e.generatedAt })]);
-    else if (e.type === 'nota') rows.push(['nota', e.sheet, e.cell, JSON.stringify({ original: e.original ?? null, mark: e.mark })]);
+    else if (e.type === 'nota') {
+      // A person's long note (up to Excel's limit) plus the mark outgrows one cell: split it.
+      splitText(JSON.stringify({ original: e.original ?? null, mark: e.mark }), MAX_CELL_CHARS).forEach((part, k) =>
+        rows.push([k === 0 ? 'nota' : NOTE_CONTINUED, e.sheet, e.cell, part]),
+      );
+    }
     else rows.push(['marca', e.sheet, e.ranges, JSON.stringify({ severity: e.severity })]);
   }
   return rows;
@@ -165,9 +183,11 @@ export function nextSheetMarker(names: readonly NamedSheetRef[], reg: Registry):
 const MAX_SHEET_NAME = 31;
 
 /**
- * Where a generated sheet of `kind` named `preferred` goes: the first of `preferred`,
- * `preferred (2)`, `preferred (3)` … that is free or already the product's sheet of that kind
- * (then it is replaced). A person's sheet is never chosen.
+ * Where a generated sheet of `kind` named `preferred` goes: the product's sheet of that kind when
+ * there is one — recognised by the registry, not by its name, so a sheet the person renamed
+ * ("Alertas T2") is replaced under the name they gave it instead of staying as a stale copy —
+ * otherwise the first of `preferred`, `preferred (2)`, `preferred (3)` … that is free. A person's
+ * sheet is never chosen.
  */
 export function placeGeneratedSheet(
   preferred: string,
@@ -175,6 +195,9 @@ export function placeGeneratedSheet(
   existing: readonly { readonly name: string; readonly productKind: GeneratedKind | null }[],
 ): { name: string; replace: boolean } {
   const lower = (s: string) => s.toLocaleLowerCase('es');
+  const same = existing.filter((s) => s.productKind === kind);
+  const ours = same.find((s) => lower(s.name) === lower(preferred)) ?? same[0];
+  if (ours) return { name: ours.name, replace: true };
   for (let i = 1; i < 1000; i++) {
     const suffix = i === 1 ? '' : ` (${i})`;
     const name = preferred.slice(0, MAX_SHEET_NAME - suffix.length) + suffix;

@@ -9,6 +9,8 @@
  * `"%  avance"` all normalise to `"% avance"`, which differs from `"avance"`.
  */
 
+import { formatNumber } from './format';
+
 const combiningMarks = /[\u0300-\u036f]/g;
 const notWordOrPercent = /[^\p{L}\p{N}%]+/gu;
 
@@ -34,4 +36,41 @@ export function isBlankText(s: string): boolean {
 /** `plan de acción` → `Plan de acción`. */
 export function capitalized(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** Characters an Excel cell or note holds ("Excel specifications and limits"); longer text is refused or repaired. */
+export const MAX_CELL_CHARS = 32767;
+
+/** Index ≤ `at` that does not split a UTF-16 surrogate pair. */
+function safeCut(s: string, at: number): number {
+  if (at <= 0 || at >= s.length) return Math.max(0, Math.min(at, s.length));
+  const c = s.charCodeAt(at - 1);
+  return c >= 0xd800 && c <= 0xdbff ? at - 1 : at;
+}
+
+/**
+ * `text` cut to at most `max` characters: the first part, "…" and `note` (which says it was
+ * shortened). Text that fits is returned as is.
+ */
+export function shorten(text: string, max: number, note = ''): string {
+  if (text.length <= max) return text;
+  const keep = Math.max(0, max - 1 - note.length);
+  return `${text.slice(0, safeCut(text, keep))}…${note}`.slice(0, max);
+}
+
+/** Splits `text` into pieces of at most `max` characters, never between the halves of a surrogate pair. */
+export function splitText(text: string, max: number): string[] {
+  const out: string[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const end = i + max >= text.length ? text.length : safeCut(text, i + max);
+    out.push(text.slice(i, end));
+    i = end;
+  }
+  return out.length ? out : [''];
+}
+
+/** Text the product writes into a generated cell: within Excel's cell limit, saying so when shortened. */
+export function fitCell(text: string): string {
+  return shorten(text, MAX_CELL_CHARS, ` [texto recortado: tenía ${formatNumber(text.length, 0)} caracteres, más de los ${formatNumber(MAX_CELL_CHARS, 0)} que admite una celda de Excel]`);
 }

@@ -26,6 +26,7 @@
  * (see `src/app/registry.ts`), so regeneration replaces only sheets the product made.
  */
 import { columnLetter } from '../domain/grid';
+import { fitCell } from '../domain/text';
 import type { CellRange } from '../domain/grid';
 
 /** Colour as `RRGGBB`. */
@@ -337,7 +338,9 @@ export class SheetBuilder {
   /** Sets one cell. `value` undefined = blank (still styled). */
   set(row: number, col: number, value: ModelValue | undefined, style?: string, extra: Partial<Pick<ModelCell, 'date' | 'text' | 'link' | 'error'>> = {}): this {
     if (style !== undefined && !(style in this.styles)) throw new Error(`Estilo desconocido: ${style}`);
-    this.cells.set(`${row}:${col}`, { row, col, value: value ?? null, ...(style ? { style } : {}), ...extra });
+    // Every text the product writes stays within Excel's cell limit (a quoted analysis of pages).
+    const v = typeof value === 'string' ? fitCell(value) : (value ?? null);
+    this.cells.set(`${row}:${col}`, { row, col, value: v, ...(style ? { style } : {}), ...extra });
     return this;
   }
 

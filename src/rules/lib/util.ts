@@ -6,7 +6,7 @@ import type { Finding, Severity } from '../../domain/finding';
 import type { DataRow, ReadCell, ReadSheet } from '../../domain/sheet';
 import { goalCodeOf } from '../../domain/goals';
 import type { FieldId } from '../../domain/fields';
-import { normalize } from '../../domain/text';
+import { normalize, shorten } from '../../domain/text';
 import { executedField, headerOf, plannedField } from '../../domain/fields';
 import { cellAddress, isCellError } from '../../domain/grid';
 import type { CellValue } from '../../domain/grid';
@@ -49,8 +49,16 @@ export function periodLabel(sheet: ReadSheet, period: number): string {
   return headerOf(plannedField(period), sheet.periodKind).replace(/^Programado /, '');
 }
 
+/** Characters of a person's value quoted back in a message; a longer one is shortened. */
+export const QUOTE_MAX_CHARS = 500;
+
+/**
+ * A person's value quoted in a message: `«…»`. A long value (an analysis of pages) is shortened
+ * with "…" and the message says so, so no note or generated cell outgrows Excel's cell limit.
+ */
 export function quote(text: string): string {
-  return `«${text}»`;
+  if (text.length <= QUOTE_MAX_CHARS) return `«${text}»`;
+  return `«${shorten(text, QUOTE_MAX_CHARS)}» (valor recortado; tiene ${formatNumber(text.length, 0)} caracteres)`;
 }
 
 /** The text a person sees in a cell, for quoting it back in a message. */
