@@ -11,7 +11,7 @@ import type { WorkbookGrids } from '../domain/grid';
 import type { Finding } from '../domain/finding';
 import type { EngineOptions } from '../domain/options';
 import type { ReadWorkbook } from '../domain/sheet';
-import { readWorkbook } from '../domain/reader';
+import { readWorkbook, type ReaderOptions } from '../domain/reader';
 import { resolveOptions, toReportJson } from './report';
 import type { Report } from './report';
 import type { ProgressModel } from '../domain/progress-model';
@@ -56,8 +56,9 @@ export function prepare(
   generated: readonly string[],
   partial: Partial<EngineOptions>,
   today: Date | string,
+  reading: ReaderOptions = {},
 ): { workbook: ReadWorkbook; options: EngineOptions } {
-  const workbook = readWorkbook(withoutProductSheets(grids, generated), { extraSources: partial.extraSources });
+  const workbook = readWorkbook(withoutProductSheets(grids, generated), { ...reading, extraSources: partial.extraSources });
   return { workbook, options: resolveOptions(partial, workbook, today) };
 }
 
@@ -157,6 +158,8 @@ export interface CopyRequest {
   /** "Today" (default cut-off, the generation's date-time). */
   readonly now: Date;
   readonly cutoff?: string;
+  /** How to read the sheets: `--vigencia`, `--incluir-ocultas` (the cut-off is `cutoff`). */
+  readonly reading?: ReaderOptions;
   /** Replace an existing output (never an input). */
   readonly force: boolean;
 }

@@ -12,7 +12,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { WorkbookGrids } from '../domain/grid';
 import type { ReadWorkbook } from '../domain/sheet';
-import { readWorkbook } from '../domain/reader';
+import { readWorkbook, type ReaderOptions } from '../domain/reader';
 import { DamagedWorkbookError, guardXlsxBytes, noDataReason } from './guard';
 import { withoutProductSheets } from './registry';
 import { InputError } from './errors';
@@ -35,6 +35,8 @@ export interface LoadOptions {
    * full document model refuses here a workbook too large for it (throw `InputError`).
    */
   readonly beforeParse?: (bytes: Buffer) => Promise<void>;
+  /** How to read the sheets: `--vigencia`, `--corte`, `--incluir-ocultas`. */
+  readonly reading?: ReaderOptions;
 }
 
 export interface LoadedFile<H> extends ReadFile {
@@ -112,11 +114,15 @@ function damaged(file: string, e: unknown): InputError {
 
 /** Recognises the sheets of `grids`; throws `InputError` when none is known or none has data. */
 function recognise(file: string, grids: WorkbookGrids, options: LoadOptions): ReadWorkbook {
-  const workbook = readWorkbook(grids, { extraSources: options.extraSources });
+  const workbook = readWorkbook(grids, { ...options.reading, extraSources: options.extraSources });
   if (workbook.sheets.length === 0) {
     const names = grids.sheets.map((s) => s.name);
     const found = names.length ? ` Hojas del libro: ${names.slice(0, 8).join(', ')}${names.length > 8 ? ', …' : ''}.` : '';
-    throw new InputError(`En el archivo ${quoted(file)} no se reconoció ninguna hoja (plan de acción, hoja de captura o techos).${found}`);
+    const hidden = workbook.hidden?.length
+      ? ` Hay hojas ocultas que no se leyeron (${workbook.hidden.map((h) => h.name).join(', ')}); para leerlas use --incluir-ocultas.`
+      : '';
+    const helpers = workbook.helpers?.length ? ` Solo se reconocieron hojas auxiliares: ${workbook.helpers.map((h) => `${h.name} (${h.reason})`).join(', ')}.` : '';
+    throw new InputError(`En el archivo ${quoted(file)} no se reconoció ninguna hoja de datos (plan de acción, hoja de captura, plan indicativo o techos).${found}${helpers}${hidden}`);
   }
   const empty = noDataReason(workbook, file);
   if (empty) throw new InputError(empty);

@@ -112,6 +112,8 @@ export function summarizeSheet(sheet: ReadSheet, options: EngineOptions): string
     }
     case 'techos':
       return `Techos presupuestales, ${count(sheet.rows.length, 'fila', 'filas')}`;
+    case 'plan-indicativo':
+      return `Plan indicativo, ${count(distinctGoals(sheet), 'meta', 'metas')}`;
   }
 }
 

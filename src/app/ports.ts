@@ -5,7 +5,7 @@
 import { UserError } from './errors';
 import type { WorkbookGrids } from '../domain/grid';
 import type { Finding } from '../domain/finding';
-import type { SheetKind } from '../domain/fields';
+import type { GeneralKind, SheetKind } from '../domain/fields';
 
 /** Progress of long work, for a bar in the pane or on stderr. */
 export interface ProgressReporter {
@@ -50,7 +50,7 @@ export interface WorkbookHost {
   selectCell(sheet: string, cell: string): Promise<void>;
   loadSettings(): Promise<WorkbookSettings>;
   saveSettings(settings: WorkbookSettings): Promise<void>;
-  insertTemplate(kind: SheetKind, settings: WorkbookSettings): Promise<string>;
+  insertTemplate(kind: GeneralKind, settings: WorkbookSettings): Promise<string>;
 }
 
 /** Where the host's notices come from (the composition root wires the adapter's `notify`). */

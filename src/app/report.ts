@@ -16,10 +16,10 @@ import { todayIso } from '../domain/dates';
 import type { Accumulation, GoalProgress, GoalState } from '../domain/goal';
 import { defaultRatingRanges } from '../domain/options';
 import type { EngineOptions } from '../domain/options';
-import { defaultCutoff } from '../domain/periods';
+import { defaultCutoff, periodEnd } from '../domain/periods';
 import { DEFAULT_LAG_THRESHOLD } from '../domain/progress';
 import { buildProgressModel, type ProgressModel } from '../domain/progress-model';
-import type { ReadWorkbook } from '../domain/sheet';
+import { isGoalSheet, type ReadSheet, type ReadWorkbook } from '../domain/sheet';
 import type { GoalType } from '../domain/values';
 
 // ---------------------------------------------------------------------------------------------
@@ -142,6 +142,7 @@ export function resolveOptions(
   const cutoff =
     partial.cutoff ||
     sheets.find((s) => s.cutoff)?.cutoff ||
+    reportedCutoff(sheets, partial.vigencia ?? sheetVigencia, todayIsoDate) ||
     capToVigencia(defaultCutoff(todayIsoDate, first?.periodKind ?? 'quarter'), partial.vigencia ?? sheetVigencia);
   const vigencia = partial.vigencia ?? sheetVigencia ?? parts(cutoff).year;
   const entity = partial.entity ?? sheets.find((s) => s.title.entity)?.title.entity;
@@ -153,6 +154,35 @@ export function resolveOptions(
     extraSources: partial.extraSources ?? [],
     ...(entity !== undefined ? { entity } : {}),
   };
+}
+
+/**
+ * Why a cut-off cannot be used with a vigencia (real-formats.md: a cut-off outside the vigencia
+ * is a usage error, not a silent T4), or `undefined` when it can.
+ */
+export function cutoffOutsideVigencia(cutoff: string | undefined, vigencia: number | undefined): string | undefined {
+  if (cutoff === undefined || vigencia === undefined) return undefined;
+  const year = Number(cutoff.slice(0, 4));
+  if (year === vigencia) return undefined;
+  return (
+    `La fecha de corte ${cutoff.slice(8, 10)}/${cutoff.slice(5, 7)}/${cutoff.slice(0, 4)} está fuera de la vigencia ${vigencia}; ` +
+    `use una fecha de corte de ${vigencia} o indique --vigencia ${year}.`
+  );
+}
+
+/**
+ * A finished vigencia's follow-up is cut where its execution runs to: the end of the last period
+ * any capture sheet reported (Tenjo's 2025 sheet filled through T3, read in 2026, is cut at
+ * 30/09/2025 — not at 31/12, where every unreported T4 would look missing).
+ */
+function reportedCutoff(sheets: readonly ReadSheet[], vigencia: number | undefined, today: IsoDate): IsoDate | undefined {
+  if (vigencia === undefined || vigencia >= parts(today).year) return undefined;
+  let best: { period: number; kind: ReadSheet['periodKind'] } | undefined;
+  for (const s of sheets) {
+    if (!isGoalSheet(s) || s.reportedPeriod === undefined || (s.vigencia ?? vigencia) !== vigencia) continue;
+    if (!best || s.reportedPeriod > best.period) best = { period: s.reportedPeriod, kind: s.periodKind };
+  }
+  return best ? periodEnd(vigencia, best.period, best.kind) : undefined;
 }
 
 /**

@@ -7,7 +7,7 @@
  * canonical headers (`headerOf`), and formatted data rows with drop-down lists for the
  * enumerations. Filled in, it is read back by the reader as its own kind (tested).
  */
-import { headerOf, type FieldId, type SheetKind, requiredFields } from '../domain/fields';
+import { headerOf, type FieldId, type GeneralKind, requiredFields } from '../domain/fields';
 import { defaultSources, goalTypes } from '../domain/values';
 
 /** How a column's data cells are formatted and validated. */
@@ -49,7 +49,7 @@ export interface TemplateTitleLine {
 }
 
 export interface TemplateSpec {
-  readonly kind: SheetKind;
+  readonly kind: GeneralKind;
   readonly sheetName: string;
   /** Entity (first line of the title block), e.g. "Alcaldía de San Juan de Pasto". */
   readonly entity: string;
@@ -97,10 +97,10 @@ export function listNeedsSheet(list: readonly string[]): boolean {
   return `"${list.join(',')}"`.length > 255 || list.some((v) => v.includes(','));
 }
 
-export const templateKinds: readonly SheetKind[] = ['plan-accion', 'hoja-captura', 'techos'];
+export const templateKinds: readonly GeneralKind[] = ['plan-accion', 'hoja-captura', 'techos'];
 
 /** CLI and pane names of the kinds. */
-export const templateKindLabels: Record<SheetKind, string> = {
+export const templateKindLabels: Record<GeneralKind, string> = {
   'plan-accion': 'Plan de acción (PE-F-012)',
   'hoja-captura': 'Hoja de captura',
   techos: 'Techos presupuestales',
@@ -173,13 +173,13 @@ const hints: Partial<Record<FieldId, string>> = {
   executedTotal: 'Suma: total de los trimestres. Creciente, constante, decreciente: el valor del último trimestre reportado.',
 };
 
-function isRequired(kind: SheetKind, field: FieldId): boolean {
+function isRequired(kind: GeneralKind, field: FieldId): boolean {
   const req = requiredFields[kind] as readonly string[];
   return req.includes(field) || (field.startsWith('executed') && field !== 'executedTotal' && req.includes('executed'));
 }
 
 /** The description of a blank template of `kind`. */
-export function templateSpec(kind: SheetKind, settings: TemplateSettings = {}): TemplateSpec {
+export function templateSpec(kind: GeneralKind, settings: TemplateSettings = {}): TemplateSpec {
   const fields = kind === 'plan-accion' ? planFields : kind === 'hoja-captura' ? captureFields : ceilingFields;
   const extra = settings.extraSources ?? [];
   const columns: TemplateColumn[] = fields.map((field) => {
@@ -198,7 +198,7 @@ export function templateSpec(kind: SheetKind, settings: TemplateSettings = {}): 
     };
   });
   const vigencia = settings.vigencia ?? null;
-  const titles: Record<SheetKind, { sheet: string; title: string }> = {
+  const titles: Record<GeneralKind, { sheet: string; title: string }> = {
     'plan-accion': { sheet: 'PE-F-012', title: `Plan de acción${vigencia ? ` ${vigencia}` : ''} — Formato PE-F-012` },
     'hoja-captura': { sheet: 'Hoja de captura', title: 'Hoja de captura — Seguimiento al Plan de Desarrollo' },
     techos: { sheet: 'Techos', title: 'Techos presupuestales por programa' },

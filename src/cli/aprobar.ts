@@ -12,7 +12,7 @@ import { approvedBaseline, compareWorkbooks } from '../app/approve';
 import { resolveOptions } from '../app/report';
 import { formatDate } from '../domain/format';
 import { plural } from './output';
-import { allowOnly } from './args';
+import { allowOnly, checkCutoffInVigencia, readingOf } from './args';
 import type { CliDeps } from './deps';
 import { findingJson, sheetsJson } from './validar';
 import type { ValidarJson } from './validar';
@@ -51,12 +51,14 @@ export function makeAprobar(deps: CliDeps) {
 
 export function makeComparar(deps: CliDeps) {
   return async function comparar(args: ParsedArgs, io: CliIO): Promise<number> {
-    allowOnly(args, { corte: true, fecha: true, json: true });
+    allowOnly(args, { corte: true, fecha: true, json: true, reading: true });
     if (args.files.length !== 2) throw new UsageError('Indique dos libros: tablero comparar <aprobado.xlsx> <actual.xlsx> [--corte AAAA-MM-DD] [--json]');
     const [approvedFile, currentFile] = args.files;
-    const approved = (await deps.load(approvedFile, io)).workbook;
-    const current = (await deps.load(currentFile, io)).workbook;
-    const options = resolveOptions({ cutoff: args.corte }, current, io.now);
+    const reading = readingOf(args);
+    const approved = (await deps.load(approvedFile, io, undefined, reading)).workbook;
+    const current = (await deps.load(currentFile, io, undefined, reading)).workbook;
+    const options = resolveOptions({ cutoff: args.corte, ...(reading.vigencia !== undefined ? { vigencia: reading.vigencia } : {}) }, current, io.now);
+    checkCutoffInVigencia(args.corte, options.vigencia);
     const baseline = approvedBaseline({ ...approved, name: path.basename(approvedFile) }, options, args.fecha as IsoDate | undefined);
     const result = compareWorkbooks(current, baseline, options);
     if (args.json) {

@@ -5,6 +5,8 @@
  * Accepted forms: `--corte 2025-06-30`, `--corte=2025-06-30`, `-o salida.xlsx`, `-o=salida.xlsx`,
  * `--salida salida.xlsx`; `--` ends the options (a file named `-raro.xlsx` can follow it).
  */
+import type { ReaderOptions } from '../domain/reader';
+import { cutoffOutsideVigencia } from '../app/report';
 import type { CopyRequest } from '../app/generate';
 import { UsageError, type CliIO, type ParsedArgs } from './types';
 
@@ -66,7 +68,13 @@ const valueOptions: Record<string, 'corte' | 'output' | 'vigencia' | 'fecha' | '
   '--output': 'output',
   '--vigencia': 'vigencia',
 };
-const flagOptions: Record<string, 'json' | 'force' | 'publico'> = { '--json': 'json', '--force': 'force', '-f': 'force', '--publico': 'publico' };
+const flagOptions: Record<string, 'json' | 'force' | 'publico' | 'includeHidden'> = {
+  '--json': 'json',
+  '--force': 'force',
+  '-f': 'force',
+  '--publico': 'publico',
+  '--incluir-ocultas': 'includeHidden',
+};
 
 /** Parses `argv` (without `node` and the script). Throws `UsageError` on wrong usage. */
 export function parseArgs(argv: readonly string[]): ParseResult {
@@ -84,7 +92,7 @@ export function parseArgs(argv: readonly string[]): ParseResult {
   }
   const files: string[] = [];
   const values: { corte?: string; output?: string; vigencia?: string; fecha?: string; acta?: string } = {};
-  const flags = { json: false, force: false, publico: false };
+  const flags: { json: boolean; force: boolean; publico: boolean; includeHidden?: boolean } = { json: false, force: false, publico: false };
   let onlyFiles = false;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
@@ -143,7 +151,7 @@ function checkIsoDate(s: string, what = 'de corte'): void {
 /** Options a verb does not take are usage errors, so a typo never silently does something else. */
 export function allowOnly(
   args: ParsedArgs,
-  allowed: { corte?: boolean; json?: boolean; output?: boolean; force?: boolean; vigencia?: boolean; fecha?: boolean; acta?: boolean; publico?: boolean },
+  allowed: { corte?: boolean; json?: boolean; output?: boolean; force?: boolean; vigencia?: boolean; fecha?: boolean; acta?: boolean; publico?: boolean; reading?: boolean },
 ): void {
   const check = (present: boolean, ok: boolean | undefined, name: string) => {
     if (present && !ok) throw new UsageError(`«tablero ${args.verb}» no admite la opción ${name} (tablero --help).`);
@@ -152,19 +160,40 @@ export function allowOnly(
   check(args.json, allowed.json, '--json');
   check(args.output !== undefined, allowed.output, '-o');
   check(args.force, allowed.force, '--force');
-  check(args.vigencia !== undefined, allowed.vigencia, '--vigencia');
+  check(args.vigencia !== undefined, allowed.vigencia || allowed.reading, '--vigencia');
   check(args.fecha !== undefined, allowed.fecha, '--fecha');
   check(args.acta !== undefined, allowed.acta, '--acta');
+  check(args.includeHidden === true, allowed.reading, '--incluir-ocultas');
   check(args.publico, allowed.publico, '--publico');
 }
 
 /**
+ * How a reading verb reads the sheets (real-formats.md "Years and the vigencia", "Hidden
+ * sheets"): `--vigencia`, the cut-off (its year is the vigencia when nothing else names one) and
+ * `--incluir-ocultas`.
+ */
+export function readingOf(args: ParsedArgs): ReaderOptions {
+  return {
+    ...(args.vigencia !== undefined ? { vigencia: Number(args.vigencia) } : {}),
+    ...(args.corte !== undefined ? { cutoff: args.corte } : {}),
+    ...(args.includeHidden ? { includeHidden: true } : {}),
+  };
+}
+
+/** A cut-off outside the vigencia is a usage error, not a silent T4 (real-formats.md). */
+export function checkCutoffInVigencia(cutoff: string | undefined, vigencia: number | undefined): void {
+  const why = cutoffOutsideVigencia(cutoff, vigencia);
+  if (why) throw new UsageError(why);
+}
+
+/**
  * The request of a verb that reads workbooks and writes files (`generar`, `consolidar`,
- * `devolver`): it takes `--corte`, `-o` (required) and `--force`; `usage` says what is missing.
+ * `devolver`): it takes `--corte`, `-o` (required), `--force` and the reading options; `usage`
+ * says what is missing.
  */
 export function writeRequest(args: ParsedArgs, io: CliIO, usage: { readonly files: string; readonly output: string }, oneFile = false): CopyRequest {
-  allowOnly(args, { corte: true, output: true, force: true });
+  allowOnly(args, { corte: true, output: true, force: true, reading: true });
   if (oneFile ? args.files.length !== 1 : args.files.length === 0) throw new UsageError(usage.files);
   if (!args.output) throw new UsageError(usage.output);
-  return { files: args.files, output: args.output, cwd: io.cwd, now: io.now, cutoff: args.corte, force: args.force };
+  return { files: args.files, output: args.output, cwd: io.cwd, now: io.now, cutoff: args.corte, force: args.force, reading: readingOf(args) };
 }

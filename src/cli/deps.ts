@@ -7,6 +7,7 @@ import type { Baseline } from '../domain/baseline';
 import type { ConsolidatedCopy } from '../app/consolidate';
 import type { CopyRequest, GenerarResult } from '../app/generate';
 import type { ReadFile } from '../app/load';
+import type { ReaderOptions } from '../domain/reader';
 import type { FileProgress, ProgressReporter } from '../app/ports';
 import type { WrittenReturns } from '../app/returns';
 import type { TemplateSpec } from '../app/templates';
@@ -27,7 +28,7 @@ export interface CliDeps {
    * recognised); throws `InputError` (one Spanish line) when unusable. `onRows` hears the rows
    * read so far, and once more with `final` at the end.
    */
-  load(file: string, io: CliIO, onRows?: (rows: number, final: boolean) => void): Promise<ReadFile>;
+  load(file: string, io: CliIO, onRows?: (rows: number, final: boolean) => void, reading?: ReaderOptions): Promise<ReadFile>;
   /** Atomic, never over an input, never over an existing file without `force`. */
   writeFile(out: string, data: Buffer | string, request: WriteRequest): Promise<void>;
   /** Renders a template into a new .xlsx and writes it like `writeFile`. */

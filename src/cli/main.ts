@@ -39,7 +39,7 @@ export function defaultDeps(colour: boolean, overrides: Partial<CliDeps> = {}): 
   const base: CliDeps = {
     // validar and reporte only read: the streaming reader (no exceljs document model), the door
     // check of app/guard.ts in front, the grids dropped once the sheets are recognised.
-    load: (file, io, onRows) =>
+    load: (file, io, onRows, reading) =>
       readWorkbookFile(
         file,
         async (bytes, name) => {
@@ -53,7 +53,7 @@ export function defaultDeps(colour: boolean, overrides: Partial<CliDeps> = {}): 
             return gridsOfWorkbook(await loadWorkbook(bytes), name);
           }
         },
-        { cwd: io.cwd },
+        { cwd: io.cwd, ...(reading ? { reading } : {}) },
       ),
     writeFile: (out, data, req) => writeFileAtomic(out, data, req),
     writeTemplate: (spec, out, req) => writeWorkbookAtomic(templateWorkbook(spec), out, req),

@@ -6,7 +6,8 @@
  */
 import type { Finding } from '../domain/finding';
 import type { ReadSheet, ReadWorkbook } from '../domain/sheet';
-import { kindLabels } from '../domain/fields';
+import { headerOf, kindLabels, type FieldId } from '../domain/fields';
+import { formatById } from '../domain/formats/index';
 import { formatNumber, formatPercent, formatDate } from '../domain/format';
 
 export interface Style {
@@ -41,7 +42,36 @@ export function describeSheet(sheet: ReadSheet): string {
   const count =
     sheet.kind === 'hoja-captura' ? plural(n, 'meta', 'metas') : sheet.kind === 'techos' ? plural(n, 'programa', 'programas') : plural(n, 'fila', 'filas');
   const hidden = sheet.visibility !== 'visible' ? ' (oculta)' : '';
-  return `${sheet.name} — ${kindLabels[sheet.kind]}, ${count}${hidden}`;
+  // The formats the general matcher reads (PE-F-012, Bogotá) are named in the JSON; the text
+  // names the real layouts a description of the catalog recognised.
+  const format = sheet.format && formatById(sheet.format.id)?.signature.length ? ` (${sheet.format.name})` : '';
+  const joined = sheet.joins ? `, unida a «${sheet.joins.sheet}»` : '';
+  const vigencia = sheet.yearBlocks && sheet.yearBlocks.length > 1 && sheet.vigencia !== undefined ? `, vigencia ${sheet.vigencia}` : '';
+  return `${sheet.name} — ${kindLabels[sheet.kind]}${format}, ${joined ? plural(n, 'fila', 'filas') : count}${vigencia}${joined}${hidden}`;
+}
+
+/**
+ * What the reading decided and left out (never silent): each sheet's notes, the sheets not
+ * recognised, the helper sheets of a known format, the hidden sheets not read.
+ */
+export function readingLines(workbook: ReadWorkbook, style: Style = plainStyle): string[] {
+  const lines: string[] = [];
+  for (const s of workbook.sheets) {
+    for (const note of s.notes ?? []) lines.push(style.dim(`  ${s.name}: ${note}`));
+    if (s.missing.length > 0 && s.format) lines.push(style.dim(`  ${s.name}: no se encontró la columna de ${s.missing.map((m) => fieldName(m)).join(', ')}.`));
+  }
+  if (workbook.unknown.length) lines.push(style.dim(`  Hojas no reconocidas: ${workbook.unknown.map((u) => u.name).join(', ')}`));
+  if (workbook.helpers?.length) lines.push(style.dim(`  Hojas auxiliares (no son datos): ${workbook.helpers.map((h) => `${h.name} — ${h.reason}`).join('; ')}`));
+  if (workbook.hidden?.length) {
+    lines.push(style.dim(`  Hojas ocultas, no validadas: ${workbook.hidden.map((h) => h.name).join(', ')} (use --incluir-ocultas para leerlas)`));
+  }
+  return lines;
+}
+
+function fieldName(field: string): string {
+  if (field === 'executed') return '«Ejecutado»';
+  if (field === 'planned') return '«Programado»';
+  return `«${headerOf(field as FieldId)}»`;
 }
 
 export function countsLine(errors: number, warnings: number, style: Style = plainStyle): string {
@@ -65,7 +95,7 @@ export function formatFileOutcome(o: FileOutcome, style: Style = plainStyle): st
   const lines: string[] = [];
   lines.push(style.bold(`${o.file}`) + (o.cutoff ? style.dim(`  (corte ${formatDate(o.cutoff)})`) : ''));
   lines.push(`  Hojas: ${o.workbook.sheets.map(describeSheet).join('; ')}`);
-  if (o.workbook.unknown.length) lines.push(style.dim(`  Hojas no reconocidas: ${o.workbook.unknown.map((u) => u.name).join(', ')}`));
+  lines.push(...readingLines(o.workbook, style));
   const bySheet = new Map<string, Finding[]>();
   for (const f of o.findings) {
     const list = bySheet.get(f.sheet) ?? [];

@@ -5,7 +5,7 @@
  * `xlsx/template.ts`). The vigencia defaults to the current year.
  */
 import * as path from 'node:path';
-import type { SheetKind } from '../domain/fields';
+import type { GeneralKind } from '../domain/fields';
 import { templateKindLabels, templateKinds, templateSpec } from '../app/templates';
 import { allowOnly } from './args';
 import type { CliDeps } from './deps';
@@ -18,7 +18,7 @@ export function makePlantilla(deps: CliDeps) {
     allowOnly(args, { vigencia: true, output: true, force: true });
     if (args.files.length === 0) throw new UsageError(`Indique el tipo de plantilla: ${syntax}`);
     if (args.files.length > 1) throw new UsageError(`Se esperaba un solo tipo de plantilla y se recibió «${args.files.join(' ')}»: ${syntax}`);
-    const kind = args.files[0] as SheetKind;
+    const kind = args.files[0] as GeneralKind;
     if (!templateKinds.includes(kind)) {
       throw new UsageError(`Tipo de plantilla desconocido «${args.files[0]}»; use plan-accion, hoja-captura o techos.`);
     }

@@ -18,7 +18,7 @@ import { goalStateLabels } from '../domain/goal';
 import { isOverExecuted } from '../domain/progress';
 import { InputError } from '../app/errors';
 import { buildReport, resolveOptions, type Report, type ReportFigures } from '../app/report';
-import { allowOnly } from './args';
+import { allowOnly, checkCutoffInVigencia, readingOf } from './args';
 import type { CliDeps } from './deps';
 import { oneLine, pct, plural, styleFor, table, type Style } from './output';
 import { writeJson } from './json-out';
@@ -45,7 +45,7 @@ export function mergeWorkbooks(books: readonly { file: string; workbook: ReadWor
 
 export function makeReporte(deps: CliDeps) {
   return async function reporte(args: ParsedArgs, io: CliIO): Promise<number> {
-    allowOnly(args, { corte: true, json: true });
+    allowOnly(args, { corte: true, json: true, reading: true });
     if (args.files.length === 0) throw new UsageError('Indique al menos un libro: tablero reporte <archivo.xlsx>... [--corte AAAA-MM-DD] --json');
     const progress = createProgress(io, args.files.length > 1, deps.progress);
     const books: { file: string; workbook: ReadWorkbook }[] = [];
@@ -57,7 +57,7 @@ export function makeReporte(deps: CliDeps) {
         try {
           // Only the read workbook is kept: the grids of each file are dropped once it is recognised.
           const file = args.files[i];
-          const { workbook } = await deps.load(file, io, (n, final) => progress.rows(file, n, final));
+          const { workbook } = await deps.load(file, io, (n, final) => progress.rows(file, n, final), readingOf(args));
           books.push({ file, workbook });
         } catch (e) {
           if (!(e instanceof InputError)) throw e;
@@ -72,7 +72,8 @@ export function makeReporte(deps: CliDeps) {
       return 2;
     }
     const workbook = mergeWorkbooks(books);
-    const options = resolveOptions({ cutoff: args.corte }, workbook, io.now);
+    const options = resolveOptions({ cutoff: args.corte, ...(args.vigencia !== undefined ? { vigencia: Number(args.vigencia) } : {}) }, workbook, io.now);
+    checkCutoffInVigencia(args.corte, options.vigencia);
     const last = books[books.length - 1].file;
     progress.phase('Calculando el reporte de', last);
     const report = buildReport(workbook, options);

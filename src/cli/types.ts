@@ -28,6 +28,8 @@ export interface ParsedArgs {
   readonly fecha?: string;
   /** `aprobar`: the act (acta) of the Consejo de Gobierno. */
   readonly acta?: string;
+  /** `--incluir-ocultas`: read hidden sheets too. */
+  readonly includeHidden?: boolean;
   /** `informe --publico`: the Ley 1474 art. 74 version. */
   readonly publico: boolean;
 }

@@ -11,7 +11,7 @@ import { InputError } from '../app/errors';
 import { validateWorkbook } from '../app/validate';
 import { resolveOptions } from '../app/report';
 import { allRulesWithBaseline } from '../app/approve';
-import { allowOnly } from './args';
+import { allowOnly, checkCutoffInVigencia, readingOf } from './args';
 import type { CliDeps } from './deps';
 import { formatFileError, formatFileOutcome, formatTotals, oneLine, styleFor } from './output';
 import { writeJson } from './json-out';
@@ -21,8 +21,13 @@ import { UsageError, type CliIO, type ParsedArgs } from './types';
 export interface SheetJson {
   name: string;
   kind: string;
+  /** The known format's name, when one was recognised. */
+  format?: string;
   headerRow: number;
   dataRows: number;
+  vigencia?: number;
+  /** What the reading decided that the user must know (year block, period, joined sheet…). */
+  notes?: string[];
 }
 export interface FindingJson {
   rule: string;
@@ -34,7 +39,15 @@ export interface FindingJson {
   message: string;
 }
 export type FileJson =
-  | { file: string; sheets: SheetJson[]; findings: FindingJson[]; errors: number; warnings: number }
+  | {
+      file: string;
+      sheets: SheetJson[];
+      hidden?: string[];
+      helpers?: { name: string; role: string }[];
+      findings: FindingJson[];
+      errors: number;
+      warnings: number;
+    }
   | { file: string; error: string };
 export interface ValidarJson {
   files: FileJson[];
@@ -58,19 +71,36 @@ export function findingJson(f: Finding): FindingJson {
 }
 
 export function sheetsJson(workbook: ReadWorkbook): SheetJson[] {
-  return workbook.sheets.map((s) => ({ name: s.name, kind: s.kind, headerRow: s.headerRow, dataRows: s.rows.length }));
+  return workbook.sheets.map((s) => ({
+    name: s.name,
+    kind: s.kind,
+    ...(s.format ? { format: s.format.name } : {}),
+    headerRow: s.headerRow,
+    dataRows: s.rows.length,
+    ...((s.yearBlocks?.length ?? 0) > 1 && s.vigencia !== undefined ? { vigencia: s.vigencia } : {}),
+    ...(s.notes && s.notes.length > 0 ? { notes: [...s.notes] } : {}),
+  }));
+}
+
+/** Sheets listed but not read: hidden ones and a known format's helper sheets. */
+export function listedJson(workbook: ReadWorkbook): { hidden?: string[]; helpers?: { name: string; role: string }[] } {
+  return {
+    ...(workbook.hidden?.length ? { hidden: workbook.hidden.map((h) => h.name) } : {}),
+    ...(workbook.helpers?.length ? { helpers: workbook.helpers.map((h) => ({ name: h.name, role: h.reason })) } : {}),
+  };
 }
 
 /** Validates one already-recognised workbook with the options its flags and title block give. */
-export function validateLoaded(file: string, workbook: ReadWorkbook, corte: string | undefined, io: CliIO): ValidatedFile {
-  const options = resolveOptions({ cutoff: corte }, workbook, io.now);
+export function validateLoaded(file: string, workbook: ReadWorkbook, corte: string | undefined, io: CliIO, vigencia?: number): ValidatedFile {
+  const options = resolveOptions({ cutoff: corte, ...(vigencia !== undefined ? { vigencia } : {}) }, workbook, io.now);
+  checkCutoffInVigencia(corte, options.vigencia);
   const result = validateWorkbook(workbook, options, allRulesWithBaseline);
   return { file, workbook, options, findings: result.findings, errors: result.errors, warnings: result.warnings };
 }
 
 export function makeValidar(deps: CliDeps) {
   return async function validar(args: ParsedArgs, io: CliIO): Promise<number> {
-    allowOnly(args, { corte: true, json: true });
+    allowOnly(args, { corte: true, json: true, reading: true });
     if (args.files.length === 0) throw new UsageError('Indique al menos un libro: tablero validar <archivo.xlsx>... [--corte AAAA-MM-DD] [--json]');
     const style = styleFor(deps.colour && !args.json);
     const progress = createProgress(io, args.files.length > 1, deps.progress);
@@ -82,9 +112,9 @@ export function makeValidar(deps: CliDeps) {
         progress.report('Validando', i, args.files.length);
         try {
           // Only the read workbook is kept: the grids are not reachable while the rules run.
-          const { workbook } = await deps.load(file, io, (n, final) => progress.rows(file, n, final));
+          const { workbook } = await deps.load(file, io, (n, final) => progress.rows(file, n, final), readingOf(args));
           progress.phase('Validando', file);
-          outcomes.push(validateLoaded(file, workbook, args.corte, io));
+          outcomes.push(validateLoaded(file, workbook, args.corte, io, args.vigencia !== undefined ? Number(args.vigencia) : undefined));
         } catch (e) {
           if (!(e instanceof InputError)) throw e;
           outcomes.push({ file, error: e.message });
@@ -113,7 +143,14 @@ export function makeValidar(deps: CliDeps) {
         files: outcomes.map((o) =>
           'error' in o
             ? { file: o.file, error: o.error }
-            : { file: o.file, sheets: sheetsJson(o.workbook), findings: o.findings.map(findingJson), errors: o.errors, warnings: o.warnings },
+            : {
+                file: o.file,
+                sheets: sheetsJson(o.workbook),
+                ...listedJson(o.workbook),
+                findings: o.findings.map(findingJson),
+                errors: o.errors,
+                warnings: o.warnings,
+              },
         ),
         errors,
         warnings,

@@ -3,18 +3,28 @@
  * `headers.ts`; this file only names fields and says what type of value each holds.
  */
 
-export type SheetKind = 'plan-accion' | 'hoja-captura' | 'techos';
+/** The kinds the general header matcher tells apart (workbooks.md "Sheet kinds"). */
+export type GeneralKind = 'plan-accion' | 'hoja-captura' | 'techos';
+/**
+ * Every kind of data sheet: the general ones and the four-year plan indicativo
+ * (real-formats.md "Kinds added"), which a format description of the catalog recognises.
+ */
+export type SheetKind = GeneralKind | 'plan-indicativo';
 
 /** Spanish name of each sheet kind, as it reads inside a sentence ("la hoja de captura"). */
 export const kindLabels: Readonly<Record<SheetKind, string>> = {
   'plan-accion': 'plan de acción',
   'hoja-captura': 'hoja de captura',
   techos: 'techos presupuestales',
+  'plan-indicativo': 'plan indicativo',
 };
 export type SheetKindOrUnknown = SheetKind | 'unknown';
 
-/** Periods are quarters (T1–T4) or, when the sheet has month columns, months (Ene–Dic). */
-export type PeriodKind = 'quarter' | 'month';
+/**
+ * Periods are quarters (T1–T4) or, when the sheet has month columns, months (Ene–Dic); an annual
+ * follow-up (DNP) has one period, the year; a plan indicativo's periods are the years of its term.
+ */
+export type PeriodKind = 'quarter' | 'month' | 'year';
 
 export type ValueType =
   | 'text'
@@ -32,8 +42,13 @@ export type ValueType =
   | 'yesNo'
   | 'goalState'; // blank, Activa, Eliminada / Meta eliminada
 
-/** Per-period fields carry their period number (1..4 for quarters, 1..12 for months). */
-export type PeriodField = `planned${number}` | `executed${number}`;
+/**
+ * Per-period fields carry their period number (1..4 for quarters, 1..12 for months, 1..n for the
+ * years of a plan indicativo's term). A plan indicativo also has each year's cost: its total
+ * (`cost<n>`) and its funding sources (`source<n>_<k>`, k = the source's place in the sheet's
+ * list of sources).
+ */
+export type PeriodField = `planned${number}` | `executed${number}` | `cost${number}` | `source${number}_${number}`;
 
 export type ScalarField =
   | 'dimension'
@@ -74,7 +89,14 @@ export type ScalarField =
   | 'goalState'
   | 'numerator'
   | 'denominator'
-  | 'ceiling';
+  | 'ceiling'
+  | 'productCode'
+  | 'product'
+  | 'indicatorCode'
+  | 'projectCode'
+  | 'activityCode'
+  | 'activityWeight'
+  | 'activityNote';
 
 export type FieldId = ScalarField | PeriodField;
 
@@ -90,6 +112,7 @@ export function fieldType(field: FieldId): ValueType {
   if (field.startsWith('planned') || field.startsWith('executed')) {
     return field === 'executedTotal' ? 'number' : 'magnitude';
   }
+  if (/^(cost|source)\d/.test(field)) return 'money';
   return scalarTypes[field as ScalarField];
 }
 
@@ -133,13 +156,22 @@ const scalarTypes: Record<ScalarField, ValueType> = {
   numerator: 'number',
   denominator: 'number',
   ceiling: 'money',
+  productCode: 'text',
+  product: 'text',
+  indicatorCode: 'text',
+  projectCode: 'text',
+  activityCode: 'text',
+  activityWeight: 'percent',
+  activityNote: 'text',
 };
 
 /**
  * Required columns per kind (`*` in workbooks.md). For period fields, "planned" / "executed"
  * stand for the whole family: a capture sheet needs its executed columns.
  */
-export const requiredFields: Record<SheetKind, readonly (ScalarField | 'executed')[]> = {
+export type RequiredField = ScalarField | 'executed' | 'planned';
+
+export const requiredFields: Record<SheetKind, readonly RequiredField[]> = {
   'plan-accion': [
     'dimension',
     'programCode',
@@ -159,6 +191,7 @@ export const requiredFields: Record<SheetKind, readonly (ScalarField | 'executed
   ],
   'hoja-captura': ['goalCode', 'goal', 'unit', 'accumulation', 'yearGoal', 'executed'],
   techos: ['programCode', 'ceiling'],
+  'plan-indicativo': ['goalCode', 'goal', 'termGoal', 'accumulation', 'planned'],
 };
 
 /** Spanish canonical header of each scalar field (used in messages, templates and generated sheets). */
@@ -202,6 +235,13 @@ export const canonicalHeaders: Record<ScalarField, string> = {
   numerator: 'Numerador',
   denominator: 'Denominador',
   ceiling: 'Techo',
+  productCode: 'Código producto MGA',
+  product: 'Producto',
+  indicatorCode: 'Código indicador',
+  projectCode: 'Código del proyecto',
+  activityCode: 'Código de la actividad',
+  activityWeight: 'Ponderación de la actividad',
+  activityNote: 'Explicación de la actividad',
 };
 
 export const monthNames = [
@@ -210,10 +250,12 @@ export const monthNames = [
 
 /** Spanish header of a field, including period fields ("Programado T2", "Ejecutado Mar"). */
 export function headerOf(field: FieldId, periodKind: PeriodKind = 'quarter'): string {
+  const c = /^(cost|source)(\d+)/.exec(field);
+  if (c) return `${c[1] === 'cost' ? 'Total' : 'Fuente'} año ${c[2]}`;
   const m = /^(planned|executed)(\d+)$/.exec(field);
   if (m) {
     const n = Number(m[2]);
-    const label = periodKind === 'month' ? monthNames[n - 1] : `T${n}`;
+    const label = periodKind === 'month' ? monthNames[n - 1] : periodKind === 'year' ? `año ${n}` : `T${n}`;
     return `${m[1] === 'planned' ? 'Programado' : 'Ejecutado'} ${label}`;
   }
   return canonicalHeaders[field as ScalarField];

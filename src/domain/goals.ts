@@ -182,6 +182,17 @@ export function goalsFromCaptureSheet(sheet: ReadSheet): GoalInput[] {
   const name = sheet.name;
   const periodKind = sheet.periodKind;
   const out: GoalInput[] = [];
+  // One row per activity (Cali): the product's figures are judged once, on its first row.
+  const keyCols = sheet.granularity === 'activity' ? (sheet.goalKey ?? ['goalCode']).map((f) => col(f)) : undefined;
+  const seenKeys = new Set<string>();
+  const repeated = keyCols
+    ? (i: number): boolean => {
+        const key = keyCols.map((c) => goalCodeAt(c, i) ?? '').join('\u0000');
+        if (seenKeys.has(key)) return true;
+        seenKeys.add(key);
+        return false;
+      }
+    : undefined;
   for (let i = 0; i < rows.length; i++) {
     const budget: Budget = {
       final: numAt(budgetFinal, i),
@@ -197,7 +208,7 @@ export function goalsFromCaptureSheet(sheet: ReadSheet): GoalInput[] {
     const accValue = acc !== undefined && acc.status === 'ok' ? acc.value : undefined;
     const state = goalState[i]?.parsed;
     const stateValue = state !== undefined && state.status === 'ok' ? state.value : undefined;
-    out.push({
+    const read = {
       code: goalCodeAt(goalCode, i) ?? '',
       goal: textAt(goalText, i) ?? '',
       unit: textAt(unit, i) ?? titleUnit ?? '',
@@ -222,9 +233,50 @@ export function goalsFromCaptureSheet(sheet: ReadSheet): GoalInput[] {
       eliminated: typeof stateValue === 'string' && stateValue.toLowerCase() === 'eliminada',
       analysis: textAt(analysis, i),
       evidence: textAt(evidence, i),
-    });
+    };
+    const goal = sheet.accumulation !== undefined || sheet.quarterShares || sheet.yearGoalDue ? asTheFormatMeans(sheet, read) : read;
+    out.push(repeated && repeated(i) ? asRepetition(goal) : goal);
   }
   return out;
+}
+
+/**
+ * A later activity row of a product already read (Cali): it keeps its own money and text, but no
+ * programming or execution, so that the product's state and its findings come once.
+ */
+function asRepetition(goal: GoalInput): GoalInput {
+  return { ...goal, planned: goal.planned.map(() => null), executed: goal.executed.map(() => null), yearGoal: null };
+}
+
+/**
+ * A goal as its format's authors mean it (real-formats.md "Values, real wording"): the format's
+ * accumulation when the sheet has no column for it (Cali's levels reached), and, where the
+ * quarters hold shares that add up (Cundinamarca's template adds them in its own TOTAL column),
+ * every goal whose quarters are not one level held all year is a flow, whatever the indicator's
+ * trend; with shares adding up to 1 the year's value is 1 (compliance is the same ratio either way).
+ */
+function asTheFormatMeans(sheet: ReadSheet, goal: GoalInput): GoalInput {
+  let accumulation = goal.accumulation ?? sheet.accumulation ?? null;
+  let yearGoal = goal.yearGoal;
+  if (sheet.quarterShares) {
+    const given = goal.planned.filter((p): p is number => p !== null);
+    const sum = given.reduce((a, b) => a + b, 0);
+    const near = (a: number, b: number) => Math.abs(a - b) <= Math.max(0.02, Math.abs(b) * 0.005);
+    // A level held every quarter (0 before it starts): 4.500, 4.500, 4.500, 4.500 — else shares.
+    const started = given.filter((p) => p !== 0);
+    const level = started.length > 1 && started.every((p) => near(p, started[0]));
+    const adds = sum > 0 && ((yearGoal !== null && near(sum, yearGoal)) || near(sum, 1));
+    if (adds || !level) accumulation = 'suma';
+    if (accumulation === 'suma' && near(sum, 1) && yearGoal !== null && !near(yearGoal, 1) && !near(sum, yearGoal)) yearGoal = sum;
+  }
+  // The year's quantity is due from the first quarter the product reports a level (a level reported
+  // later covers the blank quarters before it), or from T1 when it reports none.
+  const firstReport = goal.executed.findIndex((e) => e !== null);
+  const planned =
+    sheet.yearGoalDue && yearGoal !== null && goal.planned.every((p) => p === null)
+      ? goal.planned.map((_, k) => (k >= Math.max(firstReport, 0) ? yearGoal : null))
+      : goal.planned;
+  return accumulation === goal.accumulation && yearGoal === goal.yearGoal && planned === goal.planned ? goal : { ...goal, accumulation, yearGoal, planned };
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { SheetKind } from './fields';
+import type { GeneralKind } from './fields';
 import { canonicalHeaders } from './fields';
 import {
   headerAliases,
@@ -78,7 +78,7 @@ function cases(table: Record<string, string[]>): [string, string][] {
   return Object.entries(table).flatMap(([field, aliases]) => aliases.map((a) => [a, field] as [string, string]));
 }
 
-describe.each<[SheetKind, Record<string, string[]>]>([
+describe.each<[GeneralKind, Record<string, string[]>]>([
   ['plan-accion', specPlan],
   ['hoja-captura', specCapture],
   ['techos', specTechos],
@@ -138,7 +138,7 @@ describe('period columns', () => {
 });
 
 describe('ambiguous headers', () => {
-  it.each<[string, SheetKind, HeaderMatch]>([
+  it.each<[string, GeneralKind, HeaderMatch]>([
     ['Meta', 'hoja-captura', { field: 'goal' }],
     ['Meta vigencia', 'hoja-captura', { field: 'yearGoal' }],
     ['Meta 2025', 'hoja-captura', { field: 'yearGoal', vigencia: 2025 }],

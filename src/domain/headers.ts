@@ -6,7 +6,7 @@
  * All comparisons are on `normalize`d text. Alias tables are written as people write them (with
  * accents) and normalised once at load.
  */
-import type { FieldId, PeriodKind, ScalarField, SheetKind } from './fields';
+import type { FieldId, GeneralKind, PeriodKind, ScalarField, SheetKind } from './fields';
 import { executedField, plannedField, requiredFields } from './fields';
 import { monthAliases } from './values';
 import { normalize } from './text';
@@ -63,13 +63,20 @@ export const scalarAliases: Readonly<Record<ScalarField, readonly string[]>> = {
   numerator: ['Numerador'],
   denominator: ['Denominador'],
   ceiling: ['Techo', 'Techo presupuestal', 'Valor techo', 'Asignación'],
+  productCode: ['Código producto MGA', 'Código del producto MGA', 'Código producto (MGA)'],
+  product: ['Producto', 'Producto MGA', 'Nombre del producto', 'Nombre producto MGA'],
+  indicatorCode: ['Código indicador', 'Código del indicador'],
+  projectCode: ['Código del proyecto', 'Código BP'],
+  activityCode: ['Código de la actividad', 'Código actividad'],
+  activityWeight: ['Ponderación de la actividad', 'Ponderación actividad', 'Peso de la actividad'],
+  activityNote: ['Explicación de la actividad', 'Explicación actividad'],
 };
 
 /**
  * Scalar fields each kind knows. The capture sheet also knows a few plan columns that capture
  * sheets often carry (programa, indicador, responsable …) so that they reach the rules.
  */
-export const kindFields: Readonly<Record<SheetKind, readonly ScalarField[]>> = {
+export const kindFields: Readonly<Record<GeneralKind, readonly ScalarField[]>> = {
   'plan-accion': [
     'dimension', 'sector', 'programCode', 'program', 'goalCode', 'goal', 'indicator', 'unitOfMeasure',
     'goalType', 'accumulation', 'baseline', 'termGoal', 'yearGoal', 'weight', 'unit', 'responsible',
@@ -86,19 +93,19 @@ export const kindFields: Readonly<Record<SheetKind, readonly ScalarField[]>> = {
 };
 
 /** Which period families a kind has: a plan de acción is programmed, not executed. */
-const kindHasExecuted: Readonly<Record<SheetKind, boolean>> = {
+const kindHasExecuted: Readonly<Record<GeneralKind, boolean>> = {
   'plan-accion': false,
   'hoja-captura': true,
   techos: false,
 };
-const kindHasPlanned: Readonly<Record<SheetKind, boolean>> = {
+const kindHasPlanned: Readonly<Record<GeneralKind, boolean>> = {
   'plan-accion': true,
   'hoja-captura': true,
   techos: false,
 };
 
 /** Per kind: scalar fields as people write them (for docs, templates and tests). */
-export const headerAliases: Readonly<Record<SheetKind, Readonly<Partial<Record<ScalarField, readonly string[]>>>>> = {
+export const headerAliases: Readonly<Record<GeneralKind, Readonly<Partial<Record<ScalarField, readonly string[]>>>>> = {
   'plan-accion': pick(kindFields['plan-accion']),
   'hoja-captura': pick(kindFields['hoja-captura']),
   techos: pick(kindFields.techos),
@@ -140,13 +147,13 @@ const fillerWords = new Set(periodWords.filler.map(normalize));
 const yearGoalKeys = new Set(yearGoalWithYear.map(normalize));
 
 /** Normalised alias → field, per kind. Two fields sharing an alias within a kind is a bug. */
-const aliasMaps: Readonly<Record<SheetKind, ReadonlyMap<string, ScalarField>>> = {
+const aliasMaps: Readonly<Record<GeneralKind, ReadonlyMap<string, ScalarField>>> = {
   'plan-accion': buildAliasMap('plan-accion'),
   'hoja-captura': buildAliasMap('hoja-captura'),
   techos: buildAliasMap('techos'),
 };
 
-function buildAliasMap(kind: SheetKind): Map<string, ScalarField> {
+function buildAliasMap(kind: GeneralKind): Map<string, ScalarField> {
   const map = new Map<string, ScalarField>();
   for (const field of kindFields[kind]) {
     for (const alias of scalarAliases[field]) {
@@ -178,11 +185,46 @@ function isYearWord(w: string): boolean {
   return w.length === 4 && (w.startsWith('19') || w.startsWith('20')) && /^\d{4}$/.test(w);
 }
 
+/**
+ * A header's text normalised for matching, with the real wording of real-formats.md on top of
+ * `normalize`: a trailing qualifier in parentheses names a source, not another field
+ * (`Código del programa (MGA)` = `Código del programa`; `LÍNEA BASE (2023)` = `Línea base`, so
+ * that year names no block), `(%)` is a percent sign, common abbreviations read as their words
+ * (`Cód`/`COD` = código, a leading `No`/`N°`/`Nº` = número, `L.B`/`LB` = línea base, `Prog.`,
+ * `Ejec.`), and `T.4` = `T4`.
+ */
+export function normalizeHeader(text: string): string {
+  let t = text.replace(/\(\s*%\s*\)/g, ' % ');
+  // Trailing qualifiers, one by one from the end; a year in parentheses stays a year.
+  for (let m = /\s*\(([^()]{1,40})\)\s*$/u.exec(t); m && !/^\s*(?:19|20)\d\d\s*$/.test(m[1]); m = /\s*\(([^()]{1,40})\)\s*$/u.exec(t)) {
+    t = t.slice(0, m.index);
+  }
+  const words = normalize(t).split(' ');
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    const next = words[i + 1];
+    if (w === 't' && next !== undefined && /^[1-4]$/.test(next)) {
+      out.push(`t${next}`);
+      i++;
+    } else if (w === 'l' && next === 'b') {
+      out.push('linea', 'base');
+      i++;
+    } else if (w === 'lb') out.push('linea', 'base');
+    else if (w === 'cod') out.push('codigo');
+    else if (i === 0 && (w === 'no' || w === 'n' || w === 'nº' || w === 'nro') && words.length > 1) out.push('numero');
+    else if (w === 'prog') out.push('programado');
+    else if (w === 'ejec') out.push('ejecutado');
+    else out.push(w);
+  }
+  return out.join(' ');
+}
+
 /** Matches of one header text for each kind, in the order of `sheetKinds`. */
 export type KindMatches = readonly [HeaderMatch | undefined, HeaderMatch | undefined, HeaderMatch | undefined];
 
-export const sheetKinds: readonly SheetKind[] = ['plan-accion', 'hoja-captura', 'techos'];
-const kindIndex: Readonly<Record<SheetKind, 0 | 1 | 2>> = { 'plan-accion': 0, 'hoja-captura': 1, techos: 2 };
+export const sheetKinds: readonly GeneralKind[] = ['plan-accion', 'hoja-captura', 'techos'];
+const kindIndex: Readonly<Record<GeneralKind, 0 | 1 | 2>> = { 'plan-accion': 0, 'hoja-captura': 1, techos: 2 };
 const noMatches: KindMatches = [undefined, undefined, undefined];
 
 /**
@@ -204,7 +246,7 @@ export function matchHeaderAll(text: string): KindMatches {
   if (text.length === 0 || text.length > maxHeaderLength) return noMatches;
   const hit = matchCache.get(text);
   if (hit) return hit;
-  const norm = normalize(text);
+  const norm = normalizeHeader(text);
   if (norm.length === 0) return remember(matchCache, text, noMatches);
   const m = matchNormalizedAll(norm);
   return remember(matchCache, text, m[0] || m[1] || m[2] ? m : noMatches);
@@ -215,7 +257,7 @@ export function matchHeaderAll(text: string): KindMatches {
  * `"Meta 2025"` / `"Meta vigencia"` the meta vigencia, `"Meta T1"` programado T1; `"% avance"` is
  * progressDeclared in a capture sheet and activityProgress in a plan de acción.
  */
-export function matchHeader(text: string, kind: SheetKind): HeaderMatch | undefined {
+export function matchHeader(text: string, kind: GeneralKind): HeaderMatch | undefined {
   return matchHeaderAll(text)[kindIndex[kind]];
 }
 
@@ -229,7 +271,7 @@ function matchNormalizedAll(norm: string): KindMatches {
   const key = years.length > 0 ? rest.join(' ') : norm;
   const yearGoal = vigencia !== undefined && yearGoalKeys.has(key);
   let period: HeaderMatch | null | undefined;
-  const one = (kind: SheetKind): HeaderMatch | undefined => {
+  const one = (kind: GeneralKind): HeaderMatch | undefined => {
     const scalar = yearGoal ? 'yearGoal' : aliasMaps[kind].get(key);
     let match: HeaderMatch | undefined;
     if (scalar) match = { field: scalar };
@@ -286,7 +328,7 @@ export function hasPeriod(text: string): boolean {
   if (text.length === 0 || text.length > maxHeaderLength) return false;
   const hit = periodCache.get(text);
   if (hit !== undefined) return hit;
-  const norm = normalize(text);
+  const norm = normalizeHeader(text);
   return remember(periodCache, text, norm.length > 0 && findPeriod(norm.split(' ')) !== undefined);
 }
 
@@ -305,7 +347,7 @@ function matchPeriod(words: readonly string[]): HeaderMatch | undefined {
 }
 
 /** A plan de acción is programmed, not executed; techos have no periods. */
-function periodAllowed(m: HeaderMatch, kind: SheetKind): boolean {
+function periodAllowed(m: HeaderMatch, kind: GeneralKind): boolean {
   return m.field.startsWith('executed') ? kindHasExecuted[kind] : kindHasPlanned[kind];
 }
 
@@ -316,7 +358,7 @@ function periodAllowed(m: HeaderMatch, kind: SheetKind): boolean {
  * under "PRESUPUESTO"), otherwise the group alone (a header merged down both rows). A group that
  * holds a period never stands alone: "I TRIMESTRE" over "% avance" names nothing known.
  */
-export function matchHeaderPair(group: string | undefined, sub: string | undefined, kind: SheetKind): HeaderMatch | undefined {
+export function matchHeaderPair(group: string | undefined, sub: string | undefined, kind: GeneralKind): HeaderMatch | undefined {
   return matchPairAll(group, sub)[kindIndex[kind]];
 }
 
@@ -356,9 +398,11 @@ export interface ColumnMatch {
 }
 
 export interface HeaderRowMatch {
-  readonly kind: SheetKind;
+  readonly kind: GeneralKind;
   /** Field → its column (the first column that names it). */
   readonly columns: ReadonlyMap<FieldId, ColumnMatch>;
+  /** Every column that names a field, in column order (several years' blocks of one field included). */
+  readonly candidates: readonly ColumnMatch[];
   readonly periodKind: PeriodKind;
   /** Year named by a header (the meta vigencia's first). */
   readonly vigencia?: number;
@@ -371,19 +415,19 @@ export interface HeaderRowMatch {
 }
 
 /** Fields that only one kind knows: they tell the kinds apart. */
-const distinctiveFields: Readonly<Record<SheetKind, ReadonlySet<ScalarField>>> = {
+const distinctiveFields: Readonly<Record<GeneralKind, ReadonlySet<ScalarField>>> = {
   'plan-accion': onlyIn('plan-accion'),
   'hoja-captura': onlyIn('hoja-captura'),
   techos: onlyIn('techos'),
 };
 
-function onlyIn(kind: SheetKind): Set<ScalarField> {
-  const others = (Object.keys(kindFields) as SheetKind[]).filter((k) => k !== kind);
+function onlyIn(kind: GeneralKind): Set<ScalarField> {
+  const others = (Object.keys(kindFields) as GeneralKind[]).filter((k) => k !== kind);
   return new Set(kindFields[kind].filter((f) => !others.some((o) => kindFields[o].includes(f))));
 }
 
 /** Matches every cell of a header row for one kind. */
-export function matchHeaderRow(cells: readonly HeaderCell[], kind: SheetKind): HeaderRowMatch {
+export function matchHeaderRow(cells: readonly HeaderCell[], kind: GeneralKind): HeaderRowMatch {
   return matchHeaderRows(cells)[kindIndex[kind]];
 }
 
@@ -411,16 +455,18 @@ function emptyRowMatchesOf(): HeaderRowMatch[] {
   return (emptyRowMatchesCache ??= sheetKinds.map((kind) => collectRow([], kind)));
 }
 
-function collectRow(found: readonly ColumnMatch[], kind: SheetKind): HeaderRowMatch {
+function collectRow(found: readonly ColumnMatch[], kind: GeneralKind): HeaderRowMatch {
   const periodKind = choosePeriodKind(found);
   const columns = new Map<FieldId, ColumnMatch>();
+  const candidates: ColumnMatch[] = [];
   let vigencia: number | undefined;
   for (const m of found) {
     if (m.periodKind && m.periodKind !== periodKind) continue;
+    candidates.push(m);
     if (!columns.has(m.field)) columns.set(m.field, m);
     if (m.vigencia !== undefined && (vigencia === undefined || m.field === 'yearGoal')) vigencia = m.vigencia;
   }
-  return summarise(kind, columns, periodKind, vigencia);
+  return summarise(kind, columns, candidates, periodKind, vigencia);
 }
 
 function joinText(group: string | undefined, text: string | undefined): string {
@@ -445,8 +491,9 @@ function choosePeriodKind(found: readonly ColumnMatch[]): PeriodKind {
 }
 
 function summarise(
-  kind: SheetKind,
+  kind: GeneralKind,
   columns: ReadonlyMap<FieldId, ColumnMatch>,
+  candidates: readonly ColumnMatch[],
   periodKind: PeriodKind,
   vigencia: number | undefined,
 ): HeaderRowMatch {
@@ -455,13 +502,18 @@ function summarise(
   const missing: string[] = [];
   let required = 0;
   for (const f of requiredFields[kind]) {
-    const present = f === 'executed' ? hasExecuted : columns.has(f);
+    const present = f === 'executed' ? hasExecuted : f === 'planned' ? hasPlanned(columns) : columns.has(f);
     if (present) required++;
     else missing.push(f);
   }
   let distinctive = hasExecuted ? 1 : 0;
   for (const f of columns.keys()) if (distinctiveFields[kind].has(f as ScalarField)) distinctive++;
-  return { kind, columns, periodKind, vigencia, required, missing, distinctive };
+  return { kind, columns, candidates, periodKind, vigencia, required, missing, distinctive };
+}
+
+function hasPlanned(columns: ReadonlyMap<FieldId, ColumnMatch>): boolean {
+  for (const f of columns.keys()) if (f.startsWith('planned')) return true;
+  return false;
 }
 
 /** The least a header row must show to be read as a kind. */

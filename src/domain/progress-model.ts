@@ -25,20 +25,21 @@ import { aggregate, groupGoals, isProductGoal, nameKey, rankGroups } from './agg
 import type { Aggregate, GroupAggregate, RankedGroup } from './aggregate';
 import type { IsoDate } from './dates';
 import { periodDeadline } from './deadline';
-import type { PeriodKind } from './fields';
-import type { GoalInput, GoalProgress } from './goal';
+import type { FieldId, PeriodKind } from './fields';
+import type { Budget, GoalInput, GoalProgress } from './goal';
 import { goalCodeOf, goalsFromCaptureSheet, goalsFromPlanSheet } from './goals';
+import { columnCells } from './reader';
 import type { EngineOptions } from './options';
 import { cutoffPeriod, periodCount, periodLabel } from './periods';
 import { computeProgress, isBudgetAhead, isLagging, isOverExecuted, progressFigures } from './progress';
-import { okNumber, okText, okValue } from './sheet';
+import { isGoalSheet, okNumber, okText, okValue } from './sheet';
 import type { ReadSheet, ReadWorkbook } from './sheet';
 
 /** Per capture sheet name: the progress of each data row's goal at the cut-off, in sheet order. */
 export function captureProgress(workbook: ReadWorkbook, options: EngineOptions): Map<string, readonly GoalProgress[]> {
   const map = new Map<string, readonly GoalProgress[]>();
   for (const sheet of workbook.sheets) {
-    if (sheet.kind !== 'hoja-captura') continue;
+    if (!isGoalSheet(sheet)) continue;
     const c = cutoffPeriod(options.cutoff, sheet.vigencia ?? options.vigencia, sheet.periodKind);
     const goals = goalsFromCaptureSheet(sheet);
     const list: GoalProgress[] = new Array<GoalProgress>(goals.length);
@@ -166,6 +167,86 @@ function enrich(goal: GoalInput, plan: ReadonlyMap<string, GoalInput>): GoalInpu
   };
 }
 
+/** A row's text in a column (codes typed as numbers read as their digits). */
+function cellText(sheet: ReadSheet, field: FieldId, i: number): string {
+  const c = columnCells(sheet, field)[i];
+  if (!c) return '';
+  const p = c.parsed;
+  if (p.status === 'ok') return String(p.value).trim();
+  return typeof c.raw === 'string' || typeof c.raw === 'number' ? String(c.raw).trim() : '';
+}
+
+/**
+ * An activity-level sheet (Cali: one row per activity, the product repeated on each) counts each
+ * product once: the first row of each `goalKey`, with the money of all its activities.
+ */
+function distinctProducts(sheet: ReadSheet, list: readonly GoalProgress[]): GoalProgress[] {
+  if (sheet.granularity !== 'activity' || !sheet.goalKey || list.length !== sheet.rows.length) return [...list];
+  const groups = new Map<string, number[]>();
+  const key = sheet.goalKey;
+  list.forEach((_, i) => {
+    const k = key.map((f) => cellText(sheet, f, i)).join('\u0000');
+    const g = groups.get(k);
+    if (g) g.push(i);
+    else groups.set(k, [i]);
+  });
+  const out: GoalProgress[] = [];
+  for (const rows of groups.values()) {
+    const first = list[rows[0]];
+    out.push(rows.length === 1 ? first : withInput(first, { ...first.input, budget: sumBudgets(rows.map((i) => list[i].input.budget)) }));
+  }
+  return out;
+}
+
+function sumBudgets(budgets: readonly Budget[]): Budget {
+  const sum = (f: keyof Budget): number | null => {
+    let total: number | null = null;
+    for (const b of budgets) if (b[f] !== null) total = (total ?? 0) + (b[f] as number);
+    return total === null ? null : Number.parseFloat(total.toPrecision(15));
+  };
+  return { final: sum('final'), commitments: sum('commitments'), obligations: sum('obligations'), payments: sum('payments') };
+}
+
+/**
+ * The money of a joined sheet (DNP's financial follow-up, one row per product and project) on the
+ * goals of the sheet it joins: each row on the first goal its "Consecutivos IP" list names, else
+ * on the first goal with its product code — each peso once, even when several indicators measure
+ * one product.
+ */
+function joinBudgets(workbook: ReadWorkbook, sheet: ReadSheet, list: readonly GoalProgress[]): GoalProgress[] {
+  const joined = workbook.sheets.filter((j) => j.joins?.sheet === sheet.name);
+  if (joined.length === 0 || list.length !== sheet.rows.length) return [...list];
+  const byCode = new Map<string, number>();
+  const byProduct = new Map<string, number>();
+  list.forEach((p, i) => {
+    if (p.input.code && !byCode.has(p.input.code)) byCode.set(p.input.code, i);
+    const product = cellText(sheet, 'productCode', i);
+    if (product && !byProduct.has(product)) byProduct.set(product, i);
+  });
+  const money = new Map<number, Budget[]>();
+  for (const j of joined) {
+    j.rows.forEach((row, i) => {
+      const named = cellText(j, 'goalCode', i)
+        .split(/[,;]\s*/)
+        .map((c) => c.trim())
+        .find((c) => byCode.has(c));
+      const target = named !== undefined ? byCode.get(named) : byProduct.get(cellText(j, j.joins?.on ?? 'productCode', i));
+      if (target === undefined) return;
+      const b: Budget = {
+        final: okNumber(row, 'budgetFinal') ?? null,
+        commitments: okNumber(row, 'commitments') ?? null,
+        obligations: okNumber(row, 'obligations') ?? null,
+        payments: okNumber(row, 'payments') ?? null,
+      };
+      money.set(target, [...(money.get(target) ?? []), b]);
+    });
+  }
+  return list.map((p, i) => {
+    const b = money.get(i);
+    return b ? withInput(p, { ...p.input, budget: sumBudgets(b) }) : p;
+  });
+}
+
 /** The same figures with the (enriched) goal as input; `p` itself when the goal is unchanged. */
 function withInput(p: GoalProgress, input: GoalInput): GoalProgress {
   return input === p.input ? p : { ...p, input };
@@ -287,7 +368,7 @@ export function progressModelFrom(
   options: EngineOptions,
   progress: ReadonlyMap<string, readonly GoalProgress[]>,
 ): ProgressModel {
-  const captureSheets = workbook.sheets.filter((s) => s.kind === 'hoja-captura');
+  const captureSheets = workbook.sheets.filter(isGoalSheet);
   const planSheets = workbook.sheets.filter((s) => s.kind === 'plan-accion');
   const techos = workbook.sheets.filter((s) => s.kind === 'techos');
   const vigenciaOf = (s: ReadSheet): number => s.vigencia ?? options.vigencia;
@@ -308,8 +389,9 @@ export function progressModelFrom(
       shared && shared.length === s.rows.length
         ? shared.map((p) => withInput(p, enrich(p.input, planByCode)))
         : goalsFromCaptureSheet(s).map((g) => measure(enrich(g, planByCode), s));
-    bySheet.set(s.name, list);
-    for (const g of list) goals.push(g);
+    const withMoney = joinBudgets(workbook, s, list);
+    bySheet.set(s.name, withMoney);
+    for (const g of distinctProducts(s, withMoney)) goals.push(g);
   }
   const source: ProgressModel['source'] = captureSheets.length > 0 ? 'hoja-captura' : planSheets.length > 0 ? 'plan-accion' : 'none';
   if (source === 'plan-accion') for (const { input, sheet } of planGoals) goals.push(measure(input, sheet));

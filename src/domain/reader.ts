@@ -19,21 +19,31 @@
  */
 import { BASELINE_SHEET, isChangeLogSheet } from './baseline';
 import type { CellRange, CellValue, Grid, SheetVisibility, WorkbookGrids } from './grid';
-import { fieldType, kindLabels, requiredFields, type FieldId, type SheetKind } from './fields';
-import type { DataRow, ErrorCell, ReadCell, ReadSheet, ReadWorkbook, UnknownSheet } from './sheet';
+import { fieldType, kindLabels, plannedField, requiredFields, type FieldId, type PeriodKind, type RequiredField, type SheetKind } from './fields';
+import type { DataRow, ErrorCell, ListedSheet, ParsedValue, ReadCell, ReadSheet, ReadWorkbook, UnknownSheet, UnreadColumn } from './sheet';
 import type { IsoDate } from './dates';
 import {
   decideKind,
+  matchHeader,
   matchHeaderRows,
+  normalizeHeader,
   type HeaderCell,
   type HeaderRowMatch,
 } from './headers';
 import { errorCodeOf, isEnumType, parseDate, parseDateText, parserFor, type CellParser } from './values';
 import { capitalized, isBlankText, normalize } from './text';
+import { cutoffPeriod, periodCount, periodEnd } from './periods';
+import { companionOf, formatById, formatColumns, formatOfRow, formats, joinedFormatOfRow, type FormatDescription } from './formats/index';
 
 export interface ReaderOptions {
   /** Funding sources accepted besides the default list. */
   readonly extraSources?: readonly string[];
+  /** The vigencia the user asked for (`--vigencia`, the pane's setting): multi-year sheets read its block. */
+  readonly vigencia?: number;
+  /** The cut-off the user asked for: its year is the vigencia when nothing else names one. */
+  readonly cutoff?: IsoDate;
+  /** Read hidden and very hidden sheets too (`--incluir-ocultas`). */
+  readonly includeHidden?: boolean;
 }
 
 /** Rows searched for the header (workbooks.md: "within the first 30"). */
@@ -342,30 +352,45 @@ function cached(parse: CellParser): CellParser {
   };
 }
 
-function isRequired(kind: SheetKind, field: FieldId): boolean {
-  const req = requiredFields[kind] as readonly string[];
-  if (req.includes(field)) return true;
-  return req.includes('executed') && field.startsWith('executed') && field !== 'executedTotal';
-}
-
-function fieldColumns(view: SheetView, match: HeaderRowMatch, dataFrom: number, options: ReaderOptions | undefined): FieldColumn[] {
+function fieldColumns(
+  view: SheetView,
+  kind: SheetKind,
+  columns: ReadonlyMap<FieldId, { readonly col: number }>,
+  required: readonly RequiredField[],
+  dataFrom: number,
+  options: ReaderOptions | undefined,
+  format: FormatDescription | undefined,
+): FieldColumn[] {
   const spansByCol = verticalSpans(view, dataFrom);
   const out: FieldColumn[] = [];
-  for (const [field, m] of match.columns) {
+  for (const [field, m] of columns) {
     const type = fieldType(field);
-    const base = parserFor(type, options);
+    let base = parserFor(type, options);
+    const words = format?.values?.[field];
+    if (words) base = withWords(base, words);
     const j = m.col - view.originCol;
     out.push({
       field,
       col: m.col,
       j,
-      parse: isEnumType(type) ? cached(base) : base,
-      required: isRequired(match.kind, field),
+      parse: isEnumType(type) || words ? cached(base) : base,
+      required: isRequiredIn(required, field),
       spans: spansByCol.get(j) ?? [],
     });
   }
   out.sort((a, b) => a.col - b.col);
   return out;
+}
+
+/** A format's own words for a field's values (`I` = increasing) before the field's parser. */
+function withWords(parse: CellParser, words: Readonly<Record<string, ParsedValue>>): CellParser {
+  return (raw, fmt) => {
+    if (typeof raw === 'string') {
+      const v = words[normalize(raw)];
+      if (v !== undefined) return { status: 'ok', value: v };
+    }
+    return parse(raw, fmt);
+  };
 }
 
 /**
@@ -583,42 +608,394 @@ function headerColOf(view: SheetView, texts: readonly (string | undefined)[][], 
   return view.originCol + Math.max(best, 0);
 }
 
+/** A column the reading may read a field from, before the year and period blocks are chosen. */
+interface Candidate {
+  readonly field: FieldId;
+  readonly col: number;
+  readonly text: string;
+  readonly year?: number;
+  readonly period?: number;
+  readonly pick?: 'first' | 'last';
+  readonly yearly?: 'planned' | 'cost' | 'source';
+  readonly source?: string;
+}
+
+/** What finding the header gives, by a known format or by the general matcher. */
+interface HeaderReading {
+  readonly kind: SheetKind;
+  readonly format?: FormatDescription;
+  /** The header is the format's joined sheet (DNP's financial follow-up), not its data sheet. */
+  readonly joined?: boolean;
+  readonly first: number;
+  readonly last: number;
+  readonly candidates: readonly Candidate[];
+  readonly unread: readonly UnreadColumn[];
+  readonly periodKind: PeriodKind;
+  /** A year named by the general match ("Meta 2025"), when there is one. */
+  readonly headerYear?: number;
+}
+
+/** Fields whose columns belong to a year's block; a year on any other column names no block. */
+function isBlockField(field: FieldId): boolean {
+  return (
+    /^(planned|executed)\d/.test(field) ||
+    field === 'yearGoal' ||
+    field === 'budgetFinal' ||
+    field === 'commitments' ||
+    field === 'obligations' ||
+    field === 'payments' ||
+    field === 'executedTotal' ||
+    field === 'progressDeclared' ||
+    field === 'evidence' ||
+    field === 'analysis'
+  );
+}
+
+/** The known format whose signature a row (within the first 30) shows, with its columns. */
+function knownHeader(view: SheetView, texts: readonly (string | undefined)[][]): HeaderReading | undefined {
+  const rows = Math.min(texts.length, headerWindow);
+  for (let i = 0; i < rows; i++) {
+    const cells: { col: number; text: string }[] = [];
+    const line = texts[i];
+    for (let j = 0; j < line.length; j++) {
+      const t = line[j];
+      if (t !== undefined) cells.push({ col: view.originCol + j, text: t });
+    }
+    if (cells.length < 3) continue;
+    const norms = cells.map((c) => normalizeHeader(c.text));
+    const format = formatOfRow(norms);
+    const joined = format ? undefined : joinedFormatOfRow(norms);
+    const described = format ?? joined;
+    if (!described) continue;
+    const columns = format ? format.columns : (joined?.joined?.columns ?? []);
+    const { matches, rest } = formatColumns(columns, cells);
+    const candidates: Candidate[] = [...matches];
+    const unread: UnreadColumn[] = [];
+    const kind = described.kind;
+    const have = new Set(candidates.map((c) => c.field));
+    for (const cell of rest) {
+      const m = kind !== 'plan-indicativo' && format ? matchHeader(cell.text, kind) : undefined;
+      if (m && !have.has(m.field) && !m.field.startsWith('planned') && !m.field.startsWith('executed')) {
+        candidates.push({ field: m.field, col: cell.col, text: cell.text, ...(m.vigencia !== undefined ? { year: m.vigencia } : {}) });
+        have.add(m.field);
+      } else unread.push({ col: cell.col, header: cell.text.replace(/\s+/g, ' ').trim() });
+    }
+    return { kind, format: described, joined: !format, first: i, last: i, candidates, unread, periodKind: described.periodKind ?? 'quarter' };
+  }
+  return undefined;
+}
+
+/** The general matcher's header as a reading. */
+function generalHeader(view: SheetView, texts: readonly (string | undefined)[][], choice: HeaderChoice): HeaderReading {
+  const { match, first, last } = choice;
+  const used = new Set(match.candidates.map((c) => c.col));
+  const unread: UnreadColumn[] = [];
+  const line = texts[last] ?? [];
+  for (let j = 0; j < line.length; j++) {
+    const col = view.originCol + j;
+    const text = line[j] ?? (first < last ? texts[first]?.[j] : undefined);
+    if (text !== undefined && !used.has(col)) unread.push({ col, header: text.replace(/\s+/g, ' ').trim() });
+  }
+  const candidates: Candidate[] = match.candidates.map((c) => ({
+    field: c.field,
+    col: c.col,
+    text: c.text,
+    ...(c.vigencia !== undefined ? { year: c.vigencia } : {}),
+  }));
+  const format = formats.find((f) => f.signature.length === 0 && namesGeneral(f.id, match));
+  return {
+    kind: match.kind,
+    ...(format ? { format } : {}),
+    first,
+    last,
+    candidates,
+    unread,
+    periodKind: match.periodKind,
+    ...(match.vigencia !== undefined ? { headerYear: match.vigencia } : {}),
+  };
+}
+
+/** The formats the general matcher reads, named by what their header shows. */
+function namesGeneral(id: string, m: HeaderRowMatch): boolean {
+  if (id === 'pe-f-012') return m.kind === 'plan-accion' && m.columns.has('activity') && m.columns.has('startDate') && m.columns.has('amount');
+  if (id === 'bogota-plan-gestion') {
+    const unit = m.columns.get('unit');
+    const unitText = unit ? normalize(unit.text) : '';
+    return (
+      m.kind === 'hoja-captura' &&
+      (unitText.includes('proceso') || unitText.includes('alcaldia local')) &&
+      [...m.columns.values()].some((c) => /tipo de programacion|magnitud/.test(normalize(c.text)))
+    );
+  }
+  return false;
+}
+
+/** True when column `col` holds a value in a data row (below `from`). */
+function columnHasData(view: SheetView, col: number, from: number): boolean {
+  const j = col - view.originCol;
+  for (let i = from; i < view.values.length; i++) {
+    const v = view.values[i]?.[j];
+    if (!isBlankValue(v) && !(typeof v === 'string' && isTotalText(v))) return true;
+  }
+  return false;
+}
+
+const ordinalQuarter: Readonly<Record<string, number>> = { primer: 1, segundo: 2, tercer: 3, cuarto: 4, i: 1, ii: 2, iii: 3, iv: 4, '1': 1, '2': 2, '3': 3, '4': 4 };
+
+/**
+ * A quarter and year named together in a title or group cell ("Ejecución PIIP 2025 - tercer
+ * trimestre", "II TRIMESTRE 2025"): the execution runs to the end of that quarter.
+ */
+export function quarterTitle(text: string): { year: number; quarter: number } | undefined {
+  const n = normalize(text);
+  const a = /\b(?<year>(?:19|20)\d\d)\b.*?\b(?<q>primer|segundo|tercer|cuarto|iv|iii|ii|i|[1-4])\s+trimestre\b/.exec(n);
+  const b = a ?? /\b(?<q>primer|segundo|tercer|cuarto|iv|iii|ii|i|[1-4])\s+trimestre\s+(?:de\s+|del\s+)?(?<year>(?:19|20)\d\d)\b/.exec(n);
+  const m = b;
+  if (!m?.groups) return undefined;
+  const quarter = ordinalQuarter[m.groups.q];
+  return quarter ? { year: Number(m.groups.year), quarter } : undefined;
+}
+
+/** The first quarter-and-year title in the first rows of any sheet of the workbook. */
+function quarterTitleOfGrids(grids: readonly Grid[]): { year: number; quarter: number } | undefined {
+  for (const grid of grids) {
+    const view = viewOf(grid);
+    const q = quarterTitleOf(headerTexts(view, Math.min(view.values.length, 10)), 9);
+    if (q) return q;
+  }
+  return undefined;
+}
+
+/** The quarter-and-year title of the header area (title and group rows). */
+function quarterTitleOf(texts: readonly (string | undefined)[][], upTo: number): { year: number; quarter: number } | undefined {
+  for (let i = 0; i <= upTo && i < texts.length; i++) {
+    for (const t of texts[i]) {
+      if (t === undefined) continue;
+      const q = quarterTitle(t);
+      if (q) return q;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The vigencia of a multi-year sheet (real-formats.md "Years and the vigencia"): the user's, the
+ * title block's, the cut-off's year, then the latest year whose block holds execution (or, with no
+ * execution at all, the latest block with a value). Only years of blocks count: a year in a header
+ * that names no block (`LÍNEA BASE (2023)`) never sets it.
+ */
+function chooseVigencia(
+  view: SheetView,
+  reading: HeaderReading,
+  title: TitleFacts,
+  options: ReaderOptions | undefined,
+): { vigencia?: number; blocks: number[]; why?: string } {
+  const blocks = [...new Set(reading.candidates.filter((c) => c.year !== undefined && isBlockField(c.field) && !c.yearly).map((c) => c.year as number))].sort();
+  if (options?.vigencia !== undefined) return { vigencia: options.vigencia, blocks, why: 'indicada por el usuario' };
+  if (title.vigencia !== undefined) return { vigencia: title.vigencia, blocks, why: 'la del encabezado del libro' };
+  if (options?.cutoff !== undefined) return { vigencia: Number(options.cutoff.slice(0, 4)), blocks, why: 'la de la fecha de corte' };
+  if (blocks.length === 0) return { ...(reading.headerYear !== undefined ? { vigencia: reading.headerYear } : {}), blocks };
+  if (blocks.length === 1) return { vigencia: blocks[0], blocks };
+  const from = reading.last + 1;
+  const withData = (executedOnly: boolean) =>
+    blocks.filter((y) =>
+      reading.candidates.some(
+        (c) => c.year === y && (executedOnly ? /^executed\d/.test(c.field) : isBlockField(c.field)) && columnHasData(view, c.col, from),
+      ),
+    );
+  const executed = withData(true);
+  if (executed.length > 0) return { vigencia: executed[executed.length - 1], blocks, why: 'el último año con ejecución reportada' };
+  const any = withData(false);
+  if (any.length > 0) return { vigencia: any[any.length - 1], blocks, why: 'el último año con datos' };
+  return { vigencia: blocks[blocks.length - 1], blocks, why: 'el último año del encabezado' };
+}
+
+/** One column per field: the vigencia's block, the measured period's column, the format's pick. */
+function chooseColumns(candidates: readonly Candidate[], vigencia: number | undefined, period: number | undefined): Map<FieldId, Candidate> {
+  const byField = new Map<FieldId, Candidate[]>();
+  for (const c of candidates) {
+    if (c.yearly) continue;
+    const list = byField.get(c.field) ?? [];
+    list.push(c);
+    byField.set(c.field, list);
+  }
+  const out = new Map<FieldId, Candidate>();
+  for (const [field, list] of byField) {
+    let pool = list;
+    if (isBlockField(field) && list.some((c) => c.year !== undefined)) {
+      const ofYear = list.filter((c) => c.year === vigencia);
+      pool = ofYear.length > 0 ? ofYear : list.filter((c) => c.year === undefined);
+    }
+    if (pool.some((c) => c.period !== undefined)) pool = pool.filter((c) => c.period === period);
+    if (pool.length === 0) continue;
+    out.set(field, pool[0].pick === 'last' ? pool[pool.length - 1] : pool[0]);
+  }
+  return out;
+}
+
+/**
+ * The latest period the sheet reports: whose executed column (among `columns`) is filled in at
+ * least a quarter of the rows that report anything (one stray `0` in T4 is not a T4 report).
+ */
+function lastReportedPeriod(view: SheetView, columns: ReadonlyMap<FieldId, Candidate>, from: number): number | undefined {
+  const filled = new Map<number, number>();
+  let reporting = 0;
+  const cols: [number, number][] = [];
+  for (const [field, c] of columns) {
+    const m = /^executed(\d+)$/.exec(field);
+    if (m) cols.push([Number(m[1]), c.col - view.originCol]);
+  }
+  if (cols.length === 0) return undefined;
+  for (let i = from; i < view.values.length; i++) {
+    const row = view.values[i];
+    if (!row) continue;
+    let any = false;
+    for (const [n, j] of cols) {
+      if (isBlankValue(row[j])) continue;
+      any = true;
+      filled.set(n, (filled.get(n) ?? 0) + 1);
+    }
+    if (any) reporting++;
+  }
+  let last: number | undefined;
+  for (const [n, count] of filled) if (count * 4 >= reporting && (last === undefined || n > last)) last = n;
+  return last;
+}
+
+/** A plan indicativo's yearly columns: programming, total and each source's cost per year of the term. */
+function yearlyColumns(candidates: readonly Candidate[]): { years: number[]; sources: string[]; columns: Map<FieldId, Candidate> } {
+  const yearly = candidates.filter((c) => c.yearly && c.year !== undefined);
+  const years = [...new Set(yearly.map((c) => c.year as number))].sort();
+  const sources: string[] = [];
+  const columns = new Map<FieldId, Candidate>();
+  for (const c of yearly) {
+    const n = years.indexOf(c.year as number) + 1;
+    let field: FieldId;
+    if (c.yearly === 'planned') field = plannedField(n);
+    else if (c.yearly === 'cost') field = `cost${n}`;
+    else {
+      const name = c.text.replace(/\s*\d{4}\s*$/, '').trim();
+      let k = sources.indexOf(name);
+      if (k < 0) k = sources.push(name) - 1;
+      field = `source${n}_${k + 1}`;
+    }
+    if (!columns.has(field)) columns.set(field, { ...c, field });
+  }
+  return { years, sources, columns };
+}
+
+function isRequiredIn(required: readonly RequiredField[], field: FieldId): boolean {
+  const req = required as readonly string[];
+  if (req.includes(field)) return true;
+  if (req.includes('executed') && /^executed\d/.test(field)) return true;
+  return false;
+}
+
+function missingOf(required: readonly RequiredField[], columns: ReadonlyMap<FieldId, unknown>): string[] {
+  const fields = [...columns.keys()];
+  return required.filter((f) =>
+    f === 'executed' ? !fields.some((x) => /^executed\d/.test(x)) : f === 'planned' ? !fields.some((x) => /^planned\d/.test(x)) : !columns.has(f),
+  );
+}
+
 /**
  * Reads one sheet: its kind and header (within the first 30 rows), title block, columns and
- * data rows. A sheet no kind qualifies for comes back as an `UnknownSheet` with a Spanish reason.
+ * data rows. A known format's description is tried first, then the general header matcher. A
+ * sheet no kind qualifies for comes back as an `UnknownSheet` with a Spanish reason.
  */
 export function readSheet(grid: Grid, options?: ReaderOptions): ReadSheet | UnknownSheet {
   const view = viewOf(grid);
   const name = typeof grid.name === 'string' ? grid.name : String(grid.name ?? '');
   const texts = headerTexts(view, Math.min(view.values.length, headerWindow));
-  const search = findHeader(view, texts);
-  if (!search.choice) return { name, reason: unknownReason(view, search) };
-  const { match, first, last } = search.choice;
+  let reading = knownHeader(view, texts);
+  if (!reading) {
+    const search = findHeader(view, texts);
+    if (!search.choice) return { name, reason: unknownReason(view, search) };
+    reading = generalHeader(view, texts, search.choice);
+  }
+  const { first, last, format } = reading;
   const title = readTitle(view, first);
-  const fields = fieldColumns(view, match, last + 1, options);
+  const quarterNamed = quarterTitleOf(texts, last);
+  if (title.vigencia === undefined && quarterNamed && format) title.vigencia = quarterNamed.year;
+  const notes: string[] = [];
+  const { vigencia: chosenYear, blocks, why } = chooseVigencia(view, reading, title, options);
+  if (blocks.length > 1 && chosenYear !== undefined) {
+    notes.push(
+      blocks.includes(chosenYear)
+        ? `La hoja tiene bloques de los años ${blocks.join(', ')}: se leyó el de ${chosenYear} (${why ?? 'vigencia'}).`
+        : `La hoja tiene bloques de los años ${blocks.join(', ')} y ninguno de la vigencia ${chosenYear}: no se leyeron sus columnas por año.`,
+    );
+  }
+  const periodKind = reading.periodKind;
+  // Per-period columns (Cali's explanations of T1…T4) are read for the measured period.
+  let chosen = chooseColumns(reading.candidates, chosenYear, undefined);
+  let reportedPeriod = lastReportedPeriod(view, chosen, last + 1);
+  if (reading.candidates.some((c) => c.period !== undefined)) {
+    const cutoffInYear = options?.cutoff !== undefined && chosenYear !== undefined && Number(options.cutoff.slice(0, 4)) === chosenYear;
+    const period = cutoffInYear ? cutoffPeriod(options?.cutoff as IsoDate, chosenYear as number, periodKind) : (reportedPeriod ?? quarterNamed?.quarter);
+    chosen = chooseColumns(reading.candidates, chosenYear, period);
+    if (period) notes.push(`Las columnas por trimestre de la actividad y del producto se leyeron del trimestre ${period}.`);
+  }
+  let years: number[] | undefined;
+  let sources: string[] | undefined;
+  if (reading.kind === 'plan-indicativo') {
+    const y = yearlyColumns(reading.candidates);
+    years = y.years;
+    sources = y.sources;
+    for (const [f, c] of y.columns) chosen.set(f, c);
+    if (years.length) notes.push(`Plan indicativo de ${years[0]} a ${years[years.length - 1]}: programación y costo por fuente de cada año.`);
+  }
+  const required: readonly RequiredField[] = reading.joined
+    ? [(format?.joined?.on ?? 'goalCode') as RequiredField]
+    : format && format.required.length > 0
+      ? format.required
+      : requiredFields[reading.kind];
+  const columnsMap = new Map<FieldId, { col: number; text: string }>();
+  for (const [f, c] of chosen) columnsMap.set(f, c);
+  const missing = missingOf(required, columnsMap);
+  const fields = fieldColumns(view, reading.kind, columnsMap, required, last + 1, options, format);
   const reader = new DataReader(view, fields);
   reader.readFrom(last + 1);
   readColumns.set(reader.rows, new Map(fields.map((c, k) => [c.field, reader.byColumn[k]])));
   const columns: Partial<Record<FieldId, number>> = {};
   const headers: Partial<Record<FieldId, string>> = {};
-  for (const [field, m] of match.columns) {
+  for (const [field, m] of columnsMap) {
     columns[field] = m.col;
     headers[field] = m.text;
   }
-  const vigencia = title.vigencia ?? match.vigencia;
+  const usedCols = new Set([...columnsMap.values()].map((c) => c.col));
+  const unread = [...reading.unread, ...reading.candidates.filter((c) => !usedCols.has(c.col)).map((c) => ({ col: c.col, header: c.text }))]
+    .filter((u, k, all) => all.findIndex((x) => x.col === u.col) === k)
+    .sort((a, b) => a.col - b.col);
+  const vigencia = chosenYear;
+  const cutoff = title.cutoff ?? (quarterNamed && vigencia === quarterNamed.year ? periodEnd(quarterNamed.year, quarterNamed.quarter) : undefined);
+  if (reading.kind === 'plan-indicativo' || periodKind === 'year') reportedPeriod = undefined;
   const sheet: ReadSheet = {
     name,
-    kind: match.kind,
+    kind: reading.kind,
+    ...(format ? { format: { id: format.id, name: format.name } } : {}),
+    notes,
+    unread,
+    required,
+    granularity: format?.granularity ?? 'goal',
+    ...(format?.goalKey ? { goalKey: format.goalKey } : {}),
+    ...(format?.accumulation ? { accumulation: format.accumulation } : {}),
+    ...(format?.quarterShares ? { quarterShares: true } : {}),
+    ...(format?.yearGoalDue ? { yearGoalDue: true } : {}),
+    ...(years ? { years } : {}),
+    ...(sources ? { sources } : {}),
+    ...(blocks.length > 0 ? { yearBlocks: blocks } : {}),
+    ...(reportedPeriod !== undefined ? { reportedPeriod } : {}),
     firstHeaderRow: view.originRow + first,
     headerRow: view.originRow + last,
     headerCol: headerColOf(view, texts, first, last),
     columns,
     headers,
-    missing: match.missing,
-    periodKind: match.periodKind,
-    periodCount: match.periodKind === 'month' ? 12 : 4,
+    missing,
+    periodKind,
+    periodCount: reading.kind === 'plan-indicativo' ? Math.max(years?.length ?? 0, 1) : periodCount(periodKind),
     ...(vigencia !== undefined ? { vigencia } : {}),
-    ...(title.cutoff !== undefined ? { cutoff: title.cutoff } : {}),
+    ...(cutoff !== undefined ? { cutoff } : {}),
     title: {
       ...(title.entity !== undefined ? { entity: title.entity } : {}),
       ...(title.unit !== undefined ? { unit: title.unit } : {}),
@@ -656,34 +1033,90 @@ export function isReadSheet(s: ReadSheet | UnknownSheet): s is ReadSheet {
 }
 
 /**
- * Reads every sheet of a workbook, hidden ones included. Any grid is read (a sheet of no known
- * kind is listed as unknown with a Spanish reason); an exception here is a bug of the reader and
- * goes up as such (an internal error), never as "no recognisable sheet".
+ * Reads every sheet of a workbook. Hidden and very hidden sheets are listed, not read, unless
+ * `includeHidden` (real-formats.md "Hidden sheets"); helper sheets of a known format found in the
+ * workbook (summaries, descriptions) are listed as such, not read as data. A joined sheet (DNP's
+ * financial follow-up) names the data sheet whose goals its rows join. Any grid is read (a sheet
+ * of no known kind is listed as unknown with a Spanish reason); an exception here is a bug of the
+ * reader and goes up as such (an internal error), never as "no recognisable sheet".
  */
 export function readWorkbook(grids: WorkbookGrids, options?: ReaderOptions): ReadWorkbook {
-  const sheets: ReadSheet[] = [];
-  const unknown: UnknownSheet[] = [];
+  const read: (ReadSheet | UnknownSheet)[] = [];
+  const hidden: ListedSheet[] = [];
   const list = Array.isArray(grids?.sheets) ? grids.sheets : [];
+  const visible: Grid[] = [];
   let baselineGrid: Grid | undefined;
   let changesGrid: Grid | undefined;
   for (const grid of list) {
-    // The approved plan and its change log are the product's records, not data sheets.
-    if (grid?.name === BASELINE_SHEET) {
+    if (!grid) continue;
+    // The approved plan (a very hidden sheet) and its change log are the product's records, not data sheets.
+    if (grid.name === BASELINE_SHEET) {
       baselineGrid = grid;
       continue;
     }
-    if (typeof grid?.name === 'string' && isChangeLogSheet(grid.name)) {
+    if (typeof grid.name === 'string' && isChangeLogSheet(grid.name)) {
       changesGrid = grid;
       continue;
     }
-    const read = readSheet(grid, options);
-    if (isReadSheet(read)) sheets.push(read);
-    else unknown.push(read);
+    const v = visibilityOf(grid.visibility);
+    if (v !== 'visible' && !options?.includeHidden) {
+      hidden.push({ name: typeof grid.name === 'string' ? grid.name : '', reason: v === 'veryHidden' ? 'oculta (muy oculta)' : 'oculta' });
+      continue;
+    }
+    visible.push(grid);
+    read.push(readSheet(grid, options));
   }
+  // Formats found: their helper sheets are not data.
+  const found = new Set(read.filter(isReadSheet).map((s) => s.format?.id).filter((x): x is string => x !== undefined));
+  const helpers: ListedSheet[] = [];
+  const sheets: ReadSheet[] = [];
+  const unknown: UnknownSheet[] = [];
+  read.forEach((r, k) => {
+    const grid = visible[k];
+    const isFormatSheet = isReadSheet(r) && r.format !== undefined && formatById(r.format.id)?.signature.length;
+    if (!isFormatSheet && found.size > 0) {
+      const view = viewOf(grid);
+      const rows = headerTexts(view, Math.min(view.values.length, headerWindow)).map((line) =>
+        line.filter((t): t is string => t !== undefined).map(normalizeHeader),
+      );
+      const companion = companionOf(r.name, rows);
+      if (companion && found.has(companion.format.id)) {
+        helpers.push({ name: r.name, reason: `${companion.role} (${companion.format.name})` });
+        return;
+      }
+    }
+    if (isReadSheet(r)) sheets.push(r);
+    else unknown.push(r);
+  });
+  // A format sheet whose own header names no year takes the quarter and year its workbook's
+  // titles name ("II TRIMESTRE 2025" above Cali's summaries).
+  const workbookQuarter = options?.vigencia === undefined ? quarterTitleOfGrids(visible) : undefined;
+  if (workbookQuarter) {
+    for (let k = 0; k < sheets.length; k++) {
+      const s = sheets[k];
+      if (!s.format || s.vigencia !== undefined || (s.yearBlocks?.length ?? 0) > 0) continue;
+      sheets[k] = {
+        ...s,
+        vigencia: workbookQuarter.year,
+        ...(s.cutoff === undefined && options?.cutoff === undefined ? { cutoff: periodEnd(workbookQuarter.year, workbookQuarter.quarter) } : {}),
+        notes: [...(s.notes ?? []), `La vigencia ${workbookQuarter.year} y el trimestre ${workbookQuarter.quarter} se tomaron de los títulos del libro.`],
+      };
+    }
+  }
+  // A joined sheet names the data sheet of its format.
+  const joined = sheets.map((s) => {
+    const f = s.format ? formatById(s.format.id) : undefined;
+    if (!f?.joined || s.columns.executed1 !== undefined) return s;
+    const main = sheets.find((o) => o !== s && o.format?.id === f.id && o.columns.executed1 !== undefined);
+    if (!main) return s;
+    return { ...s, joins: { sheet: main.name, on: f.joined.on }, notes: [...(s.notes ?? []), `Sus filas se unen a las metas de «${main.name}» por ${f.joined.on === 'productCode' ? 'el código de producto' : 'el código'}: ${f.joined.role}.`] };
+  });
   return {
     name: typeof grids?.name === 'string' ? grids.name : '',
-    sheets,
+    sheets: joined,
     unknown,
+    ...(hidden.length > 0 ? { hidden } : {}),
+    ...(helpers.length > 0 ? { helpers } : {}),
     ...(baselineGrid ? { baselineGrid } : {}),
     ...(changesGrid ? { changesGrid } : {}),
   };

@@ -7,7 +7,7 @@
 import type { Baseline } from './baseline';
 import type { Grid } from './grid';
 import type { CellValue } from './grid';
-import type { FieldId, PeriodKind, SheetKind } from './fields';
+import { requiredFields, type FieldId, type PeriodKind, type RequiredField, type SheetKind } from './fields';
 import type { IsoDate } from './dates';
 
 export type ParsedValue = number | string | IsoDate | boolean;
@@ -54,9 +54,50 @@ export interface ErrorCell {
   readonly field?: FieldId;
 }
 
+/** A known format's name on a sheet (real-formats.md "Know the standard formats by name"). */
+export interface SheetFormat {
+  readonly id: string;
+  readonly name: string;
+}
+
+/** A column of the header the reading left unread (shown by `tablero columnas`). */
+export interface UnreadColumn {
+  readonly col: number;
+  readonly header: string;
+}
+
 export interface ReadSheet {
   readonly name: string;
   readonly kind: SheetKind;
+  /** The known format the sheet was read as, when one description of the catalog matched. */
+  readonly format?: SheetFormat;
+  /**
+   * What the reading decided that the user must be told (never silent): the year block chosen,
+   * the period chosen for per-period columns, a required field not found …, in Spanish.
+   */
+  readonly notes?: readonly string[];
+  /** Header columns no field was read from. */
+  readonly unread?: readonly UnreadColumn[];
+  /** Required fields of this sheet (the format's, else the kind's). */
+  readonly required?: readonly RequiredField[];
+  /** `activity`: one row per activity, goals are the distinct `goalKey` values (Cali). */
+  readonly granularity?: 'goal' | 'activity';
+  readonly goalKey?: readonly FieldId[];
+  /** Accumulation of every goal when the sheet has no column for it (the format's convention). */
+  readonly accumulation?: 'suma' | 'creciente' | 'constante' | 'decreciente';
+  /** The format's quarters are shares that add up (see `FormatDescription.quarterShares`). */
+  readonly quarterShares?: boolean;
+  /** The year's quantity is due at every cut-off (see `FormatDescription.yearGoalDue`). */
+  readonly yearGoalDue?: boolean;
+  /** Plan indicativo: the years of the term (period n is `years[n - 1]`) and the funding sources. */
+  readonly years?: readonly number[];
+  readonly sources?: readonly string[];
+  /** The years whose blocks the header holds (several for multi-year sheets). */
+  readonly yearBlocks?: readonly number[];
+  /** The last period of the vigencia whose executed column holds a value. */
+  readonly reportedPeriod?: number;
+  /** DNP: the sheet whose goals this one's rows join (by `joinOn`), instead of being goals themselves. */
+  readonly joins?: { readonly sheet: string; readonly on: FieldId };
   /** First header row (the group row when headers span two rows). */
   readonly firstHeaderRow: number;
   /** Last header row; data starts below it. This is the `headerRow` of the JSON output. */
@@ -89,6 +130,13 @@ export interface UnknownSheet {
   readonly reason: string;
 }
 
+/** A sheet that is not data: hidden (not asked for), or a helper of a known format. */
+export interface ListedSheet {
+  readonly name: string;
+  /** Spanish: "oculta", "resumen por proyecto (Cuadro 1S …)". */
+  readonly reason: string;
+}
+
 export interface ReadWorkbook {
   readonly name: string;
   readonly sheets: readonly ReadSheet[];
@@ -99,6 +147,23 @@ export interface ReadWorkbook {
   readonly changesGrid?: Grid;
   /** An approved plan given from outside (`tablero comparar`): wins over the stored one. */
   readonly baseline?: Baseline;
+  /** Hidden and very hidden sheets left out (real-formats.md "Hidden sheets"). */
+  readonly hidden?: readonly ListedSheet[];
+  /** Helper sheets of a known format: summaries, descriptions, formulas. */
+  readonly helpers?: readonly ListedSheet[];
+}
+
+/**
+ * True for a sheet whose rows are goals with follow-up (a capture sheet), false for a joined
+ * sheet whose rows only add figures to another sheet's goals (DNP's financial follow-up).
+ */
+export function isGoalSheet(sheet: Pick<ReadSheet, 'kind' | 'joins'>): boolean {
+  return sheet.kind === 'hoja-captura' && sheet.joins === undefined;
+}
+
+/** The required fields of a sheet: its format's, else its kind's (workbooks.md `*`). */
+export function requiredOf(sheet: Pick<ReadSheet, 'kind' | 'required'>): readonly RequiredField[] {
+  return sheet.required ?? requiredFields[sheet.kind];
 }
 
 /** The parsed value of a field when it is usable, else `undefined`. */

@@ -16,3 +16,8 @@ export function sameMagnitude(a: number, b: number): boolean {
 export function moneyExceeds(a: number, b: number): boolean {
   return a - b > 1 + 1e-9;
 }
+
+/** Two amounts of money are the same within 1 peso (rules.md). */
+export function sameMoney(a: number, b: number): boolean {
+  return Math.abs(a - b) <= 1;
+}

@@ -81,6 +81,18 @@ function common(raw: CellValue | undefined): Parsed | undefined {
   return undefined;
 }
 
+const noDataWords: ReadonlySet<string> = new Set(['n/a', 'na', 'n.a.', '-', '–', 'sd', 's.d', 's.d.', 's/d', 'nd', 'n.d.']);
+
+/**
+ * `N/A`, `NA`, `-`, `–` and `SD` (sin dato) in a number, percent or date column mean "no data" (real-formats.md
+ * "Values, real wording"): blank, not zero and not an error. In a text column they stay text.
+ */
+function noData(raw: CellValue | undefined): Parsed | undefined {
+  if (typeof raw !== 'string' || raw.length > 5) return undefined;
+  const t = raw.trim().toLowerCase();
+  return noDataWords.has(t) ? BLANK : undefined;
+}
+
 /** The text a person sees for a non-string value (for `invalid` results and text fields). */
 function displayText(raw: number | boolean | Date): string {
   if (typeof raw === 'number') return String(raw);
@@ -207,7 +219,7 @@ export function parseNumberText(text: string): NumberText | undefined {
  * with `%` reads as a fraction (`"45 %"` → 0.45); text that is no number is `invalid`.
  */
 export function parseNumber(raw: CellValue | undefined): Parsed {
-  const c = common(raw);
+  const c = common(raw) ?? noData(raw);
   if (c) return c;
   if (typeof raw === 'number') return Number.isFinite(raw) ? ok(noNegativeZero(raw)) : invalid(String(raw));
   if (typeof raw === 'string') {
@@ -224,7 +236,7 @@ export function parseNumber(raw: CellValue | undefined): Parsed {
  * (`"45,5 %"` → 0.455).
  */
 export function parsePercent(raw: CellValue | undefined, numberFormat?: string | null): Parsed {
-  const c = common(raw);
+  const c = common(raw) ?? noData(raw);
   if (c) return c;
   if (typeof raw === 'number') {
     if (!Number.isFinite(raw)) return invalid(String(raw));
@@ -310,7 +322,7 @@ const maxSerial = 2958465;
  * (`fromText: true`). The ok value is an ISO date (`'2025-06-30'`).
  */
 export function parseDate(raw: CellValue | undefined, numberFormat?: string | null): Parsed {
-  const c = common(raw);
+  const c = common(raw) ?? noData(raw);
   if (c) return c;
   if (raw instanceof Date) return Number.isNaN(raw.getTime()) ? invalid('') : ok(fromJsDate(raw));
   if (typeof raw === 'number') {
@@ -319,7 +331,8 @@ export function parseDate(raw: CellValue | undefined, numberFormat?: string | nu
   }
   if (typeof raw === 'string') {
     const d = parseDateText(raw);
-    return d ? ok(d, true) : invalid(raw.trim());
+    // A typed year before 1900 (`2/2/0205`) is a typo, not a date Excel could hold.
+    return d && d >= '1900' ? ok(d, true) : invalid(raw.trim());
   }
   return invalid(displayText(raw as boolean));
 }
@@ -397,7 +410,7 @@ export function parseGoalType(raw: CellValue | undefined): Parsed {
 /** Tipo de acumulación: canonical id → every name of progress.md (and a few gender variants). */
 export const accumulationAliases: Readonly<Record<Accumulation, readonly string[]>> = {
   suma: ['Suma', 'Sumatoria', 'Acumulativa', 'Acumulativo', 'Acumulada', 'Acumulado', 'Flujo', 'Incremento'],
-  creciente: ['Creciente', 'Stock', 'Capacidad'],
+  creciente: ['Creciente', 'Stock', 'Capacidad', 'No acumulativo', 'No acumulativa'],
   constante: ['Constante', 'Mantenimiento'],
   decreciente: ['Decreciente', 'Reducción'],
 };

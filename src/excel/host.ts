@@ -17,7 +17,7 @@
 import type { CancelToken, ProgressReporter, WorkbookHost, WorkbookSettings } from '../app/ports';
 import type { WorkbookGrids } from '../domain/grid';
 import type { Finding } from '../domain/finding';
-import type { SheetKind } from '../domain/fields';
+import type { GeneralKind, SheetKind } from '../domain/fields';
 import type { SheetModel } from '../sheets/model';
 import { planMarks, type MarkPlan } from '../app/marks';
 import { detectCapabilities, limitationsOf, officeIsSetSupported, scriptHasIn, type Capabilities, type IsSetSupported } from './capabilities';
@@ -194,7 +194,7 @@ export class ExcelWorkbookHost implements WorkbookHost {
     });
   }
 
-  async insertTemplate(kind: SheetKind, settings: WorkbookSettings): Promise<string> {
+  async insertTemplate(kind: GeneralKind, settings: WorkbookSettings): Promise<string> {
     const [{ templateSpec }, { insertTemplateIn }] = await Promise.all([lazyChunks.templates(), lazyChunks.template()]);
     const spec = templateSpec(kind, settings);
     return this.run('insertar la plantilla', (ctx) => insertTemplateIn(ctx, spec, this.capabilities(), this.budget));

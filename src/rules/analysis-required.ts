@@ -1,3 +1,4 @@
+import { isGoalSheet, okText } from '../domain/sheet';
 import type { Finding } from '../domain/finding';
 import { formatDate, formatNumber, formatPercent } from '../domain/format';
 import { rowRule } from './lib/rows';
@@ -43,10 +44,18 @@ export const rule = rowRule(
   messages,
   {
     sheet(sheet, ctx, out: Finding[]) {
-      if (sheet.kind !== 'hoja-captura') return undefined;
+      // A sheet with no analysis or explanation column is not asked for one (real-formats.md).
+      if (!isGoalSheet(sheet) || sheet.columns.analysis === undefined) return undefined;
       const cutoff = formatDate(ctx.options.cutoff);
+      // One row per activity (Cali): the product's analysis is asked once, on its first row.
+      const seen = sheet.granularity === 'activity' ? new Set<string>() : undefined;
       return (row, _i, p) => {
         if (p.input.analysis) return;
+        if (seen) {
+          const key = (sheet.goalKey ?? ['goalCode']).map((f) => okText(row, f) ?? '').join('\u0000');
+          if (seen.has(key)) return;
+          seen.add(key);
+        }
         const a = row.cells.analysis?.parsed;
         if (a && a.status !== 'blank') return; // something is written there (even an error value)
         const code = goalOf(row) ?? p.input.code;

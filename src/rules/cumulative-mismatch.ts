@@ -1,3 +1,4 @@
+import { isGoalSheet } from '../domain/sheet';
 import type { Finding } from '../domain/finding';
 import { executedField } from '../domain/fields';
 import { okNumber } from '../domain/sheet';
@@ -40,12 +41,14 @@ export const rule = rowRule(
   messages,
   {
     sheet(sheet, _ctx, out: Finding[]) {
-      if (sheet.kind !== 'hoja-captura') return undefined;
+      if (!isGoalSheet(sheet)) return undefined;
       return (row, _i, p) => {
         const declared = okNumber(row, 'executedTotal');
         const goal = p.input;
         if (declared === undefined) return;
         const acc = goal.accumulation ?? 'suma';
+        // Cundinamarca's template totals a level goal as the average of its quarters: its own figure.
+        if (sheet.quarterShares && acc !== 'suma') return;
         const last = lastReported(goal);
         if (last === 0 && acc !== 'suma') return;
         const computed = executedToDate(goal, last) ?? 0;

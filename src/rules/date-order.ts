@@ -26,7 +26,8 @@ export const rule: Rule = {
   check(ctx) {
     const out: Finding[] = [];
     for (const sheet of ctx.workbook.sheets) {
-      if (sheet.kind !== 'plan-accion') continue;
+      // Any sheet with both dates: a plan de acción's activities, an activity-level follow-up (Cali).
+      if (sheet.columns.startDate === undefined || sheet.columns.endDate === undefined) continue;
       for (const row of sheet.rows) {
         const start = okValue(row, 'startDate');
         const end = okValue(row, 'endDate');

@@ -1,3 +1,4 @@
+import { isGoalSheet } from '../domain/sheet';
 import type { DataRow, ReadSheet } from '../domain/sheet';
 import type { Finding } from '../domain/finding';
 import { okText } from '../domain/sheet';
@@ -26,6 +27,16 @@ function visitRow(sheet: ReadSheet, seen: Map<string, number>, row: DataRow, ind
   if (sheet.kind === 'plan-accion' && isMergeContinuation(sheet, index, 'activity')) return;
   const goal = goalOf(row);
   if (goal === undefined) return;
+  // One row per activity (Cali): the product repeats by design; an activity code seen twice is the repetition.
+  if (sheet.granularity === 'activity') {
+    const activity = okText(row, 'activityCode') ?? okText(row, 'activity');
+    if (activity === undefined) return;
+    const key = `${okText(row, 'projectCode') ?? ''}\u0000${normalizeText(activity)}`;
+    const first = seen.get(key);
+    if (first === undefined) seen.set(key, row.row);
+    else out.push(report(meta, { sheet, row: row.row, cell: rowAnchor(sheet, row), goal, message: messages.activity(activity, goal, first) }));
+    return;
+  }
   const second = sheet.kind === 'plan-accion' ? okText(row, 'activity') : okText(row, 'unit');
   if (sheet.kind === 'plan-accion' && (second === undefined || second.trim() === '')) return;
   const key = `${goal}\u0000${normalizeText(second ?? '')}`;
@@ -60,7 +71,7 @@ export const rule = rowRule(
     sheet(sheet, _ctx, out: Finding[]) {
       if (sheet.kind === 'techos') return undefined;
       const seen = new Map<string, number>();
-      if (sheet.kind === 'hoja-captura') return (row, index) => visitRow(sheet, seen, row, index, out);
+      if (isGoalSheet(sheet)) return (row, index) => visitRow(sheet, seen, row, index, out);
       const rows = sheet.rows;
       for (let index = 0; index < rows.length; index++) visitRow(sheet, seen, rows[index], index, out);
       return undefined;

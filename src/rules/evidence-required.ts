@@ -1,3 +1,4 @@
+import { isGoalSheet } from '../domain/sheet';
 import type { Finding } from '../domain/finding';
 import { executedField } from '../domain/fields';
 import { okNumber } from '../domain/sheet';
@@ -30,7 +31,8 @@ export const rule = rowRule(
   messages,
   {
     sheet(sheet, ctx, out: Finding[]) {
-      if (sheet.kind !== 'hoja-captura') return undefined;
+      // A sheet with no evidence column is not asked for one (real-formats.md).
+      if (!isGoalSheet(sheet) || sheet.columns.evidence === undefined) return undefined;
       const c = cutoffOf(ctx, sheet);
       return (row) => {
         const e = row.cells.evidence?.parsed;

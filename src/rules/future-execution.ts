@@ -1,3 +1,4 @@
+import { isGoalSheet } from '../domain/sheet';
 import type { Finding } from '../domain/finding';
 import { executedField } from '../domain/fields';
 import { okNumber } from '../domain/sheet';
@@ -31,7 +32,7 @@ export const rule = rowRule(
   messages,
   {
     sheet(sheet, ctx, out: Finding[]) {
-      if (sheet.kind !== 'hoja-captura') return undefined;
+      if (!isGoalSheet(sheet)) return undefined;
       const c = cutoffOf(ctx, sheet);
       const vigencia = vigenciaOf(ctx, sheet);
       return (row) => {

@@ -33,6 +33,8 @@ import { rule as planMismatch } from './plan-mismatch';
 import { rule as programMismatch } from './program-mismatch';
 import { rule as programmingCoherence } from './programming-coherence';
 import { rule as required } from './required';
+import { rule as sourcesSum } from './sources-sum';
+import { rule as termCoherence } from './term-coherence';
 import { rule as unknownGoal } from './unknown-goal';
 import { rule as unreportedGoal } from './unreported-goal';
 import { rule as weightsSum } from './weights-sum';
@@ -67,6 +69,8 @@ export const allRules: readonly Rule[] = [
   programMismatch,
   programmingCoherence,
   required,
+  sourcesSum,
+  termCoherence,
   unknownGoal,
   unreportedGoal,
   weightsSum,

@@ -1,3 +1,4 @@
+import { isGoalSheet } from '../domain/sheet';
 import type { Finding } from '../domain/finding';
 import { executedField } from '../domain/fields';
 import type { DataRow } from '../domain/sheet';
@@ -54,7 +55,7 @@ export const rule = rowRule(
   messages,
   {
     sheet(sheet, _ctx, out: Finding[]) {
-      if (sheet.kind !== 'hoja-captura') return undefined;
+      if (!isGoalSheet(sheet)) return undefined;
       return (row) => {
         const num = okNumber(row, 'numerator');
         const den = okNumber(row, 'denominator');

@@ -1,3 +1,4 @@
+import { isGoalSheet } from '../domain/sheet';
 import type { Finding } from '../domain/finding';
 import { okNumber } from '../domain/sheet';
 import { progressFigures } from '../domain/progress';
@@ -48,7 +49,7 @@ export const rule = rowRule(
   messages,
   {
     sheet(sheet, _ctx, out: Finding[]) {
-      if (sheet.kind !== 'hoja-captura') return undefined;
+      if (!isGoalSheet(sheet)) return undefined;
       return (row, _i, p) => {
         // A "% cumplimiento" column is the declared compliance at cut-off (progress.md).
         const declaredCompliance = okNumber(row, 'complianceDeclared');
@@ -66,6 +67,8 @@ export const rule = rowRule(
         const declared = okNumber(row, 'progressDeclared');
         const goal = p.input;
         if (declared === undefined || goal.yearGoal === null) return;
+        // Cundinamarca's template divides a level goal's average by its programmed average: its own figure.
+        if (sheet.quarterShares && goal.accumulation !== 'suma') return;
         const f = progressFigures(goal, lastReported(goal));
         if (f.progress === null || samePercent(declared, f.progress)) return;
         const withBaseline = goal.baseline !== null && (goal.accumulation === 'creciente' || goal.accumulation === 'decreciente');

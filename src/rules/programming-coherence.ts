@@ -1,3 +1,4 @@
+import { isGoalSheet } from '../domain/sheet';
 import type { Finding } from '../domain/finding';
 import { plannedField } from '../domain/fields';
 import type { FieldId } from '../domain/fields';
@@ -124,7 +125,7 @@ export const rule = rowRule(
         for (const goal of goalsFromPlanSheet(sheet)) out.push(...check(sheet, goal, byRow.get(goal.row)));
         return undefined;
       }
-      if (sheet.kind !== 'hoja-captura') return undefined;
+      if (!isGoalSheet(sheet)) return undefined;
       // The run's shared goals (RuleContext.progress): not read from the sheet a second time.
       return (row, _i, p) => {
         for (const f of check(sheet, p.input, row)) out.push(f);

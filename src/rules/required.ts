@@ -1,4 +1,4 @@
-import { requiredFields } from '../domain/fields';
+import { requiredOf } from '../domain/sheet';
 import type { FieldId } from '../domain/fields';
 import { report, goalOf, label, ofGoal, quote } from './lib/util';
 import { cellRule } from './lib/cells';
@@ -29,10 +29,10 @@ export const rule: CellRule = cellRule(
   messages,
   {
     statuses: ['blank'],
-    columns: (field, sheet) => (requiredFields[sheet.kind] as readonly string[]).includes(field),
+    columns: (field, sheet) => (requiredOf(sheet) as readonly string[]).includes(field),
     visit({ sheet, row, field, cell, address }, _ctx, out) {
       if (cell.parsed.status !== 'blank') return;
-      if (!(requiredFields[sheet.kind] as readonly string[]).includes(field)) return;
+      if (!(requiredOf(sheet) as readonly string[]).includes(field)) return;
       // A unit named once in the title block ("Dependencia: Secretaría de Salud") fills the column.
       if (field === 'unit' && sheet.title.unit) return;
       out.push(

@@ -12,7 +12,7 @@ import { throwIfCancelled, type CancelToken, type NoticeSource, type ProgressRep
 import type { Detection, PaneSheetKind, PaneUseCases, ValidationOutcome } from '../app/pane';
 import type { Finding, Severity } from '../domain/finding';
 import { compareFindings } from '../domain/finding';
-import type { SheetKind } from '../domain/fields';
+import type { GeneralKind } from '../domain/fields';
 
 export type ValidationScope = 'workbook' | 'active';
 
@@ -28,7 +28,7 @@ export interface PaneActions {
   selectFinding(finding: Finding): Promise<void>;
   clearMarks(): Promise<void>;
   generate(kind: PaneSheetKind, run: RunControl): Promise<string>;
-  insertTemplate(kind: SheetKind): Promise<string>;
+  insertTemplate(kind: GeneralKind): Promise<string>;
   loadSettings(): Promise<WorkbookSettings>;
   saveSettings(settings: WorkbookSettings): Promise<void>;
   ruleTitle(rule: string): string;

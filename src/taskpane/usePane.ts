@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { WorkbookSettings } from '../app/ports';
 import type { Finding } from '../domain/finding';
-import type { SheetKind } from '../domain/fields';
+import type { GeneralKind } from '../domain/fields';
 import { toUserMessage, type PaneActions, type RunControl, type ValidationScope } from './controller';
 import { type PaneSheetKind } from '../app/pane';
 import { CancelledError } from '../app/ports';
@@ -51,7 +51,7 @@ export interface PaneCallbacks {
   selectFinding(finding: Finding): void;
   clearMarks(): void;
   generate(kind: PaneSheetKind): void;
-  insertTemplate(kind: SheetKind): void;
+  insertTemplate(kind: GeneralKind): void;
   saveSettings(settings: WorkbookSettings): void;
   cancel(): void;
   dismissStatus(): void;
@@ -203,7 +203,7 @@ export function usePane(actions: PaneActions): [PaneState, PaneCallbacks] {
   );
 
   const insertTemplate = useCallback(
-    (kind: SheetKind) => {
+    (kind: GeneralKind) => {
       void run('Insertando la plantilla', false, () => actions.insertTemplate(kind), (sheet) => {
         setStatus({ intent: 'success', text: `Se insertó la plantilla en la hoja «${sheet}».` });
       });

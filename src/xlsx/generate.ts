@@ -11,6 +11,7 @@
 import ExcelJS from 'exceljs';
 import * as path from 'node:path';
 import { loadWorkbookFile, type WorkbookParser } from '../app/load';
+import { cutoffOutsideVigencia } from '../app/report';
 import { InputError } from '../app/errors';
 import { analyseForGeneration, localDateTime, prepare, sheetBuilders, summaryOf } from '../app/generate';
 import type { Analysed, CopyRequest, GenerarResult, Generated, GenerationSummary } from '../app/generate';
@@ -119,7 +120,14 @@ interface Read {
 }
 
 /** Loads the workbook and reads its sheets; the grids are out of reach once this returns. */
-async function loadAndRead(file: string, corte: string | undefined, at: Pick<CopyRequest, 'cwd' | 'now'>, maxCells: number, progress: FileProgress): Promise<Read> {
+async function loadAndRead(
+  file: string,
+  corte: string | undefined,
+  at: Pick<CopyRequest, 'cwd' | 'now' | 'reading'>,
+  maxCells: number,
+  progress: FileProgress,
+): Promise<Read> {
+  const reading = { ...at.reading, ...(corte !== undefined ? { cutoff: corte } : {}) };
   let large = false;
   const beforeParse = async (bytes: Buffer) => {
     const size = await sizeOf(bytes);
@@ -128,9 +136,12 @@ async function loadAndRead(file: string, corte: string | undefined, at: Pick<Cop
     progress.phase('Leyendo', file);
   };
   const parser = hostParser(() => large, (rows, final) => progress.rows(file, rows, final));
-  const loaded = await loadWorkbookFile(file, parser, { cwd: at.cwd, beforeParse });
+  const loaded = await loadWorkbookFile(file, parser, { cwd: at.cwd, beforeParse, reading });
   const host = loaded.host;
-  const { workbook, options } = prepare(loaded.grids, generatedSheetNames(host.wb), { cutoff: corte }, at.now);
+  const vigencia = reading.vigencia !== undefined ? { vigencia: reading.vigencia } : {};
+  const { workbook, options } = prepare(loaded.grids, generatedSheetNames(host.wb), { cutoff: corte, ...vigencia }, at.now, reading);
+  const outside = cutoffOutsideVigencia(corte, options.vigencia);
+  if (outside) throw new InputError(outside);
   return { host, inputPath: loaded.path, workbook, options };
 }
 

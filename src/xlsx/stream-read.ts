@@ -72,6 +72,31 @@ export async function scanMerges(zip: ZipSource, entry: ZipEntryInfo): Promise<C
   return out;
 }
 
+/**
+ * Streams one zip entry's XML and collects its cells whose cached value is an Excel error
+ * (`<c r="BH6" t="e"><f>…</f><v>#VALUE!</v></c>`): exceljs's streaming reader drops them (the cell
+ * comes out blank), while its full model — `generar` — keeps them, so the verbs disagreed.
+ */
+export async function scanErrorCells(zip: ZipSource, entry: ZipEntryInfo): Promise<{ row: number; col: number; code: string }[]> {
+  const re = /<(?:[A-Za-z0-9_]+:)?c\s[^>]*?r="([A-Z]+\d+)"[^>]*?\st="e"[^>]*>(?:(?!<\/(?:[A-Za-z0-9_]+:)?c>)[\s\S])*?<(?:[A-Za-z0-9_]+:)?v>([^<]*)<\/(?:[A-Za-z0-9_]+:)?v>/g;
+  const out: { row: number; col: number; code: string }[] = [];
+  let carry = '';
+  await scanEntry(zip, entry, (text, final) => {
+    const s = carry + text;
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    let consumed = 0;
+    while ((m = re.exec(s))) {
+      const a = parseAddress(m[1]);
+      if (a) out.push({ row: a.row, col: a.col, code: m[2].trim() });
+      consumed = re.lastIndex;
+    }
+    // Keep the tail (a cell may straddle two chunks), never more than a few cells' length.
+    carry = final ? '' : s.slice(Math.max(consumed, s.length - 4096));
+  });
+  return out;
+}
+
 export interface WorkbookSize {
   /** `<row>` elements over every worksheet. */
   readonly rows: number;
@@ -221,6 +246,10 @@ export async function readGridsStreaming(input: Uint8Array, name: string, option
     const merges = entry ? await scanMerges(zip, entry) : [];
     const values = s.grid.values as CellValue[][];
     const formats = s.grid.numberFormats as (string | null)[][];
+    for (const e of entry ? await scanErrorCells(zip, entry) : []) {
+      const vr = (values[e.row - 1] ??= []);
+      if (vr[e.col - 1] === undefined || vr[e.col - 1] === null) vr[e.col - 1] = { error: e.code };
+    }
     for (const m of merges) {
       // Cells covered by a merge (not its top-left) are blank, as in `gridOfWorksheet`.
       for (let r = m.top; r <= m.bottom; r++) {

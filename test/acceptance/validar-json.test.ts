@@ -75,7 +75,9 @@ describe('acceptance: tablero validar --json', () => {
     expect(order.message).toContain('15/09/2025');
     expect(order.message).toContain('30/06/2025');
     expect(out.errors).toBe(out.files[0].errors + out.files[1].errors);
-    expect(out.files[1].sheets).toEqual([{ name: 'Plan de Acción 2025', kind: 'plan-accion', headerRow: 4, dataRows: 1 }]);
+    expect(out.files[1].sheets).toEqual([
+      { name: 'Plan de Acción 2025', kind: 'plan-accion', format: 'Plan de acción, formato PE-F-012', headerRow: 4, dataRows: 1 },
+    ]);
   });
 
   it('an unusable file appears as { file, error } and the exit code is 2', async () => {

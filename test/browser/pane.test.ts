@@ -153,7 +153,7 @@ describeBrowser('the built pane in Chromium, over the Excel double', () => {
     if (dist) rmSync(dist, { recursive: true, force: true });
   });
 
-  test('the JavaScript that taskpane.html loads first is within 200 KB gzipped', () => {
+  test('the JavaScript that taskpane.html loads first is within 210 KB gzipped', () => {
     const report = measureBundle(dist);
     console.log(formatReport(report));
     expect(report.files.length).toBeGreaterThan(0);

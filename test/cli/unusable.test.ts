@@ -37,7 +37,7 @@ describe('unusable input: one Spanish line on stderr, exit 2, no stack trace', (
     ['truncado.xlsx', /no es un libro de Excel \(\.xlsx\) válido: está dañado o incompleto/],
     ['libro.csv', /no un libro de Excel \(\.xlsx\)/],
     ['carpeta.xlsx', /es una carpeta/],
-    ['otra-cosa.xlsx', /no se reconoció ninguna hoja \(plan de acción, hoja de captura o techos\)/],
+    ['otra-cosa.xlsx', /no se reconoció ninguna hoja de datos \(plan de acción, hoja de captura, plan indicativo o techos\)/],
   ];
 
   it.each(cases)('validar %s', async (file, message) => {

@@ -127,23 +127,31 @@ describe('unusable files: exit 2, one Spanish line, no stack trace, nothing writ
   });
 });
 
-describe('hidden and very hidden sheets are read like any other and said to be hidden', () => {
-  it.each([['oculta.xlsx'], ['muy-oculta.xlsx']])('%s validates (exit 0), the human output says "(oculta)"', async (file) => {
+describe('hidden and very hidden sheets are listed, read only when asked (--incluir-ocultas)', () => {
+  it.each([['oculta.xlsx'], ['muy-oculta.xlsx']])('%s alone is no data: exit 2, one line naming the hidden sheets', async (file) => {
     const r = await tablero(['validar', file], dir);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/hojas ocultas que no se leyeron \(.+\); para leerlas use --incluir-ocultas/);
+  });
+
+  it.each([['oculta.xlsx'], ['muy-oculta.xlsx']])('%s with --incluir-ocultas validates (exit 0), the human output says "(oculta)"', async (file) => {
+    const r = await tablero(['validar', file, '--incluir-ocultas'], dir);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/hoja de captura, \d+ metas \(oculta\)/);
-    const json = JSON.parse((await tablero(['validar', file, '--json'], dir)).stdout);
+    const json = JSON.parse((await tablero(['validar', file, '--json', '--incluir-ocultas'], dir)).stdout);
     const sheets = json.files[0].sheets as { kind: string; dataRows: number }[];
     expect(sheets.map((s) => s.kind)).toContain('hoja-captura');
     for (const s of sheets) expect(s.dataRows).toBeGreaterThan(0);
   });
 
-  it('reporte and generar use a hidden capture sheet too', async () => {
-    const rep = await tablero(['reporte', 'muy-oculta.xlsx', '--json'], dir);
+  it('reporte and generar use a hidden capture sheet when asked', async () => {
+    const rep = await tablero(['reporte', 'muy-oculta.xlsx', '--json', '--incluir-ocultas'], dir);
     expect(rep.code).toBe(0);
     expect(JSON.parse(rep.stdout).goals.length).toBeGreaterThan(0);
-    const gen = await tablero(['generar', 'oculta.xlsx', '-o', 'oculta-tablero.xlsx'], dir);
+    const gen = await tablero(['generar', 'oculta.xlsx', '-o', 'oculta-tablero.xlsx', '--incluir-ocultas'], dir);
     expect(gen.code).toBe(0);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path.join(dir, 'oculta-tablero.xlsx'));

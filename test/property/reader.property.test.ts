@@ -192,7 +192,7 @@ describe('the reader on any grid', () => {
     fc.assert(
       fc.property(workbook, (wb) => {
         deepFreeze(wb);
-        const options: ReaderOptions = { extraSources: ['__proto__', 'Fondo local'] };
+        const options: ReaderOptions = { extraSources: ['__proto__', 'Fondo local'], includeHidden: true };
         const read = readWorkbook(wb, options);
         checkWorkbook(read, wb, options);
       }),

@@ -201,12 +201,22 @@ describe('reading a Bogotá plan de gestión', () => {
 });
 
 describe('hidden capture sheets', () => {
-  it('are read like any other, with their visibility', async () => {
+  it('are listed, not read, unless asked', async () => {
     const wb = await gridsOf([
       { name: 'Visible', rows: [['Código meta', 'Meta', 'Dependencia', 'Ejecutado T1'], ['A-1', 'Meta A', 'Salud', 1]] },
       { name: 'Oculta', state: 'hidden', rows: [['Código meta', 'Meta', 'Dependencia', 'Ejecutado T1'], ['B-1', 'Meta B', 'Salud', 2]] },
     ]);
     const read = readWorkbook(wb);
+    expect(read.sheets.map((s) => s.name)).toEqual(['Visible']);
+    expect(read.hidden).toEqual([{ name: 'Oculta', reason: 'oculta' }]);
+  });
+
+  it('are read like any other, with their visibility, when asked', async () => {
+    const wb = await gridsOf([
+      { name: 'Visible', rows: [['Código meta', 'Meta', 'Dependencia', 'Ejecutado T1'], ['A-1', 'Meta A', 'Salud', 1]] },
+      { name: 'Oculta', state: 'hidden', rows: [['Código meta', 'Meta', 'Dependencia', 'Ejecutado T1'], ['B-1', 'Meta B', 'Salud', 2]] },
+    ]);
+    const read = readWorkbook(wb, { includeHidden: true });
     expect(read.sheets.map((s) => [s.name, s.visibility, s.rows.length])).toEqual([
       ['Visible', 'visible', 1],
       ['Oculta', 'hidden', 1],

@@ -6,6 +6,7 @@
  * give no finding at all. The same workbook with one realistic mistake per rule gives exactly one
  * finding per mistake, on the expected cell, and every rule of the catalog fires.
  */
+import { indicativoSheet } from '../helpers/plan-indicativo';
 import type { SheetSpec } from '../helpers/xlsx';
 import {
   captureCell,
@@ -204,6 +205,8 @@ describe('the same workbook with one realistic mistake per rule', () => {
       planSheet(rows, { name: 'PE-F-012', merges }),
       ceilingSheet(ceilings),
       captureSheet(captures, { name: 'HC T2', omit: noUnit }), // header-missing (Dependencia)
+      // term-coherence (Acumulativo 1 + 2 + 1 + 1 for 4); sources-sum (2025: 60 M + 0 for a total of 50 M)
+      indicativoSheet([['IP-1', 'Apoyar proyectos comunales', 4, 'Acumulativo', 1, 2, 1, 1, 50000000, 0, 50000000, 60000000, 0, 50000000]]),
     ];
   }
 
@@ -243,6 +246,8 @@ describe('the same workbook with one realistic mistake per rule', () => {
       `percent-mismatch HC T2!${cap('progressDeclared', 3)}`,
       `analysis-required HC T2!${cap('analysis', 3)}`,
       `unknown-goal HC T2!A9`,
+      `term-coherence Plan indicativo - Productos!C3`,
+      `sources-sum Plan indicativo - Productos!N3`,
     ];
     expect(got.sort()).toEqual([...expected].sort());
     if (process.env.SHOW_MESSAGES) for (const f of result.findings) console.log(`${f.rule} ${f.cell}: ${f.message}`);

@@ -3,7 +3,7 @@
  * last reported period.
  */
 import type { GoalInput, GoalProgress } from '../../domain/goal';
-import type { ReadSheet } from '../../domain/sheet';
+import { isGoalSheet, type ReadSheet } from '../../domain/sheet';
 import { goalsFromCaptureSheet } from '../../domain/goals';
 import { computeProgress } from '../../domain/progress';
 import { cutoffPeriod } from '../../domain/periods';
@@ -30,5 +30,5 @@ export function lastReported(goal: GoalInput): number {
 }
 
 export function captureSheets(ctx: RuleContext): ReadSheet[] {
-  return ctx.workbook.sheets.filter((s) => s.kind === 'hoja-captura');
+  return ctx.workbook.sheets.filter(isGoalSheet);
 }

@@ -13,4 +13,5 @@ export const kindIn: Record<SheetKind, string> = {
   'plan-accion': 'en el plan de acción',
   'hoja-captura': 'en la hoja de captura',
   techos: 'en los techos presupuestales',
+  'plan-indicativo': 'en el plan indicativo',
 };

@@ -10,6 +10,7 @@
  * rule's own `check` runs the pass with itself alone. Either way each rule sees the same sheets
  * and rows in the same order, so its findings are the same.
  */
+import { isGoalSheet } from '../../domain/sheet';
 import type { Finding } from '../../domain/finding';
 import type { GoalProgress } from '../../domain/goal';
 import type { DataRow, ReadSheet } from '../../domain/sheet';
@@ -51,7 +52,7 @@ export function runRowChecks(ctx: RuleContext, checks: readonly RowCheck[]): Fin
       const visit = checks[c].sheet(sheet, ctx, outs[c]);
       if (visit !== undefined) visits.push(visit);
     }
-    if (visits.length === 0 || sheet.kind !== 'hoja-captura') continue;
+    if (visits.length === 0 || !isGoalSheet(sheet)) continue;
     const progress = progressOf(ctx, sheet);
     const rows = sheet.rows;
     const width = visits.length;

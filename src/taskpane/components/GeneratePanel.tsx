@@ -2,7 +2,7 @@
 import { useId, useState } from 'react';
 import { Button, Field, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { Alert20Regular, Board20Regular, CommentNote20Regular, TableAdd20Regular } from '@fluentui/react-icons';
-import type { SheetKind } from '../../domain/fields';
+import type { GeneralKind } from '../../domain/fields';
 import type { PaneSheetKind } from '../../app/pane';
 import { templateKindLabels, templateKinds } from '../../app/templates';
 
@@ -17,14 +17,14 @@ const useStyles = makeStyles({
 export interface GeneratePanelProps {
   readonly busy: boolean;
   readonly onGenerate: (kind: PaneSheetKind) => void;
-  readonly onInsertTemplate: (kind: SheetKind) => void;
+  readonly onInsertTemplate: (kind: GeneralKind) => void;
 }
 
-const templateOptions: readonly { value: SheetKind; label: string }[] = templateKinds.map((value) => ({ value, label: templateKindLabels[value] }));
+const templateOptions: readonly { value: GeneralKind; label: string }[] = templateKinds.map((value) => ({ value, label: templateKindLabels[value] }));
 
 export function GeneratePanel({ busy, onGenerate, onInsertTemplate }: GeneratePanelProps) {
   const s = useStyles();
-  const [template, setTemplate] = useState<SheetKind>('plan-accion');
+  const [template, setTemplate] = useState<GeneralKind>('plan-accion');
   const sheetsTitle = useId();
   const templateTitle = useId();
   return (
@@ -51,7 +51,7 @@ export function GeneratePanel({ busy, onGenerate, onInsertTemplate }: GeneratePa
           Insertar plantilla
         </h2>
         <Field label="Plantilla" hint="Hoja en blanco con los encabezados oficiales, listas desplegables y formatos.">
-          <Select value={template} onChange={(_, d) => setTemplate(d.value as SheetKind)}>
+          <Select value={template} onChange={(_, d) => setTemplate(d.value as GeneralKind)}>
             {templateOptions.map((o) => (
               <option key={o.value} value={o.value}>
                 {o.label}

@@ -1,0 +1,111 @@
+/**
+ * A format description of the catalog (real-formats.md "Know the standard formats by name"): what a
+ * known layout's authors mean by each column, written as data. One file per format, like the rule
+ * catalog; `index.ts` lists them. The general header matcher (`../headers.ts`) reads everything no
+ * description knows.
+ *
+ * Every pattern is a regular expression on a header's `normalizeHeader` text (lower case, no
+ * accents or punctuation, trailing qualifiers in parentheses dropped, `Cód` = código …), anchored
+ * by the description itself. A named group `year` puts the column in that year's block; the reader
+ * reads the block of the vigencia (real-formats.md "Years and the vigencia").
+ */
+import type { FieldId, PeriodKind, RequiredField, SheetKind } from '../fields';
+import type { ParsedValue } from '../sheet';
+
+/** How a column's field follows from its header's match (`T2. EJECUTADO 2025` → `executed2`). */
+export type FieldOf = FieldId | readonly FieldId[] | ((m: RegExpExecArray) => FieldId | undefined);
+
+export interface FormatColumn {
+  /** Anchored pattern on the normalised header. */
+  readonly header: RegExp;
+  readonly field: FieldOf;
+  /**
+   * When several columns of one block carry the field, which one the authors mean: Tenjo's second
+   * `L.B` (the product's, beside the goal) and its second `COMPROMISOS 2025` block.
+   */
+  readonly pick?: 'first' | 'last';
+  /**
+   * A per-period column of a scalar field (`Explicación Producto Trim II` is the analysis of T2):
+   * the reader keeps the column of the period being measured.
+   */
+  readonly period?: (m: RegExpExecArray) => number | undefined;
+  /** Plan indicativo: a column of one year of the term (programming, a source's cost, the total). */
+  readonly yearly?: 'planned' | 'cost' | 'source';
+}
+
+/** Another sheet of the format's workbook: described, listed, never read as data. */
+export interface CompanionSheet {
+  /** Its role, shown in the output ("hoja de resumen del formato"). */
+  readonly role: string;
+  /** Header patterns (anywhere in its first 30 rows) or a name pattern (normalised) that identify it. */
+  readonly headers?: readonly RegExp[];
+  readonly name?: RegExp;
+}
+
+/** A second sheet whose rows join the data sheet's goals by a code (DNP: físico + financiero). */
+export interface JoinedSheet {
+  readonly role: string;
+  /** Header patterns that identify it (all present in one row). */
+  readonly signature: readonly RegExp[];
+  readonly columns: readonly FormatColumn[];
+  /** The field both sheets share. */
+  readonly on: FieldId;
+}
+
+export interface FormatDescription {
+  /** Stable id, also the name of the file and of its docs page (`docs/formatos/<id>.md`). */
+  readonly id: string;
+  /** What the output says ("Plan indicativo exportado de SisPT (DNP)"). */
+  readonly name: string;
+  readonly kind: SheetKind;
+  /** The data sheet's header row shows every one of these. */
+  readonly signature: readonly RegExp[];
+  readonly columns: readonly FormatColumn[];
+  /** The fields this format's authors make obligatory (a missing one is `header-missing`). */
+  readonly required: readonly RequiredField[];
+  /** Quarters unless said (DNP's follow-up is annual: one period, the year). */
+  readonly periodKind?: PeriodKind;
+  /**
+   * `activity`: one row per activity, the product repeated on each (Cali). Goals are the distinct
+   * `goalKey` values; activities keep their own weights, progress, notes and dates.
+   */
+  readonly granularity?: 'goal' | 'activity';
+  readonly goalKey?: readonly FieldId[];
+  /** Accumulation of the goals when the sheet has no column for it (Cali's levels reached). */
+  readonly accumulation?: 'suma' | 'creciente' | 'constante' | 'decreciente';
+  /**
+   * The quarters hold shares of the year's expected value that add up (Cundinamarca): a level
+   * goal whose quarters add up to its meta vigencia (or to 1) is read as a flow.
+   */
+  readonly quarterShares?: boolean;
+  /**
+   * No programming per period: the year's quantity is what is due at every cut-off (Cali's
+   * `Cantidad Programada Producto`, against which each quarter's level reached is reported).
+   */
+  readonly yearGoalDue?: boolean;
+  /** Words of the format for a field's values (normalised text → value): `I` = increasing … */
+  readonly values?: Readonly<Partial<Record<FieldId, Readonly<Record<string, ParsedValue>>>>>;
+  /** Percent columns holding fractions even without a `%` number format (Tenjo's `AVANCE`). */
+  readonly fractionPercents?: readonly FieldId[];
+  readonly companions?: readonly CompanionSheet[];
+  readonly joined?: JoinedSheet;
+  /** One line on how the format is read (docs and `tablero columnas`). */
+  readonly summary: string;
+}
+
+/** Quarter number of `i`, `ii`, `1`, `primer` … (the words real headers use). */
+export function quarterOf(word: string | undefined): number | undefined {
+  if (word === undefined) return undefined;
+  const n = quarterWords[word];
+  return n;
+}
+
+const quarterWords: Readonly<Record<string, number>> = Object.assign(Object.create(null) as Record<string, number>, {
+  '1': 1, '2': 2, '3': 3, '4': 4, i: 1, ii: 2, iii: 3, iv: 4,
+  primer: 1, primero: 1, segundo: 2, tercer: 3, tercero: 3, cuarto: 4,
+});
+
+/** Pattern fragment of a year (a named group `year`). */
+export const YEAR = '(?<year>(?:19|20)\\d\\d)';
+/** Pattern fragment of a quarter number or Roman numeral (a named group `q`). */
+export const QUARTER = '(?<q>[1-4]|i{1,3}|iv)';
