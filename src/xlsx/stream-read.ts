@@ -50,10 +50,12 @@ async function scanEntry(zip: ZipSource, entry: ZipEntryInfo, take: (text: strin
   take('', true);
 }
 
-/** Streams one zip entry's XML and collects its `<mergeCell ref="A1:B2"/>` areas. */
-export async function scanMerges(zip: ZipSource, entry: ZipEntryInfo): Promise<CellRange[]> {
-  const re = /<(?:[A-Za-z0-9_]+:)?mergeCell\s[^>]*?ref="([A-Z$]+\d+):([A-Z$]+\d+)"/g;
-  const out: CellRange[] = [];
+/**
+ * Streams one zip entry's XML and calls `onMatch` for every match of the global regex `re`. A match
+ * may straddle two chunks, so the unmatched tail of each chunk (at most `maxTail` characters: the
+ * longest element sought) is carried into the next.
+ */
+async function scanMatches(zip: ZipSource, entry: ZipEntryInfo, re: RegExp, maxTail: number, onMatch: (m: RegExpExecArray) => void): Promise<void> {
   let carry = '';
   await scanEntry(zip, entry, (text, final) => {
     const s = carry + text;
@@ -61,13 +63,22 @@ export async function scanMerges(zip: ZipSource, entry: ZipEntryInfo): Promise<C
     let m: RegExpExecArray | null;
     let consumed = 0;
     while ((m = re.exec(s))) {
-      const a = parseAddress(m[1]);
-      const b = parseAddress(m[2]);
-      if (a && b) out.push({ top: Math.min(a.row, b.row), left: Math.min(a.col, b.col), bottom: Math.max(a.row, b.row), right: Math.max(a.col, b.col) });
+      onMatch(m);
       consumed = re.lastIndex;
     }
-    // Keep the tail (a tag may straddle two chunks), never more than a tag's length.
-    carry = final ? '' : s.slice(Math.max(consumed, s.length - 256));
+    carry = final ? '' : s.slice(Math.max(consumed, s.length - maxTail));
+  });
+}
+
+/** Streams one zip entry's XML and collects its `<mergeCell ref="A1:B2"/>` areas. */
+export async function scanMerges(zip: ZipSource, entry: ZipEntryInfo): Promise<CellRange[]> {
+  const re = /<(?:[A-Za-z0-9_]+:)?mergeCell\s[^>]*?ref="([A-Z$]+\d+):([A-Z$]+\d+)"/g;
+  const out: CellRange[] = [];
+  // A mergeCell tag is short: a 256-character tail holds one that straddles two chunks.
+  await scanMatches(zip, entry, re, 256, (m) => {
+    const a = parseAddress(m[1]);
+    const b = parseAddress(m[2]);
+    if (a && b) out.push({ top: Math.min(a.row, b.row), left: Math.min(a.col, b.col), bottom: Math.max(a.row, b.row), right: Math.max(a.col, b.col) });
   });
   return out;
 }
@@ -80,19 +91,10 @@ export async function scanMerges(zip: ZipSource, entry: ZipEntryInfo): Promise<C
 export async function scanErrorCells(zip: ZipSource, entry: ZipEntryInfo): Promise<{ row: number; col: number; code: string }[]> {
   const re = /<(?:[A-Za-z0-9_]+:)?c\s[^>]*?r="([A-Z]+\d+)"[^>]*?\st="e"[^>]*>(?:(?!<\/(?:[A-Za-z0-9_]+:)?c>)[\s\S])*?<(?:[A-Za-z0-9_]+:)?v>([^<]*)<\/(?:[A-Za-z0-9_]+:)?v>/g;
   const out: { row: number; col: number; code: string }[] = [];
-  let carry = '';
-  await scanEntry(zip, entry, (text, final) => {
-    const s = carry + text;
-    re.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    let consumed = 0;
-    while ((m = re.exec(s))) {
-      const a = parseAddress(m[1]);
-      if (a) out.push({ row: a.row, col: a.col, code: m[2].trim() });
-      consumed = re.lastIndex;
-    }
-    // Keep the tail (a cell may straddle two chunks), never more than a few cells' length.
-    carry = final ? '' : s.slice(Math.max(consumed, s.length - 4096));
+  // A cell with its formula may be long: keep a few cells' length.
+  await scanMatches(zip, entry, re, 4096, (m) => {
+    const a = parseAddress(m[1]);
+    if (a) out.push({ row: a.row, col: a.col, code: m[2].trim() });
   });
   return out;
 }
