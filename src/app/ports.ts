@@ -5,7 +5,7 @@
 import { UserError } from './errors';
 import type { WorkbookGrids } from '../domain/grid';
 import type { Finding } from '../domain/finding';
-import type { GeneralKind, SheetKind } from '../domain/fields';
+import type { GeneralKind } from '../domain/fields';
 
 /** Progress of long work, for a bar in the pane or on stderr. */
 export interface ProgressReporter {

@@ -6,7 +6,7 @@
  * All comparisons are on `normalize`d text. Alias tables are written as people write them (with
  * accents) and normalised once at load.
  */
-import type { FieldId, GeneralKind, PeriodKind, ScalarField, SheetKind } from './fields';
+import type { FieldId, GeneralKind, PeriodKind, ScalarField } from './fields';
 import { executedField, plannedField, requiredFields } from './fields';
 import { monthAliases } from './values';
 import { normalize } from './text';

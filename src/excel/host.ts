@@ -17,7 +17,7 @@
 import type { CancelToken, ProgressReporter, WorkbookHost, WorkbookSettings } from '../app/ports';
 import type { WorkbookGrids } from '../domain/grid';
 import type { Finding } from '../domain/finding';
-import type { GeneralKind, SheetKind } from '../domain/fields';
+import type { GeneralKind } from '../domain/fields';
 import type { SheetModel } from '../sheets/model';
 import { planMarks, type MarkPlan } from '../app/marks';
 import { detectCapabilities, limitationsOf, officeIsSetSupported, scriptHasIn, type Capabilities, type IsSetSupported } from './capabilities';
