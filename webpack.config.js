@@ -116,7 +116,9 @@ function appConfig(env, mode, httpsOptions) {
             test: /[\\/]src[\\/]/,
             name: 'engine',
             // The dialog page (aviso) shares one constant with the commands: it must not load the engine.
-            chunks: (chunk) => chunk.name !== 'aviso',
+            // Only the pages' own chunks: code shared by lazy chunks alone (the rules against the approved
+            // plan: Generar and the Plan tab) stays out of the first load, in a lazy chunk of its own.
+            chunks: (chunk) => chunk.name !== 'aviso' && chunk.canBeInitial(),
             minChunks: 2,
             priority: 5,
           },

@@ -19,7 +19,8 @@ import { cutoffPeriod, periodLabel } from '../domain/periods';
 import { todayIso } from '../domain/dates';
 import { resolveOptions } from './report';
 import { validateWorkbook } from './validate';
-import { ruleById } from '../rules/index';
+import { allRules, ruleById } from '../rules/index';
+import type { Rule } from '../rules/types';
 
 /** The sheets the pane's Generar buttons write (the consolidated and return sheets are the command line's). */
 export type PaneSheetKind = Extract<GeneratedKind, 'tablero' | 'alertas' | 'observaciones'>;
@@ -49,8 +50,11 @@ export interface ValidationOutcome {
 export interface PaneUseCases {
   /** What the workbook holds, without validating it. */
   detect(grids: WorkbookGrids, settings: WorkbookSettings): Detection;
-  /** All rules on the grids. Pure: marks are written by the controller through the host. */
-  validate(grids: WorkbookGrids, settings: WorkbookSettings): ValidationOutcome;
+  /**
+   * All rules on the grids — on an approved workbook, the rules against the approved plan too
+   * (loaded then). Pure: marks are written by the controller through the host.
+   */
+  validate(grids: WorkbookGrids, settings: WorkbookSettings): Promise<ValidationOutcome>;
   /** Builds one generated sheet and writes it into the workbook; resolves to the sheet's name. */
   generate(kind: PaneSheetKind, grids: WorkbookGrids, settings: WorkbookSettings, progress: ProgressReporter, cancel: CancelToken): Promise<string>;
   /** Short Spanish title of a rule id, for the group headings (falls back to the id). */
@@ -124,9 +128,20 @@ export function detectWorkbook(workbook: ReadWorkbook, options: EngineOptions): 
   return { sheets, unknown: workbook.unknown.map((u) => u.name).filter((n) => !n.startsWith('_')) };
 }
 
+/** The rules against the approved plan, once loaded (their own chunk: only approved workbooks need them). */
+let baselineRules: readonly Rule[] | null = null;
+
+/** The rules for `workbook`: every rule, and those against the approved plan when it stores one. */
+export async function rulesFor(workbook: ReadWorkbook): Promise<readonly Rule[]> {
+  if (!workbook.baselineGrid && !workbook.baseline) return allRules;
+  const m = await import(/* webpackChunkName: "aprobacion" */ '../rules/baseline-index.js');
+  baselineRules = m.baselineRules;
+  return m.allRulesWithBaseline;
+}
+
 /** The heading of a rule's group: the rule's own `meta.title` (falls back to the id). */
 export function ruleTitle(rule: string): string {
-  return ruleById(rule)?.meta.title ?? rule;
+  return (ruleById(rule) ?? baselineRules?.find((r) => r.meta.id === rule))?.meta.title ?? rule;
 }
 
 export function createPaneUseCases(generateSheet: GenerateSheet): PaneUseCases {
@@ -136,10 +151,10 @@ export function createPaneUseCases(generateSheet: GenerateSheet): PaneUseCases {
       return detectWorkbook(workbook, engineOptions(settings, workbook));
     },
 
-    validate(grids, settings): ValidationOutcome {
+    async validate(grids, settings): Promise<ValidationOutcome> {
       const workbook = read(grids, settings);
       const options = engineOptions(settings, workbook);
-      const result = validateWorkbook(workbook, options);
+      const result = validateWorkbook(workbook, options, await rulesFor(workbook));
       return { findings: result.findings, errors: result.errors, warnings: result.warnings, detection: detectWorkbook(workbook, options) };
     },
 

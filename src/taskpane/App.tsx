@@ -5,6 +5,7 @@
 import { lazy, Suspense, useState } from 'react';
 import { Spinner, Tab, TabList, makeStyles, tokens } from '@fluentui/react-components';
 import type { PaneActions } from './controller';
+import type { ApprovalActions } from './approval';
 import { usePane } from './usePane';
 import { Header } from './components/Header';
 import { ProgressArea } from './components/ProgressArea';
@@ -14,9 +15,10 @@ import { ValidatePanel } from './components/ValidatePanel';
 // Code only one tab needs loads when the tab is first opened (README «Rendimiento»): Generar's
 // panel, and Ajustes with the zod schema behind its checks.
 const GeneratePanel = lazy(() => import(/* webpackChunkName: "generar-panel" */ './components/GeneratePanel.js').then((m) => ({ default: m.GeneratePanel })));
+const ApprovalPanel = lazy(() => import(/* webpackChunkName: "aprobacion" */ './components/ApprovalPanel.js').then((m) => ({ default: m.ApprovalPanel })));
 const SettingsPanel = lazy(() => import(/* webpackChunkName: "ajustes" */ './components/SettingsPanel.js').then((m) => ({ default: m.SettingsPanel })));
 
-type TabId = 'validar' | 'generar' | 'ajustes';
+type TabId = 'validar' | 'generar' | 'plan' | 'ajustes';
 
 const useStyles = makeStyles({
   root: {
@@ -38,15 +40,18 @@ const useStyles = makeStyles({
 
 export interface AppProps {
   readonly actions: PaneActions;
+  /** Aprobar plan / Registrar modificación (the «Plan» tab; absent: no tab). */
+  readonly approval?: ApprovalActions;
 }
 
 const tabs: readonly { id: TabId; label: string }[] = [
   { id: 'validar', label: 'Validar' },
   { id: 'generar', label: 'Generar' },
+  { id: 'plan', label: 'Plan' },
   { id: 'ajustes', label: 'Ajustes' },
 ];
 
-export function App({ actions }: AppProps) {
+export function App({ actions, approval }: AppProps) {
   const s = useStyles();
   const [tab, setTab] = useState<TabId>('validar');
   const [state, on] = usePane(actions);
@@ -63,7 +68,7 @@ export function App({ actions }: AppProps) {
           onTabSelect={(_, d) => setTab(d.value as TabId)}
           aria-label="Secciones del complemento"
         >
-          {tabs.map((t) => (
+          {tabs.filter((t) => t.id !== 'plan' || approval).map((t) => (
             <Tab key={t.id} value={t.id} id={`tab-${t.id}`} aria-controls={`panel-${t.id}`}>
               {t.label}
             </Tab>
@@ -87,6 +92,11 @@ export function App({ actions }: AppProps) {
           {tab === 'generar' && (
             <Suspense fallback={<Spinner size="tiny" label="Cargando…" />}>
               <GeneratePanel busy={busy} onGenerate={on.generate} onInsertTemplate={on.insertTemplate} />
+            </Suspense>
+          )}
+          {tab === 'plan' && approval && (
+            <Suspense fallback={<Spinner size="tiny" label="Cargando…" />}>
+              <ApprovalPanel actions={approval} busy={busy} />
             </Suspense>
           )}
           {tab === 'ajustes' &&
