@@ -30,8 +30,10 @@ import { toUserMessage } from '../controller';
 import { todayIso } from '../../domain/dates';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXL },
-  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXL, minWidth: 0 },
+  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
+  // A goal's name is long: the list keeps the pane's width (320 px) and cuts the text.
+  select: { width: '100%', minWidth: 0, '& select': { width: '100%', minWidth: 0, textOverflow: 'ellipsis' } },
   title: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, lineHeight: tokens.lineHeightBase300 },
   muted: { color: tokens.colorNeutralForeground3 },
   button: { alignSelf: 'flex-start' },
@@ -181,7 +183,7 @@ export function ApprovalPanel({ actions, busy }: ApprovalPanelProps) {
             <Input type="date" value={change.date} onChange={set('date')} />
           </Field>
           <Field label="Meta" required>
-            <Select value={change.goal} onChange={(_, d) => setChange((c) => draftFor(state.goals.find((g) => g.code === d.value), c))}>
+            <Select className={s.select} value={change.goal} onChange={(_, d) => setChange((c) => draftFor(state.goals.find((g) => g.code === d.value), c))}>
               {state.goals.map((g) => (
                 <option key={g.code} value={g.code}>
                   {g.label}
@@ -190,7 +192,7 @@ export function ApprovalPanel({ actions, busy }: ApprovalPanelProps) {
             </Select>
           </Field>
           <Field label="Campo" required>
-            <Select value={change.field} onChange={(_, d) => setChange((c) => draftFor(goal, c, d.value))}>
+            <Select className={s.select} value={change.field} onChange={(_, d) => setChange((c) => draftFor(goal, c, d.value))}>
               {(goal?.fields ?? []).map((f) => (
                 <option key={f.field} value={f.label}>
                   {f.label}
