@@ -14,8 +14,6 @@
 import type { SheetWrite, WorkbookSettings } from './ports';
 import { UserError } from './errors';
 import { alreadyApprovedMessage, describeApproval } from './approve';
-
-export { describeApproval };
 import { engineOptions } from './pane';
 import { withoutProductSheets } from './registry';
 import {
@@ -26,6 +24,7 @@ import {
   baselineGoalsOf,
   baselineOf,
   baselineRows,
+  changeFieldLabel,
   changeFieldOf,
   changeLogColumns,
   changeLogOf,
@@ -36,10 +35,8 @@ import {
 } from '../domain/baseline';
 import type { IsoDate } from '../domain/dates';
 import { toExcelSerial } from '../domain/dates';
-import type { PeriodKind } from '../domain/fields';
 import type { GoalInput } from '../domain/goal';
 import type { CellValue, WorkbookGrids } from '../domain/grid';
-import { periodLabel } from '../domain/periods';
 import { readWorkbook } from '../domain/reader';
 import type { ReadWorkbook } from '../domain/sheet';
 
@@ -90,17 +87,13 @@ function read(grids: WorkbookGrids, settings: WorkbookSettings): ReadWorkbook {
 
 const plain = (n: number | null): string => (n === null ? '' : String(n));
 
-function fieldLabel(field: ChangeField, kind: PeriodKind): string {
-  if (field === 'yearGoal') return 'Meta vigencia';
-  if (field === 'eliminated') return 'Estado de la meta';
-  return `Programado ${periodLabel(Number(field.slice('planned'.length)), kind)}`;
-}
-
 function fieldValue(field: ChangeField, g: { yearGoal: number | null; eliminated: boolean; planned: readonly (number | null)[] }): string {
   if (field === 'yearGoal') return plain(g.yearGoal);
   if (field === 'eliminated') return g.eliminated ? 'eliminada' : 'activa';
   return plain(g.planned[Number(field.slice('planned'.length)) - 1] ?? null);
 }
+
+export { describeApproval };
 
 /** The approval of the workbook and the choices of the modification form. */
 export function approvalState(grids: WorkbookGrids, settings: WorkbookSettings): ApprovalState {
@@ -121,7 +114,7 @@ export function approvalState(grids: WorkbookGrids, settings: WorkbookSettings):
       label: g.goal ? `${g.code} — ${g.goal}` : g.code,
       fields: fields.map((field) => {
         const last = [...(log?.entries ?? [])].reverse().find((e) => e.goal === g.code && e.field === field);
-        return { field, label: fieldLabel(field, b.periodKind), before: last ? last.after : fieldValue(field, g), current: fieldValue(field, c) };
+        return { field, label: changeFieldLabel(field, b.periodKind), before: last ? last.after : fieldValue(field, g), current: fieldValue(field, c) };
       }),
     });
   }

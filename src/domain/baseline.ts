@@ -24,6 +24,7 @@ import { isCellError } from './grid';
 import { goalsFromCaptureSheet, goalsFromPlanSheet } from './goals';
 import type { ReadSheet, ReadWorkbook } from './sheet';
 import { normalize } from './text';
+import { periodLabel } from './periods';
 import { parseDate } from './values';
 
 export const BASELINE_SHEET = '_tablero_pdm_aprobado';
@@ -191,6 +192,13 @@ export function parseBaseline(grid: Grid): Baseline | null {
 /** True for the change log's sheet name ("Control de cambios", however spaced or cased). */
 export function isChangeLogSheet(name: string): boolean {
   return normalize(name) === normalize(CHANGE_LOG_SHEET);
+}
+
+/** A field as the messages and «Control de cambios» name it: «Meta vigencia», «Programado T2», «Estado de la meta» (`changeFieldOf` reads it back). */
+export function changeFieldLabel(field: ChangeField, kind: PeriodKind): string {
+  if (field === 'yearGoal') return 'Meta vigencia';
+  if (field === 'eliminated') return 'Estado de la meta';
+  return `Programado ${periodLabel(Number(field.slice('planned'.length)), kind)}`;
 }
 
 const monthNames = ['ene', 'feb', 'mar', 'abr', 'may', 'jun', 'jul', 'ago', 'sep', 'oct', 'nov', 'dic'];
