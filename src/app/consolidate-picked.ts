@@ -53,6 +53,20 @@ export interface PickedConsolidation {
   readonly generatedAt: string;
 }
 
+/** What the pane shows once Consolidar ends: each file's line, and the sheet written (null: none). */
+export interface ConsolidarOutcome {
+  readonly files: readonly PickedFileReport[];
+  readonly sheet: string | null;
+  /** Rows copied into the sheet. */
+  readonly rows: number;
+}
+
+/**
+ * Consolidar as the composition root supplies it (`excel/wiring.ts`): judges, reads and
+ * consolidates `files`, then writes the sheet into the open workbook through the host.
+ */
+export type ConsolidateInWorkbook = (files: readonly PickedFile[], readBytes: BytesReader, progress: ProgressReporter, cancel: CancelToken) => Promise<ConsolidarOutcome>;
+
 /** What makes two picked files the same file: their bytes. */
 async function identityOf(bytes: Uint8Array): Promise<string> {
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
