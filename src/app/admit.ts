@@ -6,8 +6,8 @@
 import type { WorkbookGrids } from '../domain/grid';
 import type { ReadWorkbook } from '../domain/sheet';
 import { readWorkbook, type ReaderOptions } from '../domain/reader';
-import { DamagedWorkbookError, noDataReason } from './guard';
-import { InputError } from './errors';
+import { kindLabels } from '../domain/fields';
+import { DamagedWorkbookError, InputError } from './errors';
 
 /** Display form of a file name in messages: «nombre». */
 export function quoted(file: string): string {
@@ -45,4 +45,19 @@ export function recognise(file: string, grids: WorkbookGrids, reading: ReaderOpt
   const empty = noDataReason(workbook, file);
   if (empty) throw new InputError(empty);
   return workbook;
+}
+
+/**
+ * A workbook whose recognised sheets hold headers but not one data row (a blank template, or a
+ * file saved before anyone typed) cannot be validated, reported or turned into a tablero: the
+ * product's decision is exit code 2 with this one line. `null` when at least one recognised sheet
+ * has rows (other empty sheets are fine), or when there is no recognised sheet at all (the
+ * caller's "no recognisable sheet" message applies).
+ */
+function noDataReason(workbook: ReadWorkbook, file: string): string | null {
+  if (workbook.sheets.length === 0 || workbook.sheets.some((s) => s.rows.length > 0)) return null;
+  const list = workbook.sheets.slice(0, 4).map((s) => `«${s.name}» (${kindLabels[s.kind]})`).join(', ');
+  const more = workbook.sheets.length > 4 ? ', …' : '';
+  const one = workbook.sheets.length === 1;
+  return `El archivo «${file}» no tiene filas de datos: ${one ? 'la hoja' : 'las hojas'} ${list}${more} solo ${one ? 'tiene' : 'tienen'} encabezados; diligencie al menos una fila y vuelva a intentarlo.`;
 }

@@ -2,7 +2,7 @@
  * The pane's reader of .xlsx files the reviewer picks (Consolidar): bytes → the same plain grids
  * `gridsOfWorkbook(await loadWorkbook(bytes))` gives the command line, without exceljs and
  * without Node — the zip directory of the door check (`app/guard.ts`), the Web
- * `DecompressionStream` (`inflateRaw`) and the project's exact XML text helpers (`ooxml.ts`).
+ * `DecompressionStream` (`app/inflate.ts`) and the project's exact XML text helpers (`ooxml.ts`).
  * exceljs's browser build would add about 250 KB gzipped to the pane for a job this small.
  *
  * It reads cells as exceljs does, so both hosts hand the engine the same values (the contract test
@@ -19,7 +19,10 @@
  * A package that is not whole is refused by the same structure check as the command line's
  * (`structure.ts`), with the same `DamagedWorkbookError`.
  */
-import { inflateRaw, inspectXlsxBytes, DamagedWorkbookError, type ZipEntryInfo } from '../app/guard';
+import { inspectXlsxBytes } from '../app/guard';
+import { inflateRaw } from '../app/inflate';
+import type { ZipEntryInfo } from '../app/zip-directory';
+import { DamagedWorkbookError } from '../app/errors';
 import type { CellRange, CellValue, Grid, SheetVisibility, WorkbookGrids } from '../domain/grid';
 import { parseAddress } from '../domain/grid';
 import { attrsOf, decodeXml, elements, parseRels, relIs, relsPathOf, resolveTarget, section } from './ooxml';

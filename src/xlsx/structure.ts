@@ -4,7 +4,7 @@
  * package that is not whole is refused the same way, with the same Spanish reason.
  * No Node import.
  */
-import { DamagedWorkbookError } from '../app/guard';
+import { DamagedWorkbookError } from '../app/errors';
 import { attrsOf, elements, parseRels, relIs, relsPathOf, resolveTarget, section } from './ooxml';
 
 /** The package's parts as text (null when absent), and whether a part exists. */
