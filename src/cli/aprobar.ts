@@ -83,7 +83,7 @@ export function makeComparar(deps: CliDeps) {
     } else {
       io.stdout(
         `Frente al plan aprobado el ${formatDate(baseline.approvedOn)} (${baseline.act}), ${plural(baseline.goals.length, 'meta', 'metas')}:\n` +
-          formatFileOutcome({ file: currentFile, workbook: current, findings: result.findings, errors: result.errors, warnings: result.warnings, cutoff: options.cutoff }, styleFor(deps.colour)),
+          formatFileOutcome({ file: currentFile, workbook: current, findings: result.findings, errors: result.errors, warnings: result.warnings, cutoff: options.cutoff, scope: 'baseline' }, styleFor(deps.colour)),
       );
     }
     return result.errors > 0 ? 1 : 0;

@@ -74,9 +74,21 @@ function fieldName(field: string): string {
   return `«${headerOf(field as FieldId)}»`;
 }
 
-export function countsLine(errors: number, warnings: number, style: Style = plainStyle): string {
-  if (errors === 0 && warnings === 0) return style.green('Sin errores ni advertencias: listo para enviar.');
-  if (errors === 0) return style.green(`Sin errores (${plural(warnings, 'advertencia', 'advertencias')}): listo para enviar.`);
+/**
+ * The verdict line. `scope` says what was checked: `full` (every rule: may say «listo para enviar»),
+ * `baseline` (comparar: only the differences against the approved plan, never «listo para enviar»),
+ * `partial` (totals where some file could not be read: the counts only, never «listo para enviar»).
+ */
+export function countsLine(errors: number, warnings: number, style: Style = plainStyle, scope: 'full' | 'baseline' | 'partial' = 'full'): string {
+  if (scope === 'baseline') {
+    const rest = 'las demás reglas se revisan con tablero validar.';
+    if (errors === 0 && warnings === 0) return style.green(`Sin diferencias prohibidas frente al plan aprobado; ${rest}`);
+    if (errors === 0) return style.green(`Sin diferencias prohibidas frente al plan aprobado (${plural(warnings, 'advertencia', 'advertencias')}); ${rest}`);
+    return `${style.red(plural(errors, 'error', 'errores'))}, ${style.yellow(plural(warnings, 'advertencia', 'advertencias'))} frente al plan aprobado; ${rest}`;
+  }
+  const ready = scope === 'full' ? ': listo para enviar.' : '.';
+  if (errors === 0 && warnings === 0) return style.green(`Sin errores ni advertencias${ready}`);
+  if (errors === 0) return style.green(`Sin errores (${plural(warnings, 'advertencia', 'advertencias')})${ready}`);
   return `${style.red(plural(errors, 'error', 'errores'))}, ${style.yellow(plural(warnings, 'advertencia', 'advertencias'))}.`;
 }
 
@@ -88,6 +100,8 @@ export interface FileOutcome {
   readonly warnings: number;
   /** Cut-off used, for the header line. */
   readonly cutoff?: string;
+  /** `baseline` when only the comparison with the approved plan ran (comparar). */
+  readonly scope?: 'full' | 'baseline';
 }
 
 /** The human report of one validated file. */
@@ -113,7 +127,7 @@ export function formatFileOutcome(o: FileOutcome, style: Style = plainStyle): st
     }
   }
   lines.push('');
-  lines.push(`  ${countsLine(o.errors, o.warnings, style)}`);
+  lines.push(`  ${countsLine(o.errors, o.warnings, style, o.scope)}`);
   return lines.join('\n') + '\n';
 }
 
@@ -123,10 +137,13 @@ export function formatFileError(file: string, error: string, style: Style = plai
 }
 
 export function formatTotals(files: number, errors: number, warnings: number, unusable: number, style: Style = plainStyle): string {
+  if (unusable === files) {
+    return `Total: ${plural(files, 'archivo', 'archivos')}; ${style.red(files === 1 ? 'no se pudo revisar' : 'ningún libro se pudo revisar')}.\n`;
+  }
   const parts = [`${plural(files, 'archivo', 'archivos')}`];
-  if (unusable) parts.push(style.red(`${plural(unusable, 'no se pudo usar', 'no se pudieron usar')}`));
-  const counts = countsLine(errors, warnings, style).replace(/^(\u001b\[\d+m)?S/, (_m, esc: string | undefined) => `${esc ?? ''}s`);
-  return `Total: ${parts.join(', ')}; ${counts}\n`;
+  if (unusable) parts.push(style.red(`${plural(unusable, 'no se pudo revisar', 'no se pudieron revisar')}`));
+  const counts = countsLine(errors, warnings, style, unusable ? 'partial' : 'full').replace(/^(\u001b\[\d+m)?S/, (_m, esc: string | undefined) => `${esc ?? ''}s`);
+  return `Total: ${parts.join(', ')}; ${unusable ? `en ${files - unusable === 1 ? 'el revisado' : 'los revisados'}, ` : ''}${counts}\n`;
 }
 
 /** A percentage or "—" when undefined. */

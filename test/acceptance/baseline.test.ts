@@ -117,6 +117,15 @@ describe('acceptance: the approved plan and its change log (issue 11)', () => {
     expect(r.stdout).toMatch(/E32 +error +added-after-approval/);
   });
 
+  it('comparar says it checked the approved plan only, never «listo para enviar» (validar finds errors there)', async () => {
+    const r = await tablero(['comparar', 'aprobado.xlsx', PLAN, '--corte', '2025-06-30'], dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Sin diferencias prohibidas frente al plan aprobado; las demás reglas se revisan con tablero validar.');
+    expect(r.stdout).not.toContain('listo para enviar');
+    const v = await tablero(['validar', PLAN, '--corte', '2025-06-30'], dir);
+    expect(v.code).toBe(1);
+  });
+
   it('generar applies the baseline rules too: its Observaciones list what validar finds', async () => {
     const viaValidar = await baselineFindings(dir, ['validar', 'todo.xlsx']);
     const r = await tablero(['generar', 'todo.xlsx', '--corte', '2025-06-30', '-o', 'todo-generado.xlsx'], dir);

@@ -58,6 +58,18 @@ describe('unusable input: one Spanish line on stderr, exit 2, no stack trace', (
     expect(json.files[0].error).toMatch(message);
   });
 
+  it('validar on several files: never «listo para enviar» when a file could not be read', async () => {
+    const none = await tablero(['validar', 'no-existe.xlsx', 'vacio.xlsx'], dir);
+    expect(none.code).toBe(2);
+    expect(none.stdout).toContain('Total: 2 archivos; ningún libro se pudo revisar.');
+    expect(none.stdout).not.toContain('listo para enviar');
+    const some = await tablero(['validar', 'no-existe.xlsx', examples.clean], dir);
+    expect(some.code).toBe(2);
+    // The readable file's own block may say it is ready; the total must not.
+    const total = some.stdout.split('\n').find((l) => l.startsWith('Total:'));
+    expect(total).toBe('Total: 2 archivos, 1 no se pudo revisar; en el revisado, sin errores (7 advertencias).');
+  });
+
   it('reporte on an unusable file: exit 2, no report', async () => {
     const r = await tablero(['reporte', 'vacio.xlsx', '--json'], dir);
     expect(r.code).toBe(2);
