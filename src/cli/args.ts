@@ -51,7 +51,10 @@ Comandos:
 
 Opciones:
   --corte AAAA-MM-DD   fecha de corte (por omisión: la del libro o el fin del último trimestre cumplido)
-  --vigencia AAAA      año de la vigencia (plantilla)
+  --vigencia AAAA      año de la vigencia: el de la plantilla; al leer (validar, reporte, generar,
+                       consolidar, devolver, comparar), la vigencia del libro cuando este no la dice
+  --incluir-ocultas    lee también las hojas ocultas (validar, reporte, generar, consolidar,
+                       devolver, comparar); por omisión se listan y no se validan
   --json               salida JSON para otros programas
   --publico            informe: versión para publicar, sin análisis ni observaciones internas
   -o, --salida RUTA    archivo o carpeta de salida
