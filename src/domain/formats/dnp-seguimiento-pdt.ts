@@ -16,6 +16,7 @@ export const format: FormatDescription = {
   signature: [/^consecutivos ip$/, new RegExp(`^ejecucion fisica ${YEAR}$`), new RegExp(`^programado ${YEAR}$`)],
   required: ['goalCode', 'goal', 'yearGoal', 'executed'],
   periodKind: 'year',
+  budgetIsProgrammed: true,
   values: { accumulation: { si: 'suma', no: 'creciente' } },
   columns: [
     { header: /^consecutivos ip$/, field: 'goalCode' },

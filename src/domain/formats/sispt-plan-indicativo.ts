@@ -16,6 +16,8 @@ export const format: FormatDescription = {
   signature: [/^codigo de indicador de producto$/, /^meta del cuatrienio$/, new RegExp(`^programacion del producto bien o servicio ${YEAR}$`)],
   required: ['goalCode', 'goal', 'termGoal', 'accumulation', 'planned'],
   periodKind: 'year',
+  textCodes: true,
+  catalogFields: ['unitOfMeasure'],
   columns: [
     { header: /^codigo de indicador de producto$/, field: 'goalCode' },
     { header: /^linea estrategica$/, field: 'dimension' },
