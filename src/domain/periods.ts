@@ -83,6 +83,8 @@ export function cutoffPeriod(cutoff: IsoDate, vigencia: number, periodKind: Peri
  */
 export function defaultCutoff(today: IsoDate, periodKind: PeriodKind = 'quarter'): IsoDate {
   const { year } = parts(today);
+  // An annual follow-up (or a plan's years) is measured so far: cut at the last quarter ended.
+  if (periodKind === 'year') return defaultCutoff(today, 'quarter');
   let best: IsoDate = isoDate(year - 1, 12, 31);
   for (let k = 1; k <= periodCount(periodKind); k++) {
     const end = periodEnd(year, k, periodKind);
