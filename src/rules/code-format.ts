@@ -15,13 +15,9 @@ const messages = {
     `El código de meta ${quote(code)} no tiene el formato esperado: un código de producto MGA de 7 a 9 dígitos ` +
     `(por ejemplo 1702017)` +
     (programCode ? ` o el código del programa ${programCode} seguido de separadores y dígitos (por ejemplo ${programCode}-01).` : '.'),
-  typedAsNumber: (code: string, column: string, format: string): string =>
-    `El código ${quote(code)} de ${quote(column)} está escrito como número, pero en el formato «${format}» los códigos son texto: ` +
-    `una celda numérica se escribió a mano sobre la exportación y puede haber perdido ceros a la izquierda. ` +
-    `Escríbalo como texto, igual que el resto de la columna.`,
-  noBpin: (code: string): string =>
-    `El proyecto no tiene código BPIN (dice ${quote(code)}): todo proyecto de inversión debe estar registrado en el banco de ` +
-    `proyectos y llevar aquí su BPIN (13 dígitos que empiezan por el año, o 15 dígitos).`,
+  typedAsNumber: (code: string, column: string): string =>
+    `El código ${quote(code)} de ${quote(column)} está escrito como número; en este formato los códigos son texto. Escríbalo como texto.`,
+  noBpin: (code: string): string => `El proyecto no tiene BPIN (dice ${quote(code)}); escriba su código BPIN.`,
   bpin: (code: string, vigencia: number): string =>
     `El código BPIN ${quote(code)} no tiene el formato esperado: 13 dígitos que empiezan por un año entre 2000 y ${vigencia} ` +
     `(por ejemplo 2024520010035) o 15 dígitos.`,
@@ -81,7 +77,7 @@ export const rule: CellRule = cellRule(
       let message: string | undefined;
       let severity: 'error' | 'warning' = 'error';
       if (sheet.textCodes && typeof cell.raw === 'number') {
-        message = messages.typedAsNumber(code, label(sheet, field), sheet.format?.name ?? '');
+        message = messages.typedAsNumber(code, label(sheet, field));
         if (field !== 'programCode' && field !== 'bpin') severity = 'warning';
         out.push(report(meta, { severity, sheet, row: row.row, cell: address, goal: goalOf(row), message }));
         return;

@@ -15,9 +15,8 @@ const fixedLists: Partial<Record<ValueType, readonly string[]>> = {
 };
 
 const messages = {
-  straySpaces: (text: string, column: string, goal: string | undefined, format: string, clean: string): string =>
-    `${quote(text)} de ${quote(column)}${ofGoal(goal)} tiene espacios de más: en el formato «${format}» este valor se toma ` +
-    `de su catálogo y se escribe exactamente como allí (${quote(clean)}). Corríjalo para que se cruce con el catálogo.`,
+  straySpaces: (text: string, column: string, goal: string | undefined, clean: string): string =>
+    `${quote(text)} de ${quote(column)}${ofGoal(goal)} tiene espacios de más: escríbalo como en su catálogo (${quote(clean)}).`,
   notInList: (text: string, column: string, goal: string | undefined, allowed: readonly string[]): string =>
     `${quote(text)} no es un valor válido de ${quote(column)}${ofGoal(goal)}. ` +
     `Valores permitidos: ${allowed.join(', ')}.`,
@@ -52,7 +51,7 @@ export const rule: CellRule = cellRule(
         if (!isCatalog(field, sheet) || typeof cell.raw !== 'string') return;
         const clean = cell.raw.trim().replace(/\s+/g, ' ');
         if (clean === cell.raw || clean === '') return;
-        const message = messages.straySpaces(cell.raw, label(sheet, field), goalOf(row), sheet.format?.name ?? '', clean);
+        const message = messages.straySpaces(cell.raw, label(sheet, field), goalOf(row), clean);
         out.push(report(meta, { sheet, row: row.row, cell: address, goal: goalOf(row), message }));
         return;
       }

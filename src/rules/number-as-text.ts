@@ -21,9 +21,8 @@ const messages = {
     `El valor ${quote(text)} de ${quote(column)}${ofGoal(goal)} está escrito como texto. ` +
     `Se leyó como ${read}; escríbalo como número para que Excel lo pueda sumar y comparar.`,
   dotDecimals: (column: string, text: string, row: number, more: number, read: string): string =>
-    `La columna ${quote(column)} escribe sus números como texto con punto decimal (por ejemplo ${quote(text)} en la fila ${row}` +
-    (more > 0 ? ` y ${more} ${more === 1 ? 'celda más' : 'celdas más'}` : '') +
-    `). Se leyeron con el punto como separador decimal (${quote(text)} = ${read}); escríbalos como números para que Excel los pueda sumar y comparar.`,
+    `La columna ${quote(column)} tiene números escritos como texto con punto decimal (${quote(text)}, fila ${row}${more > 0 ? `, y ${more} más` : ''}); ` +
+    `se leyó ${read}. Escríbalos como números.`,
 };
 
 /**

@@ -45,7 +45,7 @@ maybe('the streaming and the full reader agree on every real sample', () => {
       const v = JSON.parse((await tablero(['validar', input, '--json'], dir)).stdout) as { errors: number; warnings: number };
       const g = await tablero(['generar', input, '-o', 'salida.xlsx'], dir);
       expect(g.code).toBe(0);
-      const m = /; ([\d.]+) errores? y ([\d.]+) advertencias?/.exec(g.stdout);
+      const m = /; ([\d.]+) error(?:es)? y ([\d.]+) advertencias?/.exec(g.stdout);
       expect(m).not.toBeNull();
       expect([Number(m?.[1].replace(/\./g, '')), Number(m?.[2].replace(/\./g, ''))]).toEqual([v.errors, v.warnings]);
     } finally {

@@ -105,8 +105,6 @@ export interface FormatDescription {
   readonly fractionPercents?: readonly FieldId[];
   readonly companions?: readonly CompanionSheet[];
   readonly joined?: JoinedSheet;
-  /** One line on how the format is read (docs and `tablero columnas`). */
-  readonly summary: string;
 }
 
 /** Quarter number of `i`, `ii`, `1`, `primer` … (the words real headers use). */
