@@ -139,3 +139,40 @@ maybe('generar on the real samples', () => {
     }
   });
 });
+
+interface HandCheck {
+  readonly code: string;
+  readonly accumulation: string;
+  readonly plannedToDate: number | null;
+  readonly executedToDate: number | null;
+  readonly compliance: number | null;
+  readonly progress: number | null;
+  readonly state: string;
+}
+const hand = JSON.parse(readFileSync(path.join(repoRoot, 'test', 'golden', 'real-layouts', 'hand-check.json'), 'utf8')) as {
+  files: Record<string, { cutoff: string; goals: readonly HandCheck[] }>;
+};
+
+maybe('compliance of goals checked by hand (test/golden/real-layouts/hand-check.json)', () => {
+  it.each(Object.keys(hand.files))('%s: reporte --json gives the hand-computed figures', async (name) => {
+    const { dir, cleanup } = tempDir();
+    try {
+      const r = await tablero(['reporte', path.join(samples, name), '--json'], dir, { now: NOW });
+      expect(r.stderr).toBe('');
+      const report = JSON.parse(r.stdout) as { cutoff: string; goals: (HandCheck & Record<string, unknown>)[] };
+      expect(report.cutoff).toBe(hand.files[name].cutoff);
+      for (const want of hand.files[name].goals) {
+        const got = report.goals.find((g) => g.code === want.code);
+        expect(got).toBeDefined();
+        const close = (a: number | null | undefined, b: number | null) => (b === null ? a === null : a !== null && a !== undefined && Math.abs(a - b) < 1e-9);
+        const pick = { code: got?.code, accumulation: got?.accumulation, state: got?.state };
+        expect(pick).toEqual({ code: want.code, accumulation: want.accumulation, state: want.state });
+        for (const k of ['plannedToDate', 'executedToDate', 'compliance', 'progress'] as const) {
+          expect({ code: want.code, [k]: close(got?.[k], want[k]) }).toEqual({ code: want.code, [k]: true });
+        }
+      }
+    } finally {
+      cleanup();
+    }
+  });
+});
