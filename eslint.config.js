@@ -19,14 +19,15 @@ const layers = {
   excel: ['domain', 'rules', 'sheets', 'app'],
   cli: ['domain', 'app'],
   taskpane: ['domain', 'app'],
-  // The ribbon's function file (manifest FunctionFile): its own page, so its own composition root.
+  // The ribbon's function file (manifest FunctionFile): its own page, whose actions come from the
+  // add-in's composition root (taskpane/compose.ts), as the pane's do.
   commands: ['domain', 'app', 'taskpane'],
 };
 /** Composition roots: they wire an adapter into app/, and are the only files that may. */
 const compositionRoots = {
   'src/cli/main.ts': ['xlsx'],
-  'src/taskpane/index.tsx': ['excel'],
-  'src/commands/commands.ts': ['excel'],
+  // The add-in's two pages (task pane, ribbon) both take their actions from here; no React in it.
+  'src/taskpane/compose.ts': ['excel'],
 };
 const adapterPackages = ['exceljs'];
 

@@ -1,5 +1,5 @@
 /**
- * What the composition roots (`taskpane/index.tsx`, `commands/commands.ts`) take from the Excel
+ * What the add-in's composition root (`taskpane/compose.ts`) takes from the Excel
  * adapter: the office-js host, the writer of generated sheets and the host's notices.
  */
 import { createExcelHost, type ExcelHostOptions, type ExcelWorkbookHost } from './index';

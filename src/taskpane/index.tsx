@@ -1,15 +1,13 @@
 /**
- * Composition root of the task pane: waits for Office, builds the office-js host, wires it into
- * the app's use cases and renders the pane inside a FluentProvider that follows the Office theme.
- * This file and `commands/commands.ts` are the only pane files that import the Excel adapter.
+ * Entry point of the task pane: waits for Office, takes the actions wired to Excel from the
+ * composition root (`compose.ts`) and renders the pane inside a FluentProvider that follows the
+ * Office theme.
  */
 import { createRoot } from 'react-dom/client';
 import { FluentProvider, MessageBar, MessageBarBody, MessageBarTitle, webLightTheme } from '@fluentui/react-components';
 import { App } from './App';
-import { createPaneActions } from './controller';
-import { createPaneUseCases } from '../app/pane';
+import { createExcelPaneActions } from './compose';
 import { fluentThemeFor } from './theme';
-import { createExcelWiring } from '../excel/wiring';
 
 function container(): HTMLElement {
   const el = document.getElementById('container');
@@ -53,8 +51,7 @@ async function main() {
     renderOutsideExcel('other-app');
     return;
   }
-  const { host, generateSheet, notices } = createExcelWiring();
-  const actions = createPaneActions(host, createPaneUseCases(generateSheet), notices);
+  const actions = createExcelPaneActions();
   const { theme, dark } = fluentThemeFor(Office.context.officeTheme);
   document.documentElement.style.colorScheme = dark ? 'dark' : 'light';
   document.body.style.backgroundColor = theme.colorNeutralBackground1;

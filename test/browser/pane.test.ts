@@ -172,6 +172,19 @@ describeBrowser('the built pane in Chromium, over the Excel double', () => {
     expect(existsSync(path.join(dist, 'office-js'))).toBe(false);
   });
 
+  test('the ribbon page loads no React: its actions come from taskpane/compose.ts, not from the pane', () => {
+    const scriptsOf = (page: string) =>
+      [...readFileSync(path.join(dist, page), 'utf8').matchAll(/<script[^>]*\ssrc="?([^"\s>]+)/g)]
+        .map((m) => m[1])
+        .filter((src) => !src.startsWith('http'))
+        .map((src) => readFileSync(path.join(dist, src), 'utf8'));
+    const react = /Minified React error|__SECRET_INTERNALS/;
+    expect(scriptsOf('taskpane.html').some((js) => react.test(js))).toBe(true);
+    const ribbon = scriptsOf('commands.html');
+    expect(ribbon.length).toBeGreaterThan(0);
+    for (const js of ribbon) expect(js).not.toMatch(react);
+  });
+
   test('Internet Explorer / Edge heredado: the page says in Spanish which Excel versions work', async () => {
     const { context, page } = await openPane(example, 320, TRIDENT);
     await page.getByText(/Internet Explorer o con Edge heredado/).waitFor({ timeout: 20_000 });
