@@ -1,7 +1,7 @@
 import { fieldType } from '../domain/fields';
 import type { ValueType } from '../domain/fields';
 import { defaultSources, matchSource } from '../domain/values';
-import { report, goalOf, label, ofGoal, quote } from './lib/util';
+import { goalOf, label, ofGoal, quote, reportAt } from './lib/util';
 import { cellRule } from './lib/cells';
 import type { CellRule } from './lib/cells';
 import type { RuleMeta } from './types';
@@ -41,15 +41,7 @@ export const rule: CellRule = cellRule(
       const text = cell.parsed.text;
       // A source the user added in the settings is valid even when the sheet was read without it.
       if (type === 'source' && matchSource(text, ctx.options.extraSources) !== undefined) return;
-      out.push(
-        report(meta, {
-          sheet,
-          row: row.row,
-          cell: address,
-          goal: goalOf(row),
-          message: messages.notInList(text, label(sheet, field), goalOf(row), list),
-        }),
-      );
+      out.push(reportAt(meta, sheet, row, address, messages.notInList(text, label(sheet, field), goalOf(row), list)));
     },
   },
 );

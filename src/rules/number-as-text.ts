@@ -1,7 +1,7 @@
 import { fieldType } from '../domain/fields';
 import type { ValueType } from '../domain/fields';
 import { formatMoney, formatNumber, formatPercent } from '../domain/format';
-import { report, goalOf, label, ofGoal, quote, rawText } from './lib/util';
+import { goalOf, label, ofGoal, quote, rawText, reportAt } from './lib/util';
 import { cellRule } from './lib/cells';
 import type { CellRule } from './lib/cells';
 import type { RuleMeta } from './types';
@@ -40,15 +40,7 @@ export const rule: CellRule = cellRule(
       const type = fieldType(field);
       const p = cell.parsed;
       if (!numericTypes.includes(type) || p.status !== 'ok' || !p.fromText || typeof p.value !== 'number') return;
-      out.push(
-        report(meta, {
-          sheet,
-          row: row.row,
-          cell: address,
-          goal: goalOf(row),
-          message: messages.asText(rawText(cell), label(sheet, field), goalOf(row), shown(type, p.value)),
-        }),
-      );
+      out.push(reportAt(meta, sheet, row, address, messages.asText(rawText(cell), label(sheet, field), goalOf(row), shown(type, p.value))));
     },
   },
 );
