@@ -27,7 +27,9 @@ const layers = {
 const compositionRoots = {
   'src/cli/main.ts': ['xlsx'],
   // The add-in's two pages (task pane, ribbon) both take their actions from here; no React in it.
-  'src/taskpane/compose.ts': ['excel'],
+  // It imports the Excel adapter and, lazily, the reader of the .xlsx files Consolidar is given
+  // (src/xlsx/bytes-read.ts: no exceljs, no Node).
+  'src/taskpane/compose.ts': ['excel', 'xlsx'],
 };
 const adapterPackages = ['exceljs'];
 
@@ -80,6 +82,24 @@ module.exports = tseslint.config(
       'no-constant-condition': ['error', { checkLoops: false }],
       // The CLI strips ANSI colour codes (\x1b) on purpose.
       'no-control-regex': 'off',
+    },
+  },
+  {
+    // Issue 10, item 9: a list copied on every insertion is quadratic (22 s on the pane's thread
+    // for an 8,000-row Observaciones). test/lint/quadratic.test.ts proves the selector catches it.
+    files: ['src/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='set'] > ArrayExpression > SpreadElement > LogicalExpression > CallExpression[callee.property.name='get']",
+          message: 'map.set(k, [...(map.get(k) ?? []), x]) copies the list on every insertion (quadratic): use pushTo (src/domain/multimap.ts).',
+        },
+        {
+          selector: "CallExpression[callee.property.name='set'] > CallExpression[callee.property.name='concat']",
+          message: 'map.set(k, list.concat(x)) copies the list on every insertion (quadratic): use pushTo (src/domain/multimap.ts).',
+        },
+      ],
     },
   },
   {

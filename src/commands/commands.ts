@@ -9,7 +9,7 @@
  * Function names (FunctionName in manifest.xml): `validar`, `generarTablero`.
  */
 import { toUserMessage, type PaneActions, type RunControl } from '../taskpane/controller';
-import { createExcelPaneActions } from '../taskpane/compose';
+import { createExcelPane } from '../taskpane/compose';
 import { showMessageDialog, type DialogUi } from './dialog';
 
 /** The part of `Office.AddinCommands.Event` a handler uses. */
@@ -52,7 +52,7 @@ export function registerCommands(associate: (name: string, handler: (event: Comm
   const lazy = (() => {
     let actions: PaneActions | null = null;
     return () => {
-      if (!actions) actions = createExcelPaneActions();
+      if (!actions) actions = createExcelPane().actions;
       return actions;
     };
   })();

@@ -52,7 +52,7 @@ export function createPaneActions(host: WorkbookHost, useCases: PaneUseCases, no
       progress.report('Revisando reglas', 0, 1);
       // Let the pane paint the step before the (synchronous) engine runs.
       await nextTick();
-      const outcome = useCases.validate(grids, settings);
+      const outcome = await useCases.validate(grids, settings);
       throwIfCancelled(cancel);
       progress.report('Marcando celdas', 0, Math.max(outcome.findings.length, 1));
       await host.clearMarks();

@@ -6,7 +6,7 @@
 import { createRoot } from 'react-dom/client';
 import { FluentProvider, MessageBar, MessageBarBody, MessageBarTitle, webLightTheme } from '@fluentui/react-components';
 import { App } from './App';
-import { createExcelPaneActions } from './compose';
+import { createExcelPane } from './compose';
 import { fluentThemeFor } from './theme';
 
 function container(): HTMLElement {
@@ -51,13 +51,13 @@ async function main() {
     renderOutsideExcel('other-app');
     return;
   }
-  const actions = createExcelPaneActions();
+  const { actions, consolidar } = createExcelPane();
   const { theme, dark } = fluentThemeFor(Office.context.officeTheme);
   document.documentElement.style.colorScheme = dark ? 'dark' : 'light';
   document.body.style.backgroundColor = theme.colorNeutralBackground1;
   createRoot(container()).render(
     <FluentProvider theme={theme} style={{ minHeight: '100vh' }}>
-      <App actions={actions} />
+      <App actions={actions} consolidar={consolidar} />
     </FluentProvider>,
   );
 }
