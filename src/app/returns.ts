@@ -36,7 +36,7 @@ import type { ProgressModel } from '../domain/progress-model';
 import type { ObservationRow } from '../sheets/observaciones';
 
 /** Shown (and grouped) when a row names no unit at all. */
-export const NO_UNIT = 'Sin dependencia';
+const NO_UNIT = 'Sin dependencia';
 
 /** A unit's name as shown: spaces collapsed; `NO_UNIT` when blank. */
 export function unitName(raw: string | null | undefined): string {

@@ -12,7 +12,7 @@ import type { FileProgress, ProgressReporter } from '../app/ports';
 import type { WrittenReturns } from '../app/returns';
 import type { TemplateSpec } from '../app/templates';
 import type { ProgressThresholds } from './progress';
-import type { CliIO, ParsedArgs } from './types';
+import type { CliIO } from './types';
 
 export interface WriteRequest {
   readonly force: boolean;
@@ -49,4 +49,3 @@ export interface CliDeps {
   writeReturns(request: CopyRequest, progress: ProgressReporter & { item(text: string): void }, warn: (message: string) => void): Promise<WrittenReturns>;
 }
 
-export type CommandFactory = (deps: CliDeps) => (args: ParsedArgs, io: CliIO) => Promise<number>;

@@ -27,7 +27,7 @@ function mentionsPercent(text: string | undefined): boolean | undefined {
  * first of Unidad de medida, Indicador, Meta de producto that the row has, which mentions
  * "%", "porcentaje" or "porcentual". (A unit of measure "Número" wins over a goal text with "%".)
  */
-export function isPercentGoal(row: DataRow): boolean {
+function isPercentGoal(row: DataRow): boolean {
   for (const field of ['unitOfMeasure', 'indicator', 'goal'] as const) {
     const answer = mentionsPercent(okText(row, field));
     if (answer !== undefined && (answer || field !== 'goal')) return answer;
