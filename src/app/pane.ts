@@ -14,7 +14,7 @@ import { readWorkbook } from '../domain/reader';
 import { withoutProductSheets } from './registry';
 import { UserError } from './errors';
 import type { GeneratedKind } from '../sheets/model';
-import { goalCodeOf } from '../domain/goals';
+import { goalCodeOf, distinctGoalCount } from '../domain/goals';
 import { cutoffPeriod, periodLabel } from '../domain/periods';
 import { todayIso } from '../domain/dates';
 import { resolveOptions } from './run-options';
@@ -88,6 +88,8 @@ function count(n: number, one: string, many: string): string {
 }
 
 function distinctGoals(sheet: ReadSheet): number {
+  const products = distinctGoalCount(sheet);
+  if (products !== undefined) return products;
   const codes = new Set<string>();
   let withoutCode = 0;
   for (const row of sheet.rows) {
@@ -139,6 +141,8 @@ export const paneChunks = {
     ]);
     return { validateWorkbook, ruleTitle: (rule: string): string | undefined => ruleById(rule)?.meta.title };
   },
+  /** Validar and Generar on an approved workbook: the rules against the approved plan (only such a workbook needs them). */
+  approved: () => import(/* webpackChunkName: "aprobacion" */ '../rules/baseline-index.js'),
 };
 
 export function createPaneUseCases(generateSheet: GenerateSheet): PaneUseCases {
@@ -154,10 +158,13 @@ export function createPaneUseCases(generateSheet: GenerateSheet): PaneUseCases {
 
     async validate(grids, settings): Promise<ValidationOutcome> {
       const { validateWorkbook, ruleTitle } = await paneChunks.validate();
-      titleOf = ruleTitle;
       const workbook = read(grids, settings);
       const options = engineOptions(settings, workbook);
-      const result = validateWorkbook(workbook, options);
+      // An approved workbook (the plan stored by Aprobar plan / tablero aprobar): every rule and
+      // those against the approved plan, as `tablero validar` applies them.
+      const approved = workbook.baselineGrid || workbook.baseline ? await paneChunks.approved() : null;
+      titleOf = approved ? (rule) => ruleTitle(rule) ?? approved.baselineRules.find((r) => r.meta.id === rule)?.meta.title : ruleTitle;
+      const result = approved ? validateWorkbook(workbook, options, approved.allRulesWithBaseline) : validateWorkbook(workbook, options);
       return { findings: result.findings, errors: result.errors, warnings: result.warnings, detection: detectWorkbook(workbook, options) };
     },
 

@@ -35,7 +35,8 @@ export const rule = sheetRule(meta, messages, () => true, (sheet, _ctx, out) => 
     const index = indexOf.get(e.row) ?? -1;
     const row = index >= 0 ? sheet.rows[index] : undefined;
     if (row && e.field && isMergeContinuation(sheet, index, e.field)) continue;
-    const column = e.field ? quote(label(sheet, e.field)) : `de la columna ${columnLetter(e.col)}`;
+    const header = e.field ? undefined : sheet.unread?.find((u) => u.col === e.col)?.header;
+    const column = e.field ? quote(label(sheet, e.field)) : `de la columna ${columnLetter(e.col)}${header ? ` (${quote(header)})` : ''}`;
     out.push(
       report(meta, {
         sheet,

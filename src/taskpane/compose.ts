@@ -1,7 +1,7 @@
 /**
  * The add-in's composition root: the one file of the Excel front end that imports the adapters.
  * It wires the office-js host, the writer of generated sheets and Consolidar's reader of picked
- * .xlsx files into the app's use cases and gives the actions the two pages of the add-in run — the
+ * .xlsx files into the app's use cases (validation, generation, Consolidar, the approved plan) and gives the actions the two pages of the add-in run — the
  * task pane (`index.tsx`) and the ribbon's function file (`commands/commands.ts`) — so a ribbon
  * button does exactly what the pane does. No React here: the ribbon's page loads this without
  * loading React.
@@ -9,6 +9,7 @@
 import type { BytesReader } from '../app/consolidate-picked';
 import { createPaneUseCases } from '../app/pane';
 import { createExcelWiring } from '../excel/wiring';
+import { createApprovalActions, type ApprovalActions } from './approval';
 import { createConsolidarActions, type ConsolidarActions } from './consolidar';
 import { createPaneActions, type PaneActions } from './controller';
 
@@ -25,6 +26,7 @@ const readPickedFile: BytesReader = async (bytes, name) => {
 export interface ExcelPane {
   readonly actions: PaneActions;
   readonly consolidar: ConsolidarActions;
+  readonly approval: ApprovalActions;
 }
 
 /** The pane's actions over the Excel of this page (office-js globals). */
@@ -33,5 +35,6 @@ export function createExcelPane(): ExcelPane {
   return {
     actions: createPaneActions(host, createPaneUseCases(generateSheet), notices),
     consolidar: createConsolidarActions(consolidate, readPickedFile),
+    approval: createApprovalActions(host),
   };
 }

@@ -51,13 +51,13 @@ async function main() {
     renderOutsideExcel('other-app');
     return;
   }
-  const { actions, consolidar } = createExcelPane();
+  const { actions, consolidar, approval } = createExcelPane();
   const { theme, dark } = fluentThemeFor(Office.context.officeTheme);
   document.documentElement.style.colorScheme = dark ? 'dark' : 'light';
   document.body.style.backgroundColor = theme.colorNeutralBackground1;
   createRoot(container()).render(
     <FluentProvider theme={theme} style={{ minHeight: '100vh' }}>
-      <App actions={actions} consolidar={consolidar} />
+      <App actions={actions} consolidar={consolidar} approval={approval} />
     </FluentProvider>,
   );
 }
