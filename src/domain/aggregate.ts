@@ -89,7 +89,6 @@ export const unnamedGroup: Record<GroupBy, string> = {
 
 const EPS = 1e-9;
 
-
 /** DNP eficacia rating of a compliance (fraction). */
 export function rate(compliance: number | null, ranges: RatingRanges = defaultRatingRanges): Rating | null {
   if (compliance === null || !Number.isFinite(compliance)) return null;

@@ -59,8 +59,6 @@ export interface CoherenceProblem {
   readonly found: number | null;
 }
 
-/** Rounds away binary noise of sums (0.1 + 0.2) for messages. */
-
 export function programmingCoherence(input: CoherenceInput): CoherenceProblem | null {
   const { accumulation, planned, yearGoal: m, baseline: lb } = input;
   if (accumulation === null || m === null || !Number.isFinite(m)) return null;

@@ -74,7 +74,6 @@ export const DEFAULT_LAG_THRESHOLD = 0.8;
 
 const EPS = 1e-9;
 
-
 function finite(x: number | null | undefined): x is number {
   return typeof x === 'number' && Number.isFinite(x);
 }
