@@ -30,6 +30,8 @@ export interface ParsedArgs {
   readonly acta?: string;
   /** `--incluir-ocultas`: read hidden sheets too. */
   readonly includeHidden?: boolean;
+  /** `aprobar --reemplazar`: replace the approval the workbook already stores. */
+  readonly replace?: boolean;
   /** `informe --publico`: the Ley 1474 art. 74 version. */
   readonly publico: boolean;
 }
