@@ -14,7 +14,7 @@ import { readWorkbook } from '../domain/reader';
 import { withoutProductSheets } from './registry';
 import { UserError } from './errors';
 import type { GeneratedKind } from '../sheets/model';
-import { goalCodeOf } from '../domain/goals';
+import { goalCodeOf, distinctGoalCount } from '../domain/goals';
 import { cutoffPeriod, periodLabel } from '../domain/periods';
 import { todayIso } from '../domain/dates';
 import { resolveOptions } from './run-options';
@@ -88,6 +88,8 @@ function count(n: number, one: string, many: string): string {
 }
 
 function distinctGoals(sheet: ReadSheet): number {
+  const products = distinctGoalCount(sheet);
+  if (products !== undefined) return products;
   const codes = new Set<string>();
   let withoutCode = 0;
   for (const row of sheet.rows) {
