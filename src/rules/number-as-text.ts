@@ -59,7 +59,9 @@ export const rule: CellRule = cellRule(
       const type = fieldType(field);
       const p = cell.parsed;
       if (!numericTypes.includes(type) || p.status !== 'ok' || !p.fromText || typeof p.value !== 'number') return;
+      let message = messages.asText(rawText(cell), label(sheet, field), goalOf(row), shown(type, p.value));
       if (isDotDecimal(cell.raw)) {
+        // Said once per column: the first such cell, with how many more the column has.
         const key = `${sheet.name}\u0000${field}`;
         const done = reportedColumns.get(out) ?? new Set<string>();
         reportedColumns.set(out, done);
@@ -67,26 +69,9 @@ export const rule: CellRule = cellRule(
         done.add(key);
         let more = -1;
         for (const c of columnCells(sheet, field)) if (c !== undefined && !c.merged && c.parsed.status === 'ok' && c.parsed.fromText && isDotDecimal(c.raw)) more++;
-        out.push(
-          report(meta, {
-            sheet,
-            row: row.row,
-            cell: address,
-            goal: goalOf(row),
-            message: messages.dotDecimals(label(sheet, field), rawText(cell), row.row, more, shown(type, p.value)),
-          }),
-        );
-        return;
+        message = messages.dotDecimals(label(sheet, field), rawText(cell), row.row, more, shown(type, p.value));
       }
-      out.push(
-        report(meta, {
-          sheet,
-          row: row.row,
-          cell: address,
-          goal: goalOf(row),
-          message: messages.asText(rawText(cell), label(sheet, field), goalOf(row), shown(type, p.value)),
-        }),
-      );
+      out.push(report(meta, { sheet, row: row.row, cell: address, goal: goalOf(row), message }));
     },
   },
 );
