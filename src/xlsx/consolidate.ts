@@ -60,7 +60,7 @@ export async function consolidateFiles(
   for (const file of files) {
     const loaded = await loadWorkbookFile(file, xlsxParser, { cwd: at.cwd });
     const twice = intake.repeated(file, await realpath(loaded.path));
-    if (twice && !twice.admitted) throw new InputError(twice.reason);
+    if (twice) throw new InputError(twice);
     inputs.push(loaded.path);
     const { workbook, options } = prepare(loaded.grids, generatedSheetNames(loaded.host), { cutoff: intake.cutoff }, at.now);
     const verdict = intake.admit({ file, workbook, options });
