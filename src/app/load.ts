@@ -12,7 +12,8 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { WorkbookGrids } from '../domain/grid';
 import type { ReadWorkbook } from '../domain/sheet';
-import { readWorkbook, type ReaderOptions } from '../domain/reader';
+import type { ReaderOptions } from '../domain/reader';
+import { readMapped } from './mapping';
 import { DamagedWorkbookError, guardXlsxBytes, noDataReason } from './guard';
 import { withoutProductSheets } from './registry';
 import { InputError } from './errors';
@@ -35,8 +36,10 @@ export interface LoadOptions {
    * full document model refuses here a workbook too large for it (throw `InputError`).
    */
   readonly beforeParse?: (bytes: Buffer) => Promise<void>;
-  /** How to read the sheets: `--vigencia`, `--corte`, `--incluir-ocultas`. */
+  /** How to read the sheets: `--vigencia`, `--corte`, `--incluir-ocultas`, `--mapa`. */
   readonly reading?: ReaderOptions;
+  /** Return a workbook with no recognised sheet as read, instead of refusing it (`tablero columnas`). */
+  readonly listAll?: boolean;
 }
 
 export interface LoadedFile<H> extends ReadFile {
@@ -114,7 +117,8 @@ function damaged(file: string, e: unknown): InputError {
 
 /** Recognises the sheets of `grids`; throws `InputError` when none is known or none has data. */
 function recognise(file: string, grids: WorkbookGrids, options: LoadOptions): ReadWorkbook {
-  const workbook = readWorkbook(grids, { ...options.reading, extraSources: options.extraSources });
+  const workbook = readMapped(grids, { ...options.reading, extraSources: options.extraSources }, file);
+  if (options.listAll) return workbook;
   if (workbook.sheets.length === 0) {
     const names = grids.sheets.map((s) => s.name);
     const found = names.length ? ` Hojas del libro: ${names.slice(0, 8).join(', ')}${names.length > 8 ? ', …' : ''}.` : '';

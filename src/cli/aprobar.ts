@@ -23,7 +23,7 @@ import type { IsoDate } from '../domain/dates';
 
 export function makeAprobar(deps: CliDeps) {
   return async function aprobar(args: ParsedArgs, io: CliIO): Promise<number> {
-    allowOnly(args, { fecha: true, acta: true, output: true, force: true });
+    allowOnly(args, { fecha: true, acta: true, output: true, force: true, mapa: true });
     const usageLine = 'tablero aprobar <archivo.xlsx> --fecha AAAA-MM-DD --acta <texto> -o <salida.xlsx>';
     if (args.files.length !== 1) throw new UsageError(`Indique un libro: ${usageLine}`);
     if (!args.fecha) throw new UsageError(`Falta la fecha de aprobación (--fecha AAAA-MM-DD): ${usageLine}`);
@@ -38,6 +38,7 @@ export function makeAprobar(deps: CliDeps) {
       approvedOn,
       act: args.acta.trim(),
       vigencia: Number(approvedOn.slice(0, 4)),
+      ...(args.mapping ? { reading: { mapping: args.mapping } } : {}),
     });
     io.stdout(
       `Plan aprobado el ${formatDate(b.approvedOn)} (${b.act}): ${plural(b.goals.length, 'meta', 'metas')} de` +

@@ -50,7 +50,7 @@ export async function consolidateFiles(
   files: readonly string[],
   corte: string | undefined,
   workbookName: string,
-  at: Pick<CopyRequest, 'cwd' | 'now'>,
+  at: Pick<CopyRequest, 'cwd' | 'now' | 'reading'>,
   warn: (message: string) => void,
 ): Promise<ConsolidatedRun> {
   const generatedAt = localDateTime(at.now);
@@ -63,13 +63,13 @@ export async function consolidateFiles(
   let declared: { vigencia?: { value: number; file: string }; cutoff?: { value: string; file: string } } = {};
   const seen = new Map<string, string>(); // real path → file as given
   for (const file of files) {
-    const loaded = await loadWorkbookFile(file, xlsxParser, { cwd: at.cwd });
+    const loaded = await loadWorkbookFile(file, xlsxParser, { cwd: at.cwd, ...(at.reading?.mapping ? { reading: { mapping: at.reading.mapping } } : {}) });
     const real = await realpath(loaded.path);
     const twice = seen.get(real);
     if (twice !== undefined) throw new InputError(`«${file}» es el mismo archivo que «${twice}»: cada libro se consolida una sola vez.`);
     seen.set(real, file);
     inputs.push(loaded.path);
-    const { workbook, options } = prepare(loaded.grids, generatedSheetNames(loaded.host), { cutoff }, at.now);
+    const { workbook, options } = prepare(loaded.grids, generatedSheetNames(loaded.host), { cutoff }, at.now, at.reading?.mapping ? { mapping: at.reading.mapping } : {});
     if (!workbook.sheets.some((s) => s.kind === 'hoja-captura')) {
       warn(`«${file}» no tiene hoja de captura; se omite en el consolidado.`);
       continue;
