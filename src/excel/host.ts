@@ -18,6 +18,7 @@ import type { CancelToken, ProgressReporter, WorkbookHost, WorkbookSettings } fr
 import type { WorkbookGrids } from '../domain/grid';
 import type { Finding } from '../domain/finding';
 import type { GeneralKind } from '../domain/fields';
+import type { WorkbookMapping } from '../domain/mapping';
 import type { SheetModel } from '../sheets/model';
 import { planMarks, type MarkPlan } from '../app/marks';
 import { detectCapabilities, limitationsOf, officeIsSetSupported, scriptHasIn, type Capabilities, type IsSetSupported } from './capabilities';
@@ -199,6 +200,11 @@ export class ExcelWorkbookHost implements WorkbookHost {
     const spec = templateSpec(kind, settings);
     return this.run('insertar la plantilla', (ctx) => insertTemplateIn(ctx, spec, this.capabilities(), this.budget));
   }
+
+  async saveMapping(mapping: WorkbookMapping): Promise<void> {
+    const { writeMappingIn } = await lazyChunks.mapping();
+    await this.run('guardar el mapa de columnas', (ctx) => writeMappingIn(ctx, mapping));
+  }
 }
 
 /**
@@ -211,6 +217,7 @@ export const lazyChunks = {
   template: () => import(/* webpackChunkName: "plantillas" */ './template.js'),
   templates: () => import(/* webpackChunkName: "plantillas" */ '../app/templates.js'),
   settings: () => import(/* webpackChunkName: "ajustes" */ '../app/settings.js'),
+  mapping: () => import(/* webpackChunkName: "en-este-libro" */ './mapping.js'),
 };
 
 /** Local date-time without zone, `2025-07-10T09:30`. */

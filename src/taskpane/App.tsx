@@ -15,8 +15,10 @@ import { ValidatePanel } from './components/ValidatePanel';
 // panel, and Ajustes with the zod schema behind its checks.
 const GeneratePanel = lazy(() => import(/* webpackChunkName: "generar-panel" */ './components/GeneratePanel.js').then((m) => ({ default: m.GeneratePanel })));
 const SettingsPanel = lazy(() => import(/* webpackChunkName: "ajustes" */ './components/SettingsPanel.js').then((m) => ({ default: m.SettingsPanel })));
+// «En este libro»: the reading and the user's mapping (with the zod schema behind it).
+const BookPanel = lazy(() => import(/* webpackChunkName: "en-este-libro" */ './components/BookPanel.js').then((m) => ({ default: m.BookPanel })));
 
-type TabId = 'validar' | 'generar' | 'ajustes';
+type TabId = 'validar' | 'generar' | 'libro' | 'ajustes';
 
 const useStyles = makeStyles({
   root: {
@@ -43,6 +45,7 @@ export interface AppProps {
 const tabs: readonly { id: TabId; label: string }[] = [
   { id: 'validar', label: 'Validar' },
   { id: 'generar', label: 'Generar' },
+  { id: 'libro', label: 'Libro' },
   { id: 'ajustes', label: 'Ajustes' },
 ];
 
@@ -87,6 +90,11 @@ export function App({ actions }: AppProps) {
           {tab === 'generar' && (
             <Suspense fallback={<Spinner size="tiny" label="Cargando…" />}>
               <GeneratePanel busy={busy} onGenerate={on.generate} onInsertTemplate={on.insertTemplate} />
+            </Suspense>
+          )}
+          {tab === 'libro' && (
+            <Suspense fallback={<Spinner size="tiny" label="Cargando…" />}>
+              <BookPanel actions={actions} busy={busy} />
             </Suspense>
           )}
           {tab === 'ajustes' &&

@@ -103,3 +103,29 @@ export async function withStoredMapping(bytes: Buffer, mapping: unknown, raw?: s
   });
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
+
+/** A sheet of the Excel double as row-major text cells (what Excel would save), for `withSheetCells`. */
+export interface SavedSheet {
+  readonly name: string;
+  readonly visibility: 'Visible' | 'Hidden' | 'VeryHidden';
+  /** [row, col, value] of every non-empty cell. */
+  readonly cells: readonly (readonly [number, number, string | number | boolean])[];
+}
+
+/**
+ * `bytes` with a sheet as the double holds it (the workbook "saved" after the pane wrote in it):
+ * its cells' values, as text cells, and its visibility.
+ */
+export async function withSavedSheet(bytes: Buffer, sheet: SavedSheet): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  const old = wb.getWorksheet(sheet.name);
+  if (old) wb.removeWorksheet(old.id);
+  const ws = wb.addWorksheet(sheet.name, { state: sheet.visibility === 'VeryHidden' ? 'veryHidden' : sheet.visibility === 'Hidden' ? 'hidden' : 'visible' });
+  for (const [r, c, v] of sheet.cells) {
+    const cell = ws.getCell(r, c);
+    if (typeof v === 'string') cell.numFmt = '@';
+    cell.value = v;
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
