@@ -28,3 +28,15 @@ export class OutputError extends UserError {
     this.name = 'OutputError';
   }
 }
+
+/**
+ * A workbook whose package is not whole (a part it lists is missing, its relationships are gone):
+ * thrown by the readers' package check (`xlsx/package.ts`); `reason` completes «está dañado o
+ * incompleto: …» in Spanish.
+ */
+export class DamagedWorkbookError extends Error {
+  constructor(readonly reason: string) {
+    super(reason);
+    this.name = 'DamagedWorkbookError';
+  }
+}

@@ -3,7 +3,8 @@ import * as path from 'node:path';
 import * as zlib from 'node:zlib';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { DEFAULT_GUARD_LIMITS, formatBytes, guardXlsxBytes, inspectXlsxBytes, type GuardResult } from './guard';
+import { formatBytes } from './bytes';
+import { DEFAULT_GUARD_LIMITS, guardXlsxBytes, inspectXlsxBytes, type GuardResult } from './guard';
 import { buildZip, cfbFile, deflatedZeros, workbookParts, zipBomb } from '../../test/helpers/zip';
 
 const example = readFileSync(path.resolve(__dirname, '..', '..', 'examples', 'hoja-captura-T2-2025.xlsx'));

@@ -13,10 +13,11 @@ import * as path from 'node:path';
 import type { WorkbookGrids } from '../domain/grid';
 import type { ReadWorkbook } from '../domain/sheet';
 import type { ReaderOptions } from '../domain/reader';
+import { kindLabels } from '../domain/fields';
 import { readMapped } from './mapping';
-import { DamagedWorkbookError, guardXlsxBytes, noDataReason } from './guard';
+import { guardXlsxBytes } from './guard';
 import { withoutProductSheets } from './registry';
-import { InputError } from './errors';
+import { DamagedWorkbookError, InputError } from './errors';
 
 /** 100 MB: far above any real action plan, low enough to refuse a wrong file before exceljs tries. */
 export const MAX_FILE_BYTES = 100 * 1024 * 1024;
@@ -177,4 +178,19 @@ async function gridsOfFile(file: string, readGrids: GridReader, options: LoadOpt
 function megabytes(n: number): string {
   const mb = n / (1024 * 1024);
   return `${mb >= 10 ? Math.round(mb) : mb.toFixed(1).replace('.', ',')} MB`;
+}
+
+/**
+ * A workbook whose recognised sheets hold headers but not one data row (a blank template, or a
+ * file saved before anyone typed) cannot be validated, reported or turned into a tablero: the
+ * product's decision is exit code 2 with this one line. `null` when at least one recognised sheet
+ * has rows (other empty sheets are fine), or when there is no recognised sheet at all (the
+ * caller's "no recognisable sheet" message applies).
+ */
+function noDataReason(workbook: ReadWorkbook, file: string): string | null {
+  if (workbook.sheets.length === 0 || workbook.sheets.some((s) => s.rows.length > 0)) return null;
+  const list = workbook.sheets.slice(0, 4).map((s) => `«${s.name}» (${kindLabels[s.kind]})`).join(', ');
+  const more = workbook.sheets.length > 4 ? ', …' : '';
+  const one = workbook.sheets.length === 1;
+  return `El archivo «${file}» no tiene filas de datos: ${one ? 'la hoja' : 'las hojas'} ${list}${more} solo ${one ? 'tiene' : 'tienen'} encabezados; diligencie al menos una fila y vuelva a intentarlo.`;
 }

@@ -13,7 +13,7 @@
  */
 import * as path from 'node:path';
 import { attrsOf, freshId, parseRels, relElement, relsXml, section } from './ooxml';
-import type { ZipEntryInfo } from '../app/guard';
+import type { ZipEntryInfo } from '../app/zip-directory';
 import { ZipWriter, openZip, readPartText, type ZipSource } from './zip';
 import { OutputError } from '../app/errors';
 

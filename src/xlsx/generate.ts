@@ -67,7 +67,7 @@ export async function packageWithCharts(wb: ExcelJS.Workbook, result: GenerarRes
 
 /**
  * From this many cells on (written in the workbook's worksheets), `generar` makes the copy at the
- * package level (`src/xlsx/large-copy.ts`) instead of through exceljs's full document model.
+ * package level (`src/xlsx/large-copy/`) instead of through exceljs's full document model.
  * The model costs about 2 KB per cell — measured peak RSS (`npm run bench -- escala`, 30-column
  * consolidated capture sheet): 20,000 rows (≈545,000 cells) 1.3 GB, 35,000 rows 2.5 GB — so above
  * this the 1.5 GB budget would not hold. The package-level copy keeps every cell of the units'

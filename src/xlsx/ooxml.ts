@@ -1,5 +1,5 @@
 /**
- * Small, exact text helpers for the package parts `large-copy.ts` edits (workbook, relationships,
+ * Small, exact text helpers for the package parts `large-copy/` edits (workbook, relationships,
  * content types, styles, a worksheet's head and tail). They work on the XML text as written, so
  * what they do not touch stays byte for byte as it was — no parse-and-reserialise round trip.
  */

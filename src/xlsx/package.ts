@@ -15,7 +15,7 @@
  * A part cut short inside an intact zip is the door check's (`app/guard.ts`): it inflates every
  * part and refuses one whose XML does not end with its root element's closing tag.
  */
-import { DamagedWorkbookError } from '../app/guard';
+import { DamagedWorkbookError } from '../app/errors';
 import { attrsOf, elements, escapeXml, parseRels, relIs, relativeTarget, relsPathOf, resolveTarget, section, setAttr } from './ooxml';
 import { ZipWriter, openZip, readPartText, type ZipSource } from './zip';
 

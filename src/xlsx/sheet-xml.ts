@@ -1,6 +1,6 @@
 /**
  * A generated sheet (`SheetModel`) written straight to worksheet XML, row by row, for the
- * package-level copy of a LARGE workbook (`large-copy.ts`). The exceljs renderer (`render.ts`)
+ * package-level copy of a LARGE workbook (`large-copy/`). The exceljs renderer (`render.ts`)
  * holds about 1 KB per cell; at 200,000 goals the Tablero, Alertas and Observaciones have 2.4
  * million cells, so here nothing but the output is kept: the XML is produced one row at a time
  * and deflated as it goes.

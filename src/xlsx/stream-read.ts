@@ -17,7 +17,7 @@
 import ExcelJS from 'exceljs';
 import { Readable } from 'node:stream';
 import type { CellRange, CellValue, Grid, SheetVisibility, WorkbookGrids } from '../domain/grid';
-import type { ZipEntryInfo } from '../app/guard';
+import type { ZipEntryInfo } from '../app/zip-directory';
 import { openZip, partChunks, type ZipSource } from './zip';
 import { parseAddress } from '../domain/grid';
 import { plainValue } from './read';

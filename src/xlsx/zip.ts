@@ -1,5 +1,5 @@
 /**
- * The zip level of an .xlsx, for `large-copy.ts`: read a part (whole or as a stream of inflated
+ * The zip level of an .xlsx, for `large-copy/`: read a part (whole or as a stream of inflated
  * chunks) and write a new package in which untouched parts keep their original compressed bytes.
  *
  * Reading trusts `inspectXlsxBytes` (the door check, `app/guard.ts`) for the central directory,
@@ -8,7 +8,8 @@
  */
 import { Readable } from 'node:stream';
 import * as zlib from 'node:zlib';
-import { inspectXlsxBytes, type ZipEntryInfo } from '../app/guard';
+import { inspectXlsxBytes } from '../app/guard';
+import type { ZipEntryInfo } from '../app/zip-directory';
 
 export interface ZipSource {
   readonly bytes: Buffer;
