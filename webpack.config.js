@@ -115,8 +115,10 @@ function appConfig(env, mode, httpsOptions) {
           engine: {
             test: /[\\/]src[\\/]/,
             name: 'engine',
-            // The dialog page (aviso) shares one constant with the commands: it must not load the engine.
-            chunks: (chunk) => chunk.name !== 'aviso',
+            // Only what the pages load at start (taskpane, commands): a module shared by two lazy
+            // chunks stays lazy (webpack gives it an async chunk of its own) instead of being
+            // hoisted into the first load. The dialog page (aviso) must not load the engine.
+            chunks: (chunk) => chunk.name === 'taskpane' || chunk.name === 'commands',
             minChunks: 2,
             priority: 5,
           },

@@ -42,7 +42,7 @@ const TARGET = 0.2;
 const TARGET_SIZE = 10_000;
 
 /** `global.gc`, exposing it at run time when node was started without --expose-gc. */
-function gcFunction(): (() => void) | undefined {
+export function gcFunction(): (() => void) | undefined {
   const existing = (globalThis as { gc?: () => void }).gc;
   if (existing) return existing;
   try {

@@ -1,6 +1,8 @@
 /**
  * Gzipped size of the JavaScript that taskpane.html loads (the add-in's own bundles), per file and
- * in total, against the 210 KB budget (first load: lazy chunks — Generar, Ajustes, results — are not counted). office.js and the Excel runtime it pulls in are Microsoft's
+ * in total, against the 200 KB budget. First load: the scripts the page itself names; the chunks an
+ * action fetches on first use (`paneChunks` in app/pane.ts, `lazyChunks` in excel/host.ts, the lazy
+ * panels of the taskpane — docs/architecture.md, «Carga diferida») are not counted. office.js and the Excel runtime it pulls in are Microsoft's
  * (the same files every add-in loads, from the CDN or from office-js/), so they are listed apart
  * and left out of the budget.
  *
@@ -12,9 +14,8 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-// 200 KB before the reading of real formats (format catalog, plan indicativo rules: ~8 KB gzipped) joined the
-// engine; moving that reading into a lazy chunk of the pane would win it back.
-export const BUDGET_BYTES = 210 * 1024;
+/** The issue's limit. The first load was 182.5 KB at the end of issue 10; what a new pane feature adds comes out of the rest. */
+export const BUDGET_BYTES = 200 * 1024;
 
 export interface FileSize {
   readonly file: string;

@@ -18,9 +18,7 @@ import type { GeneratedKind } from '../sheets/model';
 import { goalCodeOf } from '../domain/goals';
 import { cutoffPeriod, periodLabel } from '../domain/periods';
 import { todayIso } from '../domain/dates';
-import { resolveOptions } from './report';
-import { validateWorkbook } from './validate';
-import { ruleById } from '../rules/index';
+import { resolveOptions } from './run-options';
 
 /** The sheets the pane's Generar buttons write (the consolidated and return sheets are the command line's). */
 export type PaneSheetKind = Extract<GeneratedKind, 'tablero' | 'alertas' | 'observaciones'>;
@@ -74,11 +72,11 @@ export async function storedMappingOf(grids: WorkbookGrids): Promise<StoredMappi
 export interface PaneUseCases {
   /** What the workbook holds, without validating it. `stored`: the workbook's mapping (`storedMappingOf`). */
   detect(grids: WorkbookGrids, settings: WorkbookSettings, stored?: StoredMapping): Detection;
-  /** All rules on the grids. Pure: marks are written by the controller through the host. */
-  validate(grids: WorkbookGrids, settings: WorkbookSettings, stored?: StoredMapping): ValidationOutcome;
+  /** All rules on the grids (their code is loaded on the first call). Marks are written by the controller through the host. */
+  validate(grids: WorkbookGrids, settings: WorkbookSettings, stored?: StoredMapping): Promise<ValidationOutcome>;
   /** Builds one generated sheet and writes it into the workbook; resolves to the sheet's name. */
   generate(kind: PaneSheetKind, grids: WorkbookGrids, settings: WorkbookSettings, progress: ProgressReporter, cancel: CancelToken, stored?: StoredMapping): Promise<string>;
-  /** Short Spanish title of a rule id, for the group headings (falls back to the id). */
+  /** Short Spanish title of a rule id, for the group headings of a validation's findings (falls back to the id). */
   ruleTitle(rule: string): string;
 }
 
@@ -150,19 +148,39 @@ export function detectWorkbook(workbook: ReadWorkbook, options: EngineOptions): 
   return { sheets, unknown: workbook.unknown.map((u) => u.name).filter((n) => !n.startsWith('_')) };
 }
 
-/** The heading of a rule's group: the rule's own `meta.title` (falls back to the id). */
-export function ruleTitle(rule: string): string {
-  return ruleById(rule)?.meta.title ?? rule;
-}
+/**
+ * The engine's parts that only an action needs, each fetched on first use as a chunk of its own
+ * (webpack splits at `import()`; the CLI and jest just load the module). The pane's first load
+ * (scripts/bundle-size.ts, 200 KB gzipped) holds only what opening the pane needs: the reader and
+ * the «what is in this workbook» line. A new pane action adds its entry here (or its own
+ * `import()` inside the action) — never a static import of its use case in this file, the
+ * controller or a component that renders at open. docs/architecture.md, «Carga diferida».
+ */
+export const paneChunks = {
+  /** Validar: the rule catalog and the progress the rules share. */
+  validate: async () => {
+    const [{ validateWorkbook }, { ruleById }] = await Promise.all([
+      import(/* webpackChunkName: "validar" */ './validate.js'),
+      import(/* webpackChunkName: "validar" */ '../rules/index.js'),
+    ]);
+    return { validateWorkbook, ruleTitle: (rule: string): string | undefined => ruleById(rule)?.meta.title };
+  },
+};
 
 export function createPaneUseCases(generateSheet: GenerateSheet): PaneUseCases {
+  /** Rule titles, known once the rule catalog has loaded (a validation ran before any heading is drawn). */
+  let titleOf: ((rule: string) => string | undefined) | undefined;
   return {
     detect(grids, settings, stored) {
+      // The pane is up and has read the workbook: Validar is the next click, fetch its code now.
+      void paneChunks.validate().catch(() => undefined);
       const workbook = readPane(grids, settings, stored?.mapping);
       return detectWorkbook(workbook, engineOptions(settings, workbook));
     },
 
-    validate(grids, settings, stored): ValidationOutcome {
+    async validate(grids, settings, stored): Promise<ValidationOutcome> {
+      const { validateWorkbook, ruleTitle } = await paneChunks.validate();
+      titleOf = ruleTitle;
       const workbook = readPane(grids, settings, stored?.mapping);
       const options = engineOptions(settings, workbook);
       const result = validateWorkbook(workbook, options);
@@ -186,6 +204,8 @@ export function createPaneUseCases(generateSheet: GenerateSheet): PaneUseCases {
       return generateSheet(kind, workbook, options, progress, cancel);
     },
 
-    ruleTitle,
+    ruleTitle(rule) {
+      return titleOf?.(rule) ?? rule;
+    },
   };
 }

@@ -4,9 +4,9 @@
  * user what went wrong.
  *
  * `@microsoft/office-js-helpers` offers the same (`new Dialog(url).result`); it was judged for this
- * one use and declined (README, «Notas de diseño»): archived since 2020, its types need
- * `skipLibCheck`, and it would pull a library for ~40 lines. If it is ever adopted, only this module
- * changes.
+ * one use and declined (README, «Notas de diseño»): unmaintained (1.0.2), it depends on rxjs 5,
+ * lodash-es, core-js 2 and `@types/office-js` 0.0.x (whose globals clash with today's: `skipLibCheck`),
+ * all for ~40 lines. If it is ever adopted, only this module changes.
  *
  *   await showMessageDialog(Office.context.ui, new URL('aviso.html', location.href).href, 'La hoja … está protegida …');
  *

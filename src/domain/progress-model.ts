@@ -29,6 +29,7 @@ import type { FieldId, PeriodKind } from './fields';
 import type { Budget, GoalInput, GoalProgress } from './goal';
 import { goalCodeOf, goalsFromCaptureSheet, goalsFromPlanSheet } from './goals';
 import { columnCells } from './reader';
+import { pushTo } from './multimap';
 import type { EngineOptions } from './options';
 import { cutoffPeriod, periodCount, periodLabel } from './periods';
 import { computeProgress, isBudgetAhead, isLagging, isOverExecuted, progressFigures } from './progress';
@@ -238,7 +239,7 @@ function joinBudgets(workbook: ReadWorkbook, sheet: ReadSheet, list: readonly Go
         obligations: okNumber(row, 'obligations') ?? null,
         payments: okNumber(row, 'payments') ?? null,
       };
-      money.set(target, [...(money.get(target) ?? []), b]);
+      pushTo(money, target, b);
     });
   }
   return list.map((p, i) => {

@@ -72,5 +72,7 @@ export function splitText(text: string, max: number): string[] {
 
 /** Text the product writes into a generated cell: within Excel's cell limit, saying so when shortened. */
 export function fitCell(text: string): string {
+  // Called for every text the product writes: the note is only built for a text that needs it.
+  if (text.length <= MAX_CELL_CHARS) return text;
   return shorten(text, MAX_CELL_CHARS, ` [texto recortado: tenía ${formatNumber(text.length, 0)} caracteres, más de los ${formatNumber(MAX_CELL_CHARS, 0)} que admite una celda de Excel]`);
 }

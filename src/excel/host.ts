@@ -20,12 +20,12 @@ import type { Finding } from '../domain/finding';
 import type { GeneralKind } from '../domain/fields';
 import type { WorkbookMapping } from '../domain/mapping';
 import type { SheetModel } from '../sheets/model';
-import { planMarks, type MarkPlan } from '../app/marks';
+import type { MarkPlan } from '../app/marks';
 import { detectCapabilities, limitationsOf, officeIsSetSupported, scriptHasIn, type Capabilities, type IsSetSupported } from './capabilities';
 import { DEFAULT_BATCH_BUDGET, isNull } from './batch';
 import { ExcelHostError, isTransientError, toExcelHostError } from './errors';
 import { readGrids } from './read';
-import { clearMarksIn, writeMarksIn, type MarkOutcome } from './marks';
+import type { MarkOutcome } from './marks';
 import type { RenderedSheet } from './render';
 
 /** What the adapter needs of the `Excel` global: `run`, with or without run options. */
@@ -135,11 +135,13 @@ export class ExcelWorkbookHost implements WorkbookHost {
   }
 
   async writeMarks(findings: readonly Finding[], progress?: ProgressReporter, cancel?: CancelToken): Promise<void> {
+    const { planMarks } = await lazyChunks.planMarks();
     await this.applyMarkPlan(planMarks(findings), progress, cancel);
   }
 
   /** Applies a mark plan (`app/marks.ts`); says once when notes are not available. */
   async applyMarkPlan(plan: MarkPlan, progress?: ProgressReporter, cancel?: CancelToken): Promise<MarkOutcome> {
+    const { writeMarksIn } = await lazyChunks.marks();
     const outcome = await this.run('marcar las celdas', async (ctx) => {
       const o = { caps: this.capabilities(), budget: this.budget, maxAddressChars: this.opts.maxAddressChars, progress, cancel };
       const r = await writeMarksIn(ctx, plan, o);
@@ -151,6 +153,7 @@ export class ExcelWorkbookHost implements WorkbookHost {
   }
 
   async clearMarks(): Promise<void> {
+    const { clearMarksIn } = await lazyChunks.marks();
     await this.run('quitar las marcas', (ctx) => clearMarksIn(ctx, { caps: this.capabilities(), budget: this.budget }));
   }
 
@@ -210,13 +213,19 @@ export class ExcelWorkbookHost implements WorkbookHost {
 /**
  * Code loaded on demand (one webpack chunk each, named after what it is for). To keep a new
  * action's code out of the first load, add it here (or `await import()` it inside the action) —
- * never import it statically from a module the pane loads at start.
+ * never import it statically from a module the pane loads at start; a type-only import is free.
+ * The engine's side of the same table is `paneChunks` (app/pane.ts); docs/architecture.md,
+ * «Carga diferida».
  */
 export const lazyChunks = {
+  /** Validar and Limpiar marcas: writing and clearing marks, and the plan of the marks (the same chunk as the rules, `paneChunks.validate`). */
+  marks: () => import(/* webpackChunkName: "validar" */ './marks.js'),
+  planMarks: () => import(/* webpackChunkName: "validar" */ '../app/marks.js'),
   render: () => import(/* webpackChunkName: "generar" */ './render.js'),
   template: () => import(/* webpackChunkName: "plantillas" */ './template.js'),
   templates: () => import(/* webpackChunkName: "plantillas" */ '../app/templates.js'),
-  settings: () => import(/* webpackChunkName: "ajustes" */ '../app/settings.js'),
+  /** Reading and saving the settings (zod; at open too). Not "ajustes", the settings form: the ribbon page has no React. */
+  settings: () => import(/* webpackChunkName: "ajustes-libro" */ '../app/settings.js'),
   mapping: () => import(/* webpackChunkName: "en-este-libro" */ './mapping.js'),
 };
 

@@ -64,6 +64,16 @@ function hex(rgb: string): string {
   return `#${rgb.toUpperCase()}`;
 }
 
+/**
+ * Merged areas under each row they span: a note's cover check looks at its own row's areas, not
+ * at every merge of the sheet (a plan de acción merges each activity over its rows: thousands).
+ */
+function mergesByRow(merges: readonly CellRange[]): Map<number, CellRange[]> {
+  const out = new Map<number, CellRange[]>();
+  for (const r of merges) for (let row = r.top; row <= r.bottom; row++) pushTo(out, row, r);
+  return out;
+}
+
 function inside(r: CellRange, row: number, col: number): boolean {
   return row >= r.top && row <= r.bottom && col >= r.left && col <= r.right;
 }
@@ -235,10 +245,10 @@ export async function writeMarksIn(ctx: Excel.RequestContext, plan: MarkPlan, op
   }
   await loadMergedAreas(ctx, merged.map((m) => m.target));
   await runUnits(ctx, prep, { budget: opts.budget, cancel: opts.cancel });
-  const mergedBySheet = new Map(merged.map((m) => [m.sheet, m.target.merges]));
+  const mergedBySheet = new Map(merged.map((m) => [m.sheet, mergesByRow(m.target.merges)]));
   for (const p of notes) {
     const at = parseAddress(p.cell)!;
-    const covered = (mergedBySheet.get(p.sheet) ?? []).some((r) => inside(r, at.row, at.col) && !(r.top === at.row && r.left === at.col));
+    const covered = (mergedBySheet.get(p.sheet)?.get(at.row) ?? []).some((r) => inside(r, at.row, at.col) && !(r.top === at.row && r.left === at.col));
     if (covered) p.skip = true;
     if (p.existing && !isNull(p.existing)) p.original = typeof p.existing.content === 'string' ? p.existing.content : null;
   }

@@ -1,6 +1,7 @@
 import type { Finding } from '../domain/finding';
 import { plannedField, type FieldId } from '../domain/fields';
 import { formatNumber } from '../domain/format';
+import { pushTo } from '../domain/multimap';
 import { okNumber, okValue, type DataRow, type ReadSheet } from '../domain/sheet';
 import { sameMagnitude } from '../domain/tolerance';
 import type { Rule, RuleMeta } from './types';
@@ -62,7 +63,7 @@ function check(sheet: ReadSheet, row: DataRow, conventions?: Map<Convention, num
   const broken = conventions && conventionOf(acc, years.map((y) => y.value), termGoal);
   const at = (field: FieldId, message: string): Finding | undefined => {
     if (broken && conventions) {
-      conventions.set(broken, [...(conventions.get(broken) ?? []), row.row]);
+      pushTo(conventions, broken, row.row);
       return undefined;
     }
     return report(meta, { sheet, row: row.row, cell: fieldAddress(sheet, row, field), goal: goalOf(row), message });

@@ -306,8 +306,14 @@ export function textColourRules(ranges: readonly CellRange[], colours: readonly 
  * Mutable helper the sheet builders use; `build()` returns the immutable model. Keeps styles by
  * name so renderers can group cells of one style (office-js: one format call per range).
  */
+/** More than Excel's 16,384 columns: `row * CELL_KEY_COLS + col` is one key per cell. */
+const CELL_KEY_COLS = 16_385;
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
 export class SheetBuilder {
-  private readonly cells = new Map<string, ModelCell>();
+  /** By `row * CELL_KEY_COLS + col`. */
+  private readonly cells = new Map<number, ModelCell>();
   private readonly merges: CellRange[] = [];
   private readonly widths: number[] = [];
   private readonly heights: Record<number, number> = {};
@@ -336,11 +342,18 @@ export class SheetBuilder {
   }
 
   /** Sets one cell. `value` undefined = blank (still styled). */
-  set(row: number, col: number, value: ModelValue | undefined, style?: string, extra: Partial<Pick<ModelCell, 'date' | 'text' | 'link' | 'error'>> = {}): this {
+  set(row: number, col: number, value: ModelValue | undefined, style?: string, extra?: Partial<Pick<ModelCell, 'date' | 'text' | 'link' | 'error'>>): this {
     if (style !== undefined && !(style in this.styles)) throw new Error(`Estilo desconocido: ${style}`);
     // Every text the product writes stays within Excel's cell limit (a quoted analysis of pages).
     const v = typeof value === 'string' ? fitCell(value) : (value ?? null);
-    this.cells.set(`${row}:${col}`, { row, col, value: v, ...(style ? { style } : {}), ...extra });
+    // Built field by field (no spreads) under a numeric key: a sheet of observations sets ~100,000 cells.
+    const cell: Mutable<ModelCell> = { row, col, value: v };
+    if (style) cell.style = style;
+    if (extra?.date) cell.date = true;
+    if (extra?.text) cell.text = true;
+    if (extra?.link) cell.link = extra.link;
+    if (extra?.error) cell.error = true;
+    this.cells.set(row * CELL_KEY_COLS + col, cell);
     return this;
   }
 

@@ -89,7 +89,9 @@ export function buildObservaciones(input: ObservacionesInput): SheetModel {
   const headerAt = row;
   row++;
   const top = row;
-  const sorted = [...input.rows].sort((a, c) => (a.file ?? '').localeCompare(c.file ?? '', 'es') || compareFindings(a.finding, c.finding));
+  // One collator for the whole sort (`localeCompare(x, 'es')` builds one per comparison).
+  const byFile = withFile ? new Intl.Collator('es').compare : () => 0;
+  const sorted = [...input.rows].sort((a, c) => byFile(a.file ?? '', c.file ?? '') || compareFindings(a.finding, c.finding));
   sorted.forEach((r, i) => {
     const f = r.finding;
     b.set(row, cols.n, i + 1, 'tdCenter');

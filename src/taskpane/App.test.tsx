@@ -87,7 +87,7 @@ function fakeUseCases(findings: Finding[]): PaneUseCases & { generated: string[]
   return {
     generated,
     detect: () => detection,
-    validate: () => outcomeOf(findings),
+    validate: async () => outcomeOf(findings),
     async generate(kind) {
       generated.push(kind);
       return 'Tablero de control';

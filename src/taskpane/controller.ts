@@ -61,7 +61,7 @@ export function createPaneActions(host: WorkbookHost, useCases: PaneUseCases, no
       // Let the pane paint the step before the (synchronous) engine runs.
       await nextTick();
       const stored = await storedMappingOf(grids);
-      const outcome = useCases.validate(grids, settings, stored);
+      const outcome = await useCases.validate(grids, settings, stored);
       throwIfCancelled(cancel);
       progress.report('Marcando celdas', 0, Math.max(outcome.findings.length, 1));
       await host.clearMarks();

@@ -90,8 +90,8 @@ describeBrowser('«En este libro» in the built pane, over the Excel double', ()
 
     // Validar in the pane reads the sheet with the stored mapping: the engine's counts on the original headers.
     const grids = gridsOfWorkbook(await loadWorkbook(await unknownLayoutWorkbook(false)), 'original.xlsx');
-    const expected = createPaneUseCases(async () => 'x').validate(grids, {});
-    const unmapped = createPaneUseCases(async () => 'x').validate(gridsOfWorkbook(await loadWorkbook(renamed), 'r.xlsx'), {});
+    const expected = await createPaneUseCases(async () => "x").validate(grids, {});
+    const unmapped = await createPaneUseCases(async () => "x").validate(gridsOfWorkbook(await loadWorkbook(renamed), 'r.xlsx'), {});
     expect([unmapped.errors, unmapped.warnings]).not.toEqual([expected.errors, expected.warnings]);
     await page.getByRole('tab', { name: 'Validar' }).click();
     await page.getByRole('button', { name: 'Validar', exact: true }).click();

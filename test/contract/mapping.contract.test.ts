@@ -28,7 +28,7 @@ function savedSheet(xl: ExcelDouble, name: string): SavedSheet {
 const useCases = createPaneUseCases(async () => 'x');
 async function validated(grids: WorkbookGrids) {
   const stored = await storedMappingOf(grids);
-  const o = useCases.validate(grids, {}, stored);
+  const o = await useCases.validate(grids, {}, stored);
   return { stored, counts: [o.errors, o.warnings], findings: o.findings.map((f) => `${f.rule} ${f.sheet}!${f.cell}`).sort() };
 }
 
@@ -59,7 +59,7 @@ describe('contract: the mapping stored in the workbook', () => {
     expect(byExcel.stored.mapping).toEqual(mapping);
     for (const g of [excelActive, xlsxWhole, xlsxStream]) expect(await validated(g)).toEqual(byExcel);
     // …and the mapping changed the reading: without it the findings differ.
-    expect(useCases.validate(xlsxWhole, {}, {}).findings.map((f) => `${f.rule} ${f.sheet}!${f.cell}`).sort()).not.toEqual(byExcel.findings);
+    expect((await useCases.validate(xlsxWhole, {}, {})).findings.map((f) => `${f.rule} ${f.sheet}!${f.cell}`).sort()).not.toEqual(byExcel.findings);
   });
 
   it('a second, shorter mapping overwrites the first (no stale pieces), and the sheet is never deleted', async () => {
