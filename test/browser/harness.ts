@@ -35,8 +35,10 @@ export interface BuiltPane {
 
 /** Builds the pane (production, with the double's entry), serves it on 127.0.0.1 and launches Chromium. */
 export async function builtPane(): Promise<BuiltPane> {
-  const dist = mkdtempSync(path.join(os.tmpdir(), 'tablero-pane-'));
-  execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'webpack', 'bin', 'webpack.js'), '--mode', 'production', '--env', `outputPath=${dist}`, '--env', 'withDouble'], {
+  // TABLERO_PANE_DIST: a build to reuse while developing a browser test (`--env withDouble`); never removed.
+  const reuse = process.env.TABLERO_PANE_DIST;
+  const dist = reuse ?? mkdtempSync(path.join(os.tmpdir(), 'tablero-pane-'));
+  if (!reuse) execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'webpack', 'bin', 'webpack.js'), '--mode', 'production', '--env', `outputPath=${dist}`, '--env', 'withDouble'], {
     cwd: ROOT,
     stdio: 'pipe',
   });
@@ -63,7 +65,7 @@ export async function builtPane(): Promise<BuiltPane> {
     async close() {
       await browser.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      rmSync(dist, { recursive: true, force: true });
+      if (!reuse) rmSync(dist, { recursive: true, force: true });
     },
   };
 }
