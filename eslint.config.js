@@ -25,7 +25,8 @@ const layers = {
 /** Composition roots: they wire an adapter into app/, and are the only files that may. */
 const compositionRoots = {
   'src/cli/main.ts': ['xlsx'],
-  'src/taskpane/index.tsx': ['excel'],
+  // …and the reader of the .xlsx files Consolidar is given (src/xlsx/bytes-read.ts: no exceljs, no Node).
+  'src/taskpane/index.tsx': ['excel', 'xlsx'],
   'src/commands/commands.ts': ['excel'],
 };
 const adapterPackages = ['exceljs'];

@@ -22,6 +22,7 @@ import { formatDate } from '../domain/format';
 import { SheetBuilder, baseStyles, palette } from '../sheets/model';
 import type { SheetModel } from '../sheets/model';
 import type { GenerarResult } from './generate';
+import type { EngineOptions } from '../domain/options';
 import { UserError } from './errors';
 
 export const ORIGIN_FILE_HEADER = 'Archivo de origen';
@@ -157,4 +158,89 @@ function writeRaw(b: SheetBuilder, row: number, col: number, raw: CellValue, sty
 /** Key that tells a consolidated-sheet finding repeats one of a unit's own file. */
 export function findingKey(f: Finding): string {
   return `${f.rule}\u0000${f.goal ?? ''}\u0000${f.message}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Which files go into one consolidation: the same decisions for `tablero consolidar` (which stops
+// at a file of another vigencia or cut-off, or a repeated file) and the pane's Consolidar (which
+// lists such a file with its reason and goes on without it).
+
+/** Why a file is left out: unusable (the reason of the reader), repeated, another period, or nothing to copy. */
+export type LeftOutCode = 'unusable' | 'duplicate' | 'vigencia' | 'cutoff' | 'no-capture';
+
+export type FileVerdict = { readonly admitted: true } | { readonly admitted: false; readonly code: LeftOutCode; readonly reason: string };
+
+/** A file read and recognised, as the intake judges it. */
+export interface IntakeFile {
+  /** The file as the user named it. */
+  readonly file: string;
+  readonly workbook: ReadWorkbook;
+  readonly options: EngineOptions;
+}
+
+const dmy = (iso: string) => iso.split('-').reverse().join('/');
+
+/**
+ * Judges the files of one consolidation in order: each is admitted, or left out with a Spanish
+ * reason. Units of one consolidation report the same vigencia and, unless a cut-off is given (`--corte`,
+ * or the pane's settings), the same cut-off: the first file that states them sets them. Holds the
+ * consolidation's vigencia, cut-off and entity once files are admitted.
+ */
+export class ConsolidationIntake {
+  private declared: { vigencia?: { value: number; file: string }; cutoff?: { value: string; file: string } } = {};
+  private readonly seen = new Map<string, string>(); // identity → file as given
+  /** The cut-off every file is measured at. */
+  cutoff: string | undefined;
+  vigencia: number | undefined;
+  entity: string | null = null;
+
+  constructor(private readonly corte: string | undefined) {
+    this.cutoff = corte;
+  }
+
+  /**
+   * The same file given twice, judged before it is read: `identity` is what makes two files one
+   * (the CLI: its real path; the pane: its bytes). Null when first seen.
+   */
+  repeated(file: string, identity: string): FileVerdict | null {
+    const twice = this.seen.get(identity);
+    if (twice !== undefined) return { admitted: false, code: 'duplicate', reason: `«${file}» es el mismo archivo que «${twice}»: cada libro se consolida una sola vez.` };
+    this.seen.set(identity, file);
+    return null;
+  }
+
+  /** A file read and recognised (not `repeated`): admitted, or left out with the reason. */
+  admit(f: IntakeFile): FileVerdict {
+    const { file, workbook, options } = f;
+    if (!workbook.sheets.some((s) => s.kind === 'hoja-captura')) {
+      return { admitted: false, code: 'no-capture', reason: `«${file}» no tiene hoja de captura; se omite en el consolidado.` };
+    }
+    // The capture sheets' own title block first (the plan de acción beside them may be older).
+    const byCapture = [...workbook.sheets].sort((a, b) => Number(b.kind === 'hoja-captura') - Number(a.kind === 'hoja-captura'));
+    const ownVigencia = byCapture.find((s) => s.vigencia !== undefined)?.vigencia;
+    const ownCutoff = byCapture.find((s) => s.cutoff)?.cutoff;
+    const { declared } = this;
+    if (ownVigencia !== undefined && declared.vigencia && declared.vigencia.value !== ownVigencia) {
+      return {
+        admitted: false,
+        code: 'vigencia',
+        reason: `«${file}» es de la vigencia ${ownVigencia} y «${declared.vigencia.file}» de la ${declared.vigencia.value}: consolide libros de una misma vigencia.`,
+      };
+    }
+    if (this.corte === undefined && ownCutoff && declared.cutoff && declared.cutoff.value !== ownCutoff) {
+      return {
+        admitted: false,
+        code: 'cutoff',
+        reason: `«${file}» tiene corte ${dmy(ownCutoff)} y «${declared.cutoff.file}» ${dmy(declared.cutoff.value)}: consolide hojas de un mismo corte, o indique cuál con --corte AAAA-MM-DD.`,
+      };
+    }
+    this.declared = {
+      vigencia: declared.vigencia ?? (ownVigencia !== undefined ? { value: ownVigencia, file } : undefined),
+      cutoff: declared.cutoff ?? (ownCutoff ? { value: ownCutoff, file } : undefined),
+    };
+    this.cutoff ??= ownCutoff ?? options.cutoff; // every file is measured at the same cut-off
+    this.vigencia ??= options.vigencia;
+    this.entity ??= options.entity ?? null;
+    return { admitted: true };
+  }
 }

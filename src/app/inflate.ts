@@ -1,7 +1,8 @@
 /**
  * Streamed inflation for the door check: a part is inflated in steps and counted, never kept, and
  * its first and last bytes tell whether an XML part ends with its root's closing tag. Host-neutral
- * (the Web `DecompressionStream`, Node ≥ 18 and every browser Office supports).
+ * (the Web `DecompressionStream`, Node ≥ 18 and every browser Office supports), so the pane's
+ * reader of picked files (`xlsx/bytes-read.ts`) inflates with `inflateRaw` too.
  */
 
 /**
@@ -9,7 +10,7 @@
  * `false` stops there (the rest is never inflated). Rejects on corrupt data. Memory stays
  * constant whatever the entry claims or really holds.
  */
-async function inflateRaw(data: Uint8Array, take: (chunk: Uint8Array) => boolean | void): Promise<void> {
+export async function inflateRaw(data: Uint8Array, take: (chunk: Uint8Array) => boolean | void): Promise<void> {
   const ds = new DecompressionStream('deflate-raw');
   const writer = ds.writable.getWriter();
   const reader = ds.readable.getReader();

@@ -13,11 +13,12 @@ import * as path from 'node:path';
 import type { WorkbookGrids } from '../domain/grid';
 import type { ReadWorkbook } from '../domain/sheet';
 import type { ReaderOptions } from '../domain/reader';
-import { kindLabels } from '../domain/fields';
-import { readMapped } from './mapping';
 import { guardXlsxBytes } from './guard';
 import { withoutProductSheets } from './registry';
-import { DamagedWorkbookError, InputError } from './errors';
+import { InputError } from './errors';
+import { damaged, extensionProblem, quoted, recognise } from './admit';
+
+export { quoted } from './admit';
 
 /** 100 MB: far above any real action plan, low enough to refuse a wrong file before exceljs tries. */
 export const MAX_FILE_BYTES = 100 * 1024 * 1024;
@@ -46,11 +47,6 @@ export interface LoadOptions {
 export interface LoadedFile<H> extends ReadFile {
   readonly host: H;
   readonly grids: WorkbookGrids;
-}
-
-/** Display form of a file name in messages: «nombre». */
-export function quoted(file: string): string {
-  return `«${file}»`;
 }
 
 /** What a read-only verb keeps of a file: the recognised workbook, no host object, no grids. */
@@ -103,35 +99,9 @@ async function checkedBytes(file: string, options: LoadOptions): Promise<{ abs: 
   // damaged zips, zip bombs, zips that are no workbook — refused before exceljs sees the bytes.
   const guard = await guardXlsxBytes(bytes, { name: file, maxFileBytes: max });
   if (!guard.ok) throw new InputError(guard.reason);
-  const ext = path.extname(abs).toLowerCase();
-  if (ext !== '.xlsx' && ext !== '.xlsm') {
-    const what = ext === '' ? 'un archivo sin extensión' : `un archivo ${ext}`;
-    throw new InputError(`El archivo ${q} es ${what}, no un libro de Excel (.xlsx); guárdelo con la extensión .xlsx.`);
-  }
+  const wrongKind = extensionProblem(file);
+  if (wrongKind) throw new InputError(wrongKind);
   return { abs, size: stat.size, bytes };
-}
-
-function damaged(file: string, e: unknown): InputError {
-  const why = e instanceof DamagedWorkbookError ? `: ${e.reason}` : '';
-  return new InputError(`El archivo ${quoted(file)} no es un libro de Excel (.xlsx) válido: está dañado o incompleto${why}.`, e);
-}
-
-/** Recognises the sheets of `grids`; throws `InputError` when none is known or none has data. */
-function recognise(file: string, grids: WorkbookGrids, options: LoadOptions): ReadWorkbook {
-  const workbook = readMapped(grids, { ...options.reading, extraSources: options.extraSources }, file);
-  if (options.listAll) return workbook;
-  if (workbook.sheets.length === 0) {
-    const names = grids.sheets.map((s) => s.name);
-    const found = names.length ? ` Hojas del libro: ${names.slice(0, 8).join(', ')}${names.length > 8 ? ', …' : ''}.` : '';
-    const hidden = workbook.hidden?.length
-      ? ` Hay hojas ocultas que no se leyeron (${workbook.hidden.map((h) => h.name).join(', ')}); para leerlas use --incluir-ocultas.`
-      : '';
-    const helpers = workbook.helpers?.length ? ` Solo se reconocieron hojas auxiliares: ${workbook.helpers.map((h) => `${h.name} (${h.reason})`).join(', ')}.` : '';
-    throw new InputError(`En el archivo ${quoted(file)} no se reconoció ninguna hoja de datos (plan de acción, hoja de captura, plan indicativo o techos).${found}${helpers}${hidden}`);
-  }
-  const empty = noDataReason(workbook, file);
-  if (empty) throw new InputError(empty);
-  return workbook;
 }
 
 /**
@@ -150,7 +120,7 @@ export async function loadWorkbookFile<H>(file: string, parser: WorkbookParser<H
   } catch (e) {
     throw damaged(file, e);
   }
-  const workbook = recognise(file, grids, options);
+  const workbook = recognise(file, grids, { ...options.reading, extraSources: options.extraSources }, options.listAll);
   return { file, path: abs, bytes: size, host, grids, workbook };
 }
 
@@ -162,7 +132,7 @@ export async function loadWorkbookFile<H>(file: string, parser: WorkbookParser<H
 export async function readWorkbookFile(file: string, readGrids: GridReader, options: LoadOptions): Promise<ReadFile> {
   const { abs, size, grids } = await gridsOfFile(file, readGrids, options);
   // The product's own sheets (an output of `generar` sent back) are never read as data.
-  return { file, path: abs, bytes: size, workbook: recognise(file, withoutProductSheets(grids), options) };
+  return { file, path: abs, bytes: size, workbook: recognise(file, withoutProductSheets(grids), { ...options.reading, extraSources: options.extraSources }, options.listAll) };
 }
 
 /** The checked file's grids; its bytes go out of reach when this returns. */
@@ -178,19 +148,4 @@ async function gridsOfFile(file: string, readGrids: GridReader, options: LoadOpt
 function megabytes(n: number): string {
   const mb = n / (1024 * 1024);
   return `${mb >= 10 ? Math.round(mb) : mb.toFixed(1).replace('.', ',')} MB`;
-}
-
-/**
- * A workbook whose recognised sheets hold headers but not one data row (a blank template, or a
- * file saved before anyone typed) cannot be validated, reported or turned into a tablero: the
- * product's decision is exit code 2 with this one line. `null` when at least one recognised sheet
- * has rows (other empty sheets are fine), or when there is no recognised sheet at all (the
- * caller's "no recognisable sheet" message applies).
- */
-function noDataReason(workbook: ReadWorkbook, file: string): string | null {
-  if (workbook.sheets.length === 0 || workbook.sheets.some((s) => s.rows.length > 0)) return null;
-  const list = workbook.sheets.slice(0, 4).map((s) => `«${s.name}» (${kindLabels[s.kind]})`).join(', ');
-  const more = workbook.sheets.length > 4 ? ', …' : '';
-  const one = workbook.sheets.length === 1;
-  return `El archivo «${file}» no tiene filas de datos: ${one ? 'la hoja' : 'las hojas'} ${list}${more} solo ${one ? 'tiene' : 'tienen'} encabezados; diligencie al menos una fila y vuelva a intentarlo.`;
 }

@@ -6,12 +6,15 @@ import { createExcelHost, type ExcelHostOptions, type ExcelWorkbookHost } from '
 import { createNoticeSource, type NoticeSource } from '../app/ports';
 import { UserError } from '../app/errors';
 import type { GenerateSheet } from '../app/pane';
+import type { ConsolidateInWorkbook } from '../app/consolidate-picked';
 
 export interface ExcelWiring {
   readonly host: ExcelWorkbookHost;
   readonly generateSheet: GenerateSheet;
   /** Spanish notices: what this Excel cannot do (older requirement sets), each said once. */
   readonly notices: NoticeSource;
+  /** Consolidar: the picked files judged and read, their rows written into a «Consolidado» sheet. */
+  readonly consolidate: ConsolidateInWorkbook;
 }
 
 /** `options.excel` / `options.office` default to the globals (real Excel); tests pass a double. */
@@ -37,5 +40,18 @@ export function createExcelWiring(options: Omit<ExcelHostOptions, 'notify'> = {}
     return rendered?.name ?? model.name;
   };
 
-  return { host, generateSheet, notices };
+  const consolidate: ConsolidateInWorkbook = async (files, readBytes, progress, cancel) => {
+    progress.report('Preparando', 0, files.length);
+    // Loaded on the first use, in Generar's chunk: both need the engine's generation code, and a
+    // module two lazy chunks share would move into the first load (webpack's "engine" group).
+    const { consolidatePicked } = await import(/* webpackChunkName: "generar" */ '../app/consolidate-picked.js');
+    const settings = await host.loadSettings();
+    const result = await consolidatePicked(files, readBytes, settings, progress, cancel);
+    if (!result.consolidation) return { files: result.files, sheet: null, rows: 0 };
+    progress.report('Escribiendo la hoja', 0, 1);
+    const [rendered] = await host.renderSheets([result.consolidation.sheet], progress, cancel, result.generatedAt);
+    return { files: result.files, sheet: rendered?.name ?? result.consolidation.sheet.name, rows: result.consolidation.rows };
+  };
+
+  return { host, generateSheet, notices, consolidate };
 }

@@ -10,15 +10,18 @@ import { Header } from './components/Header';
 import { ProgressArea } from './components/ProgressArea';
 import { StatusBar } from './components/StatusBar';
 import { ValidatePanel } from './components/ValidatePanel';
+import type { ConsolidarActions } from './consolidar';
+import type { ConsolidarOutcome } from '../app/consolidate-picked';
 
 // Code only one tab needs loads when the tab is first opened (README «Rendimiento»): Generar's
 // panel, and Ajustes with the zod schema behind its checks.
 const GeneratePanel = lazy(() => import(/* webpackChunkName: "generar-panel" */ './components/GeneratePanel.js').then((m) => ({ default: m.GeneratePanel })));
+const ConsolidarPanel = lazy(() => import(/* webpackChunkName: "consolidar-panel" */ './components/ConsolidarPanel.js').then((m) => ({ default: m.ConsolidarPanel })));
 const SettingsPanel = lazy(() => import(/* webpackChunkName: "ajustes" */ './components/SettingsPanel.js').then((m) => ({ default: m.SettingsPanel })));
 // «En este libro»: the reading and the user's mapping (with the zod schema behind it).
 const BookPanel = lazy(() => import(/* webpackChunkName: "en-este-libro" */ './components/BookPanel.js').then((m) => ({ default: m.BookPanel })));
 
-type TabId = 'validar' | 'generar' | 'libro' | 'ajustes';
+type TabId = 'validar' | 'generar' | 'libro' | 'consolidar' | 'ajustes';
 
 const useStyles = makeStyles({
   root: {
@@ -33,6 +36,8 @@ const useStyles = makeStyles({
   tabs: {
     paddingLeft: tokens.spacingHorizontalS,
     paddingRight: tokens.spacingHorizontalS,
+    // At 320 px the tabs take two lines rather than overflow the pane.
+    flexWrap: 'wrap',
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
   panel: { padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL} ${tokens.spacingVerticalXXL}`, minWidth: 0 },
@@ -40,19 +45,23 @@ const useStyles = makeStyles({
 
 export interface AppProps {
   readonly actions: PaneActions;
+  /** Consolidar (the units' files into this workbook); without it the tab is not shown. */
+  readonly consolidar?: ConsolidarActions;
 }
 
 const tabs: readonly { id: TabId; label: string }[] = [
   { id: 'validar', label: 'Validar' },
   { id: 'generar', label: 'Generar' },
   { id: 'libro', label: 'Libro' },
+  { id: 'consolidar', label: 'Consolidar' },
   { id: 'ajustes', label: 'Ajustes' },
 ];
 
-export function App({ actions }: AppProps) {
+export function App({ actions, consolidar }: AppProps) {
   const s = useStyles();
   const [tab, setTab] = useState<TabId>('validar');
   const [state, on] = usePane(actions);
+  const [consolidated, setConsolidated] = useState<ConsolidarOutcome | null>(null);
   const busy = state.busy !== null;
 
   return (
@@ -66,7 +75,7 @@ export function App({ actions }: AppProps) {
           onTabSelect={(_, d) => setTab(d.value as TabId)}
           aria-label="Secciones del complemento"
         >
-          {tabs.map((t) => (
+          {tabs.filter((t) => t.id !== 'consolidar' || consolidar).map((t) => (
             <Tab key={t.id} value={t.id} id={`tab-${t.id}`} aria-controls={`panel-${t.id}`}>
               {t.label}
             </Tab>
@@ -95,6 +104,21 @@ export function App({ actions }: AppProps) {
           {tab === 'libro' && (
             <Suspense fallback={<Spinner size="tiny" label="Cargando…" />}>
               <BookPanel actions={actions} busy={busy} />
+            </Suspense>
+          )}
+          {tab === 'consolidar' && consolidar && (
+            <Suspense fallback={<Spinner size="tiny" label="Cargando…" />}>
+              <ConsolidarPanel
+                actions={consolidar}
+                busy={busy}
+                task={on.task}
+                setStatus={on.setStatus}
+                outcome={consolidated}
+                onOutcome={(o) => {
+                  setConsolidated(o);
+                  if (o.sheet) on.refreshDetection();
+                }}
+              />
             </Suspense>
           )}
           {tab === 'ajustes' &&

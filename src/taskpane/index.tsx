@@ -10,6 +10,18 @@ import { createPaneActions } from './controller';
 import { createPaneUseCases } from '../app/pane';
 import { fluentThemeFor } from './theme';
 import { createExcelWiring } from '../excel/wiring';
+import { createConsolidarActions } from './consolidar';
+import type { BytesReader } from '../app/consolidate-picked';
+
+/**
+ * The reader of the files Consolidar is given (no exceljs, no Node): loaded on the first use, in
+ * the chunk of Consolidar's use case (`excel/wiring.ts`), so the door check they share stays out
+ * of the first load.
+ */
+const readPickedFile: BytesReader = async (bytes, name) => {
+  const { readXlsxGrids } = await import(/* webpackChunkName: "generar" */ '../xlsx/bytes-read.js');
+  return readXlsxGrids(bytes, name);
+};
 
 function container(): HTMLElement {
   const el = document.getElementById('container');
@@ -53,14 +65,15 @@ async function main() {
     renderOutsideExcel('other-app');
     return;
   }
-  const { host, generateSheet, notices } = createExcelWiring();
+  const { host, generateSheet, notices, consolidate } = createExcelWiring();
   const actions = createPaneActions(host, createPaneUseCases(generateSheet), notices);
+  const consolidar = createConsolidarActions(consolidate, readPickedFile);
   const { theme, dark } = fluentThemeFor(Office.context.officeTheme);
   document.documentElement.style.colorScheme = dark ? 'dark' : 'light';
   document.body.style.backgroundColor = theme.colorNeutralBackground1;
   createRoot(container()).render(
     <FluentProvider theme={theme} style={{ minHeight: '100vh' }}>
-      <App actions={actions} />
+      <App actions={actions} consolidar={consolidar} />
     </FluentProvider>,
   );
 }

@@ -45,6 +45,9 @@ export interface PaneState {
   readonly notices: readonly string[];
 }
 
+/** One piece of long work with the pane's progress, Cancelar and Spanish errors (`usePane`'s runner). */
+export type RunTask = <T>(title: string, cancellable: boolean, work: (control: RunControl) => Promise<T>, onDone: (value: T) => void) => Promise<void>;
+
 export interface PaneCallbacks {
   refreshDetection(): void;
   validate(scope: ValidationScope): void;
@@ -57,6 +60,10 @@ export interface PaneCallbacks {
   dismissStatus(): void;
   dismissNotices(): void;
   ruleTitle(rule: string): string;
+  /** Runs other long work (Consolidar) the same way: one at a time, progress, Cancelar. */
+  task: RunTask;
+  /** Shows a status message (what other work says when it ends). */
+  setStatus(status: Status | null): void;
 }
 
 const generatedNames: Record<PaneSheetKind, string> = {
@@ -245,6 +252,8 @@ export function usePane(actions: PaneActions): [PaneState, PaneCallbacks] {
       dismissStatus,
       dismissNotices,
       ruleTitle: actions.ruleTitle,
+      task: run,
+      setStatus,
     },
   ];
 }

@@ -14,7 +14,7 @@ import * as path from 'node:path';
 import { realpath } from 'node:fs/promises';
 import { loadWorkbookFile } from '../app/load';
 import { InputError } from '../app/errors';
-import { consolidate, findingKey } from '../app/consolidate';
+import { ConsolidationIntake, consolidate, findingKey } from '../app/consolidate';
 import type { ConsolidatedCopy, Consolidation, ConsolidationSource } from '../app/consolidate';
 import { generate, localDateTime, prepare, summaryOf, type CopyRequest, type Generated } from '../app/generate';
 import { validateWorkbook } from '../app/validate';
@@ -56,49 +56,29 @@ export async function consolidateFiles(
   const generatedAt = localDateTime(at.now);
   const sources: ConsolidationSource[] = [];
   const inputs: string[] = [];
-  let cutoff: string | undefined = corte;
-  let vigencia: number | undefined;
-  let entity: string | null = null;
-  // The period the files themselves say (title block, settings), and which file said it first.
-  let declared: { vigencia?: { value: number; file: string }; cutoff?: { value: string; file: string } } = {};
-  const seen = new Map<string, string>(); // real path → file as given
+  const intake = new ConsolidationIntake(corte);
   for (const file of files) {
-    const loaded = await loadWorkbookFile(file, xlsxParser, { cwd: at.cwd, ...(at.reading?.mapping ? { reading: { mapping: at.reading.mapping } } : {}) });
-    const real = await realpath(loaded.path);
-    const twice = seen.get(real);
-    if (twice !== undefined) throw new InputError(`«${file}» es el mismo archivo que «${twice}»: cada libro se consolida una sola vez.`);
-    seen.set(real, file);
+    const mapping = at.reading?.mapping ? { mapping: at.reading.mapping } : undefined;
+    const loaded = await loadWorkbookFile(file, xlsxParser, { cwd: at.cwd, ...(mapping ? { reading: mapping } : {}) });
+    const twice = intake.repeated(file, await realpath(loaded.path));
+    if (twice && !twice.admitted) throw new InputError(twice.reason);
     inputs.push(loaded.path);
-    const { workbook, options } = prepare(loaded.grids, generatedSheetNames(loaded.host), { cutoff }, at.now, at.reading?.mapping ? { mapping: at.reading.mapping } : {});
-    if (!workbook.sheets.some((s) => s.kind === 'hoja-captura')) {
-      warn(`«${file}» no tiene hoja de captura; se omite en el consolidado.`);
-      continue;
+    const { workbook, options } = prepare(loaded.grids, generatedSheetNames(loaded.host), { cutoff: intake.cutoff }, at.now, mapping);
+    const verdict = intake.admit({ file, workbook, options });
+    if (!verdict.admitted) {
+      // A file with nothing to copy is only a warning; another period or a repeated file stops the run.
+      if (verdict.code === 'no-capture') {
+        warn(verdict.reason);
+        continue;
+      }
+      throw new InputError(verdict.reason);
     }
-    // Units of one consolidation report the same vigencia and, unless --corte says which, the same cut-off.
-    // The capture sheets' own title block first (the plan de acción beside them may be older).
-    const byCapture = [...workbook.sheets].sort((a, b) => Number(b.kind === 'hoja-captura') - Number(a.kind === 'hoja-captura'));
-    const ownVigencia = byCapture.find((s) => s.vigencia !== undefined)?.vigencia;
-    const ownCutoff = byCapture.find((s) => s.cutoff)?.cutoff;
-    if (ownVigencia !== undefined && declared.vigencia && declared.vigencia.value !== ownVigencia) {
-      throw new InputError(`«${file}» es de la vigencia ${ownVigencia} y «${declared.vigencia.file}» de la ${declared.vigencia.value}: consolide libros de una misma vigencia.`);
-    }
-    if (corte === undefined && ownCutoff && declared.cutoff && declared.cutoff.value !== ownCutoff) {
-      throw new InputError(
-        `«${file}» tiene corte ${dmy(ownCutoff)} y «${declared.cutoff.file}» ${dmy(declared.cutoff.value)}: consolide hojas de un mismo corte, o indique cuál con --corte AAAA-MM-DD.`,
-      );
-    }
-    declared = {
-      vigencia: declared.vigencia ?? (ownVigencia !== undefined ? { value: ownVigencia, file } : undefined),
-      cutoff: declared.cutoff ?? (ownCutoff ? { value: ownCutoff, file } : undefined),
-    };
-    cutoff ??= corte ?? ownCutoff ?? options.cutoff; // every file is measured at the same cut-off
-    vigencia ??= options.vigencia;
-    entity ??= options.entity ?? null;
     const v = validateWorkbook(workbook, options);
     sources.push({ file, workbook, findings: v.findings });
   }
   if (sources.length === 0) throw new InputError('Ningún archivo tiene una hoja de captura para consolidar.');
 
+  const { cutoff, vigencia, entity } = intake;
   const c = consolidate(sources, { vigencia: vigencia!, cutoff: cutoff!, entity, generatedAt });
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Tablero PDM';
@@ -132,4 +112,3 @@ export async function consolidateCopy(request: CopyRequest, warn: (message: stri
   return { rows: run.consolidation.rows, files: run.consolidation.files.length, sheetName: run.sheetName, result };
 }
 
-const dmy = (iso: string) => iso.split('-').reverse().join('/');

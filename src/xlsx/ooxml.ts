@@ -2,8 +2,8 @@
  * Small, exact text helpers for the package parts `large-copy/` edits (workbook, relationships,
  * content types, styles, a worksheet's head and tail). They work on the XML text as written, so
  * what they do not touch stays byte for byte as it was — no parse-and-reserialise round trip.
+ * No Node import: the pane's reader of picked files (`bytes-read.ts`) uses them too.
  */
-import * as path from 'node:path';
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
@@ -124,19 +124,40 @@ export function relIs(type: string, kind: keyof typeof REL): boolean {
 
 /** `xl/worksheets/sheet1.xml` → `xl/worksheets/_rels/sheet1.xml.rels`. */
 export function relsPathOf(part: string): string {
-  const dir = path.posix.dirname(part);
-  return `${dir === '.' ? '' : `${dir}/`}_rels/${path.posix.basename(part)}.rels`;
+  const dir = dirname(part);
+  return `${dir ? `${dir}/` : ''}_rels/${part.slice(part.lastIndexOf('/') + 1)}.rels`;
+}
+
+/** The folder of a part name (`xl/worksheets/sheet1.xml` → `xl/worksheets`; `a.xml` → ''). */
+function dirname(part: string): string {
+  const i = part.lastIndexOf('/');
+  return i < 0 ? '' : part.slice(0, i);
+}
+
+/** `..` and `.` segments resolved (part names never go above the package root). */
+function normalize(segments: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const s of segments) {
+    if (s === '' || s === '.') continue;
+    if (s === '..') out.pop();
+    else out.push(s);
+  }
+  return out;
 }
 
 /** The part a relationship of `sourcePart` points at (relative or absolute target). */
 export function resolveTarget(sourcePart: string, target: string): string {
   if (target.startsWith('/')) return target.slice(1);
-  return path.posix.normalize(path.posix.join(path.posix.dirname(sourcePart), target));
+  return normalize([...dirname(sourcePart).split('/'), ...target.split('/')]).join('/');
 }
 
 /** The relative target from `sourcePart` to `targetPart`, as Excel writes it. */
 export function relativeTarget(sourcePart: string, targetPart: string): string {
-  return path.posix.relative(path.posix.dirname(sourcePart), targetPart);
+  const from = normalize(dirname(sourcePart).split('/'));
+  const to = normalize(targetPart.split('/'));
+  let common = 0;
+  while (common < from.length && common < to.length - 1 && from[common] === to[common]) common++;
+  return [...from.slice(common).map(() => '..'), ...to.slice(common)].join('/');
 }
 
 export function relsXml(rels: readonly string[]): string {

@@ -15,51 +15,12 @@
  * A part cut short inside an intact zip is the door check's (`app/guard.ts`): it inflates every
  * part and refuses one whose XML does not end with its root element's closing tag.
  */
-import { DamagedWorkbookError } from '../app/errors';
-import { attrsOf, elements, escapeXml, parseRels, relIs, relativeTarget, relsPathOf, resolveTarget, section, setAttr } from './ooxml';
-import { ZipWriter, openZip, readPartText, type ZipSource } from './zip';
+import { attrsOf, escapeXml, parseRels, relativeTarget, relsPathOf, resolveTarget, setAttr } from './ooxml';
+import { structureOf } from './structure';
+import { ZipWriter, openZip, readPartText } from './zip';
 
 const CANONICAL = /^xl\/worksheets\/sheet(\d+)\.xml$/;
 const CT_WORKSHEET = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
-
-interface ListedSheet {
-  readonly name: string;
-  readonly rid: string;
-  /** The worksheet's part (null for a chartsheet or a dialog sheet: nothing to read). */
-  readonly part: string | null;
-}
-
-interface Structure {
-  readonly workbookPart: string;
-  readonly sheets: readonly ListedSheet[];
-}
-
-/** The workbook's listed sheets and their parts; throws `DamagedWorkbookError` when the package is not whole. */
-function structureOf(zip: ZipSource): Structure {
-  const rootRels = readPartText(zip, '_rels/.rels');
-  if (rootRels === null) throw new DamagedWorkbookError('le falta la parte _rels/.rels, que dice dónde está cada parte del libro');
-  const office = parseRels(rootRels).find((r) => relIs(r.type, 'officeDocument') && !r.external);
-  const workbookPart = office ? resolveTarget('', office.target) : null;
-  if (workbookPart !== 'xl/workbook.xml') throw new DamagedWorkbookError('_rels/.rels no apunta a xl/workbook.xml');
-  const xml = readPartText(zip, workbookPart) ?? '';
-  const relsText = readPartText(zip, relsPathOf(workbookPart));
-  if (relsText === null) throw new DamagedWorkbookError('le falta la parte xl/_rels/workbook.xml.rels, que dice dónde está cada hoja');
-  const rels = parseRels(relsText);
-  const list = section(xml, 'sheets');
-  const sheets = (list ? elements(list.inner, 'sheet') : []).map((e): ListedSheet => {
-    const a = attrsOf(e.open);
-    const name = a.get('name') ?? '';
-    const ridKey = [...a.keys()].find((k) => /(^|:)id$/.test(k) && k !== 'sheetId');
-    const rid = ridKey ? (a.get(ridKey) ?? '') : '';
-    const rel = rels.find((r) => r.id === rid);
-    if (!rel || rel.external) throw new DamagedWorkbookError(`la hoja «${name}» figura en el libro pero no tiene contenido asociado`);
-    const part = resolveTarget(workbookPart, rel.target);
-    if (!zip.byName.has(part)) throw new DamagedWorkbookError(`la hoja «${name}» figura en el libro pero su contenido (${part}) no está en el archivo`);
-    return { name, rid, part: relIs(rel.type, 'worksheet') ? part : null };
-  });
-  if (sheets.length === 0) throw new DamagedWorkbookError('xl/workbook.xml no lista ninguna hoja');
-  return { workbookPart, sheets };
-}
 
 /**
  * Checks the package (see the module's doc) and returns the bytes exceljs reads whole: `bytes`
@@ -69,7 +30,7 @@ function structureOf(zip: ZipSource): Structure {
  */
 export function readablePackage(bytes: Buffer): Buffer {
   const zip = openZip(bytes);
-  const { workbookPart, sheets } = structureOf(zip);
+  const { workbookPart, sheets } = structureOf({ text: (name) => readPartText(zip, name), has: (name) => zip.byName.has(name) });
   const wbRelsPart = relsPathOf(workbookPart);
   const rels = parseRels(readPartText(zip, wbRelsPart));
   // exceljs (both readers) finds a worksheet only at `xl/worksheets/sheetN.xml` through the exact target `worksheets/sheetN.xml`.

@@ -26,6 +26,9 @@ import { createPaneUseCases } from '../../src/app/pane';
 import { gridsOfWorkbook, loadWorkbook } from '../../src/xlsx/read';
 import { BUDGET_BYTES, formatReport, measureBundle } from '../../scripts/bundle-size';
 import { parse } from 'acorn';
+import { consolidatePicked } from '../../src/app/consolidate-picked';
+import { readXlsxGrids } from '../../src/xlsx/bytes-read';
+import { cutShort, unitFile } from '../helpers/unit-files';
 
 const OFFICE_JS_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/';
 const OFFICE_JS_DIR = path.join(path.dirname(require.resolve('@microsoft/office-js/package.json')), 'dist');
@@ -316,6 +319,64 @@ describeBrowser('the built pane in Chromium, over the Excel double', () => {
     await page.screenshot({ path: path.join(OUTPUT, 'pane-320-listo.png') });
     await context.close();
   }, 60_000);
+
+  test('Consolidar: three units\' files and a damaged one → two consolidated, the other two listed with their reason; Generar on the result', async () => {
+    const files = [
+      { name: 'salud.xlsx', buffer: await unitFile('Secretaría de Salud') },
+      { name: 'educacion.xlsx', buffer: await unitFile('Secretaría de Educación') },
+      { name: 'infraestructura-2024.xlsx', buffer: await unitFile('Secretaría de Infraestructura', { vigencia: 2024, corte: '30/06/2024' }) },
+      { name: 'agricultura.xlsx', buffer: cutShort(await unitFile('Secretaría de Agricultura')) },
+    ];
+    // What the engine decides in Node for the same files: the pane must show exactly that.
+    const expected = await consolidatePicked(
+      files.map((f) => ({ name: f.name, bytes: new Uint8Array(f.buffer) })),
+      readXlsxGrids,
+      {},
+      { report: () => undefined },
+      { cancelled: false },
+    );
+    expect(expected.files.map((f) => f.admitted)).toEqual([true, true, false, false]);
+    const rows = expected.consolidation!.rows;
+
+    const { context, page, errors } = await openPane({ workbookName: 'Consolidado T2.xlsx', sheets: [{ name: 'Hoja1', rows: [[null]] }] });
+    await page.getByRole('tab', { name: 'Consolidar' }).click();
+    await page.getByRole('button', { name: 'Elegir archivos…' }).waitFor();
+    await page.setInputFiles('input[type=file]', files.map((f) => ({ name: f.name, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: f.buffer })));
+    await page.getByRole('button', { name: 'Consolidar 4 archivos' }).click();
+    await page.getByText(`Se consolidaron ${plural(rows, 'fila', 'filas')} de 2 archivos en la hoja «Consolidado»; ya puede usar Generar. 2 archivos quedaron por fuera: vea el motivo en la lista.`).waitFor({ timeout: 30_000 });
+
+    const listed = page.getByRole('list', { name: 'Resultado por archivo' }).getByRole('listitem');
+    expect(await listed.count()).toBe(4);
+    for (const [i, f] of expected.files.entries()) {
+      const item = listed.nth(i);
+      expect(await item.getAttribute('data-consolidar')).toBe(f.admitted ? 'incluido' : 'omitido');
+      const text = (await item.innerText()).replace(/\s+/g, ' ');
+      expect(text).toContain(f.file);
+      if (f.reason) expect(text).toContain(f.reason);
+    }
+    const text = (await listed.nth(0).innerText()).replace(/\s+/g, ' ');
+    expect(text).toContain('Secretaría de Salud · vigencia 2025 · corte 30/06/2025');
+    expect((await listed.nth(2).innerText()).replace(/\s+/g, ' ')).toContain('es de la vigencia 2024');
+    expect((await listed.nth(3).innerText()).replace(/\s+/g, ' ')).toMatch(/«agricultura\.xlsx».*(dañado|incompleto)/);
+    await page.screenshot({ path: path.join(OUTPUT, 'pane-320-consolidar.png'), fullPage: true });
+
+    // The «Consolidado» sheet of the open workbook: the rows, with their origin.
+    type DoubleWindow = { __excelDouble: { wb: { sheets: { name: string }[] }; values(s: string): Map<string, string | number | boolean> } };
+    const consolidated = await page.evaluate(() => [...(window as unknown as DoubleWindow).__excelDouble.values('Consolidado').values()].map(String));
+    expect(consolidated).toContain('Archivo de origen');
+    expect(consolidated.filter((v) => v === 'salud.xlsx' || v === 'educacion.xlsx')).toHaveLength(rows);
+    expect(consolidated).not.toContain('infraestructura-2024.xlsx');
+
+    await page.getByRole('tab', { name: 'Generar' }).click();
+    await page.getByRole('button', { name: 'Generar tablero' }).click();
+    await page.getByText('Listo: se generó la hoja «Tablero de control».').waitFor({ timeout: 30_000 });
+    const tablero = await page.evaluate(() => [...(window as unknown as DoubleWindow).__excelDouble.values('Tablero de control').values()].map(String));
+    expect(tablero).toContain('Secretaría de Salud');
+    expect(tablero).toContain('Secretaría de Educación');
+    expect(tablero).not.toContain('Secretaría de Infraestructura');
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 180_000);
 
   test('long work shows progress and Cancelar stops it', async () => {
     const { context, page } = await openPane(example);
