@@ -91,7 +91,7 @@ export function parseMappingText(text: string): MappingParse {
 }
 
 /** The mapping a run uses and where it came from: the given one (`--mapa`) wins over the stored one. */
-export function mappingToUse(grids: WorkbookGrids, given: WorkbookMapping | undefined, file: string): { mapping?: WorkbookMapping; origin?: MappingOrigin } {
+function mappingToUse(grids: WorkbookGrids, given: WorkbookMapping | undefined, file: string): { mapping?: WorkbookMapping; origin?: MappingOrigin } {
   if (given) return { mapping: given, origin: 'archivo' };
   const text = storedMappingText(grids);
   if (text === undefined) return {};
@@ -103,7 +103,7 @@ export function mappingToUse(grids: WorkbookGrids, given: WorkbookMapping | unde
 }
 
 /** What of the mapping could not be applied, as one line for the command line. */
-export function mappingProblemsMessage(workbook: ReadWorkbook, origin: MappingOrigin | undefined, file: string): string | undefined {
+function mappingProblemsMessage(workbook: ReadWorkbook, origin: MappingOrigin | undefined, file: string): string | undefined {
   const problems = workbook.mappingProblems ?? [];
   if (problems.length === 0) return undefined;
   const whose = origin === 'libro' ? `El mapa de columnas guardado en «${file}»` : 'El mapa de columnas (--mapa)';

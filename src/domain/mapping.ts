@@ -69,13 +69,8 @@ export function storedMappingText(grids: WorkbookGrids): string | undefined {
   return text === '' ? undefined : text;
 }
 
-/** A mapping with no sheet corrects nothing. */
-export function isEmptyMapping(m: WorkbookMapping | undefined): boolean {
-  return !m || Object.keys(m.hojas).length === 0;
-}
-
 /** True for a sheet key that is a pattern (`*` any characters, `?` one). */
-export function isSheetPattern(key: string): boolean {
+function isSheetPattern(key: string): boolean {
   return /[*?]/.test(key);
 }
 

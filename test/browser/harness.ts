@@ -26,6 +26,21 @@ const types: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
+/** Serves `dir` on 127.0.0.1 (a free port): the built pane's files, 404 for anything else. */
+export function serveDir(dir: string): Promise<Server> {
+  const s = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const file = path.join(dir, decodeURIComponent(url.pathname));
+    if (!file.startsWith(dir) || !existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404).end('no encontrado');
+      return;
+    }
+    res.writeHead(200, { 'content-type': types[path.extname(file)] ?? 'application/octet-stream' });
+    res.end(readFileSync(file));
+  });
+  return new Promise((resolve) => s.listen(0, '127.0.0.1', () => resolve(s)));
+}
+
 export interface BuiltPane {
   readonly dist: string;
   readonly base: string;
@@ -42,17 +57,7 @@ export async function builtPane(): Promise<BuiltPane> {
     cwd: ROOT,
     stdio: 'pipe',
   });
-  const server: Server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const file = path.join(dist, decodeURIComponent(url.pathname));
-    if (!file.startsWith(dist) || !existsSync(file) || !statSync(file).isFile()) {
-      res.writeHead(404).end('no encontrado');
-      return;
-    }
-    res.writeHead(200, { 'content-type': types[path.extname(file)] ?? 'application/octet-stream' });
-    res.end(readFileSync(file));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  const server = await serveDir(dist);
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
@@ -76,11 +81,15 @@ export interface OpenedPane {
   readonly errors: string[];
 }
 
-/** taskpane.html at `width` px over the Excel double loaded with `fixture`; nothing leaves 127.0.0.1. */
-export async function openPaneOn(pane: BuiltPane, fixture: PaneFixture, width = 320): Promise<OpenedPane> {
-  const context = await pane.browser.newContext({ viewport: { width, height: 900 }, deviceScaleFactor: 2, locale: 'es-CO', reducedMotion: 'reduce' });
+/**
+ * A new page at `width` px (es-CO, reduced motion) that can reach only `base`, collecting the
+ * page's errors and console errors.
+ */
+export async function offlinePage(browser: Browser, base: string, width: number, userAgent?: string): Promise<OpenedPane> {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, deviceScaleFactor: 2, locale: 'es-CO', reducedMotion: 'reduce', ...(userAgent ? { userAgent } : {}) });
+  // Offline: nothing leaves 127.0.0.1.
   await context.route(
-    (url) => !url.href.startsWith(pane.base) && !url.href.startsWith('data:'),
+    (url) => !url.href.startsWith(base) && !url.href.startsWith('data:'),
     (route) => route.abort(),
   );
   const page = await context.newPage();
@@ -89,9 +98,16 @@ export async function openPaneOn(pane: BuiltPane, fixture: PaneFixture, width = 
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text());
   });
+  return { context, page, errors };
+}
+
+/** taskpane.html at `width` px over the Excel double loaded with `fixture`; nothing leaves 127.0.0.1. */
+export async function openPaneOn(pane: BuiltPane, fixture: PaneFixture, width = 320): Promise<OpenedPane> {
+  const opened = await offlinePage(pane.browser, pane.base, width);
+  const { page } = opened;
   await page.route(`${OFFICE_JS_CDN}office.js`, (route) => route.fulfill({ body: '/* office.js: the Excel double stands in */', contentType: 'text/javascript' }));
   await page.addInitScript({ content: `window.__paneFixture = ${JSON.stringify(fixture)};` });
   await page.addInitScript({ path: path.join(pane.dist, 'test-double.js') });
   await page.goto(`${pane.base}/taskpane.html`);
-  return { context, page, errors };
+  return opened;
 }
