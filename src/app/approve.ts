@@ -8,7 +8,7 @@ import type { ReaderOptions } from '../domain/reader';
 import type { Baseline } from '../domain/baseline';
 import { baselineOf, storedBaseline } from '../domain/baseline';
 import type { IsoDate } from '../domain/dates';
-import { isoDate } from '../domain/dates';
+import { formatDate } from '../domain/format';
 import type { EngineOptions } from '../domain/options';
 import type { ReadWorkbook } from '../domain/sheet';
 import { baselineRules as rulesAgainstBaseline } from '../rules/baseline-index';
@@ -26,6 +26,14 @@ export interface ApproveRequest {
   readonly vigencia: number;
   /** How to read the sheets (`--mapa`). */
   readonly reading?: ReaderOptions;
+  /** Replace the approval the workbook already stores (`--reemplazar`); without it, refused. */
+  readonly replace: boolean;
+}
+
+/** What `aprobar` stored, and the approval it replaced (when `replace` was asked). */
+export interface ApproveOutcome {
+  readonly baseline: Baseline;
+  readonly replaced: Baseline | null;
 }
 
 export { allRulesWithBaseline } from '../rules/baseline-index';
@@ -34,14 +42,27 @@ export { allRulesWithBaseline } from '../rules/baseline-index';
 export const baselineRules = rulesAgainstBaseline;
 
 /**
- * The approved plan of `approved`: its stored baseline, else one taken from its goals, approved
- * on `approvedOn` (default 1 January of the vigencia) "según el archivo <name>".
+ * The approved plan of `approved`: its stored baseline (date and act as stored), else one taken
+ * from its goals, approved on `approvedOn`, "según el archivo <name>" — `null` when the file
+ * stores no approval and no date is given (the caller asks for it: a guessed date would be
+ * printed in every finding).
  */
-export function approvedBaseline(approved: ReadWorkbook, options: EngineOptions, approvedOn?: IsoDate): Baseline {
+export function approvedBaseline(approved: ReadWorkbook, options: EngineOptions, approvedOn?: IsoDate): Baseline | null {
   const stored = storedBaseline(approved);
   if (stored) return stored;
+  if (!approvedOn) return null;
   const vigencia = approved.sheets.find((s) => s.vigencia !== undefined)?.vigencia ?? options.vigencia;
-  return baselineOf(approved.sheets, approvedOn ?? isoDate(vigencia, 1, 1), `según el archivo «${approved.name}»`, vigencia);
+  return baselineOf(approved.sheets, approvedOn, `según el archivo «${approved.name}»`, vigencia);
+}
+
+/** «el 28/01/2025 (Acta 01 de 2025, 14 metas)»: an approval as the messages name it. */
+export function describeApproval(b: Baseline): string {
+  return `el ${formatDate(b.approvedOn)} (${b.act ? `${b.act}, ` : ''}${b.goals.length} ${b.goals.length === 1 ? 'meta' : 'metas'})`;
+}
+
+/** The refusal of a second approval made without asking to replace the first. */
+export function alreadyApprovedMessage(existing: Baseline, how: string): string {
+  return `El libro ya tiene un plan aprobado ${describeApproval(existing)}. Para cambiarlo por esta aprobación ${how}; los cambios ya registrados en «Control de cambios» se conservan.`;
 }
 
 /** The baseline findings of `current` against `baseline` (its own change log applies). */

@@ -25,6 +25,7 @@ import { buildAlertas } from '../sheets/alertas';
 import { buildObservaciones } from '../sheets/observaciones';
 import type { ObservationRow } from '../sheets/observaciones';
 import { withoutProductSheets } from './registry';
+import { allRulesWithBaseline } from '../rules/baseline-index';
 
 export interface GenerateRequest {
   readonly workbook: ReadWorkbook;
@@ -71,7 +72,9 @@ export type Analysed = Omit<Generated, 'sheets' | 'report'> & {
 
 /** Validation, progress model and mark plan; the read workbook is not needed after this. */
 export function analyseForGeneration(req: GenerateRequest): Analysed {
-  const validation = analyse(req.workbook, req.options);
+  // Every rule, the ones against the approved plan included: `generar`, the pane and `validar`
+  // give the same findings on an approved workbook.
+  const validation = analyse(req.workbook, req.options, allRulesWithBaseline);
   const keep = req.keepFinding ?? (() => true);
   const findings = validation.findings.filter(keep);
   const model = validation.model;

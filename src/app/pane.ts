@@ -165,6 +165,8 @@ export const paneChunks = {
     ]);
     return { validateWorkbook, ruleTitle: (rule: string): string | undefined => ruleById(rule)?.meta.title };
   },
+  /** Validar and Generar on an approved workbook: the rules against the approved plan (only such a workbook needs them). */
+  approved: () => import(/* webpackChunkName: "aprobacion" */ '../rules/baseline-index.js'),
 };
 
 export function createPaneUseCases(generateSheet: GenerateSheet): PaneUseCases {
@@ -180,10 +182,13 @@ export function createPaneUseCases(generateSheet: GenerateSheet): PaneUseCases {
 
     async validate(grids, settings, stored): Promise<ValidationOutcome> {
       const { validateWorkbook, ruleTitle } = await paneChunks.validate();
-      titleOf = ruleTitle;
       const workbook = readPane(grids, settings, stored?.mapping);
       const options = engineOptions(settings, workbook);
-      const result = validateWorkbook(workbook, options);
+      // An approved workbook (the plan stored by Aprobar plan / tablero aprobar): every rule and
+      // those against the approved plan, as `tablero validar` applies them.
+      const approved = workbook.baselineGrid || workbook.baseline ? await paneChunks.approved() : null;
+      titleOf = approved ? (rule) => ruleTitle(rule) ?? approved.baselineRules.find((r) => r.meta.id === rule)?.meta.title : ruleTitle;
+      const result = approved ? validateWorkbook(workbook, options, approved.allRulesWithBaseline) : validateWorkbook(workbook, options);
       const problems = [...(stored?.problem ? [stored.problem] : []), ...(workbook.mappingProblems ?? [])];
       return {
         findings: result.findings,

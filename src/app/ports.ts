@@ -3,7 +3,7 @@
  * exceljs). The hosts implement them; app/ and the pane only see these interfaces.
  */
 import { UserError } from './errors';
-import type { WorkbookGrids } from '../domain/grid';
+import type { CellValue, WorkbookGrids } from '../domain/grid';
 import type { Finding } from '../domain/finding';
 import type { GeneralKind } from '../domain/fields';
 import type { WorkbookMapping } from '../domain/mapping';
@@ -88,4 +88,30 @@ export class CancelledError extends UserError {
 
 export function throwIfCancelled(cancel: CancelToken): void {
   if (cancel.cancelled) throw new CancelledError();
+}
+
+/**
+ * Cells a host writes in one batch (Aprobar plan, Registrar modificación): a block of plain values
+ * from `top`/`left` (1-based), in a sheet it creates when missing.
+ */
+export interface SheetWrite {
+  readonly sheet: string;
+  /** Create the sheet when it is missing, with this visibility (else the sheet must exist). */
+  readonly create?: 'visible' | 'veryHidden';
+  readonly top: number;
+  readonly left: number;
+  /** Row-major; `null` blanks the cell. Text is kept as text where `formats` says '@'. */
+  readonly values: readonly (readonly CellValue[])[];
+  /** Number format per column of the block, set before the values (`null`: General). */
+  readonly formats?: readonly (string | null)[];
+  /** When the sheet is created: its first row is a bold, frozen header. */
+  readonly header?: boolean;
+}
+
+/** What Aprobar plan and Registrar modificación need of a host. */
+export interface ApprovalHost {
+  readGrids(scope: 'workbook', progress?: ProgressReporter, cancel?: CancelToken): Promise<WorkbookGrids>;
+  loadSettings(): Promise<WorkbookSettings>;
+  /** Writes the blocks, in order, in one batch. */
+  writeCells(writes: readonly SheetWrite[]): Promise<void>;
 }

@@ -1,14 +1,15 @@
 /**
- * `tablero aprobar <archivo.xlsx> --fecha AAAA-MM-DD --acta <texto> -o <salida.xlsx> [--force]`
+ * `tablero aprobar <archivo.xlsx> --fecha AAAA-MM-DD --acta <texto> -o <salida.xlsx> [--reemplazar] [--force]`
  * stores the approved plan (the programming of every goal, with the date and the act of the
  * Consejo de Gobierno) in a copy of the workbook; later `validar` runs apply the baseline rules.
  *
  * `tablero comparar <aprobado.xlsx> <actual.xlsx> [--corte AAAA-MM-DD] [--fecha AAAA-MM-DD] [--json]`
  * gives the same findings when the approved version is a separate file (last month's emailed
- * file): its stored baseline, or its goals as approved. Output and exit codes as `validar`.
+ * file): its stored baseline, or its goals as approved on `--fecha` (required then: the date is
+ * said in every finding, so it is never guessed). Output and exit codes as `validar`.
  */
 import * as path from 'node:path';
-import { approvedBaseline, compareWorkbooks } from '../app/approve';
+import { approvedBaseline, compareWorkbooks, describeApproval } from '../app/approve';
 import { resolveOptions } from '../app/report';
 import { formatDate } from '../domain/format';
 import { plural } from './output';
@@ -23,14 +24,14 @@ import type { IsoDate } from '../domain/dates';
 
 export function makeAprobar(deps: CliDeps) {
   return async function aprobar(args: ParsedArgs, io: CliIO): Promise<number> {
-    allowOnly(args, { fecha: true, acta: true, output: true, force: true, mapa: true });
-    const usageLine = 'tablero aprobar <archivo.xlsx> --fecha AAAA-MM-DD --acta <texto> -o <salida.xlsx>';
+    allowOnly(args, { fecha: true, acta: true, output: true, force: true, replace: true, mapa: true });
+    const usageLine = 'tablero aprobar <archivo.xlsx> --fecha AAAA-MM-DD --acta <texto> -o <salida.xlsx> [--reemplazar]';
     if (args.files.length !== 1) throw new UsageError(`Indique un libro: ${usageLine}`);
     if (!args.fecha) throw new UsageError(`Falta la fecha de aprobación (--fecha AAAA-MM-DD): ${usageLine}`);
     if (!args.acta || !args.acta.trim()) throw new UsageError(`Falta el acta del Consejo de Gobierno (--acta «Acta 01 de 2025»): ${usageLine}`);
     if (!args.output) throw new UsageError(`Falta el archivo de salida (-o): ${usageLine}`);
     const approvedOn = args.fecha as IsoDate;
-    const b = await deps.approveCopy({
+    const { baseline: b, replaced } = await deps.approveCopy({
       file: args.files[0],
       output: args.output,
       cwd: io.cwd,
@@ -38,9 +39,11 @@ export function makeAprobar(deps: CliDeps) {
       approvedOn,
       act: args.acta.trim(),
       vigencia: Number(approvedOn.slice(0, 4)),
+      replace: args.replace === true,
       ...(args.mapping ? { reading: { mapping: args.mapping } } : {}),
     });
     io.stdout(
+      (replaced ? `Se reemplazó la aprobación anterior, ${describeApproval(replaced)}.\n` : '') +
       `Plan aprobado el ${formatDate(b.approvedOn)} (${b.act}): ${plural(b.goals.length, 'meta', 'metas')} de` +
         `${b.from === 'plan-accion' ? 'l plan de acción' : ' las hojas de captura'}, vigencia ${b.vigencia}, guardadas en ${args.output}.\n` +
         `Registre cada modificación en la hoja «Control de cambios» (fecha, meta, campo, antes, después, justificación, acta u oficio); ` +
@@ -61,6 +64,15 @@ export function makeComparar(deps: CliDeps) {
     const options = resolveOptions({ cutoff: args.corte, ...(reading.vigencia !== undefined ? { vigencia: reading.vigencia } : {}) }, current, io.now);
     checkCutoffInVigencia(args.corte, options.vigencia);
     const baseline = approvedBaseline({ ...approved, name: path.basename(approvedFile) }, options, args.fecha as IsoDate | undefined);
+    if (!baseline) {
+      throw new UsageError(
+        `«${approvedFile}» no guarda la fecha de su aprobación (no pasó por tablero aprobar): indique con --fecha AAAA-MM-DD ` +
+          'el día en que el Consejo de Gobierno aprobó ese plan.',
+      );
+    }
+    if (args.fecha && args.fecha !== baseline.approvedOn) {
+      io.stderr(`Aviso: «${approvedFile}» guarda su aprobación del ${formatDate(baseline.approvedOn)}; se usa esa fecha y no la de --fecha.\n`);
+    }
     const result = compareWorkbooks(current, baseline, options);
     if (args.json) {
       const json: ValidarJson = {

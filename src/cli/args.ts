@@ -36,13 +36,15 @@ Comandos:
       (o guardar como PDF). --publico: la versión para publicar (Ley 1474 de 2011, art. 74).
   plantilla <plan-accion|hoja-captura|techos> [--vigencia AAAA] -o <archivo.xlsx> [--force]
       Escribe una plantilla en blanco con encabezados, listas desplegables y formatos.
-  aprobar <archivo.xlsx> --fecha AAAA-MM-DD --acta <texto> -o <salida.xlsx> [--force]
+  aprobar <archivo.xlsx> --fecha AAAA-MM-DD --acta <texto> -o <salida.xlsx> [--reemplazar] [--force]
       Guarda en una copia del libro la programación aprobada de cada meta (hoja muy oculta)
       con la fecha y el acta del Consejo de Gobierno, y una hoja «Control de cambios».
-      Desde entonces validar revisa los cambios frente al plan aprobado.
+      Desde entonces validar revisa los cambios frente al plan aprobado. Un libro ya aprobado
+      se rechaza; --reemplazar cambia su aprobación por la nueva.
   comparar <aprobado.xlsx> <actual.xlsx> [--corte AAAA-MM-DD] [--fecha AAAA-MM-DD] [--json]
       Los mismos hallazgos frente al plan aprobado cuando este es otro archivo (el del mes
-      pasado); --fecha es la de su aprobación si el archivo no la guarda.
+      pasado). Si ese archivo no guarda la aprobación (no pasó por aprobar), --fecha es la
+      fecha en que se aprobó y es obligatoria.
   columnas <archivo.xlsx>... [--json]
       Cómo se leyó cada hoja: tipo, formato, fila de encabezado, bloque de años y, por columna,
       el campo que se leyó de ella (o «sin usar»), y los campos obligatorios que faltan.
@@ -61,6 +63,7 @@ Opciones:
   --publico            informe: versión para publicar, sin análisis ni observaciones internas
   -o, --salida RUTA    archivo o carpeta de salida
   --force              reemplaza una salida existente (nunca un archivo de entrada)
+  --reemplazar         aprobar: reemplaza la aprobación que ya guarda el libro
   -h, --help           muestra esta ayuda
 `;
 
@@ -76,12 +79,13 @@ const valueOptions: Record<string, 'corte' | 'output' | 'vigencia' | 'fecha' | '
   '--output': 'output',
   '--vigencia': 'vigencia',
 };
-const flagOptions: Record<string, 'json' | 'force' | 'publico' | 'includeHidden'> = {
+const flagOptions: Record<string, 'json' | 'force' | 'publico' | 'includeHidden' | 'replace'> = {
   '--json': 'json',
   '--force': 'force',
   '-f': 'force',
   '--publico': 'publico',
   '--incluir-ocultas': 'includeHidden',
+  '--reemplazar': 'replace',
 };
 
 /** Parses `argv` (without `node` and the script). Throws `UsageError` on wrong usage. */
@@ -100,7 +104,7 @@ export function parseArgs(argv: readonly string[]): ParseResult {
   }
   const files: string[] = [];
   const values: { corte?: string; output?: string; vigencia?: string; fecha?: string; acta?: string; mapa?: string } = {};
-  const flags: { json: boolean; force: boolean; publico: boolean; includeHidden?: boolean } = { json: false, force: false, publico: false };
+  const flags: { json: boolean; force: boolean; publico: boolean; includeHidden?: boolean; replace?: boolean } = { json: false, force: false, publico: false };
   let onlyFiles = false;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
@@ -159,7 +163,7 @@ function checkIsoDate(s: string, what = 'de corte'): void {
 /** Options a verb does not take are usage errors, so a typo never silently does something else. */
 export function allowOnly(
   args: ParsedArgs,
-  allowed: { corte?: boolean; json?: boolean; output?: boolean; force?: boolean; vigencia?: boolean; fecha?: boolean; acta?: boolean; publico?: boolean; reading?: boolean; mapa?: boolean },
+  allowed: { corte?: boolean; json?: boolean; output?: boolean; force?: boolean; vigencia?: boolean; fecha?: boolean; acta?: boolean; publico?: boolean; reading?: boolean; replace?: boolean; mapa?: boolean },
 ): void {
   const check = (present: boolean, ok: boolean | undefined, name: string) => {
     if (present && !ok) throw new UsageError(`«tablero ${args.verb}» no admite la opción ${name} (tablero --help).`);
@@ -174,6 +178,7 @@ export function allowOnly(
   check(args.includeHidden === true, allowed.reading, '--incluir-ocultas');
   check(args.mapa !== undefined, allowed.reading || allowed.mapa, '--mapa');
   check(args.publico, allowed.publico, '--publico');
+  check(args.replace === true, allowed.replace, '--reemplazar');
 }
 
 /**

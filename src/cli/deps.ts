@@ -2,8 +2,7 @@
  * What the verbs need from the outside world, injected by the composition root (`main.ts`), so
  * that no verb imports the exceljs adapter and tests can run everything in-process.
  */
-import type { ApproveRequest } from '../app/approve';
-import type { Baseline } from '../domain/baseline';
+import type { ApproveOutcome, ApproveRequest } from '../app/approve';
 import type { ConsolidatedCopy } from '../app/consolidate';
 import type { CopyRequest, GenerarResult } from '../app/generate';
 import type { ReadFile } from '../app/load';
@@ -45,7 +44,7 @@ export interface CliDeps {
   /** `consolidar`'s new workbook; `warn` hears each file left out. */
   consolidateCopy(request: CopyRequest, warn: (message: string) => void): Promise<ConsolidatedCopy>;
   /** `aprobar`'s copy: the workbook with its approved plan stored; returns what was stored. */
-  approveCopy(request: ApproveRequest): Promise<Baseline>;
+  approveCopy(request: ApproveRequest): Promise<ApproveOutcome>;
   /** `devolver`'s workbooks, one per unit, in the folder `request.output`. */
   writeReturns(request: CopyRequest, progress: ProgressReporter & { item(text: string): void }, warn: (message: string) => void): Promise<WrittenReturns>;
 }

@@ -34,6 +34,8 @@ export interface ParsedArgs {
   /** `--mapa`: the mapping file as given, and its content once checked (`cli/mapa.ts`). */
   readonly mapa?: string;
   readonly mapping?: WorkbookMapping;
+  /** `aprobar --reemplazar`: replace the approval the workbook already stores. */
+  readonly replace?: boolean;
   /** `informe --publico`: the Ley 1474 art. 74 version. */
   readonly publico: boolean;
 }

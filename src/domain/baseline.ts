@@ -24,6 +24,7 @@ import { isCellError } from './grid';
 import { goalsFromCaptureSheet, goalsFromPlanSheet } from './goals';
 import type { ReadSheet, ReadWorkbook } from './sheet';
 import { normalize } from './text';
+import { periodLabel } from './periods';
 import { parseDate } from './values';
 
 export const BASELINE_SHEET = '_tablero_pdm_aprobado';
@@ -193,6 +194,13 @@ export function isChangeLogSheet(name: string): boolean {
   return normalize(name) === normalize(CHANGE_LOG_SHEET);
 }
 
+/** A field as the messages and «Control de cambios» name it: «Meta vigencia», «Programado T2», «Estado de la meta» (`changeFieldOf` reads it back). */
+export function changeFieldLabel(field: ChangeField, kind: PeriodKind): string {
+  if (field === 'yearGoal') return 'Meta vigencia';
+  if (field === 'eliminated') return 'Estado de la meta';
+  return `Programado ${periodLabel(Number(field.slice('planned'.length)), kind)}`;
+}
+
 const monthNames = ['ene', 'feb', 'mar', 'abr', 'may', 'jun', 'jul', 'ago', 'sep', 'oct', 'nov', 'dic'];
 
 /** "Meta vigencia" → yearGoal; "Programado T2", "T2", "Programación trimestre 2", "Programado Mar" → planned2/3; "Estado", "Eliminación" → eliminated. */
@@ -208,15 +216,22 @@ export function changeFieldOf(fieldText: string): ChangeField | null {
   return null;
 }
 
-/** The change log in its sheet: the header row is the first with "Fecha" and "Campo". */
-export function parseChangeLog(grid: Grid): ChangeLog | null {
-  if (!isChangeLogSheet(grid.name)) return null;
-  const origin = grid.origin ?? { row: 1, col: 1 };
+/** A column of the change log, by what it holds. */
+export type ChangeLogColumn = 'date' | 'goal' | 'field' | 'before' | 'after' | 'justification' | 'act';
+
+/** The columns of `CHANGE_LOG_HEADER`, in order. */
+export const CHANGE_LOG_COLUMNS: readonly ChangeLogColumn[] = ['date', 'goal', 'field', 'before', 'after', 'justification', 'act'];
+
+/**
+ * Where the change log's header is: its index in the grid's rows (`-1` when none: the first of
+ * the first 20 rows with "Fecha", "Código…" and "Campo") and each column's index in the row.
+ */
+export function changeLogColumns(grid: Grid): { headerIndex: number; cols: Partial<Record<ChangeLogColumn, number>> } {
   let headerIndex = -1;
-  let cols: Record<string, number> = {};
+  let cols: Partial<Record<ChangeLogColumn, number>> = {};
   for (let i = 0; i < Math.min(grid.values.length, 20) && headerIndex < 0; i++) {
     const row = grid.values[i] ?? [];
-    const found: Record<string, number> = {};
+    const found: Partial<Record<ChangeLogColumn, number>> = {};
     row.forEach((v, j) => {
       const t = normalize(text(v));
       if (t === 'fecha') found.date = j;
@@ -232,11 +247,19 @@ export function parseChangeLog(grid: Grid): ChangeLog | null {
       cols = found;
     }
   }
+  return { headerIndex, cols };
+}
+
+/** The change log in its sheet: the header row is the first with "Fecha" and "Campo". */
+export function parseChangeLog(grid: Grid): ChangeLog | null {
+  if (!isChangeLogSheet(grid.name)) return null;
+  const origin = grid.origin ?? { row: 1, col: 1 };
+  const { headerIndex, cols } = changeLogColumns(grid);
   if (headerIndex < 0) return { sheet: grid.name, headerRow: 0, entries: [] };
   const entries: ChangeEntry[] = [];
   for (let i = headerIndex + 1; i < grid.values.length; i++) {
     const row = grid.values[i] ?? [];
-    const at = (k: string): CellValue | undefined => (cols[k] === undefined ? undefined : row[cols[k]]);
+    const at = (k: ChangeLogColumn): CellValue | undefined => (cols[k] === undefined ? undefined : row[cols[k]]);
     const dateFormat = cols.date === undefined ? undefined : grid.numberFormats?.[i]?.[cols.date];
     const goal = text(at('goal'));
     const fieldText = text(at('field'));

@@ -14,7 +14,7 @@
  * zod schema) is imported inside that action with `await import(...)`, so the pane's first load
  * stays small; see `lazyChunks` and README «Rendimiento» (the 200 KB budget is tested).
  */
-import type { CancelToken, ProgressReporter, WorkbookHost, WorkbookSettings } from '../app/ports';
+import type { ApprovalHost, CancelToken, ProgressReporter, SheetWrite, WorkbookHost, WorkbookSettings } from '../app/ports';
 import type { WorkbookGrids } from '../domain/grid';
 import type { Finding } from '../domain/finding';
 import type { GeneralKind } from '../domain/fields';
@@ -59,7 +59,7 @@ export interface ExcelHostOptions {
 
 export const SETTINGS_KEY = 'tablero-pdm.ajustes';
 
-export class ExcelWorkbookHost implements WorkbookHost {
+export class ExcelWorkbookHost implements WorkbookHost, ApprovalHost {
   private readonly opts: ExcelHostOptions;
   private caps?: Capabilities;
   private budget: number;
@@ -198,6 +198,12 @@ export class ExcelWorkbookHost implements WorkbookHost {
     });
   }
 
+  /** Aprobar plan, Registrar modificación: blocks of values in one batch (`excel/cells.ts`). */
+  async writeCells(writes: readonly SheetWrite[]): Promise<void> {
+    const { writeCellsIn } = await lazyChunks.cells();
+    await this.run('escribir en el libro', (ctx) => writeCellsIn(ctx, writes, this.capabilities()));
+  }
+
   async insertTemplate(kind: GeneralKind, settings: WorkbookSettings): Promise<string> {
     const [{ templateSpec }, { insertTemplateIn }] = await Promise.all([lazyChunks.templates(), lazyChunks.template()]);
     const spec = templateSpec(kind, settings);
@@ -226,6 +232,7 @@ export const lazyChunks = {
   templates: () => import(/* webpackChunkName: "plantillas" */ '../app/templates.js'),
   /** Reading and saving the settings (zod; at open too). Not "ajustes", the settings form: the ribbon page has no React. */
   settings: () => import(/* webpackChunkName: "ajustes-libro" */ '../app/settings.js'),
+  cells: () => import(/* webpackChunkName: "aprobacion" */ './cells.js'),
   mapping: () => import(/* webpackChunkName: "en-este-libro" */ './mapping.js'),
 };
 

@@ -5,6 +5,7 @@
 import { lazy, Suspense, useState } from 'react';
 import { Spinner, Tab, TabList, makeStyles, tokens } from '@fluentui/react-components';
 import type { PaneActions } from './controller';
+import type { ApprovalActions } from './approval';
 import { usePane } from './usePane';
 import { Header } from './components/Header';
 import { ProgressArea } from './components/ProgressArea';
@@ -17,11 +18,12 @@ import type { ConsolidarOutcome } from '../app/consolidate-picked';
 // panel, and Ajustes with the zod schema behind its checks.
 const GeneratePanel = lazy(() => import(/* webpackChunkName: "generar-panel" */ './components/GeneratePanel.js').then((m) => ({ default: m.GeneratePanel })));
 const ConsolidarPanel = lazy(() => import(/* webpackChunkName: "consolidar-panel" */ './components/ConsolidarPanel.js').then((m) => ({ default: m.ConsolidarPanel })));
+const ApprovalPanel = lazy(() => import(/* webpackChunkName: "aprobacion" */ './components/ApprovalPanel.js').then((m) => ({ default: m.ApprovalPanel })));
 const SettingsPanel = lazy(() => import(/* webpackChunkName: "ajustes" */ './components/SettingsPanel.js').then((m) => ({ default: m.SettingsPanel })));
 // «En este libro»: the reading and the user's mapping (with the zod schema behind it).
 const BookPanel = lazy(() => import(/* webpackChunkName: "en-este-libro" */ './components/BookPanel.js').then((m) => ({ default: m.BookPanel })));
 
-type TabId = 'validar' | 'generar' | 'libro' | 'consolidar' | 'ajustes';
+type TabId = 'validar' | 'generar' | 'libro' | 'consolidar' | 'plan' | 'ajustes';
 
 const useStyles = makeStyles({
   root: {
@@ -47,6 +49,8 @@ export interface AppProps {
   readonly actions: PaneActions;
   /** Consolidar (the units' files into this workbook); without it the tab is not shown. */
   readonly consolidar?: ConsolidarActions;
+  /** Aprobar plan / Registrar modificación (the «Plan» tab); without it the tab is not shown. */
+  readonly approval?: ApprovalActions;
 }
 
 const tabs: readonly { id: TabId; label: string }[] = [
@@ -54,10 +58,11 @@ const tabs: readonly { id: TabId; label: string }[] = [
   { id: 'generar', label: 'Generar' },
   { id: 'libro', label: 'Libro' },
   { id: 'consolidar', label: 'Consolidar' },
+  { id: 'plan', label: 'Plan' },
   { id: 'ajustes', label: 'Ajustes' },
 ];
 
-export function App({ actions, consolidar }: AppProps) {
+export function App({ actions, consolidar, approval }: AppProps) {
   const s = useStyles();
   const [tab, setTab] = useState<TabId>('validar');
   const [state, on] = usePane(actions);
@@ -75,7 +80,7 @@ export function App({ actions, consolidar }: AppProps) {
           onTabSelect={(_, d) => setTab(d.value as TabId)}
           aria-label="Secciones del complemento"
         >
-          {tabs.filter((t) => t.id !== 'consolidar' || consolidar).map((t) => (
+          {tabs.filter((t) => (t.id !== 'consolidar' || consolidar) && (t.id !== 'plan' || approval)).map((t) => (
             <Tab key={t.id} value={t.id} id={`tab-${t.id}`} aria-controls={`panel-${t.id}`}>
               {t.label}
             </Tab>
@@ -119,6 +124,11 @@ export function App({ actions, consolidar }: AppProps) {
                   if (o.sheet) on.refreshDetection();
                 }}
               />
+            </Suspense>
+          )}
+          {tab === 'plan' && approval && (
+            <Suspense fallback={<Spinner size="tiny" label="Cargando…" />}>
+              <ApprovalPanel actions={approval} busy={busy} />
             </Suspense>
           )}
           {tab === 'ajustes' &&

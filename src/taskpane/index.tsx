@@ -7,6 +7,7 @@ import { createRoot } from 'react-dom/client';
 import { FluentProvider, MessageBar, MessageBarBody, MessageBarTitle, webLightTheme } from '@fluentui/react-components';
 import { App } from './App';
 import { createPaneActions } from './controller';
+import { createApprovalActions } from './approval';
 import { createPaneUseCases } from '../app/pane';
 import { fluentThemeFor } from './theme';
 import { createExcelWiring } from '../excel/wiring';
@@ -73,7 +74,7 @@ async function main() {
   document.body.style.backgroundColor = theme.colorNeutralBackground1;
   createRoot(container()).render(
     <FluentProvider theme={theme} style={{ minHeight: '100vh' }}>
-      <App actions={actions} consolidar={consolidar} />
+      <App actions={actions} consolidar={consolidar} approval={createApprovalActions(host)} />
     </FluentProvider>,
   );
 }

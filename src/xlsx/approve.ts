@@ -1,24 +1,26 @@
 /**
  * `aprobar`'s copy (exceljs side): the input workbook with the approved plan stored in its very
  * hidden sheet `_tablero_pdm_aprobado` (replaced when there is one) and a "Control de cambios"
- * sheet with its header when the workbook has none. Nothing else of the workbook changes.
+ * sheet with its header when the workbook has none. Nothing else of the workbook changes. A
+ * workbook already approved is refused unless the request asks to replace its approval.
  */
 import * as path from 'node:path';
 import { loadWorkbookFile } from '../app/load';
 import { InputError } from '../app/errors';
-import { BASELINE_SHEET, CHANGE_LOG_HEADER, CHANGE_LOG_SHEET, baselineOf, baselineRows, isChangeLogSheet } from '../domain/baseline';
-import type { Baseline } from '../domain/baseline';
-import type { ApproveRequest } from '../app/approve';
+import { BASELINE_SHEET, CHANGE_LOG_HEADER, CHANGE_LOG_SHEET, baselineOf, baselineRows, isChangeLogSheet, storedBaseline } from '../domain/baseline';
+import { alreadyApprovedMessage, type ApproveOutcome, type ApproveRequest } from '../app/approve';
 import { xlsxParser } from './generate';
 import { writeWorkbookAtomic } from './write';
 
-export async function approveCopy(request: ApproveRequest): Promise<Baseline> {
+export async function approveCopy(request: ApproveRequest): Promise<ApproveOutcome> {
   const loaded = await loadWorkbookFile(request.file, xlsxParser, { cwd: request.cwd, ...(request.reading ? { reading: request.reading } : {}) });
   const sheets = loaded.workbook.sheets;
   const baseline = baselineOf(sheets, request.approvedOn, request.act, sheets.find((s) => s.vigencia !== undefined)?.vigencia ?? request.vigencia);
   if (baseline.goals.length === 0) {
     throw new InputError(`En el archivo «${request.file}» no hay metas que aprobar (ni plan de acción ni hoja de captura con códigos de meta).`);
   }
+  const replaced = storedBaseline(loaded.workbook);
+  if (replaced && !request.replace) throw new InputError(alreadyApprovedMessage(replaced, 'use --reemplazar'));
   const wb = loaded.host;
   const old = wb.getWorksheet(BASELINE_SHEET);
   if (old) wb.removeWorksheet(old.id);
@@ -36,5 +38,5 @@ export async function approveCopy(request: ApproveRequest): Promise<Baseline> {
     log.views = [{ state: 'frozen', ySplit: 1 }];
   }
   await writeWorkbookAtomic(wb, path.resolve(request.cwd, request.output), { force: request.force, inputs: [loaded.path], display: request.output });
-  return baseline;
+  return { baseline, replaced };
 }

@@ -5,6 +5,7 @@
 import ExcelJS from 'exceljs';
 import type { CellRange, CellValue, Grid, SheetVisibility, WorkbookGrids } from '../domain/grid';
 import { readablePackage } from './package';
+import { restoreOrphanNotes } from './orphan-notes';
 
 interface MergeRange {
   top: number;
@@ -77,6 +78,9 @@ export function gridsOfWorkbook(wb: ExcelJS.Workbook, name: string): WorkbookGri
 /** exceljs's full model of the .xlsx `data`, after the package check (`package.ts`): every listed sheet is read, or it throws. */
 export async function loadWorkbook(data: Buffer | ArrayBuffer): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(readablePackage(Buffer.isBuffer(data) ? data : Buffer.from(data)) as unknown as ArrayBuffer);
+  const bytes = readablePackage(Buffer.isBuffer(data) ? data : Buffer.from(data));
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  // exceljs drops a note on a cell its sheet XML does not list (an empty, unstyled cell).
+  restoreOrphanNotes(wb, bytes);
   return wb;
 }

@@ -116,4 +116,61 @@ describe('acceptance: the approved plan and its change log (issue 11)', () => {
     expect(r.stdout).toMatch(/N8 +error +past-period-changed/);
     expect(r.stdout).toMatch(/E32 +error +added-after-approval/);
   });
+
+  it('generar applies the baseline rules too: its Observaciones list what validar finds', async () => {
+    const viaValidar = await baselineFindings(dir, ['validar', 'todo.xlsx']);
+    const r = await tablero(['generar', 'todo.xlsx', '--corte', '2025-06-30', '-o', 'todo-generado.xlsx'], dir);
+    expect(r.stderr).toBe('');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(dir, 'todo-generado.xlsx'));
+    const obs = wb.getWorksheet('Observaciones') as ExcelJS.Worksheet;
+    const header = obs.getSheetValues().findIndex((row) => Array.isArray(row) && row.includes('Regla'));
+    const cols = (obs.getRow(header).values as unknown[]).map(String);
+    const [cCell, cRule] = [cols.indexOf('Celda'), cols.indexOf('Regla')];
+    const listed: string[][] = [];
+    obs.eachRow((row, n) => {
+      if (n <= header) return;
+      const rule = String(row.getCell(cRule).value ?? '');
+      if (BASELINE_RULES.includes(rule)) listed.push([rule, row.getCell(cCell).text]);
+    });
+    expect(listed.sort()).toEqual(viaValidar.map((f) => [f.rule, f.cell]).sort());
+    expect(listed.length).toBe(2); // past-period-changed N8, added-after-approval E32
+    // …and the cell N8 is marked in the copy.
+    expect((wb.getWorksheet('PE-F-012') as ExcelJS.Worksheet).getCell('N8').note).toBeTruthy();
+  });
+
+  it('aprobar on an approved workbook refuses, and --reemplazar replaces the approval (saying which)', async () => {
+    const again = await tablero(['aprobar', 'aprobado.xlsx', '--fecha', '2025-03-15', '--acta', 'Acta 04 de 2025', '-o', 'otra.xlsx'], dir);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('El libro ya tiene un plan aprobado el 28/01/2025 (Acta 01 de 2025, 14 metas)');
+    expect(again.stderr).toContain('use --reemplazar');
+    expect(again.stdout).toBe('');
+    const replaced = await tablero(['aprobar', 'aprobado.xlsx', '--fecha', '2025-03-15', '--acta', 'Acta 04 de 2025', '-o', 'otra.xlsx', '--reemplazar'], dir);
+    expect(replaced.stderr).toBe('');
+    expect(replaced.code).toBe(0);
+    expect(replaced.stdout).toContain('Se reemplazó la aprobación anterior, el 28/01/2025 (Acta 01 de 2025, 14 metas).');
+    expect(replaced.stdout).toContain('Plan aprobado el 15/03/2025 (Acta 04 de 2025)');
+    // One baseline sheet, the new one.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(dir, 'otra.xlsx'));
+    expect(wb.worksheets.filter((w) => w.name.startsWith('_tablero_pdm_aprobado')).map((w) => w.name)).toEqual(['_tablero_pdm_aprobado']);
+    expect(wb.getWorksheet('_tablero_pdm_aprobado')!.getCell('B3').value).toBe('Acta 04 de 2025');
+    // --reemplazar belongs to aprobar only.
+    const misuse = await tablero(['validar', 'aprobado.xlsx', '--reemplazar'], dir);
+    expect(misuse.code).toBe(2);
+    expect(misuse.stderr).toContain('no admite la opción --reemplazar');
+  });
+
+  it('comparar with an approved file that stores no approval needs --fecha (never a guessed 1 January)', async () => {
+    const r = await tablero(['comparar', PLAN, 'todo.xlsx', '--corte', '2025-06-30'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('no guarda la fecha de su aprobación');
+    expect(r.stderr).toContain('--fecha AAAA-MM-DD');
+    // A file that stores it: its own date, even when --fecha says another.
+    const s = await tablero(['comparar', 'aprobado.xlsx', 'todo.xlsx', '--corte', '2025-06-30', '--fecha', '2025-02-01'], dir);
+    expect(s.code).toBe(1);
+    expect(s.stdout).toContain('Frente al plan aprobado el 28/01/2025 (Acta 01 de 2025)');
+    expect(s.stderr).toContain('guarda su aprobación del 28/01/2025; se usa esa fecha');
+  });
 });

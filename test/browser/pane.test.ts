@@ -27,6 +27,9 @@ import { createPaneUseCases } from '../../src/app/pane';
 import { gridsOfWorkbook, loadWorkbook } from '../../src/xlsx/read';
 import { BUDGET_BYTES, formatReport, measureBundle } from '../../scripts/bundle-size';
 import { parse } from 'acorn';
+import { saveDouble } from './saved';
+import { tablero } from '../acceptance/harness';
+import { toExcelSerial } from '../../src/domain/dates';
 import { consolidatePicked } from '../../src/app/consolidate-picked';
 import { readXlsxGrids } from '../../src/xlsx/bytes-read';
 import { cutShort, unitFile } from '../helpers/unit-files';
@@ -40,6 +43,7 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const OUTPUT = path.join(ROOT, 'test', 'output');
 const EXAMPLE = path.join(ROOT, 'examples', 'hoja-captura-T2-2025.xlsx');
 const CLEAN = path.join(ROOT, 'test', 'fixtures', 'hoja-captura-limpia.xlsx');
+const PLAN = path.join(ROOT, 'examples', 'plan-accion-2025.xlsx');
 
 const haveChromium = existsSync(CHROMIUM);
 // Skipped only on a developer machine without Chromium; CI installs it, so there it must run.
@@ -263,6 +267,9 @@ describeBrowser('the built pane in Chromium, over the Excel double', () => {
     await page.screenshot({ path: path.join(OUTPUT, 'pane-320-ajustes.png') });
     await page.getByRole('tab', { name: 'Generar' }).click();
     all.push(...(await scan()));
+    await page.getByRole('tab', { name: 'Plan' }).click();
+    await page.getByRole('button', { name: 'Aprobar plan' }).waitFor();
+    all.push(...(await scan()));
     console.log('axe violations (all impacts):', JSON.stringify(all, null, 1));
     expect(all.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
     await context.close();
@@ -365,6 +372,168 @@ describeBrowser('the built pane in Chromium, over the Excel double', () => {
     expect(await page.getByRole('heading', { name: /^Resultado/ }).count()).toBe(0);
     await context.close();
   }, 60_000);
+
+  /**
+   * Issue 11's flow in the pane, on the example plan de acción (PE-F-012: goal 1905021 on rows
+   * 8–9, Programado T1 in N8 = 1.500; row 32 holds the totals), cut-off 30/06/2025 (T1 ended
+   * 31/03/2025, so it is a measured period). After each step the double's workbook is saved as
+   * an .xlsx and `tablero validar` / `tablero comparar` must give the pane's findings.
+   */
+  test('Plan: Aprobar → a measured period changed → Registrar modificación → a goal added, the same findings as validar/comparar', async () => {
+    const BASELINE_TITLES: Record<string, string> = {
+      'added-after-approval': 'Meta agregada después de aprobado el plan',
+      'change-without-justification': 'Cambio sin registro justificado',
+      'past-period-changed': 'Periodo ya medido reprogramado',
+      'repeated-modification': 'Meta modificada más de una vez',
+      'late-modification': 'Modificación después del segundo trimestre',
+    };
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'tablero-plan-'));
+    const { context, page, errors } = await openPane(await fixtureOf(PLAN, { active: 'PE-F-012' }));
+    await page.getByText(/^PE-F-012 — plan de acción/).waitFor();
+    await page.evaluate(() => (window as unknown as { __excelDouble: { settings: Map<string, unknown> } }).__excelDouble.settings.set('tablero-pdm.ajustes', { cutoff: '2025-06-30' }));
+    type DoubleWindow = { __excelDouble: { wb: { sheets: { name: string; visibility: string }[] }; cell(s: string, c: string): { value: unknown } } };
+    const visibility = () => page.evaluate(() => (window as unknown as DoubleWindow).__excelDouble.wb.sheets.map((s) => `${s.name}:${s.visibility}`));
+    const values = (sheet: string, cells: string[]) =>
+      page.evaluate(([s, cs]) => cs.map((c) => (window as unknown as DoubleWindow).__excelDouble.cell(s, c).value), [sheet, cells] as const);
+    /** What a person types in Excel: values into a range of PE-F-012. */
+    const typeInto = (address: string, values: unknown[][], formats?: string[][]) =>
+      page.evaluate(
+        async ([a, v, f]) => {
+          const xl = (window as unknown as { Excel: { run(b: (ctx: Excel.RequestContext) => Promise<void>): Promise<void> } }).Excel;
+          await xl.run(async (ctx) => {
+            const r = ctx.workbook.worksheets.getItem('PE-F-012').getRange(a as string);
+            if (f) r.numberFormat = f as string[][];
+            r.values = v as unknown[][];
+            await ctx.sync();
+          });
+        },
+        [address, values, formats ?? null] as const,
+      );
+    /** The pane's findings of the baseline rules: rule → "cell message" (groups opened as needed). */
+    const paneFindings = async (): Promise<Record<string, string[]>> => {
+      await page.getByRole('tab', { name: 'Validar' }).click();
+      await page.getByRole('button', { name: 'Validar', exact: true }).click();
+      await page.getByRole('heading', { name: /^Resultado/ }).waitFor();
+      await page.getByRole('region', { name: 'Errores' }).waitFor();
+      const out: Record<string, string[]> = {};
+      for (const [rule, title] of Object.entries(BASELINE_TITLES)) {
+        const item = page.locator('.fui-AccordionItem').filter({ has: page.getByText(title, { exact: true }) });
+        if ((await item.count()) === 0) continue;
+        const header = item.locator('button[aria-expanded]').first();
+        if ((await header.getAttribute('aria-expanded')) === 'false') await header.click();
+        const labels = await item.getByRole('button', { name: /^Ir a la celda / }).allTextContents();
+        out[rule] = labels.map((l) => {
+          const m = /^Ir a la celda (\S+) · PE-F-012 · meta [^:]+: (.*)$/s.exec(l);
+          return m ? `${m[1]} ${m[2]}` : l;
+        });
+      }
+      return out;
+    };
+    /** The same from the command line, on the workbook as saved now. */
+    const cliFindings = async (argv: string[]): Promise<Record<string, string[]>> => {
+      const r = await tablero([...argv, '--corte', '2025-06-30', '--json'], dir);
+      expect(r.stderr).toBe('');
+      const out: Record<string, string[]> = {};
+      for (const f of (JSON.parse(r.stdout) as { files: { findings: { rule: string; cell: string; message: string }[] }[] }).files[0].findings) {
+        if (BASELINE_TITLES[f.rule]) (out[f.rule] ??= []).push(`${f.cell} ${f.message}`);
+      }
+      return out;
+    };
+
+    // Aprobar plan.
+    await page.getByRole('tab', { name: 'Plan' }).click();
+    await page.getByText(/no tiene un plan aprobado.*14 metas/).waitFor();
+    await page.getByLabel('Fecha de aprobación').fill('2025-01-28');
+    await page.getByLabel('Acta del Consejo de Gobierno').fill('Acta 01 de 2025');
+    await page.getByRole('button', { name: 'Aprobar plan' }).click();
+    await page.getByText(/Plan aprobado el 28\/01\/2025 \(Acta 01 de 2025, 14 metas\)/).waitFor();
+    expect(await visibility()).toEqual(expect.arrayContaining(['_tablero_pdm_aprobado:VeryHidden', 'Control de cambios:Visible']));
+    expect(await values('Control de cambios', ['A1', 'B1', 'C1', 'D1', 'E1', 'F1', 'G1'])).toEqual([
+      'Fecha', 'Código meta', 'Campo', 'Antes', 'Después', 'Justificación', 'Acta u oficio',
+    ]);
+    await saveDouble(page, path.join(dir, 'aprobado.xlsx'));
+    expect(await cliFindings(['validar', 'aprobado.xlsx'])).toEqual({});
+    expect(await paneFindings()).toEqual({});
+
+    // A measured period changed, no «Control de cambios» row.
+    await typeInto('N8', [[1400]]);
+    const changed = await paneFindings();
+    expect(Object.keys(changed).sort()).toEqual(['change-without-justification', 'past-period-changed']);
+    expect(changed['change-without-justification']).toEqual([expect.stringMatching(/^N8 .*cambió de 1\.500 \(plan aprobado\) a 1\.400/)]);
+    expect(changed['past-period-changed']).toEqual([expect.stringMatching(/^N8 /)]);
+    await saveDouble(page, path.join(dir, 'sin-registro.xlsx'));
+    expect(await cliFindings(['validar', 'sin-registro.xlsx'])).toEqual(changed);
+
+    // Registrar modificación: the form offers the changed field with the approved and the sheet's value.
+    await page.getByRole('tab', { name: 'Plan' }).click();
+    const form = page.getByRole('form', { name: 'Registrar modificación' });
+    await form.getByLabel('Meta').selectOption('1905021');
+    expect(await form.getByLabel('Campo').inputValue()).toBe('Programado T1');
+    expect(await form.getByLabel('Antes').inputValue()).toBe('1500');
+    expect(await form.getByLabel('Después').inputValue()).toBe('1400');
+    await form.getByLabel('Fecha').fill('2025-05-10');
+    await form.getByRole('button', { name: 'Registrar modificación' }).click();
+    await form.getByText(/Escriba la justificación/).waitFor(); // required
+    await form.getByLabel('Justificación').fill('Se trasladaron 100 dosis al segundo semestre');
+    await form.getByLabel('Acta u oficio').fill('Oficio OPGI-2025-041');
+    await form.getByRole('button', { name: 'Registrar modificación' }).click();
+    await page.getByText(/Se registró la modificación de Programado T1 de la meta 1905021/).waitFor();
+    expect(await values('Control de cambios', ['A2', 'B2', 'C2', 'D2', 'E2', 'F2', 'G2'])).toEqual([
+      toExcelSerial('2025-05-10'), '1905021', 'Programado T1', 1500, 1400, 'Se trasladaron 100 dosis al segundo semestre', 'Oficio OPGI-2025-041',
+    ]);
+    // Only what the criteria still forbid remains: T1 had been measured when it was changed.
+    const logged = await paneFindings();
+    expect(Object.keys(logged)).toEqual(['past-period-changed']);
+    expect(logged['past-period-changed']).toEqual([expect.stringContaining('se modificó el 10/05/2025, cuando ese periodo ya había terminado (31/03/2025)')]);
+
+    // A goal added after the approval (row 32, where the totals were).
+    await typeInto(
+      'A32:AA32',
+      [[
+        'Dimensión Social', 'Salud y protección social', 1905, 'Salud pública', '1905099', 'Realizar 10 brigadas de salud oral',
+        'Brigadas realizadas', 'Número', 'Producto', 'Suma', '', 40, 10, 0, 0, 5, 5, 'Secretaría de Salud', 'Diana Carolina Erazo Muñoz',
+        'Atención integral en salud a la primera infancia', '2024520010041', 'Realizar brigadas en los corregimientos',
+        toExcelSerial('2025-07-01'), toExcelSerial('2025-12-15'), 'Recursos propios', 20_000_000, 'No',
+      ]],
+      [Array.from({ length: 27 }, (_, j) => (j === 4 || j === 20 ? '@' : j === 22 || j === 23 ? 'dd/mm/yyyy' : 'General'))],
+    );
+    const added = await paneFindings();
+    expect(Object.keys(added).sort()).toEqual(['added-after-approval', 'past-period-changed']);
+    expect(added['added-after-approval']).toEqual([expect.stringMatching(/^E32 La meta 1905099 no está en el plan de acción aprobado el 28\/01\/2025 \(Acta 01 de 2025\)/)]);
+    await saveDouble(page, path.join(dir, 'actual.xlsx'));
+    // The contract: the same findings from validar on the saved file and from comparar on the two files.
+    expect(await cliFindings(['validar', 'actual.xlsx'])).toEqual(added);
+    expect(await cliFindings(['comparar', 'aprobado.xlsx', 'actual.xlsx'])).toEqual(added);
+    const all = JSON.parse((await tablero(['validar', 'actual.xlsx', '--corte', '2025-06-30', '--json'], dir)).stdout) as { errors: number; warnings: number };
+    // …and the pane's counts of every rule are the command line's.
+    await page.getByRole('tab', { name: 'Validar' }).click();
+    await page.getByText(plural(all.errors, 'error', 'errores'), { exact: true }).waitFor();
+    await page.getByText(plural(all.warnings, 'advertencia', 'advertencias'), { exact: true }).waitFor();
+    await page.screenshot({ path: path.join(OUTPUT, 'pane-320-plan-hallazgos.png'), fullPage: true });
+
+    // A second approval asks first; Cancelar keeps the first, Reemplazar writes over it (never deleted).
+    await page.getByRole('tab', { name: 'Plan' }).click();
+    await page.getByText(/Este libro tiene el plan aprobado el 28\/01\/2025/).waitFor();
+    await page.getByLabel('Fecha de aprobación').fill('2025-03-15');
+    await page.getByLabel('Acta del Consejo de Gobierno').fill('Acta 04 de 2025');
+    await page.getByRole('button', { name: 'Reemplazar la aprobación' }).click();
+    await page.getByRole('dialog').getByText(/ya tiene el plan aprobado el 28\/01\/2025 \(Acta 01 de 2025, 14 metas\)/).waitFor();
+    await page.screenshot({ path: path.join(OUTPUT, 'pane-320-plan-reemplazar.png') });
+    await page.getByRole('dialog').getByRole('button', { name: 'Cancelar' }).click();
+    expect(await values('_tablero_pdm_aprobado', ['B3'])).toEqual(['Acta 01 de 2025']);
+    await page.getByRole('button', { name: 'Reemplazar la aprobación' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Reemplazar' }).click();
+    await page.getByText(/Se reemplazó la aprobación anterior, el 28\/01\/2025 \(Acta 01 de 2025, 14 metas\)\. Plan aprobado el 15\/03\/2025 \(Acta 04 de 2025, 15 metas\)/).waitFor();
+    expect(await values('_tablero_pdm_aprobado', ['B3'])).toEqual(['Acta 04 de 2025']);
+    expect((await visibility()).filter((v) => v.startsWith('_tablero_pdm_aprobado'))).toEqual(['_tablero_pdm_aprobado:VeryHidden']);
+    // The form fits the 320 px pane (a goal's long name is cut, not scrolled sideways).
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    await page.screenshot({ path: path.join(OUTPUT, 'pane-320-plan.png'), fullPage: true });
+
+    expect(errors).toEqual([]);
+    await context.close();
+    rmSync(dir, { recursive: true, force: true });
+  }, 180_000);
 
   test('a protected sheet: the error is plain Spanish in the pane', async () => {
     const fixture: PaneFixture = { ...example, sheets: example.sheets.map((s) => (s.name === 'HC T2' ? { ...s, protected: true } : s)) };

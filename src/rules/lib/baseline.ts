@@ -22,7 +22,7 @@
  * plan de acción, else the capture sheets). Values are compared with the magnitude tolerance.
  */
 import type { Baseline, BaselineGoal, ChangeEntry, ChangeField } from '../../domain/baseline';
-import { baselineGoalsOf, changeLogOf, storedBaseline } from '../../domain/baseline';
+import { baselineGoalsOf, changeFieldLabel, changeLogOf, storedBaseline } from '../../domain/baseline';
 import type { IsoDate } from '../../domain/dates';
 import { isoDate } from '../../domain/dates';
 import type { Finding } from '../../domain/finding';
@@ -30,7 +30,7 @@ import { formatDate, formatNumber } from '../../domain/format';
 import type { FieldId } from '../../domain/fields';
 import { plannedField } from '../../domain/fields';
 import type { GoalInput } from '../../domain/goal';
-import { periodEnd, periodLabel } from '../../domain/periods';
+import { periodEnd } from '../../domain/periods';
 import type { ReadSheet } from '../../domain/sheet';
 import { sameMagnitude } from '../../domain/tolerance';
 import { cellAddress } from '../../domain/grid';
@@ -51,11 +51,6 @@ export function baselineFindings(ctx: RuleContext): Finding[] {
 
 const n = (x: number | null): string => (x === null ? 'vacío' : formatNumber(x, 6));
 
-function fieldName(field: ChangeField, b: Baseline): string {
-  if (field === 'yearGoal') return 'Meta vigencia';
-  if (field === 'eliminated') return 'Estado de la meta';
-  return `Programado ${periodLabel(Number(field.slice('planned'.length)), b.periodKind)}`;
-}
 
 export const messages = {
   added: (goal: string, approvedOn: string, act: string): string =>
@@ -132,7 +127,7 @@ function compare(b: Baseline, ctx: RuleContext): Finding[] {
     const yearGoalRaised = approved.yearGoal !== null && c.goal.yearGoal !== null && c.goal.yearGoal > approved.yearGoal && !same(approved.yearGoal, c.goal.yearGoal);
     for (const ch of changes) {
       const cell = addressOf(c, ch.cellField);
-      const name = fieldName(ch.field, b);
+      const name = changeFieldLabel(ch.field, b.periodKind);
       const logged = entries.filter((e) => e.goal === c.goal.code && e.field === ch.field);
       const justified = logged.find((e) => e.justification);
       const before = ch.field === 'eliminated' ? (approved.eliminated ? 'eliminada' : 'activa') : n(ch.before);
