@@ -109,7 +109,7 @@ describe('--mapa on the reading verbs', () => {
       [['consolidar', 'renombrada.xlsx', '--mapa', 'mapa.json', ...out('c.xlsx')], [0, 1]],
       [['devolver', 'renombrada.xlsx', '--mapa', 'mapa.json', ...out('dev')], [0, 1]],
       [['informe', 'renombrada.xlsx', '--mapa', 'mapa.json', ...out('i.html')], [0]],
-      [['comparar', 'guardado.xlsx', 'renombrada.xlsx', '--mapa', 'mapa.json', '--json'], [0, 1]],
+      [['comparar', 'guardado.xlsx', 'renombrada.xlsx', '--mapa', 'mapa.json', '--fecha', '2025-02-01', '--json'], [0, 1]],
       [['aprobar', 'renombrada.xlsx', '--mapa', 'mapa.json', '--fecha', '2025-02-01', '--acta', 'Acta 01', ...out('a.xlsx')], [0]],
     ];
     for (const [argv, codes] of runs) {
@@ -117,7 +117,7 @@ describe('--mapa on the reading verbs', () => {
       expect({ argv, stderr: r.stderr, ok: codes.includes(r.code) }).toEqual({ argv, stderr: '', ok: true });
     }
     // comparar reads both books with the one mapping: the same goals on both sides.
-    const r = await tablero(['comparar', 'guardado.xlsx', 'renombrada.xlsx', '--mapa', 'mapa.json', '--json'], dir);
+    const r = await tablero(['comparar', 'guardado.xlsx', 'renombrada.xlsx', '--mapa', 'mapa.json', '--fecha', '2025-02-01', '--json'], dir);
     const cmp = JSON.parse(r.stdout) as { files: { findings: { rule: string }[] }[] };
     expect(cmp.files[0].findings.filter((f) => f.rule === 'added-after-approval')).toEqual([]);
   }, 120000);
