@@ -16,6 +16,7 @@ import { scaleSection } from './scale';
 import { excelDoubleSection } from './excel-double';
 import { startupSection } from './startup';
 import { paneThreadSection } from './pane-thread';
+import { formatsSection } from './formats';
 
 // ---------------------------------------------------------------------------------------------
 // Extension point
@@ -81,7 +82,7 @@ export async function writeSyntheticCapture(file: string, goals: number, seed = 
 }
 
 /** Add sections here (Excel-double sync counts, 200k-row scale with peak memory, …). */
-export const sections: BenchSection[] = [captureSection, startupSection, excelDoubleSection, paneThreadSection, scaleSection];
+export const sections: BenchSection[] = [captureSection, formatsSection, startupSection, excelDoubleSection, paneThreadSection, scaleSection];
 
 // ---------------------------------------------------------------------------------------------
 

@@ -15,7 +15,7 @@ import { storedMappingText, type WorkbookMapping } from '../domain/mapping';
 import { withoutProductSheets } from './registry';
 import { UserError } from './errors';
 import type { GeneratedKind } from '../sheets/model';
-import { goalCodeOf } from '../domain/goals';
+import { goalCodeOf, distinctGoalCount } from '../domain/goals';
 import { cutoffPeriod, periodLabel } from '../domain/periods';
 import { todayIso } from '../domain/dates';
 import { resolveOptions } from './run-options';
@@ -114,6 +114,8 @@ function count(n: number, one: string, many: string): string {
 }
 
 function distinctGoals(sheet: ReadSheet): number {
+  const products = distinctGoalCount(sheet);
+  if (products !== undefined) return products;
   const codes = new Set<string>();
   let withoutCode = 0;
   for (const row of sheet.rows) {

@@ -8,6 +8,7 @@ import type { Finding } from '../domain/finding';
 import type { ReadSheet, ReadWorkbook } from '../domain/sheet';
 import { headerOf, kindLabels, type FieldId } from '../domain/fields';
 import { formatById } from '../domain/formats/index';
+import { distinctGoalCount } from '../domain/goals';
 import { formatNumber, formatPercent, formatDate } from '../domain/format';
 
 export interface Style {
@@ -39,8 +40,15 @@ export function plural(n: number, one: string, many: string): string {
 /** "HC T2 — hoja de captura, 38 metas". */
 export function describeSheet(sheet: ReadSheet): string {
   const n = sheet.rows.length;
+  const goals = distinctGoalCount(sheet);
   const count =
-    sheet.kind === 'hoja-captura' ? plural(n, 'meta', 'metas') : sheet.kind === 'techos' ? plural(n, 'programa', 'programas') : plural(n, 'fila', 'filas');
+    sheet.kind === 'hoja-captura'
+      ? goals !== undefined
+        ? `${plural(goals, 'meta', 'metas')} (${plural(n, 'actividad', 'actividades')})`
+        : plural(n, 'meta', 'metas')
+      : sheet.kind === 'techos'
+        ? plural(n, 'programa', 'programas')
+        : plural(n, 'fila', 'filas');
   const hidden = sheet.visibility !== 'visible' ? ' (oculta)' : '';
   // The formats the general matcher reads (PE-F-012, Bogotá) are named in the JSON; the text
   // names the real layouts a description of the catalog recognised.

@@ -73,6 +73,8 @@ export interface GoalProgress {
   readonly input: GoalInput;
   /** Last measured period (0 = nothing measured yet). */
   readonly cutoffPeriod: number;
+  /** The cut-off falls inside `cutoffPeriod` (an annual follow-up before 31 December): measured so far, not yet due. */
+  readonly periodOpen?: boolean;
   readonly plannedToDate: number | null;
   readonly executedToDate: number | null;
   /** Fractions; `null` = undefined (nothing was due). Not capped; below 0 counts as 0. */

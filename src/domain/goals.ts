@@ -141,6 +141,18 @@ function goalCodeAt(col: readonly (ReadCell | undefined)[], i: number): string |
 }
 
 /**
+ * Goals of an activity-level sheet (Cali): the distinct products (`goalKey`), each counted once
+ * however many activity rows repeat it; `undefined` on a sheet of one goal per row.
+ */
+export function distinctGoalCount(sheet: ReadSheet): number | undefined {
+  if (sheet.granularity !== 'activity') return undefined;
+  const cols = (sheet.goalKey ?? ['goalCode']).map((f) => columnCells(sheet, f));
+  const keys = new Set<string>();
+  for (let i = 0; i < sheet.rows.length; i++) keys.add(cols.map((c) => goalCodeAt(c, i) ?? '').join('\u0000'));
+  return keys.size;
+}
+
+/**
  * One goal per data row of a capture sheet, in sheet order. Reads the reader's per-column cell
  * arrays (`columnCells`) — each field's column asked once per sheet — instead of looking every
  * field up by name on every row; the goals are the same as `goalOfRow` would build.
@@ -258,6 +270,7 @@ function asRepetition(goal: GoalInput): GoalInput {
 function asTheFormatMeans(sheet: ReadSheet, goal: GoalInput): GoalInput {
   let accumulation = goal.accumulation ?? sheet.accumulation ?? null;
   let yearGoal = goal.yearGoal;
+  let planned = goal.planned;
   if (sheet.quarterShares) {
     const given = goal.planned.filter((p): p is number => p !== null);
     const sum = given.reduce((a, b) => a + b, 0);
@@ -268,14 +281,16 @@ function asTheFormatMeans(sheet: ReadSheet, goal: GoalInput): GoalInput {
     const adds = sum > 0 && ((yearGoal !== null && near(sum, yearGoal)) || near(sum, 1));
     if (adds || !level) accumulation = 'suma';
     if (accumulation === 'suma' && near(sum, 1) && yearGoal !== null && !near(yearGoal, 1) && !near(sum, yearGoal)) yearGoal = sum;
+    // A level's quarters at 0 are quarters without programming (the template averages the level
+    // over the quarters that program it: `(T1 + … + T4) / 3`), not a level of 0.
+    else if (accumulation !== 'suma' && level) planned = goal.planned.map((p) => (p === 0 ? null : p));
   }
   // The year's quantity is due from the first quarter the product reports a level (a level reported
   // later covers the blank quarters before it), or from T1 when it reports none.
   const firstReport = goal.executed.findIndex((e) => e !== null);
-  const planned =
-    sheet.yearGoalDue && yearGoal !== null && goal.planned.every((p) => p === null)
-      ? goal.planned.map((_, k) => (k >= Math.max(firstReport, 0) ? yearGoal : null))
-      : goal.planned;
+  if (sheet.yearGoalDue && yearGoal !== null && goal.planned.every((p) => p === null)) {
+    planned = goal.planned.map((_, k) => (k >= Math.max(firstReport, 0) ? yearGoal : null));
+  }
   return accumulation === goal.accumulation && yearGoal === goal.yearGoal && planned === goal.planned ? goal : { ...goal, accumulation, yearGoal, planned };
 }
 

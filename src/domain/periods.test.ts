@@ -1,4 +1,4 @@
-import { cutoffPeriod, defaultCutoff, periodCount, periodEnd, periodLabel, periodOfCutoff, periodStart } from './periods';
+import { cutoffPeriod, defaultCutoff, isPeriodOpen, periodCount, periodEnd, periodLabel, periodOfCutoff, periodStart } from './periods';
 
 describe('periodEnd', () => {
   it('throws for period 0 and beyond the last period', () => {
@@ -110,5 +110,25 @@ describe('periodOfCutoff', () => {
     expect(periodOfCutoff('2025-06-30', 2025)).toBe('T2');
     expect(periodOfCutoff('2025-08-10', 2025, 'month')).toBe('Jul');
     expect(periodOfCutoff('2026-03-01', 2025)).toBe('T4');
+  });
+});
+
+describe('an annual follow-up (DNP: one period, the year)', () => {
+  it('has one period ending 31 December, measured so far from the year start', () => {
+    expect(periodCount('year')).toBe(1);
+    expect(periodEnd(2025, 1, 'year')).toBe('2025-12-31');
+    expect(cutoffPeriod('2025-09-30', 2025, 'year')).toBe(1);
+    expect(cutoffPeriod('2024-12-31', 2025, 'year')).toBe(0);
+    expect(periodLabel(1, 'year')).toBe('año');
+    expect(() => periodEnd(2025, 2, 'year')).toThrow(RangeError);
+  });
+  it('is open (not yet due) until 31 December', () => {
+    expect(isPeriodOpen('2025-09-30', 2025, 'year')).toBe(true);
+    expect(isPeriodOpen('2025-12-31', 2025, 'year')).toBe(false);
+    expect(isPeriodOpen('2026-03-31', 2025, 'year')).toBe(false);
+    expect(isPeriodOpen('2025-09-30', 2025, 'quarter')).toBe(false);
+  });
+  it('defaults its cut-off to the last quarter ended, as the report runs "so far"', () => {
+    expect(defaultCutoff('2025-10-20', 'year')).toBe('2025-09-30');
   });
 });

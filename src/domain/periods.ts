@@ -14,19 +14,19 @@ import type { IsoDate } from './dates';
 import { monthNames } from './fields';
 import type { PeriodKind } from './fields';
 
-/** 4 for quarters, 12 for months. */
+/** 4 for quarters, 12 for months, 1 for an annual follow-up (the year is its one period). */
 export function periodCount(kind: PeriodKind = 'quarter'): number {
-  return kind === 'month' ? 12 : 4;
+  return kind === 'month' ? 12 : kind === 'year' ? 1 : 4;
 }
 
 /** Month (1–12) in which period `period` ends. */
 function endMonth(period: number, kind: PeriodKind): number {
-  return kind === 'month' ? period : period * 3;
+  return kind === 'month' ? period : kind === 'year' ? 12 : period * 3;
 }
 
 function checkPeriod(period: number, kind: PeriodKind): void {
   if (!Number.isInteger(period) || period < 1 || period > periodCount(kind)) {
-    throw new RangeError(`Periodo fuera de rango: ${period} (${kind === 'month' ? '1–12' : '1–4'}).`);
+    throw new RangeError(`Periodo fuera de rango: ${period} (1–${periodCount(kind)}).`);
   }
 }
 
@@ -60,6 +60,8 @@ export function cutoffPeriod(cutoff: IsoDate, vigencia: number, periodKind: Peri
   const count = periodCount(periodKind);
   if (year > vigencia) return count;
   if (year < vigencia) return 0;
+  // An annual follow-up reports the year so far: its one period is measured from the year's start.
+  if (periodKind === 'year') return 1;
   let c = 0;
   for (let k = 1; k <= count; k++) {
     if (periodEnd(vigencia, k, periodKind) <= cutoff) c = k;
@@ -81,6 +83,8 @@ export function cutoffPeriod(cutoff: IsoDate, vigencia: number, periodKind: Peri
  */
 export function defaultCutoff(today: IsoDate, periodKind: PeriodKind = 'quarter'): IsoDate {
   const { year } = parts(today);
+  // An annual follow-up (or a plan's years) is measured so far: cut at the last quarter ended.
+  if (periodKind === 'year') return defaultCutoff(today, 'quarter');
   let best: IsoDate = isoDate(year - 1, 12, 31);
   for (let k = 1; k <= periodCount(periodKind); k++) {
     const end = periodEnd(year, k, periodKind);
@@ -90,10 +94,19 @@ export function defaultCutoff(today: IsoDate, periodKind: PeriodKind = 'quarter'
   return best;
 }
 
-/** Short label of a period: `'T2'` for quarters, `'Jun'` for months. */
+/**
+ * True when the cut-off falls inside the last measured period: an annual follow-up cut before
+ * 31 December measures the year so far, but the year is not yet due (no `missing-report`, no
+ * year-end closure). Quarters and months are measured only once they have ended.
+ */
+export function isPeriodOpen(cutoff: IsoDate, vigencia: number, kind: PeriodKind = 'quarter'): boolean {
+  return kind === 'year' && parts(cutoff).year === vigencia && cutoff < periodEnd(vigencia, 1, kind);
+}
+
+/** Short label of a period: `'T2'` for quarters, `'Jun'` for months, `'año'` for the year. */
 export function periodLabel(period: number, kind: PeriodKind = 'quarter'): string {
   checkPeriod(period, kind);
-  return kind === 'month' ? monthNames[period - 1] : `T${period}`;
+  return kind === 'month' ? monthNames[period - 1] : kind === 'year' ? 'año' : `T${period}`;
 }
 
 /**

@@ -31,7 +31,7 @@ import { goalCodeOf, goalsFromCaptureSheet, goalsFromPlanSheet } from './goals';
 import { columnCells } from './reader';
 import { pushTo } from './multimap';
 import type { EngineOptions } from './options';
-import { cutoffPeriod, periodCount, periodLabel } from './periods';
+import { cutoffPeriod, isPeriodOpen, periodCount, periodLabel } from './periods';
 import { computeProgress, isBudgetAhead, isLagging, isOverExecuted, progressFigures } from './progress';
 import { isGoalSheet, okNumber, okText, okValue } from './sheet';
 import type { ReadSheet, ReadWorkbook } from './sheet';
@@ -41,10 +41,12 @@ export function captureProgress(workbook: ReadWorkbook, options: EngineOptions):
   const map = new Map<string, readonly GoalProgress[]>();
   for (const sheet of workbook.sheets) {
     if (!isGoalSheet(sheet)) continue;
-    const c = cutoffPeriod(options.cutoff, sheet.vigencia ?? options.vigencia, sheet.periodKind);
+    const vigencia = sheet.vigencia ?? options.vigencia;
+    const c = cutoffPeriod(options.cutoff, vigencia, sheet.periodKind);
+    const open = isPeriodOpen(options.cutoff, vigencia, sheet.periodKind);
     const goals = goalsFromCaptureSheet(sheet);
     const list: GoalProgress[] = new Array<GoalProgress>(goals.length);
-    for (let i = 0; i < goals.length; i++) list[i] = computeProgress(goals[i], c, options.lagThreshold);
+    for (let i = 0; i < goals.length; i++) list[i] = computeProgress(goals[i], c, options.lagThreshold, open);
     map.set(sheet.name, list);
   }
   return map;
@@ -374,7 +376,12 @@ export function progressModelFrom(
   const techos = workbook.sheets.filter((s) => s.kind === 'techos');
   const vigenciaOf = (s: ReadSheet): number => s.vigencia ?? options.vigencia;
   const measure = (g: GoalInput, s: ReadSheet): GoalProgress =>
-    computeProgress(g, cutoffPeriod(options.cutoff, vigenciaOf(s), g.periodKind), options.lagThreshold);
+    computeProgress(
+      g,
+      cutoffPeriod(options.cutoff, vigenciaOf(s), g.periodKind),
+      options.lagThreshold,
+      isPeriodOpen(options.cutoff, vigenciaOf(s), g.periodKind),
+    );
 
   const planGoals: { input: GoalInput; sheet: ReadSheet }[] = planSheets.flatMap((s) =>
     goalsFromPlanSheet(s).map((input) => ({ input, sheet: s })),
@@ -403,7 +410,7 @@ export function progressModelFrom(
     unreported = planGoals
       .filter(({ input }) => !input.eliminated && !reported.has(input.code))
       .map(({ input, sheet }) => measure(input, sheet))
-      .filter((g) => progressFigures(g.input, g.cutoffPeriod).due);
+      .filter((g) => progressFigures(g.input, g.cutoffPeriod, g.periodOpen).due);
   }
 
   const firstSheet = captureSheets[0] ?? planSheets[0];
@@ -419,7 +426,7 @@ export function progressModelFrom(
   if (source === 'hoja-captura') {
     for (const g of goals) {
       if (g.state === 'eliminada') continue;
-      const missing = progressFigures(g.input, g.cutoffPeriod).missing;
+      const missing = progressFigures(g.input, g.cutoffPeriod, g.periodOpen).missing;
       if (missing.length) missingReports.push({ goal: g, periods: missing });
     }
   }
@@ -445,7 +452,7 @@ export function progressModelFrom(
     programBudgets: programGroups,
     rezagadas: product.filter((g) => isLagging(g.state)),
     sobreejecutadas: product.filter((g) => g.state === 'sobreejecutada'),
-    yearEnd: c > 0 && c >= periodCount(periodKind),
+    yearEnd: c > 0 && c >= periodCount(periodKind) && !isPeriodOpen(options.cutoff, firstSheet ? vigenciaOf(firstSheet) : vigencia, periodKind),
     overExecuted: source === 'hoja-captura' ? goals.filter((g) => active(g) && isOverExecuted(g)) : [],
     noCumplidas: goals.filter((g) => g.state === 'no-cumplida'),
     noMedibles: goals.filter((g) => g.state === 'no-medible'),

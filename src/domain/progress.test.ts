@@ -1,5 +1,5 @@
 import type { Accumulation, GoalInput, GoalState } from './goal';
-import { computeProgress, isLagging } from './progress';
+import { computeProgress, isLagging, progressFigures } from './progress';
 
 type N = number | null;
 
@@ -261,5 +261,20 @@ describe('computeProgress — year-end closure and missing reports', () => {
     expect(computeProgress(g, 2).state).toBe('cumplida');
     // At T1 the level 5 of 5 is al día.
     expect(computeProgress(g, 1).state).toBe('al-dia');
+  });
+});
+
+describe('an annual follow-up cut before 31 December (the year is measured so far, not yet due)', () => {
+  const annual = (executed: N) => goal({ periodKind: 'year', yearGoal: 4, planned: [4], executed: [executed] });
+  it('is not "no cumplida" and asks for no report before the year ends', () => {
+    const open = computeProgress(annual(null), 1, 0.8, true);
+    expect(open.state).toBe('no-iniciada');
+    expect(open.periodOpen).toBe(true);
+    expect(progressFigures(annual(null), 1, true).missing).toEqual([]);
+    expect(computeProgress(annual(1), 1, 0.8, true).state).toBe('atrasada');
+  });
+  it('closes at 31 December: a blank is a missing report and a shortfall is "no cumplida"', () => {
+    expect(progressFigures(annual(null), 1).missing).toEqual([1]);
+    expect(computeProgress(annual(1), 1, 0.8).state).toBe('no-cumplida');
   });
 });

@@ -160,13 +160,17 @@ export interface ProgressFigures {
   readonly yearEnd: boolean;
 }
 
-/** Periods of a goal's year: 12 with month columns, else 4. */
+/** Periods of a goal's year: 12 with month columns, 1 for an annual follow-up, else 4. */
 function periodCount(goal: GoalInput): number {
-  return goal.periodKind === 'month' ? 12 : 4;
+  return goal.periodKind === 'month' ? 12 : goal.periodKind === 'year' ? 1 : 4;
 }
 
-/** Planned and executed to date, compliance and progress of a goal at cut-off period `c`. */
-export function progressFigures(goal: GoalInput, cutoffPeriod: number): ProgressFigures {
+/**
+ * Planned and executed to date, compliance and progress of a goal at cut-off period `c`.
+ * `periodOpen`: the cut-off falls inside period `c` (an annual follow-up before 31 December,
+ * `isPeriodOpen`): it is measured so far, but not yet due — no missing report, no year-end.
+ */
+export function progressFigures(goal: GoalInput, cutoffPeriod: number, periodOpen = false): ProgressFigures {
   const acc: Accumulation = goal.accumulation ?? 'suma';
   const c = Math.max(0, Math.min(Math.floor(cutoffPeriod), Math.max(goal.planned.length, goal.executed.length)));
   const lb = finite(goal.baseline) ? goal.baseline : null;
@@ -179,7 +183,7 @@ export function progressFigures(goal: GoalInput, cutoffPeriod: number): Progress
   for (let k = 1; k <= c; k++) {
     const pk = goal.planned[k - 1];
     if (finite(goal.executed[k - 1])) lastReportedPeriod = k;
-    else if (finite(pk) && (level || pk > EPS)) missing.push(k);
+    else if (finite(pk) && (level || pk > EPS) && !(periodOpen && k === c)) missing.push(k);
   }
 
   const p = acc === 'suma' ? sumTo(goal.planned, c) : lastGiven(goal.planned, c);
@@ -243,7 +247,7 @@ export function progressFigures(goal: GoalInput, cutoffPeriod: number): Progress
     missing,
     unmeasurable,
     levelFinal,
-    yearEnd: c > 0 && c >= periods,
+    yearEnd: c > 0 && c >= periods && !periodOpen,
   };
 }
 
@@ -288,10 +292,12 @@ export function computeProgress(
   goal: GoalInput,
   cutoffPeriod: number,
   lagThreshold = DEFAULT_LAG_THRESHOLD,
+  periodOpen = false,
 ): GoalProgress {
-  const f = progressFigures(goal, cutoffPeriod);
+  const f = progressFigures(goal, cutoffPeriod, periodOpen);
   return {
     input: goal,
+    ...(periodOpen ? { periodOpen: true } : {}),
     cutoffPeriod: Math.max(0, Math.min(Math.floor(cutoffPeriod), Math.max(goal.planned.length, goal.executed.length))),
     plannedToDate: f.plannedToDate,
     executedToDate: f.executedToDate,

@@ -90,6 +90,12 @@ export interface ReadSheet {
   readonly quarterShares?: boolean;
   /** The year's quantity is due at every cut-off (see `FormatDescription.yearGoalDue`). */
   readonly yearGoalDue?: boolean;
+  /** `budgetFinal` is the plan's programmed cost (see `FormatDescription.budgetIsProgrammed`). */
+  readonly budgetIsProgrammed?: boolean;
+  /** The format writes its codes as text (see `FormatDescription.textCodes`). */
+  readonly textCodes?: boolean;
+  /** Fields written exactly as in a catalog (see `FormatDescription.catalogFields`). */
+  readonly catalogFields?: readonly FieldId[];
   /** Plan indicativo: the years of the term (period n is `years[n - 1]`) and the funding sources. */
   readonly years?: readonly number[];
   readonly sources?: readonly string[];

@@ -34,7 +34,10 @@ const meta: RuleMeta = {
   description: 'La cadena presupuestal no cuadra: compromisos, obligaciones o pagos mayores que la etapa anterior.',
 };
 
-/** Compromisos > apropiación definitiva, obligaciones > compromisos, pagos > obligaciones (beyond 1 peso). */
+/**
+ * Compromisos > apropiación definitiva, obligaciones > compromisos, pagos > obligaciones (beyond 1
+ * peso). Where the sheet's budget is the plan's programmed cost (DNP), only the execution's links.
+ */
 export const rule: Rule = {
   meta,
   messages,
@@ -44,6 +47,7 @@ export const rule: Rule = {
       if (sheet.kind !== 'hoja-captura') continue;
       for (const row of sheet.rows) {
         for (const [larger, smaller] of chain) {
+          if (smaller === 'budgetFinal' && sheet.budgetIsProgrammed) continue;
           const a = okNumber(row, larger);
           const b = okNumber(row, smaller);
           if (a === undefined || b === undefined || !moneyExceeds(a, b)) continue;

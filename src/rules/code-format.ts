@@ -1,6 +1,7 @@
-import type { DataRow, ReadCell } from '../domain/sheet';
+import type { DataRow, ReadCell, ReadSheet } from '../domain/sheet';
+import type { FieldId } from '../domain/fields';
 import { okText } from '../domain/sheet';
-import { report, goalOf, quote, vigenciaOf } from './lib/util';
+import { report, goalOf, label, quote, vigenciaOf } from './lib/util';
 import { cellRule } from './lib/cells';
 import type { CellRule } from './lib/cells';
 import { isBpin, isPlanGoalCode, isProgramCode } from './lib/codes';
@@ -14,6 +15,9 @@ const messages = {
     `El código de meta ${quote(code)} no tiene el formato esperado: un código de producto MGA de 7 a 9 dígitos ` +
     `(por ejemplo 1702017)` +
     (programCode ? ` o el código del programa ${programCode} seguido de separadores y dígitos (por ejemplo ${programCode}-01).` : '.'),
+  typedAsNumber: (code: string, column: string): string =>
+    `El código ${quote(code)} de ${quote(column)} está escrito como número; en este formato los códigos son texto. Escríbalo como texto.`,
+  noBpin: (code: string): string => `El proyecto no tiene BPIN (dice ${quote(code)}); escriba su código BPIN.`,
   bpin: (code: string, vigencia: number): string =>
     `El código BPIN ${quote(code)} no tiene el formato esperado: 13 dígitos que empiezan por un año entre 2000 y ${vigencia} ` +
     `(por ejemplo 2024520010035) o 15 dígitos.`,
@@ -36,6 +40,17 @@ function programOf(row: DataRow): string | undefined {
   return t === undefined ? undefined : t.trim();
 }
 
+/** The codes whose shape workbooks.md gives. */
+function isCodeField(field: FieldId): boolean {
+  return field === 'programCode' || field === 'bpin' || field === 'goalCode';
+}
+
+/** Shape-checked codes (the goal code only in a plan de acción), and every code of a format that writes codes as text. */
+function checksCode(field: FieldId, sheet: ReadSheet): boolean {
+  if (field === 'programCode' || field === 'bpin' || (field === 'goalCode' && sheet.kind === 'plan-accion')) return true;
+  return sheet.textCodes === true && (isCodeField(field) || field === 'productCode' || field === 'indicatorCode');
+}
+
 const meta: RuleMeta = {
   id: 'code-format',
   title: 'Código con formato incorrecto',
@@ -54,17 +69,24 @@ export const rule: CellRule = cellRule(
   messages,
   {
     statuses: ['ok', 'invalid'],
-    columns: (field, sheet) => field === 'programCode' || field === 'bpin' || (field === 'goalCode' && sheet.kind === 'plan-accion'),
+    columns: (field, sheet) => checksCode(field, sheet),
     visit({ sheet, row, field, cell, address }, ctx, out) {
-      if (field !== 'programCode' && field !== 'bpin' && !(field === 'goalCode' && sheet.kind === 'plan-accion')) return;
+      if (!checksCode(field, sheet)) return;
       const code = codeText(cell);
       if (code === undefined || code === '') return;
       let message: string | undefined;
       let severity: 'error' | 'warning' = 'error';
+      if (sheet.textCodes && typeof cell.raw === 'number') {
+        message = messages.typedAsNumber(code, label(sheet, field));
+        if (field !== 'programCode' && field !== 'bpin') severity = 'warning';
+        out.push(report(meta, { severity, sheet, row: row.row, cell: address, goal: goalOf(row), message }));
+        return;
+      }
+      if (!isCodeField(field) || (field === 'goalCode' && sheet.kind !== 'plan-accion')) return;
       if (field === 'programCode' && !isProgramCode(code)) message = messages.programCode(code);
       if (field === 'bpin') {
         const vigencia = vigenciaOf(ctx, sheet);
-        if (!isBpin(code, vigencia)) message = messages.bpin(code, vigencia);
+        if (!isBpin(code, vigencia)) message = /^(n\/?a|no aplica|-+)$/i.test(code) ? messages.noBpin(code) : messages.bpin(code, vigencia);
       }
       if (field === 'goalCode' && !isPlanGoalCode(code, programOf(row))) {
         message = messages.goalCode(code, programOf(row));

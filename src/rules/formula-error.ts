@@ -40,7 +40,8 @@ export const rule: Rule = {
         const index = indexOf.get(e.row) ?? -1;
         const row = index >= 0 ? sheet.rows[index] : undefined;
         if (row && e.field && isMergeContinuation(sheet, index, e.field)) continue;
-        const column = e.field ? quote(label(sheet, e.field)) : `de la columna ${columnLetter(e.col)}`;
+        const header = e.field ? undefined : sheet.unread?.find((u) => u.col === e.col)?.header;
+        const column = e.field ? quote(label(sheet, e.field)) : `de la columna ${columnLetter(e.col)}${header ? ` (${quote(header)})` : ''}`;
         out.push(
           report(meta, {
             sheet,

@@ -3,13 +3,13 @@ import { executedField } from '../domain/fields';
 import { formatDate, formatNumber } from '../domain/format';
 import { progressFigures } from '../domain/progress';
 import { rowRule } from './lib/rows';
-import { fieldAddress, report, goalOf, periodLabel, quote } from './lib/util';
+import { fieldAddress, report, goalOf, label, periodLabel, quote } from './lib/util';
 import type { RuleMeta } from './types';
 
 const messages = {
-  blank: (goal: string, period: string, planned: number, cutoff: string, level: boolean): string =>
+  blank: (goal: string, period: string, column: string, planned: number, cutoff: string, level: boolean): string =>
     `La meta ${goal} no reporta ejecución en ${period} (programado ${formatNumber(planned, 6)}), un periodo ya vencido ` +
-    `a la fecha de corte (${cutoff}). Escriba lo ejecutado en ${quote(`Ejecutado ${period}`)}; si no hubo avance escriba 0.` +
+    `a la fecha de corte (${cutoff}). Escriba lo ejecutado en ${quote(column)}; si no hubo avance escriba 0.` +
     (level ? ' Mientras falte, la meta se evalúa como sin reporte en ese periodo.' : ''),
 };
 
@@ -31,11 +31,13 @@ export const rule = rowRule(
   messages,
   {
     sheet(sheet, ctx, out: Finding[]) {
-      if (sheet.kind !== 'hoja-captura') return undefined;
+      // A format with no programming per period (Cali: the year's quantity against each quarter's
+      // level reached) has no period "with programming" to report: the goal's state says the rest.
+      if (sheet.kind !== 'hoja-captura' || sheet.yearGoalDue) return undefined;
       const cutoff = formatDate(ctx.options.cutoff);
       return (row, _i, p) => {
         if (p.input.eliminated) return;
-        const f = progressFigures(p.input, p.cutoffPeriod);
+        const f = progressFigures(p.input, p.cutoffPeriod, p.periodOpen);
         const level = (p.input.accumulation ?? 'suma') !== 'suma';
         for (const k of f.missing) {
           const cell = row.cells[executedField(k)]?.parsed;
@@ -47,7 +49,7 @@ export const rule = rowRule(
               row: row.row,
               cell: fieldAddress(sheet, row, executedField(k)),
               goal: goalOf(row),
-              message: messages.blank(code, periodLabel(sheet, k), p.input.planned[k - 1] ?? 0, cutoff, level),
+              message: messages.blank(code, periodLabel(sheet, k), label(sheet, executedField(k)), p.input.planned[k - 1] ?? 0, cutoff, level),
             }),
           );
         }

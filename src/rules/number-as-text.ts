@@ -5,6 +5,8 @@ import { report, goalOf, label, ofGoal, quote, rawText } from './lib/util';
 import { cellRule } from './lib/cells';
 import type { CellRule } from './lib/cells';
 import type { RuleMeta } from './types';
+import type { Finding } from '../domain/finding';
+import { columnCells } from '../domain/reader';
 
 const numericTypes: readonly ValueType[] = ['number', 'magnitude', 'money', 'percent'];
 
@@ -18,7 +20,24 @@ const messages = {
   asText: (text: string, column: string, goal: string | undefined, read: string): string =>
     `El valor ${quote(text)} de ${quote(column)}${ofGoal(goal)} está escrito como texto. ` +
     `Se leyó como ${read}; escríbalo como número para que Excel lo pueda sumar y comparar.`,
+  dotDecimals: (column: string, text: string, row: number, more: number, read: string): string =>
+    `La columna ${quote(column)} tiene números escritos como texto con punto decimal (${quote(text)}, fila ${row}${more > 0 ? `, y ${more} más` : ''}); ` +
+    `se leyó ${read}. Escríbalos como números.`,
 };
+
+/**
+ * Text with `.` as the decimal mark (`'1.95'`, `'2.00%'`; not `'1.000'`, which groups thousands):
+ * a sheet exported that way writes all its decimals so, and it is said once per column
+ * (real-formats.md "Values, real wording").
+ */
+function isDotDecimal(raw: unknown): boolean {
+  if (typeof raw !== 'string') return false;
+  const m = /^\s*[-+]?\d+\.(\d+)\s*(%?)\s*$/.exec(raw);
+  return m !== null && (m[2] === '%' || m[1].length !== 3 || /^\s*[-+]?0\./.test(raw));
+}
+
+/** The columns already reported as dot-decimal, per run (keyed by the run's findings list). */
+const reportedColumns = new WeakMap<Finding[], Set<string>>();
 
 const meta: RuleMeta = {
   id: 'number-as-text',
@@ -40,15 +59,19 @@ export const rule: CellRule = cellRule(
       const type = fieldType(field);
       const p = cell.parsed;
       if (!numericTypes.includes(type) || p.status !== 'ok' || !p.fromText || typeof p.value !== 'number') return;
-      out.push(
-        report(meta, {
-          sheet,
-          row: row.row,
-          cell: address,
-          goal: goalOf(row),
-          message: messages.asText(rawText(cell), label(sheet, field), goalOf(row), shown(type, p.value)),
-        }),
-      );
+      let message = messages.asText(rawText(cell), label(sheet, field), goalOf(row), shown(type, p.value));
+      if (isDotDecimal(cell.raw)) {
+        // Said once per column: the first such cell, with how many more the column has.
+        const key = `${sheet.name}\u0000${field}`;
+        const done = reportedColumns.get(out) ?? new Set<string>();
+        reportedColumns.set(out, done);
+        if (done.has(key)) return;
+        done.add(key);
+        let more = -1;
+        for (const c of columnCells(sheet, field)) if (c !== undefined && !c.merged && c.parsed.status === 'ok' && c.parsed.fromText && isDotDecimal(c.raw)) more++;
+        message = messages.dotDecimals(label(sheet, field), rawText(cell), row.row, more, shown(type, p.value));
+      }
+      out.push(report(meta, { sheet, row: row.row, cell: address, goal: goalOf(row), message }));
     },
   },
 );

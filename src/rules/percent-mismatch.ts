@@ -71,6 +71,13 @@ export const rule = rowRule(
         if (sheet.quarterShares && goal.accumulation !== 'suma') return;
         const f = progressFigures(goal, lastReported(goal));
         if (f.progress === null || samePercent(declared, f.progress)) return;
+        // Its "% TOTAL AVANCE" is TOTAL EJECUTADO ÷ TOTAL PLANEADO (the quarters' sum, not the
+        // year's expected value): where the programming does not add up to the meta, that is its
+        // figure, and `programming-coherence` reports the programming.
+        if (sheet.quarterShares && f.executedToDate !== null) {
+          const plannedTotal = goal.planned.reduce<number>((a, p) => a + (p ?? 0), 0);
+          if (plannedTotal > 0 && samePercent(declared, f.executedToDate / plannedTotal)) return;
+        }
         const withBaseline = goal.baseline !== null && (goal.accumulation === 'creciente' || goal.accumulation === 'decreciente');
         out.push(
           report(meta, {

@@ -9,7 +9,7 @@ import type { CoherenceProblem } from '../domain/coherence';
 import { goalsFromPlanSheet } from '../domain/goals';
 import { rowRule } from './lib/rows';
 import { formatNumber } from '../domain/format';
-import { fieldAddress, report, label, quote } from './lib/util';
+import { fieldAddress, report, label, periodLabel, quote } from './lib/util';
 import { accumulationNames } from './lib/kinds';
 import type { RuleMeta } from './types';
 
@@ -51,7 +51,7 @@ function describe(sheet: ReadSheet, goal: GoalInput, p: CoherenceProblem): { fie
   switch (p.kind) {
     case 'sum': {
       const detail = goal.planned
-        .map((v, i) => `${label(sheet, plannedField(i + 1)).replace(/^Programado /, '')} ${n(v)}`)
+        .map((v, i) => `${periodLabel(sheet, i + 1)} ${n(v)}`)
         .join(' + ');
       const periods = sheet.periodKind === 'month' ? 'meses' : 'trimestres';
       return { field: 'yearGoal', message: messages.sum(code, found, detail, expected, periods) };

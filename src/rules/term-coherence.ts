@@ -5,7 +5,7 @@ import { pushTo } from '../domain/multimap';
 import { okNumber, okValue, type DataRow, type ReadSheet } from '../domain/sheet';
 import { sameMagnitude } from '../domain/tolerance';
 import type { Rule, RuleMeta } from './types';
-import { fieldAddress, report, goalOf, label, quote, sheetAnchor } from './lib/util';
+import { fieldAddress, report, goalOf, label, periodLabel, quote, sheetAnchor } from './lib/util';
 
 const n = (v: number): string => formatNumber(v, 6);
 
@@ -71,7 +71,7 @@ function check(sheet: ReadSheet, row: DataRow, conventions?: Map<Convention, num
   if (acc === 'suma') {
     const sum = years.reduce((a, y) => a + y.value, 0);
     if (sameMagnitude(sum, termGoal)) return undefined;
-    const detail = years.map((y) => `${column(sheet, y.field)} ${n(y.value)}`).join(' + ');
+    const detail = years.map((y) => `${periodLabel(sheet, Number(y.field.slice('planned'.length)))}: ${n(y.value)}`).join(' + ');
     return at('termGoal', messages.sum(goal, Number.parseFloat(sum.toPrecision(12)), detail, termGoal));
   }
   const decreasing = acc === 'decreciente';

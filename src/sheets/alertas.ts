@@ -67,7 +67,7 @@ export function showsCumulative(model: ProgressModel): boolean {
 
 /** A goal's state at an earlier cut-off (same workbook data, earlier period). */
 export function stateAt(g: GoalProgress, period: number, lagThreshold: number): GoalState {
-  return computeProgress(g.input, Math.min(period, g.cutoffPeriod), lagThreshold).state;
+  return computeProgress(g.input, Math.min(period, g.cutoffPeriod), lagThreshold, period >= g.cutoffPeriod && g.periodOpen === true).state;
 }
 
 function num(b: SheetBuilder, row: number, col: number, v: number | null): void {

@@ -82,5 +82,26 @@ export async function loadWorkbook(data: Buffer | ArrayBuffer): Promise<ExcelJS.
   await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   // exceljs drops a note on a cell its sheet XML does not list (an empty, unstyled cell).
   restoreOrphanNotes(wb, bytes);
+  completeTableStyles(wb);
   return wb;
+}
+
+/** What exceljs keeps of a table it read (`Table.model`): its style may be missing. */
+interface LoadedTable {
+  readonly model: { style?: ExcelJS.TableStyleProperties | null };
+}
+
+/**
+ * A table without `<tableStyleInfo>` (optional in the format, absent from tables that tools other
+ * than Excel write — the DNP's follow-up report) is one with no style: exceljs reads it but then
+ * cannot write the workbook back ("Cannot read properties of null (reading 'theme')"). It gets the
+ * explicit "no style" that reads the same in Excel: no style name, no banding, no highlighted column.
+ */
+function completeTableStyles(wb: ExcelJS.Workbook): void {
+  for (const ws of wb.worksheets) {
+    for (const table of ws.getTables() as unknown as LoadedTable[]) {
+      if (table.model.style) continue;
+      table.model.style = { showFirstColumn: false, showLastColumn: false, showRowStripes: false, showColumnStripes: false };
+    }
+  }
 }

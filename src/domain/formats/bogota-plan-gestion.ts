@@ -9,7 +9,6 @@ export const format: FormatDescription = {
   id: 'bogota-plan-gestion',
   name: 'Plan de gestión de Bogotá (PLE-PIN-F017/F018)',
   kind: 'hoja-captura',
-  summary: 'Una meta de un proceso por fila, con programación y ejecución por trimestre (workbooks.md).',
   signature: [],
   required: [],
   columns: [],

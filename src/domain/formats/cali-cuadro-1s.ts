@@ -17,8 +17,6 @@ export const format: FormatDescription = {
   id: 'cali-cuadro-1s',
   name: 'Cuadro 1S – Seguimiento al Plan de Acción (Santiago de Cali)',
   kind: 'hoja-captura',
-  summary:
-    'Una fila por actividad de un proyecto; las metas son los productos distintos de cada proyecto y las actividades conservan su ponderación, avance, explicación y fechas.',
   signature: [/^codigo actividad$/, new RegExp(`^% de avance actividad trimestre ${QUARTER}$`), new RegExp(`^ejecucion fisica trimestre ${QUARTER}$`)],
   required: ['goalCode', 'goal', 'unit', 'yearGoal', 'executed'],
   granularity: 'activity',

@@ -15,8 +15,6 @@ export const format: FormatDescription = {
   id: 'cundinamarca-pdm',
   name: 'Seguimiento al PDM, formato de Cundinamarca',
   kind: 'hoja-captura',
-  summary:
-    'Una meta de producto por fila; por cada año del cuatrienio el valor esperado, lo planeado y ejecutado por trimestre y el presupuesto; se lee el bloque de la vigencia.',
   signature: [/^codigo meta producto$/, new RegExp(`^valor esperado ${YEAR}$`), new RegExp(`^t${QUARTER} ejecutado ${YEAR}$`)],
   required: ['goalCode', 'goal', 'unit', 'yearGoal', 'executed'],
   values: { accumulation: { i: 'creciente', m: 'constante', d: 'decreciente' } },

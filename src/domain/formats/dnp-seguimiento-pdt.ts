@@ -11,11 +11,10 @@ export const format: FormatDescription = {
   id: 'dnp-seguimiento-pdt',
   name: 'Informe de seguimiento al PDT (DNP)',
   kind: 'hoja-captura',
-  summary:
-    'Seguimiento anual por indicador de producto: programado del año en SisPT, ejecución física reportada en PIIP y, por código de producto, la ejecución presupuestal de CUIPO.',
   signature: [/^consecutivos ip$/, new RegExp(`^ejecucion fisica ${YEAR}$`), new RegExp(`^programado ${YEAR}$`)],
   required: ['goalCode', 'goal', 'yearGoal', 'executed'],
   periodKind: 'year',
+  budgetIsProgrammed: true,
   values: { accumulation: { si: 'suma', no: 'creciente' } },
   columns: [
     { header: /^consecutivos ip$/, field: 'goalCode' },

@@ -8,7 +8,6 @@ export const format: FormatDescription = {
   id: 'pe-f-012',
   name: 'Plan de acción, formato PE-F-012',
   kind: 'plan-accion',
-  summary: 'Una actividad de una meta de producto por fila, con fechas, fuente y valor programado (workbooks.md).',
   signature: [],
   required: [],
   columns: [],

@@ -11,11 +11,11 @@ export const format: FormatDescription = {
   id: 'sispt-plan-indicativo',
   name: 'Plan indicativo exportado de SisPT (DNP)',
   kind: 'plan-indicativo',
-  summary:
-    'Una fila por indicador de producto del plan cuatrienal: meta del cuatrienio, programación de cada año y costo de cada año por fuente.',
   signature: [/^codigo de indicador de producto$/, /^meta del cuatrienio$/, new RegExp(`^programacion del producto bien o servicio ${YEAR}$`)],
   required: ['goalCode', 'goal', 'termGoal', 'accumulation', 'planned'],
   periodKind: 'year',
+  textCodes: true,
+  catalogFields: ['unitOfMeasure'],
   columns: [
     { header: /^codigo de indicador de producto$/, field: 'goalCode' },
     { header: /^linea estrategica$/, field: 'dimension' },

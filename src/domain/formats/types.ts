@@ -83,14 +83,28 @@ export interface FormatDescription {
    * `Cantidad Programada Producto`, against which each quarter's level reached is reported).
    */
   readonly yearGoalDue?: boolean;
+  /**
+   * The budget column read as `budgetFinal` is the plan's programmed cost for the year (DNP's
+   * `Programado 2025 (SisPT)` beside CUIPO's execution), not an apropiación definitiva: it is the
+   * denominator of budget execution, but commitments above it break no budget chain.
+   */
+  readonly budgetIsProgrammed?: boolean;
+  /**
+   * The format writes every code as text (SisPT's export): a code cell holding a number was typed
+   * by hand over the export (`code-format`), and may have lost its leading zeros.
+   */
+  readonly textCodes?: boolean;
+  /**
+   * Fields whose values come from a catalog and are written exactly as there (SisPT's unit of
+   * measure, from the MGA's): a value with stray spaces was typed by hand (`enum`).
+   */
+  readonly catalogFields?: readonly FieldId[];
   /** Words of the format for a field's values (normalised text → value): `I` = increasing … */
   readonly values?: Readonly<Partial<Record<FieldId, Readonly<Record<string, ParsedValue>>>>>;
   /** Percent columns holding fractions even without a `%` number format (Tenjo's `AVANCE`). */
   readonly fractionPercents?: readonly FieldId[];
   readonly companions?: readonly CompanionSheet[];
   readonly joined?: JoinedSheet;
-  /** One line on how the format is read (docs and `tablero columnas`). */
-  readonly summary: string;
 }
 
 /** Quarter number of `i`, `ii`, `1`, `primer` … (the words real headers use). */

@@ -6,7 +6,7 @@ import type { GoalInput, GoalProgress } from '../../domain/goal';
 import { isGoalSheet, type ReadSheet } from '../../domain/sheet';
 import { goalsFromCaptureSheet } from '../../domain/goals';
 import { computeProgress } from '../../domain/progress';
-import { cutoffPeriod } from '../../domain/periods';
+import { cutoffPeriod, isPeriodOpen } from '../../domain/periods';
 import type { RuleContext } from '../types';
 import { vigenciaOf } from './util';
 
@@ -20,7 +20,8 @@ export function progressOf(ctx: RuleContext, sheet: ReadSheet): readonly GoalPro
   const shared = ctx.progress.get(sheet.name);
   if (shared && shared.length === sheet.rows.length) return shared;
   const c = cutoffOf(ctx, sheet);
-  return goalsFromCaptureSheet(sheet).map((g) => computeProgress(g, c, ctx.options.lagThreshold));
+  const open = isPeriodOpen(ctx.options.cutoff, vigenciaOf(ctx, sheet), sheet.periodKind);
+  return goalsFromCaptureSheet(sheet).map((g) => computeProgress(g, c, ctx.options.lagThreshold, open));
 }
 
 /** 1-based last period with an executed value (0 = nothing reported). */

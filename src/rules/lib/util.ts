@@ -12,6 +12,7 @@ import { cellAddress, isCellError } from '../../domain/grid';
 import type { CellValue } from '../../domain/grid';
 import type { RuleContext, RuleMeta } from '../types';
 import { formatDate, formatNumber } from '../../domain/format';
+import { formatById } from '../../domain/formats/index';
 
 /** The vigencia a sheet is about: the one its headers or title name, else the run's. */
 export function vigenciaOf(ctx: RuleContext, sheet: ReadSheet): number {
@@ -39,13 +40,22 @@ export function goalOf(row: DataRow): string | undefined {
   return goalCodeOf(row) ?? undefined;
 }
 
-/** Spanish name of a field for messages ("Meta vigencia", "Ejecutado T2", "Programado Mar"). */
+/**
+ * Spanish name of a field for messages ("Meta vigencia", "Ejecutado T2", "Programado Mar"). On a
+ * sheet of a known real format it is the header as its authors wrote it ("Ejecución Física 2025
+ * (PIIP)"): the unit's words, not ours.
+ */
 export function label(sheet: ReadSheet, field: FieldId): string {
-  return headerOf(field, sheet.periodKind);
+  const own = sheet.format && formatById(sheet.format.id)?.signature.length ? sheet.headers[field] : undefined;
+  return own ?? headerOf(field, sheet.periodKind);
 }
 
-/** Name of a period: "T2" or "Mar". */
+/** Name of a period: "T2", "Mar", the year of an annual follow-up ("2025") or of a plan's term. */
 export function periodLabel(sheet: ReadSheet, period: number): string {
+  if (sheet.periodKind === 'year') {
+    const year = sheet.kind === 'plan-indicativo' ? sheet.years?.[period - 1] : sheet.vigencia;
+    if (year !== undefined) return String(year);
+  }
   return headerOf(plannedField(period), sheet.periodKind).replace(/^Programado /, '');
 }
 
