@@ -19,6 +19,7 @@ import { goalCodeOf, distinctGoalCount } from '../domain/goals';
 import { cutoffPeriod, periodLabel } from '../domain/periods';
 import { todayIso } from '../domain/dates';
 import { resolveOptions } from './run-options';
+import { unitsOf } from './units';
 
 /** The sheets the pane's Generar buttons write (the consolidated and return sheets are the command line's). */
 export type PaneSheetKind = Extract<GeneratedKind, 'tablero' | 'alertas' | 'observaciones'>;
@@ -35,6 +36,8 @@ export interface Detection {
   readonly sheets: readonly DetectedSheet[];
   /** Names of sheets that were not recognised (shown as a quiet line). */
   readonly unknown: readonly string[];
+  /** The units the rows name (Generar's unit picker for Alertas and Observaciones). */
+  readonly units?: readonly string[];
 }
 
 export interface ValidationOutcome {
@@ -74,8 +77,11 @@ export interface PaneUseCases {
   detect(grids: WorkbookGrids, settings: WorkbookSettings, stored?: StoredMapping): Detection;
   /** All rules on the grids (their code is loaded on the first call). Marks are written by the controller through the host. */
   validate(grids: WorkbookGrids, settings: WorkbookSettings, stored?: StoredMapping): Promise<ValidationOutcome>;
-  /** Builds one generated sheet and writes it into the workbook; resolves to the sheet's name. */
-  generate(kind: PaneSheetKind, grids: WorkbookGrids, settings: WorkbookSettings, progress: ProgressReporter, cancel: CancelToken, stored?: StoredMapping): Promise<string>;
+  /**
+   * Builds one generated sheet and writes it into the workbook; resolves to the sheet's name.
+   * `unit` limits Alertas and Observaciones to that unit (as `devolver` does).
+   */
+  generate(kind: PaneSheetKind, grids: WorkbookGrids, settings: WorkbookSettings, progress: ProgressReporter, cancel: CancelToken, unit?: string, stored?: StoredMapping): Promise<string>;
   /** Short Spanish title of a rule id, for the group headings of a validation's findings (falls back to the id). */
   ruleTitle(rule: string): string;
 }
@@ -90,6 +96,7 @@ export type GenerateSheet = (
   options: EngineOptions,
   progress: ProgressReporter,
   cancel: CancelToken,
+  unit?: string,
 ) => Promise<string>;
 
 /** Settings saved in the workbook → the engine's options, defaults filled from the sheets. */
@@ -147,7 +154,7 @@ export function detectWorkbook(workbook: ReadWorkbook, options: EngineOptions): 
   const sheets: DetectedSheet[] = workbook.sheets
     .filter((s) => s.visibility === 'visible')
     .map((s) => ({ name: s.name, kind: s.kind, summary: summarizeSheet(s, options) }));
-  return { sheets, unknown: workbook.unknown.map((u) => u.name).filter((n) => !n.startsWith('_')) };
+  return { sheets, unknown: workbook.unknown.map((u) => u.name).filter((n) => !n.startsWith('_')), units: unitsOf(workbook) };
 }
 
 /**
@@ -201,14 +208,14 @@ export function createPaneUseCases(generateSheet: GenerateSheet): PaneUseCases {
       };
     },
 
-    async generate(kind, grids, settings, progress, cancel, stored) {
+    async generate(kind, grids, settings, progress, cancel, unit, stored) {
       const workbook = readPane(grids, settings, stored?.mapping);
       if (workbook.sheets.length === 0) {
         throw new UserError('No hay en el libro una hoja de plan de acción ni de captura con la cual generar. Inserte una plantilla o abra el libro de la dependencia.');
       }
       const options = engineOptions(settings, workbook);
       throwIfCancelled(cancel);
-      return generateSheet(kind, workbook, options, progress, cancel);
+      return generateSheet(kind, workbook, options, progress, cancel, unit);
     },
 
     ruleTitle(rule) {

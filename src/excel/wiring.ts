@@ -27,13 +27,13 @@ export function createExcelWiring(options: Omit<ExcelHostOptions, 'notify'> = {}
     // Requirement sets unknown (outside Excel): nothing to say.
   }
 
-  const generateSheet: GenerateSheet = async (kind, workbook, options, progress, cancel) => {
+  const generateSheet: GenerateSheet = async (kind, workbook, options, progress, cancel, unit) => {
     progress.report('Calculando avances', 0, 1);
     // Only Generar needs the sheet builders: a chunk of their own, loaded on the first click.
-    const { generate, localDateTime } = await import(/* webpackChunkName: "generar" */ '../app/generate.js');
+    const { generate, localDateTime, unitSheet } = await import(/* webpackChunkName: "generar" */ '../app/generate.js');
     const generatedAt = localDateTime(new Date());
-    const result = generate({ workbook, options, workbookName: workbook.name, generatedAt });
-    const model = result.sheets.find((s) => s.kind === kind);
+    const request = { workbook, options, workbookName: workbook.name, generatedAt };
+    const model = unit && kind !== 'tablero' ? unitSheet(kind, request, unit) : generate(request).sheets.find((s) => s.kind === kind);
     if (!model) throw new UserError('No se pudo preparar la hoja pedida.');
     progress.report('Escribiendo la hoja', 0, 1);
     const [rendered] = await host.renderSheets([model], progress, cancel, generatedAt);

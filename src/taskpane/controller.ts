@@ -28,7 +28,8 @@ export interface PaneActions {
   validate(scope: ValidationScope, run: RunControl): Promise<ValidationOutcome>;
   selectFinding(finding: Finding): Promise<void>;
   clearMarks(): Promise<void>;
-  generate(kind: PaneSheetKind, run: RunControl): Promise<string>;
+  /** `unit`: Alertas and Observaciones of that unit only. */
+  generate(kind: PaneSheetKind, run: RunControl, unit?: string): Promise<string>;
   insertTemplate(kind: GeneralKind): Promise<string>;
   loadSettings(): Promise<WorkbookSettings>;
   saveSettings(settings: WorkbookSettings): Promise<void>;
@@ -78,12 +79,12 @@ export function createPaneActions(host: WorkbookHost, useCases: PaneUseCases, no
       return host.clearMarks();
     },
 
-    async generate(kind, { progress, cancel }) {
+    async generate(kind, { progress, cancel }, unit) {
       const settings = await host.loadSettings();
       progress.report('Leyendo hojas', 0, 1);
       const grids = await host.readGrids('workbook', progress, cancel);
       throwIfCancelled(cancel);
-      const name = await useCases.generate(kind, grids, settings, progress, cancel, await storedMappingOf(grids));
+      const name = await useCases.generate(kind, grids, settings, progress, cancel, unit, await storedMappingOf(grids));
       throwIfCancelled(cancel);
       return name;
     },

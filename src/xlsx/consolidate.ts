@@ -61,7 +61,7 @@ export async function consolidateFiles(
     const mapping = at.reading?.mapping ? { mapping: at.reading.mapping } : undefined;
     const loaded = await loadWorkbookFile(file, xlsxParser, { cwd: at.cwd, ...(mapping ? { reading: mapping } : {}) });
     const twice = intake.repeated(file, await realpath(loaded.path));
-    if (twice && !twice.admitted) throw new InputError(twice.reason);
+    if (twice) throw new InputError(twice);
     inputs.push(loaded.path);
     const { workbook, options } = prepare(loaded.grids, generatedSheetNames(loaded.host), { cutoff: intake.cutoff }, at.now, mapping);
     const verdict = intake.admit({ file, workbook, options });

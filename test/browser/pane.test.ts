@@ -295,7 +295,7 @@ describeBrowser('the built pane in Chromium, over the Excel double', () => {
     await context.close();
   }, 60_000);
 
-  test('Consolidar: three units\' files and a damaged one → two consolidated, the other two listed with their reason; Generar on the result', async () => {
+  test('Consolidar: three units\' files and a damaged one → two consolidated, the other two listed with their reason; Generar on the result, and Alertas of one unit', async () => {
     const files = [
       { name: 'salud.xlsx', buffer: await unitFile('Secretaría de Salud') },
       { name: 'educacion.xlsx', buffer: await unitFile('Secretaría de Educación') },
@@ -349,6 +349,15 @@ describeBrowser('the built pane in Chromium, over the Excel double', () => {
     expect(tablero).toContain('Secretaría de Salud');
     expect(tablero).toContain('Secretaría de Educación');
     expect(tablero).not.toContain('Secretaría de Infraestructura');
+
+    // Alertas of one unit (as its return from `devolver`): only its goals.
+    await page.getByLabel('Alertas y observaciones de').selectOption('Secretaría de Salud');
+    await page.getByRole('button', { name: 'Generar alertas' }).click();
+    await page.getByText('Listo: se generó la hoja «Alertas» (solo Secretaría de Salud).').waitFor({ timeout: 30_000 });
+    const alertas = await page.evaluate(() => [...(window as unknown as DoubleWindow).__excelDouble.values('Alertas').values()].map(String));
+    expect(alertas.some((v) => v.startsWith('Alertas de metas rezagadas') && v.endsWith('— Secretaría de Salud'))).toBe(true);
+    expect(alertas.join('\n')).not.toContain('Secretaría de Educación');
+    await page.screenshot({ path: path.join(OUTPUT, 'pane-320-generar-dependencia.png') });
     expect(errors).toEqual([]);
     await context.close();
   }, 180_000);
