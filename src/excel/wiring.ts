@@ -42,8 +42,8 @@ export function createExcelWiring(options: Omit<ExcelHostOptions, 'notify'> = {}
 
   const consolidate: ConsolidateInWorkbook = async (files, readBytes, progress, cancel) => {
     progress.report('Preparando', 0, files.length);
-    // Loaded on the first use, in Generar's chunk: both need the engine's generation code, and a
-    // module two lazy chunks share would move into the first load (webpack's "engine" group).
+    // Loaded on the first use, in Generar's chunk: both need the engine's generation code (a module
+    // two lazy chunks share stays out of the first load anyway: docs/architecture.md).
     const { consolidatePicked } = await import(/* webpackChunkName: "generar" */ '../app/consolidate-picked.js');
     const settings = await host.loadSettings();
     const result = await consolidatePicked(files, readBytes, settings, progress, cancel);
