@@ -11,7 +11,8 @@ import type { WorkbookGrids } from '../domain/grid';
 import type { Finding } from '../domain/finding';
 import type { EngineOptions } from '../domain/options';
 import type { ReadWorkbook } from '../domain/sheet';
-import { readWorkbook, type ReaderOptions } from '../domain/reader';
+import type { ReaderOptions } from '../domain/reader';
+import { readMapped } from './mapping';
 import { resolveOptions, toReportJson } from './report';
 import type { Report } from './report';
 import type { ProgressModel } from '../domain/progress-model';
@@ -61,7 +62,7 @@ export function prepare(
   today: Date | string,
   reading: ReaderOptions = {},
 ): { workbook: ReadWorkbook; options: EngineOptions } {
-  const workbook = readWorkbook(withoutProductSheets(grids, generated), { ...reading, extraSources: partial.extraSources });
+  const workbook = readMapped(withoutProductSheets(grids, generated), { ...reading, extraSources: partial.extraSources }, grids.name);
   return { workbook, options: resolveOptions(partial, workbook, today) };
 }
 
