@@ -76,7 +76,7 @@ export function cellAddress(row: number, col: number): string {
 }
 
 /** Letters to a 1-based column number: A → 1, AB → 28. */
-function columnNumber(letters: string): number {
+export function columnNumber(letters: string): number {
   let n = 0;
   for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
   return n;
