@@ -19,15 +19,17 @@ const layers = {
   excel: ['domain', 'rules', 'sheets', 'app'],
   cli: ['domain', 'app'],
   taskpane: ['domain', 'app'],
-  // The ribbon's function file (manifest FunctionFile): its own page, so its own composition root.
+  // The ribbon's function file (manifest FunctionFile): its own page, whose actions come from the
+  // add-in's composition root (taskpane/compose.ts), as the pane's do.
   commands: ['domain', 'app', 'taskpane'],
 };
 /** Composition roots: they wire an adapter into app/, and are the only files that may. */
 const compositionRoots = {
   'src/cli/main.ts': ['xlsx'],
-  // …and the reader of the .xlsx files Consolidar is given (src/xlsx/bytes-read.ts: no exceljs, no Node).
-  'src/taskpane/index.tsx': ['excel', 'xlsx'],
-  'src/commands/commands.ts': ['excel'],
+  // The add-in's two pages (task pane, ribbon) both take their actions from here; no React in it.
+  // It imports the Excel adapter and, lazily, the reader of the .xlsx files Consolidar is given
+  // (src/xlsx/bytes-read.ts: no exceljs, no Node).
+  'src/taskpane/compose.ts': ['excel', 'xlsx'],
 };
 const adapterPackages = ['exceljs'];
 

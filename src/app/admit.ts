@@ -5,7 +5,8 @@
  */
 import type { WorkbookGrids } from '../domain/grid';
 import type { ReadWorkbook } from '../domain/sheet';
-import { readWorkbook, type ReaderOptions } from '../domain/reader';
+import type { ReaderOptions } from '../domain/reader';
+import { readMapped } from './mapping';
 import { kindLabels } from '../domain/fields';
 import { DamagedWorkbookError, InputError } from './errors';
 
@@ -31,8 +32,10 @@ export function damaged(file: string, e: unknown): InputError {
 }
 
 /** Recognises the sheets of `grids`; throws `InputError` when none is known or none has data. */
-export function recognise(file: string, grids: WorkbookGrids, reading: ReaderOptions): ReadWorkbook {
-  const workbook = readWorkbook(grids, reading);
+export function recognise(file: string, grids: WorkbookGrids, reading: ReaderOptions, listAll = false): ReadWorkbook {
+  // With the user's mapping (`--mapa`, else the one stored in the workbook): app/mapping.ts.
+  const workbook = readMapped(grids, reading, file);
+  if (listAll) return workbook;
   if (workbook.sheets.length === 0) {
     const names = grids.sheets.map((s) => s.name);
     const found = names.length ? ` Hojas del libro: ${names.slice(0, 8).join(', ')}${names.length > 8 ? ', …' : ''}.` : '';

@@ -4,6 +4,7 @@
  * workbook — the five baseline rules of rules.md over the current workbook, with the approved
  * file's stored baseline (or one taken from its goals).
  */
+import type { ReaderOptions } from '../domain/reader';
 import type { Baseline } from '../domain/baseline';
 import { baselineOf, storedBaseline } from '../domain/baseline';
 import type { IsoDate } from '../domain/dates';
@@ -23,6 +24,8 @@ export interface ApproveRequest {
   readonly act: string;
   /** The vigencia when the workbook does not name one. */
   readonly vigencia: number;
+  /** How to read the sheets (`--mapa`). */
+  readonly reading?: ReaderOptions;
   /** Replace the approval the workbook already stores (`--reemplazar`); without it, refused. */
   readonly replace: boolean;
 }

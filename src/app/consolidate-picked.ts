@@ -131,8 +131,8 @@ export async function consolidatePicked(
       continue;
     }
     const twice = intake.repeated(name, await identityOf(bytes));
-    if (twice && !twice.admitted) {
-      reports.push(unread(name, twice.code, twice.reason));
+    if (twice) {
+      reports.push(unread(name, 'duplicate', twice));
       continue;
     }
     let grids: WorkbookGrids;

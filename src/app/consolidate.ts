@@ -199,12 +199,13 @@ export class ConsolidationIntake {
   }
 
   /**
-   * The same file given twice, judged before it is read: `identity` is what makes two files one
-   * (the CLI: its real path; the pane: its bytes). Null when first seen.
+   * The same file given twice (code `duplicate`), judged before it is read: `identity` is what
+   * makes two files one (the CLI: its real path; the pane: its bytes). The reason, or null when
+   * first seen.
    */
-  repeated(file: string, identity: string): FileVerdict | null {
+  repeated(file: string, identity: string): string | null {
     const twice = this.seen.get(identity);
-    if (twice !== undefined) return { admitted: false, code: 'duplicate', reason: `«${file}» es el mismo archivo que «${twice}»: cada libro se consolida una sola vez.` };
+    if (twice !== undefined) return `«${file}» es el mismo archivo que «${twice}»: cada libro se consolida una sola vez.`;
     this.seen.set(identity, file);
     return null;
   }

@@ -11,7 +11,8 @@ import type { WorkbookGrids } from '../domain/grid';
 import type { Finding } from '../domain/finding';
 import type { EngineOptions } from '../domain/options';
 import type { ReadWorkbook } from '../domain/sheet';
-import { readWorkbook, type ReaderOptions } from '../domain/reader';
+import type { ReaderOptions } from '../domain/reader';
+import { readMapped } from './mapping';
 import { resolveOptions, toReportJson } from './report';
 import type { Report } from './report';
 import type { ProgressModel } from '../domain/progress-model';
@@ -24,6 +25,8 @@ import { buildAlertas } from '../sheets/alertas';
 import { buildObservaciones } from '../sheets/observaciones';
 import type { ObservationRow } from '../sheets/observaciones';
 import { withoutProductSheets } from './registry';
+import { findingOwners, modelForUnit } from './returns';
+import { nameKey } from '../domain/aggregate';
 import { allRulesWithBaseline } from '../rules/baseline-index';
 
 export interface GenerateRequest {
@@ -59,7 +62,7 @@ export function prepare(
   today: Date | string,
   reading: ReaderOptions = {},
 ): { workbook: ReadWorkbook; options: EngineOptions } {
-  const workbook = readWorkbook(withoutProductSheets(grids, generated), { ...reading, extraSources: partial.extraSources });
+  const workbook = readMapped(withoutProductSheets(grids, generated), { ...reading, extraSources: partial.extraSources }, grids.name);
   return { workbook, options: resolveOptions(partial, workbook, today) };
 }
 
@@ -118,6 +121,25 @@ export function buildSheets(a: Analysed, req: Pick<GenerateRequest, 'workbookNam
 export function generate(req: GenerateRequest): Generated {
   const a = analyseForGeneration(req);
   return { findings: a.findings, errors: a.errors, warnings: a.warnings, model: a.model, report: toReportJson(a.model), sheets: buildSheets(a, req), marks: a.marks };
+}
+
+/**
+ * One unit's Alertas or Observaciones of the open workbook (the pane's unit picker), cut as
+ * `devolver` cuts a unit's return: its goals (`modelForUnit`) and the findings it owns
+ * (`findingOwners`), linked to their cells.
+ */
+export function unitSheet(kind: 'alertas' | 'observaciones', req: GenerateRequest, unit: string): SheetModel {
+  const a = analyseForGeneration(req);
+  if (kind === 'alertas') return buildAlertas({ model: modelForUnit(a.model, unit), generatedAt: req.generatedAt, unit });
+  const owners = findingOwners(req);
+  const key = nameKey(unit);
+  return buildObservaciones({
+    rows: a.rows.filter((r) => owners(r.finding).some((u) => nameKey(u) === key)),
+    workbookName: `${req.workbookName} · ${unit}`,
+    entity: a.model.entity,
+    cutoff: a.model.cutoff,
+    generatedAt: req.generatedAt,
+  });
 }
 
 function sourceSheetsOf(workbook: ReadWorkbook, model: ProgressModel): string[] {

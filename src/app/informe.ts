@@ -97,7 +97,7 @@ function programsOf(workbook: ReadWorkbook, model: ProgressModel): PublicProgram
 }
 
 /** What the informe shows, from the read workbook (or consolidated one) and its progress model. */
-export function buildInforme(workbook: ReadWorkbook, model: ProgressModel, files: readonly string[]): InformeData {
+function buildInforme(workbook: ReadWorkbook, model: ProgressModel, files: readonly string[]): InformeData {
   const rezagadasByUnit = model.units
     .map((u) => ({ unit: u.name, goals: model.rezagadas.filter((g) => u.members.includes(g)) }))
     .filter((x) => x.goals.length > 0);

@@ -38,8 +38,10 @@ export interface LoadOptions {
    * full document model refuses here a workbook too large for it (throw `InputError`).
    */
   readonly beforeParse?: (bytes: Buffer) => Promise<void>;
-  /** How to read the sheets: `--vigencia`, `--corte`, `--incluir-ocultas`. */
+  /** How to read the sheets: `--vigencia`, `--corte`, `--incluir-ocultas`, `--mapa`. */
   readonly reading?: ReaderOptions;
+  /** Return a workbook with no recognised sheet as read, instead of refusing it (`tablero columnas`). */
+  readonly listAll?: boolean;
 }
 
 export interface LoadedFile<H> extends ReadFile {
@@ -118,7 +120,7 @@ export async function loadWorkbookFile<H>(file: string, parser: WorkbookParser<H
   } catch (e) {
     throw damaged(file, e);
   }
-  const workbook = recognise(file, grids, { ...options.reading, extraSources: options.extraSources });
+  const workbook = recognise(file, grids, { ...options.reading, extraSources: options.extraSources }, options.listAll);
   return { file, path: abs, bytes: size, host, grids, workbook };
 }
 
@@ -130,7 +132,7 @@ export async function loadWorkbookFile<H>(file: string, parser: WorkbookParser<H
 export async function readWorkbookFile(file: string, readGrids: GridReader, options: LoadOptions): Promise<ReadFile> {
   const { abs, size, grids } = await gridsOfFile(file, readGrids, options);
   // The product's own sheets (an output of `generar` sent back) are never read as data.
-  return { file, path: abs, bytes: size, workbook: recognise(file, withoutProductSheets(grids), { ...options.reading, extraSources: options.extraSources }) };
+  return { file, path: abs, bytes: size, workbook: recognise(file, withoutProductSheets(grids), { ...options.reading, extraSources: options.extraSources }, options.listAll) };
 }
 
 /** The checked file's grids; its bytes go out of reach when this returns. */

@@ -22,7 +22,7 @@ import { compareFindings } from '../domain/finding';
 import { pushTo } from '../domain/multimap';
 import { MAX_CELL_CHARS, shorten } from '../domain/text';
 
-export const MARK_TAG = 'tablero-pdm';
+const MARK_TAG = 'tablero-pdm';
 export const markFormulas: Record<Severity, string> = {
   error: `ISTEXT("${MARK_TAG}:error")`,
   warning: `ISTEXT("${MARK_TAG}:advertencia")`,
@@ -67,7 +67,7 @@ const severityLabel: Record<Severity, string> = { error: 'Error', warning: 'Adve
 const NOTE_FINDINGS_MAX = 16_000;
 
 /** The note text of one cell's findings (within Excel's limit, leaving room to quote a note). */
-export function noteText(findings: readonly Finding[]): string {
+function noteText(findings: readonly Finding[]): string {
   const lines = findings.map((f) => `${severityLabel[f.severity]} (${f.rule}): ${f.message}`);
   return shorten(`Tablero PDM\n${lines.join('\n')}`, NOTE_FINDINGS_MAX, ' [nota recortada: vea todos los mensajes en el panel o en la hoja Observaciones]');
 }

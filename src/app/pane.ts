@@ -1,8 +1,8 @@
 /**
  * The app's use cases as the pane needs them (`PaneUseCases`): read → resolve options → validate,
  * the "what is in this workbook" line, and the generated sheets. Host-agnostic: it knows the
- * engine (domain, rules, app, sheets), never Office. The composition roots (`taskpane/index.tsx`,
- * `commands/commands.ts`) give it the host's sheet writer (`excel/wiring.ts`).
+ * engine (domain, rules, app, sheets), never Office. The add-in's composition root
+ * (`taskpane/compose.ts`) gives it the host's sheet writer (`excel/wiring.ts`).
  */
 import { throwIfCancelled, type CancelToken, type ProgressReporter, type WorkbookSettings } from './ports';
 import type { WorkbookGrids } from '../domain/grid';
@@ -11,6 +11,7 @@ import type { Finding } from '../domain/finding';
 import type { EngineOptions } from '../domain/options';
 import type { ReadSheet, ReadWorkbook } from '../domain/sheet';
 import { readWorkbook } from '../domain/reader';
+import { storedMappingText, type WorkbookMapping } from '../domain/mapping';
 import { withoutProductSheets } from './registry';
 import { UserError } from './errors';
 import type { GeneratedKind } from '../sheets/model';
@@ -18,6 +19,7 @@ import { goalCodeOf, distinctGoalCount } from '../domain/goals';
 import { cutoffPeriod, periodLabel } from '../domain/periods';
 import { todayIso } from '../domain/dates';
 import { resolveOptions } from './run-options';
+import { unitsOf } from './units';
 
 /** The sheets the pane's Generar buttons write (the consolidated and return sheets are the command line's). */
 export type PaneSheetKind = Extract<GeneratedKind, 'tablero' | 'alertas' | 'observaciones'>;
@@ -34,6 +36,8 @@ export interface Detection {
   readonly sheets: readonly DetectedSheet[];
   /** Names of sheets that were not recognised (shown as a quiet line). */
   readonly unknown: readonly string[];
+  /** The units the rows name (Generar's unit picker for Alertas and Observaciones). */
+  readonly units?: readonly string[];
 }
 
 export interface ValidationOutcome {
@@ -41,16 +45,43 @@ export interface ValidationOutcome {
   readonly errors: number;
   readonly warnings: number;
   readonly detection: Detection;
+  /** What of the mapping stored in the workbook could not be applied, in Spanish («En este libro» fixes it). */
+  readonly mappingProblems?: readonly string[];
+}
+
+/**
+ * The mapping stored in the workbook (`domain/mapping.ts`), checked by the zod schema of
+ * `app/mapping.ts`; `problem` when it is damaged (the sheets are then read without it).
+ */
+export interface StoredMapping {
+  readonly mapping?: WorkbookMapping;
+  readonly problem?: string;
+}
+
+/**
+ * Reads and checks the mapping stored in `grids`. The schema (zod) loads only when there is one,
+ * so the pane's first load does not carry it.
+ */
+export async function storedMappingOf(grids: WorkbookGrids): Promise<StoredMapping> {
+  const text = storedMappingText(grids);
+  if (text === undefined) return {};
+  const { parseMappingText } = await import(/* webpackChunkName: "mapa" */ './mapping.js');
+  const r = parseMappingText(text);
+  if (r.ok) return { mapping: r.mapping };
+  return { problem: `El mapa de columnas guardado en el libro no es válido (${r.problem}): se leyó sin él. Corríjalo en «Libro» › «En este libro».` };
 }
 
 /** The app's use cases, as the pane needs them (wired in `createPaneUseCases` below). */
 export interface PaneUseCases {
-  /** What the workbook holds, without validating it. */
-  detect(grids: WorkbookGrids, settings: WorkbookSettings): Detection;
+  /** What the workbook holds, without validating it. `stored`: the workbook's mapping (`storedMappingOf`). */
+  detect(grids: WorkbookGrids, settings: WorkbookSettings, stored?: StoredMapping): Detection;
   /** All rules on the grids (their code is loaded on the first call). Marks are written by the controller through the host. */
-  validate(grids: WorkbookGrids, settings: WorkbookSettings): Promise<ValidationOutcome>;
-  /** Builds one generated sheet and writes it into the workbook; resolves to the sheet's name. */
-  generate(kind: PaneSheetKind, grids: WorkbookGrids, settings: WorkbookSettings, progress: ProgressReporter, cancel: CancelToken): Promise<string>;
+  validate(grids: WorkbookGrids, settings: WorkbookSettings, stored?: StoredMapping): Promise<ValidationOutcome>;
+  /**
+   * Builds one generated sheet and writes it into the workbook; resolves to the sheet's name.
+   * `unit` limits Alertas and Observaciones to that unit (as `devolver` does).
+   */
+  generate(kind: PaneSheetKind, grids: WorkbookGrids, settings: WorkbookSettings, progress: ProgressReporter, cancel: CancelToken, unit?: string, stored?: StoredMapping): Promise<string>;
   /** Short Spanish title of a rule id, for the group headings of a validation's findings (falls back to the id). */
   ruleTitle(rule: string): string;
 }
@@ -65,6 +96,7 @@ export type GenerateSheet = (
   options: EngineOptions,
   progress: ProgressReporter,
   cancel: CancelToken,
+  unit?: string,
 ) => Promise<string>;
 
 /** Settings saved in the workbook → the engine's options, defaults filled from the sheets. */
@@ -79,8 +111,9 @@ export function engineOptions(settings: WorkbookSettings, workbook: ReadWorkbook
   return resolveOptions(partial, workbook, todayIso(today));
 }
 
-function read(grids: WorkbookGrids, settings: WorkbookSettings): ReadWorkbook {
-  return readWorkbook(withoutProductSheets(grids), { extraSources: settings.extraSources });
+/** The pane's reading of the grids, with the workbook's mapping when it has one. */
+export function readPane(grids: WorkbookGrids, settings: WorkbookSettings, mapping?: WorkbookMapping): ReadWorkbook {
+  return readWorkbook(withoutProductSheets(grids), { extraSources: settings.extraSources, ...(mapping ? { mapping } : {}) });
 }
 
 function count(n: number, one: string, many: string): string {
@@ -121,7 +154,7 @@ export function detectWorkbook(workbook: ReadWorkbook, options: EngineOptions): 
   const sheets: DetectedSheet[] = workbook.sheets
     .filter((s) => s.visibility === 'visible')
     .map((s) => ({ name: s.name, kind: s.kind, summary: summarizeSheet(s, options) }));
-  return { sheets, unknown: workbook.unknown.map((u) => u.name).filter((n) => !n.startsWith('_')) };
+  return { sheets, unknown: workbook.unknown.map((u) => u.name).filter((n) => !n.startsWith('_')), units: unitsOf(workbook) };
 }
 
 /**
@@ -149,33 +182,40 @@ export function createPaneUseCases(generateSheet: GenerateSheet): PaneUseCases {
   /** Rule titles, known once the rule catalog has loaded (a validation ran before any heading is drawn). */
   let titleOf: ((rule: string) => string | undefined) | undefined;
   return {
-    detect(grids, settings) {
+    detect(grids, settings, stored) {
       // The pane is up and has read the workbook: Validar is the next click, fetch its code now.
       void paneChunks.validate().catch(() => undefined);
-      const workbook = read(grids, settings);
+      const workbook = readPane(grids, settings, stored?.mapping);
       return detectWorkbook(workbook, engineOptions(settings, workbook));
     },
 
-    async validate(grids, settings): Promise<ValidationOutcome> {
+    async validate(grids, settings, stored): Promise<ValidationOutcome> {
       const { validateWorkbook, ruleTitle } = await paneChunks.validate();
-      const workbook = read(grids, settings);
+      const workbook = readPane(grids, settings, stored?.mapping);
       const options = engineOptions(settings, workbook);
       // An approved workbook (the plan stored by Aprobar plan / tablero aprobar): every rule and
       // those against the approved plan, as `tablero validar` applies them.
       const approved = workbook.baselineGrid || workbook.baseline ? await paneChunks.approved() : null;
       titleOf = approved ? (rule) => ruleTitle(rule) ?? approved.baselineRules.find((r) => r.meta.id === rule)?.meta.title : ruleTitle;
       const result = approved ? validateWorkbook(workbook, options, approved.allRulesWithBaseline) : validateWorkbook(workbook, options);
-      return { findings: result.findings, errors: result.errors, warnings: result.warnings, detection: detectWorkbook(workbook, options) };
+      const problems = [...(stored?.problem ? [stored.problem] : []), ...(workbook.mappingProblems ?? [])];
+      return {
+        findings: result.findings,
+        errors: result.errors,
+        warnings: result.warnings,
+        detection: detectWorkbook(workbook, options),
+        ...(problems.length > 0 ? { mappingProblems: problems } : {}),
+      };
     },
 
-    async generate(kind, grids, settings, progress, cancel) {
-      const workbook = read(grids, settings);
+    async generate(kind, grids, settings, progress, cancel, unit, stored) {
+      const workbook = readPane(grids, settings, stored?.mapping);
       if (workbook.sheets.length === 0) {
         throw new UserError('No hay en el libro una hoja de plan de acción ni de captura con la cual generar. Inserte una plantilla o abra el libro de la dependencia.');
       }
       const options = engineOptions(settings, workbook);
       throwIfCancelled(cancel);
-      return generateSheet(kind, workbook, options, progress, cancel);
+      return generateSheet(kind, workbook, options, progress, cancel, unit);
     },
 
     ruleTitle(rule) {

@@ -6,6 +6,7 @@ import { UserError } from './errors';
 import type { CellValue, WorkbookGrids } from '../domain/grid';
 import type { Finding } from '../domain/finding';
 import type { GeneralKind } from '../domain/fields';
+import type { WorkbookMapping } from '../domain/mapping';
 
 /** Progress of long work, for a bar in the pane or on stderr. */
 export interface ProgressReporter {
@@ -51,6 +52,8 @@ export interface WorkbookHost {
   loadSettings(): Promise<WorkbookSettings>;
   saveSettings(settings: WorkbookSettings): Promise<void>;
   insertTemplate(kind: GeneralKind, settings: WorkbookSettings): Promise<string>;
+  /** Stores the user's mapping in the workbook (`domain/mapping.ts`), replacing the one there. */
+  saveMapping(mapping: WorkbookMapping): Promise<void>;
 }
 
 /** Where the host's notices come from (the composition root wires the adapter's `notify`). */

@@ -32,10 +32,10 @@ import { MAX_CELL_CHARS, splitText } from '../domain/text';
 export const REGISTRY_SHEET = '_tablero_pdm';
 export const REGISTRY_NAME = '_tablero_pdm';
 export const SHEET_NAME_PREFIX = '_tablero_pdm_h';
-export const REGISTRY_TITLE = 'Tablero PDM — registro interno (hojas generadas y notas originales). No modifique esta hoja.';
-export const REGISTRY_HEADER = ['Tipo', 'Hoja', 'Referencia', 'Datos'] as const;
+const REGISTRY_TITLE = 'Tablero PDM — registro interno (hojas generadas y notas originales). No modifique esta hoja.';
+const REGISTRY_HEADER = ['Tipo', 'Hoja', 'Referencia', 'Datos'] as const;
 /** First data row of the registry table (1-based). */
-export const REGISTRY_FIRST_ROW = 3;
+const REGISTRY_FIRST_ROW = 3;
 
 export interface GeneratedEntry {
   readonly type: 'hoja';
@@ -57,7 +57,7 @@ export interface NoteEntry {
 }
 
 /** Type of the rows continuing a `nota` whose data outgrows one cell. */
-export const NOTE_CONTINUED = 'nota+';
+const NOTE_CONTINUED = 'nota+';
 
 export interface MarkEntry {
   readonly type: 'marca';

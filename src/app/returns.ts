@@ -19,8 +19,9 @@
  * - Findings of the consolidated sheet outside its data rows belong to no unit: they stay in the
  *   consolidated Observaciones (`unassigned`).
  *
- * Host-neutral: the CLI writes each return as a workbook; the pane can generate one unit's
- * Observaciones and Alertas from the same split.
+ * Host-neutral: the CLI writes each return as a workbook; the pane generates one unit's
+ * Observaciones and Alertas with the same owners and the same narrowed model (`unitSheet` in
+ * `generate.ts`).
  */
 import { nameKey } from '../domain/aggregate';
 import type { Finding } from '../domain/finding';
@@ -29,20 +30,13 @@ import type { GoalProgress } from '../domain/goal';
 import { cellAddress } from '../domain/grid';
 import type { CellValue, Grid } from '../domain/grid';
 import { ORIGIN_FILE_HEADER, ORIGIN_ROW_HEADER, ORIGIN_SHEET_HEADER } from './consolidate';
-import { okText } from '../domain/sheet';
 import type { ReadSheet, ReadWorkbook } from '../domain/sheet';
 import { parseAddress } from '../domain/grid';
 import type { ProgressModel } from '../domain/progress-model';
 import type { ObservationRow } from '../sheets/observaciones';
+import { NO_UNIT, rowUnits, unitName } from './units';
 
-/** Shown (and grouped) when a row names no unit at all. */
-export const NO_UNIT = 'Sin dependencia';
-
-/** A unit's name as shown: spaces collapsed; `NO_UNIT` when blank. */
-export function unitName(raw: string | null | undefined): string {
-  const s = (raw ?? '').replace(/\s+/g, ' ').trim();
-  return s === '' ? NO_UNIT : s;
-}
+export { NO_UNIT, unitName } from './units';
 
 /** Where a consolidated row came from (its origin columns). */
 export interface Origin {
@@ -108,14 +102,19 @@ export function modelForUnit(model: ProgressModel, unit: string): ProgressModel 
   };
 }
 
-/** The unit of each data row of a sheet (its Dependencia cell, else the title block's). */
-function rowUnits(sheet: ReadSheet): Map<number, string> {
-  const out = new Map<number, string>();
-  for (const r of sheet.rows) {
-    const u = okText(r, 'unit') ?? sheet.title.unit;
-    if (u && u.trim()) out.set(r.row, unitName(u));
-  }
-  return out;
+/**
+ * Whose is each finding of a unit's own file (see the module's doc): the unit of its data row, else
+ * the sheet's title-block unit, else every unit of the file (`NO_UNIT` when the file names none).
+ */
+export function findingOwners(source: Pick<ReturnSourceFile, 'workbook'>): (f: Finding) => string[] {
+  const sheets = source.workbook.sheets;
+  const units = new Map(sheets.map((sh) => [sh.name, rowUnits(sh)]));
+  const fileUnits = [...new Set([...units.values()].flatMap((m) => [...m.values()]))];
+  return (f) => {
+    const sheet = sheets.find((sh) => sh.name === f.sheet);
+    const owner = units.get(f.sheet)?.get(f.row) ?? (sheet?.title.unit ? unitName(sheet.title.unit) : undefined);
+    return owner ? [owner] : fileUnits.length ? fileUnits : [NO_UNIT];
+  };
 }
 
 /** Splits the review of a consolidation by unit. */
@@ -138,14 +137,8 @@ export function splitReturns(req: ReturnsRequest): Returns {
   const sheetsOf = new Map<string, Map<string, ReadSheet>>();
   for (const s of req.sources) {
     sheetsOf.set(s.file, new Map(s.workbook.sheets.map((sh) => [sh.name, sh])));
-    const units = new Map(s.workbook.sheets.map((sh) => [sh.name, rowUnits(sh)]));
-    const fileUnits = [...new Set([...units.values()].flatMap((m) => [...m.values()]))];
-    for (const f of s.findings) {
-      const sheet = s.workbook.sheets.find((sh) => sh.name === f.sheet);
-      const owner = units.get(f.sheet)?.get(f.row) ?? (sheet?.title.unit ? unitName(sheet.title.unit) : undefined);
-      const owners = owner ? [owner] : fileUnits.length ? fileUnits : [NO_UNIT];
-      for (const u of owners) add(u, { finding: f, file: s.file, linkable: false });
-    }
+    const owners = findingOwners(s);
+    for (const f of s.findings) for (const u of owners(f)) add(u, { finding: f, file: s.file, linkable: false });
   }
 
   const cons = req.consolidated;

@@ -14,7 +14,7 @@ const isoDateSchema = z
   .refine((s) => isValidDate(Number(s.slice(0, 4)), Number(s.slice(5, 7)), Number(s.slice(8, 10))));
 
 /** One schema per field, so that one bad field never discards the others. */
-export const settingsFieldSchemas = {
+const settingsFieldSchemas = {
   entity: z.string().trim().min(1).max(200),
   vigencia: z.number().int().min(2000).max(2100),
   cutoff: isoDateSchema,

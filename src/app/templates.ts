@@ -107,7 +107,7 @@ export const templateKindLabels: Record<GeneralKind, string> = {
 };
 
 /** Drop-down values shown to users (the reader accepts these and their aliases). */
-export const templateLists = {
+const templateLists = {
   goalType: goalTypes,
   accumulation: ['Suma', 'Creciente', 'Constante', 'Decreciente'],
   source: defaultSources,

@@ -24,7 +24,7 @@ export interface ValidationResult {
 }
 
 /** Per capture sheet: the progress of each data row's goal at the cut-off, in sheet order. */
-export function progressBySheet(workbook: ReadWorkbook, options: EngineOptions): Map<string, readonly GoalProgress[]> {
+function progressBySheet(workbook: ReadWorkbook, options: EngineOptions): Map<string, readonly GoalProgress[]> {
   return captureProgress(workbook, options);
 }
 

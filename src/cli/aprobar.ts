@@ -24,7 +24,7 @@ import type { IsoDate } from '../domain/dates';
 
 export function makeAprobar(deps: CliDeps) {
   return async function aprobar(args: ParsedArgs, io: CliIO): Promise<number> {
-    allowOnly(args, { fecha: true, acta: true, output: true, force: true, replace: true });
+    allowOnly(args, { fecha: true, acta: true, output: true, force: true, replace: true, mapa: true });
     const usageLine = 'tablero aprobar <archivo.xlsx> --fecha AAAA-MM-DD --acta <texto> -o <salida.xlsx> [--reemplazar]';
     if (args.files.length !== 1) throw new UsageError(`Indique un libro: ${usageLine}`);
     if (!args.fecha) throw new UsageError(`Falta la fecha de aprobación (--fecha AAAA-MM-DD): ${usageLine}`);
@@ -40,6 +40,7 @@ export function makeAprobar(deps: CliDeps) {
       act: args.acta.trim(),
       vigencia: Number(approvedOn.slice(0, 4)),
       replace: args.replace === true,
+      ...(args.mapping ? { reading: { mapping: args.mapping } } : {}),
     });
     io.stdout(
       (replaced ? `Se reemplazó la aprobación anterior, ${describeApproval(replaced)}.\n` : '') +

@@ -10,7 +10,7 @@ import { cutoffOutsideVigencia } from '../app/report';
 import type { CopyRequest } from '../app/generate';
 import { UsageError, type CliIO, type ParsedArgs } from './types';
 
-export const verbs = ['validar', 'generar', 'reporte', 'consolidar', 'devolver', 'informe', 'plantilla', 'aprobar', 'comparar', 'demo'] as const;
+export const verbs = ['validar', 'generar', 'reporte', 'consolidar', 'devolver', 'informe', 'plantilla', 'aprobar', 'comparar', 'columnas', 'demo'] as const;
 export type Verb = (typeof verbs)[number];
 
 export const usage = `Uso: tablero <comando> [opciones]
@@ -45,16 +45,20 @@ Comandos:
       Los mismos hallazgos frente al plan aprobado cuando este es otro archivo (el del mes
       pasado). Si ese archivo no guarda la aprobación (no pasó por aprobar), --fecha es la
       fecha en que se aprobó y es obligatoria.
+  columnas <archivo.xlsx>... [--json]
+      Cómo se leyó cada hoja: tipo, formato, fila de encabezado, bloque de años y, por columna,
+      el campo que se leyó de ella (o «sin usar»), y los campos obligatorios que faltan.
+      Código de salida: 0 lectura completa, 1 falta algún campo obligatorio, 2 entrada inservible.
   demo [-o <carpeta>] [--force]
       Ejecuta el producto sobre los libros de ejemplo y deja los resultados en la carpeta
       (por omisión ./demo-out).
 
 Opciones:
   --corte AAAA-MM-DD   fecha de corte (por omisión: la del libro o el fin del último trimestre cumplido)
-  --vigencia AAAA      año de la vigencia: el de la plantilla; al leer (validar, reporte, generar,
-                       consolidar, devolver, comparar), la vigencia del libro cuando este no la dice
-  --incluir-ocultas    lee también las hojas ocultas (validar, reporte, generar, consolidar,
-                       devolver, comparar); por omisión se listan y no se validan
+  --vigencia AAAA      año de la vigencia (plantilla; en los demás, el bloque de años que se lee)
+  --mapa MAPA.json     corrige la lectura: tipo, fila de encabezado y columna de cada campo por
+                       hoja (docs/columnas-y-mapa.md); gana sobre el mapa guardado en el libro
+  --incluir-ocultas    lee también las hojas ocultas
   --json               salida JSON para otros programas
   --publico            informe: versión para publicar, sin análisis ni observaciones internas
   -o, --salida RUTA    archivo o carpeta de salida
@@ -65,7 +69,8 @@ Opciones:
 
 export type ParseResult = { readonly help: true; readonly verb?: string } | ({ readonly help: false } & ParsedArgs);
 
-const valueOptions: Record<string, 'corte' | 'output' | 'vigencia' | 'fecha' | 'acta'> = {
+const valueOptions: Record<string, 'corte' | 'output' | 'vigencia' | 'fecha' | 'acta' | 'mapa'> = {
+  '--mapa': 'mapa',
   '--corte': 'corte',
   '--fecha': 'fecha',
   '--acta': 'acta',
@@ -93,12 +98,12 @@ export function parseArgs(argv: readonly string[]): ParseResult {
   if (!(verbs as readonly string[]).includes(verb)) {
     throw new UsageError(
       verb.startsWith('-')
-        ? `Falta el comando antes de «${verb}». Use: tablero <validar|generar|reporte|consolidar|devolver|informe|plantilla|aprobar|comparar|demo> … (tablero --help).`
-        : `Comando desconocido «${verb}». Comandos: validar, generar, reporte, consolidar, devolver, informe, plantilla, aprobar, comparar, demo (tablero --help).`,
+        ? `Falta el comando antes de «${verb}». Use: tablero <${verbs.join('|')}> … (tablero --help).`
+        : `Comando desconocido «${verb}». Comandos: ${verbs.join(', ')} (tablero --help).`,
     );
   }
   const files: string[] = [];
-  const values: { corte?: string; output?: string; vigencia?: string; fecha?: string; acta?: string } = {};
+  const values: { corte?: string; output?: string; vigencia?: string; fecha?: string; acta?: string; mapa?: string } = {};
   const flags: { json: boolean; force: boolean; publico: boolean; includeHidden?: boolean; replace?: boolean } = { json: false, force: false, publico: false };
   let onlyFiles = false;
   for (let i = 0; i < rest.length; i++) {
@@ -158,7 +163,7 @@ function checkIsoDate(s: string, what = 'de corte'): void {
 /** Options a verb does not take are usage errors, so a typo never silently does something else. */
 export function allowOnly(
   args: ParsedArgs,
-  allowed: { corte?: boolean; json?: boolean; output?: boolean; force?: boolean; vigencia?: boolean; fecha?: boolean; acta?: boolean; publico?: boolean; reading?: boolean; replace?: boolean },
+  allowed: { corte?: boolean; json?: boolean; output?: boolean; force?: boolean; vigencia?: boolean; fecha?: boolean; acta?: boolean; publico?: boolean; reading?: boolean; replace?: boolean; mapa?: boolean },
 ): void {
   const check = (present: boolean, ok: boolean | undefined, name: string) => {
     if (present && !ok) throw new UsageError(`«tablero ${args.verb}» no admite la opción ${name} (tablero --help).`);
@@ -171,6 +176,7 @@ export function allowOnly(
   check(args.fecha !== undefined, allowed.fecha, '--fecha');
   check(args.acta !== undefined, allowed.acta, '--acta');
   check(args.includeHidden === true, allowed.reading, '--incluir-ocultas');
+  check(args.mapa !== undefined, allowed.reading || allowed.mapa, '--mapa');
   check(args.publico, allowed.publico, '--publico');
   check(args.replace === true, allowed.replace, '--reemplazar');
 }
@@ -185,6 +191,7 @@ export function readingOf(args: ParsedArgs): ReaderOptions {
     ...(args.vigencia !== undefined ? { vigencia: Number(args.vigencia) } : {}),
     ...(args.corte !== undefined ? { cutoff: args.corte } : {}),
     ...(args.includeHidden ? { includeHidden: true } : {}),
+    ...(args.mapping ? { mapping: args.mapping } : {}),
   };
 }
 

@@ -20,7 +20,7 @@ import { createProgress } from './progress';
 import { UsageError, type CliIO, type ParsedArgs } from './types';
 import { findingJson, sheetsJson, validateLoaded, type ValidarJson } from './validar';
 
-export const DEFAULT_DEMO_DIR = 'demo-out';
+const DEFAULT_DEMO_DIR = 'demo-out';
 
 export function makeDemo(deps: CliDeps) {
   const generar = makeGenerar(deps);

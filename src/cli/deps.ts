@@ -11,7 +11,7 @@ import type { FileProgress, ProgressReporter } from '../app/ports';
 import type { WrittenReturns } from '../app/returns';
 import type { TemplateSpec } from '../app/templates';
 import type { ProgressThresholds } from './progress';
-import type { CliIO, ParsedArgs } from './types';
+import type { CliIO } from './types';
 
 export interface WriteRequest {
   readonly force: boolean;
@@ -25,9 +25,10 @@ export interface CliDeps {
   /**
    * Reads and recognises one workbook (streaming: no document model, the grids dropped once
    * recognised); throws `InputError` (one Spanish line) when unusable. `onRows` hears the rows
-   * read so far, and once more with `final` at the end.
+   * read so far, and once more with `final` at the end. `listAll` (`columnas`): a workbook with
+   * no recognised sheet is returned as read (its unknown sheets listed) instead of refused.
    */
-  load(file: string, io: CliIO, onRows?: (rows: number, final: boolean) => void, reading?: ReaderOptions): Promise<ReadFile>;
+  load(file: string, io: CliIO, onRows?: (rows: number, final: boolean) => void, reading?: ReaderOptions, listAll?: boolean): Promise<ReadFile>;
   /** Atomic, never over an input, never over an existing file without `force`. */
   writeFile(out: string, data: Buffer | string, request: WriteRequest): Promise<void>;
   /** Renders a template into a new .xlsx and writes it like `writeFile`. */
@@ -48,4 +49,3 @@ export interface CliDeps {
   writeReturns(request: CopyRequest, progress: ProgressReporter & { item(text: string): void }, warn: (message: string) => void): Promise<WrittenReturns>;
 }
 
-export type CommandFactory = (deps: CliDeps) => (args: ParsedArgs, io: CliIO) => Promise<number>;

@@ -17,7 +17,7 @@ import { informePage } from '../app/informe';
 import { localDateTime } from '../app/generate';
 import type { ReadWorkbook } from '../domain/sheet';
 import { formatDate } from '../domain/format';
-import { allowOnly } from './args';
+import { allowOnly, readingOf } from './args';
 import type { CliDeps } from './deps';
 import { mergeWorkbooks } from './reporte';
 import { createProgress } from './progress';
@@ -25,7 +25,7 @@ import { UsageError, type CliIO, type ParsedArgs } from './types';
 
 export function makeInforme(deps: CliDeps) {
   return async function informe(args: ParsedArgs, io: CliIO): Promise<number> {
-    allowOnly(args, { corte: true, output: true, force: true, publico: true });
+    allowOnly(args, { corte: true, output: true, force: true, publico: true, reading: true });
     if (args.files.length === 0) throw new UsageError('Indique al menos un libro: tablero informe <archivo.xlsx>... [--corte AAAA-MM-DD] [--publico] -o <informe.html>');
     if (!args.output) throw new UsageError('Falta la salida: tablero informe <archivo.xlsx>... -o <informe.html>.');
     if (!/\.html?$/i.test(args.output)) throw new UsageError(`La salida «${args.output}» debe ser una página .html (por ejemplo -o informe.html).`);
@@ -37,7 +37,7 @@ export function makeInforme(deps: CliDeps) {
         const file = args.files[i];
         progress.item(file);
         progress.report('Leyendo', i, args.files.length);
-        const read = await deps.load(file, io, (n, final) => progress.rows(file, n, final));
+        const read = await deps.load(file, io, (n, final) => progress.rows(file, n, final), readingOf(args));
         books.push({ file, workbook: read.workbook });
         inputs.push(path.resolve(io.cwd, file));
       }

@@ -21,7 +21,9 @@ import { templateWorkbook } from '../xlsx/template';
 import { parseArgs, usage } from './args';
 import { oneLine } from './output';
 import type { CliDeps } from './deps';
+import { makeColumnas } from './columnas';
 import { makeConsolidar } from './consolidar';
+import { loadMappingFile } from './mapa';
 import { makeDemo } from './demo';
 import { makeDevolver } from './devolver';
 import { makeAprobar, makeComparar } from './aprobar';
@@ -39,7 +41,7 @@ export function defaultDeps(colour: boolean, overrides: Partial<CliDeps> = {}): 
   const base: CliDeps = {
     // validar and reporte only read: the streaming reader (no exceljs document model), the door
     // check of app/guard.ts in front, the grids dropped once the sheets are recognised.
-    load: (file, io, onRows, reading) =>
+    load: (file, io, onRows, reading, listAll) =>
       readWorkbookFile(
         file,
         async (bytes, name) => {
@@ -53,7 +55,7 @@ export function defaultDeps(colour: boolean, overrides: Partial<CliDeps> = {}): 
             return gridsOfWorkbook(await loadWorkbook(bytes), name);
           }
         },
-        { cwd: io.cwd, ...(reading ? { reading } : {}) },
+        { cwd: io.cwd, ...(reading ? { reading } : {}), ...(listAll ? { listAll } : {}) },
       ),
     writeFile: (out, data, req) => writeFileAtomic(out, data, req),
     writeTemplate: (spec, out, req) => writeWorkbookAtomic(templateWorkbook(spec), out, req),
@@ -82,7 +84,7 @@ export async function run(argv: readonly string[], io: CliIO, deps?: Partial<Cli
       io.stdout(usage);
       return 0;
     }
-    const args: ParsedArgs = parsed;
+    const args: ParsedArgs = parsed.mapa !== undefined ? { ...parsed, mapping: await loadMappingFile(parsed.mapa, io.cwd) } : parsed;
     const colour = deps?.colour ?? false;
     const d = defaultDeps(colour, deps);
     const table: Record<string, Command> = {
@@ -96,6 +98,7 @@ export async function run(argv: readonly string[], io: CliIO, deps?: Partial<Cli
       aprobar: makeAprobar(d),
       comparar: makeComparar(d),
       informe: makeInforme(d),
+      columnas: makeColumnas(d),
     };
     return await table[args.verb](args, io);
   } catch (e) {

@@ -64,6 +64,7 @@ export function describeSheet(sheet: ReadSheet): string {
  */
 export function readingLines(workbook: ReadWorkbook, style: Style = plainStyle): string[] {
   const lines: string[] = [];
+  if (workbook.mappingOrigin === 'libro') lines.push(style.dim('  Se usó el mapa de columnas guardado en el libro (--mapa lo reemplaza).'));
   for (const s of workbook.sheets) {
     for (const note of s.notes ?? []) lines.push(style.dim(`  ${s.name}: ${note}`));
     if (s.missing.length > 0 && s.format) lines.push(style.dim(`  ${s.name}: no se encontró la columna de ${s.missing.map((m) => fieldName(m)).join(', ')}.`));

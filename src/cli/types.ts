@@ -1,5 +1,6 @@
 /** What every `tablero` verb receives: parsed arguments and the process's streams. */
 import { UserError } from '../app/errors';
+import type { WorkbookMapping } from '../domain/mapping';
 
 export interface CliIO {
   readonly stdout: (text: string) => void;
@@ -30,6 +31,9 @@ export interface ParsedArgs {
   readonly acta?: string;
   /** `--incluir-ocultas`: read hidden sheets too. */
   readonly includeHidden?: boolean;
+  /** `--mapa`: the mapping file as given, and its content once checked (`cli/mapa.ts`). */
+  readonly mapa?: string;
+  readonly mapping?: WorkbookMapping;
   /** `aprobar --reemplazar`: replace the approval the workbook already stores. */
   readonly replace?: boolean;
   /** `informe --publico`: the Ley 1474 art. 74 version. */

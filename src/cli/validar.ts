@@ -83,7 +83,7 @@ export function sheetsJson(workbook: ReadWorkbook): SheetJson[] {
 }
 
 /** Sheets listed but not read: hidden ones and a known format's helper sheets. */
-export function listedJson(workbook: ReadWorkbook): { hidden?: string[]; helpers?: { name: string; role: string }[] } {
+function listedJson(workbook: ReadWorkbook): { hidden?: string[]; helpers?: { name: string; role: string }[] } {
   return {
     ...(workbook.hidden?.length ? { hidden: workbook.hidden.map((h) => h.name) } : {}),
     ...(workbook.helpers?.length ? { helpers: workbook.helpers.map((h) => ({ name: h.name, role: h.reason })) } : {}),

@@ -3,13 +3,13 @@
  * same use cases as the pane, without opening it. `event.completed()` is always called — Excel
  * keeps the button busy until it is. Without a shared runtime the pane never learns what happened
  * here, so an error is shown in a small dialog (`dialog.ts`) in plain Spanish, and the event is
- * completed when the user closes it. A composition root, like `taskpane/index.tsx`.
+ * completed when the user closes it. The actions come from the add-in's composition root
+ * (`taskpane/compose.ts`), as the pane's do.
  *
  * Function names (FunctionName in manifest.xml): `validar`, `generarTablero`.
  */
-import { createPaneActions, toUserMessage, type RunControl } from '../taskpane/controller';
-import { createPaneUseCases } from '../app/pane';
-import { createExcelWiring } from '../excel/wiring';
+import { toUserMessage, type PaneActions, type RunControl } from '../taskpane/controller';
+import { createExcelPane } from '../taskpane/compose';
 import { showMessageDialog, type DialogUi } from './dialog';
 
 /** The part of `Office.AddinCommands.Event` a handler uses. */
@@ -50,12 +50,9 @@ export interface CommandDeps {
 
 export function registerCommands(associate: (name: string, handler: (event: CommandEvent) => void) => void, deps: CommandDeps = {}): void {
   const lazy = (() => {
-    let actions: ReturnType<typeof createPaneActions> | null = null;
+    let actions: PaneActions | null = null;
     return () => {
-      if (!actions) {
-        const { host, generateSheet } = createExcelWiring();
-        actions = createPaneActions(host, createPaneUseCases(generateSheet));
-      }
+      if (!actions) actions = createExcelPane().actions;
       return actions;
     };
   })();

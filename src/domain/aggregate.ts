@@ -26,6 +26,7 @@ import { goalStates } from './goal';
 import type { GoalProgress, GoalState } from './goal';
 import { defaultRatingRanges } from './options';
 import type { RatingRanges } from './options';
+import { round12 } from './tolerance';
 
 export const ratings = ['Sobresaliente', 'Satisfactorio', 'Medio', 'Bajo', 'Crítico'] as const;
 export type Rating = (typeof ratings)[number];
@@ -88,10 +89,6 @@ export const unnamedGroup: Record<GroupBy, string> = {
 
 const EPS = 1e-9;
 
-function clean(x: number): number {
-  return Number.parseFloat(x.toPrecision(12));
-}
-
 /** DNP eficacia rating of a compliance (fraction). */
 export function rate(compliance: number | null, ranges: RatingRanges = defaultRatingRanges): Rating | null {
   if (compliance === null || !Number.isFinite(compliance)) return null;
@@ -122,7 +119,7 @@ function hasWeight(g: GoalProgress): boolean {
  * progress.md, a ratio below 0 counts as 0.
  */
 function budgetRatio(num: number, den: number): number | null {
-  return den > EPS ? Math.max(0, clean(num / den)) : null;
+  return den > EPS ? Math.max(0, round12(num / den)) : null;
 }
 
 /**
@@ -131,8 +128,8 @@ function budgetRatio(num: number, den: number): number | null {
  */
 function meanOf(n: number, totalWeight: number, sum: number, weightedSum: number): number | null {
   if (n === 0) return null;
-  if (!(totalWeight > EPS)) return clean(sum / n);
-  return clean(weightedSum / totalWeight);
+  if (!(totalWeight > EPS)) return round12(sum / n);
+  return round12(weightedSum / totalWeight);
 }
 
 /** Which goals a figure is about: product goals (the DNP rating) or gestión/administrativa ones. */
@@ -207,10 +204,10 @@ export function aggregate(
   const compliance = meanOf(cN, cW, cSum, cWSum);
   const progress = meanOf(pN, pW, pSum, pWSum);
   const budget: BudgetTotals = {
-    final: clean(final),
-    commitments: clean(commitments),
-    obligations: clean(obligations),
-    payments: clean(payments),
+    final: round12(final),
+    commitments: round12(commitments),
+    obligations: round12(obligations),
+    payments: round12(payments),
   };
   const states: StateCounts = {};
   for (const s of goalStates) {

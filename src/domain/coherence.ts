@@ -21,7 +21,7 @@
  * // { kind: 'falls', period: 2, expected: 5, found: 4 }
  */
 import type { Accumulation } from './goal';
-import { sameMagnitude } from './tolerance';
+import { round12, sameMagnitude } from './tolerance';
 
 export interface CoherenceInput {
   readonly accumulation: Accumulation | null;
@@ -59,11 +59,6 @@ export interface CoherenceProblem {
   readonly found: number | null;
 }
 
-/** Rounds away binary noise of sums (0.1 + 0.2) for messages. */
-function clean(x: number): number {
-  return Number.parseFloat(x.toPrecision(12));
-}
-
 export function programmingCoherence(input: CoherenceInput): CoherenceProblem | null {
   const { accumulation, planned, yearGoal: m, baseline: lb } = input;
   if (accumulation === null || m === null || !Number.isFinite(m)) return null;
@@ -81,7 +76,7 @@ export function programmingCoherence(input: CoherenceInput): CoherenceProblem | 
 
   switch (accumulation) {
     case 'suma': {
-      const sum = clean(given.reduce((s, g) => s + g.value, 0));
+      const sum = round12(given.reduce((s, g) => s + g.value, 0));
       return sameMagnitude(sum, m) ? null : problem('sum', null, m, sum);
     }
     case 'constante': {

@@ -15,7 +15,7 @@ import { nextBusinessDay } from './holidays';
 import { periodEnd } from './periods';
 
 /** Calendar days between the end of a period and its report deadline. */
-export const REPORT_DAYS = 15;
+const REPORT_DAYS = 15;
 
 /** Deadline for reporting a period that ended on `end`. */
 export function reportDeadline(end: IsoDate): IsoDate {

@@ -18,7 +18,6 @@ export const kindLabels: Readonly<Record<SheetKind, string>> = {
   techos: 'techos presupuestales',
   'plan-indicativo': 'plan indicativo',
 };
-export type SheetKindOrUnknown = SheetKind | 'unknown';
 
 /**
  * Periods are quarters (T1–T4) or, when the sheet has month columns, months (Ene–Dic); an annual

@@ -81,7 +81,7 @@ const easterBased: readonly [number, string][] = [
 ];
 
 /** First year of the 9 July holiday (Ley 2578 de 2026; source in the header of this file). */
-export const JULY_9_FROM = 2026;
+const JULY_9_FROM = 2026;
 
 const cache = new Map<number, readonly Holiday[]>();
 

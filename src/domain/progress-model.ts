@@ -35,6 +35,7 @@ import { cutoffPeriod, isPeriodOpen, periodCount, periodLabel } from './periods'
 import { computeProgress, isBudgetAhead, isLagging, isOverExecuted, progressFigures } from './progress';
 import { isGoalSheet, okNumber, okText, okValue } from './sheet';
 import type { ReadSheet, ReadWorkbook } from './sheet';
+import { round12 } from './tolerance';
 
 /** Per capture sheet name: the progress of each data row's goal at the cut-off, in sheet order. */
 export function captureProgress(workbook: ReadWorkbook, options: EngineOptions): Map<string, readonly GoalProgress[]> {
@@ -323,7 +324,7 @@ function planSummaryOf(planSheets: readonly ReadSheet[], techos: readonly ReadSh
 }
 
 function ratioOf(num: number, den: number): number | null {
-  return den > 0 ? Math.max(0, Number.parseFloat((num / den).toPrecision(12))) : null;
+  return den > 0 ? Math.max(0, round12(num / den)) : null;
 }
 
 /** Budget execution per funding source, for the goals whose sheet names one (in order of first appearance). */

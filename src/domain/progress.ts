@@ -65,7 +65,7 @@
  * // { plannedToDate: 5, executedToDate: 3, compliance: 0.6, progress: 0.3, state: 'atrasada', … }
  */
 import type { Accumulation, GoalInput, GoalProgress, GoalState } from './goal';
-import { sameMagnitude, samePercent } from './tolerance';
+import { round12, sameMagnitude, samePercent } from './tolerance';
 import { budgetAheadThresholds } from './options';
 import type { EngineOptions } from './options';
 
@@ -73,12 +73,6 @@ import type { EngineOptions } from './options';
 export const DEFAULT_LAG_THRESHOLD = 0.8;
 
 const EPS = 1e-9;
-
-function clean(x: number): number {
-  // An integer of at most 12 digits is its own 12-digit rounding (0 and -0 give 0): no string.
-  if (Number.isInteger(x) && x < 1e12 && x > -1e12) return x === 0 ? 0 : x;
-  return Number.parseFloat(x.toPrecision(12));
-}
 
 function finite(x: number | null | undefined): x is number {
   return typeof x === 'number' && Number.isFinite(x);
@@ -88,7 +82,7 @@ function finite(x: number | null | undefined): x is number {
 function ratio(num: number, den: number): number | null {
   if (!(den > EPS)) return null;
   const r = num / den;
-  return r < 0 ? 0 : clean(r);
+  return r < 0 ? 0 : round12(r);
 }
 
 /** How a ratio of `e` over target `m` stands against 100 %, with the tolerances of rules.md. */
@@ -109,7 +103,7 @@ function lastGiven(values: readonly (number | null)[], c: number): number | null
 function sumTo(values: readonly (number | null)[], c: number): number {
   let s = 0;
   for (let i = 0; i < Math.min(c, values.length); i++) if (finite(values[i])) s += values[i] as number;
-  return clean(s);
+  return round12(s);
 }
 
 function anyGiven(values: readonly (number | null)[], c: number): boolean {

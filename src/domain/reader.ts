@@ -18,8 +18,8 @@
  *   immutable `ReadCell` object: never mutate a cell, and do not use cells as identity keys.
  */
 import { BASELINE_SHEET, isChangeLogSheet } from './baseline';
-import type { CellRange, CellValue, Grid, SheetVisibility, WorkbookGrids } from './grid';
-import { fieldType, kindLabels, plannedField, requiredFields, type FieldId, type PeriodKind, type RequiredField, type SheetKind } from './fields';
+import { columnLetter, type CellRange, type CellValue, type Grid, type SheetVisibility, type WorkbookGrids } from './grid';
+import { fieldType, headerOf, kindLabels, plannedField, requiredFields, type FieldId, type PeriodKind, type RequiredField, type SheetKind } from './fields';
 import type { DataRow, ErrorCell, ListedSheet, ParsedValue, ReadCell, ReadSheet, ReadWorkbook, UnknownSheet, UnreadColumn } from './sheet';
 import type { IsoDate } from './dates';
 import {
@@ -34,6 +34,7 @@ import { errorCodeOf, isEnumType, parseDate, parseDateText, parserFor, type Cell
 import { capitalized, isBlankText, normalize } from './text';
 import { cutoffPeriod, periodCount, periodEnd } from './periods';
 import { companionOf, formatById, formatColumns, formatOfRow, formats, joinedFormatOfRow, type FormatDescription } from './formats/index';
+import { MAPPING_SHEET, columnOfLetter, sameHeader, sheetMappingOf, unmatchedSheetKeys, type SheetMapping, type WorkbookMapping } from './mapping';
 
 export interface ReaderOptions {
   /** Funding sources accepted besides the default list. */
@@ -44,6 +45,8 @@ export interface ReaderOptions {
   readonly cutoff?: IsoDate;
   /** Read hidden and very hidden sheets too (`--incluir-ocultas`). */
   readonly includeHidden?: boolean;
+  /** The user's corrections (`--mapa`, or the mapping stored in the workbook): they win over the guesses. */
+  readonly mapping?: WorkbookMapping;
 }
 
 /** Rows searched for the header (workbooks.md: "within the first 30"). */
@@ -171,11 +174,12 @@ interface HeaderSearch {
  * a kind it qualifies for. On a tie, a single row wins over a pair, unless the pair shares cells
  * merged down both rows (a true two-row header).
  */
-function findHeader(view: SheetView, texts: readonly (string | undefined)[][]): HeaderSearch {
+function findHeader(view: SheetView, texts: readonly (string | undefined)[][], only: HeaderConstraint = {}): HeaderSearch {
   let best: { choice: HeaderChoice; score: number; tie: number } | undefined;
   let closest: HeaderSearch['closest'];
-  const rows = Math.min(texts.length, headerWindow);
-  for (let i = 0; i < rows; i++) {
+  const rows = only.row !== undefined ? Math.min(texts.length, only.row + 1) : Math.min(texts.length, headerWindow);
+  const relaxed = only.row !== undefined || only.kind !== undefined;
+  for (let i = only.row ?? 0; i < rows; i++) {
     if (!texts[i].some((s) => s !== undefined)) continue;
     const variants: { cells: HeaderCell[]; first: number; tie: number }[] = [{ cells: singleCells(view, texts[i]), first: i, tie: 1 }];
     if (i > 0) {
@@ -183,11 +187,13 @@ function findHeader(view: SheetView, texts: readonly (string | undefined)[][]): 
       variants.push({ cells: pair.cells, first: i - 1, tie: pair.shared ? 2 : 0 });
     }
     for (const v of variants) {
-      const matches = matchHeaderRows(v.cells);
+      const all = matchHeaderRows(v.cells);
+      const matches = only.kind !== undefined ? all.filter((m) => m.kind === only.kind) : all;
       for (const m of matches) {
         if (!closest || m.columns.size > closest.match.columns.size) closest = { match: m, row: view.originRow + i };
       }
-      const chosen = decideKind(matches);
+      // The user named the row or the kind: the best match there is taken even below the minimum.
+      const chosen = decideKind(matches) ?? (relaxed ? largestMatch(matches) : undefined);
       if (!chosen) continue;
       const score = chosen.columns.size;
       if (!best || score > best.score || (score === best.score && best.choice.last === i && v.tie > best.tie)) {
@@ -196,6 +202,19 @@ function findHeader(view: SheetView, texts: readonly (string | undefined)[][]): 
     }
   }
   return { choice: best?.choice, closest };
+}
+
+/** Where the mapping says the header is: its 0-based row index and/or its kind. */
+interface HeaderConstraint {
+  readonly row?: number;
+  readonly kind?: SheetKind;
+}
+
+/** The match with most columns (at least one), or undefined. */
+function largestMatch(matches: readonly HeaderRowMatch[]): HeaderRowMatch | undefined {
+  let best: HeaderRowMatch | undefined;
+  for (const m of matches) if (m.columns.size > 0 && (!best || m.columns.size > best.columns.size)) best = m;
+  return best;
 }
 
 function singleCells(view: SheetView, line: readonly (string | undefined)[]): HeaderCell[] {
@@ -906,18 +925,34 @@ function missingOf(required: readonly RequiredField[], columns: ReadonlyMap<Fiel
 export function readSheet(grid: Grid, options?: ReaderOptions): ReadSheet | UnknownSheet {
   const view = viewOf(grid);
   const name = typeof grid.name === 'string' ? grid.name : String(grid.name ?? '');
-  const texts = headerTexts(view, Math.min(view.values.length, headerWindow));
+  const mapped = sheetMappingOf(options?.mapping, name);
+  const only = constraintOf(mapped?.sheet, view);
+  const problems: string[] = [];
+  if (only.row !== undefined && (only.row < 0 || only.row >= view.values.length || !view.values[only.row]?.some((v) => !isBlankValue(v)))) {
+    problems.push(`En la hoja «${name}» la fila de encabezado ${mapped?.sheet.filaEncabezado} del mapa está vacía o fuera de la hoja.`);
+    return { name, reason: 'La fila de encabezado que da el mapa está vacía.', mappingProblems: problems };
+  }
+  const texts = headerTexts(view, Math.min(view.values.length, Math.max(headerWindow, (only.row ?? 0) + 1)));
   let reading = knownHeader(view, texts);
+  if (reading && !fitsConstraint(reading, only)) reading = undefined;
   if (!reading) {
-    const search = findHeader(view, texts);
-    if (!search.choice) return { name, reason: unknownReason(view, search) };
-    reading = generalHeader(view, texts, search.choice);
+    const search = findHeader(view, texts, only);
+    if (search.choice) reading = generalHeader(view, texts, search.choice);
+    else if (mapped) reading = mappedHeader(view, texts, mapped.sheet, only);
+    if (!reading) {
+      const reason = unknownReason(view, search);
+      if (mapped) problems.push(`La hoja «${name}» no se pudo leer con el mapa: ${reason} Indique en el mapa su tipo y su fila de encabezado.`);
+      return problems.length ? { name, reason, mappingProblems: problems } : { name, reason };
+    }
   }
   const { first, last, format } = reading;
   const title = readTitle(view, first);
   const quarterNamed = quarterTitleOf(texts, last);
   if (title.vigencia === undefined && quarterNamed && format) title.vigencia = quarterNamed.year;
   const notes: string[] = [];
+  // The vigencia asked for (`--vigencia`, the pane's setting) wins over the mapping's, which wins over the guesses.
+  const vigenciaAsked = options?.vigencia ?? mapped?.sheet.vigencia;
+  options = { ...options, ...(vigenciaAsked !== undefined ? { vigencia: vigenciaAsked } : {}) };
   const { vigencia: chosenYear, blocks, why } = chooseVigencia(view, reading, title, options);
   if (blocks.length > 1 && chosenYear !== undefined) {
     notes.push(
@@ -945,6 +980,9 @@ export function readSheet(grid: Grid, options?: ReaderOptions): ReadSheet | Unkn
     for (const [f, c] of y.columns) chosen.set(f, c);
     if (years.length) notes.push(`Plan indicativo de ${years[0]} a ${years[years.length - 1]}: programación y costo por fuente de cada año.`);
   }
+  const mappedFields = mapped ? applyColumns(mapped.sheet, chosen, view, texts, first, last, name, problems) : [];
+  if (mappedFields.some((f) => /^executed\d/.test(f)) && reading.kind !== 'plan-indicativo') reportedPeriod = lastReportedPeriod(view, chosen, last + 1);
+  if (mapped) notes.push(mappingNote(mapped.key, mapped.sheet, mappedFields.length));
   const required: readonly RequiredField[] = reading.joined
     ? [(format?.joined?.on ?? 'goalCode') as RequiredField]
     : format && format.required.length > 0
@@ -965,7 +1003,7 @@ export function readSheet(grid: Grid, options?: ReaderOptions): ReadSheet | Unkn
   }
   const usedCols = new Set([...columnsMap.values()].map((c) => c.col));
   const unread = [...reading.unread, ...reading.candidates.filter((c) => !usedCols.has(c.col)).map((c) => ({ col: c.col, header: c.text }))]
-    .filter((u, k, all) => all.findIndex((x) => x.col === u.col) === k)
+    .filter((u, k, all) => !usedCols.has(u.col) && all.findIndex((x) => x.col === u.col) === k)
     .sort((a, b) => a.col - b.col);
   const vigencia = chosenYear;
   const cutoff = title.cutoff ?? (quarterNamed && vigencia === quarterNamed.year ? periodEnd(quarterNamed.year, quarterNamed.quarter) : undefined);
@@ -1006,8 +1044,112 @@ export function readSheet(grid: Grid, options?: ReaderOptions): ReadSheet | Unkn
     rows: reader.rows,
     errorCells: reader.errorCells,
     visibility: visibilityOf(grid.visibility),
+    ...(mappedFields.length > 0 ? { mapped: mappedFields } : {}),
+    ...(problems.length > 0 ? { mappingProblems: problems } : {}),
   };
   return sheet;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The user's mapping (domain/mapping.ts)
+
+/** The mapping's header row (0-based index) and kind for a sheet. */
+function constraintOf(m: SheetMapping | undefined, view: SheetView): HeaderConstraint {
+  return {
+    ...(m?.filaEncabezado !== undefined ? { row: m.filaEncabezado - view.originRow } : {}),
+    ...(m?.tipo !== undefined ? { kind: m.tipo } : {}),
+  };
+}
+
+function fitsConstraint(r: HeaderReading, only: HeaderConstraint): boolean {
+  return (only.row === undefined || r.last === only.row) && (only.kind === undefined || r.kind === only.kind);
+}
+
+/**
+ * The header of a sheet no kind qualifies for, where the mapping says it is: its row (or the row
+ * holding most of the mapping's column headers) and its kind (or the kind that row matches best).
+ * With no general match of that kind (a plan indicativo, a header of unknown words) only the
+ * mapping's own columns are read.
+ */
+function mappedHeader(view: SheetView, texts: readonly (string | undefined)[][], m: SheetMapping, only: HeaderConstraint): HeaderReading | undefined {
+  const row = only.row ?? rowOfHeaders(texts, Object.values(m.columnas ?? {}).filter((x): x is string => typeof x === 'string'));
+  if (row === undefined) return undefined;
+  const matches = matchHeaderRows(singleCells(view, texts[row] ?? []));
+  const match = only.kind !== undefined ? matches.find((x) => x.kind === only.kind && x.columns.size > 0) : largestMatch(matches);
+  const kind = only.kind ?? match?.kind;
+  if (kind === undefined) return undefined;
+  if (match) return generalHeader(view, texts, { match, first: row, last: row });
+  const unread = singleCells(view, texts[row] ?? []).map((c) => ({ col: c.col, header: (c.text ?? '').replace(/\s+/g, ' ').trim() }));
+  return { kind, first: row, last: row, candidates: [], unread, periodKind: 'quarter' };
+}
+
+/** The row (0-based) where most of `headers` stand, or undefined when none does. */
+function rowOfHeaders(texts: readonly (string | undefined)[][], headers: readonly string[]): number | undefined {
+  let best: { row: number; n: number } | undefined;
+  texts.forEach((line, i) => {
+    const n = headers.filter((h) => line.some((t) => t !== undefined && sameHeader(t, h))).length;
+    if (n > 0 && (!best || n > best.n)) best = { row: i, n };
+  });
+  return best?.row;
+}
+
+/** «Código meta producto» (goalCode). */
+function fieldLabel(field: FieldId): string {
+  return `«${headerOf(field)}» (${field})`;
+}
+
+/**
+ * Puts the mapping's columns into `chosen` (a column read as another field is taken from it) and
+ * returns the fields it set; a column the header does not have is a problem, said in Spanish.
+ */
+function applyColumns(
+  m: SheetMapping,
+  chosen: Map<FieldId, Candidate>,
+  view: SheetView,
+  texts: readonly (string | undefined)[][],
+  first: number,
+  last: number,
+  sheet: string,
+  problems: string[],
+): FieldId[] {
+  const out: FieldId[] = [];
+  for (const [field, spec] of Object.entries(m.columnas ?? {}) as [FieldId, string | undefined][]) {
+    if (spec === undefined) continue;
+    const hits: { col: number; text: string }[] = [];
+    const width = Math.max(texts[first]?.length ?? 0, texts[last]?.length ?? 0);
+    for (let j = 0; j < width; j++) {
+      const t = texts[last]?.[j];
+      const g = first < last ? texts[first]?.[j] : undefined;
+      const joined = g !== undefined && t !== undefined && g !== t ? `${g} ${t}` : undefined;
+      if ([t, g, joined].some((x) => x !== undefined && sameHeader(x, spec))) hits.push({ col: view.originCol + j, text: (joined ?? t ?? g ?? '').replace(/\s+/g, ' ').trim() });
+    }
+    let at: { col: number; text: string } | undefined = hits.length === 1 ? hits[0] : undefined;
+    const letter = hits.length === 0 ? columnOfLetter(spec) : undefined;
+    if (letter !== undefined) at = { col: letter, text: (texts[last]?.[letter - view.originCol] ?? texts[first]?.[letter - view.originCol] ?? '').replace(/\s+/g, ' ').trim() };
+    if (!at) {
+      problems.push(
+        hits.length > 1
+          ? `En la hoja «${sheet}» hay ${hits.length} columnas «${spec}» (${hits.map((h) => columnLetter(h.col)).join(', ')}): indique en el mapa la letra de la que es ${fieldLabel(field)}.`
+          : `En la hoja «${sheet}» no hay ninguna columna «${spec}» en el encabezado (fila ${view.originRow + last}) para ${fieldLabel(field)}; escriba el encabezado como está en la hoja o la letra de la columna.`,
+      );
+      continue;
+    }
+    for (const [f, c] of chosen) if (c.col === at.col && f !== field) chosen.delete(f);
+    chosen.set(field, { field, col: at.col, text: at.text });
+    out.push(field);
+  }
+  return out;
+}
+
+/** "Se aplicó el mapa de columnas («HC T2»): tipo, fila de encabezado, 2 columnas." */
+function mappingNote(key: string, m: SheetMapping, columns: number): string {
+  const parts = [
+    ...(m.tipo !== undefined ? [`tipo ${kindLabels[m.tipo]}`] : []),
+    ...(m.filaEncabezado !== undefined ? [`encabezado en la fila ${m.filaEncabezado}`] : []),
+    ...(m.vigencia !== undefined ? [`vigencia ${m.vigencia}`] : []),
+    ...(columns > 0 ? [`${columns} ${columns === 1 ? 'columna' : 'columnas'}`] : []),
+  ];
+  return `Se aplicó el mapa de columnas («${key}»)${parts.length ? `: ${parts.join(', ')}` : ''}.`;
 }
 
 /**
@@ -1061,6 +1203,8 @@ export function readWorkbook(grids: WorkbookGrids, options?: ReaderOptions): Rea
       changesGrid = grid;
       continue;
     }
+    // The stored mapping is read by the app layer (app/mapping.ts), before this.
+    if (grid.name === MAPPING_SHEET) continue;
     const v = visibilityOf(grid.visibility);
     if (v !== 'visible' && !options?.includeHidden) {
       hidden.push({ name: typeof grid.name === 'string' ? grid.name : '', reason: v === 'veryHidden' ? 'oculta (muy oculta)' : 'oculta' });
@@ -1114,10 +1258,17 @@ export function readWorkbook(grids: WorkbookGrids, options?: ReaderOptions): Rea
     if (!main) return s;
     return { ...s, joins: { sheet: main.name, on: f.joined.on }, notes: [...(s.notes ?? []), `Sus filas se unen a las metas de «${main.name}» por ${f.joined.on === 'productCode' ? 'el código de producto' : 'el código'}: ${f.joined.role}.`] };
   });
+  const mappingProblems = [
+    ...unmatchedSheetKeys(options?.mapping, list.map((g) => (typeof g?.name === 'string' ? g.name : ''))).map(
+      (k) => `El mapa nombra la hoja «${k}», que no está en el libro (hojas: ${list.map((g) => g?.name).filter((n) => typeof n === 'string' && !n.startsWith('_tablero_pdm')).join(', ')}).`,
+    ),
+    ...read.flatMap((r) => r.mappingProblems ?? []),
+  ];
   return {
     name: typeof grids?.name === 'string' ? grids.name : '',
     sheets: joined,
     unknown,
+    ...(mappingProblems.length > 0 ? { mappingProblems } : {}),
     ...(hidden.length > 0 ? { hidden } : {}),
     ...(helpers.length > 0 ? { helpers } : {}),
     ...(baselineGrid ? { baselineGrid } : {}),

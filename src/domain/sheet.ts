@@ -9,6 +9,7 @@ import type { Grid } from './grid';
 import type { CellValue } from './grid';
 import { requiredFields, type FieldId, type PeriodKind, type RequiredField, type SheetKind } from './fields';
 import type { IsoDate } from './dates';
+import type { MappingOrigin } from './mapping';
 
 export type ParsedValue = number | string | IsoDate | boolean;
 
@@ -128,12 +129,17 @@ export interface ReadSheet {
   readonly rows: readonly DataRow[];
   readonly errorCells: readonly ErrorCell[];
   readonly visibility: 'visible' | 'hidden' | 'veryHidden';
+  /** Fields whose column the user's mapping gave (domain/mapping.ts). */
+  readonly mapped?: readonly FieldId[];
+  /** What of the mapping could not be applied to this sheet, in Spanish. */
+  readonly mappingProblems?: readonly string[];
 }
 
 export interface UnknownSheet {
   readonly name: string;
   /** Best guess and its score, for the pane's "hoja no reconocida" line. */
   readonly reason: string;
+  readonly mappingProblems?: readonly string[];
 }
 
 /** A sheet that is not data: hidden (not asked for), or a helper of a known format. */
@@ -157,6 +163,13 @@ export interface ReadWorkbook {
   readonly hidden?: readonly ListedSheet[];
   /** Helper sheets of a known format: summaries, descriptions, formulas. */
   readonly helpers?: readonly ListedSheet[];
+  /**
+   * What of the user's mapping could not be applied (a sheet, a column that does not exist), in
+   * Spanish: a usage error on the command line, a warning in the pane.
+   */
+  readonly mappingProblems?: readonly string[];
+  /** Where the mapping the sheets were read with came from (`--mapa` or the workbook), when there was one. */
+  readonly mappingOrigin?: MappingOrigin;
 }
 
 /**

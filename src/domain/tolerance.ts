@@ -21,3 +21,19 @@ export function moneyExceeds(a: number, b: number): boolean {
 export function sameMoney(a: number, b: number): boolean {
   return Math.abs(a - b) <= 1;
 }
+
+/**
+ * `x` to 12 significant digits, `Number.parseFloat(x.toPrecision(12))` — binary noise off
+ * (0.1 + 0.2 → 0.3) — without the string where `x` is already its own rounding: an integer under
+ * 10^12, or a number under 10^6 with at most 6 decimals (the nearest double to k / 10^6). Each
+ * goal's ratios pass through here: the string cost 20 % of Validar on 20,000 rows.
+ * `tolerance.test.ts` checks it against the string form.
+ */
+export function round12(x: number): number {
+  if (Number.isInteger(x)) {
+    if (x > -1e12 && x < 1e12) return x === 0 ? 0 : x;
+  } else if (x > -1e6 && x < 1e6 && Math.round(x * 1e6) / 1e6 === x) {
+    return x;
+  }
+  return Number.parseFloat(x.toPrecision(12));
+}

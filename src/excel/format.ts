@@ -36,7 +36,7 @@ const hex = (rgb: string) => `#${rgb.toUpperCase()}`;
 type BorderIndex = 'EdgeTop' | 'EdgeBottom' | 'EdgeLeft' | 'EdgeRight' | 'InsideHorizontal' | 'InsideVertical';
 
 /** Applies a model style to a range or multi-area range's format. */
-export function applyStyle(format: Excel.RangeFormat, s: CellStyle, caps: Capabilities): void {
+function applyStyle(format: Excel.RangeFormat, s: CellStyle, caps: Capabilities): void {
   if (s.font) {
     if (s.font.bold !== undefined) format.font.bold = s.font.bold;
     if (s.font.italic !== undefined) format.font.italic = s.font.italic;

@@ -18,6 +18,7 @@ import type { ApprovalHost, CancelToken, ProgressReporter, SheetWrite, WorkbookH
 import type { WorkbookGrids } from '../domain/grid';
 import type { Finding } from '../domain/finding';
 import type { GeneralKind } from '../domain/fields';
+import type { WorkbookMapping } from '../domain/mapping';
 import type { SheetModel } from '../sheets/model';
 import type { MarkPlan } from '../app/marks';
 import { detectCapabilities, limitationsOf, officeIsSetSupported, scriptHasIn, type Capabilities, type IsSetSupported } from './capabilities';
@@ -208,6 +209,11 @@ export class ExcelWorkbookHost implements WorkbookHost, ApprovalHost {
     const spec = templateSpec(kind, settings);
     return this.run('insertar la plantilla', (ctx) => insertTemplateIn(ctx, spec, this.capabilities(), this.budget));
   }
+
+  async saveMapping(mapping: WorkbookMapping): Promise<void> {
+    const { writeMappingIn } = await lazyChunks.mapping();
+    await this.run('guardar el mapa de columnas', (ctx) => writeMappingIn(ctx, mapping));
+  }
 }
 
 /**
@@ -227,6 +233,7 @@ export const lazyChunks = {
   /** Reading and saving the settings (zod; at open too). Not "ajustes", the settings form: the ribbon page has no React. */
   settings: () => import(/* webpackChunkName: "ajustes-libro" */ '../app/settings.js'),
   cells: () => import(/* webpackChunkName: "aprobacion" */ './cells.js'),
+  mapping: () => import(/* webpackChunkName: "en-este-libro" */ './mapping.js'),
 };
 
 /** Local date-time without zone, `2025-07-10T09:30`. */

@@ -10,6 +10,7 @@
  * is loaded only for text that reads like an error code, one extra sync when there is any); date
  * serials stay numbers with their date number format; booleans and numbers as they are.
  */
+import { MAPPING_SHEET } from '../domain/mapping';
 import type { CellRange, CellValue, Grid, SheetVisibility, WorkbookGrids } from '../domain/grid';
 import type { CancelToken, ProgressReporter } from '../app/ports';
 import type { Capabilities } from './capabilities';
@@ -212,7 +213,8 @@ export async function readGrids(ctx: Excel.RequestContext, scope: 'workbook' | '
 
   const reads: SheetRead[] = [];
   for (const ws of worksheets.items) {
-    if (active && ws.name !== active.name) continue;
+    // The mapping stored in the workbook applies to the active sheet too (domain/mapping.ts).
+    if (active && ws.name !== active.name && ws.name !== MAPPING_SHEET) continue;
     const used = ws.getUsedRangeOrNullObject(true);
     used.load('address');
     reads.push({ name: ws.name, visibility: visibilityOf(ws.visibility), sheet: ws, used, values: [], formats: [], merges: [] });

@@ -34,7 +34,7 @@ export function deleteVeryHidden(sheet: Excel.Worksheet): void {
 }
 
 /** Sheet name of a reference such as `'Hoja x'!$A$1` or `=Hoja!$A$1`; null when none. */
-export function sheetOfReference(ref: string): string | null {
+function sheetOfReference(ref: string): string | null {
   const m = /^=?(?:'((?:[^']|'')+)'|([^!]+))!/.exec(ref.trim());
   if (!m) return null;
   return m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2];
@@ -60,7 +60,7 @@ export function queueRegistryLookup(ctx: Excel.RequestContext): RegistryLookup {
 }
 
 /** After the lookup's sync: queues the used range of the registry (when there is one). */
-export function queueRegistryUsed(l: RegistryLookup): void {
+function queueRegistryUsed(l: RegistryLookup): void {
   // A swap interrupted after the old registry was deleted leaves only the temporary sheet, which
   // then holds the newest registry: read it.
   const source = !isNull(l.sheet) ? l.sheet : !isNull(l.temp) ? l.temp : undefined;
@@ -71,7 +71,7 @@ export function queueRegistryUsed(l: RegistryLookup): void {
 }
 
 /** After that sync: units reading the registry's cells in payload-bounded chunks. */
-export function registryReadUnits(l: RegistryLookup, into: CellValue[][]): Unit[] {
+function registryReadUnits(l: RegistryLookup, into: CellValue[][]): Unit[] {
   if (!l.used || isNull(l.used)) return [];
   const area = parseRange(l.used.address);
   if (!area) return [];

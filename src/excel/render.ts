@@ -31,8 +31,8 @@ import { needsTextFormat, shiftFormula, styleUnits, widthPoints } from './format
 import { deleteVeryHidden, loadRegistry, namesOf, queueRegistryLookup, queueRegistrySwap, REGISTRY_TEMP, registryWriteUnits } from './registry';
 import { pushTo } from '../domain/multimap';
 
-export const TEMP_PREFIX = '_tpdm_tmp_';
-export const OLD_PREFIX = '_tpdm_old_';
+const TEMP_PREFIX = '_tpdm_tmp_';
+const OLD_PREFIX = '_tpdm_old_';
 
 export interface RenderOptions {
   readonly caps: Capabilities;
@@ -52,7 +52,7 @@ export interface RenderedSheet {
 const hex = (rgb: string) => `#${rgb.toUpperCase()}`;
 
 /** What one cell writes: its value and its number format. */
-export function cellOutput(c: ModelCell, styleFormat: string | undefined): { value: string | number | boolean; format: string } {
+function cellOutput(c: ModelCell, styleFormat: string | undefined): { value: string | number | boolean; format: string } {
   if (c.value === null) return { value: '', format: styleFormat ?? 'General' };
   if (c.date && typeof c.value === 'string') {
     if (isIsoDate(c.value)) return { value: toExcelSerial(c.value), format: styleFormat ?? 'dd/mm/yyyy' };
@@ -181,7 +181,7 @@ function chartUnit(sheet: () => Excel.Worksheet, spec: ChartSpec, caps: Capabili
 }
 
 /** Every unit drawing `model` onto the (new) sheet `sheet()`. */
-export function drawUnits(sheet: () => Excel.Worksheet, model: SheetModel, caps: Capabilities): Unit[] {
+function drawUnits(sheet: () => Excel.Worksheet, model: SheetModel, caps: Capabilities): Unit[] {
   const units: Unit[] = [];
   const layout: Unit = {
     bytes: ACTION_BYTES * (model.columnWidths.length + Object.keys(model.rowHeights).length + 12),

@@ -19,7 +19,7 @@ const TEMP = '_tpdm_plantilla';
 const LISTS = templateListsSheet;
 
 /** A free sheet name: `base`, `base (2)`, … (Excel compares names without case). */
-export function freeSheetName(base: string, taken: readonly string[]): string {
+function freeSheetName(base: string, taken: readonly string[]): string {
   const lower = new Set(taken.map((t) => t.toLocaleLowerCase('es')));
   for (let i = 1; ; i++) {
     const suffix = i === 1 ? '' : ` (${i})`;

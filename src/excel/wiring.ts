@@ -1,5 +1,5 @@
 /**
- * What the composition roots (`taskpane/index.tsx`, `commands/commands.ts`) take from the Excel
+ * What the add-in's composition root (`taskpane/compose.ts`) takes from the Excel
  * adapter: the office-js host, the writer of generated sheets and the host's notices.
  */
 import { createExcelHost, type ExcelHostOptions, type ExcelWorkbookHost } from './index';
@@ -27,13 +27,13 @@ export function createExcelWiring(options: Omit<ExcelHostOptions, 'notify'> = {}
     // Requirement sets unknown (outside Excel): nothing to say.
   }
 
-  const generateSheet: GenerateSheet = async (kind, workbook, options, progress, cancel) => {
+  const generateSheet: GenerateSheet = async (kind, workbook, options, progress, cancel, unit) => {
     progress.report('Calculando avances', 0, 1);
     // Only Generar needs the sheet builders: a chunk of their own, loaded on the first click.
-    const { generate, localDateTime } = await import(/* webpackChunkName: "generar" */ '../app/generate.js');
+    const { generate, localDateTime, unitSheet } = await import(/* webpackChunkName: "generar" */ '../app/generate.js');
     const generatedAt = localDateTime(new Date());
-    const result = generate({ workbook, options, workbookName: workbook.name, generatedAt });
-    const model = result.sheets.find((s) => s.kind === kind);
+    const request = { workbook, options, workbookName: workbook.name, generatedAt };
+    const model = unit && kind !== 'tablero' ? unitSheet(kind, request, unit) : generate(request).sheets.find((s) => s.kind === kind);
     if (!model) throw new UserError('No se pudo preparar la hoja pedida.');
     progress.report('Escribiendo la hoja', 0, 1);
     const [rendered] = await host.renderSheets([model], progress, cancel, generatedAt);
@@ -42,8 +42,8 @@ export function createExcelWiring(options: Omit<ExcelHostOptions, 'notify'> = {}
 
   const consolidate: ConsolidateInWorkbook = async (files, readBytes, progress, cancel) => {
     progress.report('Preparando', 0, files.length);
-    // Loaded on the first use, in Generar's chunk: both need the engine's generation code, and a
-    // module two lazy chunks share would move into the first load (webpack's "engine" group).
+    // Loaded on the first use, in Generar's chunk: both need the engine's generation code (a module
+    // two lazy chunks share stays out of the first load anyway: docs/architecture.md).
     const { consolidatePicked } = await import(/* webpackChunkName: "generar" */ '../app/consolidate-picked.js');
     const settings = await host.loadSettings();
     const result = await consolidatePicked(files, readBytes, settings, progress, cancel);

@@ -1,8 +1,7 @@
 import { isGoalSheet, okText } from '../domain/sheet';
-import type { Finding } from '../domain/finding';
-import { formatDate, formatNumber, formatPercent } from '../domain/format';
-import { rowRule } from './lib/rows';
-import { fieldAddress, report, goalOf, quote } from './lib/util';
+import { formatNumber, formatPercent } from '../domain/format';
+import { captureRowRule } from './lib/rows';
+import { goalOf, quote } from './lib/util';
 import type { RuleMeta } from './types';
 
 const n = (x: number | null): string => (x === null ? 'sin reporte' : formatNumber(x, 6));
@@ -39,46 +38,33 @@ const meta: RuleMeta = {
  * computed once by the run) with a blank analysis. Reported on the analysis cell (the row's first
  * cell when the sheet has no analysis column).
  */
-export const rule = rowRule(
-  meta,
-  messages,
-  {
-    sheet(sheet, ctx, out: Finding[]) {
-      // A sheet with no analysis or explanation column is not asked for one (real-formats.md).
-      if (!isGoalSheet(sheet) || sheet.columns.analysis === undefined) return undefined;
-      const cutoff = formatDate(ctx.options.cutoff);
-      // One row per activity (Cali): the product's analysis is asked once, on its first row.
-      const seen = sheet.granularity === 'activity' ? new Set<string>() : undefined;
-      return (row, _i, p) => {
-        if (p.input.analysis) return;
-        if (seen) {
-          const key = (sheet.goalKey ?? ['goalCode']).map((f) => okText(row, f) ?? '').join('\u0000');
-          if (seen.has(key)) return;
-          seen.add(key);
-        }
-        const a = row.cells.analysis?.parsed;
-        if (a && a.status !== 'blank') return; // something is written there (even an error value)
-        const code = goalOf(row) ?? p.input.code;
-        let message: string;
-        if (p.state === 'atrasada') {
-          message = messages.atrasada(code, cutoff, p.compliance ?? 0, p.executedToDate, p.plannedToDate);
-        } else if (p.state === 'no-iniciada') {
-          message = messages.noIniciada(code, cutoff, p.plannedToDate);
-        } else if (p.state === 'sobreejecutada') {
-          message = messages.sobreejecutada(code, p.progress ?? 0, p.executedToDate, p.input.yearGoal);
-        } else if (p.state === 'no-cumplida') {
-          message = messages.noCumplida(code, cutoff, p.progress, p.executedToDate, p.input.yearGoal);
-        } else return;
-        out.push(
-          report(meta, {
-            sheet,
-            row: row.row,
-            cell: fieldAddress(sheet, row, 'analysis'),
-            goal: goalOf(row),
-            message,
-          }),
-        );
-      };
-    },
+export const rule = captureRowRule(meta, messages, {
+  // A sheet with no analysis or explanation column is not asked for one (real-formats.md).
+  applies: (sheet) => isGoalSheet(sheet) && sheet.columns.analysis !== undefined,
+  rows: ({ sheet, cutoff, report }) => {
+    // One row per activity (Cali): the product's analysis is asked once, on its first row.
+    const seen = sheet.granularity === 'activity' ? new Set<string>() : undefined;
+    return (row, p) => {
+      if (p.input.analysis) return;
+      if (seen) {
+        const key = (sheet.goalKey ?? ['goalCode']).map((f) => okText(row, f) ?? '').join('\u0000');
+        if (seen.has(key)) return;
+        seen.add(key);
+      }
+      const a = row.cells.analysis?.parsed;
+      if (a && a.status !== 'blank') return; // something is written there (even an error value)
+      const code = goalOf(row) ?? p.input.code;
+      let message: string;
+      if (p.state === 'atrasada') {
+        message = messages.atrasada(code, cutoff, p.compliance ?? 0, p.executedToDate, p.plannedToDate);
+      } else if (p.state === 'no-iniciada') {
+        message = messages.noIniciada(code, cutoff, p.plannedToDate);
+      } else if (p.state === 'sobreejecutada') {
+        message = messages.sobreejecutada(code, p.progress ?? 0, p.executedToDate, p.input.yearGoal);
+      } else if (p.state === 'no-cumplida') {
+        message = messages.noCumplida(code, cutoff, p.progress, p.executedToDate, p.input.yearGoal);
+      } else return;
+      report(row, 'analysis', message);
+    };
   },
-);
+});

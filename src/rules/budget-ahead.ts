@@ -1,8 +1,7 @@
-import type { Finding } from '../domain/finding';
 import { formatMoney, formatPercent } from '../domain/format';
 import { isBudgetAhead } from '../domain/progress';
-import { rowRule } from './lib/rows';
-import { fieldAddress, report, goalOf } from './lib/util';
+import { captureRowRule } from './lib/rows';
+import { goalOf } from './lib/util';
 import type { RuleMeta } from './types';
 
 const messages = {
@@ -25,27 +24,12 @@ const meta: RuleMeta = {
  * compliance at cut-off is below 50 % (both settings). Reported on the compromisos cell. A goal
  * with nothing due (compliance undefined) is not judged.
  */
-export const rule = rowRule(
-  meta,
-  messages,
-  {
-    sheet(sheet, ctx, out: Finding[]) {
-      if (sheet.kind !== 'hoja-captura') return undefined;
-      return (row, _i, p) => {
-        if (p.state === 'eliminada' || p.state === 'no-medible' || !isBudgetAhead(p, ctx.options)) return;
-        const final = p.input.budget.final as number;
-        const commitments = p.input.budget.commitments as number;
-        const committed = commitments / final;
-        out.push(
-          report(meta, {
-            sheet,
-            row: row.row,
-            cell: fieldAddress(sheet, row, 'commitments'),
-            goal: goalOf(row),
-            message: messages.ahead(goalOf(row) ?? p.input.code, committed, commitments, final, p.compliance ?? 0),
-          }),
-        );
-      };
-    },
+export const rule = captureRowRule(meta, messages, {
+  rows: ({ ctx, report }) => (row, p) => {
+    if (p.state === 'eliminada' || p.state === 'no-medible' || !isBudgetAhead(p, ctx.options)) return;
+    const final = p.input.budget.final as number;
+    const commitments = p.input.budget.commitments as number;
+    const committed = commitments / final;
+    report(row, 'commitments', messages.ahead(goalOf(row) ?? p.input.code, committed, commitments, final, p.compliance ?? 0));
   },
-);
+});

@@ -1,10 +1,10 @@
-import type { Rule, RuleMeta } from './types';
-import type { Finding } from '../domain/finding';
+import type { RuleMeta } from './types';
 import type { FieldId } from '../domain/fields';
 import { okNumber } from '../domain/sheet';
 import { formatMoney } from '../domain/format';
 import { moneyExceeds } from '../domain/tolerance';
-import { fieldAddress, report, goalOf, ofGoal } from './lib/util';
+import { goalOf, ofGoal, reportField } from './lib/util';
+import { sheetRule } from './lib/sheets';
 
 const names: Record<string, { plural: string; article: string }> = {
   budgetFinal: { plural: 'la apropiación definitiva', article: 'La apropiación definitiva' },
@@ -38,31 +38,14 @@ const meta: RuleMeta = {
  * Compromisos > apropiación definitiva, obligaciones > compromisos, pagos > obligaciones (beyond 1
  * peso). Where the sheet's budget is the plan's programmed cost (DNP), only the execution's links.
  */
-export const rule: Rule = {
-  meta,
-  messages,
-  check(ctx) {
-    const out: Finding[] = [];
-    for (const sheet of ctx.workbook.sheets) {
-      if (sheet.kind !== 'hoja-captura') continue;
-      for (const row of sheet.rows) {
-        for (const [larger, smaller] of chain) {
-          if (smaller === 'budgetFinal' && sheet.budgetIsProgrammed) continue;
-          const a = okNumber(row, larger);
-          const b = okNumber(row, smaller);
-          if (a === undefined || b === undefined || !moneyExceeds(a, b)) continue;
-          out.push(
-            report(meta, {
-              sheet,
-              row: row.row,
-              cell: fieldAddress(sheet, row, larger),
-              goal: goalOf(row),
-              message: messages.exceeds(names[larger].article, a, names[smaller].plural, b, goalOf(row)),
-            }),
-          );
-        }
-      }
+export const rule = sheetRule(meta, messages, (sheet) => sheet.kind === 'hoja-captura', (sheet, _ctx, out) => {
+  for (const row of sheet.rows) {
+    for (const [larger, smaller] of chain) {
+      if (smaller === 'budgetFinal' && sheet.budgetIsProgrammed) continue;
+      const a = okNumber(row, larger);
+      const b = okNumber(row, smaller);
+      if (a === undefined || b === undefined || !moneyExceeds(a, b)) continue;
+      out.push(reportField(meta, sheet, row, larger, messages.exceeds(names[larger].article, a, names[smaller].plural, b, goalOf(row))));
     }
-    return out;
-  },
-};
+  }
+});

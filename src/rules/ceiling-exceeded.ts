@@ -3,7 +3,7 @@ import type { Finding } from '../domain/finding';
 import { formatMoney } from '../domain/format';
 import { moneyExceeds } from '../domain/tolerance';
 import { ceilingsOf, covers, planLinesOf, total } from './lib/budget-ceilings';
-import { report, goalOf, quote, rowAnchor } from './lib/util';
+import { quote, reportAt, rowAnchor } from './lib/util';
 
 const messages = {
   exceeded: (
@@ -49,15 +49,8 @@ export const rule: Rule = {
       const sum = total(covered);
       if (!moneyExceeds(sum, c.amount)) continue;
       const first = covered[0];
-      out.push(
-        report(meta, {
-          sheet: first.sheet,
-          row: first.row.row,
-          cell: rowAnchor(first.sheet, first.row),
-          goal: goalOf(first.row),
-          message: messages.exceeded(c.programCode, first.program, c.unit, c.source, sum, c.amount),
-        }),
-      );
+      const message = messages.exceeded(c.programCode, first.program, c.unit, c.source, sum, c.amount);
+      out.push(reportAt(meta, first.sheet, first.row, rowAnchor(first.sheet, first.row), message));
     }
     return out;
   },

@@ -1,13 +1,12 @@
 import { isGoalSheet } from '../domain/sheet';
-import type { Finding } from '../domain/finding';
 import { executedField } from '../domain/fields';
 import { okNumber } from '../domain/sheet';
 import { executedToDate } from '../domain/progress';
 import { formatNumber } from '../domain/format';
 import { sameMagnitude } from '../domain/tolerance';
 import { lastReported } from './lib/capture';
-import { rowRule } from './lib/rows';
-import { fieldAddress, report, goalOf, label, periodLabel } from './lib/util';
+import { captureRowRule } from './lib/rows';
+import { goalOf, label, periodLabel } from './lib/util';
 import { accumulationNames } from './lib/kinds';
 import type { RuleMeta } from './types';
 
@@ -36,46 +35,32 @@ const meta: RuleMeta = {
  * reported period (progress.md): Σ E(k) for suma, the last reported level for the others. With
  * nothing reported, only a suma goal can be checked (its acumulado is 0).
  */
-export const rule = rowRule(
-  meta,
-  messages,
-  {
-    sheet(sheet, _ctx, out: Finding[]) {
-      if (!isGoalSheet(sheet)) return undefined;
-      return (row, _i, p) => {
-        const declared = okNumber(row, 'executedTotal');
-        const goal = p.input;
-        if (declared === undefined) return;
-        const acc = goal.accumulation ?? 'suma';
-        // Cundinamarca's template totals a level goal as the average of its quarters: its own figure.
-        if (sheet.quarterShares && acc !== 'suma') return;
-        const last = lastReported(goal);
-        if (last === 0 && acc !== 'suma') return;
-        const computed = executedToDate(goal, last) ?? 0;
-        if (sameMagnitude(declared, computed)) return;
-        const code = goalOf(row) ?? goal.code;
-        const message =
-          acc === 'suma'
-            ? messages.sum(
-                code,
-                declared,
-                computed,
-                goal.executed
-                  .map((v, k) => (v === null ? '' : `${periodLabel(sheet, k + 1)} ${n(v)}`))
-                  .filter((s) => s !== '')
-                  .join(' + '),
-              )
-            : messages.level(code, declared, computed, label(sheet, executedField(last)), accumulationNames[acc]);
-        out.push(
-          report(meta, {
-            sheet,
-            row: row.row,
-            cell: fieldAddress(sheet, row, 'executedTotal'),
-            goal: goalOf(row),
-            message,
-          }),
-        );
-      };
-    },
+export const rule = captureRowRule(meta, messages, {
+  applies: isGoalSheet,
+  rows: ({ sheet, report }) => (row, p) => {
+    const declared = okNumber(row, 'executedTotal');
+    const goal = p.input;
+    if (declared === undefined) return;
+    const acc = goal.accumulation ?? 'suma';
+    // Cundinamarca's template totals a level goal as the average of its quarters: its own figure.
+    if (sheet.quarterShares && acc !== 'suma') return;
+    const last = lastReported(goal);
+    if (last === 0 && acc !== 'suma') return;
+    const computed = executedToDate(goal, last) ?? 0;
+    if (sameMagnitude(declared, computed)) return;
+    const code = goalOf(row) ?? goal.code;
+    const message =
+      acc === 'suma'
+        ? messages.sum(
+            code,
+            declared,
+            computed,
+            goal.executed
+              .map((v, k) => (v === null ? '' : `${periodLabel(sheet, k + 1)} ${n(v)}`))
+              .filter((s) => s !== '')
+              .join(' + '),
+          )
+        : messages.level(code, declared, computed, label(sheet, executedField(last)), accumulationNames[acc]);
+    report(row, 'executedTotal', message);
   },
-);
+});

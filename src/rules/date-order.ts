@@ -1,8 +1,8 @@
-import type { Rule, RuleMeta } from './types';
-import type { Finding } from '../domain/finding';
+import type { RuleMeta } from './types';
 import { okValue } from '../domain/sheet';
 import { formatDate } from '../domain/format';
-import { fieldAddress, report, goalOf, ofGoal, quote } from './lib/util';
+import { goalOf, ofGoal, quote, reportField } from './lib/util';
+import { sheetRule } from './lib/sheets';
 
 const messages = {
   startAfterEnd: (start: string, end: string, activity: string | undefined, goal: string | undefined): string =>
@@ -20,35 +20,14 @@ const meta: RuleMeta = {
 };
 
 /** Start date after end date; reported on the start date. */
-export const rule: Rule = {
-  meta,
-  messages,
-  check(ctx) {
-    const out: Finding[] = [];
-    for (const sheet of ctx.workbook.sheets) {
-      // Any sheet with both dates: a plan de acción's activities, an activity-level follow-up (Cali).
-      if (sheet.columns.startDate === undefined || sheet.columns.endDate === undefined) continue;
-      for (const row of sheet.rows) {
-        const start = okValue(row, 'startDate');
-        const end = okValue(row, 'endDate');
-        if (typeof start !== 'string' || typeof end !== 'string' || !(start > end)) continue;
-        const activity = okValue(row, 'activity');
-        out.push(
-          report(meta, {
-            sheet,
-            row: row.row,
-            cell: fieldAddress(sheet, row, 'startDate'),
-            goal: goalOf(row),
-            message: messages.startAfterEnd(
-              formatDate(start),
-              formatDate(end),
-              typeof activity === 'string' ? activity : undefined,
-              goalOf(row),
-            ),
-          }),
-        );
-      }
-    }
-    return out;
-  },
-};
+// Any sheet with both dates: a plan de acción's activities, an activity-level follow-up (Cali).
+export const rule = sheetRule(meta, messages, (sheet) => sheet.columns.startDate !== undefined && sheet.columns.endDate !== undefined, (sheet, _ctx, out) => {
+  for (const row of sheet.rows) {
+    const start = okValue(row, 'startDate');
+    const end = okValue(row, 'endDate');
+    if (typeof start !== 'string' || typeof end !== 'string' || !(start > end)) continue;
+    const activity = okValue(row, 'activity');
+    const message = messages.startAfterEnd(formatDate(start), formatDate(end), typeof activity === 'string' ? activity : undefined, goalOf(row));
+    out.push(reportField(meta, sheet, row, 'startDate', message));
+  }
+});

@@ -1,6 +1,6 @@
 import type { FieldId } from '../domain/fields';
 import { formatDate } from '../domain/format';
-import { report, goalOf, ofGoal, vigenciaOf } from './lib/util';
+import { goalOf, ofGoal, reportAt, vigenciaOf } from './lib/util';
 import { cellRule } from './lib/cells';
 import type { CellRule } from './lib/cells';
 import type { RuleMeta } from './types';
@@ -34,15 +34,7 @@ export const rule: CellRule = cellRule(
       if (p.status !== 'ok' || typeof p.value !== 'string') return;
       const vigencia = vigenciaOf(ctx, sheet);
       if (Number(p.value.slice(0, 4)) === vigencia) return;
-      out.push(
-        report(meta, {
-          sheet,
-          row: row.row,
-          cell: address,
-          goal: goalOf(row),
-          message: messages.outside(names[field]!, formatDate(p.value), vigencia, goalOf(row)),
-        }),
-      );
+      out.push(reportAt(meta, sheet, row, address, messages.outside(names[field]!, formatDate(p.value), vigencia, goalOf(row))));
     },
   },
 );

@@ -1,5 +1,5 @@
 import { fieldType } from '../domain/fields';
-import { report, goalOf, label, ofGoal, quote } from './lib/util';
+import { goalOf, label, ofGoal, quote, reportAt } from './lib/util';
 import { cellRule } from './lib/cells';
 import type { CellRule } from './lib/cells';
 import type { RuleMeta } from './types';
@@ -26,15 +26,7 @@ export const rule: CellRule = cellRule(
     columns: (field) => fieldType(field) === 'date',
     visit({ sheet, row, field, cell, address }, _ctx, out) {
       if (fieldType(field) !== 'date' || cell.parsed.status !== 'invalid') return;
-      out.push(
-        report(meta, {
-          sheet,
-          row: row.row,
-          cell: address,
-          goal: goalOf(row),
-          message: messages.notADate(cell.parsed.text, label(sheet, field), goalOf(row)),
-        }),
-      );
+      out.push(reportAt(meta, sheet, row, address, messages.notADate(cell.parsed.text, label(sheet, field), goalOf(row))));
     },
   },
 );

@@ -2,7 +2,7 @@ import { fieldType } from '../domain/fields';
 import type { FieldId, ValueType } from '../domain/fields';
 import type { ReadSheet } from '../domain/sheet';
 import { defaultSources, matchSource } from '../domain/values';
-import { report, goalOf, label, ofGoal, quote } from './lib/util';
+import { goalOf, label, ofGoal, quote, reportAt } from './lib/util';
 import { cellRule } from './lib/cells';
 import type { CellRule } from './lib/cells';
 import type { RuleMeta } from './types';
@@ -52,7 +52,7 @@ export const rule: CellRule = cellRule(
         const clean = cell.raw.trim().replace(/\s+/g, ' ');
         if (clean === cell.raw || clean === '') return;
         const message = messages.straySpaces(cell.raw, label(sheet, field), goalOf(row), clean);
-        out.push(report(meta, { sheet, row: row.row, cell: address, goal: goalOf(row), message }));
+        out.push(reportAt(meta, sheet, row, address, message));
         return;
       }
       const type = fieldType(field);
@@ -61,15 +61,7 @@ export const rule: CellRule = cellRule(
       const text = cell.parsed.text;
       // A source the user added in the settings is valid even when the sheet was read without it.
       if (type === 'source' && matchSource(text, ctx.options.extraSources) !== undefined) return;
-      out.push(
-        report(meta, {
-          sheet,
-          row: row.row,
-          cell: address,
-          goal: goalOf(row),
-          message: messages.notInList(text, label(sheet, field), goalOf(row), list),
-        }),
-      );
+      out.push(reportAt(meta, sheet, row, address, messages.notInList(text, label(sheet, field), goalOf(row), list)));
     },
   },
 );

@@ -1,11 +1,10 @@
 import { isGoalSheet } from '../domain/sheet';
-import type { Finding } from '../domain/finding';
 import { executedField } from '../domain/fields';
 import { okNumber } from '../domain/sheet';
 import { formatNumber } from '../domain/format';
 import { cutoffOf } from './lib/capture';
-import { rowRule } from './lib/rows';
-import { fieldAddress, report, goalOf, periodLabel, quote } from './lib/util';
+import { captureRowRule } from './lib/rows';
+import { goalOf, periodLabel, quote } from './lib/util';
 import type { RuleMeta } from './types';
 
 const messages = {
@@ -26,33 +25,21 @@ const meta: RuleMeta = {
  * Execution above 0 in a period ended by the cut-off and a blank evidence cell. Execution in a
  * later period is `future-execution`'s, not this rule's.
  */
-export const rule = rowRule(
-  meta,
-  messages,
-  {
-    sheet(sheet, ctx, out: Finding[]) {
-      // A sheet with no evidence column is not asked for one (real-formats.md).
-      if (!isGoalSheet(sheet) || sheet.columns.evidence === undefined) return undefined;
-      const c = cutoffOf(ctx, sheet);
-      return (row) => {
-        const e = row.cells.evidence?.parsed;
-        if (e && e.status !== 'blank') return;
-        const executed: string[] = [];
-        for (let k = 1; k <= Math.min(c, sheet.periodCount); k++) {
-          const v = okNumber(row, executedField(k));
-          if (v !== undefined && v > 0) executed.push(`${periodLabel(sheet, k)}: ${formatNumber(v, 6)}`);
-        }
-        if (executed.length === 0) return;
-        out.push(
-          report(meta, {
-            sheet,
-            row: row.row,
-            cell: fieldAddress(sheet, row, 'evidence'),
-            goal: goalOf(row),
-            message: messages.missing(goalOf(row), executed.join(', ')),
-          }),
-        );
-      };
-    },
+export const rule = captureRowRule(meta, messages, {
+  // A sheet with no evidence column is not asked for one (real-formats.md).
+  applies: (sheet) => isGoalSheet(sheet) && sheet.columns.evidence !== undefined,
+  rows: ({ sheet, ctx, report }) => {
+    const c = cutoffOf(ctx, sheet);
+    return (row) => {
+      const e = row.cells.evidence?.parsed;
+      if (e && e.status !== 'blank') return;
+      const executed: string[] = [];
+      for (let k = 1; k <= Math.min(c, sheet.periodCount); k++) {
+        const v = okNumber(row, executedField(k));
+        if (v !== undefined && v > 0) executed.push(`${periodLabel(sheet, k)}: ${formatNumber(v, 6)}`);
+      }
+      if (executed.length === 0) return;
+      report(row, 'evidence', messages.missing(goalOf(row), executed.join(', ')));
+    };
   },
-);
+});

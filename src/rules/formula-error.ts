@@ -1,7 +1,7 @@
-import type { Rule, RuleMeta } from './types';
-import type { Finding } from '../domain/finding';
+import type { RuleMeta } from './types';
 import { cellAddress, columnLetter } from '../domain/grid';
 import { report, goalOf, isMergeContinuation, label, ofGoal, quote } from './lib/util';
+import { sheetRule } from './lib/sheets';
 
 const errorMeanings: Record<string, string> = {
   '#REF!': 'la fórmula apunta a una celda que ya no existe',
@@ -29,30 +29,22 @@ const meta: RuleMeta = {
 };
 
 /** Every Excel error value shown in a data row, whatever the column. */
-export const rule: Rule = {
-  meta,
-  messages,
-  check(ctx) {
-    const out: Finding[] = [];
-    for (const sheet of ctx.workbook.sheets) {
-      const indexOf = new Map(sheet.rows.map((r, i) => [r.row, i]));
-      for (const e of sheet.errorCells) {
-        const index = indexOf.get(e.row) ?? -1;
-        const row = index >= 0 ? sheet.rows[index] : undefined;
-        if (row && e.field && isMergeContinuation(sheet, index, e.field)) continue;
-        const header = e.field ? undefined : sheet.unread?.find((u) => u.col === e.col)?.header;
-        const column = e.field ? quote(label(sheet, e.field)) : `de la columna ${columnLetter(e.col)}${header ? ` (${quote(header)})` : ''}`;
-        out.push(
-          report(meta, {
-            sheet,
-            row: e.row,
-            cell: cellAddress(e.row, e.col),
-            goal: row ? goalOf(row) : undefined,
-            message: messages.excelError(e.code, column, row ? goalOf(row) : undefined),
-          }),
-        );
-      }
-    }
-    return out;
-  },
-};
+export const rule = sheetRule(meta, messages, () => true, (sheet, _ctx, out) => {
+  const indexOf = new Map(sheet.rows.map((r, i) => [r.row, i]));
+  for (const e of sheet.errorCells) {
+    const index = indexOf.get(e.row) ?? -1;
+    const row = index >= 0 ? sheet.rows[index] : undefined;
+    if (row && e.field && isMergeContinuation(sheet, index, e.field)) continue;
+    const header = e.field ? undefined : sheet.unread?.find((u) => u.col === e.col)?.header;
+    const column = e.field ? quote(label(sheet, e.field)) : `de la columna ${columnLetter(e.col)}${header ? ` (${quote(header)})` : ''}`;
+    out.push(
+      report(meta, {
+        sheet,
+        row: e.row,
+        cell: cellAddress(e.row, e.col),
+        goal: row ? goalOf(row) : undefined,
+        message: messages.excelError(e.code, column, row ? goalOf(row) : undefined),
+      }),
+    );
+  }
+});

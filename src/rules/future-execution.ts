@@ -1,12 +1,11 @@
 import { isGoalSheet } from '../domain/sheet';
-import type { Finding } from '../domain/finding';
 import { executedField } from '../domain/fields';
 import { okNumber } from '../domain/sheet';
 import { periodEnd } from '../domain/periods';
 import { formatDate, formatNumber } from '../domain/format';
 import { cutoffOf } from './lib/capture';
-import { rowRule } from './lib/rows';
-import { fieldAddress, report, goalOf, label, ofGoal, quote, vigenciaOf } from './lib/util';
+import { captureRowRule } from './lib/rows';
+import { goalOf, label, ofGoal, quote, vigenciaOf } from './lib/util';
 import type { RuleMeta } from './types';
 
 const messages = {
@@ -27,36 +26,19 @@ const meta: RuleMeta = {
  * Execution (a value other than 0) in a period that ends after the cut-off date. A 0 typed ahead
  * is "nothing yet" and left alone.
  */
-export const rule = rowRule(
-  meta,
-  messages,
-  {
-    sheet(sheet, ctx, out: Finding[]) {
-      if (!isGoalSheet(sheet)) return undefined;
-      const c = cutoffOf(ctx, sheet);
-      const vigencia = vigenciaOf(ctx, sheet);
-      return (row) => {
-        for (let k = c + 1; k <= sheet.periodCount; k++) {
-          const field = executedField(k);
-          const v = okNumber(row, field);
-          if (v === undefined || v === 0) continue;
-          out.push(
-            report(meta, {
-              sheet,
-              row: row.row,
-              cell: fieldAddress(sheet, row, field),
-              goal: goalOf(row),
-              message: messages.future(
-                v,
-                label(sheet, field),
-                goalOf(row),
-                formatDate(periodEnd(vigencia, k, sheet.periodKind)),
-                formatDate(ctx.options.cutoff),
-              ),
-            }),
-          );
-        }
-      };
-    },
+export const rule = captureRowRule(meta, messages, {
+  applies: isGoalSheet,
+  rows: ({ sheet, ctx, cutoff, report }) => {
+    const c = cutoffOf(ctx, sheet);
+    const vigencia = vigenciaOf(ctx, sheet);
+    return (row) => {
+      for (let k = c + 1; k <= sheet.periodCount; k++) {
+        const field = executedField(k);
+        const v = okNumber(row, field);
+        if (v === undefined || v === 0) continue;
+        const message = messages.future(v, label(sheet, field), goalOf(row), formatDate(periodEnd(vigencia, k, sheet.periodKind)), cutoff);
+        report(row, field, message);
+      }
+    };
   },
-);
+});

@@ -1,12 +1,12 @@
-import type { Rule, RuleMeta } from './types';
-import type { Finding } from '../domain/finding';
+import type { RuleMeta } from './types';
 import type { FieldId } from '../domain/fields';
 import { fieldType } from '../domain/fields';
 import type { DataRow, ParsedValue, ReadSheet } from '../domain/sheet';
 import { okValue } from '../domain/sheet';
 import { formatNumber, formatPercent } from '../domain/format';
 import { sameMagnitude, samePercent } from '../domain/tolerance';
-import { fieldAddress, report, goalOf, groupBy, label, normalizeText, periodFields, quote } from './lib/util';
+import { goalOf, groupBy, label, normalizeText, periodFields, quote, reportField } from './lib/util';
+import { sheetRule } from './lib/sheets';
 import { accumulationNames } from './lib/kinds';
 
 const messages = {
@@ -58,35 +58,19 @@ const meta: RuleMeta = {
  * period, ponderación. Each disagreeing cell after the goal's first row is reported. A blank is
  * not a disagreement (`required` reports required blanks); merged cells agree by construction.
  */
-export const rule: Rule = {
-  meta,
-  messages,
-  check(ctx) {
-    const out: Finding[] = [];
-    for (const sheet of ctx.workbook.sheets) {
-      if (sheet.kind !== 'plan-accion') continue;
-      const fields = goalFields(sheet).filter((f) => sheet.columns[f] !== undefined);
-      for (const [goal, indices] of groupBy(sheet.rows, goalOf)) {
-        const first: DataRow = sheet.rows[indices[0]];
-        for (const i of indices.slice(1)) {
-          const row = sheet.rows[i];
-          for (const field of fields) {
-            const expected = okValue(first, field);
-            const found = okValue(row, field);
-            if (expected === undefined || found === undefined || same(field, found, expected)) continue;
-            out.push(
-              report(meta, {
-                sheet,
-                row: row.row,
-                cell: fieldAddress(sheet, row, field),
-                goal,
-                message: messages.differs(label(sheet, field), goal, show(field, found), show(field, expected), first.row),
-              }),
-            );
-          }
-        }
+export const rule = sheetRule(meta, messages, (sheet) => sheet.kind === 'plan-accion', (sheet, _ctx, out) => {
+  const fields = goalFields(sheet).filter((f) => sheet.columns[f] !== undefined);
+  for (const [goal, indices] of groupBy(sheet.rows, goalOf)) {
+    const first: DataRow = sheet.rows[indices[0]];
+    for (const i of indices.slice(1)) {
+      const row = sheet.rows[i];
+      for (const field of fields) {
+        const expected = okValue(first, field);
+        const found = okValue(row, field);
+        if (expected === undefined || found === undefined || same(field, found, expected)) continue;
+        const message = messages.differs(label(sheet, field), goal, show(field, found), show(field, expected), first.row);
+        out.push(reportField(meta, sheet, row, field, message));
       }
     }
-    return out;
-  },
-};
+  }
+});

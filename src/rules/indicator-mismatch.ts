@@ -1,12 +1,11 @@
 import { isGoalSheet } from '../domain/sheet';
-import type { Finding } from '../domain/finding';
 import { executedField } from '../domain/fields';
 import type { DataRow } from '../domain/sheet';
 import { okNumber, okText } from '../domain/sheet';
 import { formatNumber } from '../domain/format';
 import { sameMagnitude } from '../domain/tolerance';
-import { rowRule } from './lib/rows';
-import { fieldAddress, report, goalOf, label, normalizeText, ofGoal, quote } from './lib/util';
+import { captureRowRule } from './lib/rows';
+import { goalOf, label, normalizeText, ofGoal, quote } from './lib/util';
 import type { RuleMeta } from './types';
 
 const n = (x: number): string => formatNumber(x, 4);
@@ -28,7 +27,7 @@ function mentionsPercent(text: string | undefined): boolean | undefined {
  * first of Unidad de medida, Indicador, Meta de producto that the row has, which mentions
  * "%", "porcentaje" or "porcentual". (A unit of measure "Número" wins over a goal text with "%".)
  */
-export function isPercentGoal(row: DataRow): boolean {
+function isPercentGoal(row: DataRow): boolean {
   for (const field of ['unitOfMeasure', 'indicator', 'goal'] as const) {
     const answer = mentionsPercent(okText(row, field));
     if (answer !== undefined && (answer || field !== 'goal')) return answer;
@@ -50,45 +49,31 @@ const meta: RuleMeta = {
  * the executed cell has a % number format (then it already holds the fraction). Tolerance: 0,5
  * puntos for percents, the magnitude tolerance otherwise.
  */
-export const rule = rowRule(
-  meta,
-  messages,
-  {
-    sheet(sheet, _ctx, out: Finding[]) {
-      if (!isGoalSheet(sheet)) return undefined;
-      return (row) => {
-        const num = okNumber(row, 'numerator');
-        const den = okNumber(row, 'denominator');
-        if (num === undefined || den === undefined || den === 0) return;
-        let last = 0;
-        for (let k = sheet.periodCount; k >= 1; k--) {
-          if (okNumber(row, executedField(k)) !== undefined) {
-            last = k;
-            break;
-          }
-        }
-        if (last === 0) return;
-        const field = executedField(last);
-        const executed = okNumber(row, field) as number;
-        const formattedPercent = (row.cells[field]?.numberFormat ?? '').includes('%');
-        const percent = isPercentGoal(row) && !formattedPercent;
-        const expected = Number.parseFloat(((num / den) * (percent ? 100 : 1)).toPrecision(12));
-        // A denominator so close to 0 that the quotient overflows gives nothing to compare with.
-        if (!Number.isFinite(expected)) return;
-        const ok = percent || formattedPercent
-          ? Math.abs(executed - expected) <= (percent ? 0.5 : 0.005) + 1e-9
-          : sameMagnitude(executed, expected);
-        if (ok) return;
-        out.push(
-          report(meta, {
-            sheet,
-            row: row.row,
-            cell: fieldAddress(sheet, row, field),
-            goal: goalOf(row),
-            message: messages.differs(label(sheet, field), goalOf(row), executed, num, den, expected, percent),
-          }),
-        );
-      };
-    },
+export const rule = captureRowRule(meta, messages, {
+  applies: isGoalSheet,
+  rows: ({ sheet, report }) => (row) => {
+    const num = okNumber(row, 'numerator');
+    const den = okNumber(row, 'denominator');
+    if (num === undefined || den === undefined || den === 0) return;
+    let last = 0;
+    for (let k = sheet.periodCount; k >= 1; k--) {
+      if (okNumber(row, executedField(k)) !== undefined) {
+        last = k;
+        break;
+      }
+    }
+    if (last === 0) return;
+    const field = executedField(last);
+    const executed = okNumber(row, field) as number;
+    const formattedPercent = (row.cells[field]?.numberFormat ?? '').includes('%');
+    const percent = isPercentGoal(row) && !formattedPercent;
+    const expected = Number.parseFloat(((num / den) * (percent ? 100 : 1)).toPrecision(12));
+    // A denominator so close to 0 that the quotient overflows gives nothing to compare with.
+    if (!Number.isFinite(expected)) return;
+    const ok = percent || formattedPercent
+      ? Math.abs(executed - expected) <= (percent ? 0.5 : 0.005) + 1e-9
+      : sameMagnitude(executed, expected);
+    if (ok) return;
+    report(row, field, messages.differs(label(sheet, field), goalOf(row), executed, num, den, expected, percent));
   },
-);
+});

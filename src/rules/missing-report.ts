@@ -1,9 +1,8 @@
-import type { Finding } from '../domain/finding';
 import { executedField } from '../domain/fields';
-import { formatDate, formatNumber } from '../domain/format';
+import { formatNumber } from '../domain/format';
 import { progressFigures } from '../domain/progress';
-import { rowRule } from './lib/rows';
-import { fieldAddress, report, goalOf, label, periodLabel, quote } from './lib/util';
+import { captureRowRule } from './lib/rows';
+import { goalOf, label, periodLabel, quote } from './lib/util';
 import type { RuleMeta } from './types';
 
 const messages = {
@@ -26,34 +25,19 @@ const meta: RuleMeta = {
  * a 0 is a report): one finding per blank cell. For `suma` "with programming" is P(k) > 0; for
  * the level types P(k) given. Eliminated goals are not asked for reports.
  */
-export const rule = rowRule(
-  meta,
-  messages,
-  {
-    sheet(sheet, ctx, out: Finding[]) {
-      // A format with no programming per period (Cali: the year's quantity against each quarter's
-      // level reached) has no period "with programming" to report: the goal's state says the rest.
-      if (sheet.kind !== 'hoja-captura' || sheet.yearGoalDue) return undefined;
-      const cutoff = formatDate(ctx.options.cutoff);
-      return (row, _i, p) => {
-        if (p.input.eliminated) return;
-        const f = progressFigures(p.input, p.cutoffPeriod, p.periodOpen);
-        const level = (p.input.accumulation ?? 'suma') !== 'suma';
-        for (const k of f.missing) {
-          const cell = row.cells[executedField(k)]?.parsed;
-          if (cell && cell.status !== 'blank') continue; // something is typed: its own rule reports it
-          const code = goalOf(row) ?? p.input.code;
-          out.push(
-            report(meta, {
-              sheet,
-              row: row.row,
-              cell: fieldAddress(sheet, row, executedField(k)),
-              goal: goalOf(row),
-              message: messages.blank(code, periodLabel(sheet, k), label(sheet, executedField(k)), p.input.planned[k - 1] ?? 0, cutoff, level),
-            }),
-          );
-        }
-      };
-    },
+export const rule = captureRowRule(meta, messages, {
+  // A format with no programming per period (Cali: the year's quantity against each quarter's
+  // level reached) has no period "with programming" to report: the goal's state says the rest.
+  applies: (sheet) => sheet.kind === 'hoja-captura' && !sheet.yearGoalDue,
+  rows: ({ sheet, cutoff, report }) => (row, p) => {
+    if (p.input.eliminated) return;
+    const f = progressFigures(p.input, p.cutoffPeriod, p.periodOpen);
+    const level = (p.input.accumulation ?? 'suma') !== 'suma';
+    for (const k of f.missing) {
+      const cell = row.cells[executedField(k)]?.parsed;
+      if (cell && cell.status !== 'blank') continue; // something is typed: its own rule reports it
+      const code = goalOf(row) ?? p.input.code;
+      report(row, executedField(k), messages.blank(code, periodLabel(sheet, k), label(sheet, executedField(k)), p.input.planned[k - 1] ?? 0, cutoff, level));
+    }
   },
-);
+});

@@ -1,6 +1,6 @@
 import { fieldType } from '../domain/fields';
 import { formatMoney, formatNumber } from '../domain/format';
-import { report, goalOf, label, ofGoal, quote } from './lib/util';
+import { goalOf, label, ofGoal, quote, reportAt } from './lib/util';
 import { cellRule } from './lib/cells';
 import type { CellRule } from './lib/cells';
 import type { RuleMeta } from './types';
@@ -36,15 +36,7 @@ export const rule: CellRule = cellRule(
       const p = cell.parsed;
       if (p.status !== 'ok' || typeof p.value !== 'number' || !(p.value < 0)) return;
       const shown = type === 'money' ? formatMoney(p.value) : formatNumber(p.value, 6);
-      out.push(
-        report(meta, {
-          sheet,
-          row: row.row,
-          cell: address,
-          goal: goalOf(row),
-          message: messages.negative(label(sheet, field), goalOf(row), shown),
-        }),
-      );
+      out.push(reportAt(meta, sheet, row, address, messages.negative(label(sheet, field), goalOf(row), shown)));
     },
   },
 );

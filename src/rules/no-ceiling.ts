@@ -3,7 +3,7 @@ import type { Finding } from '../domain/finding';
 import { formatMoney } from '../domain/format';
 import { ceilingsOf, planLinesOf, total } from './lib/budget-ceilings';
 import type { PlanLine } from './lib/budget-ceilings';
-import { report, goalOf, quote, rowAnchor } from './lib/util';
+import { quote, reportAt, rowAnchor } from './lib/util';
 import { isProgramCode } from './lib/codes';
 
 const messages = {
@@ -46,15 +46,7 @@ export const rule: Rule = {
       const sum = total(lines);
       if (!(sum > 0)) continue;
       const first = lines[0];
-      out.push(
-        report(meta, {
-          sheet: first.sheet,
-          row: first.row.row,
-          cell: rowAnchor(first.sheet, first.row),
-          goal: goalOf(first.row),
-          message: messages.missing(code, first.program, sum),
-        }),
-      );
+      out.push(reportAt(meta, first.sheet, first.row, rowAnchor(first.sheet, first.row), messages.missing(code, first.program, sum)));
     }
     return out;
   },

@@ -1,7 +1,7 @@
 import { fieldType } from '../domain/fields';
 import type { ValueType } from '../domain/fields';
 import { formatMoney, formatNumber, formatPercent } from '../domain/format';
-import { report, goalOf, label, ofGoal, quote, rawText } from './lib/util';
+import { goalOf, label, ofGoal, quote, rawText, reportAt } from './lib/util';
 import { cellRule } from './lib/cells';
 import type { CellRule } from './lib/cells';
 import type { RuleMeta } from './types';
@@ -71,7 +71,7 @@ export const rule: CellRule = cellRule(
         for (const c of columnCells(sheet, field)) if (c !== undefined && !c.merged && c.parsed.status === 'ok' && c.parsed.fromText && isDotDecimal(c.raw)) more++;
         message = messages.dotDecimals(label(sheet, field), rawText(cell), row.row, more, shown(type, p.value));
       }
-      out.push(report(meta, { sheet, row: row.row, cell: address, goal: goalOf(row), message }));
+      out.push(reportAt(meta, sheet, row, address, message));
     },
   },
 );

@@ -1,6 +1,6 @@
 import { fieldType } from '../domain/fields';
 import type { ValueType } from '../domain/fields';
-import { report, goalOf, label, ofGoal, quote } from './lib/util';
+import { goalOf, label, ofGoal, quote, reportAt } from './lib/util';
 import { cellRule } from './lib/cells';
 import type { CellRule } from './lib/cells';
 import type { RuleMeta } from './types';
@@ -37,15 +37,7 @@ export const rule: CellRule = cellRule(
     visit({ sheet, row, field, cell, address }, _ctx, out) {
       const type = fieldType(field);
       if (!numericTypes.includes(type) || cell.parsed.status !== 'invalid') return;
-      out.push(
-        report(meta, {
-          sheet,
-          row: row.row,
-          cell: address,
-          goal: goalOf(row),
-          message: messages.notANumber(cell.parsed.text, label(sheet, field), goalOf(row), example(type)),
-        }),
-      );
+      out.push(reportAt(meta, sheet, row, address, messages.notANumber(cell.parsed.text, label(sheet, field), goalOf(row), example(type))));
     },
   },
 );

@@ -1,8 +1,7 @@
-import type { Finding } from '../domain/finding';
-import { formatDate, formatNumber, formatPercent } from '../domain/format';
+import { formatNumber, formatPercent } from '../domain/format';
 import { isOverExecuted } from '../domain/progress';
-import { rowRule } from './lib/rows';
-import { fieldAddress, report, goalOf, periodLabel } from './lib/util';
+import { captureRowRule } from './lib/rows';
+import { goalOf, periodLabel } from './lib/util';
 import type { RuleMeta } from './types';
 
 const n = (x: number | null): string => (x === null ? 'sin reporte' : formatNumber(x, 6));
@@ -27,26 +26,10 @@ const meta: RuleMeta = {
  * compliance at cut-off above 100 %), whatever the goal's state — not only against the year's
  * goal. Reported on the executed cell of the cut-off period.
  */
-export const rule = rowRule(
-  meta,
-  messages,
-  {
-    sheet(sheet, ctx, out: Finding[]) {
-      if (sheet.kind !== 'hoja-captura') return undefined;
-      const cutoff = formatDate(ctx.options.cutoff);
-      return (row, _i, p) => {
-        if (p.state === 'eliminada' || p.state === 'no-medible' || !isOverExecuted(p)) return;
-        const c = p.cutoffPeriod;
-        out.push(
-          report(meta, {
-            sheet,
-            row: row.row,
-            cell: fieldAddress(sheet, row, `executed${c}`),
-            goal: goalOf(row),
-            message: messages.over(goalOf(row) ?? p.input.code, cutoff, periodLabel(sheet, c), p.executedToDate, p.plannedToDate, p.compliance ?? 0),
-          }),
-        );
-      };
-    },
+export const rule = captureRowRule(meta, messages, {
+  rows: ({ sheet, cutoff, report }) => (row, p) => {
+    if (p.state === 'eliminada' || p.state === 'no-medible' || !isOverExecuted(p)) return;
+    const c = p.cutoffPeriod;
+    report(row, `executed${c}`, messages.over(goalOf(row) ?? p.input.code, cutoff, periodLabel(sheet, c), p.executedToDate, p.plannedToDate, p.compliance ?? 0));
   },
-);
+});

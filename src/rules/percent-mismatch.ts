@@ -1,12 +1,11 @@
 import { isGoalSheet } from '../domain/sheet';
-import type { Finding } from '../domain/finding';
 import { okNumber } from '../domain/sheet';
 import { progressFigures } from '../domain/progress';
 import { formatNumber, formatPercent } from '../domain/format';
 import { samePercent } from '../domain/tolerance';
 import { lastReported } from './lib/capture';
-import { rowRule } from './lib/rows';
-import { fieldAddress, report, goalOf } from './lib/util';
+import { captureRowRule } from './lib/rows';
+import { goalOf } from './lib/util';
 import type { RuleMeta } from './types';
 
 const n = (x: number | null): string => (x === null ? 'sin reporte' : formatNumber(x, 6));
@@ -44,58 +43,31 @@ const meta: RuleMeta = {
  * from the periods up to the last reported one (progress.md, same formula as the tablero). A goal
  * whose progress is undefined (meta vigencia 0 or blank) is not checked.
  */
-export const rule = rowRule(
-  meta,
-  messages,
-  {
-    sheet(sheet, _ctx, out: Finding[]) {
-      if (!isGoalSheet(sheet)) return undefined;
-      return (row, _i, p) => {
-        // A "% cumplimiento" column is the declared compliance at cut-off (progress.md).
-        const declaredCompliance = okNumber(row, 'complianceDeclared');
-        if (declaredCompliance !== undefined && p.compliance !== null && !samePercent(declaredCompliance, p.compliance)) {
-          out.push(
-            report(meta, {
-              sheet,
-              row: row.row,
-              cell: fieldAddress(sheet, row, 'complianceDeclared'),
-              goal: goalOf(row),
-              message: messages.complianceDiffers(goalOf(row) ?? p.input.code, declaredCompliance, p.compliance, p.executedToDate, p.plannedToDate),
-            }),
-          );
-        }
-        const declared = okNumber(row, 'progressDeclared');
-        const goal = p.input;
-        if (declared === undefined || goal.yearGoal === null) return;
-        // Cundinamarca's template divides a level goal's average by its programmed average: its own figure.
-        if (sheet.quarterShares && goal.accumulation !== 'suma') return;
-        const f = progressFigures(goal, lastReported(goal));
-        if (f.progress === null || samePercent(declared, f.progress)) return;
-        // Its "% TOTAL AVANCE" is TOTAL EJECUTADO ÷ TOTAL PLANEADO (the quarters' sum, not the
-        // year's expected value): where the programming does not add up to the meta, that is its
-        // figure, and `programming-coherence` reports the programming.
-        if (sheet.quarterShares && f.executedToDate !== null) {
-          const plannedTotal = goal.planned.reduce<number>((a, p) => a + (p ?? 0), 0);
-          if (plannedTotal > 0 && samePercent(declared, f.executedToDate / plannedTotal)) return;
-        }
-        const withBaseline = goal.baseline !== null && (goal.accumulation === 'creciente' || goal.accumulation === 'decreciente');
-        out.push(
-          report(meta, {
-            sheet,
-            row: row.row,
-            cell: fieldAddress(sheet, row, 'progressDeclared'),
-            goal: goalOf(row),
-            message: messages.differs(
-              goalOf(row) ?? goal.code,
-              declared,
-              f.progress,
-              f.executedToDate,
-              goal.yearGoal,
-              withBaseline ? goal.baseline : null,
-            ),
-          }),
-        );
-      };
-    },
+export const rule = captureRowRule(meta, messages, {
+  applies: isGoalSheet,
+  rows: ({ sheet, report }) => (row, p) => {
+    // A "% cumplimiento" column is the declared compliance at cut-off (progress.md).
+    const declaredCompliance = okNumber(row, 'complianceDeclared');
+    if (declaredCompliance !== undefined && p.compliance !== null && !samePercent(declaredCompliance, p.compliance)) {
+      const message = messages.complianceDiffers(goalOf(row) ?? p.input.code, declaredCompliance, p.compliance, p.executedToDate, p.plannedToDate);
+      report(row, 'complianceDeclared', message);
+    }
+    const declared = okNumber(row, 'progressDeclared');
+    const goal = p.input;
+    if (declared === undefined || goal.yearGoal === null) return;
+    // Cundinamarca's template divides a level goal's average by its programmed average: its own figure.
+    if (sheet.quarterShares && goal.accumulation !== 'suma') return;
+    const f = progressFigures(goal, lastReported(goal));
+    if (f.progress === null || samePercent(declared, f.progress)) return;
+    // Its "% TOTAL AVANCE" is TOTAL EJECUTADO ÷ TOTAL PLANEADO (the quarters' sum, not the
+    // year's expected value): where the programming does not add up to the meta, that is its
+    // figure, and `programming-coherence` reports the programming.
+    if (sheet.quarterShares && f.executedToDate !== null) {
+      const plannedTotal = goal.planned.reduce<number>((a, p) => a + (p ?? 0), 0);
+      if (plannedTotal > 0 && samePercent(declared, f.executedToDate / plannedTotal)) return;
+    }
+    const withBaseline = goal.baseline !== null && (goal.accumulation === 'creciente' || goal.accumulation === 'decreciente');
+    const message = messages.differs(goalOf(row) ?? goal.code, declared, f.progress, f.executedToDate, goal.yearGoal, withBaseline ? goal.baseline : null);
+    report(row, 'progressDeclared', message);
   },
-);
+});

@@ -1,6 +1,6 @@
 import type { FieldId } from '../domain/fields';
 import { formatPercent } from '../domain/format';
-import { report, goalOf, label, ofGoal, quote } from './lib/util';
+import { goalOf, label, ofGoal, quote, reportAt } from './lib/util';
 import { cellRule } from './lib/cells';
 import type { CellRule } from './lib/cells';
 import type { RuleMeta } from './types';
@@ -32,15 +32,7 @@ export const rule: CellRule = cellRule(
       const p = cell.parsed;
       if (p.status !== 'ok' || typeof p.value !== 'number') return;
       if (p.value >= 0 && p.value <= 1 + 1e-9) return;
-      out.push(
-        report(meta, {
-          sheet,
-          row: row.row,
-          cell: address,
-          goal: goalOf(row),
-          message: messages.outOfRange(label(sheet, field), goalOf(row), formatPercent(p.value, 2)),
-        }),
-      );
+      out.push(reportAt(meta, sheet, row, address, messages.outOfRange(label(sheet, field), goalOf(row), formatPercent(p.value, 2))));
     },
   },
 );

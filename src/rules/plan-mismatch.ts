@@ -7,7 +7,7 @@ import { formatNumber } from '../domain/format';
 import { sameMagnitude } from '../domain/tolerance';
 import { captureSheets } from './lib/capture';
 import { planGoals } from './lib/cross';
-import { fieldAddress, report, goalOf, label, quote } from './lib/util';
+import { goalOf, label, quote, reportField } from './lib/util';
 
 const n = (x: number | null): string => (x === null ? 'vacío' : formatNumber(x, 6));
 
@@ -44,15 +44,7 @@ export const rule: Rule = {
         const ref = code === undefined ? undefined : plan.get(code);
         if (!code || !ref) continue;
         const differs = (field: FieldId, found: number | null, expected: number | null): void => {
-          out.push(
-            report(meta, {
-              sheet,
-              row: row.row,
-              cell: fieldAddress(sheet, row, field),
-              goal: code,
-              message: messages.differs(label(sheet, field), code, found, expected, ref.sheet.name, ref.goal.row),
-            }),
-          );
+          out.push(reportField(meta, sheet, row, field, messages.differs(label(sheet, field), code, found, expected, ref.sheet.name, ref.goal.row)));
         };
         const yearGoal = okNumber(row, 'yearGoal');
         if (yearGoal !== undefined && ref.goal.yearGoal !== null && !sameMagnitude(yearGoal, ref.goal.yearGoal)) {

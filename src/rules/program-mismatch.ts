@@ -1,7 +1,7 @@
 import type { Rule, RuleMeta } from './types';
 import type { Finding } from '../domain/finding';
 import { okText } from '../domain/sheet';
-import { fieldAddress, report, goalOf, isMergeContinuation, normalizeText, quote } from './lib/util';
+import { isMergeContinuation, normalizeText, quote, reportField } from './lib/util';
 
 const messages = {
   differs: (programCode: string, found: string, expected: string, sheet: string, firstRow: number): string =>
@@ -39,15 +39,7 @@ export const rule: Rule = {
           return;
         }
         if (normalizeText(ref.name) === normalizeText(name)) return;
-        out.push(
-          report(meta, {
-            sheet,
-            row: row.row,
-            cell: fieldAddress(sheet, row, 'program'),
-            goal: goalOf(row),
-            message: messages.differs(code, name, ref.name, ref.sheet, ref.row),
-          }),
-        );
+        out.push(reportField(meta, sheet, row, 'program', messages.differs(code, name, ref.name, ref.sheet, ref.row)));
       });
     }
     return out;

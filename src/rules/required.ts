@@ -1,6 +1,6 @@
 import { requiredOf } from '../domain/sheet';
 import type { FieldId } from '../domain/fields';
-import { report, goalOf, label, ofGoal, quote } from './lib/util';
+import { goalOf, label, ofGoal, quote, reportAt } from './lib/util';
 import { cellRule } from './lib/cells';
 import type { CellRule } from './lib/cells';
 import { kindIn } from './lib/kinds';
@@ -35,15 +35,7 @@ export const rule: CellRule = cellRule(
       if (!(requiredOf(sheet) as readonly string[]).includes(field)) return;
       // A unit named once in the title block ("Dependencia: Secretaría de Salud") fills the column.
       if (field === 'unit' && sheet.title.unit) return;
-      out.push(
-        report(meta, {
-          sheet,
-          row: row.row,
-          cell: address,
-          goal: goalOf(row),
-          message: messages.blank(label(sheet, field as FieldId), goalOf(row), kindIn[sheet.kind]),
-        }),
-      );
+      out.push(reportAt(meta, sheet, row, address, messages.blank(label(sheet, field as FieldId), goalOf(row), kindIn[sheet.kind])));
     },
   },
 );

@@ -1,10 +1,10 @@
-import type { Finding } from '../domain/finding';
 import type { FieldId } from '../domain/fields';
 import { formatMoney } from '../domain/format';
 import { okNumber, type ReadSheet } from '../domain/sheet';
 import { sameMoney } from '../domain/tolerance';
-import type { Rule, RuleMeta } from './types';
-import { fieldAddress, report, goalOf, quote } from './lib/util';
+import type { RuleMeta } from './types';
+import { goalOf, quote, reportField } from './lib/util';
+import { sheetRule } from './lib/sheets';
 
 const messages = {
   sum: (goal: string, total: string, totalValue: number, sum: number, year: string): string =>
@@ -29,44 +29,28 @@ const meta: RuleMeta = {
  * Plan indicativo (real-formats.md "Rules added"): the funding sources of each year add up to that
  * year's total, to the peso. Reported on the total's cell, once per goal and year.
  */
-export const rule: Rule = {
-  meta,
-  messages,
-  check(ctx) {
-    const out: Finding[] = [];
-    for (const sheet of ctx.workbook.sheets) {
-      if (sheet.kind !== 'plan-indicativo') continue;
-      for (let y = 1; y <= sheet.periodCount; y++) {
-        const total: FieldId = `cost${y}`;
-        if (sheet.columns[total] === undefined) continue;
-        const sources = sourcesOf(sheet, y);
-        if (sources.length === 0) continue;
-        const year = sheet.years?.[y - 1] !== undefined ? String(sheet.years[y - 1]) : `el año ${y}`;
-        for (const row of sheet.rows) {
-          const t = okNumber(row, total);
-          if (t === undefined) continue;
-          let sum = 0;
-          let any = false;
-          for (const s of sources) {
-            const v = okNumber(row, s);
-            if (v !== undefined) {
-              sum += v;
-              any = true;
-            }
-          }
-          if (!any || sameMoney(sum, t)) continue;
-          out.push(
-            report(meta, {
-              sheet,
-              row: row.row,
-              cell: fieldAddress(sheet, row, total),
-              goal: goalOf(row),
-              message: messages.sum(goalOf(row) ?? '', sheet.headers[total] ?? `Total ${year}`, t, Number.parseFloat(sum.toPrecision(15)), year),
-            }),
-          );
+export const rule = sheetRule(meta, messages, (sheet) => sheet.kind === 'plan-indicativo', (sheet, _ctx, out) => {
+  for (let y = 1; y <= sheet.periodCount; y++) {
+    const total: FieldId = `cost${y}`;
+    if (sheet.columns[total] === undefined) continue;
+    const sources = sourcesOf(sheet, y);
+    if (sources.length === 0) continue;
+    const year = sheet.years?.[y - 1] !== undefined ? String(sheet.years[y - 1]) : `el año ${y}`;
+    for (const row of sheet.rows) {
+      const t = okNumber(row, total);
+      if (t === undefined) continue;
+      let sum = 0;
+      let any = false;
+      for (const s of sources) {
+        const v = okNumber(row, s);
+        if (v !== undefined) {
+          sum += v;
+          any = true;
         }
       }
+      if (!any || sameMoney(sum, t)) continue;
+      const message = messages.sum(goalOf(row) ?? '', sheet.headers[total] ?? `Total ${year}`, t, Number.parseFloat(sum.toPrecision(15)), year);
+      out.push(reportField(meta, sheet, row, total, message));
     }
-    return out;
-  },
-};
+  }
+});

@@ -4,8 +4,9 @@ import { formatNumber } from '../domain/format';
 import { pushTo } from '../domain/multimap';
 import { okNumber, okValue, type DataRow, type ReadSheet } from '../domain/sheet';
 import { sameMagnitude } from '../domain/tolerance';
-import type { Rule, RuleMeta } from './types';
-import { fieldAddress, report, goalOf, label, periodLabel, quote, sheetAnchor } from './lib/util';
+import type { RuleMeta } from './types';
+import { goalOf, label, periodLabel, quote, report, reportField, sheetAnchor } from './lib/util';
+import { sheetRule } from './lib/sheets';
 
 const n = (v: number): string => formatNumber(v, 6);
 
@@ -66,7 +67,7 @@ function check(sheet: ReadSheet, row: DataRow, conventions?: Map<Convention, num
       pushTo(conventions, broken, row.row);
       return undefined;
     }
-    return report(meta, { sheet, row: row.row, cell: fieldAddress(sheet, row, field), goal: goalOf(row), message });
+    return reportField(meta, sheet, row, field, message);
   };
   if (acc === 'suma') {
     const sum = years.reduce((a, y) => a + y.value, 0);
@@ -98,40 +99,31 @@ const meta: RuleMeta = {
  * (below it for a decreasing indicator) and reaches it in its last programmed year. One finding per
  * goal, on the cell to fix.
  */
-export const rule: Rule = {
-  meta,
-  messages,
-  check(ctx) {
-    const out: Finding[] = [];
-    for (const sheet of ctx.workbook.sheets) {
-      if (sheet.kind !== 'plan-indicativo') continue;
-      const conventions = new Map<Convention, number[]>();
-      const rows: Finding[] = [];
-      for (const row of sheet.rows) {
-        const f = check(sheet, row, conventions);
-        if (f) rows.push(f);
-      }
-      // A convention followed by one row only is that row's mistake: reported on its row.
-      for (const [c, list] of conventions) {
-        if (list.length > 1) continue;
-        conventions.delete(c);
-        const row = sheet.rows.find((r) => r.row === list[0]);
-        const f = row && check(sheet, row);
-        if (f) rows.push(f);
-      }
-      if (conventions.size > 0) {
-        const seen = [...conventions].map(([c, list]) => `${conventionNames[c]} (filas ${list.join(', ')})`).join('; ');
-        out.push(
-          report(meta, {
-            sheet,
-            row: sheet.firstHeaderRow,
-            cell: sheetAnchor(sheet),
-            message: messages.convention(sheet.name, seen),
-          }),
-        );
-      }
-      out.push(...rows.sort((a, b) => a.row - b.row));
-    }
-    return out;
-  },
-};
+export const rule = sheetRule(meta, messages, (sheet) => sheet.kind === 'plan-indicativo', (sheet, _ctx, out) => {
+  const conventions = new Map<Convention, number[]>();
+  const rows: Finding[] = [];
+  for (const row of sheet.rows) {
+    const f = check(sheet, row, conventions);
+    if (f) rows.push(f);
+  }
+  // A convention followed by one row only is that row's mistake: reported on its row.
+  for (const [c, list] of conventions) {
+    if (list.length > 1) continue;
+    conventions.delete(c);
+    const row = sheet.rows.find((r) => r.row === list[0]);
+    const f = row && check(sheet, row);
+    if (f) rows.push(f);
+  }
+  if (conventions.size > 0) {
+    const seen = [...conventions].map(([c, list]) => `${conventionNames[c]} (filas ${list.join(', ')})`).join('; ');
+    out.push(
+      report(meta, {
+        sheet,
+        row: sheet.firstHeaderRow,
+        cell: sheetAnchor(sheet),
+        message: messages.convention(sheet.name, seen),
+      }),
+    );
+  }
+  out.push(...rows.sort((a, b) => a.row - b.row));
+});

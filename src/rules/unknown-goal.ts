@@ -2,7 +2,7 @@ import type { Rule, RuleMeta } from './types';
 import type { Finding } from '../domain/finding';
 import { captureSheets } from './lib/capture';
 import { planGoals } from './lib/cross';
-import { fieldAddress, report, goalOf, quote } from './lib/util';
+import { goalOf, quote, reportField } from './lib/util';
 
 const messages = {
   unknown: (goal: string, planSheets: string): string =>
@@ -34,15 +34,7 @@ export const rule: Rule = {
       for (const row of sheet.rows) {
         const goal = goalOf(row);
         if (goal === undefined || plan.has(goal)) continue;
-        out.push(
-          report(meta, {
-            sheet,
-            row: row.row,
-            cell: fieldAddress(sheet, row, 'goalCode'),
-            goal,
-            message: messages.unknown(goal, names),
-          }),
-        );
+        out.push(reportField(meta, sheet, row, 'goalCode', messages.unknown(goal, names)));
       }
     }
     return out;

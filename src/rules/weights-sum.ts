@@ -1,10 +1,10 @@
-import type { Rule, RuleMeta } from './types';
-import type { Finding } from '../domain/finding';
+import type { RuleMeta } from './types';
 import { goalsFromPlanSheet } from '../domain/goals';
 import type { GoalInput } from '../domain/goal';
 import { formatPercent } from '../domain/format';
 import { samePercent } from '../domain/tolerance';
 import { fieldAddress, report, normalizeText, quote } from './lib/util';
+import { sheetRule } from './lib/sheets';
 
 const messages = {
   sum: (unit: string, total: number, goals: number, withoutWeight: number): string =>
@@ -26,39 +26,30 @@ const meta: RuleMeta = {
  * 100 % (± 0,5 puntos). A unit whose goals have no weight at all is left alone (equal weights).
  * Reported on the Ponderación cell of the unit's first goal.
  */
-export const rule: Rule = {
-  meta,
-  messages,
-  check(ctx) {
-    const out: Finding[] = [];
-    for (const sheet of ctx.workbook.sheets) {
-      if (sheet.kind !== 'plan-accion' || sheet.columns.weight === undefined) continue;
-      const byUnit = new Map<string, GoalInput[]>();
-      for (const goal of goalsFromPlanSheet(sheet)) {
-        const key = normalizeText(goal.unit);
-        const list = byUnit.get(key);
-        if (list) list.push(goal);
-        else byUnit.set(key, [goal]);
-      }
-      const rows = new Map(sheet.rows.map((r) => [r.row, r]));
-      for (const goals of byUnit.values()) {
-        const weighted = goals.filter((g) => g.weight !== null);
-        if (weighted.length === 0) continue;
-        const total = Number.parseFloat(weighted.reduce((s, g) => s + (g.weight as number), 0).toPrecision(12));
-        if (samePercent(total, 1)) continue;
-        const row = rows.get(goals[0].row);
-        if (!row) continue;
-        out.push(
-          report(meta, {
-            sheet,
-            row: row.row,
-            cell: fieldAddress(sheet, row, 'weight'),
-            goal: goals[0].code || undefined,
-            message: messages.sum(goals[0].unit || 'la dependencia sin nombre', total, goals.length, goals.length - weighted.length),
-          }),
-        );
-      }
-    }
-    return out;
-  },
-};
+export const rule = sheetRule(meta, messages, (sheet) => sheet.kind === 'plan-accion' && sheet.columns.weight !== undefined, (sheet, _ctx, out) => {
+  const byUnit = new Map<string, GoalInput[]>();
+  for (const goal of goalsFromPlanSheet(sheet)) {
+    const key = normalizeText(goal.unit);
+    const list = byUnit.get(key);
+    if (list) list.push(goal);
+    else byUnit.set(key, [goal]);
+  }
+  const rows = new Map(sheet.rows.map((r) => [r.row, r]));
+  for (const goals of byUnit.values()) {
+    const weighted = goals.filter((g) => g.weight !== null);
+    if (weighted.length === 0) continue;
+    const total = Number.parseFloat(weighted.reduce((s, g) => s + (g.weight as number), 0).toPrecision(12));
+    if (samePercent(total, 1)) continue;
+    const row = rows.get(goals[0].row);
+    if (!row) continue;
+    out.push(
+      report(meta, {
+        sheet,
+        row: row.row,
+        cell: fieldAddress(sheet, row, 'weight'),
+        goal: goals[0].code || undefined,
+        message: messages.sum(goals[0].unit || 'la dependencia sin nombre', total, goals.length, goals.length - weighted.length),
+      }),
+    );
+  }
+});

@@ -40,6 +40,8 @@ const accumulationLabels: Record<string, string> = {
 export interface AlertasInput {
   readonly model: ProgressModel;
   readonly generatedAt: string;
+  /** The one unit the sheet is limited to (the pane's unit picker), named in its title. */
+  readonly unit?: string;
 }
 
 /** One earlier cut-off of the cumulative matrix. */
@@ -103,7 +105,7 @@ export function buildAlertas(input: AlertasInput): SheetModel {
     b,
     LAST,
     model.entity,
-    `Alertas de metas rezagadas — ${model.period ?? 'sin periodo medido'} de ${model.vigencia}`,
+    `Alertas de metas rezagadas — ${model.period ?? 'sin periodo medido'} de ${model.vigencia}${input.unit ? ` — ${input.unit}` : ''}`,
     'Reporte trimestral de alertas por dependencia (PE-P-008). La dependencia diligencia las columnas en amarillo y lo devuelve a la Oficina de Planeación.',
     [
       { label: 'Fecha de corte', value: model.cutoff, as: 'date' },

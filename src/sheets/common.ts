@@ -51,7 +51,7 @@ export function stateRules(ranges: readonly CellRange[]): ConditionalFormat[] {
   );
 }
 
-export const ratingColours = [
+const ratingColours = [
   { text: 'Sobresaliente', fill: palette.green, font: palette.greenText },
   { text: 'Satisfactorio', fill: 'E2EFDA', font: '375623' },
   { text: 'Medio', fill: palette.yellow, font: palette.yellowText },

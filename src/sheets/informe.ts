@@ -66,14 +66,14 @@ export interface InformeOptions {
   readonly generatedAt: string;
 }
 
-export function escapeHtml(s: string): string {
+function escapeHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 const h = escapeHtml;
 const pct = (x: number | null | undefined) => (x === null || x === undefined || !Number.isFinite(x) ? '—' : formatPercent(x));
 
 /** One horizontal grouped bar chart (0–100 %), first category at the top, as in the tablero. */
-export function barChartSvg(title: string, categories: readonly string[], series: readonly { name: string; color: string; values: readonly (number | null)[] }[]): string {
+function barChartSvg(title: string, categories: readonly string[], series: readonly { name: string; color: string; values: readonly (number | null)[] }[]): string {
   const label = 190;
   const plot = 420;
   const right = 52;

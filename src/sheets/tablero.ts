@@ -45,7 +45,7 @@ import {
 import { periodCount } from '../domain/periods';
 import { buildPlanSummary } from './plan-summary';
 
-export const LAST_COL = 15;
+const LAST_COL = 15;
 const widths = [8, 34, 8, 13, 13, 13, 14, 11, 11, 11, 11, 11, 11, 11, 11];
 
 /** The figure columns of the dimension / unit tables. */

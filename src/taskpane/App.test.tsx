@@ -77,6 +77,9 @@ class FakeHost implements WorkbookHost {
     this.calls.push(`insertTemplate:${kind}`);
     return 'Plan de acción';
   }
+  async saveMapping() {
+    this.calls.push('saveMapping');
+  }
 }
 
 function fakeUseCases(findings: Finding[]): PaneUseCases & { generated: string[] } {

@@ -20,8 +20,10 @@ const GeneratePanel = lazy(() => import(/* webpackChunkName: "generar-panel" */ 
 const ConsolidarPanel = lazy(() => import(/* webpackChunkName: "consolidar-panel" */ './components/ConsolidarPanel.js').then((m) => ({ default: m.ConsolidarPanel })));
 const ApprovalPanel = lazy(() => import(/* webpackChunkName: "aprobacion" */ './components/ApprovalPanel.js').then((m) => ({ default: m.ApprovalPanel })));
 const SettingsPanel = lazy(() => import(/* webpackChunkName: "ajustes" */ './components/SettingsPanel.js').then((m) => ({ default: m.SettingsPanel })));
+// «En este libro»: the reading and the user's mapping (with the zod schema behind it).
+const BookPanel = lazy(() => import(/* webpackChunkName: "en-este-libro" */ './components/BookPanel.js').then((m) => ({ default: m.BookPanel })));
 
-type TabId = 'validar' | 'generar' | 'consolidar' | 'plan' | 'ajustes';
+type TabId = 'validar' | 'generar' | 'libro' | 'consolidar' | 'plan' | 'ajustes';
 
 const useStyles = makeStyles({
   root: {
@@ -54,6 +56,7 @@ export interface AppProps {
 const tabs: readonly { id: TabId; label: string }[] = [
   { id: 'validar', label: 'Validar' },
   { id: 'generar', label: 'Generar' },
+  { id: 'libro', label: 'Libro' },
   { id: 'consolidar', label: 'Consolidar' },
   { id: 'plan', label: 'Plan' },
   { id: 'ajustes', label: 'Ajustes' },
@@ -100,7 +103,12 @@ export function App({ actions, consolidar, approval }: AppProps) {
           )}
           {tab === 'generar' && (
             <Suspense fallback={<Spinner size="tiny" label="Cargando…" />}>
-              <GeneratePanel busy={busy} onGenerate={on.generate} onInsertTemplate={on.insertTemplate} />
+              <GeneratePanel busy={busy} units={state.detection?.units} onGenerate={on.generate} onInsertTemplate={on.insertTemplate} />
+            </Suspense>
+          )}
+          {tab === 'libro' && (
+            <Suspense fallback={<Spinner size="tiny" label="Cargando…" />}>
+              <BookPanel actions={actions} busy={busy} />
             </Suspense>
           )}
           {tab === 'consolidar' && consolidar && (

@@ -9,10 +9,11 @@
  */
 import { UserError } from '../app/errors';
 import { throwIfCancelled, type CancelToken, type NoticeSource, type ProgressReporter, type WorkbookHost, type WorkbookSettings } from '../app/ports';
-import type { Detection, PaneSheetKind, PaneUseCases, ValidationOutcome } from '../app/pane';
+import { storedMappingOf, type Detection, type PaneSheetKind, type PaneUseCases, type ValidationOutcome } from '../app/pane';
 import type { Finding, Severity } from '../domain/finding';
 import { compareFindings } from '../domain/finding';
-import type { GeneralKind } from '../domain/fields';
+import type { FieldId, GeneralKind } from '../domain/fields';
+import type { BookReading } from '../app/book';
 
 export type ValidationScope = 'workbook' | 'active';
 
@@ -27,21 +28,29 @@ export interface PaneActions {
   validate(scope: ValidationScope, run: RunControl): Promise<ValidationOutcome>;
   selectFinding(finding: Finding): Promise<void>;
   clearMarks(): Promise<void>;
-  generate(kind: PaneSheetKind, run: RunControl): Promise<string>;
+  /** `unit`: Alertas and Observaciones of that unit only. */
+  generate(kind: PaneSheetKind, run: RunControl, unit?: string): Promise<string>;
   insertTemplate(kind: GeneralKind): Promise<string>;
   loadSettings(): Promise<WorkbookSettings>;
   saveSettings(settings: WorkbookSettings): Promise<void>;
   ruleTitle(rule: string): string;
   /** Spanish notices from the host (a feature this Excel lacks), each said once. */
   onNotice(listener: (message: string) => void): () => void;
+  /** «En este libro»: the reading of the open workbook, with the mapping stored in it. */
+  readBook(): Promise<BookReading>;
+  /** Gives `field` of `sheet` the column `column` (letter; `null` = back to the guess), stores the mapping in the workbook, reads again. */
+  setFieldColumn(sheet: string, field: FieldId, column: string | null): Promise<BookReading>;
 }
+
+/** «En este libro»'s code (and the zod schema behind it) loads when that tab is first opened. */
+const bookChunk = () => import(/* webpackChunkName: "en-este-libro" */ '../app/book.js');
 
 export function createPaneActions(host: WorkbookHost, useCases: PaneUseCases, notices?: NoticeSource): PaneActions {
   return {
     async detect() {
       const settings = await host.loadSettings();
       const grids = await host.readGrids('workbook');
-      return useCases.detect(grids, settings);
+      return useCases.detect(grids, settings, await storedMappingOf(grids));
     },
 
     async validate(scope, { progress, cancel }) {
@@ -52,7 +61,8 @@ export function createPaneActions(host: WorkbookHost, useCases: PaneUseCases, no
       progress.report('Revisando reglas', 0, 1);
       // Let the pane paint the step before the (synchronous) engine runs.
       await nextTick();
-      const outcome = await useCases.validate(grids, settings);
+      const stored = await storedMappingOf(grids);
+      const outcome = await useCases.validate(grids, settings, stored);
       throwIfCancelled(cancel);
       progress.report('Marcando celdas', 0, Math.max(outcome.findings.length, 1));
       await host.clearMarks();
@@ -69,12 +79,12 @@ export function createPaneActions(host: WorkbookHost, useCases: PaneUseCases, no
       return host.clearMarks();
     },
 
-    async generate(kind, { progress, cancel }) {
+    async generate(kind, { progress, cancel }, unit) {
       const settings = await host.loadSettings();
       progress.report('Leyendo hojas', 0, 1);
       const grids = await host.readGrids('workbook', progress, cancel);
       throwIfCancelled(cancel);
-      const name = await useCases.generate(kind, grids, settings, progress, cancel);
+      const name = await useCases.generate(kind, grids, settings, progress, cancel, unit, await storedMappingOf(grids));
       throwIfCancelled(cancel);
       return name;
     },
@@ -98,6 +108,21 @@ export function createPaneActions(host: WorkbookHost, useCases: PaneUseCases, no
 
     onNotice(listener) {
       return notices ? notices.subscribe(listener) : () => undefined;
+    },
+
+    async readBook() {
+      const [settings, grids, { bookReading }] = await Promise.all([host.loadSettings(), host.readGrids('workbook'), bookChunk()]);
+      return bookReading(grids, settings, await storedMappingOf(grids));
+    },
+
+    async setFieldColumn(sheetName, field, column) {
+      const [settings, grids, { bookReading, withFieldColumn }] = await Promise.all([host.loadSettings(), host.readGrids('workbook'), bookChunk()]);
+      const stored = await storedMappingOf(grids);
+      const sheet = bookReading(grids, settings, stored).sheets.find((s) => s.name === sheetName);
+      if (!sheet) throw new UserError(`No se encontró la hoja «${sheetName}»: ¿se cambió su nombre? Vuelva a abrir «En este libro».`);
+      const mapping = withFieldColumn(stored.mapping, sheet, field, column);
+      await host.saveMapping(mapping);
+      return bookReading(grids, settings, { mapping });
     },
   };
 }

@@ -1,28 +1,13 @@
 /**
- * Composition root of the task pane: waits for Office, builds the office-js host, wires it into
- * the app's use cases and renders the pane inside a FluentProvider that follows the Office theme.
- * This file and `commands/commands.ts` are the only pane files that import the Excel adapter.
+ * Entry point of the task pane: waits for Office, takes the actions wired to Excel from the
+ * composition root (`compose.ts`) and renders the pane inside a FluentProvider that follows the
+ * Office theme.
  */
 import { createRoot } from 'react-dom/client';
 import { FluentProvider, MessageBar, MessageBarBody, MessageBarTitle, webLightTheme } from '@fluentui/react-components';
 import { App } from './App';
-import { createPaneActions } from './controller';
-import { createApprovalActions } from './approval';
-import { createPaneUseCases } from '../app/pane';
+import { createExcelPane } from './compose';
 import { fluentThemeFor } from './theme';
-import { createExcelWiring } from '../excel/wiring';
-import { createConsolidarActions } from './consolidar';
-import type { BytesReader } from '../app/consolidate-picked';
-
-/**
- * The reader of the files Consolidar is given (no exceljs, no Node): loaded on the first use, in
- * the chunk of Consolidar's use case (`excel/wiring.ts`), so the door check they share stays out
- * of the first load.
- */
-const readPickedFile: BytesReader = async (bytes, name) => {
-  const { readXlsxGrids } = await import(/* webpackChunkName: "generar" */ '../xlsx/bytes-read.js');
-  return readXlsxGrids(bytes, name);
-};
 
 function container(): HTMLElement {
   const el = document.getElementById('container');
@@ -66,15 +51,13 @@ async function main() {
     renderOutsideExcel('other-app');
     return;
   }
-  const { host, generateSheet, notices, consolidate } = createExcelWiring();
-  const actions = createPaneActions(host, createPaneUseCases(generateSheet), notices);
-  const consolidar = createConsolidarActions(consolidate, readPickedFile);
+  const { actions, consolidar, approval } = createExcelPane();
   const { theme, dark } = fluentThemeFor(Office.context.officeTheme);
   document.documentElement.style.colorScheme = dark ? 'dark' : 'light';
   document.body.style.backgroundColor = theme.colorNeutralBackground1;
   createRoot(container()).render(
     <FluentProvider theme={theme} style={{ minHeight: '100vh' }}>
-      <App actions={actions} consolidar={consolidar} approval={createApprovalActions(host)} />
+      <App actions={actions} consolidar={consolidar} approval={approval} />
     </FluentProvider>,
   );
 }

@@ -53,7 +53,7 @@ export interface PaneCallbacks {
   validate(scope: ValidationScope): void;
   selectFinding(finding: Finding): void;
   clearMarks(): void;
-  generate(kind: PaneSheetKind): void;
+  generate(kind: PaneSheetKind, unit?: string): void;
   insertTemplate(kind: GeneralKind): void;
   saveSettings(settings: WorkbookSettings): void;
   cancel(): void;
@@ -201,9 +201,10 @@ export function usePane(actions: PaneActions): [PaneState, PaneCallbacks] {
   }, [actions, run]);
 
   const generate = useCallback(
-    (kind: PaneSheetKind) => {
-      void run(`Generando ${generatedNames[kind]}`, true, (c) => actions.generate(kind, c), (sheet) => {
-        setStatus({ intent: 'success', text: `Listo: se generó la hoja «${sheet}».` });
+    (kind: PaneSheetKind, unit?: string) => {
+      const of = unit ? ` de ${unit}` : '';
+      void run(`Generando ${generatedNames[kind]}${of}`, true, (c) => actions.generate(kind, c, unit), (sheet) => {
+        setStatus({ intent: 'success', text: `Listo: se generó la hoja «${sheet}»${unit ? ` (solo ${unit})` : ''}.` });
       });
     },
     [actions, run],

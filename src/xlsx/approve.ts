@@ -13,7 +13,7 @@ import { xlsxParser } from './generate';
 import { writeWorkbookAtomic } from './write';
 
 export async function approveCopy(request: ApproveRequest): Promise<ApproveOutcome> {
-  const loaded = await loadWorkbookFile(request.file, xlsxParser, { cwd: request.cwd });
+  const loaded = await loadWorkbookFile(request.file, xlsxParser, { cwd: request.cwd, ...(request.reading ? { reading: request.reading } : {}) });
   const sheets = loaded.workbook.sheets;
   const baseline = baselineOf(sheets, request.approvedOn, request.act, sheets.find((s) => s.vigencia !== undefined)?.vigencia ?? request.vigencia);
   if (baseline.goals.length === 0) {

@@ -258,8 +258,9 @@ export async function readXlsxGrids(bytes: Uint8Array, name: string): Promise<Wo
   const styles = readStyles(await text(partOf('styles', 'xl/styles.xml')));
   const pr = section(workbookXml, 'workbookPr');
   const ctx: SheetContext = { strings, styles, date1904: pr ? attrsOf(pr.open).get('date1904') === '1' : false };
+  const listed = section(workbookXml, 'sheets');
   const states = new Map(
-    (section(workbookXml, 'sheets') ? elements(section(workbookXml, 'sheets')!.inner, 'sheet') : []).map((e) => {
+    (listed ? elements(listed.inner, 'sheet') : []).map((e) => {
       const a = attrsOf(e.open);
       return [a.get('name') ?? '', a.get('state')] as const;
     }),

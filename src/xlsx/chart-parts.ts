@@ -83,7 +83,7 @@ function axisText(size: number): string {
 }
 
 /** The chart part of a resolved chart on `sheet`. */
-export function chartXml(sheet: string, chart: ResolvedChart): string {
+function chartXml(sheet: string, chart: ResolvedChart): string {
   const { spec } = chart;
   const n = chart.categories.length;
   const fmt = chartFormat(spec.axis.numberFormat);
@@ -125,7 +125,7 @@ export function chartXml(sheet: string, chart: ResolvedChart): string {
 }
 
 /** The drawing part: one two-cell anchor per chart (0-based cells; `to` is the cell after the anchor). */
-export function drawingXml(anchors: readonly { readonly anchor: CellRange; readonly rid: string; readonly title: string }[]): string {
+function drawingXml(anchors: readonly { readonly anchor: CellRange; readonly rid: string; readonly title: string }[]): string {
   const frames = anchors.map((a, i) => {
     const from = `<xdr:from><xdr:col>${a.anchor.left - 1}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${a.anchor.top - 1}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from>`;
     const to = `<xdr:to><xdr:col>${a.anchor.right}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${a.anchor.bottom}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to>`;

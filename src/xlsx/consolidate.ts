@@ -50,7 +50,7 @@ export async function consolidateFiles(
   files: readonly string[],
   corte: string | undefined,
   workbookName: string,
-  at: Pick<CopyRequest, 'cwd' | 'now'>,
+  at: Pick<CopyRequest, 'cwd' | 'now' | 'reading'>,
   warn: (message: string) => void,
 ): Promise<ConsolidatedRun> {
   const generatedAt = localDateTime(at.now);
@@ -58,11 +58,12 @@ export async function consolidateFiles(
   const inputs: string[] = [];
   const intake = new ConsolidationIntake(corte);
   for (const file of files) {
-    const loaded = await loadWorkbookFile(file, xlsxParser, { cwd: at.cwd });
+    const mapping = at.reading?.mapping ? { mapping: at.reading.mapping } : undefined;
+    const loaded = await loadWorkbookFile(file, xlsxParser, { cwd: at.cwd, ...(mapping ? { reading: mapping } : {}) });
     const twice = intake.repeated(file, await realpath(loaded.path));
-    if (twice && !twice.admitted) throw new InputError(twice.reason);
+    if (twice) throw new InputError(twice);
     inputs.push(loaded.path);
-    const { workbook, options } = prepare(loaded.grids, generatedSheetNames(loaded.host), { cutoff: intake.cutoff }, at.now);
+    const { workbook, options } = prepare(loaded.grids, generatedSheetNames(loaded.host), { cutoff: intake.cutoff }, at.now, mapping);
     const verdict = intake.admit({ file, workbook, options });
     if (!verdict.admitted) {
       // A file with nothing to copy is only a warning; another period or a repeated file stops the run.

@@ -26,7 +26,7 @@ function sheetOfRef(ref: string): string | null {
   return m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2];
 }
 
-export function quotedRef(sheet: string, cell = '$A$1'): string {
+function quotedRef(sheet: string, cell = '$A$1'): string {
   return `'${sheet.replace(/'/g, "''")}'!${cell}`;
 }
 

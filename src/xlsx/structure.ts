@@ -26,14 +26,14 @@ export interface Structure {
 }
 
 /** The workbook's listed sheets and their parts; throws `DamagedWorkbookError` when the package is not whole. */
-export function structureOf(zip: PackageParts): Structure {
-  const rootRels = zip.text('_rels/.rels');
+export function structureOf(parts: PackageParts): Structure {
+  const rootRels = parts.text('_rels/.rels');
   if (rootRels === null) throw new DamagedWorkbookError('le falta la parte _rels/.rels, que dice dónde está cada parte del libro');
   const office = parseRels(rootRels).find((r) => relIs(r.type, 'officeDocument') && !r.external);
   const workbookPart = office ? resolveTarget('', office.target) : null;
   if (workbookPart !== 'xl/workbook.xml') throw new DamagedWorkbookError('_rels/.rels no apunta a xl/workbook.xml');
-  const xml = zip.text(workbookPart) ?? '';
-  const relsText = zip.text(relsPathOf(workbookPart));
+  const xml = parts.text(workbookPart) ?? '';
+  const relsText = parts.text(relsPathOf(workbookPart));
   if (relsText === null) throw new DamagedWorkbookError('le falta la parte xl/_rels/workbook.xml.rels, que dice dónde está cada hoja');
   const rels = parseRels(relsText);
   const list = section(xml, 'sheets');
@@ -45,7 +45,7 @@ export function structureOf(zip: PackageParts): Structure {
     const rel = rels.find((r) => r.id === rid);
     if (!rel || rel.external) throw new DamagedWorkbookError(`la hoja «${name}» figura en el libro pero no tiene contenido asociado`);
     const part = resolveTarget(workbookPart, rel.target);
-    if (!zip.has(part)) throw new DamagedWorkbookError(`la hoja «${name}» figura en el libro pero su contenido (${part}) no está en el archivo`);
+    if (!parts.has(part)) throw new DamagedWorkbookError(`la hoja «${name}» figura en el libro pero su contenido (${part}) no está en el archivo`);
     return { name, rid, part: relIs(rel.type, 'worksheet') ? part : null };
   });
   if (sheets.length === 0) throw new DamagedWorkbookError('xl/workbook.xml no lista ninguna hoja');

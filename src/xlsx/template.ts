@@ -12,7 +12,7 @@ const HEADER_FILL = `FF${templateColours.header}`;
 const REQUIRED_FILL = `FF${templateColours.required}`;
 
 /** Adds the template sheet to `wb` and returns it. */
-export function renderTemplate(wb: ExcelJS.Workbook, spec: TemplateSpec): ExcelJS.Worksheet {
+function renderTemplate(wb: ExcelJS.Workbook, spec: TemplateSpec): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(spec.sheetName, {
     views: [{ state: 'frozen', ySplit: spec.headerRow, xSplit: 0, topLeftCell: `A${spec.headerRow + 1}`, activeCell: `A${spec.headerRow + 1}` }],
     pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 },

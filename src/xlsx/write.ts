@@ -47,7 +47,7 @@ async function statOrNull(p: string) {
 }
 
 /** Throws `OutputError` when `out` is one of `inputs` (same real path or same inode). */
-export async function assertNotInput(out: string, inputs: readonly string[], display: string): Promise<void> {
+async function assertNotInput(out: string, inputs: readonly string[], display: string): Promise<void> {
   const realOut = await realOrResolved(out);
   const outStat = await statOrNull(realOut);
   for (const input of inputs) {

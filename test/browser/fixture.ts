@@ -25,7 +25,8 @@ export function sheetsOfGrids(grids: WorkbookGrids): SheetInput[] {
     const r0 = g.origin?.row ?? 1;
     const c0 = g.origin?.col ?? 1;
     const formats: Record<string, string> = {};
-    const rows: DoubleValue[][] = g.values.map((row, i) =>
+    // Array.from, not map: a blank row is a hole in the grid, and a hole would reach the double as null.
+    const rows: DoubleValue[][] = Array.from(g.values, (row, i) =>
       (row ?? []).map((v, j) => {
         const { value, dateFormat } = doubleValue(v);
         const nf = g.numberFormats?.[i]?.[j];

@@ -14,13 +14,14 @@
  * Skipped (with a note) when Chromium is not installed: `apt-get install chromium`.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { fixtureOf } from './fixture';
+import { offlinePage, serveDir } from './harness';
 import type { PaneFixture } from './double-entry';
 import { createPaneUseCases } from '../../src/app/pane';
 import { gridsOfWorkbook, loadWorkbook } from '../../src/xlsx/read';
@@ -54,28 +55,6 @@ let server: Server;
 let base = '';
 let browser: Browser;
 
-const types: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.png': 'image/png',
-  '.xml': 'application/xml',
-  '.txt': 'text/plain; charset=utf-8',
-};
-
-function serve(dir: string): Promise<Server> {
-  const s = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const file = path.join(dir, decodeURIComponent(url.pathname));
-    if (!file.startsWith(dir) || !existsSync(file) || !statSync(file).isFile()) {
-      res.writeHead(404).end('no encontrado');
-      return;
-    }
-    res.writeHead(200, { 'content-type': types[path.extname(file)] ?? 'application/octet-stream' });
-    res.end(readFileSync(file));
-  });
-  return new Promise((resolve) => s.listen(0, '127.0.0.1', () => resolve(s)));
-}
-
 interface Opened {
   readonly context: BrowserContext;
   readonly page: Page;
@@ -84,18 +63,7 @@ interface Opened {
 
 /** Opens taskpane.html at `width` px; with a fixture, the Excel double stands in for Excel. */
 async function openPane(fixture: PaneFixture | null, width = 320, userAgent?: string): Promise<Opened> {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, deviceScaleFactor: 2, locale: 'es-CO', reducedMotion: 'reduce', ...(userAgent ? { userAgent } : {}) });
-  // Offline: nothing leaves 127.0.0.1.
-  await context.route(
-    (url) => !url.href.startsWith(base) && !url.href.startsWith('data:'),
-    (route) => route.abort(),
-  );
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
+  const { context, page, errors } = await offlinePage(browser, base, width, userAgent);
   // The CDN office.js (and what it loads next to it), answered locally from the npm copy.
   await page.route(`${OFFICE_JS_CDN}**`, (route) => {
     const file = path.join(OFFICE_JS_DIR, new URL(route.request().url()).pathname.replace('/lib/1/hosted/', ''));
@@ -144,7 +112,7 @@ describeBrowser('the built pane in Chromium, over the Excel double', () => {
       cwd: ROOT,
       stdio: 'pipe',
     });
-    server = await serve(dist);
+    server = await serveDir(dist);
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     browser = await chromium.launch({
       executablePath: CHROMIUM,
@@ -177,6 +145,19 @@ describeBrowser('the built pane in Chromium, over the Excel double', () => {
       expect(html.indexOf('__tableroSinSoporte')).toBeLessThan(html.indexOf(OFFICE_JS_CDN));
     }
     expect(existsSync(path.join(dist, 'office-js'))).toBe(false);
+  });
+
+  test('the ribbon page loads no React: its actions come from taskpane/compose.ts, not from the pane', () => {
+    const scriptsOf = (page: string) =>
+      [...readFileSync(path.join(dist, page), 'utf8').matchAll(/<script[^>]*\ssrc="?([^"\s>]+)/g)]
+        .map((m) => m[1])
+        .filter((src) => !src.startsWith('http'))
+        .map((src) => readFileSync(path.join(dist, src), 'utf8'));
+    const react = /Minified React error|__SECRET_INTERNALS/;
+    expect(scriptsOf('taskpane.html').some((js) => react.test(js))).toBe(true);
+    const ribbon = scriptsOf('commands.html');
+    expect(ribbon.length).toBeGreaterThan(0);
+    for (const js of ribbon) expect(js).not.toMatch(react);
   });
 
   test('Internet Explorer / Edge heredado: the page says in Spanish which Excel versions work', async () => {
@@ -327,7 +308,7 @@ describeBrowser('the built pane in Chromium, over the Excel double', () => {
     await context.close();
   }, 60_000);
 
-  test('Consolidar: three units\' files and a damaged one → two consolidated, the other two listed with their reason; Generar on the result', async () => {
+  test('Consolidar: three units\' files and a damaged one → two consolidated, the other two listed with their reason; Generar on the result, and Alertas of one unit', async () => {
     const files = [
       { name: 'salud.xlsx', buffer: await unitFile('Secretaría de Salud') },
       { name: 'educacion.xlsx', buffer: await unitFile('Secretaría de Educación') },
@@ -381,6 +362,15 @@ describeBrowser('the built pane in Chromium, over the Excel double', () => {
     expect(tablero).toContain('Secretaría de Salud');
     expect(tablero).toContain('Secretaría de Educación');
     expect(tablero).not.toContain('Secretaría de Infraestructura');
+
+    // Alertas of one unit (as its return from `devolver`): only its goals.
+    await page.getByLabel('Alertas y observaciones de').selectOption('Secretaría de Salud');
+    await page.getByRole('button', { name: 'Generar alertas' }).click();
+    await page.getByText('Listo: se generó la hoja «Alertas» (solo Secretaría de Salud).').waitFor({ timeout: 30_000 });
+    const alertas = await page.evaluate(() => [...(window as unknown as DoubleWindow).__excelDouble.values('Alertas').values()].map(String));
+    expect(alertas.some((v) => v.startsWith('Alertas de metas rezagadas') && v.endsWith('— Secretaría de Salud'))).toBe(true);
+    expect(alertas.join('\n')).not.toContain('Secretaría de Educación');
+    await page.screenshot({ path: path.join(OUTPUT, 'pane-320-generar-dependencia.png') });
     expect(errors).toEqual([]);
     await context.close();
   }, 180_000);

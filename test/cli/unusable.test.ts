@@ -120,8 +120,8 @@ describe('wrong usage: exit 2 with one line', () => {
     expect(r.stdout).toContain('Uso: tablero <comando> [opciones]');
     expect(r.stdout).toContain('plantilla <plan-accion|hoja-captura|techos>');
     // The reading options are documented for the verbs that read, not for plantilla alone.
-    expect(r.stdout).toMatch(/--vigencia AAAA +año de la vigencia: el de la plantilla; al leer \(validar, reporte, generar,/);
-    expect(r.stdout).toMatch(/--incluir-ocultas +lee también las hojas ocultas \(validar, reporte, generar, consolidar,/);
+    expect(r.stdout).toMatch(/--vigencia AAAA +año de la vigencia \(plantilla; en los demás, el bloque de años que se lee\)/);
+    expect(r.stdout).toMatch(/--incluir-ocultas +lee también las hojas ocultas/);
     const h = await tablero(['validar', '-h'], process.cwd());
     expect(h.code).toBe(0);
   });

@@ -1,7 +1,7 @@
 /**
  * The layers of src/ are enforced by `npm run lint` (eslint.config.js, `no-restricted-imports`):
  * domain ← rules ← sheets ← app ← {xlsx, excel}; cli → app, taskpane → app; only the composition
- * roots (cli/main.ts, taskpane/index.tsx, commands/commands.ts) import an adapter. These tests lint
+ * roots (cli/main.ts, taskpane/compose.ts) import an adapter. These tests lint
  * one import at a time, as a file of the given folder, with the project's own configuration.
  */
 import * as path from 'node:path';
@@ -32,6 +32,8 @@ describe('the layer rules of eslint.config.js', () => {
     ['src/app/load.ts', "import ExcelJS from 'exceljs';", 'Only src/xlsx (the exceljs adapter) imports exceljs'],
     ['src/cli/main.ts', "import ExcelJS from 'exceljs';", 'Only src/xlsx (the exceljs adapter) imports exceljs'],
     ['src/excel/read.ts', "export { generateCopy } from '../xlsx/generate';", 'src/excel may not import src/xlsx'],
+    ['src/taskpane/index.tsx', "import { createExcelWiring } from '../excel/wiring';", 'src/taskpane may not import src/excel'],
+    ['src/commands/commands.ts', "import { createExcelWiring } from '../excel/wiring';", 'src/commands may not import src/excel'],
   ])('%s: %s fails lint', async (file, code, message) => {
     const errors = await layerErrors(file, code);
     expect(errors).toHaveLength(1);
@@ -46,8 +48,7 @@ describe('the layer rules of eslint.config.js', () => {
     ['src/excel/read.ts', "import type { WorkbookHost } from '../app/ports';"],
     ['src/cli/validar.ts', "import { validateWorkbook } from '../app/validate';\nimport type { Finding } from '../domain/finding';"],
     ['src/cli/main.ts', "import { writeFileAtomic } from '../xlsx/write';"],
-    ['src/taskpane/index.tsx', "import { createExcelWiring } from '../excel/wiring';"],
-    ['src/commands/commands.ts', "import { createExcelWiring } from '../excel/wiring';"],
+    ['src/taskpane/compose.ts', "import { createExcelWiring } from '../excel/wiring';"],
     ['test/cli/io.ts', "import { writeFileAtomic } from '../../src/xlsx/write';"],
   ])('%s: %s passes', async (file, code) => {
     expect(await layerErrors(file, code)).toEqual([]);

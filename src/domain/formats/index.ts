@@ -48,7 +48,7 @@ export interface HeaderCellText {
 }
 
 /** True when every signature pattern matches one of the normalised headers. */
-export function showsSignature(signature: readonly RegExp[], normalised: readonly string[]): boolean {
+function showsSignature(signature: readonly RegExp[], normalised: readonly string[]): boolean {
   return signature.length > 0 && signature.every((re) => normalised.some((n) => re.test(n)));
 }
 

@@ -16,6 +16,9 @@ import type { GoalProgress } from '../../domain/goal';
 import type { DataRow, ReadSheet } from '../../domain/sheet';
 import type { Rule, RuleContext, RuleMeta } from '../types';
 import { progressOf } from './capture';
+import { formatDate } from '../../domain/format';
+import type { FieldId } from '../../domain/fields';
+import { reportField } from './util';
 
 /** Visits one data row of a capture sheet: its index in `sheet.rows` and its goal's progress. */
 export type RowVisit = (row: DataRow, index: number, progress: GoalProgress) => void;
@@ -64,4 +67,42 @@ export function runRowChecks(ctx: RuleContext, checks: readonly RowCheck[]): Fin
     }
   }
   return outs;
+}
+
+/** What a capture row rule's visit of one sheet is given. */
+export interface CaptureSheet {
+  readonly sheet: ReadSheet;
+  readonly ctx: RuleContext;
+  /** The cut-off date as people read it (dd/mm/aaaa). */
+  readonly cutoff: string;
+  /** Files a finding of the rule on the row's cell of `field`, about the row's goal. */
+  report(row: DataRow, field: FieldId, message: string): void;
+}
+
+/**
+ * A row rule of the capture sheets (`hoja-captura`, or the goal sheets `applies` accepts) that
+ * reports on a row's cells: `rows` is asked once per such sheet (so it may keep that sheet's
+ * state) for the visit of each row beside its goal's progress at the cut-off.
+ */
+export function captureRowRule(
+  meta: RuleMeta,
+  messages: Rule['messages'],
+  check: {
+    readonly applies?: (sheet: ReadSheet) => boolean;
+    readonly rows: (at: CaptureSheet) => (row: DataRow, progress: GoalProgress) => void;
+  },
+): RowRule {
+  const applies = check.applies ?? ((sheet: ReadSheet) => sheet.kind === 'hoja-captura');
+  return rowRule(meta, messages, {
+    sheet(sheet, ctx, out) {
+      if (!applies(sheet)) return undefined;
+      const visit = check.rows({
+        sheet,
+        ctx,
+        cutoff: formatDate(ctx.options.cutoff),
+        report: (row, field, message) => out.push(reportField(meta, sheet, row, field, message)),
+      });
+      return (row, _index, progress) => visit(row, progress);
+    },
+  });
 }

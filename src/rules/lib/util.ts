@@ -153,6 +153,16 @@ export function report(meta: RuleMeta, f: FindingInput): Finding {
   return out;
 }
 
+/** `report` at `cell` of a data row, about the row's goal: the commonest finding. */
+export function reportAt(meta: RuleMeta, sheet: ReadSheet, row: DataRow, cell: string, message: string): Finding {
+  return report(meta, { sheet, row: row.row, cell, goal: goalOf(row), message });
+}
+
+/** `report` on the row's cell of `field` (its first cell when the sheet has no such column), about the row's goal. */
+export function reportField(meta: RuleMeta, sheet: ReadSheet, row: DataRow, field: FieldId, message: string): Finding {
+  return reportAt(meta, sheet, row, fieldAddress(sheet, row, field), message);
+}
+
 /** Groups data-row indices by a key, keeping first-seen order. */
 export function groupBy<T>(items: readonly T[], key: (item: T, index: number) => string | undefined): Map<string, number[]> {
   const map = new Map<string, number[]>();

@@ -21,7 +21,7 @@ import type { SeverityGroup } from '../controller';
 import { plural } from './plural';
 
 /** Findings shown per rule before "Mostrar más" (a 20k-row sheet may have thousands). */
-export const PAGE_SIZE = 50;
+const PAGE_SIZE = 50;
 
 const useStyles = makeStyles({
   group: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },

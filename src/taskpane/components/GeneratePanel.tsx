@@ -16,15 +16,19 @@ const useStyles = makeStyles({
 
 export interface GeneratePanelProps {
   readonly busy: boolean;
-  readonly onGenerate: (kind: PaneSheetKind) => void;
+  /** The workbook's units, for Alertas and Observaciones of one unit (none: no picker). */
+  readonly units?: readonly string[];
+  readonly onGenerate: (kind: PaneSheetKind, unit?: string) => void;
   readonly onInsertTemplate: (kind: GeneralKind) => void;
 }
 
 const templateOptions: readonly { value: GeneralKind; label: string }[] = templateKinds.map((value) => ({ value, label: templateKindLabels[value] }));
 
-export function GeneratePanel({ busy, onGenerate, onInsertTemplate }: GeneratePanelProps) {
+export function GeneratePanel({ busy, units = [], onGenerate, onInsertTemplate }: GeneratePanelProps) {
   const s = useStyles();
   const [template, setTemplate] = useState<GeneralKind>('plan-accion');
+  const [picked, setPicked] = useState('');
+  const unit = units.includes(picked) ? picked : undefined;
   const sheetsTitle = useId();
   const templateTitle = useId();
   return (
@@ -39,10 +43,22 @@ export function GeneratePanel({ busy, onGenerate, onInsertTemplate }: GeneratePa
         <Button appearance="primary" icon={<Board20Regular />} className={s.button} disabled={busy} onClick={() => onGenerate('tablero')}>
           Generar tablero
         </Button>
-        <Button icon={<Alert20Regular />} className={s.button} disabled={busy} onClick={() => onGenerate('alertas')}>
+        {units.length > 1 && (
+          <Field label="Alertas y observaciones de" hint="Una dependencia: solo sus metas y sus observaciones, como en su devolución.">
+            <Select value={unit ?? ''} onChange={(_, d) => setPicked(d.value)}>
+              <option value="">Todas las dependencias</option>
+              {units.map((u) => (
+                <option key={u} value={u}>
+                  {u}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        )}
+        <Button icon={<Alert20Regular />} className={s.button} disabled={busy} onClick={() => onGenerate('alertas', unit)}>
           Generar alertas
         </Button>
-        <Button icon={<CommentNote20Regular />} className={s.button} disabled={busy} onClick={() => onGenerate('observaciones')}>
+        <Button icon={<CommentNote20Regular />} className={s.button} disabled={busy} onClick={() => onGenerate('observaciones', unit)}>
           Generar observaciones
         </Button>
       </section>

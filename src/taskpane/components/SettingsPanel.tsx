@@ -39,7 +39,7 @@ function toDraft(s: WorkbookSettings): Draft {
  * Checks the draft with the same schemas that guard the settings read back from the document
  * (src/app/settings.ts); returns the settings or the Spanish message of each wrong field.
  */
-export function parseDraft(d: Draft, base: WorkbookSettings): { settings?: WorkbookSettings; errors: Errors } {
+function parseDraft(d: Draft, base: WorkbookSettings): { settings?: WorkbookSettings; errors: Errors } {
   const errors: Errors = {};
   const next: WorkbookSettings = { ...base };
   const entity = d.entity.trim();

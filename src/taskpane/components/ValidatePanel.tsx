@@ -78,6 +78,11 @@ export function ValidatePanel(props: ValidatePanelProps) {
           <h2 id="resultado-titulo" ref={heading} tabIndex={-1} className={s.summary}>
             Resultado{outcomeScope === 'active' ? ' (hoja activa)' : ''}
           </h2>
+          {outcome.mappingProblems?.map((p) => (
+            <MessageBar key={p} intent="warning" layout="multiline">
+              <MessageBarBody>{p}</MessageBarBody>
+            </MessageBar>
+          ))}
           <div className={s.counts} aria-live="polite" aria-atomic="true">
             <span className={s.count}>
               <Badge shape="circular" appearance={outcome.errors ? 'filled' : 'tint'} color={outcome.errors ? 'danger' : 'success'} aria-hidden>
