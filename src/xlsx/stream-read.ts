@@ -18,7 +18,8 @@ import ExcelJS from 'exceljs';
 import { Readable } from 'node:stream';
 import type { CellRange, CellValue, Grid, SheetVisibility, WorkbookGrids } from '../domain/grid';
 import type { ZipEntryInfo } from '../app/zip-directory';
-import { openZip, partChunks, type ZipSource } from './zip';
+import { openZip, partChunks, readPartText, type ZipSource } from './zip';
+import { attrsOf, decodeXml, elements, parseRels, resolveTarget } from './ooxml';
 import { parseAddress } from '../domain/grid';
 import { plainValue } from './read';
 import { readablePackage } from './package';
@@ -32,7 +33,7 @@ export interface StreamReadOptions {
 
 interface SheetRead {
   readonly sheetNo: number;
-  readonly grid: Grid;
+  grid: Grid;
 }
 
 /** The same bytes as a Buffer, without copying. */
@@ -229,6 +230,13 @@ export async function readGridsStreaming(input: Uint8Array, name: string, option
     sheets.push({ sheetNo, grid: { name: ws.name, values, numberFormats: formats, merges: [], visibility: visibilityOf(ws.state) } });
   }
   options.onRows?.(total, '');
+  // exceljs names a worksheet it parsed before the workbook part was known `Sheet<n>`; the names
+  // and states are taken from the package itself, by part, once every part has been seen.
+  const declared = declaredSheets(zip);
+  for (const s of sheets) {
+    const d = declared.get(`xl/worksheets/sheet${s.sheetNo}.xml`);
+    if (d) s.grid = { ...s.grid, name: d.name, visibility: visibilityOf(d.state) };
+  }
 
   // The `id` exceljs gives a worksheet reader is the workbook's sheetId when found; map the file
   // number back through the relationship targets to find each sheet's XML part.
@@ -268,4 +276,20 @@ export async function readGridsStreaming(input: Uint8Array, name: string, option
   }
   grids.sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name));
   return { name, sheets: grids };
+}
+
+/** Each worksheet part's declared name and state, from `xl/workbook.xml` and its relationships. */
+function declaredSheets(zip: ZipSource): Map<string, { name: string; state: string | undefined }> {
+  const out = new Map<string, { name: string; state: string | undefined }>();
+  const wb = readPartText(zip, 'xl/workbook.xml');
+  const rels = parseRels(readPartText(zip, 'xl/_rels/workbook.xml.rels'));
+  if (!wb) return out;
+  for (const el of elements(wb, 'sheet')) {
+    const a = attrsOf(el.open);
+    const rid = [...a.entries()].find(([k]) => k === 'r:id' || k.endsWith(':id'))?.[1];
+    const rel = rels.find((r) => r.id === rid);
+    const name = a.get('name');
+    if (rel && name !== undefined) out.set(resolveTarget('xl/workbook.xml', rel.target), { name: decodeXml(name), state: a.get('state') });
+  }
+  return out;
 }
