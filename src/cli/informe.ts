@@ -13,7 +13,7 @@ import * as path from 'node:path';
 import { InputError } from '../app/errors';
 import { resolveOptions } from '../app/report';
 import { buildProgressModel } from '../domain/progress-model';
-import { informePage } from '../app/informe';
+import { informePage, publicTitle } from '../app/informe';
 import { localDateTime } from '../app/generate';
 import type { ReadWorkbook } from '../domain/sheet';
 import { formatDate, formatMoney } from '../domain/format';
@@ -52,7 +52,7 @@ export function makeInforme(deps: CliDeps) {
     await deps.writeFile(path.resolve(io.cwd, args.output), html, { force: args.force, inputs, display: args.output });
     io.stdout(
       args.publico
-        ? `Escrito ${args.output}: plan de acción ${model.vigencia} para publicar (Ley 1474 de 2011, art. 74): ${data.programs.length} programas, ${data.programs.reduce((n, p) => n + p.projects.length, 0)} proyectos.\n`
+        ? `Escrito ${args.output}: ${publicTitle(model)}, para publicar (Ley 1474 de 2011, art. 74): ${data.programs.length} programas, ${data.programs.reduce((n, p) => n + p.projects.length, 0)} proyectos.\n`
         : model.planSummary && (model.source === 'plan-accion' || model.source === 'plan-indicativo')
           ? `Escrito ${args.output}: resumen del ${model.source === 'plan-indicativo' ? 'plan indicativo' : 'plan de acción'}, vigencia ${model.vigencia}, sin ejecución reportada (${model.planSummary.goals} metas, ${formatMoney(model.planSummary.amount)} programados); ábralo en el navegador e imprímalo o guárdelo como PDF (A4).\n`
           : `Escrito ${args.output}: informe de seguimiento al corte ${formatDate(model.cutoff)} (${model.plan.goals} metas, ${model.rezagadas.length} rezagadas); ábralo en el navegador e imprímalo o guárdelo como PDF (A4).\n`,

@@ -147,7 +147,9 @@ function formatPlanSummary(r: Report, s: ReportPlanSummary, files: readonly stri
       : '';
   out.push(
     `  Plan: ${plural(s.goals, indicative ? 'producto' : 'meta', indicative ? 'productos' : 'metas')} de la vigencia ${s.vigencia}${ofWhich}; ` +
-      `valor programado ${formatMoney(s.amount)}.`,
+      `valor programado ${formatMoney(s.amount)}` +
+      (s.unprogrammedAmount ? ` (aparte, ${formatMoney(s.unprogrammedAmount)} de productos sin meta en ${s.vigencia})` : '') +
+      '.',
   );
   out.push('');
   const y = String(s.vigencia);
@@ -155,9 +157,9 @@ function formatPlanSummary(r: Report, s: ReportPlanSummary, files: readonly stri
     out.push(style.bold('  Por año del plan'));
     out.push(
       table(
-        ['Año', 'Productos con meta', 'Valor programado'],
-        s.byYear.map((x) => [String(x.year), formatNumber(x.goals, 0), formatMoney(x.amount)]),
-        ['l', 'r', 'r'],
+        ['Año', 'Productos con meta', 'Valor programado', 'Sin meta ese año (aparte)'],
+        s.byYear.map((x) => [String(x.year), formatNumber(x.goals, 0), formatMoney(x.amount), x.unprogrammedAmount ? formatMoney(x.unprogrammedAmount) : '—']),
+        ['l', 'r', 'r', 'r'],
         style,
       ),
     );

@@ -97,8 +97,10 @@ export interface PlanYear {
   readonly year: number;
   /** Products with a quantity programmed that year. */
   readonly goals: number;
-  /** Σ the year's cost (`Total <año>`, else the sum of its sources). */
+  /** Σ the year's cost (`Total <año>`, else the sum of its sources) of the products programmed that year. */
   readonly amount: number;
+  /** Σ that year's cost of the products with no quantity programmed that year (shown apart, not in `amount`). */
+  readonly unprogrammedAmount: number;
 }
 
 /** A plan indicativo product with no quantity programmed in the vigencia. */
@@ -125,8 +127,14 @@ export interface PlanSummary {
   readonly goals: number;
   /** Goals of the whole plan (distinct codes; the plan indicativo's products of every year). */
   readonly planGoals: number;
-  /** Σ the vigencia's amount. */
+  /**
+   * Σ the vigencia's amount of the vigencia's goals: a plan indicativo's money of a product with no
+   * quantity programmed that year is not in it (nor in any group's `amount`/`amounts`), but in
+   * `unprogrammedAmount` and `unprogrammed`.
+   */
   readonly amount: number;
+  /** Plan indicativo: Σ the vigencia's cost of the `unprogrammed` products (0 for a plan de acción). */
+  readonly unprogrammedAmount: number;
   /** Per year of `years`: products programmed and amount. */
   readonly byYear: readonly PlanYear[];
   readonly byUnit: readonly PlanAmountRow[];
@@ -408,15 +416,18 @@ function planSummaryOf(
     if (!a) map.set(key, (a = { name, codes: new Set(), amount: 0, amounts: new Map(), ...extra }));
     return a;
   };
+  // The money of a year counts with the products programmed that year; the rest is shown apart.
   const add = (a: Acc, code: string | null, e: PlanYearEntry, amount: number): void => {
+    if (!e.counts) return;
     a.amounts.set(e.year, (a.amounts.get(e.year) ?? 0) + amount);
     if (e.year !== vigencia) return;
     a.amount += amount;
-    if (code && e.counts) a.codes.add(code);
+    if (code) a.codes.add(code);
   };
   const planCodes = new Set<string>();
   const yearCodes = new Map<number, Set<string>>(years.map((y) => [y, new Set<string>()]));
   const yearAmounts = new Map<number, number>();
+  const yearApart = new Map<number, number>();
   const unprogrammed = new Map<string, { code: string; goal: string; amount: number }>();
   for (const it of items) {
     if (it.code) planCodes.add(it.code);
@@ -424,7 +435,8 @@ function planSummaryOf(
     const pname = it.programCode && it.program ? `${it.programCode} — ${it.program}` : (it.programCode ?? it.program ?? unnamedGroup.program);
     const program = acc(byProgram, it.programCode ?? `~${it.program ?? ''}`, pname, { programCode: it.programCode });
     for (const e of it.years) {
-      yearAmounts.set(e.year, (yearAmounts.get(e.year) ?? 0) + e.amount);
+      const sums = e.counts ? yearAmounts : yearApart;
+      sums.set(e.year, (sums.get(e.year) ?? 0) + e.amount);
       if (it.code && e.counts) yearCodes.get(e.year)?.add(it.code);
       add(unit, it.code, e, e.amount);
       add(program, it.code, e, e.amount);
@@ -446,7 +458,8 @@ function planSummaryOf(
     goals: yearCodes.get(vigencia)?.size ?? 0,
     planGoals: planCodes.size,
     amount: clean(yearAmounts.get(vigencia) ?? 0),
-    byYear: years.map((year) => ({ year, goals: yearCodes.get(year)?.size ?? 0, amount: clean(yearAmounts.get(year) ?? 0) })),
+    unprogrammedAmount: clean(yearApart.get(vigencia) ?? 0),
+    byYear: years.map((year) => ({ year, goals: yearCodes.get(year)?.size ?? 0, amount: clean(yearAmounts.get(year) ?? 0), unprogrammedAmount: clean(yearApart.get(year) ?? 0) })),
     byUnit: rows(byUnit),
     byProgram: [...byProgram.values()].map((a) => {
       const ceiling = a.programCode ? (ceilings.get(a.programCode) ?? null) : null;

@@ -231,7 +231,7 @@ function planInforme(d: InformeData, o: InformeOptions, s: PlanSummary): string 
   out.push(
     '<section class="kpis">' +
       kpi(indicative ? `Productos con meta ${y}` : 'Metas', String(s.goals), indicative ? `De ${s.planGoals} productos del plan` : 'Del plan de acción') +
-      kpi(`Valor programado ${y}`, formatMoney(s.amount), indicative ? 'Costo del año, todas las fuentes' : 'Valor programado de las actividades') +
+      kpi(`Valor programado ${y}`, formatMoney(s.amount), indicative ? 'Costo del año de los productos con meta ese año' : 'Valor programado de las actividades') +
       kpi('Programas', String(s.byProgram.length), 'Del Plan de Desarrollo') +
       kpi('Fuentes', String(s.bySource.length), 'De financiación') +
       '</section>',
@@ -352,12 +352,24 @@ function internal(d: InformeData, o: InformeOptions): string {
   return doc(title, out.join(''));
 }
 
+/** «Proyecto: Nombre — BPIN 2024…», «Proyecto BPIN 2024…» when the row has no project name. */
+function projectLabel(pr: PublicProject): string {
+  if (pr.bpin && pr.name === `Proyecto ${pr.bpin}`) return `Proyecto BPIN ${pr.bpin}`;
+  return `Proyecto: ${pr.name}${pr.bpin ? ` — BPIN ${pr.bpin}` : ''}`;
+}
+
+/** The public version's title: the plan the goals come from. */
+export function publicTitle(m: ProgressModel): string {
+  if (m.source === 'plan-indicativo' && m.planSummary) return `Plan Indicativo ${termLabel(m.planSummary.years)} — metas de la vigencia ${m.vigencia}`;
+  return `Plan de Acción ${m.vigencia}`;
+}
+
 function publicProgram(p: PublicProgram): string {
   const out: string[] = [];
   out.push(`<h3>${h(p.code ? `${p.code} — ${p.name}` : p.name)}${p.dimension ? ` <span class="note">(${h(p.dimension)})</span>` : ''}</h3>`);
   for (const pr of p.projects) {
     out.push(
-      `<table><thead><tr><th colspan="4">Proyecto: ${h(pr.name)}${pr.bpin ? ` — BPIN ${h(pr.bpin)}` : ''}</th><th class="n">${formatMoney(pr.budget)}</th></tr></thead><tbody>` +
+      `<table><thead><tr><th colspan="4">${h(projectLabel(pr))}</th><th class="n">${formatMoney(pr.budget)}</th></tr></thead><tbody>` +
         (pr.objective ? `<tr><td colspan="5"><b>Objetivo:</b> ${h(pr.objective)}</td></tr>` : '') +
         '<tr><td><b>Código</b></td><td><b>Meta de producto</b></td><td><b>Indicador</b></td><td class="n"><b>Meta vigencia</b></td><td><b>Dependencia</b></td></tr>',
     );
@@ -372,11 +384,13 @@ function publicProgram(p: PublicProgram): string {
 
 function publicVersion(d: InformeData, o: InformeOptions): string {
   const m = d.model;
-  const title = `Plan de Acción ${m.vigencia}`;
+  const title = publicTitle(m);
   const projects = d.programs.flatMap((p) => p.projects);
   const goals = projects.reduce((n, p) => n + p.goals.length, 0);
   const budget = projects.reduce((n, p) => n + p.budget, 0);
-  const units = new Set(projects.flatMap((p) => p.goals.map((g) => g.unit)));
+  // «Sin dependencia» is no unit: a goal with no unit named is nobody's.
+  const units = new Set(projects.flatMap((p) => p.goals.map((g) => g.unit)).filter((u) => u !== unnamedGroup.unit)).size;
+  const withBpin = projects.filter((p) => p.bpin).length;
   const out: string[] = [];
   out.push(
     `<header><div class="entity">${h(m.entity ?? 'Entidad territorial')}</div><h1>${h(title)}</h1><div class="facts">` +
@@ -386,8 +400,8 @@ function publicVersion(d: InformeData, o: InformeOptions): string {
   out.push(
     '<section class="kpis">' +
       kpi('Programas', String(d.programs.length), 'Del Plan de Desarrollo') +
-      kpi('Proyectos', String(projects.length), 'Con su código BPIN') +
-      kpi('Metas de producto', String(goals), `A cargo de ${units.size} dependencia${units.size === 1 ? '' : 's'}`) +
+      kpi('Proyectos', String(projects.length), withBpin === projects.length && withBpin > 0 ? 'Con su código BPIN' : `${withBpin} con código BPIN`) +
+      kpi('Metas de producto', String(goals), units === 0 ? 'El libro no nombra la dependencia a cargo' : `A cargo de ${units} dependencia${units === 1 ? '' : 's'}`) +
       kpi('Presupuesto', formatMoney(budget), 'Programado en los proyectos') +
       '</section>',
   );
