@@ -485,30 +485,33 @@ function ratioOf(num: number, den: number): number | null {
 
 /** Budget execution per funding source, for the goals whose sheet names one (in order of first appearance). */
 function sourceExecution(goals: readonly GoalProgress[]): SourceExecution[] {
-  const map = new Map<string, { name: string; goals: number; final: number; commitments: number; obligations: number; payments: number }>();
+  type Sums = { name: string; goals: number; final: number; commitments: number | null; obligations: number | null; payments: number | null };
+  const map = new Map<string, Sums>();
+  // A figure no goal of the source carries stays null: its ratio is undefined, never 0 %.
+  const plus = (a: number | null, b: number | null): number | null => (b === null ? a : (a ?? 0) + b);
   for (const g of goals) {
     const name = g.input.source;
     if (!name) continue;
     const key = nameKey(name);
     let a = map.get(key);
-    if (!a) map.set(key, (a = { name, goals: 0, final: 0, commitments: 0, obligations: 0, payments: 0 }));
+    if (!a) map.set(key, (a = { name, goals: 0, final: 0, commitments: null, obligations: null, payments: null }));
     const b = g.input.budget;
     a.goals++;
     a.final += b.final ?? 0;
-    a.commitments += b.commitments ?? 0;
-    a.obligations += b.obligations ?? 0;
-    a.payments += b.payments ?? 0;
+    a.commitments = plus(a.commitments, b.commitments);
+    a.obligations = plus(a.obligations, b.obligations);
+    a.payments = plus(a.payments, b.payments);
   }
   return [...map.values()].map((a) => ({
     name: a.name,
     goals: a.goals,
     final: clean(a.final),
-    commitments: clean(a.commitments),
-    obligations: clean(a.obligations),
-    payments: clean(a.payments),
-    budgetExecution: ratioOf(a.commitments, a.final),
-    obligationsRatio: ratioOf(a.obligations, a.final),
-    paymentsRatio: ratioOf(a.payments, a.final),
+    commitments: clean(a.commitments ?? 0),
+    obligations: clean(a.obligations ?? 0),
+    payments: clean(a.payments ?? 0),
+    budgetExecution: a.commitments === null ? null : ratioOf(a.commitments, a.final),
+    obligationsRatio: a.obligations === null ? null : ratioOf(a.obligations, a.final),
+    paymentsRatio: a.payments === null ? null : ratioOf(a.payments, a.final),
   }));
 }
 
