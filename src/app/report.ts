@@ -20,7 +20,7 @@ import { buildProgressModel, type PlanAmountRow, type ProgressModel } from '../d
 import type { ReadWorkbook } from '../domain/sheet';
 import type { GoalType } from '../domain/values';
 
-export { cutoffOutsideVigencia, resolveOptions } from './run-options';
+export { cutoffOutsideVigencia, resolveOptions, vigenciaNotInWorkbook } from './run-options';
 
 // ---------------------------------------------------------------------------------------------
 // The documented JSON (product.md "reporte --json"). Field names and order are an interface.

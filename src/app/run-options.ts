@@ -82,14 +82,30 @@ function planTermOf(sheets: readonly ReadSheet[]): readonly number[] | undefined
  * Why a cut-off cannot be used with a vigencia (real-formats.md: a cut-off outside the vigencia
  * is a usage error, not a silent T4), or `undefined` when it can.
  */
-export function cutoffOutsideVigencia(cutoff: string | undefined, vigencia: number | undefined): string | undefined {
+export function cutoffOutsideVigencia(cutoff: string | undefined, vigencia: number | undefined, from?: VigenciaFrom): string | undefined {
   if (cutoff === undefined || vigencia === undefined) return undefined;
   const year = Number(cutoff.slice(0, 4));
   if (year === vigencia) return undefined;
-  return (
-    `La fecha de corte ${cutoff.slice(8, 10)}/${cutoff.slice(5, 7)}/${cutoff.slice(0, 4)} está fuera de la vigencia ${vigencia}; ` +
-    `use una fecha de corte de ${vigencia} o indique --vigencia ${year}.`
-  );
+  const date = `${cutoff.slice(8, 10)}/${cutoff.slice(5, 7)}/${cutoff.slice(0, 4)}`;
+  // The workbook's own year cannot be changed with --vigencia (vigenciaNotInWorkbook): only the cut-off can.
+  if (from === 'workbook') return `La fecha de corte ${date} está fuera de la vigencia ${vigencia}, la del libro; use una fecha de corte de ${vigencia}.`;
+  return `La fecha de corte ${date} está fuera de la vigencia ${vigencia}; use una fecha de corte de ${vigencia} o indique --vigencia ${year}.`;
+}
+
+/**
+ * Why a vigencia asked for (`--vigencia`) is not one the workbook can be read for, or `undefined`:
+ * every plan de acción or follow-up sheet names one year for itself and none is that one (a
+ * single-year plan de acción 2025 read «for 2024» would find no «Meta vigencia» and report 2025's
+ * figures as 2024's) — a usage error, as a cut-off outside the vigencia is (real-formats.md).
+ */
+export function vigenciaNotInWorkbook(workbook: ReadWorkbook, vigencia: number | undefined): string | undefined {
+  if (vigencia === undefined) return undefined;
+  const sheets = workbook.sheets.filter((s) => s.kind === 'hoja-captura' || s.kind === 'plan-accion');
+  if (sheets.length === 0 || sheets.some((s) => s.namedVigencia === undefined || s.namedVigencia === vigencia)) return undefined;
+  const years = [...new Set(sheets.map((s) => s.namedVigencia as number))].sort((a, b) => a - b);
+  const what = sheets.every((s) => s.kind === 'plan-accion') ? 'el plan de acción' : sheets.every((s) => s.kind === 'hoja-captura') ? 'el seguimiento' : 'las hojas';
+  const list = years.length === 1 ? `de la vigencia ${years[0]}` : `de las vigencias ${years.slice(0, -1).join(', ')} y ${years[years.length - 1]}`;
+  return `El libro trae ${what} ${list}, no de ${vigencia}: quite --vigencia o indique --vigencia ${years[years.length - 1]}.`;
 }
 
 /**

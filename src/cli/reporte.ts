@@ -74,7 +74,7 @@ export function makeReporte(deps: CliDeps) {
     }
     const workbook = mergeWorkbooks(books);
     const options = resolveOptions({ cutoff: args.corte, ...(args.vigencia !== undefined ? { vigencia: Number(args.vigencia) } : {}) }, workbook, io.now);
-    checkCutoffInVigencia(args.corte, options.vigencia);
+    checkCutoffInVigencia(args.corte, options.vigencia, options.vigenciaFrom);
     const last = books[books.length - 1].file;
     progress.phase('Calculando el reporte de', last);
     const report = buildReport(workbook, options);

@@ -1006,6 +1006,8 @@ export function readSheet(grid: Grid, options?: ReaderOptions): ReadSheet | Unkn
     .filter((u, k, all) => !usedCols.has(u.col) && all.findIndex((x) => x.col === u.col) === k)
     .sort((a, b) => a.col - b.col);
   const vigencia = chosenYear;
+  // The one year the sheet itself is of, whatever was asked: its title's, else its one block's or header year's.
+  const namedVigencia = title.vigencia ?? (blocks.length === 1 ? blocks[0] : blocks.length === 0 ? reading.headerYear : undefined);
   const cutoff = title.cutoff ?? (quarterNamed && vigencia === quarterNamed.year ? periodEnd(quarterNamed.year, quarterNamed.quarter) : undefined);
   if (reading.kind === 'plan-indicativo' || periodKind === 'year') reportedPeriod = undefined;
   const sheet: ReadSheet = {
@@ -1036,6 +1038,7 @@ export function readSheet(grid: Grid, options?: ReaderOptions): ReadSheet | Unkn
     periodKind,
     periodCount: reading.kind === 'plan-indicativo' ? Math.max(years?.length ?? 0, 1) : periodCount(periodKind),
     ...(vigencia !== undefined ? { vigencia } : {}),
+    ...(namedVigencia !== undefined ? { namedVigencia } : {}),
     ...(cutoff !== undefined ? { cutoff } : {}),
     title: {
       ...(title.entity !== undefined ? { entity: title.entity } : {}),

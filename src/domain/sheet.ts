@@ -122,6 +122,11 @@ export interface ReadSheet {
   readonly periodCount: number;
   /** Year named by a header ("Meta 2025") or the title block ("Vigencia: 2025"). */
   readonly vigencia?: number;
+  /**
+   * The one year the sheet names for itself, whatever vigencia was asked for (its title block's,
+   * else its only year block's or header's); absent for a multi-year sheet or one naming no year.
+   */
+  readonly namedVigencia?: number;
   /** "Fecha de corte" found in the title block above the header. */
   readonly cutoff?: IsoDate;
   /** Title-block facts, when present: entity ("Alcaldía de …"), unit. */
