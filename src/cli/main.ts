@@ -81,6 +81,11 @@ export async function run(argv: readonly string[], io: CliIO, deps?: Partial<Cli
   try {
     const parsed = parseArgs(argv);
     if (parsed.help) {
+      // `tablero` alone is wrong usage (exit 2, the help on stderr); `tablero --help` is not.
+      if (parsed.missingVerb) {
+        io.stderr(usage);
+        return 2;
+      }
       io.stdout(usage);
       return 0;
     }

@@ -39,7 +39,7 @@ export function planSummaryNote(s: PlanSummary, from: VigenciaFrom | undefined):
   if (!s.years.includes(s.vigencia)) {
     return (
       `Plan indicativo ${term} sin ejecución: la vigencia ${s.vigencia}${why} no es un año del plan, así que no tiene productos programados; ` +
-      `indique una vigencia entre ${term}. Se resume lo programado en cada año del plan. ${none}`
+      `indique una vigencia entre ${s.years[0]} y ${s.years[s.years.length - 1]}. Se resume lo programado en cada año del plan. ${none}`
     );
   }
   return (

@@ -749,6 +749,24 @@ function namesGeneral(id: string, m: HeaderRowMatch): boolean {
   return false;
 }
 
+/**
+ * The entity a column repeats on every data row (`FormatDescription.entityHeader`): its one value,
+ * or `undefined` when the column is absent, empty or holds more than one.
+ */
+function entityOfColumn(view: SheetView, header: readonly (string | undefined)[], pattern: RegExp, from: number): string | undefined {
+  const j = header.findIndex((t) => t !== undefined && pattern.test(normalize(t)));
+  if (j < 0) return undefined;
+  let found: string | undefined;
+  for (let i = from; i < view.values.length; i++) {
+    const v = view.values[i]?.[j];
+    if (typeof v !== 'string' || isBlankText(v)) continue;
+    const name = v.replace(/\s+/g, ' ').trim();
+    if (found === undefined) found = name;
+    else if (found !== name) return undefined;
+  }
+  return found;
+}
+
 /** True when column `col` holds a value in a data row (below `from`). */
 function columnHasData(view: SheetView, col: number, from: number): boolean {
   const j = col - view.originCol;
@@ -947,6 +965,10 @@ export function readSheet(grid: Grid, options?: ReaderOptions): ReadSheet | Unkn
   }
   const { first, last, format } = reading;
   const title = readTitle(view, first);
+  if (title.entity === undefined && format?.entityHeader) {
+    const entity = entityOfColumn(view, texts[last] ?? [], format.entityHeader, last + 1);
+    if (entity !== undefined) title.entity = entity;
+  }
   const quarterNamed = quarterTitleOf(texts, last);
   if (title.vigencia === undefined && quarterNamed && format) title.vigencia = quarterNamed.year;
   const notes: string[] = [];

@@ -283,7 +283,7 @@ function internal(d: InformeData, o: InformeOptions): string {
       kpi('Avance de la vigencia', pct(p.progress), 'Ejecutado frente a la meta del año') +
       kpi('Ejecución presupuestal', pct(p.budgetExecution), 'Compromisos ÷ apropiación definitiva', tone(p.budgetExecution, r.sobresaliente, r.medio)) +
       kpi('Calificación', d.ratingLabel ?? '—', 'Rangos de eficacia DNP', '', true) +
-      kpi('Metas evaluadas', String(p.goals), p.eliminated ? `${p.eliminated} eliminada(s) no cuentan` : 'Metas de producto') +
+      kpi('Metas evaluadas', String(p.goals), p.eliminated ? (p.eliminated === 1 ? '1 eliminada no cuenta' : `${p.eliminated} eliminadas no cuentan`) : 'Metas de producto') +
       kpi('Metas rezagadas', String(m.rezagadas.length), 'Atrasadas y no iniciadas (PE-P-008)', m.rezagadas.length ? 'r' : 'g') +
       kpi('Sobre el 100 %', String(m.sobreejecutadas.length), 'Avance de la vigencia > 100 %', m.sobreejecutadas.length ? 'y' : '') +
       kpi('Próximo reporte', formatDate(d.nextReport.deadline), `Plazo para reportar ${d.nextReport.period} de ${d.nextReport.vigencia}`) +

@@ -60,6 +60,8 @@ maybe('informe --publico on the real samples', () => {
   it('SisPT (Cajicá): projects by BPIN (column CG), indicator (M), unit of measure (O), titled as a plan indicativo, no unit counted', async () => {
     const p = await publico(sispt);
     expect(p.title).toBe('Plan Indicativo 2024–2027 — metas de la vigencia 2026');
+    // Column B «Entidad territorial» is «Cajicá» on every row, and the workbook has no title block.
+    expect(p.entity).toBe('Cajicá');
     expect(p.stdout).toContain('Plan Indicativo 2024–2027 — metas de la vigencia 2026, para publicar');
     // No project is the placeholder «Metas del programa»: every product of 2026 names its BPIN.
     expect(p.projects.length).toBeGreaterThan(20);
@@ -80,6 +82,7 @@ maybe('informe --publico on the real samples', () => {
   it('Cali: each «Nombre BP» with its «Cód BPIN» is a project; «N/A» is no BPIN and merges nothing', async () => {
     const p = await publico(cali);
     expect(p.title).toBe('Plan de Acción 2025');
+    expect(p.entity).not.toBe('');
     // Column H «Cód BPIN» / J «Nombre BP»: 13 projects with a BPIN, 4 with «N/A» (four different
     // names), so 17 projects; the «N/A» ones were one «Proyecto N/A» before.
     expect(new Set(p.projects.map((pr) => pr.heading)).size).toBe(17);

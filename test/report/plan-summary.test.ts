@@ -199,6 +199,8 @@ describe('another municipality\'s SisPT export, built here', () => {
     };
     const tablero_ = texts('Tablero de control');
     expect(tablero_).toContain('Tablero de control — Plan Indicativo 2024–2027');
+    // The entity is the one «Entidad territorial» of every row (no title block names it).
+    expect(wb.getWorksheet('Tablero de control')?.getCell('A1').value).toBe('Sopó');
     expect(tablero_).toContain('2026 (vigencia)');
     expect(tablero_).toContain('Productos del plan sin meta programada en 2026 (no cuentan en la vigencia)');
     expect(tablero_.join(' ')).not.toMatch(/Crítico|rezagad/i);
