@@ -10,7 +10,7 @@ import type { SheetKind } from '../domain/fields';
 import type { Finding } from '../domain/finding';
 import type { EngineOptions } from '../domain/options';
 import type { ReadSheet, ReadWorkbook } from '../domain/sheet';
-import { readWorkbook } from '../domain/reader';
+import { readWorkbook, type ReaderOptions } from '../domain/reader';
 import { storedMappingText, type WorkbookMapping } from '../domain/mapping';
 import { withoutProductSheets } from './registry';
 import { UserError } from './errors';
@@ -111,9 +111,22 @@ export function engineOptions(settings: WorkbookSettings, workbook: ReadWorkbook
   return resolveOptions(partial, workbook, todayIso(today));
 }
 
-/** The pane's reading of the grids, with the workbook's mapping when it has one. */
+/**
+ * What the settings saved in the workbook ask of the reader — the same options `--vigencia` and
+ * `--corte` give the command line (`cli/args.ts` `readingOf`): a multi-year sheet is read in the
+ * vigencia's block, and a cut-off's year names the vigencia when nothing else does.
+ */
+export function paneReading(settings: WorkbookSettings): ReaderOptions {
+  return {
+    ...(settings.extraSources ? { extraSources: settings.extraSources } : {}),
+    ...(settings.vigencia !== undefined ? { vigencia: settings.vigencia } : {}),
+    ...(settings.cutoff ? { cutoff: settings.cutoff } : {}),
+  };
+}
+
+/** The pane's reading of the grids (the settings' vigencia and cut-off), with the workbook's mapping when it has one. */
 export function readPane(grids: WorkbookGrids, settings: WorkbookSettings, mapping?: WorkbookMapping): ReadWorkbook {
-  return readWorkbook(withoutProductSheets(grids), { extraSources: settings.extraSources, ...(mapping ? { mapping } : {}) });
+  return readWorkbook(withoutProductSheets(grids), { ...paneReading(settings), ...(mapping ? { mapping } : {}) });
 }
 
 function count(n: number, one: string, many: string): string {

@@ -311,4 +311,14 @@ describe('task pane', () => {
     expect(screen.getByText('Escriba un porcentaje entre 1 y 100.')).toBeTruthy();
     expect(host.saved).toBeNull();
   });
+
+  test('a cut-off outside the vigencia is refused, as --corte with --vigencia is', async () => {
+    const { host } = setup();
+    fireEvent.click(screen.getByRole('tab', { name: 'Ajustes' }));
+    fireEvent.change(await screen.findByRole('spinbutton', { name: 'Vigencia' }, { timeout: 10_000 }), { target: { value: '2025' } });
+    fireEvent.change(screen.getByLabelText('Fecha de corte'), { target: { value: '2024-06-30' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Guardar ajustes' }));
+    expect(await screen.findByText('La fecha de corte debe ser de la vigencia 2025; cambie la fecha o la vigencia.')).toBeTruthy();
+    expect(host.saved).toBeNull();
+  });
 });
