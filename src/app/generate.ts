@@ -147,11 +147,7 @@ function sourceSheetsOf(workbook: ReadWorkbook, model: ProgressModel): string[] 
   return workbook.sheets.filter((s) => s.kind === kind || (kind === 'plan-accion' && s.kind === 'techos')).map((s) => s.name);
 }
 
-/** `2025-07-10T09:30` in the local time of `now`. */
-export function localDateTime(now: Date): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}T${p(now.getHours())}:${p(now.getMinutes())}`;
-}
+export { localDateTime } from '../domain/dates';
 
 /** What the summary line says of a generation (kept when the rest of it is let go). */
 export interface GenerationSummary {

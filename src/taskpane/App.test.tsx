@@ -92,6 +92,7 @@ function fakeUseCases(findings: Finding[]): PaneUseCases & { generated: string[]
       generated.push(kind);
       return 'Tablero de control';
     },
+    informe: async (_grids, _settings, publico) => ({ html: '<html></html>', summary: publico ? 'plan de acción 2025 para publicar' : 'informe de seguimiento al corte 30/06/2025 (2 metas, 1 rezagadas)' }),
     ruleTitle: (id) => ({ 'budget-chain': 'Cadena presupuestal no cuadra', required: 'Celda obligatoria vacía', 'evidence-required': 'Falta la evidencia' })[id] ?? id,
   };
 }

@@ -139,7 +139,7 @@ describeBrowser('the built pane in Chromium, over the Excel double', () => {
     for (const file of readdirSync(dist).filter((f) => f.endsWith('.js') && f !== 'test-double.js')) {
       expect(() => parse(readFileSync(path.join(dist, file), 'utf8'), { ecmaVersion: 2019, sourceType: 'script' })).not.toThrow();
     }
-    for (const page of ['taskpane.html', 'commands.html', 'aviso.html']) {
+    for (const page of ['taskpane.html', 'commands.html', 'aviso.html', 'informe.html']) {
       const html = readFileSync(path.join(dist, page), 'utf8');
       expect(html).toMatch(new RegExp(`src="?${OFFICE_JS_CDN.replace(/[./]/g, '\\$&')}office\\.js`));
       expect(html.indexOf('__tableroSinSoporte')).toBeLessThan(html.indexOf(OFFICE_JS_CDN));
