@@ -25,7 +25,7 @@ import type { ReadWorkbook } from '../domain/sheet';
 import { goalCodeOf } from '../domain/goals';
 import { buildProgressModel, type ProgressModel } from '../domain/progress-model';
 import type { EngineOptions } from '../domain/options';
-import { formatDate } from '../domain/format';
+import { formatDate, formatMoney } from '../domain/format';
 import { unitName } from './returns';
 import { informeHtml } from '../sheets/informe';
 import type { InformeData, InformeOptions, PublicGoal, PublicProgram } from '../sheets/informe';
@@ -127,10 +127,13 @@ export function informeOf(workbook: ReadWorkbook, options: EngineOptions, files:
   return informePage(workbook, buildProgressModel(workbook, options), files, informeOptions);
 }
 
-/** What the informe holds, in one Spanish phrase («informe de seguimiento al corte 30/06/2025 (38 metas, 5 rezagadas)»). */
+/** What the informe holds, in one Spanish phrase («informe de seguimiento al corte 30/06/2025 (38 metas, 5 rezagadas)»), as `tablero informe` and the pane say it. */
 export function informeSummary(data: InformeData, publico: boolean): string {
   const m = data.model;
-  return publico
-    ? `plan de acción ${m.vigencia} para publicar (Ley 1474 de 2011, art. 74): ${data.programs.length} programas, ${data.programs.reduce((n, p) => n + p.projects.length, 0)} proyectos`
-    : `informe de seguimiento al corte ${formatDate(m.cutoff)} (${m.plan.goals} metas, ${m.rezagadas.length} rezagadas)`;
+  if (publico) return `plan de acción ${m.vigencia} para publicar (Ley 1474 de 2011, art. 74): ${data.programs.length} programas, ${data.programs.reduce((n, p) => n + p.projects.length, 0)} proyectos`;
+  // A plan with no execution reported: the page is the plan's summary (sheets/informe.ts).
+  if (m.planSummary && (m.source === 'plan-accion' || m.source === 'plan-indicativo')) {
+    return `resumen del ${m.source === 'plan-indicativo' ? 'plan indicativo' : 'plan de acción'}, vigencia ${m.vigencia}, sin ejecución reportada (${m.planSummary.goals} metas, ${formatMoney(m.planSummary.amount)} programados)`;
+  }
+  return `informe de seguimiento al corte ${formatDate(m.cutoff)} (${m.plan.goals} metas, ${m.rezagadas.length} rezagadas)`;
 }
