@@ -42,13 +42,13 @@ export function GeneratePanel({ busy, units = [], onGenerate, onInforme, onInser
           Hojas para el consejo
         </h2>
         <Text size={200} className={s.muted}>
-          Se escriben en este libro con la fecha de corte de los ajustes. Si ya existen, se reemplazan.
+          Se escriben en este libro con la fecha de corte de los ajustes. Si ya existen, se reemplazan. Las de una dependencia van en su propia hoja («Alertas – Salud»), sin tocar las de todas.
         </Text>
         <Button appearance="primary" icon={<Board20Regular />} className={s.button} disabled={busy} onClick={() => onGenerate('tablero')}>
           Generar tablero
         </Button>
         {units.length > 1 && (
-          <Field label="Alertas y observaciones de" hint="Una dependencia: solo sus metas y sus observaciones, como en su devolución.">
+          <Field label="Alertas y observaciones de" hint="Una dependencia: solo sus metas y sus observaciones, como en su devolución, en una hoja con su nombre.">
             <Select value={unit ?? ''} onChange={(_, d) => setPicked(d.value)}>
               <option value="">Todas las dependencias</option>
               {units.map((u) => (
