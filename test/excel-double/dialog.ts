@@ -11,7 +11,7 @@
  * - `messageChild` exists only with DialogApi 1.2 (`isSetSupported('DialogApi', '1.2')`); a message
  *   sent before the page registered its `DialogParentMessageReceived` handler is lost
  *   (office-js#2372), and so is one longer than `limits.messageChars` (the size is not
- *   documented: the double takes a strict reading, test/manual/README.md section 9, step 5);
+ *   documented: the double takes a strict reading, test/manual/README.md section 9, step 6);
  * - messages and events arrive asynchronously; closing the page with its ✕ raises
  *   `DialogEventReceived` with 12006 in the host page; `Dialog.close()` raises nothing.
  *
