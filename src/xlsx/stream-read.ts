@@ -51,53 +51,69 @@ async function scanEntry(zip: ZipSource, entry: ZipEntryInfo, take: (text: strin
   take('', true);
 }
 
+/** A cell whose cached value is an Excel error. */
+interface ErrorCell {
+  readonly row: number;
+  readonly col: number;
+  readonly code: string;
+}
+
+const MERGE_CELL = /<(?:[A-Za-z0-9_]+:)?mergeCell\s[^>]*?ref="([A-Z$]+\d+):([A-Z$]+\d+)"/y;
+const ERROR_CELL_OPEN = /<(?:[A-Za-z0-9_]+:)?c\s[^>]*?r="([A-Z]+\d+)"[^>]*?\st="e"[^>]*>/y;
+const ERROR_CELL_VALUE = /(?:(?!<\/(?:[A-Za-z0-9_]+:)?c>)[\s\S])*?<(?:[A-Za-z0-9_]+:)?v>([^<]*)<\/(?:[A-Za-z0-9_]+:)?v>/y;
+/** Characters kept from one chunk to the next: an element cut by a chunk's end is read whole in the next (a cell with its formula may be long). */
+const SCAN_TAIL = 4096;
+
 /**
- * Streams one zip entry's XML and calls `onMatch` for every match of the global regex `re`. A match
- * may straddle two chunks, so the unmatched tail of each chunk (at most `maxTail` characters: the
- * longest element sought) is carried into the next.
+ * One streaming pass over a worksheet part for what exceljs's streaming reader drops: its merged
+ * areas (`<mergeCell ref="A1:B2"/>`) and the cells whose cached value is an Excel error
+ * (`<c r="BH6" t="e"><f>…</f><v>#VALUE!</v></c>`: exceljs's streaming reader gives them blank,
+ * while its full model — `generar` — keeps them, so the verbs disagreed).
+ *
+ * Both are rare, so the text is searched for `mergeCell` and `t="e"` and only the elements around
+ * those hits are parsed — not a pattern tried at every cell of the sheet (on a 20,000-row sheet of
+ * long texts that was a second of the read). A hit whose element is cut by the chunk's end is
+ * found again in the carried tail; one already read is skipped by its position in the part.
  */
-async function scanMatches(zip: ZipSource, entry: ZipEntryInfo, re: RegExp, maxTail: number, onMatch: (m: RegExpExecArray) => void): Promise<void> {
+async function scanSheetExtras(zip: ZipSource, entry: ZipEntryInfo): Promise<{ merges: CellRange[]; errors: ErrorCell[] }> {
+  const merges: CellRange[] = [];
+  const errors: ErrorCell[] = [];
   let carry = '';
-  await scanEntry(zip, entry, (text, final) => {
+  /** Position in the part of `carry`'s first character, and of the end of the last element read of each kind. */
+  let base = 0;
+  let mergesRead = 0;
+  let errorsRead = 0;
+  await scanEntry(zip, entry, (text) => {
     const s = carry + text;
-    re.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    let consumed = 0;
-    while ((m = re.exec(s))) {
-      onMatch(m);
-      consumed = re.lastIndex;
+    for (let hit = s.indexOf('mergeCell'); hit >= 0; hit = s.indexOf('mergeCell', hit + 9)) {
+      const at = s.lastIndexOf('<', hit);
+      if (at < 0 || base + at < mergesRead) continue;
+      MERGE_CELL.lastIndex = at;
+      const m = MERGE_CELL.exec(s);
+      if (!m) continue;
+      mergesRead = base + MERGE_CELL.lastIndex;
+      const a = parseAddress(m[1]);
+      const b = parseAddress(m[2]);
+      if (a && b) merges.push({ top: Math.min(a.row, b.row), left: Math.min(a.col, b.col), bottom: Math.max(a.row, b.row), right: Math.max(a.col, b.col) });
     }
-    carry = final ? '' : s.slice(Math.max(consumed, s.length - maxTail));
+    for (let hit = s.indexOf('t="e"'); hit >= 0; hit = s.indexOf('t="e"', hit + 5)) {
+      const at = s.lastIndexOf('<', hit);
+      if (at < 0 || base + at < errorsRead) continue;
+      ERROR_CELL_OPEN.lastIndex = at;
+      const open = ERROR_CELL_OPEN.exec(s);
+      if (!open) continue;
+      ERROR_CELL_VALUE.lastIndex = ERROR_CELL_OPEN.lastIndex;
+      const value = ERROR_CELL_VALUE.exec(s);
+      if (!value) continue;
+      errorsRead = base + ERROR_CELL_VALUE.lastIndex;
+      const a = parseAddress(open[1]);
+      if (a) errors.push({ row: a.row, col: a.col, code: value[1].trim() });
+    }
+    const keep = Math.max(0, s.length - SCAN_TAIL);
+    carry = s.slice(keep);
+    base += keep;
   });
-}
-
-/** Streams one zip entry's XML and collects its `<mergeCell ref="A1:B2"/>` areas. */
-export async function scanMerges(zip: ZipSource, entry: ZipEntryInfo): Promise<CellRange[]> {
-  const re = /<(?:[A-Za-z0-9_]+:)?mergeCell\s[^>]*?ref="([A-Z$]+\d+):([A-Z$]+\d+)"/g;
-  const out: CellRange[] = [];
-  // A mergeCell tag is short: a 256-character tail holds one that straddles two chunks.
-  await scanMatches(zip, entry, re, 256, (m) => {
-    const a = parseAddress(m[1]);
-    const b = parseAddress(m[2]);
-    if (a && b) out.push({ top: Math.min(a.row, b.row), left: Math.min(a.col, b.col), bottom: Math.max(a.row, b.row), right: Math.max(a.col, b.col) });
-  });
-  return out;
-}
-
-/**
- * Streams one zip entry's XML and collects its cells whose cached value is an Excel error
- * (`<c r="BH6" t="e"><f>…</f><v>#VALUE!</v></c>`): exceljs's streaming reader drops them (the cell
- * comes out blank), while its full model — `generar` — keeps them, so the verbs disagreed.
- */
-export async function scanErrorCells(zip: ZipSource, entry: ZipEntryInfo): Promise<{ row: number; col: number; code: string }[]> {
-  const re = /<(?:[A-Za-z0-9_]+:)?c\s[^>]*?r="([A-Z]+\d+)"[^>]*?\st="e"[^>]*>(?:(?!<\/(?:[A-Za-z0-9_]+:)?c>)[\s\S])*?<(?:[A-Za-z0-9_]+:)?v>([^<]*)<\/(?:[A-Za-z0-9_]+:)?v>/g;
-  const out: { row: number; col: number; code: string }[] = [];
-  // A cell with its formula may be long: keep a few cells' length.
-  await scanMatches(zip, entry, re, 4096, (m) => {
-    const a = parseAddress(m[1]);
-    if (a) out.push({ row: a.row, col: a.col, code: m[2].trim() });
-  });
-  return out;
+  return { merges, errors };
 }
 
 export interface WorkbookSize {
@@ -253,10 +269,10 @@ export async function readGridsStreaming(input: Uint8Array, name: string, option
   for (const s of sheets) {
     const part = partOf(s.grid.name) ?? `xl/worksheets/sheet${s.sheetNo}.xml`;
     const entry = zip.byName.get(part);
-    const merges = entry ? await scanMerges(zip, entry) : [];
+    const { merges, errors } = entry ? await scanSheetExtras(zip, entry) : { merges: [], errors: [] };
     const values = s.grid.values as CellValue[][];
     const formats = s.grid.numberFormats as (string | null)[][];
-    for (const e of entry ? await scanErrorCells(zip, entry) : []) {
+    for (const e of errors) {
       const vr = (values[e.row - 1] ??= []);
       if (vr[e.col - 1] === undefined || vr[e.col - 1] === null) vr[e.col - 1] = { error: e.code };
     }
