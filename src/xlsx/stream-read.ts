@@ -21,7 +21,7 @@ import type { ZipEntryInfo } from '../app/zip-directory';
 import { openZip, partChunks, readPartText, type ZipSource } from './zip';
 import { attrsOf, decodeXml, elements, parseRels, resolveTarget } from './ooxml';
 import { parseAddress } from '../domain/grid';
-import { plainValue } from './read';
+import { cellValueOf } from './read';
 import { readablePackage } from './package';
 
 export interface StreamReadOptions {
@@ -51,69 +51,74 @@ async function scanEntry(zip: ZipSource, entry: ZipEntryInfo, take: (text: strin
   take('', true);
 }
 
-/** A cell whose cached value is an Excel error. */
-interface ErrorCell {
+/** A cell whose cached value exceljs's streaming reader gets wrong: an Excel error or a boolean. */
+interface TypedCell {
   readonly row: number;
   readonly col: number;
-  readonly code: string;
+  readonly value: CellValue;
 }
 
 const MERGE_CELL = /<(?:[A-Za-z0-9_]+:)?mergeCell\s[^>]*?ref="([A-Z$]+\d+):([A-Z$]+\d+)"/y;
-const ERROR_CELL_OPEN = /<(?:[A-Za-z0-9_]+:)?c\s[^>]*?r="([A-Z]+\d+)"[^>]*?\st="e"[^>]*>/y;
-const ERROR_CELL_VALUE = /(?:(?!<\/(?:[A-Za-z0-9_]+:)?c>)[\s\S])*?<(?:[A-Za-z0-9_]+:)?v>([^<]*)<\/(?:[A-Za-z0-9_]+:)?v>/y;
+const TYPED_CELL_OPEN = /<(?:[A-Za-z0-9_]+:)?c\s[^>]*?r="([A-Z]+\d+)"[^>]*?\st="([eb])"[^>]*>/y;
+const TYPED_CELL_VALUE = /(?:(?!<\/(?:[A-Za-z0-9_]+:)?c>)[\s\S])*?<(?:[A-Za-z0-9_]+:)?v>([^<]*)<\/(?:[A-Za-z0-9_]+:)?v>/y;
 /** Characters kept from one chunk to the next: an element cut by a chunk's end is read whole in the next (a cell with its formula may be long). */
 const SCAN_TAIL = 4096;
 
 /**
- * One streaming pass over a worksheet part for what exceljs's streaming reader drops: its merged
- * areas (`<mergeCell ref="A1:B2"/>`) and the cells whose cached value is an Excel error
- * (`<c r="BH6" t="e"><f>…</f><v>#VALUE!</v></c>`: exceljs's streaming reader gives them blank,
- * while its full model — `generar` — keeps them, so the verbs disagreed).
+ * One streaming pass over a worksheet part for what exceljs's streaming reader drops or misreads:
+ * its merged areas (`<mergeCell ref="A1:B2"/>`), and the cells whose cached value is an Excel
+ * error (`<c r="BH6" t="e"><f>…</f><v>#VALUE!</v></c>`) or a boolean (`t="b"`) — exceljs's
+ * streaming reader parses a formula's result as a number, so the error came out blank and a cached
+ * FALSE as 0, while its full model — `generar` — keeps both, so the verbs disagreed.
  *
- * Both are rare, so the text is searched for `mergeCell` and `t="e"` and only the elements around
- * those hits are parsed — not a pattern tried at every cell of the sheet (on a 20,000-row sheet of
- * long texts that was a second of the read). A hit whose element is cut by the chunk's end is
- * found again in the carried tail; one already read is skipped by its position in the part.
+ * All of them are rare, so the text is searched for `mergeCell`, `t="e"` and `t="b"` and only the
+ * elements around those hits are parsed — not a pattern tried at every cell of the sheet (on a
+ * 20,000-row sheet of long texts that was a second of the read). A hit whose element is cut by the
+ * chunk's end is found again in the carried tail; one already read is skipped by its position in
+ * the part.
  */
-async function scanSheetExtras(zip: ZipSource, entry: ZipEntryInfo): Promise<{ merges: CellRange[]; errors: ErrorCell[] }> {
+async function scanSheetExtras(zip: ZipSource, entry: ZipEntryInfo): Promise<{ merges: CellRange[]; typed: TypedCell[] }> {
   const merges: CellRange[] = [];
-  const errors: ErrorCell[] = [];
+  const typed: TypedCell[] = [];
   let carry = '';
-  /** Position in the part of `carry`'s first character, and of the end of the last element read of each kind. */
+  /** Position in the part of `carry`'s first character. */
   let base = 0;
-  let mergesRead = 0;
-  let errorsRead = 0;
+  /** Per needle, the position in the part where the last element read through it ends. */
+  const read = { merge: 0, e: 0, b: 0 };
   await scanEntry(zip, entry, (text) => {
     const s = carry + text;
     for (let hit = s.indexOf('mergeCell'); hit >= 0; hit = s.indexOf('mergeCell', hit + 9)) {
       const at = s.lastIndexOf('<', hit);
-      if (at < 0 || base + at < mergesRead) continue;
+      if (at < 0 || base + at < read.merge) continue;
       MERGE_CELL.lastIndex = at;
       const m = MERGE_CELL.exec(s);
       if (!m) continue;
-      mergesRead = base + MERGE_CELL.lastIndex;
+      read.merge = base + MERGE_CELL.lastIndex;
       const a = parseAddress(m[1]);
       const b = parseAddress(m[2]);
       if (a && b) merges.push({ top: Math.min(a.row, b.row), left: Math.min(a.col, b.col), bottom: Math.max(a.row, b.row), right: Math.max(a.col, b.col) });
     }
-    for (let hit = s.indexOf('t="e"'); hit >= 0; hit = s.indexOf('t="e"', hit + 5)) {
-      const at = s.lastIndexOf('<', hit);
-      if (at < 0 || base + at < errorsRead) continue;
-      ERROR_CELL_OPEN.lastIndex = at;
-      const open = ERROR_CELL_OPEN.exec(s);
-      if (!open) continue;
-      ERROR_CELL_VALUE.lastIndex = ERROR_CELL_OPEN.lastIndex;
-      const value = ERROR_CELL_VALUE.exec(s);
-      if (!value) continue;
-      errorsRead = base + ERROR_CELL_VALUE.lastIndex;
-      const a = parseAddress(open[1]);
-      if (a) errors.push({ row: a.row, col: a.col, code: value[1].trim() });
+    for (const type of ['e', 'b'] as const) {
+      const needle = `t="${type}"`;
+      for (let hit = s.indexOf(needle); hit >= 0; hit = s.indexOf(needle, hit + needle.length)) {
+        const at = s.lastIndexOf('<', hit);
+        if (at < 0 || base + at < read[type]) continue;
+        TYPED_CELL_OPEN.lastIndex = at;
+        const open = TYPED_CELL_OPEN.exec(s);
+        if (!open) continue;
+        TYPED_CELL_VALUE.lastIndex = TYPED_CELL_OPEN.lastIndex;
+        const v = TYPED_CELL_VALUE.exec(s);
+        if (!v) continue;
+        read[type] = base + TYPED_CELL_VALUE.lastIndex;
+        const a = parseAddress(open[1]);
+        if (a) typed.push({ row: a.row, col: a.col, value: type === 'e' ? { error: v[1].trim() } : parseInt(v[1], 10) !== 0 });
+      }
     }
     const keep = Math.max(0, s.length - SCAN_TAIL);
     carry = s.slice(keep);
     base += keep;
   });
-  return { merges, errors };
+  return { merges, typed };
 }
 
 export interface WorkbookSize {
@@ -232,7 +237,7 @@ export async function readGridsStreaming(input: Uint8Array, name: string, option
       const vr: CellValue[] = [];
       const fr: (string | null)[] = [];
       row.eachCell({ includeEmpty: false }, (cell, c) => {
-        let v = plainValue(cell.value);
+        let v = cellValueOf(cell);
         if (typeof v === 'string') v = intern(v);
         vr[c - 1] = v;
         const fmt = cell.numFmt;
@@ -269,12 +274,12 @@ export async function readGridsStreaming(input: Uint8Array, name: string, option
   for (const s of sheets) {
     const part = partOf(s.grid.name) ?? `xl/worksheets/sheet${s.sheetNo}.xml`;
     const entry = zip.byName.get(part);
-    const { merges, errors } = entry ? await scanSheetExtras(zip, entry) : { merges: [], errors: [] };
+    const { merges, typed } = entry ? await scanSheetExtras(zip, entry) : { merges: [], typed: [] };
     const values = s.grid.values as CellValue[][];
     const formats = s.grid.numberFormats as (string | null)[][];
-    for (const e of errors) {
+    for (const e of typed) {
       const vr = (values[e.row - 1] ??= []);
-      if (vr[e.col - 1] === undefined || vr[e.col - 1] === null) vr[e.col - 1] = { error: e.code };
+      vr[e.col - 1] = e.value;
     }
     for (const m of merges) {
       // Cells covered by a merge (not its top-left) are blank, as in `gridOfWorksheet`.
