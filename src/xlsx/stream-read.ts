@@ -182,8 +182,13 @@ function decodeWholeCharacters(reader: ExcelJS.stream.xlsx.WorkbookReader): void
   const worksheet = r._parseWorksheet;
   const sharedStrings = r._parseSharedStrings;
   if (typeof worksheet !== 'function' || typeof sharedStrings !== 'function') throw new Error('exceljs: lector en streaming no reconocido');
-  r._parseWorksheet = function (iterator, sheetNo) {
-    return worksheet.call(this, utf8Text(iterator), sheetNo);
+  r._parseWorksheet = function* (iterator, sheetNo) {
+    // The part's number is kept on the reader, as exceljs replaces `id` by the sheetId when known.
+    for (const event of worksheet.call(this, utf8Text(iterator), sheetNo)) {
+      const e = event as { eventType?: string; value?: { partNo?: string } };
+      if (e.eventType === 'worksheet' && e.value) e.value.partNo = sheetNo;
+      yield event;
+    }
   };
   r._parseSharedStrings = function (entry) {
     // exceljs reads this entry with its own `iterateStream` (stream events): hand it a stream of text.
@@ -226,11 +231,18 @@ export async function readGridsStreaming(input: Uint8Array, name: string, option
     worksheets: 'emit',
   });
   decodeWholeCharacters(reader);
+  // exceljs looks a worksheet up in the workbook part, which it has not read yet when the package
+  // stores that worksheet before `xl/workbook.xml` (any part order is valid, and some writers do
+  // it): it would then fail. Seed what it needs from the package itself; it replaces both when it
+  // reads the workbook part.
+  const workbookXml = readPartText(zip, 'xl/workbook.xml') ?? '';
+  const date1904 = /<(?:\w+:)?workbookPr\b[^>]*\bdate1904="(?:1|true)"/.test(workbookXml);
+  Object.assign(reader, { model: { sheets: [] }, properties: { model: { date1904 } } });
   const sheets: SheetRead[] = [];
   let total = 0;
   for await (const wsReader of reader) {
     const ws = wsReader as unknown as ExcelJS.stream.xlsx.WorksheetReader & { id: number | string; name: string; state?: string };
-    const sheetNo = Number((ws as unknown as { sheetNo?: string }).sheetNo ?? ws.id);
+    const sheetNo = Number((ws as unknown as { partNo?: string }).partNo ?? ws.id);
     const values: CellValue[][] = [];
     const formats: (string | null)[][] = [];
     for await (const row of ws as unknown as AsyncIterable<ExcelJS.Row>) {
@@ -259,21 +271,12 @@ export async function readGridsStreaming(input: Uint8Array, name: string, option
     if (d) s.grid = { ...s.grid, name: d.name, visibility: visibilityOf(d.state) };
   }
 
-  // The `id` exceljs gives a worksheet reader is the workbook's sheetId when found; map the file
-  // number back through the relationship targets to find each sheet's XML part.
-  const model = (reader as unknown as { model?: { sheets?: { id: number; name: string; rId: string }[] } }).model;
-  const rels = (reader as unknown as { workbookRels?: { Id: string; Target: string }[] }).workbookRels ?? [];
-  const order = (model?.sheets ?? []).map((s) => s.name);
-  const partOf = (sheetName: string): string | undefined => {
-    const s = model?.sheets?.find((x) => x.name === sheetName);
-    const rel = s && rels.find((r) => r.Id === s.rId);
-    return rel ? `xl/${rel.Target.replace(/^\/?xl\//, '').replace(/^\//, '')}` : undefined;
-  };
+  // Sheets come in the workbook's order (`declared` follows `xl/workbook.xml`).
+  const order = [...declared.values()].map((d) => d.name);
 
   const grids: Grid[] = [];
   for (const s of sheets) {
-    const part = partOf(s.grid.name) ?? `xl/worksheets/sheet${s.sheetNo}.xml`;
-    const entry = zip.byName.get(part);
+    const entry = zip.byName.get(`xl/worksheets/sheet${s.sheetNo}.xml`);
     const { merges, typed } = entry ? await scanSheetExtras(zip, entry) : { merges: [], typed: [] };
     const values = s.grid.values as CellValue[][];
     const formats = s.grid.numberFormats as (string | null)[][];

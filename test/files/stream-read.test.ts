@@ -4,6 +4,7 @@
  * sheet order — so switching large files to it changes nothing but memory.
  */
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -145,6 +146,56 @@ describe('readGridsStreaming = gridsOfWorkbook(loadWorkbook())', () => {
     } finally {
       rmSync(tmp, { recursive: true, force: true });
     }
+  });
+
+  /** The package rewritten with its parts in `order` (names first; the rest after) and `edit` applied to parts' text. */
+  async function repack(bytes: Buffer, first: (names: string[]) => string[], edit: Record<string, (xml: string) => string> = {}) {
+    const src = await JSZip.loadAsync(bytes);
+    const names = Object.keys(src.files).filter((n) => !src.files[n].dir);
+    const head = first(names).filter((n) => names.includes(n));
+    const out = new JSZip();
+    for (const n of [...head, ...names.filter((n) => !head.includes(n))]) {
+      const text = edit[n];
+      out.file(n, text ? text(await src.files[n].async('string')) : await src.files[n].async('uint8array'));
+    }
+    return out.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+  }
+  const worksheetsFirst = (names: string[]) => [
+    '[Content_Types].xml',
+    '_rels/.rels',
+    'xl/_rels/workbook.xml.rels',
+    'xl/sharedStrings.xml',
+    'xl/styles.xml',
+    ...names.filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n)),
+    'xl/workbook.xml',
+  ];
+
+  it('a package that stores its worksheets before xl/workbook.xml (any part order is valid) reads whole, with its names', async () => {
+    const bytes = await repack(readFileSync(path.join(root, 'examples/hoja-captura-T2-2025.xlsx')), worksheetsFirst);
+    const { full, streamed } = await both(bytes, 'x.xlsx');
+    expect(streamed.sheets.map((s) => s.name)).toEqual(['PE-F-012', 'HC T2']);
+    expect(streamed).toEqual(full);
+  });
+
+  it('sheet ids that are not the part numbers (a workbook whose sheets were deleted or moved) name each part right', async () => {
+    // Excel keeps a sheet's sheetId when others are deleted or moved, while the parts are numbered anew.
+    const swap = (xml: string) => xml.replace(/sheetId="1"/, 'sheetId="@"').replace(/sheetId="2"/, 'sheetId="7"').replace('sheetId="@"', 'sheetId="4"');
+    for (const first of [() => [], worksheetsFirst]) {
+      const bytes = await repack(readFileSync(path.join(root, 'examples/hoja-captura-T2-2025.xlsx')), first, { 'xl/workbook.xml': swap });
+      const { full, streamed } = await both(bytes, 'x.xlsx');
+      expect(streamed.sheets.map((s) => s.name)).toEqual(['PE-F-012', 'HC T2']);
+      expect(streamed).toEqual(full);
+    }
+  });
+
+  it('a 1904-date workbook stored worksheets first reads its dates as the full reader does', async () => {
+    const book = await buildXlsx([{ name: 'Fechas', rows: [['Inicio'], [new Date(Date.UTC(2025, 0, 15))]], formats: { A2: 'dd/mm/yyyy' } }]);
+    const in1904 = (xml: string) => xml.replace(/<workbookPr\b([^>]*?)\/>/, '<workbookPr$1 date1904="1"/>');
+    const bytes = await repack(book, worksheetsFirst, { 'xl/workbook.xml': in1904 });
+    expect((await JSZip.loadAsync(bytes)).file('xl/workbook.xml')).not.toBeNull();
+    const { full, streamed } = await both(bytes, 'x.xlsx');
+    expect(streamed).toEqual(full);
+    expect(JSON.stringify(full)).not.toContain('2025-01-15'); // the serial now counts from 1904
   });
 
   it('reports progress by rows', async () => {
