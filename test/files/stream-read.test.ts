@@ -108,6 +108,46 @@ describe('readGridsStreaming = gridsOfWorkbook(loadWorkbook())', () => {
     }
   });
 
+  it('cached errors and merged areas anywhere in a long sheet, cut by chunk ends, text that looks like them', async () => {
+    // Thousands of rows of long text, so the sheet's XML spans many inflated chunks: with an error
+    // cell on most rows, some are cut by a chunk's end. Cell texts that read `t="e"` or `mergeCell` are not them.
+    const rows: ExcelJS.CellValue[][] = Array.from({ length: 3000 }, (_, i) => [
+      `Actividad ${i}: ${'texto largo de la descripción '.repeat(1 + (i % 5))}`,
+      i % 3 === 2 ? { formula: `A${i + 1}/0`, result: { error: '#DIV/0!' } } : i % 4 === 3 ? { error: '#N/A' } : i,
+      i % 211 === 7 ? 'escribió t="e" en la celda' : i % 173 === 2 ? '<mergeCell ref="A1:B2"/> como texto' : null,
+    ]);
+    // Enough merged areas that their list at the end of the XML is itself cut by a chunk's end.
+    const merges = Array.from({ length: 1400 }, (_, k) => `D${1 + k * 2}:E${2 + k * 2}`);
+    // Shared strings (as Excel saves), and inline strings: the texts then sit in the sheet's XML.
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('Larga');
+    rows.forEach((r) => sheet.addRow(r));
+    merges.forEach((m) => sheet.mergeCells(m));
+    const shared = Buffer.from(await book.xlsx.writeBuffer());
+    const tmp = mkdtempSync(path.join(os.tmpdir(), 'tablero-extras-'));
+    try {
+      const file = path.join(tmp, 'inline.xlsx');
+      const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: false });
+      const ws = wb.addWorksheet('Larga');
+      for (const r of rows) ws.addRow(r);
+      for (const m of merges) ws.mergeCells(m);
+      ws.commit();
+      await wb.commit();
+      for (const bytes of [shared, readFileSync(file)]) {
+        const { full, streamed } = await both(bytes, 'larga.xlsx');
+        expect(streamed).toEqual(full);
+        const values = streamed.sheets[0].values;
+        const errors = values.flatMap((r, i) => (r ?? []).flatMap((v, j) => (v && typeof v === 'object' && 'error' in v ? [`${i + 1}:${j + 1}:${String(v.error)}`] : [])));
+        expect(errors).toHaveLength(rows.filter((r) => typeof r[1] === 'object').length);
+        expect(errors).toContain('3:2:#DIV/0!');
+        expect(errors).toContain('4:2:#N/A');
+        expect(streamed.sheets[0].merges).toHaveLength(1400);
+      }
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+
   /** The package rewritten with its parts in `order` (names first; the rest after) and `edit` applied to parts' text. */
   async function repack(bytes: Buffer, first: (names: string[]) => string[], edit: Record<string, (xml: string) => string> = {}) {
     const src = await JSZip.loadAsync(bytes);
