@@ -415,12 +415,40 @@ export function progressModelFrom(
   }
 
   const firstSheet = captureSheets[0] ?? planSheets[0];
-  const periodKind: PeriodKind = goals[0]?.input.periodKind ?? firstSheet?.periodKind ?? 'quarter';
-  const vigencia = options.vigencia;
-  const c = cutoffPeriod(options.cutoff, firstSheet ? vigenciaOf(firstSheet) : vigencia, periodKind);
+  return modelOfGoals(
+    {
+      goals,
+      bySheet,
+      source,
+      unreported,
+      planSummary: planSummaryOf(planSheets, techos),
+      periodKind: goals[0]?.input.periodKind ?? firstSheet?.periodKind ?? 'quarter',
+      sheetVigencia: firstSheet ? vigenciaOf(firstSheet) : options.vigencia,
+      entity: options.entity ?? workbook.sheets.find((s) => s.title.entity)?.title.entity ?? null,
+    },
+    options,
+  );
+}
+
+/** What a model is made of before its lists and aggregates: the goals and where they came from. */
+interface ModelGoals {
+  readonly goals: readonly GoalProgress[];
+  readonly bySheet: ReadonlyMap<string, readonly GoalProgress[]>;
+  readonly source: ProgressModel['source'];
+  readonly unreported: readonly GoalProgress[];
+  readonly planSummary: PlanSummary | null;
+  readonly periodKind: PeriodKind;
+  /** The vigencia of the first goal sheet (the cut-off period and its deadline are measured in it). */
+  readonly sheetVigencia: number;
+  readonly entity: string | null;
+}
+
+/** The lists and aggregates of the model, from its goals. */
+function modelOfGoals(m: ModelGoals, options: EngineOptions): ProgressModel {
+  const { goals, source, periodKind, sheetVigencia } = m;
+  const c = cutoffPeriod(options.cutoff, sheetVigencia, periodKind);
   const ranges = options.ratingRanges;
   const withGoals = <T extends Aggregate>(list: T[]): T[] => list.filter((g) => g.goals > 0);
-  const entity = options.entity ?? workbook.sheets.find((s) => s.title.entity)?.title.entity ?? null;
   const product = goals.filter(isProductGoal);
   const others = goals.filter((g) => !isProductGoal(g));
   const missingReports: { goal: GoalProgress; periods: readonly number[] }[] = [];
@@ -436,16 +464,16 @@ export function progressModelFrom(
 
   return {
     options,
-    vigencia,
+    vigencia: options.vigencia,
     cutoff: options.cutoff,
     periodKind,
     cutoffPeriod: c,
     period: c === 0 ? null : periodLabel(c, periodKind),
-    deadline: c === 0 ? null : periodDeadline(firstSheet ? vigenciaOf(firstSheet) : vigencia, c, periodKind),
+    deadline: c === 0 ? null : periodDeadline(sheetVigencia, c, periodKind),
     source,
-    entity,
+    entity: m.entity,
     goals,
-    bySheet,
+    bySheet: m.bySheet,
     plan: aggregate(goals, ranges),
     units: rankGroups(groupGoals(goals, 'unit', ranges)),
     dimensions: withGoals(groupGoals(goals, 'dimension', ranges)),
@@ -453,7 +481,7 @@ export function progressModelFrom(
     programBudgets: programGroups,
     rezagadas: product.filter((g) => isLagging(g.state)),
     sobreejecutadas: product.filter((g) => g.state === 'sobreejecutada'),
-    yearEnd: c > 0 && c >= periodCount(periodKind) && !isPeriodOpen(options.cutoff, firstSheet ? vigenciaOf(firstSheet) : vigencia, periodKind),
+    yearEnd: c > 0 && c >= periodCount(periodKind) && !isPeriodOpen(options.cutoff, sheetVigencia, periodKind),
     overExecuted: source === 'hoja-captura' ? goals.filter((g) => active(g) && isOverExecuted(g)) : [],
     noCumplidas: goals.filter((g) => g.state === 'no-cumplida'),
     noMedibles: goals.filter((g) => g.state === 'no-medible'),
@@ -462,7 +490,36 @@ export function progressModelFrom(
     gestion: others.length ? aggregate(others, ranges, { kind: 'gestion' }) : null,
     gestionUnits: others.length ? withGoals(groupGoals(others, 'unit', ranges, 'gestion')) : [],
     sources: sourceExecution(goals),
-    unreported,
-    planSummary: planSummaryOf(planSheets, techos),
+    unreported: m.unreported,
+    planSummary: m.planSummary,
   };
+}
+
+/**
+ * The model of several workbooks read each on its own (a consolidation): every goal exactly as its
+ * own workbook's model measured it — its format's reading, its granularity, its plan de acción —
+ * and the lists and aggregates computed over all of them. The cut-off period and its deadline are
+ * the first model's (a consolidation measures every file at one cut-off, in one vigencia).
+ * `bySheet` is keyed by sheet name: a later workbook's sheet of the same name wins.
+ */
+export function combineModels(models: readonly ProgressModel[], options: EngineOptions): ProgressModel {
+  const first = models[0];
+  if (!first) throw new Error('combineModels: no model');
+  const goals = models.flatMap((m) => m.goals);
+  const sources = models.map((m) => m.source);
+  const summaries = models.map((m) => m.planSummary).filter((p): p is PlanSummary => p !== null);
+  const combined = modelOfGoals(
+    {
+      goals,
+      bySheet: new Map(models.flatMap((m) => [...m.bySheet])),
+      source: sources.includes('hoja-captura') ? 'hoja-captura' : sources.includes('plan-accion') ? 'plan-accion' : 'none',
+      unreported: models.flatMap((m) => m.unreported),
+      planSummary: summaries.length === 1 ? summaries[0] : null,
+      periodKind: goals[0]?.input.periodKind ?? first.periodKind,
+      sheetVigencia: options.vigencia,
+      entity: options.entity ?? models.find((m) => m.entity)?.entity ?? null,
+    },
+    options,
+  );
+  return { ...combined, cutoffPeriod: first.cutoffPeriod, period: first.period, deadline: first.deadline, yearEnd: first.yearEnd };
 }

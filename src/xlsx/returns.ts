@@ -62,8 +62,7 @@ async function reviewConsolidated(file: string, corte: string | undefined, at: P
   const returns = splitReturns({
     model: g.model,
     sources: [],
-    consolidated: consolidatedPart(loaded.grids, workbook.sheets, name),
-    consolidatedFindings: g.findings,
+    consolidated: { ...consolidatedPart(loaded.grids, workbook.sheets, name), findings: g.findings },
   });
   return { returns, model: g.model, inputs: [loaded.path], generatedAt };
 }
@@ -74,15 +73,15 @@ async function review(request: CopyRequest, warn: (message: string) => void): Pr
     const alone = await reviewConsolidated(files[0], corte, request);
     if (alone) return alone;
   }
+  // Each unit's return is its own file's review (and the findings that span files), never a
+  // re-reading of the copied rows.
   const run = await consolidateFiles(files, corte, 'Consolidado', request, warn);
-  const g = run.generation;
+  const across = run.review.acrossFiles;
   const returns = splitReturns({
-    model: g.model,
-    sources: run.sources,
-    consolidated: consolidatedPart(run.grids, run.workbook.sheets, run.sheetName),
-    consolidatedFindings: g.findings,
+    model: run.review.model,
+    sources: run.sources.map((s) => ({ ...s, findings: [...s.findings, ...across.filter((x) => x.file === s.file).map((x) => x.finding)] })),
   });
-  return { returns, model: g.model, inputs: run.inputs, generatedAt: run.generatedAt };
+  return { returns, model: run.review.model, inputs: run.inputs, generatedAt: run.generatedAt };
 }
 
 /** The output folder (created when missing; never a file). */
