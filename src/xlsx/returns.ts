@@ -52,12 +52,14 @@ function consolidatedPart(grids: WorkbookGrids, sheets: readonly ReadSheet[], na
 
 /** A workbook written by `consolidar`, returned alone: its Consolidado sheet is the data. */
 async function reviewConsolidated(file: string, corte: string | undefined, at: Pick<CopyRequest, 'cwd' | 'now' | 'reading'>): Promise<Reviewed | null> {
-  const loaded = await loadWorkbookFile(file, xlsxParser, { cwd: at.cwd, ...(at.reading?.mapping ? { reading: { mapping: at.reading.mapping } } : {}) });
+  const reading = { ...at.reading, ...(corte !== undefined ? { cutoff: corte } : {}) };
+  const loaded = await loadWorkbookFile(file, xlsxParser, { cwd: at.cwd, reading });
   const reg = readRegistry(loaded.host);
   const name = loaded.host.worksheets.find((w) => productKindOfSheet(loaded.host, w.name, reg) === 'consolidado')?.name;
   if (!name) return null;
   const generatedAt = localDateTime(at.now);
-  const { workbook, options } = prepare(loaded.grids, generatedSheetNames(loaded.host), { cutoff: corte }, at.now, at.reading?.mapping ? { mapping: at.reading.mapping } : {});
+  const vigencia = reading.vigencia !== undefined ? { vigencia: reading.vigencia } : {};
+  const { workbook, options } = prepare(loaded.grids, generatedSheetNames(loaded.host), { cutoff: corte, ...vigencia }, at.now, reading);
   const g = generate({ workbook, options, workbookName: path.basename(file), generatedAt });
   const returns = splitReturns({
     model: g.model,

@@ -13,16 +13,20 @@
  * - Two files of one real format (a copy of Cali's sample made another unit's with exceljs, one of
  *   its activities left as the original's): each file's verdicts, plus the repeated activity — the
  *   one finding only the consolidation sees; the report is `reporte` on both files together.
+ * - The reading options reach every file as they reach `validar` and `reporte`: `--vigencia`
+ *   (Tenjo's 2024 block), `--incluir-ocultas` (Cali's hidden sheet) and `--mapa` (a layout no
+ *   description knows, mapped by hand).
  */
-import { existsSync } from 'node:fs';
-import { promises as fs } from 'node:fs';
+import { existsSync, promises as fs, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import ExcelJS from 'exceljs';
 import { consolidateFiles } from '../../src/xlsx/consolidate';
 import { gridsOfWorkbook } from '../../src/xlsx/read';
 import { readWorkbook } from '../../src/domain/reader';
 import { nameKey } from '../../src/domain/aggregate';
 import { alertCodes, loadXlsx, observations, type ObsRow } from '../helpers/generated-sheets';
+import { parseArgs, readingOf } from '../../src/cli/args';
+import { loadMappingFile } from '../../src/cli/mapa';
+import { unknownLayoutMapping, unknownLayoutWorkbook } from '../helpers/unknown-layout';
 import { repoRoot, tablero, tempDir } from './io';
 
 const samples = path.resolve(repoRoot, '..', 'shared', 'real-layouts');
@@ -46,6 +50,7 @@ interface GoalJson {
   goalType: string | null;
 }
 interface ReportJson {
+  vigencia: number;
   cutoff: string;
   goals: GoalJson[];
 }
@@ -54,13 +59,13 @@ const key = (f: Pick<FindingJson, 'rule' | 'sheet' | 'cell' | 'message'>) => `${
 const sorted = (xs: string[]) => [...xs].sort();
 const lagging = (g: GoalJson) => (g.goalType === null || g.goalType === 'Producto') && ['no-iniciada', 'atrasada', 'no-cumplida'].includes(g.state);
 
-async function json<T>(argv: string[], cwd: string): Promise<T> {
-  const r = await tablero(argv, cwd, { now: NOW });
+async function json<T>(argv: readonly string[], cwd: string): Promise<T> {
+  const r = await tablero([...argv], cwd, { now: NOW });
   expect(r.stderr).toBe('');
   return JSON.parse(r.stdout) as T;
 }
 
-async function validar(files: string[], cwd: string): Promise<FindingJson[]> {
+async function validar(files: readonly string[], cwd: string): Promise<FindingJson[]> {
   const v = await json<{ files: { findings: FindingJson[] }[] }>(['validar', ...files, '--json'], cwd);
   return v.files.flatMap((f) => f.findings);
 }
@@ -85,29 +90,49 @@ async function returnsIn(folder: string): Promise<Map<string, { obs: ObsRow[]; l
 /** The unit a goal's return is filed under (`devolver` names a goal without unit «Sin dependencia»). */
 const unitOf = (g: GoalJson) => nameKey(g.unit || 'Sin dependencia');
 
+/** The in-process reading of `flags`, as `tablero` gives it to the verbs. */
+async function readingOfFlags(flags: readonly string[], cwd: string) {
+  const parsed = parseArgs(['consolidar', 'x.xlsx', ...flags]);
+  if (parsed.help) throw new Error('help');
+  return { corte: parsed.corte, reading: readingOf(parsed.mapa !== undefined ? { ...parsed, mapping: await loadMappingFile(parsed.mapa, cwd) } : parsed) };
+}
+
+interface Case {
+  /** What only the consolidation sees (left out of the comparison with `validar`). */
+  readonly extra?: (o: ObsRow) => boolean;
+  /** Reading options given to every verb (`--vigencia`, `--incluir-ocultas`, `--mapa`). */
+  readonly flags?: readonly string[];
+  /** Where the files are (relative names); a temporary folder when not given. */
+  readonly dir?: string;
+}
+
 /** Checks one consolidation of `files` against `validar` and `reporte` on the same files. */
-async function expectSameVerdicts(files: string[], extra: (o: ObsRow) => boolean = () => false) {
-  const { dir, cleanup } = tempDir('tablero-consolidar-real-');
+async function expectSameVerdicts(files: readonly string[], at: Case = {}) {
+  const extra = at.extra ?? (() => false);
+  const flags = at.flags ?? [];
+  const temp = at.dir ? null : tempDir('tablero-consolidar-real-');
+  const dir = at.dir ?? temp!.dir;
   try {
-    const findings = await validar(files, dir);
-    const report = await json<ReportJson>(['reporte', ...files, '--json'], dir);
+    const findings = await validar([...files, ...flags], dir);
+    const report = await json<ReportJson>(['reporte', ...files, ...flags, '--json'], dir);
     expect(report.goals.length).toBeGreaterThan(0);
 
     // consolidar: its Observaciones are validar's findings (plus what only the consolidation sees).
-    const c = await tablero(['consolidar', ...files, '-o', 'consolidado.xlsx'], dir, { now: NOW });
+    const c = await tablero(['consolidar', ...files, ...flags, '-o', 'consolidado.xlsx'], dir, { now: NOW });
     expect(c.stderr).toBe('');
     expect(c.code).toBe(0);
     const wb = await loadXlsx(path.join(dir, 'consolidado.xlsx'));
     const obs = observations(wb.getWorksheet('Observaciones')!);
     expect(sorted(obs.filter((o) => !extra(o)).map(key))).toEqual(sorted(findings.map(key)));
     // … its report is reporte's, goal by goal (states, figures, aggregates) …
-    const run = await consolidateFiles(files, undefined, 'consolidado.xlsx', { cwd: dir, now: NOW }, () => undefined);
+    const { corte, reading } = await readingOfFlags(flags, dir);
+    const run = await consolidateFiles(files, corte, 'consolidado.xlsx', { cwd: dir, now: NOW, reading }, () => undefined);
     expect(JSON.parse(JSON.stringify(run.generation.report))).toEqual(report);
     // … and its Alertas list reporte's lagging goals.
     expect(sorted(alertCodes(wb.getWorksheet('Alertas')!, 1))).toEqual(sorted(report.goals.filter(lagging).map((g) => g.code)));
 
     // devolver: each unit gets its own findings and lagging goals; together, every finding.
-    const d = await tablero(['devolver', ...files, '-o', 'devoluciones'], dir, { now: NOW });
+    const d = await tablero(['devolver', ...files, ...flags, '-o', 'devoluciones'], dir, { now: NOW });
     expect(d.stderr).toBe('');
     expect(d.code).toBe(0);
     const returns = await returnsIn(path.join(dir, 'devoluciones'));
@@ -121,7 +146,7 @@ async function expectSameVerdicts(files: string[], extra: (o: ObsRow) => boolean
     expect(sorted([...returned])).toEqual(sorted([...new Set(obs.map(key))]));
     return { obs, findings, report, returns };
   } finally {
-    cleanup();
+    temp?.cleanup();
   }
 }
 
@@ -175,7 +200,7 @@ maybe('consolidar and devolver on the real formats give validar’s and reporte�
       await wb.xlsx.writeFile(copy);
 
       const across = (o: ObsRow) => o.rule === 'duplicate' && o.file === copy;
-      const { obs, returns } = await expectSameVerdicts([original, copy], across);
+      const { obs, returns } = await expectSameVerdicts([original, copy], { extra: across });
       // The one finding only the consolidation sees: the activity kept, on the copy's row, naming where it was first.
       const dup = obs.filter(across);
       expect(dup).toHaveLength(1);
@@ -188,4 +213,34 @@ maybe('consolidar and devolver on the real formats give validar’s and reporte�
       cleanup();
     }
   }, 300_000);
+
+  it('--vigencia: Tenjo read for its 2024 block, as validar and reporte read it', async () => {
+    const { report } = await expectSameVerdicts([path.join(samples, 'tenjo-pdm-seguimiento.xlsx')], { flags: ['--vigencia', '2024'] });
+    expect(report).toMatchObject({ vigencia: 2024, cutoff: '2024-12-31' });
+  }, 240_000);
+
+  it('--incluir-ocultas: Cali with its hidden sheet, as validar reads it', async () => {
+    const file = path.join(samples, 'cali-cuadro1s-plan-accion-T2-2025.xlsx');
+    const { obs } = await expectSameVerdicts([file], { flags: ['--incluir-ocultas'] });
+    const { dir, cleanup } = tempDir('tablero-consolidar-real-');
+    try {
+      const hidden = (await json<{ files: { hidden?: string[] }[] }>(['validar', file, '--json'], dir)).files[0].hidden ?? [];
+      expect(hidden.length).toBeGreaterThan(0);
+      expect(obs.some((o) => hidden.includes(o.sheet))).toBe(true);
+    } finally {
+      cleanup();
+    }
+  }, 240_000);
+
+  it('--mapa: a layout no description knows, mapped by hand, as validar and reporte read it', async () => {
+    const { dir, cleanup } = tempDir('tablero-consolidar-mapa-');
+    try {
+      writeFileSync(path.join(dir, 'renombrada.xlsx'), await unknownLayoutWorkbook(true));
+      writeFileSync(path.join(dir, 'mapa.json'), JSON.stringify(unknownLayoutMapping));
+      const { report } = await expectSameVerdicts(['renombrada.xlsx'], { flags: ['--mapa', 'mapa.json', '--corte', '2025-06-30'], dir });
+      expect(report.goals).toHaveLength(14);
+    } finally {
+      cleanup();
+    }
+  }, 240_000);
 });
