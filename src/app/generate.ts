@@ -160,10 +160,11 @@ export interface GenerationSummary {
   readonly source: ProgressModel['source'];
   readonly rezagadas: number;
   readonly cutoff: string;
+  readonly vigencia: number;
 }
 
 export function summaryOf(g: Pick<Generated, 'errors' | 'warnings' | 'model'>): GenerationSummary {
-  return { errors: g.errors, warnings: g.warnings, source: g.model.source, rezagadas: g.model.rezagadas.length, cutoff: g.model.cutoff };
+  return { errors: g.errors, warnings: g.warnings, source: g.model.source, rezagadas: g.model.rezagadas.length, cutoff: g.model.cutoff, vigencia: g.model.vigencia };
 }
 
 /** A generation written into a workbook: the summary, the sheets placed (final names), the cells marked. */

@@ -14,8 +14,9 @@
 import type { Aggregate, Rating, StateCounts } from '../domain/aggregate';
 import type { IsoDate } from '../domain/dates';
 import type { Accumulation, GoalProgress, GoalState } from '../domain/goal';
-import type { EngineOptions } from '../domain/options';
-import { buildProgressModel, type ProgressModel } from '../domain/progress-model';
+import type { EngineOptions, VigenciaFrom } from '../domain/options';
+import { planSummaryNote } from '../domain/plan-note';
+import { buildProgressModel, type PlanAmountRow, type ProgressModel } from '../domain/progress-model';
 import type { ReadWorkbook } from '../domain/sheet';
 import type { GoalType } from '../domain/values';
 
@@ -113,6 +114,46 @@ export interface Report {
   readonly gestion: ReportFigures | null;
   /** Budget execution by funding source; empty when the sheets give no source per goal. */
   readonly sources: readonly ReportSource[];
+  /**
+   * With no execution (only a plan de acción, or a plan indicativo): what the plan holds — then
+   * nothing is measured (`period` null, every goal `sin-programacion` or `eliminada`, every ratio
+   * and rating null). `null` when the report measures execution.
+   */
+  readonly planSummary: ReportPlanSummary | null;
+}
+
+/** Goals and amounts of a unit, program or source of a plan with no execution. */
+export interface ReportPlanRow {
+  readonly name: string;
+  /** Goals of the vigencia among the group. */
+  readonly goals: number;
+  /** The vigencia's amount. */
+  readonly amount: number;
+  /** The amount of each year of `planSummary.years`, in that order. */
+  readonly amounts: readonly number[];
+}
+
+export interface ReportPlanSummary {
+  readonly kind: 'plan-accion' | 'plan-indicativo';
+  /** What the summary is, in Spanish (the same words as the text output and the tablero). */
+  readonly note: string;
+  readonly vigencia: number;
+  /** Where the vigencia came from: `option` (--vigencia), `workbook`, `cutoff`, `today`, `term` (today outside the plan's term). */
+  readonly vigenciaFrom: VigenciaFrom | null;
+  /** The plan indicativo's term, or the plan de acción's vigencia alone. */
+  readonly years: readonly number[];
+  /** Goals of the vigencia (a plan indicativo's products with a quantity programmed that year). */
+  readonly goals: number;
+  /** Goals of the whole plan. */
+  readonly planGoals: number;
+  /** Σ the vigencia's programmed amount (pesos). */
+  readonly amount: number;
+  readonly byYear: readonly { readonly year: number; readonly goals: number; readonly amount: number }[];
+  readonly byUnit: readonly ReportPlanRow[];
+  readonly byProgram: readonly (ReportPlanRow & { readonly programCode: string | null; readonly ceiling: number | null; readonly ceilingUse: number | null })[];
+  readonly bySource: readonly ReportPlanRow[];
+  /** Plan indicativo: products with no quantity programmed in the vigencia, with their cost that year. */
+  readonly unprogrammed: readonly { readonly code: string; readonly goal: string; readonly amount: number }[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -189,6 +230,28 @@ export function toReportJson(model: ProgressModel): Report {
       obligationsRatio: x.obligationsRatio,
       paymentsRatio: x.paymentsRatio,
     })),
+    planSummary: model.source === 'plan-accion' || model.source === 'plan-indicativo' ? reportPlanSummary(model) : null,
+  };
+}
+
+function reportPlanSummary(model: ProgressModel): ReportPlanSummary | null {
+  const s = model.planSummary;
+  if (!s) return null;
+  const row = (r: PlanAmountRow): ReportPlanRow => ({ name: r.name, goals: r.goals, amount: r.amount, amounts: [...r.amounts] });
+  return {
+    kind: s.kind,
+    note: planSummaryNote(s, model.options.vigenciaFrom),
+    vigencia: s.vigencia,
+    vigenciaFrom: model.options.vigenciaFrom ?? null,
+    years: [...s.years],
+    goals: s.goals,
+    planGoals: s.planGoals,
+    amount: s.amount,
+    byYear: s.byYear.map((y) => ({ year: y.year, goals: y.goals, amount: y.amount })),
+    byUnit: s.byUnit.map(row),
+    byProgram: s.byProgram.map((p) => ({ ...row(p), programCode: p.programCode, ceiling: p.ceiling, ceilingUse: p.ceilingUse })),
+    bySource: s.bySource.map(row),
+    unprogrammed: s.unprogrammed.map((u) => ({ code: u.code, goal: u.goal, amount: u.amount })),
   };
 }
 

@@ -5,7 +5,7 @@
  * imports nothing of the progress model.
  */
 import { isoDate, parts, todayIso, type IsoDate } from '../domain/dates';
-import { defaultRatingRanges, type EngineOptions } from '../domain/options';
+import { defaultRatingRanges, type EngineOptions, type VigenciaFrom } from '../domain/options';
 import { defaultCutoff, periodEnd } from '../domain/periods';
 import { DEFAULT_LAG_THRESHOLD } from '../domain/progress';
 import { isGoalSheet, type ReadSheet, type ReadWorkbook } from '../domain/sheet';
@@ -16,7 +16,11 @@ import { isGoalSheet, type ReadSheet, type ReadWorkbook } from '../domain/sheet'
  * - cut-off: the flag/setting, else the "Fecha de corte" of the first sheet whose title block has
  *   one, else `defaultCutoff(today)` (end of the last period ended by today, in the periods of
  *   the first capture sheet — or the first sheet);
- * - vigencia: the flag/setting, else the first sheet's that names one, else the cut-off's year;
+ * - vigencia: the flag/setting, else the first sheet's that names one, else the cut-off's year —
+ *   except for a workbook whose only plan is a plan indicativo (no execution, no plan de acción)
+ *   with no cut-off given: its vigencia is today's year when the term holds it, else the term's
+ *   nearest year (a 2024–2027 plan read in 2029 is summarised for 2027, not for 2029);
+ *   `vigenciaFrom` says which (real-formats.md "Years and the vigencia");
  * - lag threshold 0.8, the DNP rating ranges, no extra sources;
  * - entity: the setting, else the first title block's.
  *
@@ -31,21 +35,47 @@ export function resolveOptions(
   const sheets = workbook.sheets;
   const first = sheets.find((s) => s.kind === 'hoja-captura') ?? sheets[0];
   const sheetVigencia = sheets.find((s) => s.vigencia !== undefined)?.vigencia;
+  const sheetCutoff = sheets.find((s) => s.cutoff)?.cutoff;
+  let vigencia = partial.vigencia ?? sheetVigencia;
+  let from: VigenciaFrom | undefined =
+    partial.vigencia !== undefined
+      ? 'option'
+      : sheetVigencia !== undefined
+        ? partial.cutoff !== undefined && Number(partial.cutoff.slice(0, 4)) === sheetVigencia ? 'cutoff' : 'workbook'
+        : undefined;
+  const term = planTermOf(sheets);
+  if (vigencia === undefined && !partial.cutoff && !sheetCutoff && term) {
+    const year = parts(todayIsoDate).year;
+    vigencia = Math.min(Math.max(year, term[0]), term[term.length - 1]);
+    from = vigencia === year ? 'today' : 'term';
+  }
   const cutoff =
     partial.cutoff ||
-    sheets.find((s) => s.cutoff)?.cutoff ||
-    reportedCutoff(sheets, partial.vigencia ?? sheetVigencia, todayIsoDate) ||
-    capToVigencia(defaultCutoff(todayIsoDate, first?.periodKind ?? 'quarter'), partial.vigencia ?? sheetVigencia);
-  const vigencia = partial.vigencia ?? sheetVigencia ?? parts(cutoff).year;
+    sheetCutoff ||
+    reportedCutoff(sheets, vigencia, todayIsoDate) ||
+    capToVigencia(defaultCutoff(todayIsoDate, first?.periodKind ?? 'quarter'), vigencia);
+  from ??= partial.cutoff ? 'cutoff' : sheetCutoff ? 'workbook' : 'today';
   const entity = partial.entity ?? sheets.find((s) => s.title.entity)?.title.entity;
   return {
     cutoff,
-    vigencia,
+    vigencia: vigencia ?? parts(cutoff).year,
+    vigenciaFrom: from,
     lagThreshold: partial.lagThreshold ?? DEFAULT_LAG_THRESHOLD,
     ratingRanges: partial.ratingRanges ?? defaultRatingRanges,
     extraSources: partial.extraSources ?? [],
     ...(entity !== undefined ? { entity } : {}),
   };
+}
+
+/**
+ * The years of the plan indicativo a workbook is summarised from: its first plan indicativo's
+ * term, when the workbook has neither capture sheets nor a plan de acción (which would be read
+ * instead); `undefined` otherwise.
+ */
+function planTermOf(sheets: readonly ReadSheet[]): readonly number[] | undefined {
+  if (sheets.some((s) => s.kind === 'hoja-captura' || s.kind === 'plan-accion')) return undefined;
+  const years = sheets.find((s) => s.kind === 'plan-indicativo' && s.years && s.years.length > 0)?.years;
+  return years && years.length > 0 ? years : undefined;
 }
 
 /**

@@ -27,7 +27,9 @@ export function summaryLine(out: string, r: GenerarResult): string {
     ` (${plural(r.markedCells, 'celda marcada', 'celdas marcadas')})` +
     (g.source === 'hoja-captura'
       ? `; ${plural(g.rezagadas, 'meta rezagada', 'metas rezagadas')} al corte ${g.cutoff.split('-').reverse().join('/')}.\n`
-      : '; sin ejecución reportada: el tablero resume el plan de acción.\n')
+      : g.source === 'plan-indicativo'
+        ? `; sin ejecución reportada: el tablero resume el plan indicativo (vigencia ${g.vigencia}).\n`
+        : '; sin ejecución reportada: el tablero resume el plan de acción.\n')
   );
 }
 

@@ -16,7 +16,7 @@ import { buildProgressModel } from '../domain/progress-model';
 import { informePage } from '../app/informe';
 import { localDateTime } from '../app/generate';
 import type { ReadWorkbook } from '../domain/sheet';
-import { formatDate } from '../domain/format';
+import { formatDate, formatMoney } from '../domain/format';
 import { allowOnly, readingOf } from './args';
 import type { CliDeps } from './deps';
 import { mergeWorkbooks } from './reporte';
@@ -53,7 +53,9 @@ export function makeInforme(deps: CliDeps) {
     io.stdout(
       args.publico
         ? `Escrito ${args.output}: plan de acción ${model.vigencia} para publicar (Ley 1474 de 2011, art. 74): ${data.programs.length} programas, ${data.programs.reduce((n, p) => n + p.projects.length, 0)} proyectos.\n`
-        : `Escrito ${args.output}: informe de seguimiento al corte ${formatDate(model.cutoff)} (${model.plan.goals} metas, ${model.rezagadas.length} rezagadas); ábralo en el navegador e imprímalo o guárdelo como PDF (A4).\n`,
+        : model.planSummary && (model.source === 'plan-accion' || model.source === 'plan-indicativo')
+          ? `Escrito ${args.output}: resumen del ${model.source === 'plan-indicativo' ? 'plan indicativo' : 'plan de acción'}, vigencia ${model.vigencia}, sin ejecución reportada (${model.planSummary.goals} metas, ${formatMoney(model.planSummary.amount)} programados); ábralo en el navegador e imprímalo o guárdelo como PDF (A4).\n`
+          : `Escrito ${args.output}: informe de seguimiento al corte ${formatDate(model.cutoff)} (${model.plan.goals} metas, ${model.rezagadas.length} rezagadas); ábralo en el navegador e imprímalo o guárdelo como PDF (A4).\n`,
     );
     return 0;
   };

@@ -13,11 +13,12 @@
 import * as path from 'node:path';
 import type { ReadSheet, ReadWorkbook } from '../domain/sheet';
 import { formatDate, formatMoney, formatNumber } from '../domain/format';
-import { ratingLabel } from '../domain/aggregate';
+import { ratingLabel, unnamedGroup } from '../domain/aggregate';
+import { termLabel, vigenciaReasons } from '../domain/plan-note';
 import { goalStateLabels } from '../domain/goal';
 import { isOverExecuted } from '../domain/progress';
 import { InputError } from '../app/errors';
-import { buildReport, resolveOptions, type Report, type ReportFigures } from '../app/report';
+import { buildReport, resolveOptions, type Report, type ReportFigures, type ReportPlanRow, type ReportPlanSummary } from '../app/report';
 import { allowOnly, checkCutoffInVigencia, readingOf } from './args';
 import type { CliDeps } from './deps';
 import { oneLine, pct, plural, styleFor, table, type Style } from './output';
@@ -120,7 +121,86 @@ function figureRows(rows: readonly (ReportFigures & { name?: string })[]): strin
 
 const FIGURE_ALIGN: ('l' | 'r')[] = ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'l'];
 
+/** The sum of a row's amounts over the summary's years (the plan indicativo's term). */
+const termTotal = (amounts: readonly number[]): number => Number.parseFloat(amounts.reduce((a, b) => a + b, 0).toPrecision(15));
+
+/** A report with no execution: what the plan holds, by year (plan indicativo), unit, program and source. */
+function formatPlanSummary(r: Report, s: ReportPlanSummary, files: readonly string[], style: Style): string {
+  const out: string[] = [];
+  const indicative = s.kind === 'plan-indicativo';
+  const why = s.vigenciaFrom ? ` (${vigenciaReasons[s.vigenciaFrom]})` : '';
+  out.push(
+    style.bold(
+      indicative
+        ? `Resumen del plan indicativo ${termLabel(s.years)} — vigencia ${s.vigencia}${why}, sin ejecución reportada`
+        : `Resumen del plan de acción — vigencia ${s.vigencia}${why}, sin ejecución reportada`,
+    ),
+  );
+  out.push(style.dim(`  ${files.join(', ')}`));
+  out.push('');
+  out.push(`  ${s.note}`);
+  const gestion = r.gestion?.goals ?? 0;
+  const ofWhich = indicative
+    ? ` (de ${formatNumber(s.planGoals, 0)} del plan)`
+    : gestion > 0 && r.plan.goals + gestion === s.goals
+      ? ` (${formatNumber(r.plan.goals, 0)} de producto y ${formatNumber(gestion, 0)} de gestión o administrativas)`
+      : '';
+  out.push(
+    `  Plan: ${plural(s.goals, indicative ? 'producto' : 'meta', indicative ? 'productos' : 'metas')} de la vigencia ${s.vigencia}${ofWhich}; ` +
+      `valor programado ${formatMoney(s.amount)}.`,
+  );
+  out.push('');
+  const y = String(s.vigencia);
+  if (indicative) {
+    out.push(style.bold('  Por año del plan'));
+    out.push(
+      table(
+        ['Año', 'Productos con meta', 'Valor programado'],
+        s.byYear.map((x) => [String(x.year), formatNumber(x.goals, 0), formatMoney(x.amount)]),
+        ['l', 'r', 'r'],
+        style,
+      ),
+    );
+  }
+  const amountRows = (title: string, head: string, rows: readonly ReportPlanRow[]): void => {
+    if (!rows.length) return;
+    out.push(style.bold(`  ${title}`));
+    const share = (a: number): string => (s.amount > 0 ? pct(a / s.amount) : '—');
+    out.push(
+      indicative
+        ? table(
+            [head, `Productos ${y}`, `Valor ${y}`, `Valor ${termLabel(s.years)}`],
+            rows.map((x) => [cut(x.name), formatNumber(x.goals, 0), formatMoney(x.amount), formatMoney(termTotal(x.amounts))]),
+            ['l', 'r', 'r', 'r'],
+            style,
+          )
+        : table([head, 'Metas', 'Valor programado', '% del total'], rows.map((x) => [cut(x.name), formatNumber(x.goals, 0), formatMoney(x.amount), share(x.amount)]), ['l', 'r', 'r', 'r'], style),
+    );
+  };
+  // A plan with no unit column (SisPT) has one group, «Sin dependencia»: nothing to show.
+  if (s.byUnit.some((u) => u.name !== unnamedGroup.unit)) amountRows('Por dependencia', 'Dependencia', s.byUnit);
+  if (!indicative && s.byProgram.some((p) => p.ceiling !== null)) {
+    out.push(style.bold('  Por programa y uso del techo presupuestal'));
+    out.push(
+      table(
+        ['Programa', 'Metas', 'Valor programado', 'Techo', 'Uso del techo'],
+        s.byProgram.map((p) => [cut(p.name), formatNumber(p.goals, 0), formatMoney(p.amount), p.ceiling === null ? 'sin techo' : formatMoney(p.ceiling), pct(p.ceilingUse)]),
+        ['l', 'r', 'r', 'r', 'r'],
+        style,
+      ),
+    );
+  } else amountRows('Por programa', 'Programa', s.byProgram);
+  amountRows('Por fuente de financiación', 'Fuente', s.bySource);
+  if (s.unprogrammed.length) {
+    out.push(style.bold(`  Productos sin meta programada en ${y} (${formatNumber(s.unprogrammed.length, 0)}): no cuentan en la vigencia`));
+    out.push(table(['Código', `Valor ${y}`, 'Producto'], s.unprogrammed.map((u) => [u.code, formatMoney(u.amount), cut(u.goal)]), ['l', 'r', 'l'], style));
+  }
+  out.push(style.dim('  Use --json para obtener el resumen completo (cada meta y cada año).'));
+  return out.join('\n') + '\n';
+}
+
 export function formatReport(r: Report, files: readonly string[], style: Style): string {
+  if (r.planSummary) return formatPlanSummary(r, r.planSummary, files, style);
   const out: string[] = [];
   out.push(style.bold(`Reporte de avance — vigencia ${r.vigencia}, corte ${formatDate(r.cutoff)}${r.period ? ` (${r.period})` : ''}`));
   out.push(style.dim(`  ${files.join(', ')}`));

@@ -339,3 +339,53 @@ export function goalsFromPlanSheet(sheet: ReadSheet): GoalInput[] {
   }
   return out;
 }
+
+/** The place (1-based) of `vigencia` among a plan indicativo's years, or 0 when it is not one of them. */
+export function termYearOf(sheet: Pick<ReadSheet, 'years'>, vigencia: number): number {
+  return (sheet.years ?? []).indexOf(vigencia) + 1;
+}
+
+/**
+ * A plan indicativo row's cost in the `n`-th year of the term: its `Total <año>`, else the sum of
+ * the year's funding sources; `null` when the row gives neither.
+ */
+export function yearCostOf(sheet: Pick<ReadSheet, 'sources'>, row: DataRow, n: number): number | null {
+  const total = num(row, `cost${n}`);
+  if (total !== null) return total;
+  let sum: number | null = null;
+  for (let k = 1; k <= (sheet.sources?.length ?? 0); k++) {
+    const v = num(row, `source${n}_${k}`);
+    if (v !== null) sum = (sum ?? 0) + v;
+  }
+  return sum === null ? null : Number.parseFloat(sum.toPrecision(15));
+}
+
+/**
+ * The goals of a plan indicativo (four-year plan, one row per product indicator) for one vigencia:
+ * the products with a quantity programmed that year (the year's programming > 0) — a product the
+ * plan does not program that year has no meta for it (real-formats.md "Kinds added"). Each goal's
+ * meta vigencia is the year's programming, its programming the term's years (`periodKind` year),
+ * its budget the year's cost (`Total <año>`); no execution.
+ */
+export function goalsFromPlanIndicativo(sheet: ReadSheet, vigencia: number): GoalInput[] {
+  const n = termYearOf(sheet, vigencia);
+  if (n === 0) return [];
+  const out: GoalInput[] = [];
+  for (const row of sheet.rows) {
+    if (goalCodeOf(row) === null) continue;
+    const programmed = num(row, plannedField(n));
+    if (programmed === null || !(programmed > 0)) continue;
+    const goal = goalOfRow(
+      sheet,
+      row,
+      sheet.title.unit?.trim(),
+      new Array<number | null>(sheet.periodCount).fill(null),
+      { final: yearCostOf(sheet, row, n), commitments: null, obligations: null, payments: null },
+      isEliminated(row),
+      null,
+      null,
+    );
+    out.push({ ...goal, yearGoal: programmed });
+  }
+  return out;
+}

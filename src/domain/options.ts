@@ -16,11 +16,21 @@ export const defaultRatingRanges: RatingRanges = {
   bajo: 0.4,
 };
 
+/**
+ * Where a run's vigencia came from (real-formats.md "Years and the vigencia"): asked for
+ * (`--vigencia`, the pane's setting), the workbook (a title block, a header's year), the cut-off's
+ * year, today's year (the default cut-off's; for a plan indicativo, today's year inside its term),
+ * or the plan indicativo's nearest year when today is outside its term.
+ */
+export type VigenciaFrom = 'option' | 'workbook' | 'cutoff' | 'today' | 'term';
+
 export interface EngineOptions {
   /** Fecha de corte. */
   readonly cutoff: IsoDate;
   /** Fiscal year; by default the cut-off's year. */
   readonly vigencia: number;
+  /** Where the vigencia came from (said in a plan summary's output); unknown when absent. */
+  readonly vigenciaFrom?: VigenciaFrom;
   /** Compliance below this is `atrasada` (default 0.8). */
   readonly lagThreshold: number;
   readonly ratingRanges: RatingRanges;

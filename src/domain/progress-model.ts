@@ -21,20 +21,20 @@
  * - with no capture sheet, the plan de acción goals, with no execution (every one is then
  *   `sin-programacion` or `no-iniciada`, and the tablero summarises the plan instead).
  */
-import { aggregate, groupGoals, isProductGoal, nameKey, rankGroups } from './aggregate';
+import { aggregate, groupGoals, isProductGoal, nameKey, rankGroups, unnamedGroup } from './aggregate';
 import type { Aggregate, GroupAggregate, RankedGroup } from './aggregate';
 import type { IsoDate } from './dates';
 import { periodDeadline } from './deadline';
-import type { FieldId, PeriodKind } from './fields';
+import { plannedField, type FieldId, type PeriodKind } from './fields';
 import type { Budget, GoalInput, GoalProgress } from './goal';
-import { goalCodeOf, goalsFromCaptureSheet, goalsFromPlanSheet } from './goals';
+import { goalCodeOf, goalsFromCaptureSheet, goalsFromPlanIndicativo, goalsFromPlanSheet, yearCostOf } from './goals';
 import { columnCells } from './reader';
 import { pushTo } from './multimap';
 import type { EngineOptions } from './options';
 import { cutoffPeriod, isPeriodOpen, periodCount, periodLabel } from './periods';
 import { computeProgress, isBudgetAhead, isLagging, isOverExecuted, progressFigures } from './progress';
 import { isGoalSheet, okNumber, okText, okValue } from './sheet';
-import type { ReadSheet, ReadWorkbook } from './sheet';
+import type { DataRow, ReadSheet, ReadWorkbook } from './sheet';
 import { round12 } from './tolerance';
 
 /** Per capture sheet name: the progress of each data row's goal at the cut-off, in sheet order. */
@@ -69,14 +69,19 @@ export interface SourceExecution {
   readonly paymentsRatio: number | null;
 }
 
-/** Amounts of a plan de acción with no execution yet, for the tablero's plan summary. */
+/**
+ * Goals and amounts of a group of a plan with no execution yet (a unit, a program "1905 — Salud
+ * pública", a funding source), for the tablero's plan summary and `reporte`.
+ */
 export interface PlanAmountRow {
   /** Unit name, program "1905 — Salud pública" or source. */
   readonly name: string;
-  /** Goals (distinct goal codes) among the rows. */
+  /** Goals of the vigencia (distinct goal codes) among the rows. */
   readonly goals: number;
-  /** Σ Valor programado. */
+  /** Σ the vigencia's amount (Valor programado; a plan indicativo's cost of the year). */
   readonly amount: number;
+  /** The amount of each year of the summary (`PlanSummary.years`, same order). */
+  readonly amounts: readonly number[];
 }
 
 export interface PlanProgramAmount extends PlanAmountRow {
@@ -87,12 +92,48 @@ export interface PlanProgramAmount extends PlanAmountRow {
   readonly ceilingUse: number | null;
 }
 
-export interface PlanSummary {
+/** One year of a plan indicativo's term: its programmed products and their cost. */
+export interface PlanYear {
+  readonly year: number;
+  /** Products with a quantity programmed that year. */
   readonly goals: number;
+  /** Σ the year's cost (`Total <año>`, else the sum of its sources). */
   readonly amount: number;
+}
+
+/** A plan indicativo product with no quantity programmed in the vigencia. */
+export interface UnprogrammedGoal {
+  readonly code: string;
+  readonly goal: string;
+  /** Its cost in the vigencia (money with no quantity to deliver), 0 when none. */
+  readonly amount: number;
+}
+
+/**
+ * What a plan with no execution holds (progress.md "What is generated": with only a plan, the
+ * tablero summarises it): for a plan de acción, its vigencia's goals and amounts; for a plan
+ * indicativo, its term year by year and the vigencia's products (those with a quantity programmed
+ * that year).
+ */
+export interface PlanSummary {
+  readonly kind: 'plan-accion' | 'plan-indicativo';
+  /** The year the summary's `goals` and `amount` are of. */
+  readonly vigencia: number;
+  /** The years summarised: the plan indicativo's term, or the plan de acción's vigencia alone. */
+  readonly years: readonly number[];
+  /** Goals of the vigencia (distinct codes; a plan indicativo's products programmed that year). */
+  readonly goals: number;
+  /** Goals of the whole plan (distinct codes; the plan indicativo's products of every year). */
+  readonly planGoals: number;
+  /** Σ the vigencia's amount. */
+  readonly amount: number;
+  /** Per year of `years`: products programmed and amount. */
+  readonly byYear: readonly PlanYear[];
   readonly byUnit: readonly PlanAmountRow[];
   readonly byProgram: readonly PlanProgramAmount[];
   readonly bySource: readonly PlanAmountRow[];
+  /** Plan indicativo: products with no quantity programmed in the vigencia (not counted in `goals`). */
+  readonly unprogrammed: readonly UnprogrammedGoal[];
 }
 
 export interface ProgressModel {
@@ -107,8 +148,12 @@ export interface ProgressModel {
   readonly period: string | null;
   /** Report deadline of the cut-off period (15 days after, next business day); `null` when nothing is measured. */
   readonly deadline: IsoDate | null;
-  /** Where the goals came from: capture sheets, the plan de acción only, or nowhere. */
-  readonly source: 'hoja-captura' | 'plan-accion' | 'none';
+  /**
+   * Where the goals came from: capture sheets; with no execution, the plan de acción, else the
+   * plan indicativo (the vigencia's products) — then nothing is measured and `planSummary`
+   * summarises the plan; or nowhere.
+   */
+  readonly source: 'hoja-captura' | 'plan-accion' | 'plan-indicativo' | 'none';
   /** Entity name: the options', else the first title block's. */
   readonly entity: string | null;
   /** Every goal, eliminated ones included, in sheet order. */
@@ -151,7 +196,11 @@ export interface ProgressModel {
    * appear in no capture sheet. Empty without both a plan and a capture sheet.
    */
   readonly unreported: readonly GoalProgress[];
-  /** Amounts of the plan de acción sheets (`null` when the workbook has none). */
+  /**
+   * The plan summarised: the plan de acción sheets' amounts (with or without execution: the informe
+   * shows them by source), or, when the goals come from a plan indicativo, its term and vigencia;
+   * `null` when the workbook has neither.
+   */
   readonly planSummary: PlanSummary | null;
 }
 
@@ -251,6 +300,22 @@ function joinBudgets(workbook: ReadWorkbook, sheet: ReadSheet, list: readonly Go
   });
 }
 
+/**
+ * A goal of a plan with no execution: nothing measured (`cutoffPeriod` 0), no figure, and so no
+ * state but `sin-programacion` (nothing due, nothing executed) or `eliminada`.
+ */
+function unmeasured(input: GoalInput): GoalProgress {
+  return {
+    input,
+    cutoffPeriod: 0,
+    plannedToDate: null,
+    executedToDate: null,
+    compliance: null,
+    progress: null,
+    state: input.eliminated ? 'eliminada' : 'sin-programacion',
+  };
+}
+
 /** The same figures with the (enriched) goal as input; `p` itself when the goal is unchanged. */
 function withInput(p: GoalProgress, input: GoalInput): GoalProgress {
   return input === p.input ? p : { ...p, input };
@@ -260,8 +325,70 @@ function clean(x: number): number {
   return Number.parseFloat(x.toPrecision(15));
 }
 
-function planSummaryOf(planSheets: readonly ReadSheet[], techos: readonly ReadSheet[]): PlanSummary | null {
-  if (planSheets.length === 0) return null;
+/** One plan row's figures in one year: counts as a goal of that year, its amount, its sources'. */
+interface PlanYearEntry {
+  readonly year: number;
+  readonly counts: boolean;
+  readonly amount: number;
+  readonly sources: readonly (readonly [string, number])[];
+}
+
+interface PlanItem {
+  readonly code: string | null;
+  readonly goal: string;
+  readonly unit: string;
+  readonly programCode: string | null;
+  readonly program: string | null;
+  readonly years: readonly PlanYearEntry[];
+}
+
+function planItemBase(sheet: ReadSheet, row: DataRow): Omit<PlanItem, 'years'> {
+  return {
+    code: goalCodeOf(row),
+    goal: okText(row, 'goal')?.trim() ?? '',
+    unit: okText(row, 'unit')?.trim() || sheet.title.unit?.trim() || unnamedGroup.unit,
+    programCode: okText(row, 'programCode')?.trim() || null,
+    program: okText(row, 'program')?.trim() || null,
+  };
+}
+
+/** A plan de acción row: its Valor programado, in the vigencia, under its source. */
+function actionPlanItems(sheets: readonly ReadSheet[], vigencia: number): PlanItem[] {
+  return sheets.flatMap((sheet) =>
+    sheet.rows.map((row) => {
+      const amount = okNumber(row, 'amount') ?? 0;
+      const src = okValue(row, 'source');
+      const source = typeof src === 'string' && src.trim() ? src.trim() : 'Sin fuente';
+      return { ...planItemBase(sheet, row), years: [{ year: vigencia, counts: true, amount, sources: [[source, amount] as const] }] };
+    }),
+  );
+}
+
+/** A plan indicativo row: each year of the term, a goal of that year when it programs a quantity. */
+function indicativeItems(sheets: readonly ReadSheet[]): PlanItem[] {
+  return sheets.flatMap((sheet) =>
+    sheet.rows.map((row) => ({
+      ...planItemBase(sheet, row),
+      years: (sheet.years ?? []).map((year, i) => {
+        const n = i + 1;
+        const sources: [string, number][] = [];
+        (sheet.sources ?? []).forEach((name, k) => {
+          const v = okNumber(row, `source${n}_${k + 1}`);
+          if (v !== undefined && v !== 0) sources.push([name, v]);
+        });
+        return { year, counts: (okNumber(row, plannedField(n)) ?? 0) > 0, amount: yearCostOf(sheet, row, n) ?? 0, sources };
+      }),
+    })),
+  );
+}
+
+function planSummaryOf(
+  kind: PlanSummary['kind'],
+  items: readonly PlanItem[],
+  vigencia: number,
+  techos: readonly ReadSheet[],
+): PlanSummary | null {
+  if (items.length === 0 && kind === 'plan-accion') return null;
   const ceilings = new Map<string, number>();
   for (const t of techos) {
     for (const row of t.rows) {
@@ -270,43 +397,56 @@ function planSummaryOf(planSheets: readonly ReadSheet[], techos: readonly ReadSh
       if (code && c !== undefined) ceilings.set(code, (ceilings.get(code) ?? 0) + c);
     }
   }
-  type Acc = { name: string; codes: Set<string>; amount: number; programCode?: string | null };
+  const years = [...new Set(items.flatMap((it) => it.years.map((y) => y.year)))].sort((a, b) => a - b);
+  if (kind === 'plan-accion' && !years.includes(vigencia)) years.push(vigencia);
+  type Acc = { name: string; codes: Set<string>; amount: number; amounts: Map<number, number>; programCode?: string | null };
   const byUnit = new Map<string, Acc>();
   const byProgram = new Map<string, Acc>();
   const bySource = new Map<string, Acc>();
-  const allCodes = new Set<string>();
-  let total = 0;
-  const add = (map: Map<string, Acc>, key: string, name: string, code: string | null, amount: number, extra?: Partial<Acc>) => {
+  const acc = (map: Map<string, Acc>, key: string, name: string, extra?: Partial<Acc>): Acc => {
     let a = map.get(key);
-    if (!a) {
-      a = { name, codes: new Set(), amount: 0, ...extra };
-      map.set(key, a);
-    }
-    if (code) a.codes.add(code);
-    a.amount += amount;
+    if (!a) map.set(key, (a = { name, codes: new Set(), amount: 0, amounts: new Map(), ...extra }));
+    return a;
   };
-  for (const sheet of planSheets) {
-    for (const row of sheet.rows) {
-      const code = goalCodeOf(row);
-      const amount = okNumber(row, 'amount') ?? 0;
-      if (code) allCodes.add(code);
-      total += amount;
-      const unit = okText(row, 'unit')?.trim() || sheet.title.unit?.trim() || 'Sin dependencia';
-      add(byUnit, unit.toLowerCase(), unit, code, amount);
-      const pc = okText(row, 'programCode')?.trim() || null;
-      const pn = okText(row, 'program')?.trim() || null;
-      const pname = pc && pn ? `${pc} — ${pn}` : (pc ?? pn ?? 'Sin programa');
-      add(byProgram, pc ?? `~${pn ?? ''}`, pname, code, amount, { programCode: pc });
-      const src = okValue(row, 'source');
-      const source = typeof src === 'string' && src.trim() ? src.trim() : 'Sin fuente';
-      add(bySource, source.toLowerCase(), source, code, amount);
+  const add = (a: Acc, code: string | null, e: PlanYearEntry, amount: number): void => {
+    a.amounts.set(e.year, (a.amounts.get(e.year) ?? 0) + amount);
+    if (e.year !== vigencia) return;
+    a.amount += amount;
+    if (code && e.counts) a.codes.add(code);
+  };
+  const planCodes = new Set<string>();
+  const yearCodes = new Map<number, Set<string>>(years.map((y) => [y, new Set<string>()]));
+  const yearAmounts = new Map<number, number>();
+  const unprogrammed = new Map<string, { code: string; goal: string; amount: number }>();
+  for (const it of items) {
+    if (it.code) planCodes.add(it.code);
+    const unit = acc(byUnit, it.unit.toLowerCase(), it.unit);
+    const pname = it.programCode && it.program ? `${it.programCode} — ${it.program}` : (it.programCode ?? it.program ?? unnamedGroup.program);
+    const program = acc(byProgram, it.programCode ?? `~${it.program ?? ''}`, pname, { programCode: it.programCode });
+    for (const e of it.years) {
+      yearAmounts.set(e.year, (yearAmounts.get(e.year) ?? 0) + e.amount);
+      if (it.code && e.counts) yearCodes.get(e.year)?.add(it.code);
+      add(unit, it.code, e, e.amount);
+      add(program, it.code, e, e.amount);
+      for (const [name, amount] of e.sources) add(acc(bySource, name.toLowerCase(), name), it.code, e, amount);
+      if (kind === 'plan-indicativo' && e.year === vigencia && !e.counts && it.code) {
+        const u = unprogrammed.get(it.code) ?? { code: it.code, goal: it.goal, amount: 0 };
+        u.amount += e.amount;
+        unprogrammed.set(it.code, u);
+      }
     }
   }
+  const amountsOf = (a: Acc): number[] => years.map((y) => clean(a.amounts.get(y) ?? 0));
   const rows = (m: Map<string, Acc>): PlanAmountRow[] =>
-    [...m.values()].map((a) => ({ name: a.name, goals: a.codes.size, amount: clean(a.amount) }));
+    [...m.values()].map((a) => ({ name: a.name, goals: a.codes.size, amount: clean(a.amount), amounts: amountsOf(a) }));
   return {
-    goals: allCodes.size,
-    amount: clean(total),
+    kind,
+    vigencia,
+    years,
+    goals: yearCodes.get(vigencia)?.size ?? 0,
+    planGoals: planCodes.size,
+    amount: clean(yearAmounts.get(vigencia) ?? 0),
+    byYear: years.map((year) => ({ year, goals: yearCodes.get(year)?.size ?? 0, amount: clean(yearAmounts.get(year) ?? 0) })),
     byUnit: rows(byUnit),
     byProgram: [...byProgram.values()].map((a) => {
       const ceiling = a.programCode ? (ceilings.get(a.programCode) ?? null) : null;
@@ -314,12 +454,15 @@ function planSummaryOf(planSheets: readonly ReadSheet[], techos: readonly ReadSh
         name: a.name,
         goals: a.codes.size,
         amount: clean(a.amount),
+        amounts: amountsOf(a),
         programCode: a.programCode ?? null,
         ceiling,
         ceilingUse: ceiling !== null && ceiling > 0 ? Number.parseFloat((a.amount / ceiling).toPrecision(12)) : null,
       };
     }),
-    bySource: rows(bySource),
+    // A source with no money in any year of the term is one of the export's empty columns.
+    bySource: rows(bySource).filter((r) => kind === 'plan-accion' || r.amounts.some((x) => x !== 0)),
+    unprogrammed: [...unprogrammed.values()].map((u) => ({ ...u, amount: clean(u.amount) })),
   };
 }
 
@@ -402,8 +545,13 @@ export function progressModelFrom(
     bySheet.set(s.name, withMoney);
     for (const g of distinctProducts(s, withMoney)) goals.push(g);
   }
-  const source: ProgressModel['source'] = captureSheets.length > 0 ? 'hoja-captura' : planSheets.length > 0 ? 'plan-accion' : 'none';
-  if (source === 'plan-accion') for (const { input, sheet } of planGoals) goals.push(measure(input, sheet));
+  const indicativos = workbook.sheets.filter((s) => s.kind === 'plan-indicativo');
+  const source: ProgressModel['source'] =
+    captureSheets.length > 0 ? 'hoja-captura' : planSheets.length > 0 ? 'plan-accion' : indicativos.length > 0 ? 'plan-indicativo' : 'none';
+  // A plan with no execution is not measured: no period is due, nothing is late (progress.md).
+  if (source === 'plan-accion') for (const { input } of planGoals) goals.push(unmeasured(input));
+  if (source === 'plan-indicativo') for (const s of indicativos) for (const g of goalsFromPlanIndicativo(s, options.vigencia)) goals.push(unmeasured(g));
+  const planOnly = source === 'plan-accion' || source === 'plan-indicativo';
 
   let unreported: GoalProgress[] = [];
   if (source === 'hoja-captura' && planGoals.length > 0) {
@@ -421,7 +569,10 @@ export function progressModelFrom(
       bySheet,
       source,
       unreported,
-      planSummary: planSummaryOf(planSheets, techos),
+      planSummary:
+        source === 'plan-indicativo'
+          ? planSummaryOf('plan-indicativo', indicativeItems(indicativos), options.vigencia, techos)
+          : planSummaryOf('plan-accion', actionPlanItems(planSheets, options.vigencia), options.vigencia, techos),
       periodKind: goals[0]?.input.periodKind ?? firstSheet?.periodKind ?? 'quarter',
       sheetVigencia: firstSheet ? vigenciaOf(firstSheet) : options.vigencia,
       entity: options.entity ?? workbook.sheets.find((s) => s.title.entity)?.title.entity ?? null,
@@ -446,7 +597,8 @@ interface ModelGoals {
 /** The lists and aggregates of the model, from its goals. */
 function modelOfGoals(m: ModelGoals, options: EngineOptions): ProgressModel {
   const { goals, source, periodKind, sheetVigencia } = m;
-  const c = cutoffPeriod(options.cutoff, sheetVigencia, periodKind);
+  const planOnly = source === 'plan-accion' || source === 'plan-indicativo';
+  const c = planOnly ? 0 : cutoffPeriod(options.cutoff, sheetVigencia, periodKind);
   const ranges = options.ratingRanges;
   const withGoals = <T extends Aggregate>(list: T[]): T[] => list.filter((g) => g.goals > 0);
   const product = goals.filter(isProductGoal);
@@ -460,7 +612,9 @@ function modelOfGoals(m: ModelGoals, options: EngineOptions): ProgressModel {
     }
   }
   const active = (g: GoalProgress): boolean => g.state !== 'eliminada' && g.state !== 'no-medible';
-  const programGroups = groupGoals(goals, 'program', ranges);
+  // With no execution there is no budget execution either (not 0 %: nothing to measure).
+  const fig = <T extends Aggregate>(a: T): T => (planOnly ? { ...a, budgetExecution: null, obligationsRatio: null, paymentsRatio: null } : a);
+  const programGroups = groupGoals(goals, 'program', ranges).map(fig);
 
   return {
     options,
@@ -474,9 +628,9 @@ function modelOfGoals(m: ModelGoals, options: EngineOptions): ProgressModel {
     entity: m.entity,
     goals,
     bySheet: m.bySheet,
-    plan: aggregate(goals, ranges),
-    units: rankGroups(groupGoals(goals, 'unit', ranges)),
-    dimensions: withGoals(groupGoals(goals, 'dimension', ranges)),
+    plan: fig(aggregate(goals, ranges)),
+    units: rankGroups(groupGoals(goals, 'unit', ranges).map(fig)),
+    dimensions: withGoals(groupGoals(goals, 'dimension', ranges).map(fig)),
     programs: withGoals(programGroups),
     programBudgets: programGroups,
     rezagadas: product.filter((g) => isLagging(g.state)),
@@ -487,9 +641,9 @@ function modelOfGoals(m: ModelGoals, options: EngineOptions): ProgressModel {
     noMedibles: goals.filter((g) => g.state === 'no-medible'),
     missingReports,
     budgetAhead: goals.filter((g) => active(g) && isBudgetAhead(g, options)),
-    gestion: others.length ? aggregate(others, ranges, { kind: 'gestion' }) : null,
-    gestionUnits: others.length ? withGoals(groupGoals(others, 'unit', ranges, 'gestion')) : [],
-    sources: sourceExecution(goals),
+    gestion: others.length ? fig(aggregate(others, ranges, { kind: 'gestion' })) : null,
+    gestionUnits: others.length ? withGoals(groupGoals(others, 'unit', ranges, 'gestion').map(fig)) : [],
+    sources: planOnly ? [] : sourceExecution(goals),
     unreported: m.unreported,
     planSummary: m.planSummary,
   };
@@ -506,13 +660,12 @@ export function combineModels(models: readonly ProgressModel[], options: EngineO
   const first = models[0];
   if (!first) throw new Error('combineModels: no model');
   const goals = models.flatMap((m) => m.goals);
-  const sources = models.map((m) => m.source);
   const summaries = models.map((m) => m.planSummary).filter((p): p is PlanSummary => p !== null);
   const combined = modelOfGoals(
     {
       goals,
       bySheet: new Map(models.flatMap((m) => [...m.bySheet])),
-      source: sources.includes('hoja-captura') ? 'hoja-captura' : sources.includes('plan-accion') ? 'plan-accion' : 'none',
+      source: models.find((m) => m.source === 'hoja-captura')?.source ?? first.source,
       unreported: models.flatMap((m) => m.unreported),
       planSummary: summaries.length === 1 ? summaries[0] : null,
       periodKind: goals[0]?.input.periodKind ?? first.periodKind,

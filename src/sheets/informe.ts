@@ -13,8 +13,9 @@
  */
 import type { GoalProgress } from '../domain/goal';
 import type { IsoDate } from '../domain/dates';
-import type { ProgressModel } from '../domain/progress-model';
-import type { GroupAggregate } from '../domain/aggregate';
+import type { PlanAmountRow, PlanSummary, ProgressModel } from '../domain/progress-model';
+import { unnamedGroup, type GroupAggregate } from '../domain/aggregate';
+import { planSummaryNote, termLabel } from '../domain/plan-note';
 import { goalStateLabels } from '../domain/goal';
 import { formatDate, formatMoney, formatNumber, formatPercent } from '../domain/format';
 import { palette } from './model';
@@ -196,8 +197,77 @@ function tone(x: number | null, green: number, yellow: number): string {
   return x === null ? '' : x >= green ? 'g' : x >= yellow ? 'y' : 'r';
 }
 
+/** A money table of a plan summary's groups: goals and the vigencia's amount (and, over a term, the term's). */
+function planTable<R extends PlanAmountRow>(first: string, rows: readonly R[], s: PlanSummary, extra?: (r: R) => string, extraHead = ''): string {
+  const term = s.kind === 'plan-indicativo';
+  const y = s.vigencia;
+  const sum = (a: readonly number[]): number => Number.parseFloat(a.reduce((x, z) => x + z, 0).toPrecision(15));
+  const out = [
+    `<table><thead><tr><th>${h(first)}</th><th class="n">${term ? `Productos ${y}` : 'Metas'}</th><th class="n">${term ? `Valor ${y}` : 'Valor programado'}</th>` +
+      `${term ? `<th class="n">Valor ${h(termLabel(s.years))}</th>` : ''}${extraHead}</tr></thead><tbody>`,
+  ];
+  for (const r of rows) {
+    out.push(
+      `<tr><td>${h(r.name)}</td><td class="n">${r.goals}</td><td class="n">${formatMoney(r.amount)}</td>` +
+        `${term ? `<td class="n">${formatMoney(sum(r.amounts))}</td>` : ''}${extra ? extra(r) : ''}</tr>`,
+    );
+  }
+  out.push('</tbody></table>');
+  return out.join('');
+}
+
+/** The informe of a plan with no execution: what is programmed, said as such (no rating, no alerts). */
+function planInforme(d: InformeData, o: InformeOptions, s: PlanSummary): string {
+  const m = d.model;
+  const indicative = s.kind === 'plan-indicativo';
+  const y = s.vigencia;
+  const title = indicative ? `Resumen del Plan Indicativo ${termLabel(s.years)} — vigencia ${y}` : `Resumen del Plan de Acción ${y}`;
+  const out: string[] = [];
+  out.push(
+    `<header><div class="entity">${h(m.entity ?? 'Entidad territorial')}</div><h1>${h(title)}</h1><div class="facts">` +
+      `<span>Vigencia: <b>${y}</b></span><span>Sin ejecución reportada</span><span>Generado: ${h(formatDateTime(o.generatedAt))}</span></div></header>`,
+  );
+  out.push(`<p>${h(planSummaryNote(s, m.options.vigenciaFrom))}</p>`);
+  out.push(
+    '<section class="kpis">' +
+      kpi(indicative ? `Productos con meta ${y}` : 'Metas', String(s.goals), indicative ? `De ${s.planGoals} productos del plan` : 'Del plan de acción') +
+      kpi(`Valor programado ${y}`, formatMoney(s.amount), indicative ? 'Costo del año, todas las fuentes' : 'Valor programado de las actividades') +
+      kpi('Programas', String(s.byProgram.length), 'Del Plan de Desarrollo') +
+      kpi('Fuentes', String(s.bySource.length), 'De financiación') +
+      '</section>',
+  );
+  if (indicative) {
+    out.push(`<h2>El plan año por año</h2><table><thead><tr><th>Año</th><th class="n">Productos con meta</th><th class="n">Valor programado</th></tr></thead><tbody>`);
+    for (const x of s.byYear) out.push(`<tr><td>${x.year}${x.year === y ? ' (vigencia)' : ''}</td><td class="n">${x.goals}</td><td class="n">${formatMoney(x.amount)}</td></tr>`);
+    out.push('</tbody></table>');
+  }
+  if (s.byUnit.some((u) => u.name !== unnamedGroup.unit)) out.push(`<h2>Programación por dependencia</h2>${planTable('Dependencia', s.byUnit, s)}`);
+  const withCeiling = s.byProgram.some((p) => p.ceiling !== null);
+  out.push(
+    `<h2>Programación por programa</h2>` +
+      (withCeiling
+        ? planTable(
+            'Programa',
+            s.byProgram,
+            s,
+            (p) => `<td class="n">${p.ceiling === null ? 'Sin techo' : formatMoney(p.ceiling)}</td><td class="n">${pct(p.ceilingUse)}</td>`,
+            '<th class="n">Techo</th><th class="n">Uso del techo</th>',
+          )
+        : planTable('Programa', s.byProgram, s)),
+  );
+  out.push(`<h2>Programación por fuente de financiación</h2>${planTable('Fuente', s.bySource, s)}`);
+  if (s.unprogrammed.length) {
+    out.push(`<h2>Productos sin meta programada en ${y} (${s.unprogrammed.length})</h2><table><thead><tr><th>Código</th><th>Producto</th><th class="n">Valor ${y}</th></tr></thead><tbody>`);
+    for (const u of s.unprogrammed) out.push(`<tr><td class="code">${h(u.code)}</td><td>${h(u.goal)}</td><td class="n">${formatMoney(u.amount)}</td></tr>`);
+    out.push('</tbody></table>');
+  }
+  out.push(`<footer>Fuente: ${h(d.files.join(', '))}. Generado por Tablero PDM el ${h(formatDateTime(o.generatedAt))}.</footer>`);
+  return doc(title, out.join(''));
+}
+
 function internal(d: InformeData, o: InformeOptions): string {
   const m = d.model;
+  if ((m.source === 'plan-accion' || m.source === 'plan-indicativo') && m.planSummary) return planInforme(d, o, m.planSummary);
   const p = m.plan;
   const r = m.options.ratingRanges;
   const out: string[] = [];

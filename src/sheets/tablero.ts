@@ -167,7 +167,7 @@ function budgetTable(b: SheetBuilder, row: number, first: string, rows: readonly
 /** The Tablero de control of a progress model (or the plan summary when there is no execution). */
 export function buildTablero(input: TableroInput): SheetModel {
   const { model } = input;
-  if (model.source === 'plan-accion') return buildPlanSummary(input);
+  if (model.source === 'plan-accion' || model.source === 'plan-indicativo') return buildPlanSummary(input);
 
   const b = new SheetBuilder('tablero', undefined, palette.navy);
   b.widthsFrom(1, widths);

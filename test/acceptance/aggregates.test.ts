@@ -75,7 +75,7 @@ describe('acceptance: aggregates, ratings, ranking and the reporte --json shape'
   it('has exactly the documented keys, in the documented order', () => {
     // product.md's keys first, in its order; then what progress.md adds (the three budget ratios,
     // the partial rating, programs, metas de gestión apart, execution by source, the tipo de meta).
-    expect(Object.keys(rep)).toEqual(['vigencia', 'cutoff', 'period', 'goals', 'units', 'dimensions', 'plan', 'programs', 'gestion', 'sources']);
+    expect(Object.keys(rep)).toEqual(['vigencia', 'cutoff', 'period', 'goals', 'units', 'dimensions', 'plan', 'programs', 'gestion', 'sources', 'planSummary']);
     expect(Object.keys(rep.goals[0])).toEqual([
       'code', 'goal', 'unit', 'dimension', 'programCode', 'accumulation', 'yearGoal', 'plannedToDate',
       'executedToDate', 'compliance', 'progress', 'state', 'budget', 'goalType',

@@ -142,10 +142,12 @@ describe('acceptance: plan de acción with a goal merged over its activity rows'
     const v = validateWorkbook(wb, defaultOptions);
     expect(v.findings.filter((f) => f.rule !== 'number-as-text')).toEqual([]);
     const rep = buildReport(wb, resolveOptions({ cutoff: '2025-06-30' }, wb, '2025-07-10'));
-    // One goal 1905001, definitiva 10 M + 20 M + 5 M = 35 M; P 250 + 250 due by T2, no execution → no-iniciada.
+    // One goal 1905001, definitiva 10 M + 20 M + 5 M = 35 M; a plan with no follow-up sheet is not
+    // measured (nothing due, no state but sin-programacion): the report summarises the plan.
     expect(rep.goals.map((g) => [g.code, g.plannedToDate, g.executedToDate, g.state, g.budget.final])).toEqual([
-      ['1905001', 500, null, 'no-iniciada', 35_000_000],
+      ['1905001', null, null, 'sin-programacion', 35_000_000],
     ]);
+    expect([rep.planSummary?.goals, rep.planSummary?.amount]).toEqual([1, 35_000_000]);
   });
 });
 

@@ -13,7 +13,7 @@ describe('tablero reporte', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     const rep = JSON.parse(r.stdout);
-    expect(Object.keys(rep)).toEqual(['vigencia', 'cutoff', 'period', 'goals', 'units', 'dimensions', 'plan', 'programs', 'gestion', 'sources']);
+    expect(Object.keys(rep)).toEqual(['vigencia', 'cutoff', 'period', 'goals', 'units', 'dimensions', 'plan', 'programs', 'gestion', 'sources', 'planSummary']);
     expect([rep.vigencia, rep.cutoff, rep.period]).toEqual([2025, '2025-06-30', 'T2']);
     expect(rep.goals).toHaveLength(14);
     expect(Object.keys(rep.goals[0])).toEqual([

@@ -185,7 +185,9 @@ describe('buildReport on capture sheets', () => {
       states: { sobreejecutada: 1, 'sin-programacion': 1, 'no-iniciada': 1, atrasada: 2, 'al-dia': 2 },
       partial: true,
     });
-    expect(Object.keys(r)).toEqual(['vigencia', 'cutoff', 'period', 'goals', 'units', 'dimensions', 'plan', 'programs', 'gestion', 'sources']);
+    expect(Object.keys(r)).toEqual(['vigencia', 'cutoff', 'period', 'goals', 'units', 'dimensions', 'plan', 'programs', 'gestion', 'sources', 'planSummary']);
+    // Execution is measured: no plan summary.
+    expect(r.planSummary).toBeNull();
     // No tipo de meta column: every goal is a product goal; no source column: no execution by source.
     expect([r.gestion, r.sources]).toEqual([null, []]);
   });
@@ -230,7 +232,7 @@ describe('resolveOptions', () => {
   it('takes the cut-off and vigencia of the title block and header', async () => {
     const wb = await workbookOf([salud]);
     expect(resolveOptions({}, wb, '2025-11-20')).toEqual({
-      cutoff: '2025-06-30', vigencia: 2025, lagThreshold: 0.8, ratingRanges: defaultRatingRanges, extraSources: [],
+      cutoff: '2025-06-30', vigencia: 2025, vigenciaFrom: 'workbook', lagThreshold: 0.8, ratingRanges: defaultRatingRanges, extraSources: [],
       entity: 'Alcaldía de San Juan de Pasto',
     });
   });
@@ -291,42 +293,59 @@ const techos: SheetSpec = {
 };
 
 describe('buildReport on a plan de acción only', () => {
-  it('reports the plan goals with no execution', async () => {
+  it('summarises the plan: nothing measured, no rating, no rezagadas (even at year-end)', async () => {
     const wb = await workbookOf([plan, techos]);
-    const r = buildReport(wb, opts());
-    expect(r.goals.map((g) => [g.code, g.plannedToDate, g.executedToDate, g.compliance, g.progress, g.state, g.budget])).toEqual([
-      ['1905021', 5, null, 0, 0, 'no-iniciada', { final: 100000000, commitments: null, obligations: null, payments: null }],
-      ['2201002', 0, null, null, 0, 'sin-programacion', { final: 25000000, commitments: null, obligations: null, payments: null }],
-    ]);
-    // Plan: compliance 0 (only 1905021 defined), progress 0, budget 0 / 125M = 0.
-    expect(r.plan).toEqual({
-      goals: 2, compliance: 0, progress: 0, budgetExecution: 0, obligationsRatio: 0, paymentsRatio: 0, rating: 'Crítico',
-      states: { 'sin-programacion': 1, 'no-iniciada': 1 }, partial: true,
-    });
-    // Educación has no defined compliance → ranked after Salud (0).
-    expect(r.units.map((u) => [u.rank, u.name, u.compliance])).toEqual([[1, 'Secretaría de Salud', 0], [2, 'Secretaría de Educación', null]]);
+    // At 31/12/2025 the plan's goals were due all year; with no follow-up sheet nothing is measured.
+    for (const cutoff of ['2025-06-30', '2025-12-31'] as const) {
+      const r = buildReport(wb, opts({ cutoff }));
+      expect(r.period).toBeNull();
+      expect(r.goals.map((g) => [g.code, g.plannedToDate, g.executedToDate, g.compliance, g.progress, g.state, g.budget])).toEqual([
+        ['1905021', null, null, null, null, 'sin-programacion', { final: 100000000, commitments: null, obligations: null, payments: null }],
+        ['2201002', null, null, null, null, 'sin-programacion', { final: 25000000, commitments: null, obligations: null, payments: null }],
+      ]);
+      expect(r.plan).toEqual({
+        goals: 2, compliance: null, progress: null, budgetExecution: null, obligationsRatio: null, paymentsRatio: null, rating: null,
+        states: { 'sin-programacion': 2 }, partial: true,
+      });
+      expect(r.units.map((u) => [u.name, u.goals, u.compliance, u.budgetExecution, u.rating])).toEqual([
+        ['Secretaría de Educación', 1, null, null, null],
+        ['Secretaría de Salud', 1, null, null, null],
+      ]);
+      // No budget execution by source: the amounts by source are in the plan summary.
+      expect(r.sources).toEqual([]);
+      expect(r.planSummary?.kind).toBe('plan-accion');
+      expect(r.planSummary?.note).toMatch(/^Sin ejecución reportada: el libro trae el plan de acción de la vigencia 2025/);
+      expect(r.planSummary?.note).toContain('No hay cumplimiento, estados ni calificación que calcular');
+    }
   });
 
   it('summarises amounts per unit, program (with its techo) and source', async () => {
     const m = buildProgressModel(await workbookOf([plan, techos]), opts());
     expect(m.source).toBe('plan-accion');
+    expect(m.rezagadas).toEqual([]);
     expect(m.planSummary).toEqual({
+      kind: 'plan-accion',
+      vigencia: 2025,
+      years: [2025],
       goals: 2,
+      planGoals: 2,
       amount: 125000000,
+      byYear: [{ year: 2025, goals: 2, amount: 125000000 }],
       byUnit: [
-        { name: 'Secretaría de Salud', goals: 1, amount: 100000000 },
-        { name: 'Secretaría de Educación', goals: 1, amount: 25000000 },
+        { name: 'Secretaría de Salud', goals: 1, amount: 100000000, amounts: [100000000] },
+        { name: 'Secretaría de Educación', goals: 1, amount: 25000000, amounts: [25000000] },
       ],
       byProgram: [
         // 100M of a 200M techo = 0.5; 25M of 20M = 1.25 (over the techo).
-        { name: '1905 — Salud pública', programCode: '1905', goals: 1, amount: 100000000, ceiling: 200000000, ceilingUse: 0.5 },
-        { name: '2201 — Educación de calidad', programCode: '2201', goals: 1, amount: 25000000, ceiling: 20000000, ceilingUse: 1.25 },
+        { name: '1905 — Salud pública', programCode: '1905', goals: 1, amount: 100000000, amounts: [100000000], ceiling: 200000000, ceilingUse: 0.5 },
+        { name: '2201 — Educación de calidad', programCode: '2201', goals: 1, amount: 25000000, amounts: [25000000], ceiling: 20000000, ceilingUse: 1.25 },
       ],
       bySource: [
-        { name: 'SGP Salud', goals: 1, amount: 60000000 },
-        { name: 'Recursos propios', goals: 1, amount: 40000000 },
-        { name: 'SGP Educación', goals: 1, amount: 25000000 },
+        { name: 'SGP Salud', goals: 1, amount: 60000000, amounts: [60000000] },
+        { name: 'Recursos propios', goals: 1, amount: 40000000, amounts: [40000000] },
+        { name: 'SGP Educación', goals: 1, amount: 25000000, amounts: [25000000] },
       ],
+      unprogrammed: [],
     });
   });
 
@@ -352,7 +371,7 @@ describe('buildReport on a workbook with no goals', () => {
     expect(r).toEqual({
       vigencia: 2025, cutoff: '2025-06-30', period: 'T2', goals: [], units: [], dimensions: [],
       plan: { goals: 0, compliance: null, progress: null, budgetExecution: null, obligationsRatio: null, paymentsRatio: null, rating: null, states: {}, partial: true },
-      programs: [], gestion: null, sources: [],
+      programs: [], gestion: null, sources: [], planSummary: null,
     });
   });
 });
