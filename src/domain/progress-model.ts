@@ -551,7 +551,6 @@ export function progressModelFrom(
   // A plan with no execution is not measured: no period is due, nothing is late (progress.md).
   if (source === 'plan-accion') for (const { input } of planGoals) goals.push(unmeasured(input));
   if (source === 'plan-indicativo') for (const s of indicativos) for (const g of goalsFromPlanIndicativo(s, options.vigencia)) goals.push(unmeasured(g));
-  const planOnly = source === 'plan-accion' || source === 'plan-indicativo';
 
   let unreported: GoalProgress[] = [];
   if (source === 'hoja-captura' && planGoals.length > 0) {
