@@ -12,7 +12,7 @@ import type { EngineOptions } from '../domain/options';
 import type { ReadSheet, ReadWorkbook } from '../domain/sheet';
 import { readWorkbook } from '../domain/reader';
 import { storedMappingText, type WorkbookMapping } from '../domain/mapping';
-import { withoutProductSheets } from './registry';
+import { supersededNote, throughConsolidated, withoutProductSheets } from './registry';
 import { UserError } from './errors';
 import type { GeneratedKind } from '../sheets/model';
 import { goalCodeOf, distinctGoalCount } from '../domain/goals';
@@ -38,6 +38,8 @@ export interface Detection {
   readonly unknown: readonly string[];
   /** The units the rows name (Generar's unit picker for Alertas and Observaciones). */
   readonly units?: readonly string[];
+  /** Said when the workbook is read through its consolidated sheet (`supersededNote`). */
+  readonly note?: string;
 }
 
 export interface ValidationOutcome {
@@ -113,7 +115,7 @@ export function engineOptions(settings: WorkbookSettings, workbook: ReadWorkbook
 
 /** The pane's reading of the grids, with the workbook's mapping when it has one. */
 export function readPane(grids: WorkbookGrids, settings: WorkbookSettings, mapping?: WorkbookMapping): ReadWorkbook {
-  return readWorkbook(withoutProductSheets(grids), { extraSources: settings.extraSources, ...(mapping ? { mapping } : {}) });
+  return throughConsolidated(readWorkbook(withoutProductSheets(grids), { extraSources: settings.extraSources, ...(mapping ? { mapping } : {}) }), grids);
 }
 
 function count(n: number, one: string, many: string): string {
@@ -154,7 +156,8 @@ export function detectWorkbook(workbook: ReadWorkbook, options: EngineOptions): 
   const sheets: DetectedSheet[] = workbook.sheets
     .filter((s) => s.visibility === 'visible')
     .map((s) => ({ name: s.name, kind: s.kind, summary: summarizeSheet(s, options) }));
-  return { sheets, unknown: workbook.unknown.map((u) => u.name).filter((n) => !n.startsWith('_')), units: unitsOf(workbook) };
+  const note = supersededNote(workbook);
+  return { sheets, unknown: workbook.unknown.map((u) => u.name).filter((n) => !n.startsWith('_')), units: unitsOf(workbook), ...(note ? { note } : {}) };
 }
 
 /**
