@@ -25,6 +25,7 @@ import { readWorkbook } from '../../src/domain/reader';
 import { nameKey } from '../../src/domain/aggregate';
 import { alertCodes, loadXlsx, observations, type ObsRow } from '../helpers/generated-sheets';
 import { parseArgs, readingOf } from '../../src/cli/args';
+import type { FindingJson } from '../../src/cli/validar';
 import { loadMappingFile } from '../../src/cli/mapa';
 import { unknownLayoutMapping, unknownLayoutWorkbook } from '../helpers/unknown-layout';
 import { repoRoot, tablero, tempDir } from './io';
@@ -34,15 +35,6 @@ const maybe = existsSync(samples) ? describe : describe.skip;
 // The samples' data run to the third quarter (Tenjo, DNP) or name their quarter (Cali: T2 2025).
 const NOW = new Date(2025, 9, 20);
 
-interface FindingJson {
-  rule: string;
-  severity: string;
-  sheet: string;
-  cell: string;
-  row: number;
-  goal?: string;
-  message: string;
-}
 interface GoalJson {
   code: string;
   unit: string | null;
