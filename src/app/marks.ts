@@ -16,10 +16,9 @@
  *   still reads it while the mark is on.
  * - A cell with an error and a warning is red (errors win).
  */
-import { parseAddress, type CellRange } from '../domain/grid';
+import { cellAddress, parseAddress, type CellRange } from '../domain/grid';
 import type { Finding, Severity } from '../domain/finding';
 import { compareFindings } from '../domain/finding';
-import { pushTo } from '../domain/multimap';
 import { MAX_CELL_CHARS, shorten } from '../domain/text';
 
 const MARK_TAG = 'tablero-pdm';
@@ -131,13 +130,17 @@ export function groupCells(cells: readonly { row: number; col: number }[]): Cell
 
 /** The mark plan of a list of findings (any order). Findings whose cell is no A1 address are skipped. */
 export function planMarks(findings: readonly Finding[]): MarkPlan {
-  const bySheet = new Map<string, Map<string, Finding[]>>();
+  // Per sheet, the marked cells by canonical address ("$b$7" and "B7" are one cell), in reading order.
+  const bySheet = new Map<string, Map<string, MarkedCell>>();
   for (const f of [...findings].sort(compareFindings)) {
-    if (!parseAddress(f.cell)) continue;
-    const cells = bySheet.get(f.sheet) ?? new Map<string, Finding[]>();
-    const key = f.cell.toUpperCase().replace(/\$/g, '');
-    pushTo(cells, key, f);
-    bySheet.set(f.sheet, cells);
+    const at = parseAddress(f.cell);
+    if (!at) continue;
+    let cells = bySheet.get(f.sheet);
+    if (!cells) bySheet.set(f.sheet, (cells = new Map()));
+    const key = cellAddress(at.row, at.col);
+    const cell = cells.get(key);
+    if (cell) cell.findings.push(f);
+    else cells.set(key, { row: at.row, col: at.col, findings: [f] });
   }
   const sheets: SheetMarks[] = [];
   let count = 0;
@@ -146,8 +149,7 @@ export function planMarks(findings: readonly Finding[]): MarkPlan {
     const errors: { row: number; col: number }[] = [];
     const warnings: { row: number; col: number }[] = [];
     const notes: CellNote[] = [];
-    for (const [cell, fs] of cells) {
-      const { row, col } = parseAddress(cell)!;
+    for (const [cell, { row, col, findings: fs }] of cells) {
       const severity: Severity = fs.some((f) => f.severity === 'error') ? 'error' : 'warning';
       (severity === 'error' ? errors : warnings).push({ row, col });
       notes.push({ cell, row, col, severity, text: noteText(fs) });
@@ -157,4 +159,10 @@ export function planMarks(findings: readonly Finding[]): MarkPlan {
     sheets.push({ sheet, ranges: { error: groupCells(errors), warning: groupCells(warnings) }, notes });
   }
   return { sheets, cells: count };
+}
+
+interface MarkedCell {
+  readonly row: number;
+  readonly col: number;
+  readonly findings: Finding[];
 }

@@ -23,10 +23,34 @@ const severityOrder: Record<Severity, number> = { error: 0, warning: 1 };
 export function compareFindings(a: Finding, b: Finding): number {
   if (a.sheet !== b.sheet) return a.sheet < b.sheet ? -1 : 1;
   if (a.row !== b.row) return a.row - b.row;
-  const ca = a.cell.replace(/\d+$/, '');
-  const cb = b.cell.replace(/\d+$/, '');
-  if (ca.length !== cb.length) return ca.length - cb.length;
-  if (ca !== cb) return ca < cb ? -1 : 1;
+  const c = compareColumns(a.cell, b.cell);
+  if (c !== 0) return c;
   if (a.severity !== b.severity) return severityOrder[a.severity] - severityOrder[b.severity];
   return a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0;
+}
+
+/** End of an address's column part: the index where its trailing row digits start. */
+function columnEnd(cell: string): number {
+  let e = cell.length;
+  while (e > 0) {
+    const ch = cell.charCodeAt(e - 1);
+    if (ch < 48 || ch > 57) break;
+    e--;
+  }
+  return e;
+}
+
+/**
+ * Column order of two addresses: the shorter column part first, then by its characters ("B" <
+ * "AA"). Sorting findings asks it for every pair in a row; it compares in place, no copies.
+ */
+function compareColumns(a: string, b: string): number {
+  const ea = columnEnd(a);
+  const eb = columnEnd(b);
+  if (ea !== eb) return ea - eb;
+  for (let i = 0; i < ea; i++) {
+    const d = a.charCodeAt(i) - b.charCodeAt(i);
+    if (d !== 0) return d < 0 ? -1 : 1;
+  }
+  return 0;
 }

@@ -51,13 +51,20 @@ export async function runUnits(ctx: Excel.RequestContext, units: readonly Unit[]
   // every retry is strictly smaller whatever the estimates say.
   let maxUnits = Number.POSITIVE_INFINITY;
   const total = units.length;
-  const queue: Unit[] = [...units];
-  while (queue.length) {
+  // The units still to run are queue[next..]: taking one is a step of `next`, not a shift that
+  // moves every unit behind it (a mark plan holds one unit per note: tens of thousands).
+  let queue: readonly Unit[] = units;
+  let next = 0;
+  const retry = (first: readonly Unit[]) => {
+    queue = [...first, ...queue.slice(next)];
+    next = 0;
+  };
+  while (next < queue.length) {
     if (opts.cancel?.cancelled) throw cancelled();
     const batch: Unit[] = [];
     let bytes = 0;
-    while (queue.length && batch.length < maxUnits && (batch.length === 0 || bytes + queue[0].bytes <= opts.budget)) {
-      const u = queue.shift()!;
+    while (next < queue.length && batch.length < maxUnits && (batch.length === 0 || bytes + queue[next].bytes <= opts.budget)) {
+      const u = queue[next++];
       batch.push(u);
       bytes += u.bytes;
     }
@@ -72,12 +79,12 @@ export async function runUnits(ctx: Excel.RequestContext, units: readonly Unit[]
       opts.budget = Math.max(1, Math.floor(Math.min(opts.budget, bytes) / 2));
       if (batch.length > 1) {
         maxUnits = Math.ceil(batch.length / 2);
-        queue.unshift(...batch);
+        retry(batch);
         continue;
       }
       const parts = batch[0].split?.();
       if (!parts || parts.length < 2) throw e;
-      queue.unshift(...parts);
+      retry(parts);
       continue;
     }
     for (const u of batch) u.done?.();

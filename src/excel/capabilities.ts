@@ -12,13 +12,16 @@
  * | data validation (drop-down lists) | 1.8 | templates without drop-down lists                 |
  * | `worksheet.showGridlines`       | 1.8  | gridlines stay as they are                            |
  * | `worksheet.getRanges` (multi-area), page layout | 1.9 | one range per area (more requests) / no print setup |
- * | `Excel.run({ delayForCellEdit })` | 1.11 | cell-edit mode fails fast with a clear message       |
+ * | `Excel.run({ delayForCellEdit })` | 1.11* | cell-edit mode fails fast with a clear message      |
  * | `getMergedAreasOrNullObject`    | 1.13 | merged areas not read (values of merged cells still are) |
  * | notes (`worksheet.notes`)       | 1.18 | cells are coloured but get no note                    |
  *
  * `isSetSupported` answers for the HOST, not for the office.js the page loaded: Microsoft 365 says
  * yes to 1.18 while the npm @microsoft/office-js 1.1.110 copy has no `NoteCollection`, and then
  * `worksheet.notes` is undefined. So notes also require the class in the loaded script.
+ *
+ * \* The reference names no requirement set for `delayForCellEdit`; 1.11 is an assumption to confirm
+ * in real Excel (test/excel-double/CATALOG.md row 8, test/manual/README.md step 9.5).
  */
 
 /** Requirement sets the adapter checks. */

@@ -106,6 +106,8 @@ interface PlannedNote {
   readonly text: string;
   existing?: Excel.Note;
   original: string | null;
+  /** The note written: `text` with the original quoted (`noteWithOriginal`), once the original is known. */
+  mark: string;
   skip?: boolean;
 }
 
@@ -232,7 +234,7 @@ export async function writeMarksIn(ctx: Excel.RequestContext, plan: MarkPlan, op
     }
     if (!opts.caps.notes) continue;
     for (const n of sm.notes) {
-      const p: PlannedNote = { sheet: sm.sheet, ws, cell: n.cell, text: n.text, original: null };
+      const p: PlannedNote = { sheet: sm.sheet, ws, cell: n.cell, text: n.text, original: null, mark: n.text };
       notes.push(p);
       prep.push({
         bytes: ACTION_BYTES * 2 + 200,
@@ -251,6 +253,7 @@ export async function writeMarksIn(ctx: Excel.RequestContext, plan: MarkPlan, op
     const covered = (mergedBySheet.get(p.sheet)?.get(at.row) ?? []).some((r) => inside(r, at.row, at.col) && !(r.top === at.row && r.left === at.col));
     if (covered) p.skip = true;
     if (p.existing && !isNull(p.existing)) p.original = typeof p.existing.content === 'string' ? p.existing.content : null;
+    if (!p.skip) p.mark = noteWithOriginal(p.text, p.original);
   }
 
   // 3. The registry first (write-ahead), in plan order, exactly as the exceljs side writes it.
@@ -264,7 +267,7 @@ export async function writeMarksIn(ctx: Excel.RequestContext, plan: MarkPlan, op
     }
     for (const p of noteBySheet.get(sm.sheet) ?? []) {
       if (p.skip) continue;
-      entries.push({ type: 'nota', sheet: p.sheet, cell: p.cell, original: p.original, mark: noteWithOriginal(p.text, p.original) });
+      entries.push({ type: 'nota', sheet: p.sheet, cell: p.cell, original: p.original, mark: p.mark });
     }
   }
   const next: Registry = { entries };
@@ -302,7 +305,7 @@ export async function writeMarksIn(ctx: Excel.RequestContext, plan: MarkPlan, op
     let written = 0;
     for (const p of notes) {
       if (p.skip) continue;
-      const text = noteWithOriginal(p.text, p.original);
+      const text = p.mark;
       written++;
       units.push({
         bytes: ACTION_BYTES * 2 + text.length + p.cell.length,

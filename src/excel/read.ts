@@ -93,7 +93,7 @@ function chunkUnit(s: SheetRead, top: number, bottom: number, left: number, righ
         for (let j = 0; j < vr.length; j++) {
           const v = cellValueOf(vr[j], undefined);
           const c = left + j - 1;
-          if (typeof v === 'string' && ERROR_TEXT.test(v)) suspects.push({ s, row: top + i, col: left + j });
+          if (typeof v === 'string' && v.charCodeAt(0) === 35 /* # */ && ERROR_TEXT.test(v)) suspects.push({ s, row: top + i, col: left + j });
           if (v !== null) (rowValues ??= s.values[r] ?? [])[c] = v;
           const f = Array.isArray(fr) ? fr[j] : undefined;
           if (typeof f === 'string' && f !== 'General') (rowFormats ??= s.formats[r] ?? [])[c] = f;

@@ -168,14 +168,17 @@ export function usedArea(s: SheetState, valuesOnly: boolean): Area | undefined {
   let left = Infinity;
   let bottom = 0;
   let right = 0;
-  for (const [k, c] of s.cells) {
-    if (valuesOnly ? c.v === null && !c.error && !c.formula : c.v === null && !c.error && !c.nf && !c.style) continue;
-    const { row, col } = unkey(k);
+  // Called on every used-range load of sheets with hundreds of thousands of cells: no object per
+  // cell (its garbage would be collected later, on the pane's time in the bench).
+  s.cells.forEach((c, k) => {
+    if (valuesOnly ? c.v === null && !c.error && !c.formula : c.v === null && !c.error && !c.nf && !c.style) return;
+    const row = Math.floor(k / MAX_COLS) + 1;
+    const col = (k % MAX_COLS) + 1;
     if (row < top) top = row;
     if (row > bottom) bottom = row;
     if (col < left) left = col;
     if (col > right) right = col;
-  }
+  });
   return bottom ? { top, left, bottom, right } : undefined;
 }
 
