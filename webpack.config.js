@@ -77,6 +77,8 @@ function appConfig(env, mode, httpsOptions) {
       taskpane: './src/taskpane/index.tsx',
       commands: './src/commands/commands.ts',
       aviso: './src/commands/aviso.ts',
+      // The «Informe» dialog's page (src/taskpane/informe-page.ts): no React, no engine.
+      'informe-page': './src/taskpane/informe-page.ts',
     },
     output: {
       path: outputPath,
@@ -117,7 +119,7 @@ function appConfig(env, mode, httpsOptions) {
             name: 'engine',
             // Only what the pages load at start (taskpane, commands): a module shared by two lazy
             // chunks stays lazy (webpack gives it an async chunk of its own) instead of being
-            // hoisted into the first load. The dialog page (aviso) must not load the engine.
+            // hoisted into the first load. The dialog pages (aviso, informe) must not load the engine.
             chunks: (chunk) => chunk.name === 'taskpane' || chunk.name === 'commands',
             minChunks: 2,
             priority: 5,
@@ -141,6 +143,13 @@ function appConfig(env, mode, httpsOptions) {
         filename: 'aviso.html',
         template: './src/commands/aviso.html',
         chunks: ['aviso'],
+        templateParameters: { officeJs, engineCheck },
+        scriptLoading: 'defer',
+      }),
+      new HtmlWebpackPlugin({
+        filename: 'informe.html',
+        template: './src/taskpane/informe.html',
+        chunks: ['informe-page'],
         templateParameters: { officeJs, engineCheck },
         scriptLoading: 'defer',
       }),

@@ -14,8 +14,7 @@
 import type { SheetWrite, WorkbookSettings } from './ports';
 import { UserError } from './errors';
 import { alreadyApprovedMessage, describeApproval } from './approve';
-import { engineOptions } from './pane';
-import { withoutProductSheets } from './registry';
+import { engineOptions, readPane } from './pane';
 import {
   BASELINE_SHEET,
   CHANGE_LOG_COLUMNS,
@@ -37,8 +36,6 @@ import type { IsoDate } from '../domain/dates';
 import { toExcelSerial } from '../domain/dates';
 import type { GoalInput } from '../domain/goal';
 import type { CellValue, WorkbookGrids } from '../domain/grid';
-import { readWorkbook } from '../domain/reader';
-import type { ReadWorkbook } from '../domain/sheet';
 
 /** One field of a goal the form can record a change of. */
 export interface ChangeFieldChoice {
@@ -81,10 +78,6 @@ export interface ChangeRequest {
   readonly act: string;
 }
 
-function read(grids: WorkbookGrids, settings: WorkbookSettings): ReadWorkbook {
-  return readWorkbook(withoutProductSheets(grids), { extraSources: settings.extraSources });
-}
-
 const plain = (n: number | null): string => (n === null ? '' : String(n));
 
 function fieldValue(field: ChangeField, g: { yearGoal: number | null; eliminated: boolean; planned: readonly (number | null)[] }): string {
@@ -97,7 +90,7 @@ export { describeApproval };
 
 /** The approval of the workbook and the choices of the modification form. */
 export function approvalState(grids: WorkbookGrids, settings: WorkbookSettings): ApprovalState {
-  const wb = read(grids, settings);
+  const wb = readPane(grids, settings);
   const b = storedBaseline(wb);
   const { goals: now } = baselineGoalsOf(b ? wb.sheets.filter((s) => s.kind === b.from) : wb.sheets);
   const log = changeLogOf(wb);
@@ -146,7 +139,7 @@ export function approvalWrites(
   act: string,
   replace: boolean,
 ): { writes: SheetWrite[]; baseline: Baseline; replaced: Baseline | null } {
-  const wb = read(grids, settings);
+  const wb = readPane(grids, settings);
   const vigencia = wb.sheets.find((s) => s.vigencia !== undefined)?.vigencia ?? engineOptions(settings, wb).vigencia;
   const baseline = baselineOf(wb.sheets, approvedOn, act.trim(), vigencia);
   if (baseline.goals.length === 0) {
@@ -186,7 +179,7 @@ export function changeWrites(grids: WorkbookGrids, settings: WorkbookSettings, c
   if (!changeFieldOf(change.field)) throw new UserError(`«${change.field}» no es un campo de la meta que se pueda modificar (meta vigencia, programado de un periodo o estado).`);
   if (!change.justification.trim()) throw new UserError('Escriba la justificación de la modificación: sin ella el cambio queda como no justificado.');
   if (!/^\d{4}-\d{2}-\d{2}$/.test(change.date)) throw new UserError('Escriba la fecha de la modificación.');
-  const wb = read(grids, settings);
+  const wb = readPane(grids, settings);
   const entry: Record<ChangeLogColumn, CellValue> = {
     date: toExcelSerial(change.date),
     goal: change.goal.trim(),

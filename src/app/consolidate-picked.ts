@@ -18,6 +18,7 @@ import { localDateTime, prepare } from './generate';
 import { productSheetsOf } from './registry';
 import { countSeverities } from './validate';
 import { UserError } from './errors';
+import { paneReading } from './pane';
 import { throwIfCancelled, type CancelToken, type ProgressReporter, type WorkbookSettings } from './ports';
 
 /** A file the reviewer picked. */
@@ -117,11 +118,7 @@ export async function consolidatePicked(
   const reports: PickedFileReport[] = [];
   const sources: ConsolidationSource[] = [];
   // The settings read each file as `--vigencia` and `--corte` read it on the command line.
-  const reading = {
-    extraSources: settings.extraSources,
-    ...(settings.vigencia !== undefined ? { vigencia: settings.vigencia } : {}),
-    ...(settings.cutoff !== undefined ? { cutoff: settings.cutoff } : {}),
-  };
+  const reading = paneReading(settings);
   const vigencia = settings.vigencia !== undefined ? { vigencia: settings.vigencia } : {};
   for (const [i, { name, bytes }] of files.entries()) {
     throwIfCancelled(cancel);

@@ -19,12 +19,12 @@ import type { ProgressModel } from '../domain/progress-model';
 import { analyse } from './analyse';
 import { planMarks } from './marks';
 import type { MarkPlan } from './marks';
-import type { SheetModel } from '../sheets/model';
+import { generatedSheetNames, type SheetModel } from '../sheets/model';
 import { buildTablero } from '../sheets/tablero';
 import { buildAlertas } from '../sheets/alertas';
 import { buildObservaciones } from '../sheets/observaciones';
 import type { ObservationRow } from '../sheets/observaciones';
-import { supersededNote, throughConsolidated, withoutProductSheets } from './registry';
+import { MAX_SHEET_NAME, UNIT_SHEET_SEPARATOR, supersededNote, throughConsolidated, withoutProductSheets } from './registry';
 import { findingOwners, modelForUnit } from './returns';
 import { nameKey } from '../domain/aggregate';
 import { allRulesWithBaseline } from '../rules/baseline-index';
@@ -135,16 +135,53 @@ export function generate(req: GenerateRequest): Generated {
  */
 export function unitSheet(kind: 'alertas' | 'observaciones', req: GenerateRequest, unit: string): SheetModel {
   const a = analyseForGeneration(req);
-  if (kind === 'alertas') return buildAlertas({ model: modelForUnit(a.model, unit), generatedAt: req.generatedAt, unit });
+  const name = unitSheetName(kind, unit, a.model.units.map((u) => u.name));
+  if (kind === 'alertas') return { ...buildAlertas({ model: modelForUnit(a.model, unit), generatedAt: req.generatedAt, unit }), name };
   const owners = findingOwners(req);
   const key = nameKey(unit);
-  return buildObservaciones({
+  const sheet = buildObservaciones({
     rows: a.rows.filter((r) => owners(r.finding).some((u) => nameKey(u) === key)),
     workbookName: `${req.workbookName} · ${unit}`,
     entity: a.model.entity,
     cutoff: a.model.cutoff,
     generatedAt: req.generatedAt,
   });
+  return { ...sheet, name };
+}
+
+/** Characters Excel refuses in a sheet name ("Rename a worksheet", CATALOG.md #12). */
+const FORBIDDEN_IN_SHEET_NAME = /[:\\/?*[\]]/g;
+
+/**
+ * Leading words a reviewer leaves out when naming a unit short («Secretaría de Salud» → «Salud»):
+ * dropped only when the full name does not fit.
+ */
+const GENERIC_UNIT_PREFIX =
+  /^(?:(?:sub)?secretar[ií]a|sec\.|departamento administrativo|unidad administrativa especial|direcci[oó]n|oficina(?: asesora)?|gerencia)\s+(?:(?:de|del)\s+)?(?:(?:la|los|las)\s+)?/i;
+
+/**
+ * The name of one unit's own Alertas or Observaciones sheet (Generar for one unit), so it never
+ * replaces the all-units sheet or another unit's (`placeGeneratedSheet`), within Excel's rules:
+ * at most 31 characters, none of `: \ / ? * [ ]`, no apostrophe at either end. «Alertas –
+ * Secretaría de Salud»; when too long, without the generic leading words («Observaciones –
+ * Salud»), then cut with «…». `units`: every unit of the workbook, so two units whose names meet
+ * get a number, always the same for the same unit.
+ */
+export function unitSheetName(kind: 'alertas' | 'observaciones', unit: string, units: readonly string[] = []): string {
+  const base = generatedSheetNames[kind] + UNIT_SHEET_SEPARATOR;
+  const short = (u: string): string => {
+    const clean = u.replace(FORBIDDEN_IN_SHEET_NAME, '-').replace(/\s+/g, ' ').trim().replace(/^'+|'+$/g, '').trim() || 'sin nombre';
+    if (base.length + clean.length <= MAX_SHEET_NAME) return base + clean;
+    const name = base + (clean.replace(GENERIC_UNIT_PREFIX, '').trim() || clean);
+    return name.length <= MAX_SHEET_NAME ? name : name.slice(0, MAX_SHEET_NAME - 1).trimEnd() + '…';
+  };
+  const lower = (s: string) => s.toLocaleLowerCase('es');
+  const mine = short(unit);
+  // In alphabetical order, so a unit's number does not depend on the order the units come in.
+  const meeting = [...new Set([...units, unit].map((u) => u.trim()))].filter((u) => lower(short(u)) === lower(mine)).sort((a, b) => a.localeCompare(b, 'es'));
+  if (meeting.length <= 1) return mine;
+  const suffix = ` (${meeting.indexOf(unit.trim()) + 1})`;
+  return mine.slice(0, MAX_SHEET_NAME - suffix.length).trimEnd() + suffix;
 }
 
 function sourceSheetsOf(workbook: ReadWorkbook, model: ProgressModel): string[] {
@@ -152,11 +189,7 @@ function sourceSheetsOf(workbook: ReadWorkbook, model: ProgressModel): string[] 
   return workbook.sheets.filter((s) => s.kind === kind || (kind === 'plan-accion' && s.kind === 'techos')).map((s) => s.name);
 }
 
-/** `2025-07-10T09:30` in the local time of `now`. */
-export function localDateTime(now: Date): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}T${p(now.getHours())}:${p(now.getMinutes())}`;
-}
+export { localDateTime } from '../domain/dates';
 
 /** What the summary line says of a generation (kept when the rest of it is let go). */
 export interface GenerationSummary {

@@ -23,7 +23,9 @@ import { periodCount, periodLabel } from '../domain/periods';
 import { okNumber, okText } from '../domain/sheet';
 import type { ReadWorkbook } from '../domain/sheet';
 import { goalCodeOf } from '../domain/goals';
-import type { ProgressModel } from '../domain/progress-model';
+import { buildProgressModel, type ProgressModel } from '../domain/progress-model';
+import type { EngineOptions } from '../domain/options';
+import { formatDate, formatMoney } from '../domain/format';
 import { unitName } from './returns';
 import { informeHtml } from '../sheets/informe';
 import type { InformeData, InformeOptions, PublicGoal, PublicProgram } from '../sheets/informe';
@@ -115,4 +117,23 @@ function buildInforme(workbook: ReadWorkbook, model: ProgressModel, files: reado
 export function informePage(workbook: ReadWorkbook, model: ProgressModel, files: readonly string[], options: InformeOptions): { html: string; data: InformeData } {
   const data = buildInforme(workbook, model, files);
   return { html: informeHtml(data, options), data };
+}
+
+/**
+ * The informe of a read workbook with the run's options: its progress model, then its page — what
+ * `tablero informe` writes and the pane's «Informe» shows in its dialog.
+ */
+export function informeOf(workbook: ReadWorkbook, options: EngineOptions, files: readonly string[], informeOptions: InformeOptions): { html: string; data: InformeData } {
+  return informePage(workbook, buildProgressModel(workbook, options), files, informeOptions);
+}
+
+/** What the informe holds, in one Spanish phrase («informe de seguimiento al corte 30/06/2025 (38 metas, 5 rezagadas)»), as `tablero informe` and the pane say it. */
+export function informeSummary(data: InformeData, publico: boolean): string {
+  const m = data.model;
+  if (publico) return `plan de acción ${m.vigencia} para publicar (Ley 1474 de 2011, art. 74): ${data.programs.length} programas, ${data.programs.reduce((n, p) => n + p.projects.length, 0)} proyectos`;
+  // A plan with no execution reported: the page is the plan's summary (sheets/informe.ts).
+  if (m.planSummary && (m.source === 'plan-accion' || m.source === 'plan-indicativo')) {
+    return `resumen del ${m.source === 'plan-indicativo' ? 'plan indicativo' : 'plan de acción'}, vigencia ${m.vigencia}, sin ejecución reportada (${m.planSummary.goals} metas, ${formatMoney(m.planSummary.amount)} programados)`;
+  }
+  return `informe de seguimiento al corte ${formatDate(m.cutoff)} (${m.plan.goals} metas, ${m.rezagadas.length} rezagadas)`;
 }

@@ -10,14 +10,14 @@ import type { SheetKind } from '../domain/fields';
 import type { Finding } from '../domain/finding';
 import type { EngineOptions } from '../domain/options';
 import type { ReadSheet, ReadWorkbook } from '../domain/sheet';
-import { readWorkbook } from '../domain/reader';
+import { readWorkbook, type ReaderOptions } from '../domain/reader';
 import { storedMappingText, type WorkbookMapping } from '../domain/mapping';
 import { supersededNote, throughConsolidated, withoutProductSheets } from './registry';
 import { UserError } from './errors';
 import type { GeneratedKind } from '../sheets/model';
 import { goalCodeOf, distinctGoalCount } from '../domain/goals';
 import { cutoffPeriod, periodLabel } from '../domain/periods';
-import { todayIso } from '../domain/dates';
+import { localDateTime, todayIso } from '../domain/dates';
 import { resolveOptions } from './run-options';
 import { unitsOf } from './units';
 
@@ -84,9 +84,23 @@ export interface PaneUseCases {
    * `unit` limits Alertas and Observaciones to that unit (as `devolver` does).
    */
   generate(kind: PaneSheetKind, grids: WorkbookGrids, settings: WorkbookSettings, progress: ProgressReporter, cancel: CancelToken, unit?: string, stored?: StoredMapping): Promise<string>;
+  /**
+   * «Informe»: the quarterly report's page of the open workbook — the same page as `tablero
+   * informe` (`app/informe.ts`), with the settings' cut-off; `publico`: the Ley 1474 art. 74 version.
+   */
+  informe(grids: WorkbookGrids, settings: WorkbookSettings, publico: boolean, stored?: StoredMapping): Promise<InformeOutcome>;
   /** Short Spanish title of a rule id, for the group headings of a validation's findings (falls back to the id). */
   ruleTitle(rule: string): string;
 }
+
+export interface InformeOutcome {
+  readonly html: string;
+  /** «informe de seguimiento al corte 30/06/2025 (38 metas, 5 rezagadas)». */
+  readonly summary: string;
+}
+
+/** Shows an informe's page to the user (the add-in: an Office dialog, `excel/informe-dialog.ts`). */
+export type ShowInforme = (html: string) => Promise<void>;
 
 /**
  * Builds and writes one generated sheet (the sheets engine + the host's renderer), resolving to
@@ -113,9 +127,22 @@ export function engineOptions(settings: WorkbookSettings, workbook: ReadWorkbook
   return resolveOptions(partial, workbook, todayIso(today));
 }
 
-/** The pane's reading of the grids, with the workbook's mapping when it has one. */
+/**
+ * What the settings saved in the workbook ask of the reader — the same options `--vigencia` and
+ * `--corte` give the command line (`cli/args.ts` `readingOf`): a multi-year sheet is read in the
+ * vigencia's block, and a cut-off's year names the vigencia when nothing else does.
+ */
+export function paneReading(settings: WorkbookSettings): ReaderOptions {
+  return {
+    ...(settings.extraSources ? { extraSources: settings.extraSources } : {}),
+    ...(settings.vigencia !== undefined ? { vigencia: settings.vigencia } : {}),
+    ...(settings.cutoff ? { cutoff: settings.cutoff } : {}),
+  };
+}
+
+/** The pane's reading of the grids (the settings' vigencia and cut-off), with the workbook's mapping when it has one. */
 export function readPane(grids: WorkbookGrids, settings: WorkbookSettings, mapping?: WorkbookMapping): ReadWorkbook {
-  return throughConsolidated(readWorkbook(withoutProductSheets(grids), { extraSources: settings.extraSources, ...(mapping ? { mapping } : {}) }), grids);
+  return throughConsolidated(readWorkbook(withoutProductSheets(grids), { ...paneReading(settings), ...(mapping ? { mapping } : {}) }), grids);
 }
 
 function count(n: number, one: string, many: string): string {
@@ -177,6 +204,8 @@ export const paneChunks = {
     ]);
     return { validateWorkbook, ruleTitle: (rule: string): string | undefined => ruleById(rule)?.meta.title };
   },
+  /** Informe: the progress model and the report's page builder. */
+  informe: () => import(/* webpackChunkName: "informe" */ './informe.js'),
   /** Validar and Generar on an approved workbook: the rules against the approved plan (only such a workbook needs them). */
   approved: () => import(/* webpackChunkName: "aprobacion" */ '../rules/baseline-index.js'),
 };
@@ -219,6 +248,16 @@ export function createPaneUseCases(generateSheet: GenerateSheet): PaneUseCases {
       const options = engineOptions(settings, workbook);
       throwIfCancelled(cancel);
       return generateSheet(kind, workbook, options, progress, cancel, unit);
+    },
+
+    async informe(grids, settings, publico, stored) {
+      const { informeOf, informeSummary } = await paneChunks.informe();
+      const workbook = readPane(grids, settings, stored?.mapping);
+      if (workbook.sheets.length === 0) {
+        throw new UserError('No hay en el libro una hoja de plan de acción ni de captura para el informe. Abra el libro de la dependencia o el consolidado.');
+      }
+      const { html, data } = informeOf(workbook, engineOptions(settings, workbook), [workbook.name], { publico, generatedAt: localDateTime(new Date()) });
+      return { html, summary: informeSummary(data, publico) };
     },
 
     ruleTitle(rule) {

@@ -181,14 +181,19 @@ export function nextSheetMarker(names: readonly NamedSheetRef[], reg: Registry):
   return `${SHEET_NAME_PREFIX}${max + 1}`;
 }
 
-const MAX_SHEET_NAME = 31;
+/** Longest sheet name Excel takes ("Rename a worksheet", CATALOG.md #12). */
+export const MAX_SHEET_NAME = 31;
+
+/** Between a generated sheet's name and its unit, in a unit's own sheet: «Alertas – Salud» (`unitSheetName`, app/generate.ts). */
+export const UNIT_SHEET_SEPARATOR = ' – ';
 
 /**
  * Where a generated sheet of `kind` named `preferred` goes: the product's sheet of that kind when
  * there is one — recognised by the registry, not by its name, so a sheet the person renamed
  * ("Alertas T2") is replaced under the name they gave it instead of staying as a stale copy —
  * otherwise the first of `preferred`, `preferred (2)`, `preferred (3)` … that is free. A person's
- * sheet is never chosen.
+ * sheet is never chosen. A unit's own sheet («Alertas – Salud») replaces only the product's sheet
+ * of that name, and the all-units sheet («Alertas») never takes a unit's.
  */
 export function placeGeneratedSheet(
   preferred: string,
@@ -196,8 +201,11 @@ export function placeGeneratedSheet(
   existing: readonly { readonly name: string; readonly productKind: GeneratedKind | null }[],
 ): { name: string; replace: boolean } {
   const lower = (s: string) => s.toLocaleLowerCase('es');
-  const same = existing.filter((s) => s.productKind === kind);
-  const ours = same.find((s) => lower(s.name) === lower(preferred)) ?? same[0];
+  const at = preferred.indexOf(UNIT_SHEET_SEPARATOR);
+  const forUnit = at > 0;
+  const unitPrefix = lower(forUnit ? preferred.slice(0, at + UNIT_SHEET_SEPARATOR.length) : preferred + UNIT_SHEET_SEPARATOR);
+  const same = existing.filter((s) => s.productKind === kind && lower(s.name).startsWith(unitPrefix) === forUnit);
+  const ours = same.find((s) => lower(s.name) === lower(preferred)) ?? (forUnit ? undefined : same[0]);
   if (ours) return { name: ours.name, replace: true };
   for (let i = 1; i < 1000; i++) {
     const suffix = i === 1 ? '' : ` (${i})`;

@@ -4,8 +4,9 @@
  * - `toReportJson` picks from the progress model (`domain/progress-model.ts`, which says how
  *   progress is computed for a plan and its units) exactly the documented `reporte --json` shape
  *   (product.md), plus what progress.md adds (the three budget ratios, the partial rating,
- *   programs, metas de gestión apart, execution by source, the tipo de meta) — documented in the
- *   README; richer data stays in the model.
+ *   programs, metas de gestión apart, execution by source, the tipo de meta) and, for a plan with
+ *   no execution, `planSummary` (what the plan programs, by year, unit, program and source) —
+ *   documented in the README; richer data stays in the model.
  * - `buildReport` = `toReportJson(buildProgressModel(…))`.
  * - `resolveOptions` (the run's options from flags/settings, the workbook and today) lives in
  *   `run-options.ts`, apart, so the pane's first load has it without the progress model; it is

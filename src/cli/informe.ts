@@ -12,11 +12,9 @@
 import * as path from 'node:path';
 import { InputError } from '../app/errors';
 import { resolveOptions } from '../app/report';
-import { buildProgressModel } from '../domain/progress-model';
-import { informePage } from '../app/informe';
+import { informeOf, informeSummary } from '../app/informe';
 import { localDateTime } from '../app/generate';
 import type { ReadWorkbook } from '../domain/sheet';
-import { formatDate, formatMoney } from '../domain/format';
 import { allowOnly, readingOf } from './args';
 import type { CliDeps } from './deps';
 import { mergeWorkbooks } from './reporte';
@@ -47,16 +45,10 @@ export function makeInforme(deps: CliDeps) {
     const workbook = mergeWorkbooks(books);
     if (workbook.sheets.length === 0) throw new InputError('Los libros no tienen hojas de plan de acción ni de captura para el informe.');
     const options = resolveOptions({ cutoff: args.corte }, workbook, io.now);
-    const model = buildProgressModel(workbook, options);
-    const { html, data } = informePage(workbook, model, books.map((b) => path.basename(b.file)), { publico: args.publico, generatedAt: localDateTime(io.now) });
+    const { html, data } = informeOf(workbook, options, books.map((b) => path.basename(b.file)), { publico: args.publico, generatedAt: localDateTime(io.now) });
     await deps.writeFile(path.resolve(io.cwd, args.output), html, { force: args.force, inputs, display: args.output });
-    io.stdout(
-      args.publico
-        ? `Escrito ${args.output}: plan de acción ${model.vigencia} para publicar (Ley 1474 de 2011, art. 74): ${data.programs.length} programas, ${data.programs.reduce((n, p) => n + p.projects.length, 0)} proyectos.\n`
-        : model.planSummary && (model.source === 'plan-accion' || model.source === 'plan-indicativo')
-          ? `Escrito ${args.output}: resumen del ${model.source === 'plan-indicativo' ? 'plan indicativo' : 'plan de acción'}, vigencia ${model.vigencia}, sin ejecución reportada (${model.planSummary.goals} metas, ${formatMoney(model.planSummary.amount)} programados); ábralo en el navegador e imprímalo o guárdelo como PDF (A4).\n`
-          : `Escrito ${args.output}: informe de seguimiento al corte ${formatDate(model.cutoff)} (${model.plan.goals} metas, ${model.rezagadas.length} rezagadas); ábralo en el navegador e imprímalo o guárdelo como PDF (A4).\n`,
-    );
+    const summary = informeSummary(data, args.publico);
+    io.stdout(args.publico ? `Escrito ${args.output}: ${summary}.\n` : `Escrito ${args.output}: ${summary}; ábralo en el navegador e imprímalo o guárdelo como PDF (A4).\n`);
     return 0;
   };
 }

@@ -136,7 +136,8 @@ export function formatFileOutcome(o: FileOutcome, style: Style = plainStyle): st
     const ruleWidth = findings.reduce((w, f) => Math.max(w, f.rule.length), 0);
     for (const f of findings) {
       const sev = f.severity === 'error' ? style.red('error      ') : style.yellow('advertencia');
-      lines.push(`    ${f.cell.padEnd(cellWidth)}  ${sev}  ${style.dim(f.rule.padEnd(ruleWidth))}  ${f.message}`);
+      // A message quoting a cell with line breaks (Tenjo's «L.B») stays on its line (JSON keeps them).
+      lines.push(`    ${f.cell.padEnd(cellWidth)}  ${sev}  ${style.dim(f.rule.padEnd(ruleWidth))}  ${oneLine(f.message)}`);
     }
   }
   lines.push('');

@@ -104,7 +104,11 @@ function statesText(states: Readonly<Partial<Record<string, number>>>): string {
   return parts.length ? parts.join(', ') : '—';
 }
 
-const cut = (t: string): string => (t.length > 60 ? `${t.slice(0, 59)}…` : t);
+/** A name for a table cell: on one line (a goal typed with line breaks), at most 60 characters. */
+const cut = (text: string): string => {
+  const t = oneLine(text);
+  return t.length > 60 ? `${t.slice(0, 59)}…` : t;
+};
 
 function figureRows(rows: readonly (ReportFigures & { name?: string })[]): string[][] {
   return rows.map((f) => [

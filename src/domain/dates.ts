@@ -71,6 +71,12 @@ export function formatDate(d: IsoDate): string {
   return `${String(day).padStart(2, '0')}/${String(month).padStart(2, '0')}/${year}`;
 }
 
+/** `2025-07-10T09:30` in the local time of `now`. */
+export function localDateTime(now: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}T${p(now.getHours())}:${p(now.getMinutes())}`;
+}
+
 export function todayIso(now: Date = new Date()): IsoDate {
   return isoDate(now.getFullYear(), now.getMonth() + 1, now.getDate());
 }

@@ -18,8 +18,11 @@
  *   several); a capture goal with no dimension, program or ponderación takes them from the plan
  *   de acción goal with the same code when the workbook has one (descriptive fields only: the
  *   figures always come from the capture sheet, as the rules compute them);
- * - with no capture sheet, the plan de acción goals, with no execution (every one is then
- *   `sin-programacion` or `no-iniciada`, and the tablero summarises the plan instead).
+ * - with no capture sheet, the plan de acción goals; with neither, the plan indicativo's products
+ *   programmed in the vigencia (`goalsFromPlanIndicativo`). A plan with no execution is not
+ *   measured: no period, every goal `sin-programacion` (or `eliminada`), every ratio and rating
+ *   `null`; `planSummary` holds what the plan programs, and the tablero, the informe and `reporte`
+ *   summarise it instead.
  */
 import { aggregate, groupGoals, isProductGoal, nameKey, rankGroups, unnamedGroup } from './aggregate';
 import type { Aggregate, GroupAggregate, RankedGroup } from './aggregate';

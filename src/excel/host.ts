@@ -34,11 +34,13 @@ export interface ExcelRuntime {
   run<T>(options: Excel.RunOptions, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
 }
 
-/** What the adapter needs of the `Office` global: requirement sets and document settings. */
+/** What the adapter needs of the `Office` global: requirement sets, document settings and dialogs. */
 export interface OfficeRuntime {
   readonly context: {
     readonly requirements?: { isSetSupported(name: string, minVersion?: string): boolean };
     readonly document?: { readonly settings?: Pick<Office.Settings, 'get' | 'set' | 'remove' | 'saveAsync'> };
+    /** Dialogs (the «Informe» window, `informe-dialog.ts`). */
+    readonly ui?: Pick<Office.UI, 'displayDialogAsync'>;
   };
 }
 

@@ -5,7 +5,7 @@
 import { createExcelHost, type ExcelHostOptions, type ExcelWorkbookHost } from './index';
 import { createNoticeSource, type NoticeSource } from '../app/ports';
 import { UserError } from '../app/errors';
-import type { GenerateSheet } from '../app/pane';
+import type { GenerateSheet, ShowInforme } from '../app/pane';
 import type { ConsolidateInWorkbook } from '../app/consolidate-picked';
 
 export interface ExcelWiring {
@@ -15,6 +15,8 @@ export interface ExcelWiring {
   readonly notices: NoticeSource;
   /** Consolidar: the picked files judged and read, their rows written into a «Consolidado» sheet. */
   readonly consolidate: ConsolidateInWorkbook;
+  /** «Informe»: the report's page in an Office dialog (`informe-dialog.ts`, loaded on the first click). */
+  readonly showInforme: ShowInforme;
 }
 
 /** `options.excel` / `options.office` default to the globals (real Excel); tests pass a double. */
@@ -53,5 +55,10 @@ export function createExcelWiring(options: Omit<ExcelHostOptions, 'notify'> = {}
     return { files: result.files, sheet: rendered?.name ?? result.consolidation.sheet.name, rows: result.consolidation.rows };
   };
 
-  return { host, generateSheet, notices, consolidate };
+  const showInforme: ShowInforme = async (html) => {
+    const { showInformeDialog } = await import(/* webpackChunkName: "informe" */ './informe-dialog.js');
+    await showInformeDialog(html, options.office ? { office: options.office } : {});
+  };
+
+  return { host, generateSheet, notices, consolidate, showInforme };
 }

@@ -92,6 +92,7 @@ function fakeUseCases(findings: Finding[]): PaneUseCases & { generated: string[]
       generated.push(kind);
       return 'Tablero de control';
     },
+    informe: async (_grids, _settings, publico) => ({ html: '<html></html>', summary: publico ? 'plan de acción 2025 para publicar' : 'informe de seguimiento al corte 30/06/2025 (2 metas, 1 rezagadas)' }),
     ruleTitle: (id) => ({ 'budget-chain': 'Cadena presupuestal no cuadra', required: 'Celda obligatoria vacía', 'evidence-required': 'Falta la evidencia' })[id] ?? id,
   };
 }
@@ -309,6 +310,16 @@ describe('task pane', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Guardar ajustes' }));
     expect(await screen.findByText('Escriba un año de cuatro cifras, por ejemplo 2025.')).toBeTruthy();
     expect(screen.getByText('Escriba un porcentaje entre 1 y 100.')).toBeTruthy();
+    expect(host.saved).toBeNull();
+  });
+
+  test('a cut-off outside the vigencia is refused, as --corte with --vigencia is', async () => {
+    const { host } = setup();
+    fireEvent.click(screen.getByRole('tab', { name: 'Ajustes' }));
+    fireEvent.change(await screen.findByRole('spinbutton', { name: 'Vigencia' }, { timeout: 10_000 }), { target: { value: '2025' } });
+    fireEvent.change(screen.getByLabelText('Fecha de corte'), { target: { value: '2024-06-30' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Guardar ajustes' }));
+    expect(await screen.findByText('La fecha de corte debe ser de la vigencia 2025; cambie la fecha o la vigencia.')).toBeTruthy();
     expect(host.saved).toBeNull();
   });
 });

@@ -103,7 +103,7 @@ export function App({ actions, consolidar, approval }: AppProps) {
           )}
           {tab === 'generar' && (
             <Suspense fallback={<Spinner size="tiny" label="Cargando…" />}>
-              <GeneratePanel busy={busy} units={state.detection?.units} onGenerate={on.generate} onInsertTemplate={on.insertTemplate} />
+              <GeneratePanel busy={busy} units={state.detection?.units} onGenerate={on.generate} onInforme={on.informe} onInsertTemplate={on.insertTemplate} />
             </Suspense>
           )}
           {tab === 'libro' && (

@@ -31,9 +31,9 @@ export interface ExcelPane {
 
 /** The pane's actions over the Excel of this page (office-js globals). */
 export function createExcelPane(): ExcelPane {
-  const { host, generateSheet, notices, consolidate } = createExcelWiring();
+  const { host, generateSheet, notices, consolidate, showInforme } = createExcelWiring();
   return {
-    actions: createPaneActions(host, createPaneUseCases(generateSheet), notices),
+    actions: createPaneActions(host, createPaneUseCases(generateSheet), notices, showInforme),
     consolidar: createConsolidarActions(consolidate, readPickedFile),
     approval: createApprovalActions(host),
   };

@@ -9,7 +9,7 @@
  */
 import { UserError } from '../app/errors';
 import { throwIfCancelled, type CancelToken, type NoticeSource, type ProgressReporter, type WorkbookHost, type WorkbookSettings } from '../app/ports';
-import { storedMappingOf, type Detection, type PaneSheetKind, type PaneUseCases, type ValidationOutcome } from '../app/pane';
+import { storedMappingOf, type Detection, type PaneSheetKind, type PaneUseCases, type ShowInforme, type ValidationOutcome } from '../app/pane';
 import type { Finding, Severity } from '../domain/finding';
 import { compareFindings } from '../domain/finding';
 import type { FieldId, GeneralKind } from '../domain/fields';
@@ -40,12 +40,18 @@ export interface PaneActions {
   readBook(): Promise<BookReading>;
   /** Gives `field` of `sheet` the column `column` (letter; `null` = back to the guess), stores the mapping in the workbook, reads again. */
   setFieldColumn(sheet: string, field: FieldId, column: string | null): Promise<BookReading>;
+  /**
+   * «Informe»: builds the quarterly report of the workbook (`publico`: the Ley 1474 version) and
+   * shows it in its dialog, ready to print; resolves to what it holds, in Spanish.
+   */
+  informe(publico: boolean, run: RunControl): Promise<string>;
 }
 
 /** «En este libro»'s code (and the zod schema behind it) loads when that tab is first opened. */
 const bookChunk = () => import(/* webpackChunkName: "en-este-libro" */ '../app/book.js');
 
-export function createPaneActions(host: WorkbookHost, useCases: PaneUseCases, notices?: NoticeSource): PaneActions {
+/** `showInforme`: where «Informe» shows its page (the add-in: an Office dialog); without it, «Informe» says it cannot. */
+export function createPaneActions(host: WorkbookHost, useCases: PaneUseCases, notices?: NoticeSource, showInforme?: ShowInforme): PaneActions {
   return {
     async detect() {
       const settings = await host.loadSettings();
@@ -113,6 +119,21 @@ export function createPaneActions(host: WorkbookHost, useCases: PaneUseCases, no
     async readBook() {
       const [settings, grids, { bookReading }] = await Promise.all([host.loadSettings(), host.readGrids('workbook'), bookChunk()]);
       return bookReading(grids, settings, await storedMappingOf(grids));
+    },
+
+    async informe(publico, { progress, cancel }) {
+      if (!showInforme) throw new UserError('Este panel no puede abrir la ventana del informe. Use «tablero informe» en la línea de comandos.');
+      const settings = await host.loadSettings();
+      progress.report('Leyendo hojas', 0, 1);
+      const grids = await host.readGrids('workbook', progress, cancel);
+      throwIfCancelled(cancel);
+      progress.report('Preparando el informe', 0, 1);
+      await nextTick();
+      const { html, summary } = await useCases.informe(grids, settings, publico, await storedMappingOf(grids));
+      throwIfCancelled(cancel);
+      progress.report('Abriendo la ventana del informe', 0, 1);
+      await showInforme(html);
+      return summary;
     },
 
     async setFieldColumn(sheetName, field, column) {

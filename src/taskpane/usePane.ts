@@ -55,6 +55,8 @@ export interface PaneCallbacks {
   clearMarks(): void;
   generate(kind: PaneSheetKind, unit?: string): void;
   insertTemplate(kind: GeneralKind): void;
+  /** «Informe»: the quarterly report in its dialog (`publico`: the Ley 1474 version). */
+  informe(publico: boolean): void;
   saveSettings(settings: WorkbookSettings): void;
   cancel(): void;
   dismissStatus(): void;
@@ -210,6 +212,15 @@ export function usePane(actions: PaneActions): [PaneState, PaneCallbacks] {
     [actions, run],
   );
 
+  const informe = useCallback(
+    (publico: boolean) => {
+      void run(publico ? 'Preparando la versión para publicar' : 'Preparando el informe', true, (c) => actions.informe(publico, c), (summary) => {
+        setStatus({ intent: 'success', text: `Se abrió en una ventana el ${summary}. Use «Imprimir» en esa ventana (o «Guardar como PDF»).` });
+      });
+    },
+    [actions, run],
+  );
+
   const insertTemplate = useCallback(
     (kind: GeneralKind) => {
       void run('Insertando la plantilla', false, () => actions.insertTemplate(kind), (sheet) => {
@@ -248,6 +259,7 @@ export function usePane(actions: PaneActions): [PaneState, PaneCallbacks] {
       clearMarks,
       generate,
       insertTemplate,
+      informe,
       saveSettings,
       cancel,
       dismissStatus,

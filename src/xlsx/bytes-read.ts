@@ -8,8 +8,9 @@
  * It reads cells as exceljs does, so both hosts hand the engine the same values (the contract test
  * `test/contract/consolidar-pane.test.ts` compares them on every example and real layout):
  * - a number whose style has a date format (exceljs's `isDateFmt`) is a `Date` (1900 or 1904
- *   system); a formula gives its cached result, dated the same way; no cached result, or a falsy
- *   one (0, FALSE, "": exceljs drops them), is blank;
+ *   system); a formula gives its cached result, dated the same way — a cached 0 or FALSE too (the
+ *   CLI reads it from the cell, past exceljs's copy that drops it: `cellValueOf`); no cached
+ *   result is blank;
  * - shared and inline strings give their plain text (rich-text runs joined, phonetic runs left
  *   out); `t="b"` a boolean; `t="e"` a `{ error }`;
  * - the number format is the style's (custom, or Excel's built-in code for ids 1–49), none for
@@ -202,13 +203,13 @@ function cellValue(t: string | undefined, inner: string, fmt: string | undefined
   const v = section(inner, 'v');
   const raw = v ? decodeXml(v.inner) : undefined;
   if (f && (f.inner !== '' || attrsOf(f.open).has('t'))) {
+    // No cached result (a file saved without calculating) is blank; a cached 0 or FALSE is a value.
     if (!raw) return null;
-    // exceljs keeps a formula's result only when it is truthy: a cached 0, FALSE or "" reads blank.
-    if (t === 'str') return decodeXml(raw) || null;
-    if (t === 'b') return parseInt(raw, 10) !== 0 || null;
+    if (t === 'str') return decodeXml(raw);
+    if (t === 'b') return parseInt(raw, 10) !== 0;
     if (t === 'e') return { error: raw };
     const n = parseFloat(raw);
-    if (!n) return null;
+    if (Number.isNaN(n)) return null;
     return isDateFormat(fmt) ? excelToDate(n, ctx.date1904) : n;
   }
   if (t === 'inlineStr') {

@@ -37,15 +37,31 @@ export function plainValue(v: ExcelJS.CellValue): CellValue {
   if (typeof v === 'object') {
     if ('error' in v && typeof v.error === 'string') return { error: v.error };
     if ('richText' in v && Array.isArray(v.richText)) return v.richText.map((t) => t.text).join('');
-    if ('formula' in v || 'sharedFormula' in v) {
-      const result = (v as ExcelJS.CellFormulaValue).result;
-      if (result === undefined || result === null) return null;
-      if (typeof result === 'object' && !(result instanceof Date) && 'error' in result) return { error: String(result.error) };
-      return result as CellValue;
-    }
+    if ('formula' in v || 'sharedFormula' in v) return formulaResult((v as ExcelJS.CellFormulaValue).result);
     if ('text' in v && typeof (v as ExcelJS.CellHyperlinkValue).text === 'string') return (v as ExcelJS.CellHyperlinkValue).text;
   }
   return null;
+}
+
+/**
+ * A formula's cached result as displayed: none (or `""`) is blank, an error value `{ error }`.
+ * exceljs's streaming reader parses every non-text result as a number: an empty `<v/>` (openpyxl
+ * writes one for every formula) or an error code gives `NaN` — blank here; `stream-read.ts` puts
+ * the cached errors and booleans back from the XML.
+ */
+function formulaResult(result: unknown): CellValue {
+  if (result === undefined || result === null || result === '' || Number.isNaN(result)) return null;
+  if (typeof result === 'object' && !(result instanceof Date)) return 'error' in result ? { error: String(result.error) } : null;
+  return result as CellValue;
+}
+
+/**
+ * The displayed value of an exceljs cell. A formula's cached result is taken from the cell itself:
+ * exceljs's `cell.value` hands a copy of the formula that drops a falsy result, so a cached `0`
+ * (`=A1*0`, a SUM of zeros) would read as blank — a missing report where the sheet says 0.
+ */
+export function cellValueOf(cell: ExcelJS.Cell): CellValue {
+  return cell.type === ExcelJS.ValueType.Formula ? formulaResult((cell as { result?: unknown }).result) : plainValue(cell.value);
 }
 
 function visibilityOf(ws: ExcelJS.Worksheet): SheetVisibility {
@@ -61,7 +77,7 @@ export function gridOfWorksheet(ws: ExcelJS.Worksheet): Grid {
     const fr: (string | null)[] = [];
     row.eachCell({ includeEmpty: false }, (cell, c) => {
       if (cell.type === ExcelJS.ValueType.Merge) return;
-      vr[c - 1] = plainValue(cell.value);
+      vr[c - 1] = cellValueOf(cell);
       const fmt = cell.numFmt;
       if (fmt && fmt !== 'General') fr[c - 1] = fmt;
     });

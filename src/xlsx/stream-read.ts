@@ -21,7 +21,7 @@ import type { ZipEntryInfo } from '../app/zip-directory';
 import { openZip, partChunks, readPartText, type ZipSource } from './zip';
 import { attrsOf, decodeXml, elements, parseRels, resolveTarget } from './ooxml';
 import { parseAddress } from '../domain/grid';
-import { plainValue } from './read';
+import { cellValueOf } from './read';
 import { readablePackage } from './package';
 
 export interface StreamReadOptions {
@@ -86,16 +86,17 @@ export async function scanMerges(zip: ZipSource, entry: ZipEntryInfo): Promise<C
 
 /**
  * Streams one zip entry's XML and collects its cells whose cached value is an Excel error
- * (`<c r="BH6" t="e"><f>…</f><v>#VALUE!</v></c>`): exceljs's streaming reader drops them (the cell
- * comes out blank), while its full model — `generar` — keeps them, so the verbs disagreed.
+ * (`<c r="BH6" t="e"><f>…</f><v>#VALUE!</v></c>`) or a boolean (`t="b"`): exceljs's streaming
+ * reader parses a formula's result as a number, so the error came out blank and a cached FALSE as
+ * 0, while its full model — `generar` — keeps both, so the verbs disagreed.
  */
-export async function scanErrorCells(zip: ZipSource, entry: ZipEntryInfo): Promise<{ row: number; col: number; code: string }[]> {
-  const re = /<(?:[A-Za-z0-9_]+:)?c\s[^>]*?r="([A-Z]+\d+)"[^>]*?\st="e"[^>]*>(?:(?!<\/(?:[A-Za-z0-9_]+:)?c>)[\s\S])*?<(?:[A-Za-z0-9_]+:)?v>([^<]*)<\/(?:[A-Za-z0-9_]+:)?v>/g;
-  const out: { row: number; col: number; code: string }[] = [];
+export async function scanTypedCells(zip: ZipSource, entry: ZipEntryInfo): Promise<{ row: number; col: number; value: CellValue }[]> {
+  const re = /<(?:[A-Za-z0-9_]+:)?c\s[^>]*?r="([A-Z]+\d+)"[^>]*?\st="([eb])"[^>]*>(?:(?!<\/(?:[A-Za-z0-9_]+:)?c>)[\s\S])*?<(?:[A-Za-z0-9_]+:)?v>([^<]*)<\/(?:[A-Za-z0-9_]+:)?v>/g;
+  const out: { row: number; col: number; value: CellValue }[] = [];
   // A cell with its formula may be long: keep a few cells' length.
   await scanMatches(zip, entry, re, 4096, (m) => {
     const a = parseAddress(m[1]);
-    if (a) out.push({ row: a.row, col: a.col, code: m[2].trim() });
+    if (a) out.push({ row: a.row, col: a.col, value: m[2] === 'e' ? { error: m[3].trim() } : parseInt(m[3], 10) !== 0 });
   });
   return out;
 }
@@ -216,7 +217,7 @@ export async function readGridsStreaming(input: Uint8Array, name: string, option
       const vr: CellValue[] = [];
       const fr: (string | null)[] = [];
       row.eachCell({ includeEmpty: false }, (cell, c) => {
-        let v = plainValue(cell.value);
+        let v = cellValueOf(cell);
         if (typeof v === 'string') v = intern(v);
         vr[c - 1] = v;
         const fmt = cell.numFmt;
@@ -256,9 +257,9 @@ export async function readGridsStreaming(input: Uint8Array, name: string, option
     const merges = entry ? await scanMerges(zip, entry) : [];
     const values = s.grid.values as CellValue[][];
     const formats = s.grid.numberFormats as (string | null)[][];
-    for (const e of entry ? await scanErrorCells(zip, entry) : []) {
+    for (const e of entry ? await scanTypedCells(zip, entry) : []) {
       const vr = (values[e.row - 1] ??= []);
-      if (vr[e.col - 1] === undefined || vr[e.col - 1] === null) vr[e.col - 1] = { error: e.code };
+      vr[e.col - 1] = e.value;
     }
     for (const m of merges) {
       // Cells covered by a merge (not its top-left) are blank, as in `gridOfWorksheet`.

@@ -21,19 +21,33 @@ interface PaneWindow {
 }
 
 const w = window as unknown as PaneWindow;
-const fixture = w.__paneFixture ?? { workbookName: 'Libro1.xlsx', sheets: [] };
-const xl = new ExcelDouble({ apiVersion: '1.18', workbookName: fixture.workbookName });
-for (const sheet of fixture.sheets) xl.addSheet(sheet);
-if (fixture.active) xl.setActive(fixture.active);
+// A dialog the pane opened (informe.html, `Office.context.ui.displayDialogAsync` of the double):
+// its page gets the dialog side of the opener's double (test/excel-double/dialog.ts), no workbook.
+const opener = (window.opener ?? null) as PaneWindow | null;
+let dialogOf: ExcelDouble | undefined;
+try {
+  dialogOf = opener?.__excelDouble;
+} catch {
+  dialogOf = undefined;
+}
+if (dialogOf) (window as unknown as { Office: unknown }).Office = dialogOf.dialogs.childOffice(window);
+else installPaneDouble();
 
-const dark = fixture.bodyBackgroundColor ?? '#FFFFFF';
-Object.assign(xl.Office.context, {
-  officeTheme: {
-    bodyBackgroundColor: dark,
-    bodyForegroundColor: dark === '#FFFFFF' ? '#000000' : '#FFFFFF',
-    controlBackgroundColor: dark,
-    controlForegroundColor: dark === '#FFFFFF' ? '#000000' : '#FFFFFF',
-  },
-});
-installExcelDouble(xl, window as unknown as Record<string, unknown>);
-w.__excelDouble = xl;
+function installPaneDouble(): void {
+  const fixture = w.__paneFixture ?? { workbookName: 'Libro1.xlsx', sheets: [] };
+  const xl = new ExcelDouble({ apiVersion: '1.18', workbookName: fixture.workbookName });
+  for (const sheet of fixture.sheets) xl.addSheet(sheet);
+  if (fixture.active) xl.setActive(fixture.active);
+
+  const dark = fixture.bodyBackgroundColor ?? '#FFFFFF';
+  Object.assign(xl.Office.context, {
+    officeTheme: {
+      bodyBackgroundColor: dark,
+      bodyForegroundColor: dark === '#FFFFFF' ? '#000000' : '#FFFFFF',
+      controlBackgroundColor: dark,
+      controlForegroundColor: dark === '#FFFFFF' ? '#000000' : '#FFFFFF',
+    },
+  });
+  installExcelDouble(xl, window as unknown as Record<string, unknown>);
+  w.__excelDouble = xl;
+}

@@ -139,7 +139,7 @@ describeBrowser('the built pane in Chromium, over the Excel double', () => {
     for (const file of readdirSync(dist).filter((f) => f.endsWith('.js') && f !== 'test-double.js')) {
       expect(() => parse(readFileSync(path.join(dist, file), 'utf8'), { ecmaVersion: 2019, sourceType: 'script' })).not.toThrow();
     }
-    for (const page of ['taskpane.html', 'commands.html', 'aviso.html']) {
+    for (const page of ['taskpane.html', 'commands.html', 'aviso.html', 'informe.html']) {
       const html = readFileSync(path.join(dist, page), 'utf8');
       expect(html).toMatch(new RegExp(`src="?${OFFICE_JS_CDN.replace(/[./]/g, '\\$&')}office\\.js`));
       expect(html.indexOf('__tableroSinSoporte')).toBeLessThan(html.indexOf(OFFICE_JS_CDN));
@@ -366,8 +366,8 @@ describeBrowser('the built pane in Chromium, over the Excel double', () => {
     // Alertas of one unit (as its return from `devolver`): only its goals.
     await page.getByLabel('Alertas y observaciones de').selectOption('Secretaría de Salud');
     await page.getByRole('button', { name: 'Generar alertas' }).click();
-    await page.getByText('Listo: se generó la hoja «Alertas» (solo Secretaría de Salud).').waitFor({ timeout: 30_000 });
-    const alertas = await page.evaluate(() => [...(window as unknown as DoubleWindow).__excelDouble.values('Alertas').values()].map(String));
+    await page.getByText('Listo: se generó la hoja «Alertas – Secretaría de Salud» (solo Secretaría de Salud).').waitFor({ timeout: 30_000 });
+    const alertas = await page.evaluate(() => [...(window as unknown as DoubleWindow).__excelDouble.values('Alertas – Secretaría de Salud').values()].map(String));
     expect(alertas.some((v) => v.startsWith('Alertas de metas rezagadas') && v.endsWith('— Secretaría de Salud'))).toBe(true);
     expect(alertas.join('\n')).not.toContain('Secretaría de Educación');
     await page.screenshot({ path: path.join(OUTPUT, 'pane-320-generar-dependencia.png') });

@@ -56,6 +56,36 @@ describe('tablero validar', () => {
     expect(JSON.parse(r.stdout).files[0].file).toBe('hc-salud.xlsx');
   });
 
+  it('prints a finding quoting a cell with line breaks on one line of text; --json keeps the cell as typed', async () => {
+    // As in Tenjo's «L.B»: a baseline written as a note over three lines in a number column.
+    const file = path.join(dir, 'linea-base-en-lineas.xlsx');
+    const typed = '2 Estrategias (Reforestación)\n880 has DMI\r\n308 Has del municipio';
+    await writeXlsx(file, [
+      {
+        name: 'HC T2',
+        rows: [
+          ['Alcaldía de Tenjo'],
+          ['Vigencia: 2025'],
+          ['Fecha de corte: 30/06/2025'],
+          [],
+          ['Código meta producto', 'Meta de producto', 'Dependencia', 'Tipo de acumulación', 'Línea base', 'Meta vigencia',
+            'Programado T1', 'Programado T2', 'Programado T3', 'Programado T4', 'Ejecutado T1', 'Ejecutado T2', 'Ejecutado T3', 'Ejecutado T4'],
+          ['AMB-01', 'Reforestar\nhectáreas', 'Secretaría de Ambiente', 'Suma', typed, 100, 25, 25, 25, 25, 25, 25, null, null],
+        ],
+      },
+    ]);
+    const text = await tablero(['validar', file], dir);
+    const line = text.stdout.split('\n').filter((l) => l.includes('no es un número válido'));
+    expect(line).toHaveLength(1);
+    expect(line[0]).toContain('«2 Estrategias (Reforestación) 880 has DMI 308 Has del municipio» no es un número válido');
+    // Every line of the text report is the file line, an indented line or blank.
+    expect(text.stdout.split('\n').filter((l) => l !== '' && !l.startsWith('  ') && !l.startsWith(file))).toEqual([]);
+    const json = JSON.parse((await tablero(['validar', file, '--json'], dir)).stdout);
+    const msg = json.files[0].findings.find((f: { rule: string; cell: string }) => f.cell === 'E6')?.message as string;
+    expect(msg).toContain('308 Has del municipio');
+    expect(msg).toMatch(/\n880 has DMI/);
+  });
+
   it('exits 0 with warnings only', async () => {
     const file = path.join(dir, 'solo-advertencias.xlsx');
     await writeXlsx(file, [

@@ -11,6 +11,7 @@
  * // … or pass it explicitly: createExcelHost({ excel: xl.Excel, office: xl.Office })
  * xl.stats.syncs; xl.stats.maxRequestBytes; xl.faults.cellEditMode = true;
  */
+import { DialogDouble } from './dialog';
 import { EXCEL_LIMITS, NoteCollection, RequestContext, RichApiError, type ExcelLimits, type Host, type Op } from './api';
 import { type Area, type CellState, type SheetState, type WorkbookState, colLetters, key, newSheet, parseArea, snapshotOf, unkey } from './state';
 
@@ -87,6 +88,10 @@ export interface DoubleOptions {
    * `worksheet.notes` is undefined whatever `isSetSupported` says.
    */
   scriptNotes?: boolean;
+  /** DialogApi of this host (default '1.2'): '1.1' has no `Dialog.messageChild` (dialog.ts). */
+  dialogApi?: '1.1' | '1.2';
+  /** The add-in's origin, for the dialogs' addresses (default: the page's, else https://localhost:3000). */
+  hostOrigin?: string;
   /**
    * The calling thread's own CPU time in ms (the bench gives the pane thread's, from the OS): with
    * it, `stats.excelThreadMs` keeps the double's own time on that clock too.
@@ -132,6 +137,8 @@ export class ExcelDouble implements Host {
   /** Document settings (`Office.context.document.settings`), saved or not. */
   readonly settings = new Map<string, unknown>();
   readonly savedSettings = new Map<string, unknown>();
+  /** Office dialogs (`Office.context.ui`, dialog.ts). */
+  readonly dialogs: DialogDouble;
   private readonly queues = new WeakMap<RequestContext, Op[]>();
   private opCounter = 0;
 
@@ -141,6 +148,7 @@ export class ExcelDouble implements Host {
   readonly Office: {
     context: {
       requirements: { isSetSupported(name: string, version?: string): boolean };
+      ui: DialogDouble['ui'];
       document: { settings: { get(name: string): unknown; set(name: string, value: unknown): void; remove(name: string): void; saveAsync(cb?: (r: { status: string; error?: unknown }) => void): void } };
     };
     onReady(cb?: (info: { host: string; platform: string }) => void): Promise<{ host: string; platform: string }>;
@@ -161,9 +169,14 @@ export class ExcelDouble implements Host {
     const settings = this.settings;
     const saved = this.savedSettings;
     const info = { host: 'Excel', platform: this.platform };
+    const dialogs = (this.dialogs = new DialogDouble({ dialogApi: opts.dialogApi, hostOrigin: opts.hostOrigin }));
     this.Office = {
       context: {
-        requirements: { isSetSupported: (name, version) => name === 'ExcelApi' && (version === undefined || Number(version.split('.')[1] ?? 0) <= this.apiMinor) },
+        requirements: {
+          isSetSupported: (name, version) =>
+            name === 'DialogApi' ? dialogs.supports(version) : name === 'ExcelApi' && (version === undefined || Number(version.split('.')[1] ?? 0) <= this.apiMinor),
+        },
+        ui: dialogs.ui,
         document: {
           settings: {
             get: (n) => (settings.has(n) ? structuredClone(settings.get(n)) : null),

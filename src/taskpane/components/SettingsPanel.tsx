@@ -54,6 +54,10 @@ function parseDraft(d: Draft, base: WorkbookSettings): { settings?: WorkbookSett
     if (settingsProblem('cutoff', c)) errors.cutoff = 'Escriba una fecha válida (AAAA-MM-DD).';
     else next.cutoff = c;
   } else next.cutoff = undefined;
+  // A cut-off outside the vigencia is refused, as `--corte` with `--vigencia` is (real-formats.md).
+  if (!errors.vigencia && !errors.cutoff && next.vigencia !== undefined && next.cutoff && Number(next.cutoff.slice(0, 4)) !== next.vigencia) {
+    errors.cutoff = `La fecha de corte debe ser de la vigencia ${next.vigencia}; cambie la fecha o la vigencia.`;
+  }
   if (d.lag.trim()) {
     const p = Number(d.lag.trim().replace('%', '').replace(',', '.'));
     if (!Number.isFinite(p) || p < 1 || settingsProblem('lagThreshold', p / 100)) errors.lag = 'Escriba un porcentaje entre 1 y 100.';
@@ -84,7 +88,7 @@ export function SettingsPanel({ settings, busy, onSave }: SettingsPanelProps) {
       <Field label="Entidad" hint="Aparece en los títulos, por ejemplo «Alcaldía de San Juan de Pasto».">
         <Input value={draft.entity} onChange={set('entity')} />
       </Field>
-      <Field label="Vigencia" validationMessage={errors.vigencia} validationState={errors.vigencia ? 'error' : 'none'}>
+      <Field label="Vigencia" hint="En las hojas de varios años (plan indicativo, PDM) se leen las columnas de este año. Si la deja vacía, se toma de la hoja." validationMessage={errors.vigencia} validationState={errors.vigencia ? 'error' : 'none'}>
         <Input type="number" inputMode="numeric" value={draft.vigencia} onChange={set('vigencia')} placeholder="2025" />
       </Field>
       <Field label="Fecha de corte" hint="Si la deja vacía se usa la fecha de corte de la hoja o la de hoy." validationMessage={errors.cutoff} validationState={errors.cutoff ? 'error' : 'none'}>
