@@ -51,54 +51,74 @@ async function scanEntry(zip: ZipSource, entry: ZipEntryInfo, take: (text: strin
   take('', true);
 }
 
+/** A cell whose cached value exceljs's streaming reader gets wrong: an Excel error or a boolean. */
+interface TypedCell {
+  readonly row: number;
+  readonly col: number;
+  readonly value: CellValue;
+}
+
+const MERGE_CELL = /<(?:[A-Za-z0-9_]+:)?mergeCell\s[^>]*?ref="([A-Z$]+\d+):([A-Z$]+\d+)"/y;
+const TYPED_CELL_OPEN = /<(?:[A-Za-z0-9_]+:)?c\s[^>]*?r="([A-Z]+\d+)"[^>]*?\st="([eb])"[^>]*>/y;
+const TYPED_CELL_VALUE = /(?:(?!<\/(?:[A-Za-z0-9_]+:)?c>)[\s\S])*?<(?:[A-Za-z0-9_]+:)?v>([^<]*)<\/(?:[A-Za-z0-9_]+:)?v>/y;
+/** Characters kept from one chunk to the next: an element cut by a chunk's end is read whole in the next (a cell with its formula may be long). */
+const SCAN_TAIL = 4096;
+
 /**
- * Streams one zip entry's XML and calls `onMatch` for every match of the global regex `re`. A match
- * may straddle two chunks, so the unmatched tail of each chunk (at most `maxTail` characters: the
- * longest element sought) is carried into the next.
+ * One streaming pass over a worksheet part for what exceljs's streaming reader drops or misreads:
+ * its merged areas (`<mergeCell ref="A1:B2"/>`), and the cells whose cached value is an Excel
+ * error (`<c r="BH6" t="e"><f>…</f><v>#VALUE!</v></c>`) or a boolean (`t="b"`) — exceljs's
+ * streaming reader parses a formula's result as a number, so the error came out blank and a cached
+ * FALSE as 0, while its full model — `generar` — keeps both, so the verbs disagreed.
+ *
+ * All of them are rare, so the text is searched for `mergeCell`, `t="e"` and `t="b"` and only the
+ * elements around those hits are parsed — not a pattern tried at every cell of the sheet (on a
+ * 20,000-row sheet of long texts that was a second of the read). A hit whose element is cut by the
+ * chunk's end is found again in the carried tail; one already read is skipped by its position in
+ * the part.
  */
-async function scanMatches(zip: ZipSource, entry: ZipEntryInfo, re: RegExp, maxTail: number, onMatch: (m: RegExpExecArray) => void): Promise<void> {
+async function scanSheetExtras(zip: ZipSource, entry: ZipEntryInfo): Promise<{ merges: CellRange[]; typed: TypedCell[] }> {
+  const merges: CellRange[] = [];
+  const typed: TypedCell[] = [];
   let carry = '';
-  await scanEntry(zip, entry, (text, final) => {
+  /** Position in the part of `carry`'s first character. */
+  let base = 0;
+  /** Per needle, the position in the part where the last element read through it ends. */
+  const read = { merge: 0, e: 0, b: 0 };
+  await scanEntry(zip, entry, (text) => {
     const s = carry + text;
-    re.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    let consumed = 0;
-    while ((m = re.exec(s))) {
-      onMatch(m);
-      consumed = re.lastIndex;
+    for (let hit = s.indexOf('mergeCell'); hit >= 0; hit = s.indexOf('mergeCell', hit + 9)) {
+      const at = s.lastIndexOf('<', hit);
+      if (at < 0 || base + at < read.merge) continue;
+      MERGE_CELL.lastIndex = at;
+      const m = MERGE_CELL.exec(s);
+      if (!m) continue;
+      read.merge = base + MERGE_CELL.lastIndex;
+      const a = parseAddress(m[1]);
+      const b = parseAddress(m[2]);
+      if (a && b) merges.push({ top: Math.min(a.row, b.row), left: Math.min(a.col, b.col), bottom: Math.max(a.row, b.row), right: Math.max(a.col, b.col) });
     }
-    carry = final ? '' : s.slice(Math.max(consumed, s.length - maxTail));
+    for (const type of ['e', 'b'] as const) {
+      const needle = `t="${type}"`;
+      for (let hit = s.indexOf(needle); hit >= 0; hit = s.indexOf(needle, hit + needle.length)) {
+        const at = s.lastIndexOf('<', hit);
+        if (at < 0 || base + at < read[type]) continue;
+        TYPED_CELL_OPEN.lastIndex = at;
+        const open = TYPED_CELL_OPEN.exec(s);
+        if (!open) continue;
+        TYPED_CELL_VALUE.lastIndex = TYPED_CELL_OPEN.lastIndex;
+        const v = TYPED_CELL_VALUE.exec(s);
+        if (!v) continue;
+        read[type] = base + TYPED_CELL_VALUE.lastIndex;
+        const a = parseAddress(open[1]);
+        if (a) typed.push({ row: a.row, col: a.col, value: type === 'e' ? { error: v[1].trim() } : parseInt(v[1], 10) !== 0 });
+      }
+    }
+    const keep = Math.max(0, s.length - SCAN_TAIL);
+    carry = s.slice(keep);
+    base += keep;
   });
-}
-
-/** Streams one zip entry's XML and collects its `<mergeCell ref="A1:B2"/>` areas. */
-export async function scanMerges(zip: ZipSource, entry: ZipEntryInfo): Promise<CellRange[]> {
-  const re = /<(?:[A-Za-z0-9_]+:)?mergeCell\s[^>]*?ref="([A-Z$]+\d+):([A-Z$]+\d+)"/g;
-  const out: CellRange[] = [];
-  // A mergeCell tag is short: a 256-character tail holds one that straddles two chunks.
-  await scanMatches(zip, entry, re, 256, (m) => {
-    const a = parseAddress(m[1]);
-    const b = parseAddress(m[2]);
-    if (a && b) out.push({ top: Math.min(a.row, b.row), left: Math.min(a.col, b.col), bottom: Math.max(a.row, b.row), right: Math.max(a.col, b.col) });
-  });
-  return out;
-}
-
-/**
- * Streams one zip entry's XML and collects its cells whose cached value is an Excel error
- * (`<c r="BH6" t="e"><f>…</f><v>#VALUE!</v></c>`) or a boolean (`t="b"`): exceljs's streaming
- * reader parses a formula's result as a number, so the error came out blank and a cached FALSE as
- * 0, while its full model — `generar` — keeps both, so the verbs disagreed.
- */
-export async function scanTypedCells(zip: ZipSource, entry: ZipEntryInfo): Promise<{ row: number; col: number; value: CellValue }[]> {
-  const re = /<(?:[A-Za-z0-9_]+:)?c\s[^>]*?r="([A-Z]+\d+)"[^>]*?\st="([eb])"[^>]*>(?:(?!<\/(?:[A-Za-z0-9_]+:)?c>)[\s\S])*?<(?:[A-Za-z0-9_]+:)?v>([^<]*)<\/(?:[A-Za-z0-9_]+:)?v>/g;
-  const out: { row: number; col: number; value: CellValue }[] = [];
-  // A cell with its formula may be long: keep a few cells' length.
-  await scanMatches(zip, entry, re, 4096, (m) => {
-    const a = parseAddress(m[1]);
-    if (a) out.push({ row: a.row, col: a.col, value: m[2] === 'e' ? { error: m[3].trim() } : parseInt(m[3], 10) !== 0 });
-  });
-  return out;
+  return { merges, typed };
 }
 
 export interface WorkbookSize {
@@ -162,8 +182,13 @@ function decodeWholeCharacters(reader: ExcelJS.stream.xlsx.WorkbookReader): void
   const worksheet = r._parseWorksheet;
   const sharedStrings = r._parseSharedStrings;
   if (typeof worksheet !== 'function' || typeof sharedStrings !== 'function') throw new Error('exceljs: lector en streaming no reconocido');
-  r._parseWorksheet = function (iterator, sheetNo) {
-    return worksheet.call(this, utf8Text(iterator), sheetNo);
+  r._parseWorksheet = function* (iterator, sheetNo) {
+    // The part's number is kept on the reader, as exceljs replaces `id` by the sheetId when known.
+    for (const event of worksheet.call(this, utf8Text(iterator), sheetNo)) {
+      const e = event as { eventType?: string; value?: { partNo?: string } };
+      if (e.eventType === 'worksheet' && e.value) e.value.partNo = sheetNo;
+      yield event;
+    }
   };
   r._parseSharedStrings = function (entry) {
     // exceljs reads this entry with its own `iterateStream` (stream events): hand it a stream of text.
@@ -206,11 +231,18 @@ export async function readGridsStreaming(input: Uint8Array, name: string, option
     worksheets: 'emit',
   });
   decodeWholeCharacters(reader);
+  // exceljs looks a worksheet up in the workbook part, which it has not read yet when the package
+  // stores that worksheet before `xl/workbook.xml` (any part order is valid, and some writers do
+  // it): it would then fail. Seed what it needs from the package itself; it replaces both when it
+  // reads the workbook part.
+  const workbookXml = readPartText(zip, 'xl/workbook.xml') ?? '';
+  const date1904 = /<(?:\w+:)?workbookPr\b[^>]*\bdate1904="(?:1|true)"/.test(workbookXml);
+  Object.assign(reader, { model: { sheets: [] }, properties: { model: { date1904 } } });
   const sheets: SheetRead[] = [];
   let total = 0;
   for await (const wsReader of reader) {
     const ws = wsReader as unknown as ExcelJS.stream.xlsx.WorksheetReader & { id: number | string; name: string; state?: string };
-    const sheetNo = Number((ws as unknown as { sheetNo?: string }).sheetNo ?? ws.id);
+    const sheetNo = Number((ws as unknown as { partNo?: string }).partNo ?? ws.id);
     const values: CellValue[][] = [];
     const formats: (string | null)[][] = [];
     for await (const row of ws as unknown as AsyncIterable<ExcelJS.Row>) {
@@ -239,25 +271,16 @@ export async function readGridsStreaming(input: Uint8Array, name: string, option
     if (d) s.grid = { ...s.grid, name: d.name, visibility: visibilityOf(d.state) };
   }
 
-  // The `id` exceljs gives a worksheet reader is the workbook's sheetId when found; map the file
-  // number back through the relationship targets to find each sheet's XML part.
-  const model = (reader as unknown as { model?: { sheets?: { id: number; name: string; rId: string }[] } }).model;
-  const rels = (reader as unknown as { workbookRels?: { Id: string; Target: string }[] }).workbookRels ?? [];
-  const order = (model?.sheets ?? []).map((s) => s.name);
-  const partOf = (sheetName: string): string | undefined => {
-    const s = model?.sheets?.find((x) => x.name === sheetName);
-    const rel = s && rels.find((r) => r.Id === s.rId);
-    return rel ? `xl/${rel.Target.replace(/^\/?xl\//, '').replace(/^\//, '')}` : undefined;
-  };
+  // Sheets come in the workbook's order (`declared` follows `xl/workbook.xml`).
+  const order = [...declared.values()].map((d) => d.name);
 
   const grids: Grid[] = [];
   for (const s of sheets) {
-    const part = partOf(s.grid.name) ?? `xl/worksheets/sheet${s.sheetNo}.xml`;
-    const entry = zip.byName.get(part);
-    const merges = entry ? await scanMerges(zip, entry) : [];
+    const entry = zip.byName.get(`xl/worksheets/sheet${s.sheetNo}.xml`);
+    const { merges, typed } = entry ? await scanSheetExtras(zip, entry) : { merges: [], typed: [] };
     const values = s.grid.values as CellValue[][];
     const formats = s.grid.numberFormats as (string | null)[][];
-    for (const e of entry ? await scanTypedCells(zip, entry) : []) {
+    for (const e of typed) {
       const vr = (values[e.row - 1] ??= []);
       vr[e.col - 1] = e.value;
     }

@@ -4,6 +4,7 @@
  * sheet order — so switching large files to it changes nothing but memory.
  */
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -105,6 +106,96 @@ describe('readGridsStreaming = gridsOfWorkbook(loadWorkbook())', () => {
     } finally {
       rmSync(tmp, { recursive: true, force: true });
     }
+  });
+
+  it('cached errors and merged areas anywhere in a long sheet, cut by chunk ends, text that looks like them', async () => {
+    // Thousands of rows of long text, so the sheet's XML spans many inflated chunks: with an error
+    // cell on most rows, some are cut by a chunk's end. Cell texts that read `t="e"` or `mergeCell` are not them.
+    const rows: ExcelJS.CellValue[][] = Array.from({ length: 3000 }, (_, i) => [
+      `Actividad ${i}: ${'texto largo de la descripción '.repeat(1 + (i % 5))}`,
+      i % 3 === 2 ? { formula: `A${i + 1}/0`, result: { error: '#DIV/0!' } } : i % 4 === 3 ? { error: '#N/A' } : i,
+      i % 211 === 7 ? 'escribió t="e" en la celda' : i % 173 === 2 ? '<mergeCell ref="A1:B2"/> como texto' : null,
+    ]);
+    // Enough merged areas that their list at the end of the XML is itself cut by a chunk's end.
+    const merges = Array.from({ length: 1400 }, (_, k) => `D${1 + k * 2}:E${2 + k * 2}`);
+    // Shared strings (as Excel saves), and inline strings: the texts then sit in the sheet's XML.
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('Larga');
+    rows.forEach((r) => sheet.addRow(r));
+    merges.forEach((m) => sheet.mergeCells(m));
+    const shared = Buffer.from(await book.xlsx.writeBuffer());
+    const tmp = mkdtempSync(path.join(os.tmpdir(), 'tablero-extras-'));
+    try {
+      const file = path.join(tmp, 'inline.xlsx');
+      const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: false });
+      const ws = wb.addWorksheet('Larga');
+      for (const r of rows) ws.addRow(r);
+      for (const m of merges) ws.mergeCells(m);
+      ws.commit();
+      await wb.commit();
+      for (const bytes of [shared, readFileSync(file)]) {
+        const { full, streamed } = await both(bytes, 'larga.xlsx');
+        expect(streamed).toEqual(full);
+        const values = streamed.sheets[0].values;
+        const errors = values.flatMap((r, i) => (r ?? []).flatMap((v, j) => (v && typeof v === 'object' && 'error' in v ? [`${i + 1}:${j + 1}:${String(v.error)}`] : [])));
+        expect(errors).toHaveLength(rows.filter((r) => typeof r[1] === 'object').length);
+        expect(errors).toContain('3:2:#DIV/0!');
+        expect(errors).toContain('4:2:#N/A');
+        expect(streamed.sheets[0].merges).toHaveLength(1400);
+      }
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+
+  /** The package rewritten with its parts in `order` (names first; the rest after) and `edit` applied to parts' text. */
+  async function repack(bytes: Buffer, first: (names: string[]) => string[], edit: Record<string, (xml: string) => string> = {}) {
+    const src = await JSZip.loadAsync(bytes);
+    const names = Object.keys(src.files).filter((n) => !src.files[n].dir);
+    const head = first(names).filter((n) => names.includes(n));
+    const out = new JSZip();
+    for (const n of [...head, ...names.filter((n) => !head.includes(n))]) {
+      const text = edit[n];
+      out.file(n, text ? text(await src.files[n].async('string')) : await src.files[n].async('uint8array'));
+    }
+    return out.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+  }
+  const worksheetsFirst = (names: string[]) => [
+    '[Content_Types].xml',
+    '_rels/.rels',
+    'xl/_rels/workbook.xml.rels',
+    'xl/sharedStrings.xml',
+    'xl/styles.xml',
+    ...names.filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n)),
+    'xl/workbook.xml',
+  ];
+
+  it('a package that stores its worksheets before xl/workbook.xml (any part order is valid) reads whole, with its names', async () => {
+    const bytes = await repack(readFileSync(path.join(root, 'examples/hoja-captura-T2-2025.xlsx')), worksheetsFirst);
+    const { full, streamed } = await both(bytes, 'x.xlsx');
+    expect(streamed.sheets.map((s) => s.name)).toEqual(['PE-F-012', 'HC T2']);
+    expect(streamed).toEqual(full);
+  });
+
+  it('sheet ids that are not the part numbers (a workbook whose sheets were deleted or moved) name each part right', async () => {
+    // Excel keeps a sheet's sheetId when others are deleted or moved, while the parts are numbered anew.
+    const swap = (xml: string) => xml.replace(/sheetId="1"/, 'sheetId="@"').replace(/sheetId="2"/, 'sheetId="7"').replace('sheetId="@"', 'sheetId="4"');
+    for (const first of [() => [], worksheetsFirst]) {
+      const bytes = await repack(readFileSync(path.join(root, 'examples/hoja-captura-T2-2025.xlsx')), first, { 'xl/workbook.xml': swap });
+      const { full, streamed } = await both(bytes, 'x.xlsx');
+      expect(streamed.sheets.map((s) => s.name)).toEqual(['PE-F-012', 'HC T2']);
+      expect(streamed).toEqual(full);
+    }
+  });
+
+  it('a 1904-date workbook stored worksheets first reads its dates as the full reader does', async () => {
+    const book = await buildXlsx([{ name: 'Fechas', rows: [['Inicio'], [new Date(Date.UTC(2025, 0, 15))]], formats: { A2: 'dd/mm/yyyy' } }]);
+    const in1904 = (xml: string) => xml.replace(/<workbookPr\b([^>]*?)\/>/, '<workbookPr$1 date1904="1"/>');
+    const bytes = await repack(book, worksheetsFirst, { 'xl/workbook.xml': in1904 });
+    expect((await JSZip.loadAsync(bytes)).file('xl/workbook.xml')).not.toBeNull();
+    const { full, streamed } = await both(bytes, 'x.xlsx');
+    expect(streamed).toEqual(full);
+    expect(JSON.stringify(full)).not.toContain('2025-01-15'); // the serial now counts from 1904
   });
 
   it('reports progress by rows', async () => {
