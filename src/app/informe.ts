@@ -19,7 +19,7 @@
  *   No analyses, no findings, no internal notes.
  */
 import { periodDeadline } from '../domain/deadline';
-import { periodCount, periodLabel } from '../domain/periods';
+import { partialPhrase, periodCount, periodLabel, reportPeriodPhrase } from '../domain/periods';
 import { okNumber, okText } from '../domain/sheet';
 import type { ReadWorkbook } from '../domain/sheet';
 import { goalCodeOf } from '../domain/goals';
@@ -36,15 +36,19 @@ export type { InformeData };
 export function ratingLabel(model: ProgressModel): string | null {
   const r = model.plan.rating;
   if (!r) return null;
-  const over = model.cutoffPeriod >= periodCount(model.periodKind);
-  return over || !model.period ? r : `${r} (parcial, corte ${model.period})`;
+  return model.yearEnd || !model.period ? r : `${r} (parcial, ${partialPhrase(model)})`;
 }
 
+/**
+ * The next report due after the cut-off: the next period, after the last one the first of the
+ * next vigencia. An annual follow-up cut before 31 December has not reported its year yet: the
+ * next report is that year's closing.
+ */
 export function nextReport(model: ProgressModel): InformeData['nextReport'] {
-  const n = periodCount(model.periodKind);
-  const next = model.cutoffPeriod + 1;
-  const [vigencia, period] = next > n ? [model.vigencia + 1, 1] : [model.vigencia, next];
-  return { period: periodLabel(period, model.periodKind), vigencia, deadline: periodDeadline(vigencia, period, model.periodKind) };
+  const { periodKind: kind } = model;
+  const [vigencia, period] =
+    kind === 'year' ? [model.yearEnd ? model.vigencia + 1 : model.vigencia, 1] : model.cutoffPeriod >= periodCount(kind) ? [model.vigencia + 1, 1] : [model.vigencia, model.cutoffPeriod + 1];
+  return { period: periodLabel(period, kind), vigencia, deadline: periodDeadline(vigencia, period, kind), text: reportPeriodPhrase(vigencia, period, kind) };
 }
 
 function programsOf(workbook: ReadWorkbook, model: ProgressModel): PublicProgram[] {

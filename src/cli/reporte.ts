@@ -13,6 +13,7 @@
 import * as path from 'node:path';
 import type { ReadSheet, ReadWorkbook } from '../domain/sheet';
 import { formatDate, formatMoney, formatNumber } from '../domain/format';
+import { cutoffPhrase } from '../domain/periods';
 import { ratingLabel, unnamedGroup } from '../domain/aggregate';
 import { termLabel, vigenciaReasons } from '../domain/plan-note';
 import { goalStateLabels } from '../domain/goal';
@@ -206,14 +207,14 @@ function formatPlanSummary(r: Report, s: ReportPlanSummary, files: readonly stri
 export function formatReport(r: Report, files: readonly string[], style: Style): string {
   if (r.planSummary) return formatPlanSummary(r, r.planSummary, files, style);
   const out: string[] = [];
-  out.push(style.bold(`Reporte de avance — vigencia ${r.vigencia}, corte ${formatDate(r.cutoff)}${r.period ? ` (${r.period})` : ''}`));
+  out.push(style.bold(`Reporte de avance — ${cutoffPhrase(r)}`));
   out.push(style.dim(`  ${files.join(', ')}`));
   out.push('');
   const p = r.plan;
   const FIGURE_HEAD = ['Metas', 'Cumplimiento', 'Avance', 'Compromisos', 'Obligaciones', 'Pagos', p.partial ? 'Calificación (parcial)' : 'Calificación'];
   out.push(
     `  Plan: ${plural(p.goals, 'meta de producto', 'metas de producto')}; cumplimiento físico al corte ${pct(p.compliance)}; ` +
-      `avance de la vigencia ${pct(p.progress)}; calificación ${ratingLabel(p.rating, p.partial, r.period)}.`,
+      `avance de la vigencia ${pct(p.progress)}; calificación ${ratingLabel(p.rating, p.partial, r)}.`,
   );
   out.push(
     `  Ejecución presupuestal (÷ apropiación definitiva): compromisos ${pct(p.budgetExecution)}, obligaciones ${pct(p.obligationsRatio)}, pagos ${pct(p.paymentsRatio)}.`,

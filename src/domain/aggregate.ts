@@ -27,6 +27,8 @@ import type { GoalProgress, GoalState } from './goal';
 import { defaultRatingRanges } from './options';
 import type { RatingRanges } from './options';
 import { round12 } from './tolerance';
+import { partialPhrase } from './periods';
+import type { CutoffAt } from './periods';
 
 export const ratings = ['Sobresaliente', 'Satisfactorio', 'Medio', 'Bajo', 'Crítico'] as const;
 export type Rating = (typeof ratings)[number];
@@ -103,9 +105,9 @@ export function rate(compliance: number | null, ranges: RatingRanges = defaultRa
  * The rating as people read it: before the vigencia is over it is partial
  * ("Satisfactorio (parcial, corte T2)", progress.md "Rating"); `—` when undefined.
  */
-export function ratingLabel(rating: Rating | null, partial: boolean, period: string | null): string {
+export function ratingLabel(rating: Rating | null, partial: boolean, at: CutoffAt): string {
   if (rating === null) return '—';
-  return partial && period ? `${rating} (parcial, corte ${period})` : rating;
+  return partial && at.period ? `${rating} (parcial, ${partialPhrase(at)})` : rating;
 }
 
 function hasWeight(g: GoalProgress): boolean {

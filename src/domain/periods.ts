@@ -9,7 +9,7 @@
  * defaultCutoff('2025-10-20')               // '2025-09-30'
  * periodLabel(2) / periodLabel(6, 'month')  // 'T2' / 'Jun'
  */
-import { daysInMonth, isoDate, parts } from './dates';
+import { daysInMonth, formatDate, isoDate, parts } from './dates';
 import type { IsoDate } from './dates';
 import { monthNames } from './fields';
 import type { PeriodKind } from './fields';
@@ -106,7 +106,44 @@ export function isPeriodOpen(cutoff: IsoDate, vigencia: number, kind: PeriodKind
 /** Short label of a period: `'T2'` for quarters, `'Jun'` for months, `'año'` for the year. */
 export function periodLabel(period: number, kind: PeriodKind = 'quarter'): string {
   checkPeriod(period, kind);
-  return kind === 'month' ? monthNames[period - 1] : kind === 'year' ? 'año' : `T${period}`;
+  return kind === 'month' ? monthNames[period - 1] : kind === 'year' ? YEAR_PERIOD : `T${period}`;
+}
+
+/** The period id of an annual follow-up (`reporte --json`'s `period`): its one period, the year. */
+export const YEAR_PERIOD = 'año';
+
+/** What a report says of its cut-off: the vigencia, the cut-off date and the measured period's id. */
+export interface CutoffAt {
+  readonly vigencia: number;
+  readonly cutoff: IsoDate;
+  readonly period: string | null;
+}
+
+/**
+ * The cut-off as a sentence says it: `'vigencia 2025, corte 30/06/2025 (T2)'`; an annual
+ * follow-up measures the year so far, so `'año 2025, ejecución al 30/09/2025'`.
+ */
+export function cutoffPhrase(at: CutoffAt): string {
+  if (at.period === YEAR_PERIOD) return `año ${at.vigencia}, ejecución al ${formatDate(at.cutoff)}`;
+  return `vigencia ${at.vigencia}, corte ${formatDate(at.cutoff)}${at.period ? ` (${at.period})` : ''}`;
+}
+
+/**
+ * Why a rating is partial: `'corte T2'`; an annual follow-up's `'ejecución al 30/09/2025'`
+ * ("Satisfactorio (parcial, corte T2)", progress.md "Rating").
+ */
+export function partialPhrase(at: CutoffAt): string {
+  if (at.period === YEAR_PERIOD) return `ejecución al ${formatDate(at.cutoff)}`;
+  return `corte ${at.period ?? '—'}`;
+}
+
+/**
+ * The period a unit reports, as a sentence says it: `'T3 de 2025'`, `'Oct de 2025'`; an annual
+ * follow-up reports the closing of the year: `'el cierre de 2025 (ejecución al 31/12/2025)'`.
+ */
+export function reportPeriodPhrase(vigencia: number, period: number, kind: PeriodKind): string {
+  if (kind === 'year') return `el cierre de ${vigencia} (ejecución al ${formatDate(periodEnd(vigencia, 1, kind))})`;
+  return `${periodLabel(period, kind)} de ${vigencia}`;
 }
 
 /**

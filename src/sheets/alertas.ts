@@ -23,7 +23,7 @@ import { formatPercent } from '../domain/format';
 import { aggregate } from '../domain/aggregate';
 import { baseStyles, formats, range, SheetBuilder, trafficLightRules } from './model';
 import type { SheetModel } from './model';
-import { periodLabel } from '../domain/periods';
+import { cutoffPhrase, periodLabel, YEAR_PERIOD } from '../domain/periods';
 import { DASH, formatDateTime, headerRow, periodName, ratio, section, stateRules, titleBlock, trafficFromRatings } from './common';
 import { pushTo } from '../domain/multimap';
 
@@ -105,11 +105,11 @@ export function buildAlertas(input: AlertasInput): SheetModel {
     b,
     LAST,
     model.entity,
-    `Alertas de metas rezagadas — ${model.period ?? 'sin periodo medido'} de ${model.vigencia}${input.unit ? ` — ${input.unit}` : ''}`,
+    `Alertas de metas rezagadas — ${model.period === YEAR_PERIOD ? cutoffPhrase(model) : `${model.period ?? 'sin periodo medido'} de ${model.vigencia}`}${input.unit ? ` — ${input.unit}` : ''}`,
     'Reporte trimestral de alertas por dependencia (PE-P-008). La dependencia diligencia las columnas en amarillo y lo devuelve a la Oficina de Planeación.',
     [
       { label: 'Fecha de corte', value: model.cutoff, as: 'date' },
-      { label: 'Periodo', value: periodName(model.period, model.periodKind) },
+      { label: 'Periodo', value: periodName(model) },
       { label: 'Plazo de reporte', value: model.deadline, as: 'date' },
       { label: model.yearEnd ? 'No cumplidas' : 'Metas rezagadas', value: String(model.rezagadas.length) },
       { label: 'Sobre lo programado', value: String(model.overExecuted.length) },

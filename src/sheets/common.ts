@@ -5,7 +5,7 @@
 import type { GoalState } from '../domain/goal';
 import { goalStateLabels } from '../domain/goal';
 import type { RatingRanges } from '../domain/options';
-import type { PeriodKind } from '../domain/fields';
+import { formatDate } from '../domain/format';
 import { palette, textColourRules } from './model';
 import type { ConditionalFormat, ModelValue, SheetBuilder, TrafficLight } from './model';
 import type { CellRange } from '../domain/grid';
@@ -84,8 +84,11 @@ export function elapsedShare(measuredPeriods: number, periodCount: number): numb
   return periodCount > 0 ? Math.min(1, Math.max(0, measuredPeriods / periodCount)) : 1;
 }
 
-export function periodName(period: string | null, kind: PeriodKind): string {
+/** The measured period in the title block: `'T2 (2.º trimestre)'`, `'Junio'`, `'Año 2025 (ejecución al 30/09/2025)'`. */
+export function periodName(m: Pick<ProgressModel, 'period' | 'periodKind' | 'vigencia' | 'cutoff'>): string {
+  const { period, periodKind: kind } = m;
   if (!period) return 'Ningún periodo medido';
+  if (kind === 'year') return `Año ${m.vigencia} (ejecución al ${formatDate(m.cutoff)})`;
   if (kind === 'quarter') {
     const n = Number(period.replace(/\D/g, ''));
     const ordinal = ['', '1.er', '2.º', '3.er', '4.º'][n] ?? `${n}.º`;

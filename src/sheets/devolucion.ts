@@ -42,7 +42,7 @@ export function buildDevolucion(input: DevolucionInput): SheetModel {
     'Revisión del seguimiento (PE-P-004, paso 4) y reporte de alertas del trimestre (PE-P-008, paso 3)',
     [
       { label: 'Fecha de corte', value: model.cutoff, as: 'date' },
-      { label: 'Periodo', value: periodName(model.period, model.periodKind) },
+      { label: 'Periodo', value: periodName(model) },
       { label: 'Plazo de respuesta', value: deadline, as: 'date' },
       { label: 'Generado el', value: formatDateTime(input.generatedAt) },
     ],

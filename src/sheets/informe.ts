@@ -50,8 +50,8 @@ export interface InformeData {
   readonly model: ProgressModel;
   /** "Satisfactorio (parcial, corte T2)", "Sobresaliente", or null. */
   readonly ratingLabel: string | null;
-  /** Deadline for reporting the period after the cut-off, and that period's label. */
-  readonly nextReport: { readonly period: string; readonly vigencia: number; readonly deadline: IsoDate };
+  /** Deadline for reporting the period after the cut-off, that period's label, and the period as a sentence says it ("T4 de 2025"). */
+  readonly nextReport: { readonly period: string; readonly vigencia: number; readonly deadline: IsoDate; readonly text: string };
   /** Lagging goals grouped by unit, units in ranking order. */
   readonly rezagadasByUnit: readonly { readonly unit: string; readonly goals: readonly GoalProgress[] }[];
   /** The plan for the public version. */
@@ -274,7 +274,7 @@ function internal(d: InformeData, o: InformeOptions): string {
   const title = `Informe de seguimiento con alertas — Plan de Acción ${m.vigencia}`;
   out.push(
     `<header><div class="entity">${h(m.entity ?? 'Entidad territorial')}</div><h1>${h(title)}</h1><div class="facts">` +
-      `<span>Corte: <b>${h(formatDate(m.cutoff))}</b></span><span>Periodo: <b>${h(periodName(m.period, m.periodKind))}</b></span>` +
+      `<span>Corte: <b>${h(formatDate(m.cutoff))}</b></span><span>Periodo: <b>${h(periodName(m))}</b></span>` +
       `<span>Metas de producto evaluadas: <b>${p.goals}</b></span><span>Generado: ${h(formatDateTime(o.generatedAt))}</span></div></header>`,
   );
   out.push(
@@ -286,7 +286,7 @@ function internal(d: InformeData, o: InformeOptions): string {
       kpi('Metas evaluadas', String(p.goals), p.eliminated ? `${p.eliminated} eliminada(s) no cuentan` : 'Metas de producto') +
       kpi('Metas rezagadas', String(m.rezagadas.length), 'Atrasadas y no iniciadas (PE-P-008)', m.rezagadas.length ? 'r' : 'g') +
       kpi('Sobre el 100 %', String(m.sobreejecutadas.length), 'Avance de la vigencia > 100 %', m.sobreejecutadas.length ? 'y' : '') +
-      kpi('Próximo reporte', formatDate(d.nextReport.deadline), `Plazo para reportar ${d.nextReport.period} de ${d.nextReport.vigencia}`) +
+      kpi('Próximo reporte', formatDate(d.nextReport.deadline), `Plazo para reportar ${d.nextReport.text}`) +
       '</section>',
   );
   out.push('<h2>Cumplimiento físico frente a ejecución presupuestal</h2><div class="charts">');
@@ -342,7 +342,7 @@ function internal(d: InformeData, o: InformeOptions): string {
   }
 
   out.push(
-    `<div class="deadline">Próximo reporte: las dependencias reportan <b>${h(d.nextReport.period)} de ${d.nextReport.vigencia}</b> a más tardar el <b>${h(formatDate(d.nextReport.deadline))}</b> (15 días después del cierre del periodo, o el siguiente día hábil).</div>`,
+    `<div class="deadline">Próximo reporte: las dependencias reportan <b>${h(d.nextReport.text)}</b> a más tardar el <b>${h(formatDate(d.nextReport.deadline))}</b> (15 días después del cierre del periodo, o el siguiente día hábil).</div>`,
   );
   out.push(
     `<footer>Calificación (DNP): Sobresaliente ≥ ${formatPercent(r.sobresaliente, 0)}, Satisfactorio ≥ ${formatPercent(r.satisfactorio, 0)}, Medio ≥ ${formatPercent(r.medio, 0)}, Bajo ≥ ${formatPercent(r.bajo, 0)}, Crítico < ${formatPercent(r.bajo, 0)}; ` +

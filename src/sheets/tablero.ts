@@ -42,7 +42,7 @@ import {
   trafficFromRatings,
   type TableroInput,
 } from './common';
-import { periodCount } from '../domain/periods';
+import { partialPhrase, periodCount } from '../domain/periods';
 import { buildPlanSummary } from './plan-summary';
 
 const LAST_COL = 15;
@@ -182,7 +182,7 @@ export function buildTablero(input: TableroInput): SheetModel {
     'Seguimiento a las metas de producto del Plan de Desarrollo Municipal (PE-P-004)',
     [
       { label: 'Fecha de corte', value: model.cutoff, as: 'date' },
-      { label: 'Periodo', value: periodName(model.period, model.periodKind) },
+      { label: 'Periodo', value: periodName(model) },
       { label: 'Plazo de reporte', value: model.deadline, as: 'date' },
       { label: 'Vigencia', value: String(model.vigencia) },
       { label: 'Hojas', value: input.sourceSheets.join(', ') || DASH },
@@ -203,7 +203,7 @@ export function buildTablero(input: TableroInput): SheetModel {
   kpi(b, row, 3, 4, 'Cumplimiento físico al corte', p.compliance, 'kpiPercent', 'Ejecutado frente a lo programado a la fecha');
   kpi(b, row, 5, 6, 'Avance de la vigencia', p.progress, 'kpiPercent', 'Ejecutado frente a la meta del año');
   kpi(b, row, 7, 8, 'Ejecución presupuestal', p.budgetExecution, 'kpiPercent', `Compromisos ÷ apropiación · obligaciones ${pctText(p.obligationsRatio)} · pagos ${pctText(p.paymentsRatio)}`);
-  kpi(b, row, 9, 10, 'Calificación', p.rating, 'kpiText', model.yearEnd ? 'Rangos de eficacia DNP · vigencia cerrada' : `Parcial, corte ${model.period ?? DASH} · rangos DNP`);
+  kpi(b, row, 9, 10, 'Calificación', p.rating, 'kpiText', model.yearEnd ? 'Rangos de eficacia DNP · vigencia cerrada' : `Parcial, ${partialPhrase(model)} · rangos DNP`);
   kpi(b, row, 11, 13, 'Metas rezagadas', model.rezagadas.length, 'kpiValue', lagCaption(model.rezagadas, model.yearEnd));
   kpi(b, row, 14, 15, 'Sobreejecutadas', model.sobreejecutadas.length, 'kpiValue', `Avance > 100 % · ${model.overExecuted.length} por encima de lo programado al corte`);
   b.height(row, 26).height(row + 1, 36).height(row + 2, 24);

@@ -1,0 +1,65 @@
+/**
+ * The DNP annual follow-up (`dnp-seguimiento-pdt-cajica.xlsx`: execution of 2025 to the third
+ * quarter, cut-off 30/09/2025) has one period, the year (real-formats.md): its id stays `año`, but
+ * what people read says the year and the date the execution runs to, and the next report is the
+ * closing of 2025 — not a year of 2026.
+ */
+import ExcelJS from 'exceljs';
+import { existsSync, promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { tablero, tempDir, repoRoot } from '../cli/io';
+import { plainValue } from '../../src/xlsx/read';
+
+const sample = path.resolve(repoRoot, '..', 'shared', 'real-layouts', 'dnp-seguimiento-pdt-cajica.xlsx');
+const maybe = existsSync(sample) ? describe : describe.skip;
+
+maybe('DNP annual follow-up: period and next report', () => {
+  let dir: string;
+  let cleanup: () => void;
+  beforeAll(() => ({ dir, cleanup } = tempDir('tablero-annual-')));
+  afterAll(() => cleanup());
+
+  it('reporte keeps the period id `año` in JSON and says the year and its execution date in text', async () => {
+    const json = await tablero(['reporte', sample, '--json'], dir);
+    expect(json.code).toBe(0);
+    const rep = JSON.parse(json.stdout);
+    expect([rep.vigencia, rep.cutoff, rep.period, rep.plan.partial]).toEqual([2025, '2025-09-30', 'año', true]);
+
+    const text = await tablero(['reporte', sample], dir);
+    expect(text.stdout).toContain('Reporte de avance — año 2025, ejecución al 30/09/2025\n');
+    expect(text.stdout).toMatch(/calificación \S+ \(parcial, ejecución al 30\/09\/2025\)\./);
+    expect(text.stdout).not.toMatch(/corte año|\(año\)/);
+  });
+
+  it('informe: the next report is the closing of 2025, due 15/01/2026; the rating is partial', async () => {
+    const out = path.join(dir, 'informe.html');
+    const r = await tablero(['informe', sample, '-o', out], dir);
+    expect(r.code).toBe(0);
+    const text = (await fs.readFile(out, 'utf8')).replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ');
+    expect(text).toContain('Periodo: Año 2025 (ejecución al 30/09/2025)');
+    expect(text).toContain('Próximo reporte 15/01/2026 Plazo para reportar el cierre de 2025 (ejecución al 31/12/2025)');
+    expect(text).toContain('las dependencias reportan el cierre de 2025 (ejecución al 31/12/2025) a más tardar el 15/01/2026');
+    expect(text).toMatch(/Calificación \S+ \(parcial, ejecución al 30\/09\/2025\)/);
+    expect(text).not.toMatch(/2027|año de 2026|corte año/);
+  });
+
+  it('generar: the tablero title block and rating caption say the year and its execution date', async () => {
+    const out = path.join(dir, 'generado.xlsx');
+    const r = await tablero(['generar', sample, '-o', out], dir);
+    expect(r.code).toBeLessThan(2);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const ws = wb.worksheets.find((w) => w.name === 'Tablero de control');
+    expect(ws).toBeDefined();
+    const texts: string[] = [];
+    ws!.eachRow((row) => row.eachCell((c) => {
+      const v = plainValue(c.value);
+      if (typeof v === 'string') texts.push(v);
+    }));
+    expect(texts).toContain('Año 2025 (ejecución al 30/09/2025)');
+    expect(texts).toContain('Parcial, ejecución al 30/09/2025 · rangos DNP');
+    expect(texts.join('\n')).not.toMatch(/corte año/);
+    const alertas = wb.worksheets.find((w) => w.name === 'Alertas');
+    expect(String(plainValue(alertas!.getCell('A2').value) ?? '') + String(plainValue(alertas!.getCell('A1').value) ?? '')).toMatch(/año 2025, ejecución al 30\/09\/2025/);
+  });
+});
