@@ -14,7 +14,7 @@ import type { WorkbookGrids } from '../domain/grid';
 import type { ReadWorkbook } from '../domain/sheet';
 import type { ReaderOptions } from '../domain/reader';
 import { guardXlsxBytes } from './guard';
-import { withoutProductSheets } from './registry';
+import { throughConsolidated, withoutProductSheets } from './registry';
 import { InputError } from './errors';
 import { damaged, extensionProblem, quoted, recognise } from './admit';
 import { vigenciaNotInWorkbook } from './run-options';
@@ -136,7 +136,7 @@ export async function readWorkbookFile(file: string, readGrids: GridReader, opti
   const workbook = recognise(file, withoutProductSheets(grids), { ...options.reading, extraSources: options.extraSources }, options.listAll);
   const wrongYear = vigenciaNotInWorkbook(workbook, options.reading?.vigencia);
   if (wrongYear) throw new InputError(`${path.basename(file)}: ${wrongYear}`);
-  return { file, path: abs, bytes: size, workbook };
+  return { file, path: abs, bytes: size, workbook: throughConsolidated(workbook, grids) };
 }
 
 /** The checked file's grids; its bytes go out of reach when this returns. */

@@ -12,7 +12,7 @@ import type { EngineOptions } from '../domain/options';
 import type { ReadSheet, ReadWorkbook } from '../domain/sheet';
 import { readWorkbook, type ReaderOptions } from '../domain/reader';
 import { storedMappingText, type WorkbookMapping } from '../domain/mapping';
-import { withoutProductSheets } from './registry';
+import { supersededNote, throughConsolidated, withoutProductSheets } from './registry';
 import { UserError } from './errors';
 import type { GeneratedKind } from '../sheets/model';
 import { goalCodeOf, distinctGoalCount } from '../domain/goals';
@@ -38,6 +38,8 @@ export interface Detection {
   readonly unknown: readonly string[];
   /** The units the rows name (Generar's unit picker for Alertas and Observaciones). */
   readonly units?: readonly string[];
+  /** Said when the workbook is read through its consolidated sheet (`supersededNote`). */
+  readonly note?: string;
 }
 
 export interface ValidationOutcome {
@@ -140,7 +142,7 @@ export function paneReading(settings: WorkbookSettings): ReaderOptions {
 
 /** The pane's reading of the grids (the settings' vigencia and cut-off), with the workbook's mapping when it has one. */
 export function readPane(grids: WorkbookGrids, settings: WorkbookSettings, mapping?: WorkbookMapping): ReadWorkbook {
-  return readWorkbook(withoutProductSheets(grids), { ...paneReading(settings), ...(mapping ? { mapping } : {}) });
+  return throughConsolidated(readWorkbook(withoutProductSheets(grids), { ...paneReading(settings), ...(mapping ? { mapping } : {}) }), grids);
 }
 
 function count(n: number, one: string, many: string): string {
@@ -181,7 +183,8 @@ export function detectWorkbook(workbook: ReadWorkbook, options: EngineOptions): 
   const sheets: DetectedSheet[] = workbook.sheets
     .filter((s) => s.visibility === 'visible')
     .map((s) => ({ name: s.name, kind: s.kind, summary: summarizeSheet(s, options) }));
-  return { sheets, unknown: workbook.unknown.map((u) => u.name).filter((n) => !n.startsWith('_')), units: unitsOf(workbook) };
+  const note = supersededNote(workbook);
+  return { sheets, unknown: workbook.unknown.map((u) => u.name).filter((n) => !n.startsWith('_')), units: unitsOf(workbook), ...(note ? { note } : {}) };
 }
 
 /**

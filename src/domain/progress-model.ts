@@ -570,7 +570,6 @@ export function progressModelFrom(
   // A plan with no execution is not measured: no period is due, nothing is late (progress.md).
   if (source === 'plan-accion') for (const { input } of planGoals) goals.push(unmeasured(input));
   if (source === 'plan-indicativo') for (const s of indicativos) for (const g of goalsFromPlanIndicativo(s, options.vigencia)) goals.push(unmeasured(g));
-  const planOnly = source === 'plan-accion' || source === 'plan-indicativo';
 
   let unreported: GoalProgress[] = [];
   if (source === 'hoja-captura' && planGoals.length > 0) {
@@ -582,12 +581,44 @@ export function progressModelFrom(
   }
 
   const firstSheet = captureSheets[0] ?? planSheets[0];
-  const periodKind: PeriodKind = goals[0]?.input.periodKind ?? firstSheet?.periodKind ?? 'quarter';
-  const vigencia = options.vigencia;
-  const c = planOnly ? 0 : cutoffPeriod(options.cutoff, firstSheet ? vigenciaOf(firstSheet) : vigencia, periodKind);
+  return modelOfGoals(
+    {
+      goals,
+      bySheet,
+      source,
+      unreported,
+      planSummary:
+        source === 'plan-indicativo'
+          ? planSummaryOf('plan-indicativo', indicativeItems(indicativos), options.vigencia, techos)
+          : planSummaryOf('plan-accion', actionPlanItems(planSheets, options.vigencia), options.vigencia, techos),
+      periodKind: goals[0]?.input.periodKind ?? firstSheet?.periodKind ?? 'quarter',
+      sheetVigencia: firstSheet ? vigenciaOf(firstSheet) : options.vigencia,
+      entity: options.entity ?? workbook.sheets.find((s) => s.title.entity)?.title.entity ?? null,
+    },
+    options,
+  );
+}
+
+/** What a model is made of before its lists and aggregates: the goals and where they came from. */
+interface ModelGoals {
+  readonly goals: readonly GoalProgress[];
+  readonly bySheet: ReadonlyMap<string, readonly GoalProgress[]>;
+  readonly source: ProgressModel['source'];
+  readonly unreported: readonly GoalProgress[];
+  readonly planSummary: PlanSummary | null;
+  readonly periodKind: PeriodKind;
+  /** The vigencia of the first goal sheet (the cut-off period and its deadline are measured in it). */
+  readonly sheetVigencia: number;
+  readonly entity: string | null;
+}
+
+/** The lists and aggregates of the model, from its goals. */
+function modelOfGoals(m: ModelGoals, options: EngineOptions): ProgressModel {
+  const { goals, source, periodKind, sheetVigencia } = m;
+  const planOnly = source === 'plan-accion' || source === 'plan-indicativo';
+  const c = planOnly ? 0 : cutoffPeriod(options.cutoff, sheetVigencia, periodKind);
   const ranges = options.ratingRanges;
   const withGoals = <T extends Aggregate>(list: T[]): T[] => list.filter((g) => g.goals > 0);
-  const entity = options.entity ?? workbook.sheets.find((s) => s.title.entity)?.title.entity ?? null;
   const product = goals.filter(isProductGoal);
   const others = goals.filter((g) => !isProductGoal(g));
   const missingReports: { goal: GoalProgress; periods: readonly number[] }[] = [];
@@ -605,16 +636,16 @@ export function progressModelFrom(
 
   return {
     options,
-    vigencia,
+    vigencia: options.vigencia,
     cutoff: options.cutoff,
     periodKind,
     cutoffPeriod: c,
     period: c === 0 ? null : periodLabel(c, periodKind),
-    deadline: c === 0 ? null : periodDeadline(firstSheet ? vigenciaOf(firstSheet) : vigencia, c, periodKind),
+    deadline: c === 0 ? null : periodDeadline(sheetVigencia, c, periodKind),
     source,
-    entity,
+    entity: m.entity,
     goals,
-    bySheet,
+    bySheet: m.bySheet,
     plan: fig(aggregate(goals, ranges)),
     units: rankGroups(groupGoals(goals, 'unit', ranges).map(fig)),
     dimensions: withGoals(groupGoals(goals, 'dimension', ranges).map(fig)),
@@ -622,7 +653,7 @@ export function progressModelFrom(
     programBudgets: programGroups,
     rezagadas: product.filter((g) => isLagging(g.state)),
     sobreejecutadas: product.filter((g) => g.state === 'sobreejecutada'),
-    yearEnd: c > 0 && c >= periodCount(periodKind) && !isPeriodOpen(options.cutoff, firstSheet ? vigenciaOf(firstSheet) : vigencia, periodKind),
+    yearEnd: c > 0 && c >= periodCount(periodKind) && !isPeriodOpen(options.cutoff, sheetVigencia, periodKind),
     overExecuted: source === 'hoja-captura' ? goals.filter((g) => active(g) && isOverExecuted(g)) : [],
     noCumplidas: goals.filter((g) => g.state === 'no-cumplida'),
     noMedibles: goals.filter((g) => g.state === 'no-medible'),
@@ -631,10 +662,35 @@ export function progressModelFrom(
     gestion: others.length ? fig(aggregate(others, ranges, { kind: 'gestion' })) : null,
     gestionUnits: others.length ? withGoals(groupGoals(others, 'unit', ranges, 'gestion').map(fig)) : [],
     sources: planOnly ? [] : sourceExecution(goals),
-    unreported,
-    planSummary:
-      source === 'plan-indicativo'
-        ? planSummaryOf('plan-indicativo', indicativeItems(indicativos), vigencia, techos)
-        : planSummaryOf('plan-accion', actionPlanItems(planSheets, vigencia), vigencia, techos),
+    unreported: m.unreported,
+    planSummary: m.planSummary,
   };
+}
+
+/**
+ * The model of several workbooks read each on its own (a consolidation): every goal exactly as its
+ * own workbook's model measured it — its format's reading, its granularity, its plan de acción —
+ * and the lists and aggregates computed over all of them. The cut-off period and its deadline are
+ * the first model's (a consolidation measures every file at one cut-off, in one vigencia).
+ * `bySheet` is keyed by sheet name: a later workbook's sheet of the same name wins.
+ */
+export function combineModels(models: readonly ProgressModel[], options: EngineOptions): ProgressModel {
+  const first = models[0];
+  if (!first) throw new Error('combineModels: no model');
+  const goals = models.flatMap((m) => m.goals);
+  const summaries = models.map((m) => m.planSummary).filter((p): p is PlanSummary => p !== null);
+  const combined = modelOfGoals(
+    {
+      goals,
+      bySheet: new Map(models.flatMap((m) => [...m.bySheet])),
+      source: models.find((m) => m.source === 'hoja-captura')?.source ?? first.source,
+      unreported: models.flatMap((m) => m.unreported),
+      planSummary: summaries.length === 1 ? summaries[0] : null,
+      periodKind: goals[0]?.input.periodKind ?? first.periodKind,
+      sheetVigencia: options.vigencia,
+      entity: options.entity ?? models.find((m) => m.entity)?.entity ?? null,
+    },
+    options,
+  );
+  return { ...combined, cutoffPeriod: first.cutoffPeriod, period: first.period, deadline: first.deadline, yearEnd: first.yearEnd };
 }

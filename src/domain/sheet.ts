@@ -175,6 +175,11 @@ export interface ReadWorkbook {
   readonly mappingProblems?: readonly string[];
   /** Where the mapping the sheets were read with came from (`--mapa` or the workbook), when there was one. */
   readonly mappingOrigin?: MappingOrigin;
+  /**
+   * The workbook holds the product's consolidated sheet (`by`): its own capture sheets (`sheets`)
+   * are not read, the consolidated one stands for them (app/registry.ts `throughConsolidated`).
+   */
+  readonly superseded?: { readonly by: string; readonly sheets: readonly string[] };
 }
 
 /**
