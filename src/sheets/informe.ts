@@ -17,7 +17,7 @@ import type { PlanAmountRow, PlanSummary, ProgressModel } from '../domain/progre
 import { unnamedGroup, type GroupAggregate } from '../domain/aggregate';
 import { planSummaryNote, termLabel } from '../domain/plan-note';
 import { goalStateLabels } from '../domain/goal';
-import { formatDate, formatMoney, formatNumber, formatPercent } from '../domain/format';
+import { formatDate, formatMoney as moneyText, formatNumber, formatPercent } from '../domain/format';
 import { palette } from './model';
 import { formatDateTime, periodName, stateColours } from './common';
 
@@ -71,7 +71,9 @@ function escapeHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 const h = escapeHtml;
-const pct = (x: number | null | undefined) => (x === null || x === undefined || !Number.isFinite(x) ? '—' : formatPercent(x));
+const pct = (x: number | null | undefined) => (x === null || x === undefined || !Number.isFinite(x) ? '—' : formatPercent(x).replace(' %', '\u00a0%'));
+/** Money on the page: «$» and its figure never part at a line end (a no-break space between them). */
+const formatMoney = (n: number): string => moneyText(n).replace('$ ', '$\u00a0');
 
 /** One horizontal grouped bar chart (0–100 %), first category at the top, as in the tablero. */
 function barChartSvg(title: string, categories: readonly string[], series: readonly { name: string; color: string; values: readonly (number | null)[] }[]): string {
