@@ -284,7 +284,7 @@ export async function readGridsStreaming(input: Uint8Array, name: string, option
   }
   // exceljs names a worksheet it parsed before the workbook part was known `Sheet<n>`; the names
   // and states are taken from the package itself, by part, once every part has been seen.
-  const declared = declaredSheets(zip);
+  const declared = declaredSheets(workbookXml, readPartText(zip, 'xl/_rels/workbook.xml.rels'));
   for (const s of sheets) {
     const d = declared.get(`xl/worksheets/sheet${s.sheetNo}.xml`);
     if (d) s.grid = { ...s.grid, name: d.name, visibility: visibilityOf(d.state) };
@@ -321,11 +321,10 @@ export async function readGridsStreaming(input: Uint8Array, name: string, option
   return { name, sheets: grids };
 }
 
-/** Each worksheet part's declared name and state, from `xl/workbook.xml` and its relationships. */
-function declaredSheets(zip: ZipSource): Map<string, { name: string; state: string | undefined }> {
+/** Each worksheet part's declared name and state, from the text of `xl/workbook.xml` and of its relationships. */
+function declaredSheets(wb: string, relsXml: string | null): Map<string, { name: string; state: string | undefined }> {
   const out = new Map<string, { name: string; state: string | undefined }>();
-  const wb = readPartText(zip, 'xl/workbook.xml');
-  const rels = parseRels(readPartText(zip, 'xl/_rels/workbook.xml.rels'));
+  const rels = parseRels(relsXml);
   if (!wb) return out;
   for (const el of elements(wb, 'sheet')) {
     const a = attrsOf(el.open);
