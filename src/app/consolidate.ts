@@ -111,7 +111,10 @@ export function consolidate(
   if (captures.length === 0) throw new ConsolidationError('Ningún archivo tiene una hoja de captura para consolidar.');
   const kinds = new Set(captures.map((c) => c.sheet.periodKind));
   if (kinds.size > 1) {
-    throw new ConsolidationError('Los archivos mezclan hojas por trimestres y por meses; consolide por separado las de cada tipo.');
+    const said: Record<PeriodKind, string> = { quarter: 'por trimestres', month: 'por meses', year: 'anuales' };
+    const named = [...kinds].map((k) => said[k]);
+    const list = `${named.slice(0, -1).join(', ')} y ${named[named.length - 1]}`;
+    throw new ConsolidationError(`Los archivos mezclan hojas ${list}; consolide por separado las de cada tipo.`);
   }
   const periodKind = captures[0].sheet.periodKind;
   const count = Math.max(...captures.map((c) => c.sheet.periodCount));

@@ -10,7 +10,7 @@
  *
  * Whose is a finding:
  * - in a unit's own file: the unit of its data row (its Dependencia cell, else the unit of the
- *   sheet's title block); a finding outside the data rows (a missing header, a title block) goes to
+ *   sheet's title block; «Sin dependencia» when the row names none); a finding outside the data rows (a missing header, a title block) goes to
  *   the sheet's title-block unit, else to every unit of that file — they all share the sheet;
  * - on a consolidated sheet given alone: the unit of that consolidated row, pointing at the
  *   consolidated cell (`Consolidado!F12`) with the file and row of origin. Findings outside its
@@ -111,11 +111,15 @@ export function modelForUnit(model: ProgressModel, unit: string): ProgressModel 
 export function findingOwners(source: Pick<ReturnSourceFile, 'workbook'>): (f: Finding) => string[] {
   const sheets = source.workbook.sheets;
   const units = new Map(sheets.map((sh) => [sh.name, rowUnits(sh)]));
+  const dataRows = new Map(sheets.map((sh) => [sh.name, new Set(sh.rows.map((r) => r.row))]));
   const fileUnits = [...new Set([...units.values()].flatMap((m) => [...m.values()]))];
   return (f) => {
     const sheet = sheets.find((sh) => sh.name === f.sheet);
     const owner = units.get(f.sheet)?.get(f.row) ?? (sheet?.title.unit ? unitName(sheet.title.unit) : undefined);
-    return owner ? [owner] : fileUnits.length ? fileUnits : [NO_UNIT];
+    if (owner) return [owner];
+    // A data row that names no unit is «Sin dependencia»'s, like its goal — not every unit's.
+    if (dataRows.get(f.sheet)?.has(f.row)) return [NO_UNIT];
+    return fileUnits.length ? fileUnits : [NO_UNIT];
   };
 }
 
@@ -137,6 +141,11 @@ export function splitReturns(req: ReturnsRequest): Returns {
   for (const g of req.model.goals) bucket(unitName(g.input.unit));
 
   for (const s of req.sources) {
+    // The files a unit's rows came from, whether or not they hold an observation.
+    for (const sh of s.workbook.sheets) {
+      const units = rowUnits(sh);
+      for (const r of sh.rows) bucket(units.get(r.row) ?? NO_UNIT).files.add(s.file);
+    }
     const owners = findingOwners(s);
     for (const f of s.findings) for (const u of owners(f)) add(u, { finding: f, file: s.file, linkable: false });
   }
@@ -167,8 +176,8 @@ export function splitReturns(req: ReturnsRequest): Returns {
 export function returnFileName(unit: string): string {
   const slug = nameKey(unit)
     .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60);
+    .slice(0, 60)
+    .replace(/^-+|-+$/g, '');
   return `devolucion-${slug || 'dependencia'}.xlsx`;
 }
 

@@ -168,7 +168,15 @@ export function aggregate(
   const counted = (g: GoalProgress): boolean => g.state !== 'eliminada' && isProductGoal(g) === product;
   let active = 0;
   let everyWeight = true;
+  // The sheets that carry each figure: a ratio divides by the apropiación of those sheets' goals
+  // only, so a file without an obligaciones column (Tenjo) beside one with it (Cali) does not
+  // pull obligaciones below pagos.
+  const carry = { commitments: new Set<string>(), obligations: new Set<string>(), payments: new Set<string>() };
   for (const g of goals) {
+    const b = g.input.budget;
+    if (b.commitments !== null) carry.commitments.add(g.input.sheet);
+    if (b.obligations !== null) carry.obligations.add(g.input.sheet);
+    if (b.payments !== null) carry.payments.add(g.input.sheet);
     if (!counted(g)) continue;
     active++;
     if (everyWeight && !hasWeight(g)) everyWeight = false;
@@ -177,22 +185,26 @@ export function aggregate(
   let cN = 0, cW = 0, cSum = 0, cWSum = 0;
   let pN = 0, pW = 0, pSum = 0, pWSum = 0;
   let final = 0, commitments = 0, obligations = 0, payments = 0;
+  let finalC = 0, finalO = 0, finalP = 0;
   // Whether any goal carries the figure: a sheet without the column (or with it empty on every
   // goal) gives no ratio, never 0 % (progress.md: a ratio that is undefined is null).
-  let hasCommitments = false, hasObligations = false, hasPayments = false;
+  const hasCommitments = carry.commitments.size > 0;
+  const hasObligations = carry.obligations.size > 0;
+  const hasPayments = carry.payments.size > 0;
   // Whether any goal's progress says something: a group whose goals are all «sin programación»
   // (nothing due, nothing executed) has no progress of the vigencia yet, not 0 %.
   let progressSaid = false;
   const counts = new Map<GoalState, number>();
   for (const g of goals) {
     const b = g.input.budget;
-    final += b.final ?? 0;
+    const f = b.final ?? 0;
+    final += f;
     commitments += b.commitments ?? 0;
     obligations += b.obligations ?? 0;
     payments += b.payments ?? 0;
-    if (b.commitments !== null) hasCommitments = true;
-    if (b.obligations !== null) hasObligations = true;
-    if (b.payments !== null) hasPayments = true;
+    if (carry.commitments.has(g.input.sheet)) finalC += f;
+    if (carry.obligations.has(g.input.sheet)) finalO += f;
+    if (carry.payments.has(g.input.sheet)) finalP += f;
     if (!counted(g)) continue;
     counts.set(g.state, (counts.get(g.state) ?? 0) + 1);
     if (g.state === 'no-medible') continue;
@@ -234,9 +246,9 @@ export function aggregate(
     compliance,
     progress,
     budget,
-    budgetExecution: hasCommitments ? budgetRatio(budget.commitments, budget.final) : null,
-    obligationsRatio: hasObligations ? budgetRatio(budget.obligations, budget.final) : null,
-    paymentsRatio: hasPayments ? budgetRatio(budget.payments, budget.final) : null,
+    budgetExecution: hasCommitments ? budgetRatio(budget.commitments, round12(finalC)) : null,
+    obligationsRatio: hasObligations ? budgetRatio(budget.obligations, round12(finalO)) : null,
+    paymentsRatio: hasPayments ? budgetRatio(budget.payments, round12(finalP)) : null,
     rating: rate(compliance, ranges),
     states,
     weighted,

@@ -7,7 +7,8 @@
  * - On each real sample with follow-up and on the bundled example: the consolidated Observaciones
  *   are exactly `validar --json`'s findings, the consolidation's report is exactly `reporte --json`,
  *   its Alertas list `reporte`'s lagging goals; `devolver`'s returns hold, per unit, exactly those
- *   findings and lagging goals, and together every finding.
+ *   findings and lagging goals, and together every finding; a goal's observation reaches its own
+ *   unit alone (Tenjo's meta 43 names none: «Sin dependencia», not every secretaría).
  * - A sample with no follow-up sheet (SisPT's plan indicativo, the example plan de acción) is
  *   refused with its reason.
  * - Two files of one real format (a copy of Cali's sample made another unit's with exceljs, one of
@@ -132,7 +133,11 @@ async function expectSameVerdicts(files: readonly string[], at: Case = {}) {
     expect(sorted([...returns.keys()].map(nameKey))).toEqual(sorted([...units]));
     const returned = new Set<string>();
     for (const [unit, r] of returns) {
-      for (const o of r.obs) returned.add(key(o));
+      for (const o of r.obs) {
+        returned.add(key(o));
+        // A goal's observation goes to the goal's unit alone (a goal naming no unit: «Sin dependencia»).
+        if (o.goal) expect({ unit, goal: o.goal, ok: report.goals.some((g) => g.code === o.goal && unitOf(g) === nameKey(unit)) }).toEqual({ unit, goal: o.goal, ok: true });
+      }
       expect(sorted(r.lagging)).toEqual(sorted(report.goals.filter((g) => unitOf(g) === nameKey(unit) && lagging(g)).map((g) => g.code)));
     }
     expect(sorted([...returned])).toEqual(sorted([...new Set(obs.map(key))]));
