@@ -1,25 +1,24 @@
 import { isGoalSheet, okText } from '../domain/sheet';
 import { formatNumber, formatPercent } from '../domain/format';
 import { captureRowRule } from './lib/rows';
-import { goalOf, quote } from './lib/util';
+import { goalOf, label, quote } from './lib/util';
 import type { RuleMeta } from './types';
 
 const n = (x: number | null): string => (x === null ? 'sin reporte' : formatNumber(x, 6));
-const where = quote('Análisis del avance');
 
 const messages = {
-  atrasada: (goal: string, cutoff: string, compliance: number, executed: number | null, planned: number | null): string =>
+  atrasada: (where: string, goal: string, cutoff: string, compliance: number, executed: number | null, planned: number | null): string =>
     `La meta ${goal} está atrasada a la fecha de corte (${cutoff}): cumplimiento ${formatPercent(compliance)} ` +
     `(ejecutado ${n(executed)} de ${n(planned)} programado a la fecha) y no tiene análisis. ` +
     `Escriba en ${where} la causa del atraso y las acciones para recuperarlo.`,
-  noIniciada: (goal: string, cutoff: string, planned: number | null): string =>
+  noIniciada: (where: string, goal: string, cutoff: string, planned: number | null): string =>
     `La meta ${goal} no ha iniciado a la fecha de corte (${cutoff}): tenía programado ${n(planned)} y no reporta avance, ` +
     `y no tiene análisis. Escriba en ${where} por qué no ha iniciado y cuándo iniciará.`,
-  sobreejecutada: (goal: string, progress: number, executed: number | null, yearGoal: number | null): string =>
+  sobreejecutada: (where: string, goal: string, progress: number, executed: number | null, yearGoal: number | null): string =>
     `La meta ${goal} está sobreejecutada: avance de la vigencia ${formatPercent(progress)} ` +
     `(ejecutado ${n(executed)} frente a una meta vigencia de ${n(yearGoal)}) y no tiene análisis. ` +
     `Escriba en ${where} por qué se superó la meta.`,
-  noCumplida: (goal: string, cutoff: string, progress: number | null, executed: number | null, yearGoal: number | null): string =>
+  noCumplida: (where: string, goal: string, cutoff: string, progress: number | null, executed: number | null, yearGoal: number | null): string =>
     `La meta ${goal} no se cumplió en la vigencia (corte ${cutoff}): avance ${progress === null ? 'sin calcular' : formatPercent(progress)} ` +
     `(ejecutado ${n(executed)} frente a una meta vigencia de ${n(yearGoal)}) y no tiene análisis. ` +
     `Escriba en ${where} la justificación del incumplimiento y el compromiso correspondiente (PE-P-008, paso 5).`,
@@ -54,15 +53,17 @@ export const rule = captureRowRule(meta, messages, {
       const a = row.cells.analysis?.parsed;
       if (a && a.status !== 'blank') return; // something is written there (even an error value)
       const code = goalOf(row) ?? p.input.code;
+      // The analysis column as the sheet names it («Explicación Producto Trim II» in Cali's).
+      const where = quote(label(sheet, 'analysis'));
       let message: string;
       if (p.state === 'atrasada') {
-        message = messages.atrasada(code, cutoff, p.compliance ?? 0, p.executedToDate, p.plannedToDate);
+        message = messages.atrasada(where, code, cutoff, p.compliance ?? 0, p.executedToDate, p.plannedToDate);
       } else if (p.state === 'no-iniciada') {
-        message = messages.noIniciada(code, cutoff, p.plannedToDate);
+        message = messages.noIniciada(where, code, cutoff, p.plannedToDate);
       } else if (p.state === 'sobreejecutada') {
-        message = messages.sobreejecutada(code, p.progress ?? 0, p.executedToDate, p.input.yearGoal);
+        message = messages.sobreejecutada(where, code, p.progress ?? 0, p.executedToDate, p.input.yearGoal);
       } else if (p.state === 'no-cumplida') {
-        message = messages.noCumplida(code, cutoff, p.progress, p.executedToDate, p.input.yearGoal);
+        message = messages.noCumplida(where, code, cutoff, p.progress, p.executedToDate, p.input.yearGoal);
       } else return;
       report(row, 'analysis', message);
     };
