@@ -13,7 +13,8 @@
  */
 import ExcelJS from 'exceljs';
 import * as path from 'node:path';
-import { realpath } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { loadWorkbookFile } from '../app/load';
 import { InputError } from '../app/errors';
 import { ConsolidationIntake, consolidate, reviewSource } from '../app/consolidate';
@@ -39,6 +40,12 @@ export interface ConsolidatedRun {
   readonly generatedAt: string;
 }
 
+/** What makes two files one workbook: their bytes (size and SHA-256), whatever their names. */
+async function contentIdentity(file: string): Promise<string> {
+  const bytes = await readFile(file);
+  return `${bytes.byteLength}:${createHash('sha256').update(bytes).digest('hex')}`;
+}
+
 /**
  * Reads and reviews each unit's file on its own (`reviewSource`: what `validar` and `reporte` give
  * on it, with the reading options of the run: `--vigencia`, `--mapa`, `--incluir-ocultas`),
@@ -61,7 +68,8 @@ export async function consolidateFiles(
   const vigencia = reading.vigencia !== undefined ? { vigencia: reading.vigencia } : {};
   for (const file of files) {
     const loaded = await loadWorkbookFile(file, xlsxParser, { cwd: at.cwd, reading });
-    const twice = intake.repeated(file, await realpath(loaded.path));
+    // Judged by content, as the pane does: a copy under another name is the same workbook.
+    const twice = intake.repeated(file, await contentIdentity(loaded.path));
     if (twice) throw new InputError(twice);
     inputs.push(loaded.path);
     const { workbook, options } = prepare(loaded.grids, generatedSheetNames(loaded.host), { cutoff: intake.cutoff, ...vigencia }, at.now, reading);

@@ -5,7 +5,7 @@
  * period, and the same file given twice (or through a symlink) was counted twice.
  */
 import ExcelJS from 'exceljs';
-import { symlinkSync } from 'node:fs';
+import { copyFileSync, symlinkSync } from 'node:fs';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { examples, expectOneCleanLine, tablero, tempDir } from './io';
@@ -50,10 +50,13 @@ describe('consolidar refuses what would mix periods or count a file twice', () =
     await refused([t2, old], /«.*educacion-2024\.xlsx» es de la vigencia 2024 y «.*salud-T2\.xlsx» de la 2025: consolide libros de una misma vigencia\./);
   }, 60_000);
 
-  it('the same file twice, or once more through a symlink', async () => {
+  it('the same file twice, once more through a symlink, or a copy under another name', async () => {
     await refused([t2, t2], /«.*salud-T2\.xlsx» es el mismo archivo que «.*salud-T2\.xlsx»: cada libro se consolida una sola vez\./);
     symlinkSync(t2, path.join(dir, 'enlace.xlsx'));
     await refused([t2, 'enlace.xlsx'], /«enlace\.xlsx» es el mismo archivo que/);
+    // A copy under another name is the same workbook: its goals would count twice.
+    copyFileSync(t2, path.join(dir, 'copia-salud.xlsx'));
+    await refused([t2, 'copia-salud.xlsx'], /«copia-salud\.xlsx» es el mismo archivo que «.*salud-T2\.xlsx»/);
   }, 60_000);
 
   it('--corte names the cut-off: files with different ones are measured at it', async () => {
