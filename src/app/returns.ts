@@ -25,7 +25,7 @@ import type { Finding } from '../domain/finding';
 import type { GoalProgress } from '../domain/goal';
 import type { CellValue, Grid } from '../domain/grid';
 import { ORIGIN_FILE_HEADER, ORIGIN_ROW_HEADER, ORIGIN_SHEET_HEADER } from './consolidate';
-import type { ReadSheet, ReadWorkbook } from '../domain/sheet';
+import { isGoalSheet, type ReadSheet, type ReadWorkbook } from '../domain/sheet';
 import type { ProgressModel } from '../domain/progress-model';
 import type { ObservationRow } from '../sheets/observaciones';
 import { NO_UNIT, rowUnits, unitName } from './units';
@@ -111,7 +111,8 @@ export function modelForUnit(model: ProgressModel, unit: string): ProgressModel 
 export function findingOwners(source: Pick<ReturnSourceFile, 'workbook'>): (f: Finding) => string[] {
   const sheets = source.workbook.sheets;
   const units = new Map(sheets.map((sh) => [sh.name, rowUnits(sh)]));
-  const dataRows = new Map(sheets.map((sh) => [sh.name, new Set(sh.rows.map((r) => r.row))]));
+  // Goal rows of capture sheets: one naming no unit is a goal of «Sin dependencia».
+  const dataRows = new Map(sheets.filter(isGoalSheet).map((sh) => [sh.name, new Set(sh.rows.map((r) => r.row))]));
   const fileUnits = [...new Set([...units.values()].flatMap((m) => [...m.values()]))];
   return (f) => {
     const sheet = sheets.find((sh) => sh.name === f.sheet);
@@ -141,10 +142,10 @@ export function splitReturns(req: ReturnsRequest): Returns {
   for (const g of req.model.goals) bucket(unitName(g.input.unit));
 
   for (const s of req.sources) {
-    // The files a unit's rows came from, whether or not they hold an observation.
-    for (const sh of s.workbook.sheets) {
+    // The files a unit's goal rows came from, whether or not they hold an observation.
+    for (const sh of s.workbook.sheets.filter(isGoalSheet)) {
       const units = rowUnits(sh);
-      for (const r of sh.rows) bucket(units.get(r.row) ?? NO_UNIT).files.add(s.file);
+      for (const r of sh.rows) byUnit.get(nameKey(units.get(r.row) ?? NO_UNIT))?.files.add(s.file);
     }
     const owners = findingOwners(s);
     for (const f of s.findings) for (const u of owners(f)) add(u, { finding: f, file: s.file, linkable: false });
