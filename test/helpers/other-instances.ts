@@ -120,13 +120,6 @@ async function buildCali(file: string): Promise<void> {
   const firstData = CALI_HEADER_ROW + 1;
   const total = caliProducts.reduce((a, p) => a + p.activities, 0);
   const lastData = firstData + total - 1;
-  for (const h of ['Presupuesto Inicial', 'Presupuesto Modificado', 'Ejecución', 'Obligado', 'Pagos'] as const) {
-    const col = colLetter(C[h] + 1);
-    let sum = 0;
-    // the cached total is filled below, once the rows are written
-    ws.getCell(CALI_HEADER_ROW - 1, C[h] + 1).value = { formula: `+SUM(${col}${firstData}:${col}${lastData})`, result: sum };
-    ws.getCell(CALI_HEADER_ROW - 1, C[h] + 1).numFmt = MONEY;
-  }
 
   const sums = new Map<number, number>();
   caliProducts.forEach((prod, p) => {
@@ -215,7 +208,12 @@ async function buildCali(file: string): Promise<void> {
   set(caliRow(4, 2), 'Cód. BPIN', 20247600109);
   // analysis-required: the product at 0 with its fourth-quarter explanation deleted (every activity row)
   for (let a = 0; a < caliProducts[6].activities; a++) set(caliRow(6, a), 'Explicación Avance / Retroceso   ', null);
-  for (const [col, s] of sums) ws.getCell(CALI_HEADER_ROW - 1, col + 1).value = { formula: `+SUM(${colLetter(col + 1)}${firstData}:${colLetter(col + 1)}${lastData})`, result: s };
+  // row 7: the format's =SUM totals of the money columns, with their cached values
+  for (const [col, s] of sums) {
+    const cell = ws.getCell(CALI_HEADER_ROW - 1, col + 1);
+    cell.value = { formula: `+SUM(${colLetter(col + 1)}${firstData}:${colLetter(col + 1)}${lastData})`, result: s };
+    cell.numFmt = MONEY;
+  }
 
   const hidden = wb.addWorksheet('DAP Cuadro 4F', { state: 'hidden' });
   writeRow(hidden, 3, ['ORGANISMO:', 'SECRETARÍA DE SALUD PÚBLICA']);
