@@ -9,7 +9,7 @@ import type { PlanAmountRow, PlanProgramAmount, PlanSummary } from '../domain/pr
 import { unnamedGroup } from '../domain/aggregate';
 import { planSummaryNote, termLabel } from '../domain/plan-note';
 import { formatMoney } from '../domain/format';
-import { palette, range, SheetBuilder } from './model';
+import { formats, palette, range, SheetBuilder } from './model';
 import type { SheetModel } from './model';
 import { DASH, formatDateTime, headerRow, ratio, section, titleBlock, type TableroInput } from './common';
 
@@ -147,7 +147,7 @@ export function buildPlanSummary(input: TableroInput): SheetModel {
   const b = new SheetBuilder('tablero', undefined, palette.navy);
   b.widthsFrom(1, widths);
   b.style('shareBar', { vertical: 'middle', numberFormat: ';;;', border: { bottom: { weight: 'thin', color: palette.midGrey } } });
-  b.style('kpiMoney', { font: { bold: true, size: 15, color: palette.navy }, fill: palette.paleBlue, horizontal: 'center', vertical: 'middle', numberFormat: '"$ "#,##0', border: { top: { weight: 'thin', color: palette.midGrey }, bottom: { weight: 'thin', color: palette.midGrey }, left: { weight: 'thin', color: palette.midGrey }, right: { weight: 'thin', color: palette.midGrey } } });
+  b.style('kpiMoney', { font: { bold: true, size: 15, color: palette.navy }, fill: palette.paleBlue, horizontal: 'center', vertical: 'middle', numberFormat: formats.money, border: { top: { weight: 'thin', color: palette.midGrey }, bottom: { weight: 'thin', color: palette.midGrey }, left: { weight: 'thin', color: palette.midGrey }, right: { weight: 'thin', color: palette.midGrey } } });
 
   const indicative = s?.kind === 'plan-indicativo';
   let row = titleBlock(

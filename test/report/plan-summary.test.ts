@@ -89,11 +89,40 @@ maybe('the real SisPT export (Cajicá 2024–2027)', () => {
       const r = await tablero(['reporte', sispt], dir, { now: new Date(2026, 11, 3) });
       expect(r.code).toBe(0);
       expect(r.stdout).toContain('Resumen del plan indicativo 2024–2027 — vigencia 2026 (el año en curso), sin ejecución reportada');
-      expect(r.stdout).toContain('Plan: 37 productos de la vigencia 2026 (de 40 del plan); valor programado $ 8.022.767.934,51 (aparte, $ 53.045.000 de productos sin meta en 2026).');
+      expect(r.stdout).toContain('Plan: 37 productos de la vigencia 2026 (de 40 del plan); valor programado $ 8.022.767.935 (aparte, $ 53.045.000 de productos sin meta en 2026).');
       expect(r.stdout).toMatch(/2409 — Seguridad de transporte +0 +\$ 0 /);
-      expect(r.stdout).toMatch(/2025 +40 +\$ 11\.347\.036\.281,97/);
+      // Money is read in whole pesos (11.347.036.281,97 → 282); --json keeps the centavos (above).
+      expect(r.stdout).toMatch(/2025 +40 +\$ 11\.347\.036\.282 /);
+      expect(r.stdout).not.toMatch(/\$ [\d.]+,\d/);
       expect(r.stdout).toContain('Productos sin meta programada en 2026 (3)');
       expect(r.stdout).not.toMatch(/Crítico|calificación —|0 metas|rezagad/i);
+    } finally {
+      cleanup();
+    }
+  });
+
+  it('shows money in whole pesos in informe and in the generated sheets, whose cells keep the centavos', async () => {
+    const { dir, cleanup } = tempDir('formats-plan-');
+    try {
+      const now = new Date(2026, 11, 3);
+      const html = path.join(dir, 'sispt.html');
+      expect((await tablero(['informe', sispt, '-o', html], dir, { now })).code).toBe(0);
+      const page = readFileSync(html, 'utf8');
+      expect(page).toContain('$\u00a08.022.767.935');
+      expect(page).not.toMatch(/\$(\s|\u00a0)[\d.]+,\d/);
+      const out = path.join(dir, 'sispt-tablero.xlsx');
+      expect((await tablero(['generar', sispt, '-o', out], dir, { now })).code).toBe(0);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(out);
+      const money: Array<[string, number, string]> = [];
+      wb.getWorksheet('Tablero de control')?.eachRow((row) =>
+        row.eachCell((c) => {
+          if (typeof c.value === 'number' && c.numFmt?.includes('$')) money.push([c.address, c.value, c.numFmt]);
+        }),
+      );
+      // The vigencia's KPI and the 2026 row of «Por año» keep 8.022.767.934,5115 as the value.
+      expect(money.filter(([, v]) => v === 8022767934.5115).length).toBeGreaterThanOrEqual(2);
+      for (const [, , fmt] of money) expect(fmt).toBe('"$ "#,##0');
     } finally {
       cleanup();
     }
