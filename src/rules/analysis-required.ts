@@ -27,7 +27,6 @@ const messages = {
 
 const meta: RuleMeta = {
   id: 'analysis-required',
-  title: 'Falta el análisis de la meta',
   severity: 'error',
   scope: 'hoja-captura',
   description: 'Una meta atrasada, no iniciada, sobreejecutada o no cumplida al corte no tiene análisis del avance.',

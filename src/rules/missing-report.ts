@@ -14,7 +14,6 @@ const messages = {
 
 const meta: RuleMeta = {
   id: 'missing-report',
-  title: 'Periodo vencido sin reporte',
   severity: 'error',
   scope: 'hoja-captura',
   description: 'Un periodo vencido al corte, con programación, no tiene ejecución reportada.',

@@ -12,7 +12,6 @@ const messages = {
 
 const meta: RuleMeta = {
   id: 'negative',
-  title: 'Valor negativo',
   severity: 'error',
   scope: 'cell',
   description: 'Un valor en pesos, una magnitud o una programación es menor que cero.',

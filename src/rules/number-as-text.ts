@@ -41,7 +41,6 @@ const reportedColumns = new WeakMap<Finding[], Set<string>>();
 
 const meta: RuleMeta = {
   id: 'number-as-text',
-  title: 'Número escrito como texto',
   severity: 'warning',
   scope: 'cell',
   description: 'Un número está escrito como texto en una columna numérica.',

@@ -15,7 +15,6 @@ const messages = {
 
 const meta: RuleMeta = {
   id: 'over-execution',
-  title: 'Ejecutado por encima de lo programado',
   severity: 'warning',
   scope: 'hoja-captura',
   description: 'Lo ejecutado a la fecha supera lo programado al corte.',

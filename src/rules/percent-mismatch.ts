@@ -31,7 +31,6 @@ const messages = {
 
 const meta: RuleMeta = {
   id: 'percent-mismatch',
-  title: '% de avance no cuadra',
   severity: 'error',
   scope: 'hoja-captura',
   description: 'El % de avance declarado no coincide con el avance de la vigencia calculado.',

@@ -102,7 +102,6 @@ function check(sheet: ReadSheet, goal: GoalInput, row: DataRow | undefined): Fin
 
 const meta: RuleMeta = {
   id: 'programming-coherence',
-  title: 'Programación no cuadra con la meta',
   severity: 'error',
   scope: 'cell',
   description: 'La programación por periodo no es coherente con la meta vigencia según el tipo de acumulación.',
