@@ -12,8 +12,8 @@
  */
 import * as path from 'node:path';
 import type { ReadSheet, ReadWorkbook } from '../domain/sheet';
-import { formatDate, formatMoney, formatNumber } from '../domain/format';
-import { cutoffPhrase } from '../domain/periods';
+import { formatMoney, formatNumber } from '../domain/format';
+import { annualNote, cutoffPhrase, YEAR_PERIOD } from '../domain/periods';
 import { ratingLabel, unnamedGroup } from '../domain/aggregate';
 import { termLabel, vigenciaReasons } from '../domain/plan-note';
 import { goalStateLabels } from '../domain/goal';
@@ -222,6 +222,7 @@ export function formatReport(r: Report, files: readonly string[], style: Style):
     `  Ejecución presupuestal (÷ apropiación definitiva): compromisos ${pct(p.budgetExecution)}, obligaciones ${pct(p.obligationsRatio)}, pagos ${pct(p.paymentsRatio)}.`,
   );
   out.push(`  Estados: ${statesText(p.states)}.`);
+  if (r.period === YEAR_PERIOD) out.push(`  ${annualNote(r.vigencia, r.cutoff, !p.partial)}`);
   if (r.units.length) {
     out.push('');
     out.push(style.bold('  Dependencias (ranking de gestión)'));

@@ -18,6 +18,7 @@ import { unnamedGroup, type GroupAggregate } from '../domain/aggregate';
 import { planSummaryNote, termLabel } from '../domain/plan-note';
 import { goalStateLabels } from '../domain/goal';
 import { formatDate, formatMoney as moneyText, formatNumber, formatPercent } from '../domain/format';
+import { duePhrase } from '../domain/periods';
 import { palette } from './model';
 import { formatDateTime, periodName, stateColours } from './common';
 
@@ -281,7 +282,7 @@ function internal(d: InformeData, o: InformeOptions): string {
   );
   out.push(
     '<section class="kpis">' +
-      kpi('Cumplimiento físico', pct(p.compliance), 'Ejecutado frente a lo programado a la fecha', tone(p.compliance, r.sobresaliente, r.medio)) +
+      kpi('Cumplimiento físico', pct(p.compliance), `Ejecutado frente a lo ${duePhrase(m.periodKind, m.vigencia)}`, tone(p.compliance, r.sobresaliente, r.medio)) +
       kpi('Avance de la vigencia', pct(p.progress), 'Ejecutado frente a la meta del año') +
       kpi('Ejecución presupuestal', pct(p.budgetExecution), 'Compromisos ÷ apropiación definitiva', tone(p.budgetExecution, r.sobresaliente, r.medio)) +
       kpi('Calificación', d.ratingLabel ?? '—', 'Rangos de eficacia DNP', '', true) +
