@@ -173,15 +173,25 @@ function formatPlanSummary(r: Report, s: ReportPlanSummary, files: readonly stri
     if (!rows.length) return;
     out.push(style.bold(`  ${title}`));
     const share = (a: number): string => (s.amount > 0 ? pct(a / s.amount) : '—');
+    // The plan's total closes every table (a by-source table reconciles to it).
+    const total = ['Total', formatNumber(s.goals, 0), formatMoney(s.amount)];
     out.push(
       indicative
         ? table(
             [head, `Productos ${y}`, `Valor ${y}`, `Valor ${termLabel(s.years)}`],
-            rows.map((x) => [cut(x.name), formatNumber(x.goals, 0), formatMoney(x.amount), formatMoney(termTotal(x.amounts))]),
+            [
+              ...rows.map((x) => [cut(x.name), formatNumber(x.goals, 0), formatMoney(x.amount), formatMoney(termTotal(x.amounts))]),
+              [...total, formatMoney(termTotal(s.byYear.map((x) => x.amount)))],
+            ],
             ['l', 'r', 'r', 'r'],
             style,
           )
-        : table([head, 'Metas', 'Valor programado', '% del total'], rows.map((x) => [cut(x.name), formatNumber(x.goals, 0), formatMoney(x.amount), share(x.amount)]), ['l', 'r', 'r', 'r'], style),
+        : table(
+            [head, 'Metas', 'Valor programado', '% del total'],
+            [...rows.map((x) => [cut(x.name), formatNumber(x.goals, 0), formatMoney(x.amount), share(x.amount)]), [...total, share(s.amount)]],
+            ['l', 'r', 'r', 'r'],
+            style,
+          ),
     );
   };
   // A plan with no unit column (SisPT) has one group, «Sin dependencia»: nothing to show.

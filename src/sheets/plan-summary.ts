@@ -5,7 +5,7 @@
  * indicativo, its term year by year, and the vigencia's products and cost per program and source
  * beside the whole term's cost.
  */
-import type { PlanAmountRow, PlanProgramAmount, PlanSummary } from '../domain/progress-model';
+import { reconcilingSources, type PlanAmountRow, type PlanProgramAmount, type PlanSummary } from '../domain/progress-model';
 import { unnamedGroup } from '../domain/aggregate';
 import { planSummaryNote, termLabel } from '../domain/plan-note';
 import { formatMoney } from '../domain/format';
@@ -44,7 +44,9 @@ function amountTable(
   row++;
   const top = row;
   const sum = (a: readonly number[]): number => Number.parseFloat(a.reduce((x, y) => x + y, 0).toPrecision(15));
-  const sorted = [...rows].sort((a, c) => c.amount - a.amount || a.name.localeCompare(c.name, 'es'));
+  // By amount; the by-source lines that reconcile the sources with the Totals stay last.
+  const last = (r: PlanAmountRow): number => Number(reconcilingSources.includes(r.name));
+  const sorted = [...rows].sort((a, c) => last(a) - last(c) || c.amount - a.amount || a.name.localeCompare(c.name, 'es'));
   sorted.forEach((r, i) => {
     b.set(row, 1, i + 1, 'tdCenter');
     b.text(row, 2, r.name, 'td');
