@@ -399,9 +399,9 @@ function indicativeItems(sheets: readonly ReadSheet[]): PlanItem[] {
 }
 
 /** The plan summary's by-source line of a product's yearly cost that no source column holds. */
-export const UNASSIGNED_SOURCE = 'Sin fuente asignada';
+const UNASSIGNED_SOURCE = 'Sin fuente asignada';
 /** The plan summary's by-source line (negative) of what a product's sources add above its yearly Total. */
-export const OVER_SOURCES = 'Fuentes por encima del total del producto';
+const OVER_SOURCES = 'Fuentes por encima del total del producto';
 /** The by-source lines that are no source: they reconcile the sources with the products' Totals. */
 export const reconcilingSources: readonly string[] = [UNASSIGNED_SOURCE, OVER_SOURCES];
 
