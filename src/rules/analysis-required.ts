@@ -1,15 +1,16 @@
 import { isGoalSheet, okText } from '../domain/sheet';
 import { formatNumber, formatPercent } from '../domain/format';
 import { captureRowRule } from './lib/rows';
-import { goalOf, label, quote } from './lib/util';
+import { goalOf, label, quote, vigenciaOf } from './lib/util';
+import { duePhrase } from '../domain/periods';
 import type { RuleMeta } from './types';
 
 const n = (x: number | null): string => (x === null ? 'sin reporte' : formatNumber(x, 6));
 
 const messages = {
-  atrasada: (where: string, goal: string, cutoff: string, compliance: number, executed: number | null, planned: number | null): string =>
+  atrasada: (where: string, goal: string, cutoff: string, compliance: number, executed: number | null, planned: number | null, due: string): string =>
     `La meta ${goal} está atrasada a la fecha de corte (${cutoff}): cumplimiento ${formatPercent(compliance)} ` +
-    `(ejecutado ${n(executed)} de ${n(planned)} programado a la fecha) y no tiene análisis. ` +
+    `(ejecutado ${n(executed)} de ${n(planned)} ${due}) y no tiene análisis. ` +
     `Escriba en ${where} la causa del atraso y las acciones para recuperarlo.`,
   noIniciada: (where: string, goal: string, cutoff: string, planned: number | null): string =>
     `La meta ${goal} no ha iniciado a la fecha de corte (${cutoff}): tenía programado ${n(planned)} y no reporta avance, ` +
@@ -26,7 +27,6 @@ const messages = {
 
 const meta: RuleMeta = {
   id: 'analysis-required',
-  title: 'Falta el análisis de la meta',
   severity: 'error',
   scope: 'hoja-captura',
   description: 'Una meta atrasada, no iniciada, sobreejecutada o no cumplida al corte no tiene análisis del avance.',
@@ -40,7 +40,8 @@ const meta: RuleMeta = {
 export const rule = captureRowRule(meta, messages, {
   // A sheet with no analysis or explanation column is not asked for one (real-formats.md).
   applies: (sheet) => isGoalSheet(sheet) && sheet.columns.analysis !== undefined,
-  rows: ({ sheet, cutoff, report }) => {
+  rows: ({ sheet, ctx, cutoff, report }) => {
+    const due = duePhrase(sheet.periodKind, vigenciaOf(ctx, sheet));
     // One row per activity (Cali): the product's analysis is asked once, on its first row.
     const seen = sheet.granularity === 'activity' ? new Set<string>() : undefined;
     return (row, p) => {
@@ -57,7 +58,7 @@ export const rule = captureRowRule(meta, messages, {
       const where = quote(label(sheet, 'analysis'));
       let message: string;
       if (p.state === 'atrasada') {
-        message = messages.atrasada(where, code, cutoff, p.compliance ?? 0, p.executedToDate, p.plannedToDate);
+        message = messages.atrasada(where, code, cutoff, p.compliance ?? 0, p.executedToDate, p.plannedToDate, due);
       } else if (p.state === 'no-iniciada') {
         message = messages.noIniciada(where, code, cutoff, p.plannedToDate);
       } else if (p.state === 'sobreejecutada') {
