@@ -12,7 +12,7 @@
  * - Host-neutral: the result is a sheet model (`kind: 'consolidado'`), marked as the product's.
  */
 import type { CellValue } from '../domain/grid';
-import { columnLetter, isCellError } from '../domain/grid';
+import { columnLetter, isCellError, NOT_CALCULATED } from '../domain/grid';
 import { pushTo } from '../domain/multimap';
 import { fromJsDate } from '../domain/dates';
 import type { Finding } from '../domain/finding';
@@ -138,7 +138,7 @@ export function consolidate(
   for (const { sheet } of captures) {
     for (const e of sheet.errorCells) {
       const h = unreadHeader(sheet, e.col);
-      if (!e.field && !errorHeaders.includes(h)) errorHeaders.push(h);
+      if (!e.field && e.code !== NOT_CALCULATED && !errorHeaders.includes(h)) errorHeaders.push(h);
     }
   }
   const b = new SheetBuilder('consolidado', undefined, palette.blue);
@@ -179,7 +179,7 @@ export function consolidate(
     const entry = perFile.get(file) ?? { sheets: [], rows: 0 };
     if (goals) entry.sheets.push(sheet.name);
     const unreadErrors = new Map<number, ErrorCell[]>();
-    for (const e of sheet.errorCells) if (!e.field) pushTo(unreadErrors, e.row, e);
+    for (const e of sheet.errorCells) if (!e.field && e.code !== NOT_CALCULATED) pushTo(unreadErrors, e.row, e);
     for (const dr of sheet.rows) {
       for (const e of unreadErrors.get(dr.row) ?? []) b.set(row, fields.length + errorHeaders.indexOf(unreadHeader(sheet, e.col)) + 1, e.code, 'cFmt', { error: true });
       fields.forEach((f, i) => {
@@ -222,7 +222,10 @@ const periodKindNames: Readonly<Record<PeriodKind, string>> = { quarter: 'trimes
 function writeRaw(b: SheetBuilder, row: number, col: number, raw: CellValue, style: string): void {
   if (raw === null || raw === undefined) return;
   if (raw instanceof Date) b.set(row, col, fromJsDate(raw), style, { date: true });
-  else if (isCellError(raw)) b.set(row, col, raw.error, style, { error: true });
+  // A formula with no cached value (formula-error says so) has no value to copy: no error value is made up.
+  else if (isCellError(raw)) {
+    if (raw.error !== NOT_CALCULATED) b.set(row, col, raw.error, style, { error: true });
+  }
   else if (typeof raw === 'string') b.set(row, col, raw, style, { text: true });
   else b.set(row, col, raw, style);
 }
