@@ -1331,3 +1331,33 @@ export function readWorkbook(grids: WorkbookGrids, options?: ReaderOptions): Rea
     ...(changesGrid ? { changesGrid } : {}),
   };
 }
+
+/**
+ * The data rows `rows` (1-based sheet rows) of a sheet whose columns are known ahead — a part of a
+ * consolidated sheet (`app/registry.ts` `throughConsolidated`) — parsed as the reading they come
+ * from parsed them: the same field parsers, the format's own words (`formatId`), the same rule for
+ * what a data row is. Rows outside `rows` are not read.
+ */
+export function readKnownRows(
+  grid: Grid,
+  at: {
+    readonly headerRow: number;
+    readonly columns: ReadonlyMap<FieldId, number>;
+    readonly rows: ReadonlySet<number>;
+    readonly kind: SheetKind;
+    readonly required: readonly RequiredField[];
+    readonly formatId?: string;
+  },
+  options?: ReaderOptions,
+): Pick<ReadSheet, 'rows' | 'errorCells'> {
+  const base = viewOf(grid);
+  const values = base.values.map((r, i) => (at.rows.has(base.originRow + i) ? r : undefined));
+  const view: SheetView = { ...base, values, merges: base.merges.filter((m) => at.rows.has(base.originRow + m.top)) };
+  const from = at.headerRow - base.originRow + 1;
+  const columns = new Map([...at.columns].map(([f, col]) => [f, { col }] as const));
+  const fields = fieldColumns(view, at.kind, columns, at.required, from, options, at.formatId !== undefined ? formatById(at.formatId) : undefined);
+  const reader = new DataReader(view, fields);
+  reader.readFrom(Math.max(from, 0));
+  readColumns.set(reader.rows, new Map(fields.map((c, k) => [c.field, reader.byColumn[k]])));
+  return { rows: reader.rows, errorCells: reader.errorCells };
+}
