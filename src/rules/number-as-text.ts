@@ -25,7 +25,7 @@ const messages = {
     `La columna ${quote(column)} tiene números escritos como texto con punto decimal (${quote(text)}, fila ${row}${more > 0 ? `, y ${more} más` : ''}); ` +
     `se leyó ${read}. Escríbalos como números.`,
   textColumn: (column: string, text: string, row: number, more: number, read: string): string =>
-    `La columna ${quote(column)} tiene sus números escritos como texto (${quote(text)}, fila ${row}, y ${more} más); ` +
+    `La columna ${quote(column)} tiene sus números escritos como texto (${quote(text)}, fila ${row}${more > 0 ? `, y ${more} más` : ''}); ` +
     `se leyó ${read}. Escríbalos como números.`,
 };
 
@@ -87,17 +87,16 @@ export const rule: CellRule = cellRule(
       if (!numericTypes.includes(type) || p.status !== 'ok' || !p.fromText || typeof p.value !== 'number') return;
       let message = messages.asText(rawText(cell), label(sheet, field), goalOf(row), shown(type, p.value));
       if (isDotDecimal(cell.raw) || (isPlainInteger(cell.raw) && writtenAsText(sheet, field))) {
-        // Said once per column: the first such cell, with how many more the column has.
-        const key = `${sheet.name}\u0000${field}`;
+        // Said once per column (dot decimals and whole numbers each): the first such cell, with how many more the column has.
+        const dot = isDotDecimal(cell.raw);
+        const kind = dot ? isDotDecimal : isPlainInteger;
+        const key = `${sheet.name}\u0000${field}\u0000${dot ? 'dot' : 'whole'}`;
         const done = reportedColumns.get(out) ?? new Set<string>();
         reportedColumns.set(out, done);
         if (done.has(key)) return;
         done.add(key);
-        const dot = isDotDecimal(cell.raw);
         let more = -1;
-        for (const c of columnCells(sheet, field)) {
-          if (c !== undefined && !c.merged && c.parsed.status === 'ok' && c.parsed.fromText && (dot ? isDotDecimal(c.raw) : isExportText(c.raw))) more++;
-        }
+        for (const c of columnCells(sheet, field)) if (c !== undefined && !c.merged && c.parsed.status === 'ok' && c.parsed.fromText && kind(c.raw)) more++;
         message = (dot ? messages.dotDecimals : messages.textColumn)(label(sheet, field), rawText(cell), row.row, more, shown(type, p.value));
       }
       out.push(reportAt(meta, sheet, row, address, message));
