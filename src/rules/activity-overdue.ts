@@ -13,7 +13,6 @@ const messages = {
 
 const meta: RuleMeta = {
   id: 'activity-overdue',
-  title: 'Actividad vencida sin terminar',
   severity: 'warning',
   scope: 'plan-accion',
   description: 'Una actividad cuya fecha de terminación es igual o anterior a la fecha de corte tiene un avance menor que 100 %.',
