@@ -21,7 +21,7 @@ import { buildProgressModel, type PlanAmountRow, type ProgressModel } from '../d
 import type { ReadWorkbook } from '../domain/sheet';
 import type { GoalType } from '../domain/values';
 
-export { cutoffOutsideVigencia, resolveOptions } from './run-options';
+export { cutoffOutsideVigencia, resolveOptions, vigenciaOutsideTerm } from './run-options';
 
 // ---------------------------------------------------------------------------------------------
 // The documented JSON (product.md "reporte --json"). Field names and order are an interface.

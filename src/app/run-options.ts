@@ -68,6 +68,18 @@ export function resolveOptions(
 }
 
 /**
+ * Why a vigencia cannot be used with a workbook summarised from its plan indicativo: the year is
+ * outside the plan's term (a usage error, like a cut-off outside the vigencia); `undefined` when
+ * it can, or the workbook is read otherwise.
+ */
+export function vigenciaOutsideTerm(workbook: ReadWorkbook, vigencia: number): string | undefined {
+  const term = planTermOf(workbook.sheets);
+  if (!term || term.includes(vigencia)) return undefined;
+  const [first, last] = [term[0], term[term.length - 1]];
+  return `El plan indicativo cubre ${first} a ${last}; indique una vigencia entre ${first} y ${last}.`;
+}
+
+/**
  * The years of the plan indicativo a workbook is summarised from: its first plan indicativo's
  * term, when the workbook has neither capture sheets nor a plan de acción (which would be read
  * instead); `undefined` otherwise.

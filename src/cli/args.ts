@@ -6,7 +6,8 @@
  * `--salida salida.xlsx`; `--` ends the options (a file named `-raro.xlsx` can follow it).
  */
 import type { ReaderOptions } from '../domain/reader';
-import { cutoffOutsideVigencia } from '../app/report';
+import type { ReadWorkbook } from '../domain/sheet';
+import { cutoffOutsideVigencia, vigenciaOutsideTerm } from '../app/report';
 import type { CopyRequest } from '../app/generate';
 import { UsageError, type CliIO, type ParsedArgs } from './types';
 
@@ -198,6 +199,12 @@ export function readingOf(args: ParsedArgs): ReaderOptions {
 /** A cut-off outside the vigencia is a usage error, not a silent T4 (real-formats.md). */
 export function checkCutoffInVigencia(cutoff: string | undefined, vigencia: number | undefined): void {
   const why = cutoffOutsideVigencia(cutoff, vigencia);
+  if (why) throw new UsageError(why);
+}
+
+/** A vigencia outside the term of the plan indicativo a workbook is summarised from is a usage error, not an empty summary. */
+export function checkVigenciaInTerm(workbook: ReadWorkbook, vigencia: number): void {
+  const why = vigenciaOutsideTerm(workbook, vigencia);
   if (why) throw new UsageError(why);
 }
 

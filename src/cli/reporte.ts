@@ -20,7 +20,7 @@ import { goalStateLabels } from '../domain/goal';
 import { isOverExecuted } from '../domain/progress';
 import { InputError } from '../app/errors';
 import { buildReport, resolveOptions, type Report, type ReportFigures, type ReportPlanRow, type ReportPlanSummary } from '../app/report';
-import { allowOnly, checkCutoffInVigencia, readingOf } from './args';
+import { allowOnly, checkCutoffInVigencia, checkVigenciaInTerm, readingOf } from './args';
 import type { CliDeps } from './deps';
 import { oneLine, pct, plural, styleFor, table, type Style } from './output';
 import { writeJson } from './json-out';
@@ -76,6 +76,7 @@ export function makeReporte(deps: CliDeps) {
     const workbook = mergeWorkbooks(books);
     const options = resolveOptions({ cutoff: args.corte, ...(args.vigencia !== undefined ? { vigencia: Number(args.vigencia) } : {}) }, workbook, io.now);
     checkCutoffInVigencia(args.corte, options.vigencia);
+    checkVigenciaInTerm(workbook, options.vigencia);
     const last = books[books.length - 1].file;
     progress.phase('Calculando el reporte de', last);
     const report = buildReport(workbook, options);

@@ -72,9 +72,20 @@ maybe('the real SisPT export (Cajicá 2024–2027)', () => {
     const later = await report(sispt, new Date(2029, 2, 1));
     expect([later.vigencia, later.goals.length, later.planSummary?.vigenciaFrom]).toEqual([2027, 37, 'term']);
     expect(later.planSummary?.note).toContain('(el año del cuatrienio más cercano a hoy)');
-    const outside = await report(sispt, new Date(2026, 11, 3), ['--vigencia', '2030']);
-    expect([outside.goals.length, outside.planSummary?.goals]).toEqual([0, 0]);
-    expect(outside.planSummary?.note).toContain('la vigencia 2030 (la indicada) no es un año del plan');
+  });
+
+  it('a --vigencia outside the plan\'s term is a usage error in every reading verb (exit 2, one Spanish line)', async () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      const line = 'tablero: El plan indicativo cubre 2024 a 2027; indique una vigencia entre 2024 y 2027.\n';
+      for (const argv of [['reporte'], ['reporte', '--json'], ['validar', '--json'], ['informe', '-o', 'i.html'], ['generar', '-o', 'g.xlsx']]) {
+        const r = await tablero([argv[0], sispt, '--vigencia', '2030', ...argv.slice(1)], dir, { now: new Date(2026, 11, 3) });
+        expect([argv.join(' '), r.code, r.stdout, r.stderr]).toEqual([argv.join(' '), 2, '', line]);
+      }
+      expect(existsSync(path.join(dir, 'i.html')) || existsSync(path.join(dir, 'g.xlsx'))).toBe(false);
+    } finally {
+      cleanup();
+    }
   });
 
   it('prints a plan summary as text, never a rating', async () => {
