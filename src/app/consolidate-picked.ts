@@ -13,11 +13,12 @@ import type { WorkbookGrids } from '../domain/grid';
 import type { ReadWorkbook } from '../domain/sheet';
 import { guardXlsxBytes } from './guard';
 import { damaged, extensionProblem, recognise } from './admit';
-import { ConsolidationIntake, consolidate, type Consolidation, type ConsolidationSource, type LeftOutCode } from './consolidate';
+import { ConsolidationIntake, consolidate, reviewSource, type Consolidation, type ConsolidationSource, type LeftOutCode } from './consolidate';
 import { localDateTime, prepare } from './generate';
 import { productSheetsOf } from './registry';
-import { validateWorkbook } from './validate';
+import { countSeverities } from './validate';
 import { UserError } from './errors';
+import { paneReading } from './pane';
 import { throwIfCancelled, type CancelToken, type ProgressReporter, type WorkbookSettings } from './ports';
 
 /** A file the reviewer picked. */
@@ -116,7 +117,9 @@ export async function consolidatePicked(
   const intake = new ConsolidationIntake(settings.cutoff);
   const reports: PickedFileReport[] = [];
   const sources: ConsolidationSource[] = [];
-  const reading = { extraSources: settings.extraSources };
+  // The settings read each file as `--vigencia` and `--corte` read it on the command line.
+  const reading = paneReading(settings);
+  const vigencia = settings.vigencia !== undefined ? { vigencia: settings.vigencia } : {};
   for (const [i, { name, bytes }] of files.entries()) {
     throwIfCancelled(cancel);
     progress.report(`Leyendo «${name}»`, i, files.length);
@@ -150,7 +153,15 @@ export async function consolidatePicked(
       continue;
     }
     throwIfCancelled(cancel);
-    const prepared = prepare(grids, productSheetsOf(grids.sheets), { cutoff: intake.cutoff, extraSources: settings.extraSources }, now);
+    let prepared: ReturnType<typeof prepare>;
+    try {
+      prepared = prepare(grids, productSheetsOf(grids.sheets), { cutoff: intake.cutoff, extraSources: settings.extraSources, ...vigencia }, now, reading, 'pane');
+    } catch (e) {
+      // The vigencia of Ajustes is not one this file holds: listed with its reason, as another vigencia is.
+      if (!(e instanceof UserError)) throw e;
+      reports.push(unread(name, 'vigencia', e.message));
+      continue;
+    }
     const workbook = prepared.workbook;
     const facts = factsOf(workbook);
     const verdict = intake.admit({ file: name, workbook, options: prepared.options });
@@ -159,9 +170,10 @@ export async function consolidatePicked(
       continue;
     }
     progress.report(`Validando «${name}»`, i, files.length);
-    const v = validateWorkbook(workbook, prepared.options);
-    sources.push({ file: name, workbook, findings: v.findings });
-    reports.push({ ...facts, file: name, admitted: true, errors: v.errors, warnings: v.warnings });
+    const source = reviewSource(name, workbook, prepared.options);
+    sources.push(source);
+    const { errors, warnings } = countSeverities(source.findings);
+    reports.push({ ...facts, file: name, admitted: true, errors, warnings });
   }
   progress.report('Consolidando', files.length, files.length);
   const consolidation =

@@ -17,23 +17,40 @@ import { fromJsDate } from '../domain/dates';
 import type { Finding } from '../domain/finding';
 import { executedField, headerOf, plannedField } from '../domain/fields';
 import type { FieldId, PeriodKind } from '../domain/fields';
-import type { ReadSheet, ReadWorkbook } from '../domain/sheet';
+import { isGoalSheet, type ReadSheet, type ReadWorkbook } from '../domain/sheet';
 import { formatDate } from '../domain/format';
 import { SheetBuilder, baseStyles, palette } from '../sheets/model';
 import type { SheetModel } from '../sheets/model';
 import type { GenerarResult } from './generate';
 import type { EngineOptions } from '../domain/options';
 import { UserError } from './errors';
+import type { ProgressModel } from '../domain/progress-model';
+import { analyse } from './analyse';
+import { allRulesWithBaseline } from '../rules/baseline-index';
 
 export const ORIGIN_FILE_HEADER = 'Archivo de origen';
 export const ORIGIN_SHEET_HEADER = 'Hoja de origen';
 export const ORIGIN_ROW_HEADER = 'Fila de origen';
 
+/**
+ * A unit's file in a consolidation, with its OWN reading and review: the findings `validar` and the
+ * progress model `reporte` give on that file (its format, its granularity, its year block, its
+ * value conventions), at the consolidation's cut-off. The consolidation's verdicts are these,
+ * never a re-reading of the copied rows.
+ */
 export interface ConsolidationSource {
   /** File name as the user gave it. */
   readonly file: string;
   readonly workbook: ReadWorkbook;
+  readonly options: EngineOptions;
   readonly findings: readonly Finding[];
+  readonly model: ProgressModel;
+}
+
+/** A unit's file reviewed on its own, as `validar` and `reporte` review it (every rule, the baseline's included). */
+export function reviewSource(file: string, workbook: ReadWorkbook, options: EngineOptions): ConsolidationSource {
+  const a = analyse(workbook, options, allRulesWithBaseline);
+  return { file, workbook, options, findings: a.findings, model: a.model };
 }
 
 export interface Consolidation {
@@ -43,6 +60,15 @@ export interface Consolidation {
   /** Per file: capture sheets copied. */
   readonly files: readonly { file: string; sheets: readonly string[]; rows: number }[];
   readonly periodKind: PeriodKind;
+  /** The consolidated sheet's fields, one per column from column 1 (the origin columns follow). */
+  readonly fields: readonly FieldId[];
+  /** Where each source row went: `placedKey(file, sheet, row)` → row of the consolidated sheet. */
+  readonly placed: ReadonlyMap<string, number>;
+}
+
+/** Key of a source row in `Consolidation.placed`. */
+export function placedKey(file: string, sheet: string, row: number): string {
+  return `${file}\u0000${sheet}\u0000${row}`;
 }
 
 /** A consolidation written into a new workbook (what `tablero consolidar` says of it). */
@@ -81,7 +107,7 @@ export function consolidate(
   sources: readonly ConsolidationSource[],
   opts: { vigencia: number; cutoff: string; entity: string | null; generatedAt: string },
 ): Consolidation {
-  const captures = sources.flatMap((s) => s.workbook.sheets.filter((sh) => sh.kind === 'hoja-captura').map((sheet) => ({ file: s.file, sheet })));
+  const captures = sources.flatMap((s) => s.workbook.sheets.filter(isGoalSheet).map((sheet) => ({ file: s.file, sheet })));
   if (captures.length === 0) throw new ConsolidationError('Ningún archivo tiene una hoja de captura para consolidar.');
   const kinds = new Set(captures.map((c) => c.sheet.periodKind));
   if (kinds.size > 1) {
@@ -118,6 +144,7 @@ export function consolidate(
     return name;
   };
   let row = header + 1;
+  const placed = new Map<string, number>();
   const perFile = new Map<string, { sheets: string[]; rows: number }>();
   for (const { file, sheet } of captures) {
     const entry = perFile.get(file) ?? { sheets: [], rows: 0 };
@@ -132,6 +159,7 @@ export function consolidate(
       b.text(row, originCols, file, 'cOrigin');
       b.text(row, originCols + 1, sheet.name, 'cOrigin');
       b.set(row, originCols + 2, dr.row, 'cOrigin');
+      placed.set(placedKey(file, sheet.name, dr.row), row);
       row++;
       entry.rows++;
     }
@@ -144,6 +172,8 @@ export function consolidate(
     rows: row - header - 1,
     files: [...perFile.entries()].map(([file, v]) => ({ file, sheets: v.sheets, rows: v.rows })),
     periodKind,
+    fields,
+    placed,
   };
 }
 
@@ -153,11 +183,6 @@ function writeRaw(b: SheetBuilder, row: number, col: number, raw: CellValue, sty
   else if (isCellError(raw)) b.set(row, col, raw.error, style, { error: true });
   else if (typeof raw === 'string') b.set(row, col, raw, style, { text: true });
   else b.set(row, col, raw, style);
-}
-
-/** Key that tells a consolidated-sheet finding repeats one of a unit's own file. */
-export function findingKey(f: Finding): string {
-  return `${f.rule}\u0000${f.goal ?? ''}\u0000${f.message}`;
 }
 
 // ---------------------------------------------------------------------------------------------

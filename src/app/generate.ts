@@ -13,7 +13,8 @@ import type { EngineOptions } from '../domain/options';
 import type { ReadWorkbook } from '../domain/sheet';
 import type { ReaderOptions } from '../domain/reader';
 import { readMapped } from './mapping';
-import { resolveOptions, toReportJson } from './report';
+import { resolveOptions, toReportJson, vigenciaNotInWorkbook } from './report';
+import { InputError } from './errors';
 import type { Report } from './report';
 import type { ProgressModel } from '../domain/progress-model';
 import { analyse } from './analyse';
@@ -24,7 +25,7 @@ import { buildTablero } from '../sheets/tablero';
 import { buildAlertas } from '../sheets/alertas';
 import { buildObservaciones } from '../sheets/observaciones';
 import type { ObservationRow } from '../sheets/observaciones';
-import { MAX_SHEET_NAME, UNIT_SHEET_SEPARATOR, withoutProductSheets } from './registry';
+import { MAX_SHEET_NAME, UNIT_SHEET_SEPARATOR, supersededNote, throughConsolidated, withoutProductSheets } from './registry';
 import { findingOwners, modelForUnit } from './returns';
 import { nameKey } from '../domain/aggregate';
 import { allRulesWithBaseline } from '../rules/baseline-index';
@@ -52,17 +53,28 @@ export interface Generated {
   /** Tablero, Alertas, Observaciones — in that order. */
   readonly sheets: readonly SheetModel[];
   readonly marks: MarkPlan;
+  /** What the reading left out that the user must be told (`supersededNote`), in Spanish. */
+  readonly note?: string;
 }
 
-/** Reads grids (leaving out generated sheets) and resolves the run's options. */
+/**
+ * Reads grids (leaving out generated sheets) and resolves the run's options; a vigencia asked for
+ * that the workbook does not hold is an `InputError` naming the file (`vigenciaNotInWorkbook`, the
+ * same check `readWorkbookFile` makes for the verbs that only read). `advice`: how the user
+ * changes the vigencia (the command line's flag, or the pane's Ajustes).
+ */
 export function prepare(
   grids: WorkbookGrids,
   generated: readonly string[],
   partial: Partial<EngineOptions>,
   today: Date | string,
   reading: ReaderOptions = {},
+  advice: 'cli' | 'pane' = 'cli',
 ): { workbook: ReadWorkbook; options: EngineOptions } {
-  const workbook = readMapped(withoutProductSheets(grids, generated), { ...reading, extraSources: partial.extraSources }, grids.name);
+  const read = readMapped(withoutProductSheets(grids, generated), { ...reading, extraSources: partial.extraSources }, grids.name);
+  const workbook = throughConsolidated(read, grids);
+  const wrongYear = vigenciaNotInWorkbook(workbook, reading.vigencia, advice);
+  if (wrongYear) throw new InputError(`${grids.name}: ${wrongYear}`);
   return { workbook, options: resolveOptions(partial, workbook, today) };
 }
 
@@ -80,6 +92,7 @@ export function analyseForGeneration(req: GenerateRequest): Analysed {
   const keep = req.keepFinding ?? (() => true);
   const findings = validation.findings.filter(keep);
   const model = validation.model;
+  const note = supersededNote(req.workbook);
   const rows: ObservationRow[] = [...(req.extraObservations ?? []), ...findings.map((finding) => ({ finding, linkable: true }))];
   const errors = rows.filter((r) => r.finding.severity === 'error').length;
   return {
@@ -90,6 +103,7 @@ export function analyseForGeneration(req: GenerateRequest): Analysed {
     marks: planMarks(validation.findings),
     rows,
     sourceSheets: sourceSheetsOf(req.workbook, model),
+    ...(note ? { note } : {}),
   };
 }
 
@@ -120,7 +134,7 @@ export function buildSheets(a: Analysed, req: Pick<GenerateRequest, 'workbookNam
 
 export function generate(req: GenerateRequest): Generated {
   const a = analyseForGeneration(req);
-  return { findings: a.findings, errors: a.errors, warnings: a.warnings, model: a.model, report: toReportJson(a.model), sheets: buildSheets(a, req), marks: a.marks };
+  return { findings: a.findings, errors: a.errors, warnings: a.warnings, model: a.model, report: toReportJson(a.model), sheets: buildSheets(a, req), marks: a.marks, ...(a.note ? { note: a.note } : {}) };
 }
 
 /**
@@ -194,10 +208,20 @@ export interface GenerationSummary {
   readonly rezagadas: number;
   readonly cutoff: string;
   readonly vigencia: number;
+  /** What the reading left out (`Generated.note`). */
+  readonly note?: string;
 }
 
-export function summaryOf(g: Pick<Generated, 'errors' | 'warnings' | 'model'>): GenerationSummary {
-  return { errors: g.errors, warnings: g.warnings, source: g.model.source, rezagadas: g.model.rezagadas.length, cutoff: g.model.cutoff, vigencia: g.model.vigencia };
+export function summaryOf(g: Pick<Generated, 'errors' | 'warnings' | 'model' | 'note'>): GenerationSummary {
+  return {
+    errors: g.errors,
+    warnings: g.warnings,
+    source: g.model.source,
+    rezagadas: g.model.rezagadas.length,
+    cutoff: g.model.cutoff,
+    vigencia: g.model.vigencia,
+    ...(g.note ? { note: g.note } : {}),
+  };
 }
 
 /** A generation written into a workbook: the summary, the sheets placed (final names), the cells marked. */

@@ -27,7 +27,7 @@ import { buildProgressModel, type ProgressModel } from '../domain/progress-model
 import type { EngineOptions } from '../domain/options';
 import { formatDate, formatMoney } from '../domain/format';
 import { unitName } from './returns';
-import { informeHtml } from '../sheets/informe';
+import { informeHtml, publicTitle } from '../sheets/informe';
 import type { InformeData, InformeOptions, PublicGoal, PublicProgram } from '../sheets/informe';
 
 export type { InformeData };
@@ -51,6 +51,12 @@ export function nextReport(model: ProgressModel): InformeData['nextReport'] {
   return { period: periodLabel(period, kind), vigencia, deadline: periodDeadline(vigencia, period, kind), text: reportPeriodPhrase(vigencia, period, kind) };
 }
 
+/** A BPIN cell's code; «N/A», «No aplica», «—» say the project has none. */
+function bpinOf(row: Parameters<typeof okText>[0]): string | null {
+  const v = okText(row, 'bpin')?.trim() || null;
+  return v && !/^(n\.?\s*\/?\s*a\.?|no aplica|sin bpin|[-—–]+)$/i.test(v) ? v : null;
+}
+
 function programsOf(workbook: ReadWorkbook, model: ProgressModel): PublicProgram[] {
   type P = { code: string | null; name: string; dimension: string | null; projects: Map<string, { name: string; bpin: string | null; objective: string | null; budget: number; goals: Map<string, PublicGoal> }> };
   const programs = new Map<string, P>();
@@ -65,7 +71,7 @@ function programsOf(workbook: ReadWorkbook, model: ProgressModel): PublicProgram
     for (const row of sheet.rows) {
       const code = goalCodeOf(row);
       const p = program(okText(row, 'programCode')?.trim() || null, okText(row, 'program')?.trim() || null, okText(row, 'dimension')?.trim() || null);
-      const bpin = okText(row, 'bpin')?.trim() || null;
+      const bpin = bpinOf(row);
       const name = okText(row, 'project')?.trim() || (bpin ? `Proyecto ${bpin}` : 'Sin proyecto');
       const key = bpin ?? name.toLowerCase();
       let pr = p.projects.get(key);
@@ -84,14 +90,24 @@ function programsOf(workbook: ReadWorkbook, model: ProgressModel): PublicProgram
     }
   }
   if (planSheets.length === 0) {
+    // The goals of the capture sheets or of the plan indicativo (the vigencia's products), with what
+    // their own row says of the project, BPIN, indicator and unit of measure when the format has it.
+    const rowsOf = new Map(workbook.sheets.map((s) => [s.name, new Map(s.rows.map((r) => [r.row, r] as const))] as const));
     for (const g of model.goals) {
       if (g.state === 'eliminada') continue;
       const i = g.input;
+      const row = rowsOf.get(i.sheet)?.get(i.row);
+      const text = (f: Parameters<typeof okText>[1]): string | null => (row ? okText(row, f)?.trim() || null : null);
       const p = program(i.programCode, i.program, i.dimension);
-      let pr = p.projects.get('');
-      if (!pr) p.projects.set('', (pr = { name: 'Metas del programa', bpin: null, objective: null, budget: 0, goals: new Map() }));
+      const bpin = row ? bpinOf(row) : null;
+      const project = text('project');
+      const key = bpin ?? project?.toLowerCase() ?? '';
+      let pr = p.projects.get(key);
+      if (!pr) p.projects.set(key, (pr = { name: project ?? (bpin ? `Proyecto ${bpin}` : 'Metas del programa'), bpin, objective: text('projectObjective'), budget: 0, goals: new Map() }));
       pr.budget += i.budget.final ?? 0;
-      if (!pr.goals.has(i.code)) pr.goals.set(i.code, { code: i.code, goal: i.goal, indicator: null, unitOfMeasure: null, yearGoal: i.yearGoal, unit: unitName(i.unit) });
+      if (!pr.goals.has(i.code)) {
+        pr.goals.set(i.code, { code: i.code, goal: i.goal, indicator: text('indicator'), unitOfMeasure: text('unitOfMeasure'), yearGoal: i.yearGoal, unit: unitName(i.unit) });
+      }
     }
   }
   return [...programs.values()].map((p) => ({
@@ -134,7 +150,7 @@ export function informeOf(workbook: ReadWorkbook, options: EngineOptions, files:
 /** What the informe holds, in one Spanish phrase («informe de seguimiento al corte 30/06/2025 (38 metas, 5 rezagadas)»), as `tablero informe` and the pane say it. */
 export function informeSummary(data: InformeData, publico: boolean): string {
   const m = data.model;
-  if (publico) return `plan de acción ${m.vigencia} para publicar (Ley 1474 de 2011, art. 74): ${data.programs.length} programas, ${data.programs.reduce((n, p) => n + p.projects.length, 0)} proyectos`;
+  if (publico) return `${publicTitle(m)}, para publicar (Ley 1474 de 2011, art. 74): ${data.programs.length} programas, ${data.programs.reduce((n, p) => n + p.projects.length, 0)} proyectos`;
   // A plan with no execution reported: the page is the plan's summary (sheets/informe.ts).
   if (m.planSummary && (m.source === 'plan-accion' || m.source === 'plan-indicativo')) {
     return `resumen del ${m.source === 'plan-indicativo' ? 'plan indicativo' : 'plan de acción'}, vigencia ${m.vigencia}, sin ejecución reportada (${m.planSummary.goals} metas, ${formatMoney(m.planSummary.amount)} programados)`;

@@ -14,9 +14,10 @@ import type { WorkbookGrids } from '../domain/grid';
 import type { ReadWorkbook } from '../domain/sheet';
 import type { ReaderOptions } from '../domain/reader';
 import { guardXlsxBytes } from './guard';
-import { withoutProductSheets } from './registry';
+import { throughConsolidated, withoutProductSheets } from './registry';
 import { InputError } from './errors';
 import { damaged, extensionProblem, quoted, recognise } from './admit';
+import { vigenciaNotInWorkbook } from './run-options';
 
 export { quoted } from './admit';
 
@@ -132,7 +133,10 @@ export async function loadWorkbookFile<H>(file: string, parser: WorkbookParser<H
 export async function readWorkbookFile(file: string, readGrids: GridReader, options: LoadOptions): Promise<ReadFile> {
   const { abs, size, grids } = await gridsOfFile(file, readGrids, options);
   // The product's own sheets (an output of `generar` sent back) are never read as data.
-  return { file, path: abs, bytes: size, workbook: recognise(file, withoutProductSheets(grids), { ...options.reading, extraSources: options.extraSources }, options.listAll) };
+  const workbook = recognise(file, withoutProductSheets(grids), { ...options.reading, extraSources: options.extraSources }, options.listAll);
+  const wrongYear = vigenciaNotInWorkbook(workbook, options.reading?.vigencia);
+  if (wrongYear) throw new InputError(`${path.basename(file)}: ${wrongYear}`);
+  return { file, path: abs, bytes: size, workbook: throughConsolidated(workbook, grids) };
 }
 
 /** The checked file's grids; its bytes go out of reach when this returns. */

@@ -107,7 +107,8 @@ function mappingProblemsMessage(workbook: ReadWorkbook, origin: MappingOrigin | 
   const problems = workbook.mappingProblems ?? [];
   if (problems.length === 0) return undefined;
   const whose = origin === 'libro' ? `El mapa de columnas guardado en «${file}»` : 'El mapa de columnas (--mapa)';
-  return `${whose} no se puede aplicar: ${problems.join(' ')}`;
+  const what = problems.join(' ');
+  return `${whose} no se puede aplicar: ${what.charAt(0).toLowerCase()}${what.slice(1)}`;
 }
 
 /**

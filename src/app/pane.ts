@@ -12,13 +12,13 @@ import type { EngineOptions } from '../domain/options';
 import type { ReadSheet, ReadWorkbook } from '../domain/sheet';
 import { readWorkbook, type ReaderOptions } from '../domain/reader';
 import { storedMappingText, type WorkbookMapping } from '../domain/mapping';
-import { withoutProductSheets } from './registry';
+import { supersededNote, throughConsolidated, withoutProductSheets } from './registry';
 import { UserError } from './errors';
 import type { GeneratedKind } from '../sheets/model';
 import { goalCodeOf, distinctGoalCount } from '../domain/goals';
 import { cutoffPeriod, periodLabel } from '../domain/periods';
 import { localDateTime, todayIso } from '../domain/dates';
-import { resolveOptions } from './run-options';
+import { resolveOptions, vigenciaNotInWorkbook } from './run-options';
 import { unitsOf } from './units';
 
 /** The sheets the pane's Generar buttons write (the consolidated and return sheets are the command line's). */
@@ -38,6 +38,8 @@ export interface Detection {
   readonly unknown: readonly string[];
   /** The units the rows name (Generar's unit picker for Alertas and Observaciones). */
   readonly units?: readonly string[];
+  /** Said when the workbook is read through its consolidated sheet (`supersededNote`). */
+  readonly note?: string;
 }
 
 export interface ValidationOutcome {
@@ -140,7 +142,19 @@ export function paneReading(settings: WorkbookSettings): ReaderOptions {
 
 /** The pane's reading of the grids (the settings' vigencia and cut-off), with the workbook's mapping when it has one. */
 export function readPane(grids: WorkbookGrids, settings: WorkbookSettings, mapping?: WorkbookMapping): ReadWorkbook {
-  return readWorkbook(withoutProductSheets(grids), { ...paneReading(settings), ...(mapping ? { mapping } : {}) });
+  return throughConsolidated(readWorkbook(withoutProductSheets(grids), { ...paneReading(settings), ...(mapping ? { mapping } : {}) }), grids);
+}
+
+/**
+ * `readPane` for an action (Validar, Generar, Informe): a vigencia of Ajustes the workbook does not
+ * hold is refused in one line, as `--vigencia` is on the command line (`vigenciaNotInWorkbook`),
+ * never read as another year's figures.
+ */
+function readPaneFor(grids: WorkbookGrids, settings: WorkbookSettings, mapping?: WorkbookMapping): ReadWorkbook {
+  const workbook = readPane(grids, settings, mapping);
+  const wrongYear = vigenciaNotInWorkbook(workbook, settings.vigencia, 'pane');
+  if (wrongYear) throw new UserError(wrongYear);
+  return workbook;
 }
 
 function count(n: number, one: string, many: string): string {
@@ -181,7 +195,8 @@ export function detectWorkbook(workbook: ReadWorkbook, options: EngineOptions): 
   const sheets: DetectedSheet[] = workbook.sheets
     .filter((s) => s.visibility === 'visible')
     .map((s) => ({ name: s.name, kind: s.kind, summary: summarizeSheet(s, options) }));
-  return { sheets, unknown: workbook.unknown.map((u) => u.name).filter((n) => !n.startsWith('_')), units: unitsOf(workbook) };
+  const note = supersededNote(workbook);
+  return { sheets, unknown: workbook.unknown.map((u) => u.name).filter((n) => !n.startsWith('_')), units: unitsOf(workbook), ...(note ? { note } : {}) };
 }
 
 /**
@@ -220,7 +235,7 @@ export function createPaneUseCases(generateSheet: GenerateSheet): PaneUseCases {
 
     async validate(grids, settings, stored): Promise<ValidationOutcome> {
       const { validateWorkbook, ruleTitle } = await paneChunks.validate();
-      const workbook = readPane(grids, settings, stored?.mapping);
+      const workbook = readPaneFor(grids, settings, stored?.mapping);
       const options = engineOptions(settings, workbook);
       // An approved workbook (the plan stored by Aprobar plan / tablero aprobar): every rule and
       // those against the approved plan, as `tablero validar` applies them.
@@ -238,7 +253,7 @@ export function createPaneUseCases(generateSheet: GenerateSheet): PaneUseCases {
     },
 
     async generate(kind, grids, settings, progress, cancel, unit, stored) {
-      const workbook = readPane(grids, settings, stored?.mapping);
+      const workbook = readPaneFor(grids, settings, stored?.mapping);
       if (workbook.sheets.length === 0) {
         throw new UserError('No hay en el libro una hoja de plan de acción ni de captura con la cual generar. Inserte una plantilla o abra el libro de la dependencia.');
       }
@@ -249,7 +264,7 @@ export function createPaneUseCases(generateSheet: GenerateSheet): PaneUseCases {
 
     async informe(grids, settings, publico, stored) {
       const { informeOf, informeSummary } = await paneChunks.informe();
-      const workbook = readPane(grids, settings, stored?.mapping);
+      const workbook = readPaneFor(grids, settings, stored?.mapping);
       if (workbook.sheets.length === 0) {
         throw new UserError('No hay en el libro una hoja de plan de acción ni de captura para el informe. Abra el libro de la dependencia o el consolidado.');
       }

@@ -26,6 +26,7 @@
  * the new sheet takes a free name ("Tablero de control (2)").
  */
 import type { CellValue, WorkbookGrids } from '../domain/grid';
+import type { ReadWorkbook } from '../domain/sheet';
 import type { GeneratedKind } from '../sheets/model';
 import { MAX_CELL_CHARS, splitText } from '../domain/text';
 
@@ -233,6 +234,42 @@ export function productSheetsOf(sheets: readonly { readonly name: string; readon
       .map((e) => e.sheet),
   );
   return [REGISTRY_SHEET, ...sheets.filter((s) => listed.has(s.name)).map((s) => s.name)];
+}
+
+/**
+ * A workbook that holds the product's «Consolidado» (written by Consolidar in the pane or by
+ * `tablero consolidar`) is read through it, by every verb and both hosts: the consolidated sheet
+ * already holds the rows of every unit file it was made from, so the workbook's own capture sheets
+ * are not read again — a goal never counts twice. (The workbook's own rows, when they are a unit's
+ * too, go into the consolidation like any other file's.) Its plan de acción and techos sheets are
+ * still read. `grids` are the workbook's grids with the registry sheet; what was left out is said
+ * in `superseded` (`supersededNote`).
+ */
+export function throughConsolidated(workbook: ReadWorkbook, grids: WorkbookGrids): ReadWorkbook {
+  const registry = grids.sheets.find((s) => s.name === REGISTRY_SHEET);
+  if (!registry) return workbook;
+  const listed = new Set(
+    parseRegistry(registry.values)
+      .entries.filter((e): e is GeneratedEntry => e.type === 'hoja' && e.kind === 'consolidado')
+      .map((e) => e.sheet),
+  );
+  const by = workbook.sheets.find((s) => listed.has(s.name) && s.kind === 'hoja-captura');
+  if (!by) return workbook;
+  const own = workbook.sheets.filter((s) => s.kind === 'hoja-captura' && !listed.has(s.name));
+  if (own.length === 0) return workbook;
+  return { ...workbook, sheets: workbook.sheets.filter((s) => !own.includes(s)), superseded: { by: by.name, sheets: own.map((s) => s.name) } };
+}
+
+/** What a reading through the consolidated sheet left out, in Spanish (`null` when nothing was). */
+export function supersededNote(workbook: Pick<ReadWorkbook, 'superseded'>): string | null {
+  const s = workbook.superseded;
+  if (!s) return null;
+  const names = s.sheets.map((n) => `«${n}»`).join(', ');
+  const one = s.sheets.length === 1;
+  return (
+    `Se leyó la hoja consolidada «${s.by}»; ${one ? 'la hoja de captura propia del libro' : 'las hojas de captura propias del libro'} (${names}) ` +
+    `no se ${one ? 'leyó' : 'leyeron'}: el consolidado ${one ? 'la' : 'las'} reemplaza (si sus filas no están en él, incluya este libro al consolidar).`
+  );
 }
 
 /**

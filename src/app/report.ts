@@ -21,7 +21,7 @@ import { buildProgressModel, type PlanAmountRow, type ProgressModel } from '../d
 import type { ReadWorkbook } from '../domain/sheet';
 import type { GoalType } from '../domain/values';
 
-export { cutoffOutsideVigencia, resolveOptions, vigenciaOutsideTerm } from './run-options';
+export { cutoffOutsideVigencia, resolveOptions, vigenciaNotInWorkbook } from './run-options';
 
 // ---------------------------------------------------------------------------------------------
 // The documented JSON (product.md "reporte --json"). Field names and order are an interface.
@@ -147,9 +147,12 @@ export interface ReportPlanSummary {
   readonly goals: number;
   /** Goals of the whole plan. */
   readonly planGoals: number;
-  /** Σ the vigencia's programmed amount (pesos). */
+  /** Σ the vigencia's programmed amount (pesos) of the vigencia's goals (a plan indicativo's products programmed that year). */
   readonly amount: number;
-  readonly byYear: readonly { readonly year: number; readonly goals: number; readonly amount: number }[];
+  /** Plan indicativo: Σ the vigencia's cost of the products with no quantity programmed that year (`unprogrammed`), not in `amount`. */
+  readonly unprogrammedAmount: number;
+  /** Per year: products programmed, their cost (`amount`), and the cost of the products not programmed that year (`unprogrammedAmount`). */
+  readonly byYear: readonly { readonly year: number; readonly goals: number; readonly amount: number; readonly unprogrammedAmount: number }[];
   readonly byUnit: readonly ReportPlanRow[];
   readonly byProgram: readonly (ReportPlanRow & { readonly programCode: string | null; readonly ceiling: number | null; readonly ceilingUse: number | null })[];
   readonly bySource: readonly ReportPlanRow[];
@@ -248,7 +251,8 @@ function reportPlanSummary(model: ProgressModel): ReportPlanSummary | null {
     goals: s.goals,
     planGoals: s.planGoals,
     amount: s.amount,
-    byYear: s.byYear.map((y) => ({ year: y.year, goals: y.goals, amount: y.amount })),
+    unprogrammedAmount: s.unprogrammedAmount,
+    byYear: s.byYear.map((y) => ({ year: y.year, goals: y.goals, amount: y.amount, unprogrammedAmount: y.unprogrammedAmount })),
     byUnit: s.byUnit.map(row),
     byProgram: s.byProgram.map((p) => ({ ...row(p), programCode: p.programCode, ceiling: p.ceiling, ceilingUse: p.ceilingUse })),
     bySource: s.bySource.map(row),

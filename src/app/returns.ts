@@ -3,21 +3,18 @@
  * unit, so each dependencia receives ITS observations and ITS lagging and over-programmed goals —
  * never another unit's.
  *
- * Input is what a consolidation computes: the units' own files with their findings, and the
- * consolidated workbook (the "Consolidado" capture sheet with its origin columns) with its
- * progress model and the findings that only appear once the files are together.
+ * Input is what a consolidation computes (`app/consolidation-review.ts`): the units' own files,
+ * each with its own findings and the ones that span files (a goal two files report), and the
+ * progress model combined from each file's own. Or a consolidated workbook given alone: its
+ * «Consolidado» capture sheet with its origin columns, and the findings on it.
  *
  * Whose is a finding:
  * - in a unit's own file: the unit of its data row (its Dependencia cell, else the unit of the
  *   sheet's title block); a finding outside the data rows (a missing header, a title block) goes to
  *   the sheet's title-block unit, else to every unit of that file — they all share the sheet;
- * - on the consolidated sheet: the unit of that consolidated row. It is returned pointing at the
- *   unit's own file, sheet and cell (the consolidated column is translated back to the source
- *   sheet's column of the same field); when the source file is not at hand (a consolidated
- *   workbook given alone) the cell is the consolidated one (`Consolidado!F12`) with the file and
- *   row of origin.
- * - Findings of the consolidated sheet outside its data rows belong to no unit: they stay in the
- *   consolidated Observaciones (`unassigned`).
+ * - on a consolidated sheet given alone: the unit of that consolidated row, pointing at the
+ *   consolidated cell (`Consolidado!F12`) with the file and row of origin. Findings outside its
+ *   data rows belong to no unit: they stay in the consolidated Observaciones (`unassigned`).
  *
  * Host-neutral: the CLI writes each return as a workbook; the pane generates one unit's
  * Observaciones and Alertas with the same owners and the same narrowed model (`unitSheet` in
@@ -25,13 +22,10 @@
  */
 import { nameKey } from '../domain/aggregate';
 import type { Finding } from '../domain/finding';
-import type { FieldId } from '../domain/fields';
 import type { GoalProgress } from '../domain/goal';
-import { cellAddress } from '../domain/grid';
 import type { CellValue, Grid } from '../domain/grid';
 import { ORIGIN_FILE_HEADER, ORIGIN_ROW_HEADER, ORIGIN_SHEET_HEADER } from './consolidate';
 import type { ReadSheet, ReadWorkbook } from '../domain/sheet';
-import { parseAddress } from '../domain/grid';
 import type { ProgressModel } from '../domain/progress-model';
 import type { ObservationRow } from '../sheets/observaciones';
 import { NO_UNIT, rowUnits, unitName } from './units';
@@ -53,14 +47,22 @@ export interface ReturnSourceFile {
 }
 
 export interface ReturnsRequest {
-  /** Progress model of the consolidated workbook: every unit's goals. */
+  /** Progress model of the consolidation: every unit's goals. */
   readonly model: ProgressModel;
-  /** The units' own files (empty when a consolidated workbook is returned alone). */
+  /**
+   * The units' own files, each with its findings — its own and the ones that span files
+   * (empty when a consolidated workbook is returned alone).
+   */
   readonly sources: readonly ReturnSourceFile[];
-  /** The consolidated capture sheet as read, with the origin of each data row. */
-  readonly consolidated: { readonly sheet: ReadSheet; readonly origins: ReadonlyMap<number, Origin> };
-  /** Findings on the consolidated workbook that are not already among the sources' own. */
-  readonly consolidatedFindings: readonly Finding[];
+  /**
+   * A consolidated workbook returned alone: its capture sheet as read, with the origin of each
+   * data row, and the findings on it.
+   */
+  readonly consolidated?: {
+    readonly sheet: ReadSheet;
+    readonly origins: ReadonlyMap<number, Origin>;
+    readonly findings: readonly Finding[];
+  };
 }
 
 export interface UnitReturn {
@@ -134,30 +136,25 @@ export function splitReturns(req: ReturnsRequest): Returns {
   // Every unit with goals gets its return, even with nothing to correct.
   for (const g of req.model.goals) bucket(unitName(g.input.unit));
 
-  const sheetsOf = new Map<string, Map<string, ReadSheet>>();
   for (const s of req.sources) {
-    sheetsOf.set(s.file, new Map(s.workbook.sheets.map((sh) => [sh.name, sh])));
     const owners = findingOwners(s);
     for (const f of s.findings) for (const u of owners(f)) add(u, { finding: f, file: s.file, linkable: false });
   }
 
-  const cons = req.consolidated;
-  const consUnits = rowUnits(cons.sheet);
-  const fieldAt = new Map<number, FieldId>(Object.entries(cons.sheet.columns).map(([f, c]) => [c as number, f as FieldId]));
+  // A consolidated workbook alone: its findings go to the unit of their row, pointing at the
+  // consolidated cell (`Consolidado!F12`) with the file and row of origin (the file is not at hand).
   const unassigned: ObservationRow[] = [];
-  for (const f of req.consolidatedFindings) {
-    const origin = f.sheet === cons.sheet.name ? cons.origins.get(f.row) : undefined;
-    if (!origin) {
-      unassigned.push({ finding: f, linkable: false });
-      continue;
+  const cons = req.consolidated;
+  if (cons) {
+    const consUnits = rowUnits(cons.sheet);
+    for (const f of cons.findings) {
+      const origin = f.sheet === cons.sheet.name ? cons.origins.get(f.row) : undefined;
+      if (!origin) unassigned.push({ finding: f, linkable: false });
+      else {
+        const cell = `${cons.sheet.name}!${f.cell}`;
+        add(consUnits.get(f.row) ?? NO_UNIT, { finding: { ...f, sheet: origin.sheet, row: origin.row, cell }, file: origin.file, linkable: false });
+      }
     }
-    const unit = consUnits.get(f.row) ?? NO_UNIT;
-    const source = sheetsOf.get(origin.file)?.get(origin.sheet);
-    const at = parseAddress(f.cell);
-    const field = at ? fieldAt.get(at.col) : undefined;
-    const col = field && source ? source.columns[field] : undefined;
-    const cell = source ? cellAddress(origin.row, col ?? source.headerCol) : `${cons.sheet.name}!${f.cell}`;
-    add(unit, { finding: { ...f, sheet: origin.sheet, row: origin.row, cell }, file: origin.file, linkable: false });
   }
 
   const units = [...byUnit.values()]

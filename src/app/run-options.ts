@@ -68,18 +68,6 @@ export function resolveOptions(
 }
 
 /**
- * Why a vigencia cannot be used with a workbook summarised from its plan indicativo: the year is
- * outside the plan's term (a usage error, like a cut-off outside the vigencia); `undefined` when
- * it can, or the workbook is read otherwise.
- */
-export function vigenciaOutsideTerm(workbook: ReadWorkbook, vigencia: number): string | undefined {
-  const term = planTermOf(workbook.sheets);
-  if (!term || term.includes(vigencia)) return undefined;
-  const [first, last] = [term[0], term[term.length - 1]];
-  return `El plan indicativo cubre ${first} a ${last}; indique una vigencia entre ${first} y ${last}.`;
-}
-
-/**
  * The years of the plan indicativo a workbook is summarised from: its first plan indicativo's
  * term, when the workbook has neither capture sheets nor a plan de acción (which would be read
  * instead); `undefined` otherwise.
@@ -94,14 +82,56 @@ function planTermOf(sheets: readonly ReadSheet[]): readonly number[] | undefined
  * Why a cut-off cannot be used with a vigencia (real-formats.md: a cut-off outside the vigencia
  * is a usage error, not a silent T4), or `undefined` when it can.
  */
-export function cutoffOutsideVigencia(cutoff: string | undefined, vigencia: number | undefined): string | undefined {
+export function cutoffOutsideVigencia(cutoff: string | undefined, vigencia: number | undefined, from?: VigenciaFrom): string | undefined {
   if (cutoff === undefined || vigencia === undefined) return undefined;
   const year = Number(cutoff.slice(0, 4));
   if (year === vigencia) return undefined;
-  return (
-    `La fecha de corte ${cutoff.slice(8, 10)}/${cutoff.slice(5, 7)}/${cutoff.slice(0, 4)} está fuera de la vigencia ${vigencia}; ` +
-    `use una fecha de corte de ${vigencia} o indique --vigencia ${year}.`
-  );
+  const date = `${cutoff.slice(8, 10)}/${cutoff.slice(5, 7)}/${cutoff.slice(0, 4)}`;
+  // The workbook's own year cannot be changed with --vigencia (vigenciaNotInWorkbook): only the cut-off can.
+  if (from === 'workbook') return `La fecha de corte ${date} está fuera de la vigencia ${vigencia}, la del libro; use una fecha de corte de ${vigencia}.`;
+  return `La fecha de corte ${date} está fuera de la vigencia ${vigencia}; use una fecha de corte de ${vigencia} o indique --vigencia ${year}.`;
+}
+
+/**
+ * Why a vigencia asked for (`--vigencia`, the pane's Ajustes) is not one the workbook holds, or
+ * `undefined` — a usage error, as a cut-off outside the vigencia is (real-formats.md «Years and
+ * the vigencia»). The sheets that set the vigencia are the plan de acción and follow-up sheets,
+ * else (a workbook that has neither) its plan indicativo; each holds the one year it names for
+ * itself, or its year blocks, or the plan indicativo's term. When none holds the year asked for
+ * (a plan de acción 2025 read «for 2024» would find no «Meta vigencia» and report 2025's figures
+ * as 2024's; a SisPT plan 2024–2027 read for 2030 would summarise nothing), the reader would
+ * report another year's figures under that year's name. A sheet that names no year accepts any.
+ * `advice` is how the user changes the vigencia: the command line's flag, or the pane's Ajustes.
+ */
+export function vigenciaNotInWorkbook(workbook: ReadWorkbook, vigencia: number | undefined, advice: 'cli' | 'pane' = 'cli'): string | undefined {
+  if (vigencia === undefined) return undefined;
+  const execution = workbook.sheets.filter((s) => s.kind === 'hoja-captura' || s.kind === 'plan-accion');
+  const sheets = execution.length > 0 ? execution : workbook.sheets.filter((s) => s.kind === 'plan-indicativo');
+  const held = sheets.map(yearsHeld);
+  if (held.length === 0 || held.some((y) => y === undefined || y.includes(vigencia))) return undefined;
+  const years = [...new Set(held.flatMap((y) => y ?? []))].sort((a, b) => a - b);
+  const [first, last] = [years[0], years[years.length - 1]];
+  const kinds = new Set(sheets.map((s) => s.kind));
+  const what = kinds.size > 1 ? 'las hojas' : kinds.has('plan-indicativo') ? 'el plan indicativo' : kinds.has('plan-accion') ? 'el plan de acción' : 'el seguimiento';
+  const span = years.length === last - first + 1 && years.length > 1;
+  const list = years.length === 1 ? `de la vigencia ${first}` : span ? `de ${first} a ${last}` : `de las vigencias ${years.slice(0, -1).join(', ')} y ${last}`;
+  const choice = years.length === 1 ? `${first}` : span ? `entre ${first} y ${last}` : `${years.slice(0, -1).join(', ')} o ${last}`;
+  const fix =
+    advice === 'pane'
+      ? years.length === 1
+        ? `cambie en Ajustes la vigencia a ${first} o déjela vacía.`
+        : `indique en Ajustes una vigencia ${choice} o déjela vacía.`
+      : years.length === 1
+        ? `quite --vigencia o indique --vigencia ${first}.`
+        : `quite --vigencia o indique una vigencia ${choice}.`;
+  return `El libro trae ${what} ${list}, no de ${vigencia}: ${fix}`;
+}
+
+/** The years a sheet holds: the one it names for itself, else its plan indicativo's term or its year blocks; `undefined` when it names none. */
+function yearsHeld(s: ReadSheet): readonly number[] | undefined {
+  if (s.namedVigencia !== undefined) return [s.namedVigencia];
+  if (s.kind === 'plan-indicativo' && s.years && s.years.length > 0) return s.years;
+  return s.yearBlocks && s.yearBlocks.length > 1 ? s.yearBlocks : undefined;
 }
 
 /**

@@ -6,8 +6,8 @@
  * `--salida salida.xlsx`; `--` ends the options (a file named `-raro.xlsx` can follow it).
  */
 import type { ReaderOptions } from '../domain/reader';
-import type { ReadWorkbook } from '../domain/sheet';
-import { cutoffOutsideVigencia, vigenciaOutsideTerm } from '../app/report';
+import { cutoffOutsideVigencia } from '../app/report';
+import type { VigenciaFrom } from '../domain/options';
 import type { CopyRequest } from '../app/generate';
 import { UsageError, type CliIO, type ParsedArgs } from './types';
 
@@ -68,7 +68,27 @@ Opciones:
   -h, --help           muestra esta ayuda
 `;
 
-export type ParseResult = { readonly help: true; readonly verb?: string } | ({ readonly help: false } & ParsedArgs);
+/** `missingVerb`: no arguments at all — the help goes to stderr with exit code 2 (wrong usage). */
+export type ParseResult = { readonly help: true; readonly verb?: string; readonly missingVerb?: true } | ({ readonly help: false } & ParsedArgs);
+
+/** Edit distance of two short words (insertions, deletions, substitutions, swaps of neighbours). */
+function distance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  }
+  return d[a.length][b.length];
+}
+
+/** «¿Quiso decir validar?» for a verb one or two keystrokes away from a real one. */
+function suggestion(verb: string): string {
+  const w = verb.toLowerCase();
+  const best = verbs.map((v) => ({ v, d: distance(w, v) })).sort((x, y) => x.d - y.d)[0];
+  return best && best.d <= Math.min(2, Math.floor(best.v.length / 3)) ? ` ¿Quiso decir ${best.v}?` : '';
+}
 
 const valueOptions: Record<string, 'corte' | 'output' | 'vigencia' | 'fecha' | 'acta' | 'mapa'> = {
   '--mapa': 'mapa',
@@ -94,13 +114,13 @@ export function parseArgs(argv: readonly string[]): ParseResult {
   if (argv.some((a) => a === '-h' || a === '--help' || a === 'ayuda')) {
     return { help: true, verb: argv.find((a) => !a.startsWith('-')) };
   }
-  if (argv.length === 0) return { help: true };
+  if (argv.length === 0) return { help: true, missingVerb: true };
   const [verb, ...rest] = argv;
   if (!(verbs as readonly string[]).includes(verb)) {
     throw new UsageError(
       verb.startsWith('-')
         ? `Falta el comando antes de «${verb}». Use: tablero <${verbs.join('|')}> … (tablero --help).`
-        : `Comando desconocido «${verb}». Comandos: ${verbs.join(', ')} (tablero --help).`,
+        : `Comando desconocido «${verb}».${suggestion(verb)} Comandos: ${verbs.join(', ')} (tablero --help).`,
     );
   }
   const files: string[] = [];
@@ -197,14 +217,8 @@ export function readingOf(args: ParsedArgs): ReaderOptions {
 }
 
 /** A cut-off outside the vigencia is a usage error, not a silent T4 (real-formats.md). */
-export function checkCutoffInVigencia(cutoff: string | undefined, vigencia: number | undefined): void {
-  const why = cutoffOutsideVigencia(cutoff, vigencia);
-  if (why) throw new UsageError(why);
-}
-
-/** A vigencia outside the term of the plan indicativo a workbook is summarised from is a usage error, not an empty summary. */
-export function checkVigenciaInTerm(workbook: ReadWorkbook, vigencia: number): void {
-  const why = vigenciaOutsideTerm(workbook, vigencia);
+export function checkCutoffInVigencia(cutoff: string | undefined, vigencia: number | undefined, from?: VigenciaFrom): void {
+  const why = cutoffOutsideVigencia(cutoff, vigencia, from);
   if (why) throw new UsageError(why);
 }
 

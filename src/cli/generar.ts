@@ -29,7 +29,8 @@ export function summaryLine(out: string, r: GenerarResult): string {
       ? `; ${plural(g.rezagadas, 'meta rezagada', 'metas rezagadas')} al corte ${g.cutoff.split('-').reverse().join('/')}.\n`
       : g.source === 'plan-indicativo'
         ? `; sin ejecución reportada: el tablero resume el plan indicativo (vigencia ${g.vigencia}).\n`
-        : '; sin ejecución reportada: el tablero resume el plan de acción.\n')
+        : '; sin ejecución reportada: el tablero resume el plan de acción.\n') +
+    (g.note ? `${g.note}\n` : '')
   );
 }
 

@@ -15,7 +15,7 @@ import { resolveOptions } from '../app/report';
 import { informeOf, informeSummary } from '../app/informe';
 import { localDateTime } from '../app/generate';
 import type { ReadWorkbook } from '../domain/sheet';
-import { allowOnly, checkVigenciaInTerm, readingOf } from './args';
+import { allowOnly, readingOf } from './args';
 import type { CliDeps } from './deps';
 import { mergeWorkbooks } from './reporte';
 import { createProgress } from './progress';
@@ -45,7 +45,6 @@ export function makeInforme(deps: CliDeps) {
     const workbook = mergeWorkbooks(books);
     if (workbook.sheets.length === 0) throw new InputError('Los libros no tienen hojas de plan de acción ni de captura para el informe.');
     const options = resolveOptions({ cutoff: args.corte }, workbook, io.now);
-    if (args.vigencia !== undefined) checkVigenciaInTerm(workbook, Number(args.vigencia));
     const { html, data } = informeOf(workbook, options, books.map((b) => path.basename(b.file)), { publico: args.publico, generatedAt: localDateTime(io.now) });
     await deps.writeFile(path.resolve(io.cwd, args.output), html, { force: args.force, inputs, display: args.output });
     const summary = informeSummary(data, args.publico);

@@ -48,9 +48,9 @@ export function defaultDeps(colour: boolean, overrides: Partial<CliDeps> = {}): 
           try {
             return await readGridsStreaming(bytes, name, { onRows: onRows && ((n, sheet) => onRows(n, sheet === '')) });
           } catch (e) {
-            // exceljs's streaming reader fails on some workbooks exceljs itself wrote (a TypeError in
-            // WorkbookReader._parseWorksheet when a worksheet comes before workbook.xml is read, e.g.
-            // an output of `aprobar`): such a package is whole, so it is read with the whole reader.
+            // A package exceljs's streaming reader stops short on is read again by `readGridsStreaming`
+            // itself; this is the last net for an internal failure of that reader (a TypeError inside
+            // exceljs) on a package the door check found whole: it is read with the whole reader.
             if (!(e instanceof TypeError)) throw e;
             return gridsOfWorkbook(await loadWorkbook(bytes), name);
           }
@@ -81,6 +81,11 @@ export async function run(argv: readonly string[], io: CliIO, deps?: Partial<Cli
   try {
     const parsed = parseArgs(argv);
     if (parsed.help) {
+      // `tablero` alone is wrong usage (exit 2, the help on stderr); `tablero --help` is not.
+      if (parsed.missingVerb) {
+        io.stderr(usage);
+        return 2;
+      }
       io.stdout(usage);
       return 0;
     }

@@ -5,6 +5,7 @@
  * NO_COLOR is unset (decided by main.ts and passed in).
  */
 import type { Finding } from '../domain/finding';
+import { supersededNote } from '../app/registry';
 import type { ReadSheet, ReadWorkbook } from '../domain/sheet';
 import { headerOf, kindLabels, type FieldId } from '../domain/fields';
 import { formatById } from '../domain/formats/index';
@@ -60,7 +61,8 @@ export function describeSheet(sheet: ReadSheet): string {
 
 /**
  * What the reading decided and left out (never silent): each sheet's notes, the sheets not
- * recognised, the helper sheets of a known format, the hidden sheets not read.
+ * recognised, the helper sheets of a known format, the hidden sheets not read, the capture sheets
+ * a consolidated sheet stands for.
  */
 export function readingLines(workbook: ReadWorkbook, style: Style = plainStyle): string[] {
   const lines: string[] = [];
@@ -74,6 +76,8 @@ export function readingLines(workbook: ReadWorkbook, style: Style = plainStyle):
   if (workbook.hidden?.length) {
     lines.push(style.dim(`  Hojas ocultas, no validadas: ${workbook.hidden.map((h) => h.name).join(', ')} (use --incluir-ocultas para leerlas)`));
   }
+  const superseded = supersededNote(workbook);
+  if (superseded) lines.push(style.dim(`  ${superseded}`));
   return lines;
 }
 

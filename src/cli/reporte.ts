@@ -20,7 +20,7 @@ import { goalStateLabels } from '../domain/goal';
 import { isOverExecuted } from '../domain/progress';
 import { InputError } from '../app/errors';
 import { buildReport, resolveOptions, type Report, type ReportFigures, type ReportPlanRow, type ReportPlanSummary } from '../app/report';
-import { allowOnly, checkCutoffInVigencia, checkVigenciaInTerm, readingOf } from './args';
+import { allowOnly, checkCutoffInVigencia, readingOf } from './args';
 import type { CliDeps } from './deps';
 import { oneLine, pct, plural, styleFor, table, type Style } from './output';
 import { writeJson } from './json-out';
@@ -75,8 +75,7 @@ export function makeReporte(deps: CliDeps) {
     }
     const workbook = mergeWorkbooks(books);
     const options = resolveOptions({ cutoff: args.corte, ...(args.vigencia !== undefined ? { vigencia: Number(args.vigencia) } : {}) }, workbook, io.now);
-    checkCutoffInVigencia(args.corte, options.vigencia);
-    checkVigenciaInTerm(workbook, options.vigencia);
+    checkCutoffInVigencia(args.corte, options.vigencia, options.vigenciaFrom);
     const last = books[books.length - 1].file;
     progress.phase('Calculando el reporte de', last);
     const report = buildReport(workbook, options);
@@ -153,7 +152,9 @@ function formatPlanSummary(r: Report, s: ReportPlanSummary, files: readonly stri
       : '';
   out.push(
     `  Plan: ${plural(s.goals, indicative ? 'producto' : 'meta', indicative ? 'productos' : 'metas')} de la vigencia ${s.vigencia}${ofWhich}; ` +
-      `valor programado ${formatMoney(s.amount)}.`,
+      `valor programado ${formatMoney(s.amount)}` +
+      (s.unprogrammedAmount ? ` (aparte, ${formatMoney(s.unprogrammedAmount)} de productos sin meta en ${s.vigencia})` : '') +
+      '.',
   );
   out.push('');
   const y = String(s.vigencia);
@@ -161,9 +162,9 @@ function formatPlanSummary(r: Report, s: ReportPlanSummary, files: readonly stri
     out.push(style.bold('  Por año del plan'));
     out.push(
       table(
-        ['Año', 'Productos con meta', 'Valor programado'],
-        s.byYear.map((x) => [String(x.year), formatNumber(x.goals, 0), formatMoney(x.amount)]),
-        ['l', 'r', 'r'],
+        ['Año', 'Productos con meta', 'Valor programado', 'Sin meta ese año (aparte)'],
+        s.byYear.map((x) => [String(x.year), formatNumber(x.goals, 0), formatMoney(x.amount), x.unprogrammedAmount ? formatMoney(x.unprogrammedAmount) : '—']),
+        ['l', 'r', 'r', 'r'],
         style,
       ),
     );

@@ -11,7 +11,7 @@ import { InputError } from '../app/errors';
 import { validateWorkbook } from '../app/validate';
 import { resolveOptions } from '../app/report';
 import { allRulesWithBaseline } from '../app/approve';
-import { allowOnly, checkCutoffInVigencia, checkVigenciaInTerm, readingOf } from './args';
+import { allowOnly, checkCutoffInVigencia, readingOf } from './args';
 import type { CliDeps } from './deps';
 import { formatFileError, formatFileOutcome, formatTotals, oneLine, styleFor } from './output';
 import { writeJson } from './json-out';
@@ -93,8 +93,7 @@ function listedJson(workbook: ReadWorkbook): { hidden?: string[]; helpers?: { na
 /** Validates one already-recognised workbook with the options its flags and title block give. */
 export function validateLoaded(file: string, workbook: ReadWorkbook, corte: string | undefined, io: CliIO, vigencia?: number): ValidatedFile {
   const options = resolveOptions({ cutoff: corte, ...(vigencia !== undefined ? { vigencia } : {}) }, workbook, io.now);
-  checkCutoffInVigencia(corte, options.vigencia);
-  checkVigenciaInTerm(workbook, options.vigencia);
+  checkCutoffInVigencia(corte, options.vigencia, options.vigenciaFrom);
   const result = validateWorkbook(workbook, options, allRulesWithBaseline);
   return { file, workbook, options, findings: result.findings, errors: result.errors, warnings: result.warnings };
 }

@@ -52,9 +52,19 @@ describe('aggregate', () => {
     const a = aggregate([]);
     expect(a).toMatchObject({ goals: 0, eliminated: 0, compliance: null, progress: null, budgetExecution: null, rating: null, states: {} });
   });
-  it('is null when no goal has a defined compliance', () => {
+  it('is null when no goal has a defined compliance, and has no progress when every goal is «sin programación»', () => {
     const a = aggregate([gp({ compliance: null, progress: 0, state: 'sin-programacion' })]);
-    expect([a.goals, a.compliance, a.progress, a.rating]).toEqual([1, null, 0, null]);
+    expect([a.goals, a.compliance, a.progress, a.rating]).toEqual([1, null, null, null]);
+  });
+  it('gives no budget ratio whose figure no goal carries (a column the sheet lacks), never 0 %', () => {
+    const a = aggregate([
+      gp({ budget: { final: 100, commitments: 60, payments: 40 } }),
+      gp({ budget: { final: 100, commitments: 20, payments: 0 } }),
+    ]);
+    expect([a.budgetExecution, a.obligationsRatio, a.paymentsRatio]).toEqual([0.4, null, 0.2]);
+    // One goal with the figure is enough: 0 obligations of 200 is 0 %.
+    const b = aggregate([gp({ budget: { final: 100, obligations: 0 } }), gp({ budget: { final: 100 } })]);
+    expect([b.budgetExecution, b.obligationsRatio]).toEqual([null, 0]);
   });
   it('averages with equal weights, capping each goal at 100 %', () => {
     // min(0.6, 1) = 0.6 and min(1.5, 1) = 1 → (0.6 + 1) / 2 = 0.8; progress (0.3 + 1) / 2 = 0.65.

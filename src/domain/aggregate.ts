@@ -177,6 +177,12 @@ export function aggregate(
   let cN = 0, cW = 0, cSum = 0, cWSum = 0;
   let pN = 0, pW = 0, pSum = 0, pWSum = 0;
   let final = 0, commitments = 0, obligations = 0, payments = 0;
+  // Whether any goal carries the figure: a sheet without the column (or with it empty on every
+  // goal) gives no ratio, never 0 % (progress.md: a ratio that is undefined is null).
+  let hasCommitments = false, hasObligations = false, hasPayments = false;
+  // Whether any goal's progress says something: a group whose goals are all «sin programación»
+  // (nothing due, nothing executed) has no progress of the vigencia yet, not 0 %.
+  let progressSaid = false;
   const counts = new Map<GoalState, number>();
   for (const g of goals) {
     const b = g.input.budget;
@@ -184,6 +190,9 @@ export function aggregate(
     commitments += b.commitments ?? 0;
     obligations += b.obligations ?? 0;
     payments += b.payments ?? 0;
+    if (b.commitments !== null) hasCommitments = true;
+    if (b.obligations !== null) hasObligations = true;
+    if (b.payments !== null) hasPayments = true;
     if (!counted(g)) continue;
     counts.set(g.state, (counts.get(g.state) ?? 0) + 1);
     if (g.state === 'no-medible') continue;
@@ -196,6 +205,7 @@ export function aggregate(
       cWSum += v * w;
     }
     if (g.progress !== null) {
+      if (g.state !== 'sin-programacion') progressSaid = true;
       const v = Math.min(g.progress, 1);
       pN++;
       pW += w;
@@ -204,7 +214,7 @@ export function aggregate(
     }
   }
   const compliance = meanOf(cN, cW, cSum, cWSum);
-  const progress = meanOf(pN, pW, pSum, pWSum);
+  const progress = progressSaid ? meanOf(pN, pW, pSum, pWSum) : null;
   const budget: BudgetTotals = {
     final: round12(final),
     commitments: round12(commitments),
@@ -224,9 +234,9 @@ export function aggregate(
     compliance,
     progress,
     budget,
-    budgetExecution: budgetRatio(budget.commitments, budget.final),
-    obligationsRatio: budgetRatio(budget.obligations, budget.final),
-    paymentsRatio: budgetRatio(budget.payments, budget.final),
+    budgetExecution: hasCommitments ? budgetRatio(budget.commitments, budget.final) : null,
+    obligationsRatio: hasObligations ? budgetRatio(budget.obligations, budget.final) : null,
+    paymentsRatio: hasPayments ? budgetRatio(budget.payments, budget.final) : null,
     rating: rate(compliance, ranges),
     states,
     weighted,

@@ -4,6 +4,7 @@
  * no compliance or rating to compute. `reporte` (text and JSON), the informe and the generated
  * tablero say the same words.
  */
+import { formatMoney } from './format';
 import type { VigenciaFrom } from './options';
 import type { PlanSummary } from './progress-model';
 
@@ -38,13 +39,17 @@ export function planSummaryNote(s: PlanSummary, from: VigenciaFrom | undefined):
   if (!s.years.includes(s.vigencia)) {
     return (
       `Plan indicativo ${term} sin ejecución: la vigencia ${s.vigencia}${why} no es un año del plan, así que no tiene productos programados; ` +
-      `indique una vigencia entre ${term}. Se resume lo programado en cada año del plan. ${none}`
+      `indique una vigencia entre ${s.years[0]} y ${s.years[s.years.length - 1]}. Se resume lo programado en cada año del plan. ${none}`
     );
   }
   return (
     `Plan indicativo ${term} sin ejecución: se resume lo programado por año, programa y fuente. ` +
     `Vigencia ${s.vigencia}${why}: ${count(s.goals, 'producto', 'productos')} de ${s.planGoals} con meta programada ese año` +
-    (s.unprogrammed.length ? ` (${count(s.unprogrammed.length, 'producto sin meta ese año queda', 'productos sin meta ese año quedan')} fuera)` : '') +
+    (s.unprogrammed.length
+      ? ` (${count(s.unprogrammed.length, 'producto sin meta ese año queda', 'productos sin meta ese año quedan')} fuera; ` +
+        `el valor programado de la vigencia es el de los productos con meta` +
+        (s.unprogrammedAmount !== 0 ? `, y los ${formatMoney(s.unprogrammedAmount)} de los que no la tienen se muestran aparte)` : ')')
+      : '') +
     `; para otro año, indique la vigencia. ${none}`
   );
 }

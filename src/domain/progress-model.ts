@@ -100,8 +100,10 @@ export interface PlanYear {
   readonly year: number;
   /** Products with a quantity programmed that year. */
   readonly goals: number;
-  /** Σ the year's cost (`Total <año>`, else the sum of its sources). */
+  /** Σ the year's cost (`Total <año>`, else the sum of its sources) of the products programmed that year. */
   readonly amount: number;
+  /** Σ that year's cost of the products with no quantity programmed that year (shown apart, not in `amount`). */
+  readonly unprogrammedAmount: number;
 }
 
 /** A plan indicativo product with no quantity programmed in the vigencia. */
@@ -128,8 +130,14 @@ export interface PlanSummary {
   readonly goals: number;
   /** Goals of the whole plan (distinct codes; the plan indicativo's products of every year). */
   readonly planGoals: number;
-  /** Σ the vigencia's amount. */
+  /**
+   * Σ the vigencia's amount of the vigencia's goals: a plan indicativo's money of a product with no
+   * quantity programmed that year is not in it (nor in any group's `amount`/`amounts`), but in
+   * `unprogrammedAmount` and `unprogrammed`.
+   */
   readonly amount: number;
+  /** Plan indicativo: Σ the vigencia's cost of the `unprogrammed` products (0 for a plan de acción). */
+  readonly unprogrammedAmount: number;
   /** Per year of `years`: products programmed and amount. */
   readonly byYear: readonly PlanYear[];
   readonly byUnit: readonly PlanAmountRow[];
@@ -411,15 +419,18 @@ function planSummaryOf(
     if (!a) map.set(key, (a = { name, codes: new Set(), amount: 0, amounts: new Map(), ...extra }));
     return a;
   };
+  // The money of a year counts with the products programmed that year; the rest is shown apart.
   const add = (a: Acc, code: string | null, e: PlanYearEntry, amount: number): void => {
+    if (!e.counts) return;
     a.amounts.set(e.year, (a.amounts.get(e.year) ?? 0) + amount);
     if (e.year !== vigencia) return;
     a.amount += amount;
-    if (code && e.counts) a.codes.add(code);
+    if (code) a.codes.add(code);
   };
   const planCodes = new Set<string>();
   const yearCodes = new Map<number, Set<string>>(years.map((y) => [y, new Set<string>()]));
   const yearAmounts = new Map<number, number>();
+  const yearApart = new Map<number, number>();
   const unprogrammed = new Map<string, { code: string; goal: string; amount: number }>();
   for (const it of items) {
     if (it.code) planCodes.add(it.code);
@@ -427,7 +438,8 @@ function planSummaryOf(
     const pname = it.programCode && it.program ? `${it.programCode} — ${it.program}` : (it.programCode ?? it.program ?? unnamedGroup.program);
     const program = acc(byProgram, it.programCode ?? `~${it.program ?? ''}`, pname, { programCode: it.programCode });
     for (const e of it.years) {
-      yearAmounts.set(e.year, (yearAmounts.get(e.year) ?? 0) + e.amount);
+      const sums = e.counts ? yearAmounts : yearApart;
+      sums.set(e.year, (sums.get(e.year) ?? 0) + e.amount);
       if (it.code && e.counts) yearCodes.get(e.year)?.add(it.code);
       add(unit, it.code, e, e.amount);
       add(program, it.code, e, e.amount);
@@ -449,7 +461,8 @@ function planSummaryOf(
     goals: yearCodes.get(vigencia)?.size ?? 0,
     planGoals: planCodes.size,
     amount: clean(yearAmounts.get(vigencia) ?? 0),
-    byYear: years.map((year) => ({ year, goals: yearCodes.get(year)?.size ?? 0, amount: clean(yearAmounts.get(year) ?? 0) })),
+    unprogrammedAmount: clean(yearApart.get(vigencia) ?? 0),
+    byYear: years.map((year) => ({ year, goals: yearCodes.get(year)?.size ?? 0, amount: clean(yearAmounts.get(year) ?? 0), unprogrammedAmount: clean(yearApart.get(year) ?? 0) })),
     byUnit: rows(byUnit),
     byProgram: [...byProgram.values()].map((a) => {
       const ceiling = a.programCode ? (ceilings.get(a.programCode) ?? null) : null;
@@ -475,30 +488,33 @@ function ratioOf(num: number, den: number): number | null {
 
 /** Budget execution per funding source, for the goals whose sheet names one (in order of first appearance). */
 function sourceExecution(goals: readonly GoalProgress[]): SourceExecution[] {
-  const map = new Map<string, { name: string; goals: number; final: number; commitments: number; obligations: number; payments: number }>();
+  type Sums = { name: string; goals: number; final: number; commitments: number | null; obligations: number | null; payments: number | null };
+  const map = new Map<string, Sums>();
+  // A figure no goal of the source carries stays null: its ratio is undefined, never 0 %.
+  const plus = (a: number | null, b: number | null): number | null => (b === null ? a : (a ?? 0) + b);
   for (const g of goals) {
     const name = g.input.source;
     if (!name) continue;
     const key = nameKey(name);
     let a = map.get(key);
-    if (!a) map.set(key, (a = { name, goals: 0, final: 0, commitments: 0, obligations: 0, payments: 0 }));
+    if (!a) map.set(key, (a = { name, goals: 0, final: 0, commitments: null, obligations: null, payments: null }));
     const b = g.input.budget;
     a.goals++;
     a.final += b.final ?? 0;
-    a.commitments += b.commitments ?? 0;
-    a.obligations += b.obligations ?? 0;
-    a.payments += b.payments ?? 0;
+    a.commitments = plus(a.commitments, b.commitments);
+    a.obligations = plus(a.obligations, b.obligations);
+    a.payments = plus(a.payments, b.payments);
   }
   return [...map.values()].map((a) => ({
     name: a.name,
     goals: a.goals,
     final: clean(a.final),
-    commitments: clean(a.commitments),
-    obligations: clean(a.obligations),
-    payments: clean(a.payments),
-    budgetExecution: ratioOf(a.commitments, a.final),
-    obligationsRatio: ratioOf(a.obligations, a.final),
-    paymentsRatio: ratioOf(a.payments, a.final),
+    commitments: clean(a.commitments ?? 0),
+    obligations: clean(a.obligations ?? 0),
+    payments: clean(a.payments ?? 0),
+    budgetExecution: a.commitments === null ? null : ratioOf(a.commitments, a.final),
+    obligationsRatio: a.obligations === null ? null : ratioOf(a.obligations, a.final),
+    paymentsRatio: a.payments === null ? null : ratioOf(a.payments, a.final),
   }));
 }
 
@@ -554,7 +570,6 @@ export function progressModelFrom(
   // A plan with no execution is not measured: no period is due, nothing is late (progress.md).
   if (source === 'plan-accion') for (const { input } of planGoals) goals.push(unmeasured(input));
   if (source === 'plan-indicativo') for (const s of indicativos) for (const g of goalsFromPlanIndicativo(s, options.vigencia)) goals.push(unmeasured(g));
-  const planOnly = source === 'plan-accion' || source === 'plan-indicativo';
 
   let unreported: GoalProgress[] = [];
   if (source === 'hoja-captura' && planGoals.length > 0) {
@@ -566,12 +581,44 @@ export function progressModelFrom(
   }
 
   const firstSheet = captureSheets[0] ?? planSheets[0];
-  const periodKind: PeriodKind = goals[0]?.input.periodKind ?? firstSheet?.periodKind ?? 'quarter';
-  const vigencia = options.vigencia;
-  const c = planOnly ? 0 : cutoffPeriod(options.cutoff, firstSheet ? vigenciaOf(firstSheet) : vigencia, periodKind);
+  return modelOfGoals(
+    {
+      goals,
+      bySheet,
+      source,
+      unreported,
+      planSummary:
+        source === 'plan-indicativo'
+          ? planSummaryOf('plan-indicativo', indicativeItems(indicativos), options.vigencia, techos)
+          : planSummaryOf('plan-accion', actionPlanItems(planSheets, options.vigencia), options.vigencia, techos),
+      periodKind: goals[0]?.input.periodKind ?? firstSheet?.periodKind ?? 'quarter',
+      sheetVigencia: firstSheet ? vigenciaOf(firstSheet) : options.vigencia,
+      entity: options.entity ?? workbook.sheets.find((s) => s.title.entity)?.title.entity ?? null,
+    },
+    options,
+  );
+}
+
+/** What a model is made of before its lists and aggregates: the goals and where they came from. */
+interface ModelGoals {
+  readonly goals: readonly GoalProgress[];
+  readonly bySheet: ReadonlyMap<string, readonly GoalProgress[]>;
+  readonly source: ProgressModel['source'];
+  readonly unreported: readonly GoalProgress[];
+  readonly planSummary: PlanSummary | null;
+  readonly periodKind: PeriodKind;
+  /** The vigencia of the first goal sheet (the cut-off period and its deadline are measured in it). */
+  readonly sheetVigencia: number;
+  readonly entity: string | null;
+}
+
+/** The lists and aggregates of the model, from its goals. */
+function modelOfGoals(m: ModelGoals, options: EngineOptions): ProgressModel {
+  const { goals, source, periodKind, sheetVigencia } = m;
+  const planOnly = source === 'plan-accion' || source === 'plan-indicativo';
+  const c = planOnly ? 0 : cutoffPeriod(options.cutoff, sheetVigencia, periodKind);
   const ranges = options.ratingRanges;
   const withGoals = <T extends Aggregate>(list: T[]): T[] => list.filter((g) => g.goals > 0);
-  const entity = options.entity ?? workbook.sheets.find((s) => s.title.entity)?.title.entity ?? null;
   const product = goals.filter(isProductGoal);
   const others = goals.filter((g) => !isProductGoal(g));
   const missingReports: { goal: GoalProgress; periods: readonly number[] }[] = [];
@@ -589,16 +636,16 @@ export function progressModelFrom(
 
   return {
     options,
-    vigencia,
+    vigencia: options.vigencia,
     cutoff: options.cutoff,
     periodKind,
     cutoffPeriod: c,
     period: c === 0 ? null : periodLabel(c, periodKind),
-    deadline: c === 0 ? null : periodDeadline(firstSheet ? vigenciaOf(firstSheet) : vigencia, c, periodKind),
+    deadline: c === 0 ? null : periodDeadline(sheetVigencia, c, periodKind),
     source,
-    entity,
+    entity: m.entity,
     goals,
-    bySheet,
+    bySheet: m.bySheet,
     plan: fig(aggregate(goals, ranges)),
     units: rankGroups(groupGoals(goals, 'unit', ranges).map(fig)),
     dimensions: withGoals(groupGoals(goals, 'dimension', ranges).map(fig)),
@@ -606,7 +653,7 @@ export function progressModelFrom(
     programBudgets: programGroups,
     rezagadas: product.filter((g) => isLagging(g.state)),
     sobreejecutadas: product.filter((g) => g.state === 'sobreejecutada'),
-    yearEnd: c > 0 && c >= periodCount(periodKind) && !isPeriodOpen(options.cutoff, firstSheet ? vigenciaOf(firstSheet) : vigencia, periodKind),
+    yearEnd: c > 0 && c >= periodCount(periodKind) && !isPeriodOpen(options.cutoff, sheetVigencia, periodKind),
     overExecuted: source === 'hoja-captura' ? goals.filter((g) => active(g) && isOverExecuted(g)) : [],
     noCumplidas: goals.filter((g) => g.state === 'no-cumplida'),
     noMedibles: goals.filter((g) => g.state === 'no-medible'),
@@ -615,10 +662,35 @@ export function progressModelFrom(
     gestion: others.length ? fig(aggregate(others, ranges, { kind: 'gestion' })) : null,
     gestionUnits: others.length ? withGoals(groupGoals(others, 'unit', ranges, 'gestion').map(fig)) : [],
     sources: planOnly ? [] : sourceExecution(goals),
-    unreported,
-    planSummary:
-      source === 'plan-indicativo'
-        ? planSummaryOf('plan-indicativo', indicativeItems(indicativos), vigencia, techos)
-        : planSummaryOf('plan-accion', actionPlanItems(planSheets, vigencia), vigencia, techos),
+    unreported: m.unreported,
+    planSummary: m.planSummary,
   };
+}
+
+/**
+ * The model of several workbooks read each on its own (a consolidation): every goal exactly as its
+ * own workbook's model measured it — its format's reading, its granularity, its plan de acción —
+ * and the lists and aggregates computed over all of them. The cut-off period and its deadline are
+ * the first model's (a consolidation measures every file at one cut-off, in one vigencia).
+ * `bySheet` is keyed by sheet name: a later workbook's sheet of the same name wins.
+ */
+export function combineModels(models: readonly ProgressModel[], options: EngineOptions): ProgressModel {
+  const first = models[0];
+  if (!first) throw new Error('combineModels: no model');
+  const goals = models.flatMap((m) => m.goals);
+  const summaries = models.map((m) => m.planSummary).filter((p): p is PlanSummary => p !== null);
+  const combined = modelOfGoals(
+    {
+      goals,
+      bySheet: new Map(models.flatMap((m) => [...m.bySheet])),
+      source: models.find((m) => m.source === 'hoja-captura')?.source ?? first.source,
+      unreported: models.flatMap((m) => m.unreported),
+      planSummary: summaries.length === 1 ? summaries[0] : null,
+      periodKind: goals[0]?.input.periodKind ?? first.periodKind,
+      sheetVigencia: options.vigencia,
+      entity: options.entity ?? models.find((m) => m.entity)?.entity ?? null,
+    },
+    options,
+  );
+  return { ...combined, cutoffPeriod: first.cutoffPeriod, period: first.period, deadline: first.deadline, yearEnd: first.yearEnd };
 }

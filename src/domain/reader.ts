@@ -749,6 +749,24 @@ function namesGeneral(id: string, m: HeaderRowMatch): boolean {
   return false;
 }
 
+/**
+ * The entity a column repeats on every data row (`FormatDescription.entityHeader`): its one value,
+ * or `undefined` when the column is absent, empty or holds more than one.
+ */
+function entityOfColumn(view: SheetView, header: readonly (string | undefined)[], pattern: RegExp, from: number): string | undefined {
+  const j = header.findIndex((t) => t !== undefined && pattern.test(normalize(t)));
+  if (j < 0) return undefined;
+  let found: string | undefined;
+  for (let i = from; i < view.values.length; i++) {
+    const v = view.values[i]?.[j];
+    if (typeof v !== 'string' || isBlankText(v)) continue;
+    const name = v.replace(/\s+/g, ' ').trim();
+    if (found === undefined) found = name;
+    else if (found !== name) return undefined;
+  }
+  return found;
+}
+
 /** True when column `col` holds a value in a data row (below `from`). */
 function columnHasData(view: SheetView, col: number, from: number): boolean {
   const j = col - view.originCol;
@@ -947,6 +965,10 @@ export function readSheet(grid: Grid, options?: ReaderOptions): ReadSheet | Unkn
   }
   const { first, last, format } = reading;
   const title = readTitle(view, first);
+  if (title.entity === undefined && format?.entityHeader) {
+    const entity = entityOfColumn(view, texts[last] ?? [], format.entityHeader, last + 1);
+    if (entity !== undefined) title.entity = entity;
+  }
   const quarterNamed = quarterTitleOf(texts, last);
   if (title.vigencia === undefined && quarterNamed && format) title.vigencia = quarterNamed.year;
   const notes: string[] = [];
@@ -1006,6 +1028,8 @@ export function readSheet(grid: Grid, options?: ReaderOptions): ReadSheet | Unkn
     .filter((u, k, all) => !usedCols.has(u.col) && all.findIndex((x) => x.col === u.col) === k)
     .sort((a, b) => a.col - b.col);
   const vigencia = chosenYear;
+  // The one year the sheet itself is of, whatever was asked: its title's, else its one block's or header year's.
+  const namedVigencia = title.vigencia ?? (blocks.length === 1 ? blocks[0] : blocks.length === 0 ? reading.headerYear : undefined);
   const cutoff = title.cutoff ?? (quarterNamed && vigencia === quarterNamed.year ? periodEnd(quarterNamed.year, quarterNamed.quarter) : undefined);
   if (reading.kind === 'plan-indicativo' || periodKind === 'year') reportedPeriod = undefined;
   const sheet: ReadSheet = {
@@ -1036,6 +1060,7 @@ export function readSheet(grid: Grid, options?: ReaderOptions): ReadSheet | Unkn
     periodKind,
     periodCount: reading.kind === 'plan-indicativo' ? Math.max(years?.length ?? 0, 1) : periodCount(periodKind),
     ...(vigencia !== undefined ? { vigencia } : {}),
+    ...(namedVigencia !== undefined ? { namedVigencia } : {}),
     ...(cutoff !== undefined ? { cutoff } : {}),
     title: {
       ...(title.entity !== undefined ? { entity: title.entity } : {}),
@@ -1236,13 +1261,19 @@ export function readWorkbook(grids: WorkbookGrids, options?: ReaderOptions): Rea
     else unknown.push(r);
   });
   // A format sheet whose own header names no year takes the quarter and year its workbook's
-  // titles name ("II TRIMESTRE 2025" above Cali's summaries).
-  const workbookQuarter = options?.vigencia === undefined ? quarterTitleOfGrids(visible) : undefined;
+  // titles name ("II TRIMESTRE 2025" above Cali's summaries); asked for another vigencia, it
+  // still names that year as its own (`vigenciaNotInWorkbook`).
+  const workbookQuarter = quarterTitleOfGrids(visible);
   if (workbookQuarter) {
     for (let k = 0; k < sheets.length; k++) {
       const s = sheets[k];
-      if (!s.format || s.vigencia !== undefined || (s.yearBlocks?.length ?? 0) > 0) continue;
+      if (!s.format || s.namedVigencia !== undefined || (s.yearBlocks?.length ?? 0) > 0) continue;
+      if (options?.vigencia !== undefined || s.vigencia !== undefined) {
+        sheets[k] = { ...s, namedVigencia: workbookQuarter.year };
+        continue;
+      }
       sheets[k] = {
+        namedVigencia: workbookQuarter.year,
         ...s,
         vigencia: workbookQuarter.year,
         ...(s.cutoff === undefined && options?.cutoff === undefined ? { cutoff: periodEnd(workbookQuarter.year, workbookQuarter.quarter) } : {}),

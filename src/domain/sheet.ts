@@ -122,6 +122,11 @@ export interface ReadSheet {
   readonly periodCount: number;
   /** Year named by a header ("Meta 2025") or the title block ("Vigencia: 2025"). */
   readonly vigencia?: number;
+  /**
+   * The one year the sheet names for itself, whatever vigencia was asked for (its title block's,
+   * else its only year block's or header's); absent for a multi-year sheet or one naming no year.
+   */
+  readonly namedVigencia?: number;
   /** "Fecha de corte" found in the title block above the header. */
   readonly cutoff?: IsoDate;
   /** Title-block facts, when present: entity ("Alcaldía de …"), unit. */
@@ -170,6 +175,11 @@ export interface ReadWorkbook {
   readonly mappingProblems?: readonly string[];
   /** Where the mapping the sheets were read with came from (`--mapa` or the workbook), when there was one. */
   readonly mappingOrigin?: MappingOrigin;
+  /**
+   * The workbook holds the product's consolidated sheet (`by`): its own capture sheets (`sheets`)
+   * are not read, the consolidated one stands for them (app/registry.ts `throughConsolidated`).
+   */
+  readonly superseded?: { readonly by: string; readonly sheets: readonly string[] };
 }
 
 /**

@@ -78,3 +78,50 @@ export const rule = rowRule(
     },
   },
 );
+
+/** A workbook of a consolidation, read on its own. */
+export interface ConsolidatedFile {
+  /** The file as the user named it. */
+  readonly file: string;
+  readonly sheets: readonly ReadSheet[];
+}
+
+/**
+ * The repetitions only a consolidation sees: a goal (the same code and unit; on an activity-level
+ * sheet, the same project and activity) that an earlier FILE already reports. Each is reported on
+ * its own file's row, naming where it was first seen; a repetition inside one file is that file's
+ * own `duplicate` finding, not this one.
+ */
+export function duplicatesAcrossFiles(files: readonly ConsolidatedFile[]): { readonly file: string; readonly finding: Finding }[] {
+  const seen = new Map<string, { file: string; sheet: string; row: number }>();
+  const out: { file: string; finding: Finding }[] = [];
+  for (const { file, sheets } of files) {
+    for (const sheet of sheets) {
+      if (!isGoalSheet(sheet)) continue;
+      for (const row of sheet.rows) {
+        const goal = goalOf(row);
+        if (goal === undefined) continue;
+        const activity = sheet.granularity === 'activity' ? (okText(row, 'activityCode') ?? okText(row, 'activity')) : undefined;
+        if (sheet.granularity === 'activity' && activity === undefined) continue;
+        const unit = okText(row, 'unit') ?? sheet.title.unit;
+        const key =
+          activity !== undefined
+            ? `a\u0000${okText(row, 'projectCode') ?? ''}\u0000${normalizeText(activity)}`
+            : `g\u0000${goal}\u0000${normalizeText(unit ?? '')}`;
+        const first = seen.get(key);
+        if (first === undefined) {
+          seen.set(key, { file, sheet: sheet.name, row: row.row });
+          continue;
+        }
+        if (first.file === file) continue;
+        const where = `ya aparece en ${quote(first.file)} (hoja ${quote(first.sheet)}, fila ${first.row})`;
+        const message =
+          activity !== undefined
+            ? `La actividad ${quote(activity)} de la meta ${goal} ${where}. Cada actividad se reporta en un solo libro.`
+            : `La meta ${goal}` + (unit ? ` de la dependencia ${quote(unit)}` : '') + ` ${where}. Cada meta se reporta en un solo libro.`;
+        out.push({ file, finding: report(meta, { sheet, row: row.row, cell: rowAnchor(sheet, row), goal, message }) });
+      }
+    }
+  }
+  return out;
+}

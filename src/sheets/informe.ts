@@ -17,7 +17,7 @@ import type { PlanAmountRow, PlanSummary, ProgressModel } from '../domain/progre
 import { unnamedGroup, type GroupAggregate } from '../domain/aggregate';
 import { planSummaryNote, termLabel } from '../domain/plan-note';
 import { goalStateLabels } from '../domain/goal';
-import { formatDate, formatMoney, formatNumber, formatPercent } from '../domain/format';
+import { formatDate, formatMoney as moneyText, formatNumber, formatPercent } from '../domain/format';
 import { palette } from './model';
 import { formatDateTime, periodName, stateColours } from './common';
 
@@ -71,7 +71,9 @@ function escapeHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 const h = escapeHtml;
-const pct = (x: number | null | undefined) => (x === null || x === undefined || !Number.isFinite(x) ? '—' : formatPercent(x));
+const pct = (x: number | null | undefined) => (x === null || x === undefined || !Number.isFinite(x) ? '—' : formatPercent(x).replace(' %', '\u00a0%'));
+/** Money on the page: «$» and its figure never part at a line end (a no-break space between them). */
+const formatMoney = (n: number): string => moneyText(n).replace('$ ', '$\u00a0');
 
 /** One horizontal grouped bar chart (0–100 %), first category at the top, as in the tablero. */
 function barChartSvg(title: string, categories: readonly string[], series: readonly { name: string; color: string; values: readonly (number | null)[] }[]): string {
@@ -231,7 +233,7 @@ function planInforme(d: InformeData, o: InformeOptions, s: PlanSummary): string 
   out.push(
     '<section class="kpis">' +
       kpi(indicative ? `Productos con meta ${y}` : 'Metas', String(s.goals), indicative ? `De ${s.planGoals} productos del plan` : 'Del plan de acción') +
-      kpi(`Valor programado ${y}`, formatMoney(s.amount), indicative ? 'Costo del año, todas las fuentes' : 'Valor programado de las actividades') +
+      kpi(`Valor programado ${y}`, formatMoney(s.amount), indicative ? 'Costo del año de los productos con meta ese año' : 'Valor programado de las actividades') +
       kpi('Programas', String(s.byProgram.length), 'Del Plan de Desarrollo') +
       kpi('Fuentes', String(s.bySource.length), 'De financiación') +
       '</section>',
@@ -283,7 +285,7 @@ function internal(d: InformeData, o: InformeOptions): string {
       kpi('Avance de la vigencia', pct(p.progress), 'Ejecutado frente a la meta del año') +
       kpi('Ejecución presupuestal', pct(p.budgetExecution), 'Compromisos ÷ apropiación definitiva', tone(p.budgetExecution, r.sobresaliente, r.medio)) +
       kpi('Calificación', d.ratingLabel ?? '—', 'Rangos de eficacia DNP', '', true) +
-      kpi('Metas evaluadas', String(p.goals), p.eliminated ? `${p.eliminated} eliminada(s) no cuentan` : 'Metas de producto') +
+      kpi('Metas evaluadas', String(p.goals), p.eliminated ? (p.eliminated === 1 ? '1 eliminada no cuenta' : `${p.eliminated} eliminadas no cuentan`) : 'Metas de producto') +
       kpi('Metas rezagadas', String(m.rezagadas.length), 'Atrasadas y no iniciadas (PE-P-008)', m.rezagadas.length ? 'r' : 'g') +
       kpi('Sobre el 100 %', String(m.sobreejecutadas.length), 'Avance de la vigencia > 100 %', m.sobreejecutadas.length ? 'y' : '') +
       kpi('Próximo reporte', formatDate(d.nextReport.deadline), `Plazo para reportar ${d.nextReport.text}`) +
@@ -352,12 +354,24 @@ function internal(d: InformeData, o: InformeOptions): string {
   return doc(title, out.join(''));
 }
 
+/** «Proyecto: Nombre — BPIN 2024…», «Proyecto BPIN 2024…» when the row has no project name. */
+function projectLabel(pr: PublicProject): string {
+  if (pr.bpin && pr.name === `Proyecto ${pr.bpin}`) return `Proyecto BPIN ${pr.bpin}`;
+  return `Proyecto: ${pr.name}${pr.bpin ? ` — BPIN ${pr.bpin}` : ''}`;
+}
+
+/** The public version's title: the plan the goals come from. */
+export function publicTitle(m: ProgressModel): string {
+  if (m.source === 'plan-indicativo' && m.planSummary) return `Plan Indicativo ${termLabel(m.planSummary.years)} — metas de la vigencia ${m.vigencia}`;
+  return `Plan de Acción ${m.vigencia}`;
+}
+
 function publicProgram(p: PublicProgram): string {
   const out: string[] = [];
   out.push(`<h3>${h(p.code ? `${p.code} — ${p.name}` : p.name)}${p.dimension ? ` <span class="note">(${h(p.dimension)})</span>` : ''}</h3>`);
   for (const pr of p.projects) {
     out.push(
-      `<table><thead><tr><th colspan="4">Proyecto: ${h(pr.name)}${pr.bpin ? ` — BPIN ${h(pr.bpin)}` : ''}</th><th class="n">${formatMoney(pr.budget)}</th></tr></thead><tbody>` +
+      `<table><thead><tr><th colspan="4">${h(projectLabel(pr))}</th><th class="n">${formatMoney(pr.budget)}</th></tr></thead><tbody>` +
         (pr.objective ? `<tr><td colspan="5"><b>Objetivo:</b> ${h(pr.objective)}</td></tr>` : '') +
         '<tr><td><b>Código</b></td><td><b>Meta de producto</b></td><td><b>Indicador</b></td><td class="n"><b>Meta vigencia</b></td><td><b>Dependencia</b></td></tr>',
     );
@@ -372,11 +386,13 @@ function publicProgram(p: PublicProgram): string {
 
 function publicVersion(d: InformeData, o: InformeOptions): string {
   const m = d.model;
-  const title = `Plan de Acción ${m.vigencia}`;
+  const title = publicTitle(m);
   const projects = d.programs.flatMap((p) => p.projects);
   const goals = projects.reduce((n, p) => n + p.goals.length, 0);
   const budget = projects.reduce((n, p) => n + p.budget, 0);
-  const units = new Set(projects.flatMap((p) => p.goals.map((g) => g.unit)));
+  // «Sin dependencia» is no unit: a goal with no unit named is nobody's.
+  const units = new Set(projects.flatMap((p) => p.goals.map((g) => g.unit)).filter((u) => u !== unnamedGroup.unit)).size;
+  const withBpin = projects.filter((p) => p.bpin).length;
   const out: string[] = [];
   out.push(
     `<header><div class="entity">${h(m.entity ?? 'Entidad territorial')}</div><h1>${h(title)}</h1><div class="facts">` +
@@ -386,8 +402,8 @@ function publicVersion(d: InformeData, o: InformeOptions): string {
   out.push(
     '<section class="kpis">' +
       kpi('Programas', String(d.programs.length), 'Del Plan de Desarrollo') +
-      kpi('Proyectos', String(projects.length), 'Con su código BPIN') +
-      kpi('Metas de producto', String(goals), `A cargo de ${units.size} dependencia${units.size === 1 ? '' : 's'}`) +
+      kpi('Proyectos', String(projects.length), withBpin === projects.length && withBpin > 0 ? 'Con su código BPIN' : `${withBpin} con código BPIN`) +
+      kpi('Metas de producto', String(goals), units === 0 ? 'El libro no nombra la dependencia a cargo' : `A cargo de ${units} dependencia${units === 1 ? '' : 's'}`) +
       kpi('Presupuesto', formatMoney(budget), 'Programado en los proyectos') +
       '</section>',
   );

@@ -1,10 +1,12 @@
 /**
- * The .xlsx host of `consolidar`: validates each unit's file, copies the rows of every capture
- * sheet into one consolidated capture sheet ("Consolidado", with "Archivo de origen", "Hoja de
+ * The .xlsx host of `consolidar`: reads and reviews each unit's file on its own (the findings of
+ * `validar` and the progress model of `reporte` on that file), copies the rows of its capture
+ * sheets into one consolidated capture sheet ("Consolidado", with "Archivo de origen", "Hoja de
  * origen" and "Fila de origen" per row) of a NEW workbook, then adds Tablero de control, Alertas
- * and Observaciones computed on the consolidated sheet, and marks its cells. Observaciones lists
- * each file's own findings (with the file, its sheet and cell, to return to the unit) plus the
- * findings that only appear once the files are together (e.g. a goal code reported by two files).
+ * and Observaciones made from those reviews (`app/consolidation-review.ts`) and marks each finding
+ * on its copied row. Observaciones lists each file's own findings (with the file, its sheet and
+ * cell, to return to the unit) plus the findings that only appear once the files are together
+ * (a goal or an activity reported by two files).
  *
  * The `tablero consolidar` verb (`cli/consolidar.ts`) receives it from `cli/main.ts`; `devolver`
  * (`xlsx/returns.ts`) consolidates in memory the same way, then cuts the result apart by unit.
@@ -14,14 +16,11 @@ import * as path from 'node:path';
 import { realpath } from 'node:fs/promises';
 import { loadWorkbookFile } from '../app/load';
 import { InputError } from '../app/errors';
-import { ConsolidationIntake, consolidate, findingKey } from '../app/consolidate';
+import { ConsolidationIntake, consolidate, reviewSource } from '../app/consolidate';
 import type { ConsolidatedCopy, Consolidation, ConsolidationSource } from '../app/consolidate';
-import { generate, localDateTime, prepare, summaryOf, type CopyRequest, type Generated } from '../app/generate';
-import { validateWorkbook } from '../app/validate';
-import type { WorkbookGrids } from '../domain/grid';
-import type { ReadWorkbook } from '../domain/sheet';
-import type { ObservationRow } from '../sheets/observaciones';
-import { gridsOfWorkbook } from './read';
+import { reviewConsolidation, type ConsolidationReview } from '../app/consolidation-review';
+import { buildSheets, localDateTime, prepare, summaryOf, type CopyRequest, type Generated } from '../app/generate';
+import { cutoffOutsideVigencia, toReportJson } from '../app/report';
 import { writeFileAtomic } from './write';
 import { renderSheets } from './render';
 import { applyGenerated, generatedSheetNames, packageWithCharts, xlsxParser } from './generate';
@@ -31,10 +30,9 @@ export interface ConsolidatedRun {
   readonly wb: ExcelJS.Workbook;
   readonly sheetName: string;
   readonly consolidation: Consolidation;
+  /** The consolidation's verdicts: each file's own, and the ones that span files. */
+  readonly review: ConsolidationReview;
   readonly generation: Generated;
-  /** The consolidated workbook as the engine read it back, and its grids. */
-  readonly workbook: ReadWorkbook;
-  readonly grids: WorkbookGrids;
   readonly sources: readonly ConsolidationSource[];
   /** Resolved paths of the inputs (an output may never be one of them). */
   readonly inputs: readonly string[];
@@ -42,9 +40,11 @@ export interface ConsolidatedRun {
 }
 
 /**
- * Validates each unit's file and consolidates their capture sheets into a new exceljs workbook
- * with the generated sheets on it (`consolidar` writes it; `devolver` cuts it apart by unit).
- * `warn` hears each file left out (no capture sheet).
+ * Reads and reviews each unit's file on its own (`reviewSource`: what `validar` and `reporte` give
+ * on it, with the reading options of the run: `--vigencia`, `--mapa`, `--incluir-ocultas`),
+ * copies their capture rows into a new exceljs workbook, and generates Tablero, Alertas and
+ * Observaciones from those reviews (`reviewConsolidation`). `consolidar` writes it; `devolver`
+ * cuts it apart by unit. `warn` hears each file left out (no capture sheet).
  */
 export async function consolidateFiles(
   files: readonly string[],
@@ -57,13 +57,16 @@ export async function consolidateFiles(
   const sources: ConsolidationSource[] = [];
   const inputs: string[] = [];
   const intake = new ConsolidationIntake(corte);
+  const reading = { ...at.reading, ...(corte !== undefined ? { cutoff: corte } : {}) };
+  const vigencia = reading.vigencia !== undefined ? { vigencia: reading.vigencia } : {};
   for (const file of files) {
-    const mapping = at.reading?.mapping ? { mapping: at.reading.mapping } : undefined;
-    const loaded = await loadWorkbookFile(file, xlsxParser, { cwd: at.cwd, ...(mapping ? { reading: mapping } : {}) });
+    const loaded = await loadWorkbookFile(file, xlsxParser, { cwd: at.cwd, reading });
     const twice = intake.repeated(file, await realpath(loaded.path));
     if (twice) throw new InputError(twice);
     inputs.push(loaded.path);
-    const { workbook, options } = prepare(loaded.grids, generatedSheetNames(loaded.host), { cutoff: intake.cutoff }, at.now, mapping);
+    const { workbook, options } = prepare(loaded.grids, generatedSheetNames(loaded.host), { cutoff: intake.cutoff, ...vigencia }, at.now, reading);
+    const outside = cutoffOutsideVigencia(corte, options.vigencia);
+    if (outside) throw new InputError(outside);
     const verdict = intake.admit({ file, workbook, options });
     if (!verdict.admitted) {
       // A file with nothing to copy is only a warning; another period or a repeated file stops the run.
@@ -73,31 +76,19 @@ export async function consolidateFiles(
       }
       throw new InputError(verdict.reason);
     }
-    const v = validateWorkbook(workbook, options);
-    sources.push({ file, workbook, findings: v.findings });
+    sources.push(reviewSource(file, workbook, options));
   }
   if (sources.length === 0) throw new InputError('Ningún archivo tiene una hoja de captura para consolidar.');
 
-  const { cutoff, vigencia, entity } = intake;
-  const c = consolidate(sources, { vigencia: vigencia!, cutoff: cutoff!, entity, generatedAt });
+  const { cutoff, entity } = intake;
+  const c = consolidate(sources, { vigencia: intake.vigencia!, cutoff: cutoff!, entity, generatedAt });
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Tablero PDM';
   const [placed] = renderSheets(wb, [c.sheet], { generatedAt });
-
-  // Read the consolidated sheet back as the engine sees it, then generate on it.
-  const grids = gridsOfWorkbook(wb, workbookName);
-  const { workbook, options } = prepare(grids, [], { cutoff, vigencia }, at.now);
-  const perFile: ObservationRow[] = sources.flatMap((s) => s.findings.map((finding) => ({ finding, file: s.file, linkable: false })));
-  const known = new Set(perFile.map((r) => findingKey(r.finding)));
-  const generation = generate({
-    workbook,
-    options,
-    workbookName,
-    generatedAt,
-    extraObservations: perFile,
-    keepFinding: (f) => !known.has(findingKey(f)),
-  });
-  return { wb, sheetName: placed.name, consolidation: c, generation, workbook, grids, sources, inputs, generatedAt };
+  const review = reviewConsolidation(sources, c, placed.name, sources[0].options);
+  const names = { workbookName, generatedAt };
+  const generation: Generated = { ...review, report: toReportJson(review.model), sheets: buildSheets(review, names) };
+  return { wb, sheetName: placed.name, consolidation: c, review, generation, sources, inputs, generatedAt };
 }
 
 /**

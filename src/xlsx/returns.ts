@@ -52,18 +52,19 @@ function consolidatedPart(grids: WorkbookGrids, sheets: readonly ReadSheet[], na
 
 /** A workbook written by `consolidar`, returned alone: its Consolidado sheet is the data. */
 async function reviewConsolidated(file: string, corte: string | undefined, at: Pick<CopyRequest, 'cwd' | 'now' | 'reading'>): Promise<Reviewed | null> {
-  const loaded = await loadWorkbookFile(file, xlsxParser, { cwd: at.cwd, ...(at.reading?.mapping ? { reading: { mapping: at.reading.mapping } } : {}) });
+  const reading = { ...at.reading, ...(corte !== undefined ? { cutoff: corte } : {}) };
+  const loaded = await loadWorkbookFile(file, xlsxParser, { cwd: at.cwd, reading });
   const reg = readRegistry(loaded.host);
   const name = loaded.host.worksheets.find((w) => productKindOfSheet(loaded.host, w.name, reg) === 'consolidado')?.name;
   if (!name) return null;
   const generatedAt = localDateTime(at.now);
-  const { workbook, options } = prepare(loaded.grids, generatedSheetNames(loaded.host), { cutoff: corte }, at.now, at.reading?.mapping ? { mapping: at.reading.mapping } : {});
+  const vigencia = reading.vigencia !== undefined ? { vigencia: reading.vigencia } : {};
+  const { workbook, options } = prepare(loaded.grids, generatedSheetNames(loaded.host), { cutoff: corte, ...vigencia }, at.now, reading);
   const g = generate({ workbook, options, workbookName: path.basename(file), generatedAt });
   const returns = splitReturns({
     model: g.model,
     sources: [],
-    consolidated: consolidatedPart(loaded.grids, workbook.sheets, name),
-    consolidatedFindings: g.findings,
+    consolidated: { ...consolidatedPart(loaded.grids, workbook.sheets, name), findings: g.findings },
   });
   return { returns, model: g.model, inputs: [loaded.path], generatedAt };
 }
@@ -74,15 +75,15 @@ async function review(request: CopyRequest, warn: (message: string) => void): Pr
     const alone = await reviewConsolidated(files[0], corte, request);
     if (alone) return alone;
   }
+  // Each unit's return is its own file's review (and the findings that span files), never a
+  // re-reading of the copied rows.
   const run = await consolidateFiles(files, corte, 'Consolidado', request, warn);
-  const g = run.generation;
+  const across = run.review.acrossFiles;
   const returns = splitReturns({
-    model: g.model,
-    sources: run.sources,
-    consolidated: consolidatedPart(run.grids, run.workbook.sheets, run.sheetName),
-    consolidatedFindings: g.findings,
+    model: run.review.model,
+    sources: run.sources.map((s) => ({ ...s, findings: [...s.findings, ...across.filter((x) => x.file === s.file).map((x) => x.finding)] })),
   });
-  return { returns, model: g.model, inputs: run.inputs, generatedAt: run.generatedAt };
+  return { returns, model: run.review.model, inputs: run.inputs, generatedAt: run.generatedAt };
 }
 
 /** The output folder (created when missing; never a file). */

@@ -21,7 +21,7 @@ import type { ZipEntryInfo } from '../app/zip-directory';
 import { openZip, partChunks, readPartText, type ZipSource } from './zip';
 import { attrsOf, decodeXml, elements, parseRels, resolveTarget } from './ooxml';
 import { parseAddress } from '../domain/grid';
-import { cellValueOf } from './read';
+import { cellValueOf, gridsOfWorkbook, loadWorkbook } from './read';
 import { readablePackage } from './package';
 
 export interface StreamReadOptions {
@@ -237,12 +237,17 @@ export async function readGridsStreaming(input: Uint8Array, name: string, option
   // reads the workbook part.
   const workbookXml = readPartText(zip, 'xl/workbook.xml') ?? '';
   const date1904 = /<(?:\w+:)?workbookPr\b[^>]*\bdate1904="(?:1|true)"/.test(workbookXml);
-  Object.assign(reader, { model: { sheets: [] }, properties: { model: { date1904 } } });
+  const seededModel = { sheets: [] };
+  Object.assign(reader, { model: seededModel, properties: { model: { date1904 } } });
+  const parsed = reader as unknown as { model?: unknown; styles?: unknown; sharedStrings?: unknown };
+  const defaultStyles = parsed.styles;
+  const partsSeen = new Set<number>();
   const sheets: SheetRead[] = [];
   let total = 0;
   for await (const wsReader of reader) {
     const ws = wsReader as unknown as ExcelJS.stream.xlsx.WorksheetReader & { id: number | string; name: string; state?: string };
     const sheetNo = Number((ws as unknown as { partNo?: string }).partNo ?? ws.id);
+    partsSeen.add(sheetNo);
     const values: CellValue[][] = [];
     const formats: (string | null)[][] = [];
     for await (const row of ws as unknown as AsyncIterable<ExcelJS.Row>) {
@@ -263,9 +268,23 @@ export async function readGridsStreaming(input: Uint8Array, name: string, option
     sheets.push({ sheetNo, grid: { name: ws.name, values, numberFormats: formats, merges: [], visibility: visibilityOf(ws.state) } });
   }
   options.onRows?.(total, '');
+  // exceljs's streaming reader sometimes stops before the package's last parts (seen on packages
+  // that store `xl/workbook.xml` or `xl/styles.xml` after the worksheets, as exceljs writes them):
+  // dates would then read as bare numbers, sheets as `Sheet<n>`, or a sheet go missing. Such a
+  // reading is not whole: the package is read again with the whole reader.
+  const has = (part: string) => zip.byName.has(part);
+  const worksheetParts = [...zip.byName.keys()].filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n));
+  if (
+    (has('xl/workbook.xml') && parsed.model === seededModel) ||
+    (has('xl/styles.xml') && parsed.styles === defaultStyles) ||
+    (has('xl/sharedStrings.xml') && parsed.sharedStrings === undefined) ||
+    worksheetParts.some((n) => !partsSeen.has(Number(/(\d+)\.xml$/.exec(n)?.[1])))
+  ) {
+    return gridsOfWorkbook(await loadWorkbook(bytes), name);
+  }
   // exceljs names a worksheet it parsed before the workbook part was known `Sheet<n>`; the names
   // and states are taken from the package itself, by part, once every part has been seen.
-  const declared = declaredSheets(zip);
+  const declared = declaredSheets(workbookXml, readPartText(zip, 'xl/_rels/workbook.xml.rels'));
   for (const s of sheets) {
     const d = declared.get(`xl/worksheets/sheet${s.sheetNo}.xml`);
     if (d) s.grid = { ...s.grid, name: d.name, visibility: visibilityOf(d.state) };
@@ -302,11 +321,10 @@ export async function readGridsStreaming(input: Uint8Array, name: string, option
   return { name, sheets: grids };
 }
 
-/** Each worksheet part's declared name and state, from `xl/workbook.xml` and its relationships. */
-function declaredSheets(zip: ZipSource): Map<string, { name: string; state: string | undefined }> {
+/** Each worksheet part's declared name and state, from the text of `xl/workbook.xml` and of its relationships. */
+function declaredSheets(wb: string, relsXml: string | null): Map<string, { name: string; state: string | undefined }> {
   const out = new Map<string, { name: string; state: string | undefined }>();
-  const wb = readPartText(zip, 'xl/workbook.xml');
-  const rels = parseRels(readPartText(zip, 'xl/_rels/workbook.xml.rels'));
+  const rels = parseRels(relsXml);
   if (!wb) return out;
   for (const el of elements(wb, 'sheet')) {
     const a = attrsOf(el.open);

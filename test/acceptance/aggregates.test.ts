@@ -102,7 +102,7 @@ describe('acceptance: aggregates, ratings, ranking and the reporte --json shape'
     expect(unit(I)).toEqual({
       name: I, goals: 1,
       compliance: null,      // no goal with a defined compliance
-      progress: 0,           // 0 ÷ 4
+      progress: null,        // its one goal is «sin programación» (nothing due, nothing executed): no progress yet, not 0 %
       budgetExecution: null, // Σ definitiva = 0
       obligationsRatio: null,
       paymentsRatio: null,

@@ -127,7 +127,7 @@ describeBrowser('tablero informe in Chromium', () => {
       expect(text).toMatch(/BPIN 2024520010035/);
       expect(text).toContain('Proyecto:');
       expect(text).toContain('Secretaría de Infraestructura');
-      expect(text).toMatch(/\$ \d{1,3}(\.\d{3})+/);
+      expect(text).toMatch(/\$\u00a0\d{1,3}(\.\d{3})+/);
       // No analyses, findings or internal marks.
       expect(text).not.toContain('La licitación se declaró desierta');
       expect(text).not.toMatch(/rezagad|Análisis|Observaci|error/i);

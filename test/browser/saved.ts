@@ -21,7 +21,12 @@ interface Snapshot {
 const states = { Visible: 'visible', Hidden: 'hidden', VeryHidden: 'veryHidden' } as const;
 
 export async function saveDouble(page: Page, file: string): Promise<void> {
-  const snap = (await page.evaluate(() => (window as unknown as { __excelDouble: { snapshot(): unknown } }).__excelDouble.snapshot())) as Snapshot;
+  await writeSnapshot(await page.evaluate(() => (window as unknown as { __excelDouble: { snapshot(): unknown } }).__excelDouble.snapshot()), file);
+}
+
+/** The double's `snapshot()` (in the page or in Node) saved as an .xlsx. */
+export async function writeSnapshot(snapshot: unknown, file: string): Promise<void> {
+  const snap = snapshot as Snapshot;
   const wb = new ExcelJS.Workbook();
   for (const s of snap.sheets) {
     const ws = wb.addWorksheet(s.name, { state: states[s.visibility] });

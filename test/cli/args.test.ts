@@ -12,7 +12,7 @@ describe('parseArgs', () => {
   });
 
   it('asks for help with no arguments, --help or -h', () => {
-    expect(parseArgs([])).toEqual({ help: true });
+    expect(parseArgs([])).toEqual({ help: true, missingVerb: true });
     expect(parseArgs(['validar', '-h'])).toMatchObject({ help: true, verb: 'validar' });
   });
 

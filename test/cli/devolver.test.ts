@@ -5,76 +5,16 @@
  * against what `tablero consolidar` writes for the same files: its Observaciones (every finding
  * reaches exactly one unit, or every unit of a shared sheet) and the `reporte --json` states.
  */
-import ExcelJS from 'exceljs';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { run } from '../../src/cli/main';
 import { plainValue } from '../../src/xlsx/read';
+import { alertCodes, loadXlsx as load, observations, rowsOf, type ObsRow } from '../helpers/generated-sheets';
 import { captureSheet } from '../helpers/sheets';
 import { sha256, tempDir, testIO, writeFixture } from '../sheets/fixtures';
 import { isOverExecuted } from '../../src/domain/progress';
 
 const example = path.resolve(__dirname, '..', '..', 'examples', 'hoja-captura-T2-2025.xlsx');
-
-async function load(p: string): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(p);
-  return wb;
-}
-
-/** Rows of a sheet as display values by column (1-based). */
-function rowsOf(ws: ExcelJS.Worksheet): unknown[][] {
-  const out: unknown[][] = [];
-  ws.eachRow({ includeEmpty: false }, (row, r) => {
-    const vals: unknown[] = [];
-    row.eachCell({ includeEmpty: false }, (c, col) => {
-      if (c.type !== ExcelJS.ValueType.Merge) vals[col] = plainValue(c.value);
-    });
-    out[r] = vals;
-  });
-  return out;
-}
-
-interface ObsRow {
-  file: string;
-  sheet: string;
-  cell: string;
-  goal: string;
-  rule: string;
-  message: string;
-}
-
-/** The observation table of an «Observaciones» sheet with the Archivo column. */
-function observations(ws: ExcelJS.Worksheet): ObsRow[] {
-  const rows = rowsOf(ws);
-  const header = rows.findIndex((v) => v?.[1] === 'N.º');
-  expect(header).toBeGreaterThan(0);
-  const h = rows[header];
-  const col = (t: string) => h.indexOf(t);
-  expect(col('Archivo')).toBeGreaterThan(0);
-  return rows
-    .slice(header + 1)
-    .filter((v) => v && typeof v[1] === 'number')
-    .map((v) => ({
-      file: String(v[col('Archivo')]),
-      sheet: String(v[col('Hoja')]),
-      cell: String(v[col('Celda')]),
-      goal: String(v[col('Meta')]),
-      rule: String(v[col('Regla')]),
-      message: String(v[col('Observación')]),
-    }));
-}
-
-/** Goal codes of a numbered section of «Alertas» (1 = rezagadas, 2 = over 100 %). */
-function alertCodes(ws: ExcelJS.Worksheet, section: 1 | 2): string[] {
-  const rows = rowsOf(ws);
-  const start = rows.findIndex((v) => typeof v?.[1] === 'string' && (v[1] as string).startsWith(`${section}. `));
-  const end = rows.findIndex((v, i) => i > start && typeof v?.[1] === 'string' && (v[1] as string).startsWith(`${section + 1}. `));
-  return rows
-    .slice(start + 1, end)
-    .filter((v) => v && typeof v[1] === 'string' && /^\d{7}$|^CUL-/.test(v[1] as string))
-    .map((v) => v[1] as string);
-}
 
 const key = (o: ObsRow) => `${o.rule}|${o.goal}|${o.message}`;
 

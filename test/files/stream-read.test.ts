@@ -198,6 +198,17 @@ describe('readGridsStreaming = gridsOfWorkbook(loadWorkbook())', () => {
     expect(JSON.stringify(full)).not.toContain('2025-01-15'); // the serial now counts from 1904
   });
 
+  it('a package whose styles and workbook part come after its worksheets, saved by exceljs (the double\'s save of an approved plan), reads whole: dates stay dates, names stay names', async () => {
+    // exceljs's streaming reader stops before such trailing parts; the reading then goes to the whole reader.
+    const bytes = readFileSync(path.join(root, 'test/fixtures/guardado-por-exceljs.xlsx'));
+    const names = Object.keys((await JSZip.loadAsync(bytes)).files);
+    expect(names.indexOf('xl/workbook.xml')).toBeGreaterThan(names.indexOf('xl/worksheets/sheet1.xml'));
+    const { full, streamed } = await both(bytes, 'x.xlsx');
+    expect(streamed).toEqual(full);
+    expect(streamed.sheets.map((s) => s.name)).toEqual(['PE-F-012', 'Techos', 'Instrucciones', '_tablero_pdm_aprobado', 'Control de cambios', '_tablero_pdm']);
+    expect(streamed.sheets[0].values[7][22]).toBe('D:2025-02-03T00:00:00.000Z');
+  });
+
   it('reports progress by rows', async () => {
     const bytes = readFileSync(path.join(root, 'examples/plan-accion-2025.xlsx'));
     const seen: number[] = [];

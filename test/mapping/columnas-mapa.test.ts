@@ -139,7 +139,7 @@ describe('a bad mapping is one Spanish line naming what is wrong (exit 2)', () =
     ['fila no entera', JSON.stringify({ hojas: { [UNKNOWN_SHEET]: { filaEncabezado: 9.5 } } }), /hojas › Avance metas › filaEncabezado: debe ser un número de fila entero/],
     ['no es JSON', '{"hojas": {\n  "Avance metas": {,\n}}', /no es un JSON válido \(cerca de la línea 2\)/],
     ['columna inexistente', JSON.stringify({ hojas: { [UNKNOWN_SHEET]: { columnas: { goalCode: 'Código del compromiso' } } } }), /no hay ninguna columna «Código del compromiso» en el encabezado \(fila 9\) para «Código meta producto» \(goalCode\)/],
-    ['hoja inexistente', JSON.stringify({ hojas: { 'HC T2': { tipo: 'hoja-captura' } } }), /El mapa nombra la hoja «HC T2», que no está en el libro \(hojas: Avance metas, Listas\)/],
+    ['hoja inexistente', JSON.stringify({ hojas: { 'HC T2': { tipo: 'hoja-captura' } } }), /[Ee]l mapa nombra la hoja «HC T2», que no está en el libro \(hojas: Avance metas, Listas\)/],
   ];
   it.each(cases)('%s', async (_name, text, message) => {
     writeFileSync(path.join(dir, 'malo.json'), text);

@@ -330,7 +330,8 @@ describe('buildReport on a plan de acción only', () => {
       goals: 2,
       planGoals: 2,
       amount: 125000000,
-      byYear: [{ year: 2025, goals: 2, amount: 125000000 }],
+      unprogrammedAmount: 0,
+      byYear: [{ year: 2025, goals: 2, amount: 125000000, unprogrammedAmount: 0 }],
       byUnit: [
         { name: 'Secretaría de Salud', goals: 1, amount: 100000000, amounts: [100000000] },
         { name: 'Secretaría de Educación', goals: 1, amount: 25000000, amounts: [25000000] },

@@ -41,8 +41,6 @@ describe.each(['hoja-captura-T2-2025.xlsx', 'plan-accion-2025.xlsx'])('%s: one u
     const split = splitReturns({
       model: g.model,
       sources: [{ file, workbook: req.workbook, findings: g.findings }],
-      consolidated: { sheet: req.workbook.sheets[0], origins: new Map() },
-      consolidatedFindings: [],
     });
     const allCodes = new Set(g.findings.map((f) => f.goal).filter((c): c is string => !!c));
     for (const unit of unitsOf(req.workbook)) {

@@ -16,6 +16,7 @@ export const format: FormatDescription = {
   periodKind: 'year',
   textCodes: true,
   catalogFields: ['unitOfMeasure'],
+  entityHeader: /^entidad territorial$/,
   columns: [
     { header: /^codigo de indicador de producto$/, field: 'goalCode' },
     { header: /^linea estrategica$/, field: 'dimension' },

@@ -90,6 +90,11 @@ export interface FormatDescription {
    */
   readonly budgetIsProgrammed?: boolean;
   /**
+   * The header of a column that repeats the entity on every row (SisPT's «Entidad territorial»):
+   * when the title block names none and the column holds one value, that is the entity.
+   */
+  readonly entityHeader?: RegExp;
+  /**
    * The format writes every code as text (SisPT's export): a code cell holding a number was typed
    * by hand over the export (`code-format`), and may have lost its leading zeros.
    */

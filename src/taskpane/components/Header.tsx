@@ -67,6 +67,11 @@ export function Header({ detection, detecting, disabled, onRefresh }: HeaderProp
             Sin reconocer: {detection.unknown.join(', ')}
           </Text>
         )}
+        {detection?.note && (
+          <Text size={200} block className={s.muted}>
+            {detection.note}
+          </Text>
+        )}
       </div>
       <Button
         appearance="subtle"
