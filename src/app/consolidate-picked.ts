@@ -114,7 +114,7 @@ export async function consolidatePicked(
 ): Promise<PickedConsolidation> {
   if (files.length === 0) throw new UserError('Elija los libros de las dependencias (.xlsx) que quiere consolidar.');
   const generatedAt = localDateTime(now);
-  const intake = new ConsolidationIntake(settings.cutoff);
+  const intake = new ConsolidationIntake(settings.cutoff, now);
   const reports: PickedFileReport[] = [];
   const sources: ConsolidationSource[] = [];
   // The settings read each file as `--vigencia` and `--corte` read it on the command line.

@@ -14,7 +14,7 @@ import type { ReadWorkbook } from '../domain/sheet';
 import type { ReaderOptions } from '../domain/reader';
 import { readMapped } from './mapping';
 import { resolveOptions, toReportJson, vigenciaNotInWorkbook } from './report';
-import { InputError } from './errors';
+import { VigenciaNotHeldError } from './errors';
 import type { Report } from './report';
 import type { ProgressModel } from '../domain/progress-model';
 import { analyse } from './analyse';
@@ -74,7 +74,7 @@ export function prepare(
   const read = readMapped(withoutProductSheets(grids, generated), { ...reading, extraSources: partial.extraSources }, grids.name);
   const workbook = throughConsolidated(read, grids);
   const wrongYear = vigenciaNotInWorkbook(workbook, reading.vigencia, advice);
-  if (wrongYear) throw new InputError(`${grids.name}: ${wrongYear}`);
+  if (wrongYear) throw new VigenciaNotHeldError(`${grids.name}: ${wrongYear}`);
   return { workbook, options: resolveOptions(partial, workbook, today) };
 }
 

@@ -15,7 +15,7 @@ import type { ReadWorkbook } from '../domain/sheet';
 import type { ReaderOptions } from '../domain/reader';
 import { guardXlsxBytes } from './guard';
 import { throughConsolidated, withoutProductSheets } from './registry';
-import { InputError } from './errors';
+import { InputError, VigenciaNotHeldError } from './errors';
 import { damaged, extensionProblem, quoted, recognise } from './admit';
 import { vigenciaNotInWorkbook } from './run-options';
 
@@ -135,7 +135,7 @@ export async function readWorkbookFile(file: string, readGrids: GridReader, opti
   // The product's own sheets (an output of `generar` sent back) are never read as data.
   const workbook = recognise(file, withoutProductSheets(grids), { ...options.reading, extraSources: options.extraSources }, options.listAll);
   const wrongYear = vigenciaNotInWorkbook(workbook, options.reading?.vigencia);
-  if (wrongYear) throw new InputError(`${path.basename(file)}: ${wrongYear}`);
+  if (wrongYear) throw new VigenciaNotHeldError(`${path.basename(file)}: ${wrongYear}`);
   return { file, path: abs, bytes: size, workbook: throughConsolidated(workbook, grids) };
 }
 

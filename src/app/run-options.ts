@@ -139,7 +139,7 @@ function yearsHeld(s: ReadSheet): readonly number[] | undefined {
  * any capture sheet reported (Tenjo's 2025 sheet filled through T3, read in 2026, is cut at
  * 30/09/2025 — not at 31/12, where every unreported T4 would look missing).
  */
-function reportedCutoff(sheets: readonly ReadSheet[], vigencia: number | undefined, today: IsoDate): IsoDate | undefined {
+export function reportedCutoff(sheets: readonly ReadSheet[], vigencia: number | undefined, today: IsoDate): IsoDate | undefined {
   if (vigencia === undefined || vigencia >= parts(today).year) return undefined;
   let best: { period: number; kind: ReadSheet['periodKind'] } | undefined;
   for (const s of sheets) {
