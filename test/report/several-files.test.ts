@@ -11,11 +11,10 @@
  * 30/06/2025, 20 products); Tenjo's 2025 block is filled through T3 (a finished vigencia: corte
  * 30/09/2025); SisPT is the plan indicativo 2024–2027 (40 products programmed in 2025).
  */
-import ExcelJS from 'exceljs';
 import { existsSync, readFileSync } from 'node:fs';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { examples, expectOneCleanLine, repoRoot, tablero, tempDir } from '../cli/io';
+import { captureVariant, examples, expectOneCleanLine, repoRoot, tablero, tempDir } from '../cli/io';
 import type { Report } from '../../src/app/report';
 
 const real = (name: string) => path.join(repoRoot, '..', 'shared', 'real-layouts', name);
@@ -129,17 +128,7 @@ maybe('reporte over real samples of different cut-offs and a plan-only file', ()
   }, 120_000);
 });
 
-/** The bundled capture workbook with its title block saying another vigencia / cut-off (built .xlsx files). */
-async function variant(name: string, vigencia: string, corte: string): Promise<string> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(examples.capture);
-  const ws = wb.getWorksheet('HC T2')!;
-  ws.getCell('A4').value = `Vigencia: ${vigencia}`;
-  ws.getCell('A5').value = `Fecha de corte: ${corte}`;
-  const file = path.join(dir, name);
-  await wb.xlsx.writeFile(file);
-  return file;
-}
+const variant = (name: string, vigencia: string, corte: string): Promise<string> => captureVariant(dir, name, vigencia, corte);
 
 describe('reporte over built workbooks of several periods', () => {
   it('T2 + T3 + a 2024 sheet: the T2 file sets the period, the other two are listed with their reason', async () => {
