@@ -17,7 +17,7 @@ import { ConsolidationIntake, consolidate, reviewSource, type Consolidation, typ
 import { localDateTime, prepare } from './generate';
 import { productSheetsOf } from './registry';
 import { countSeverities } from './validate';
-import { UserError } from './errors';
+import { UserError, VigenciaNotHeldError } from './errors';
 import { paneReading } from './pane';
 import { throwIfCancelled, type CancelToken, type ProgressReporter, type WorkbookSettings } from './ports';
 
@@ -158,7 +158,7 @@ export async function consolidatePicked(
       prepared = prepare(grids, productSheetsOf(grids.sheets), { cutoff: intake.cutoff, extraSources: settings.extraSources, ...vigencia }, now, reading, 'pane');
     } catch (e) {
       // The vigencia of Ajustes is not one this file holds: listed with its reason, as another vigencia is.
-      if (!(e instanceof UserError)) throw e;
+      if (!(e instanceof VigenciaNotHeldError)) throw e;
       reports.push(unread(name, 'vigencia', e.message));
       continue;
     }

@@ -207,7 +207,7 @@ export interface IntakeFile {
 const dmy = (iso: string) => iso.split('-').reverse().join('/');
 
 /**
- * Judges the files of one consolidation (or of one report over several files: `reportFiles`) in
+ * Judges the files of one consolidation (or of one report over several files: `selectReportFiles`) in
  * order: each is admitted, or left out with a Spanish reason. Units of one consolidation report
  * the same vigencia and, unless a cut-off is given (`--corte`, or the pane's settings), the same
  * cut-off: the first file that states them sets them. A file's cut-off is its title block's, else

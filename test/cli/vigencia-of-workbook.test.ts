@@ -9,6 +9,8 @@ import * as path from 'node:path';
 import { existsSync, readFileSync } from 'node:fs';
 import { tablero, tempDir, examples, repoRoot } from './io';
 import { createPaneUseCases } from '../../src/app/pane';
+import { consolidatePicked } from '../../src/app/consolidate-picked';
+import { readXlsxGrids } from '../../src/xlsx/bytes-read';
 import { hostOn } from '../excel-double/harness';
 import { doubleFromWorkbook, workbookOf } from '../contract/hosts';
 
@@ -116,4 +118,19 @@ maybe('--vigencia a real sample does not hold', () => {
     // Opening the pane still says what the workbook holds.
     expect(pane.detect(grids, settings).sheets.length).toBeGreaterThan(0);
   });
+});
+
+maybe('the pane\'s Consolidar with a vigencia of Ajustes a file does not hold', () => {
+  it('lists that file as left out for its vigencia, in the pane\'s words, and consolidates the others', async () => {
+    const tenjo = real('tenjo-pdm-seguimiento.xlsx');
+    const cali = real('cali-cuadro1s-plan-accion-T2-2025.xlsx');
+    const files = [tenjo, cali].map((f) => ({ name: path.basename(f), bytes: new Uint8Array(readFileSync(f)) }));
+    const out = await consolidatePicked(files, readXlsxGrids, { vigencia: 2024 }, run.progress, run.cancel, new Date(2026, 11, 3));
+    expect(out.files.map((f) => [f.file, f.admitted, f.code ?? null])).toEqual([
+      ['tenjo-pdm-seguimiento.xlsx', true, null],
+      ['cali-cuadro1s-plan-accion-T2-2025.xlsx', false, 'vigencia'],
+    ]);
+    expect(out.files[1].reason).toBe('cali-cuadro1s-plan-accion-T2-2025.xlsx: El libro trae el seguimiento de la vigencia 2025, no de 2024: cambie en Ajustes la vigencia a 2025 o déjela vacía.');
+    expect(out.consolidation?.rows).toBeGreaterThan(0);
+  }, 120_000);
 });
