@@ -103,21 +103,21 @@ async function measure(file: string, goals: number, runs: number, gc: (() => voi
   let findings = 0;
   let grids: WorkbookGrids | undefined;
   for (let k = 0; k < runs; k++) {
-    grids = undefined;
-    gc?.(); // each run starts from a clean heap
+    gc?.(); // each run starts from a clean heap (only the last run's grids are kept)
     await settle();
     // The read includes the background work exceljs leaves running (sweeping its garbage, compiling its code).
-    let [[wb, readWall], readAll] = await timedAsync(async () => {
+    const [loaded, readAll] = await timedAsync(async () => {
       const w0 = performance.now();
-      const w = await loadWorkbook(await fs.readFile(file));
+      const wb = (await loadWorkbook(await fs.readFile(file))) as ExcelJS.Workbook | null;
       const wall = performance.now() - w0;
       await settle();
-      return [w, wall] as const;
+      return { wb, wall };
     });
+    const readWall = loaded.wall;
     const read: Timing = { cpu: readAll.cpu, wall: readWall }; // wall without settle's sleeps
-    const [g, grid] = timed(() => gridsOfWorkbook(wb as ExcelJS.Workbook, path.basename(file)));
-    grids = g;
-    wb = null as unknown as ExcelJS.Workbook; // the engine works on grids: let exceljs's object graph go, as validar does
+    const [g, grid] = timed(() => gridsOfWorkbook(loaded.wb!, path.basename(file)));
+    if (k === runs - 1) grids = g;
+    loaded.wb = null; // the engine works on grids: let exceljs's object graph go, as validar does
     // Freeing exceljs's graph: the forced GC and the concurrent sweeping it leaves behind (CPU), the pause (wall).
     const [, release] = await timedAsync(async () => {
       const w0 = performance.now();

@@ -124,7 +124,7 @@ const hasThreadClock = (() => {
  * CPU time of this process's main thread — the pane's thread in the bench — in ms: the first field
  * of its schedstat (nanoseconds on the CPU). Without it, the process's CPU time.
  */
-function threadCpuMs(): number {
+export function threadCpuMs(): number {
   return hasThreadClock ? Number(readFileSync(threadStat, 'utf8').split(' ')[0]) / 1e6 : cpuMs();
 }
 

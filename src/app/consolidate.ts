@@ -12,13 +12,15 @@
  * - Host-neutral: the result is a sheet model (`kind: 'consolidado'`), marked as the product's.
  */
 import type { CellValue } from '../domain/grid';
-import { isCellError } from '../domain/grid';
+import { columnLetter, isCellError } from '../domain/grid';
+import { pushTo } from '../domain/multimap';
 import { fromJsDate, todayIso, type IsoDate } from '../domain/dates';
 import { reportedCutoff } from './run-options';
 import type { Finding } from '../domain/finding';
-import { executedField, headerOf, plannedField } from '../domain/fields';
+import { canonicalHeaders, executedField, headerOf, plannedField } from '../domain/fields';
 import type { FieldId, PeriodKind } from '../domain/fields';
-import { isGoalSheet, type ReadSheet, type ReadWorkbook } from '../domain/sheet';
+import { isGoalSheet, joinsSheet, type ErrorCell, type ReadSheet, type ReadWorkbook } from '../domain/sheet';
+import { ORIGIN_FILE_HEADER, ORIGIN_ROW_HEADER, ORIGIN_SHEET_HEADER, originReadingOf, type OriginReading } from '../domain/consolidated';
 import { formatDate } from '../domain/format';
 import { SheetBuilder, baseStyles, palette } from '../sheets/model';
 import type { SheetModel } from '../sheets/model';
@@ -29,9 +31,6 @@ import type { ProgressModel } from '../domain/progress-model';
 import { analyse } from './analyse';
 import { allRulesWithBaseline } from '../rules/baseline-index';
 
-export const ORIGIN_FILE_HEADER = 'Archivo de origen';
-export const ORIGIN_SHEET_HEADER = 'Hoja de origen';
-export const ORIGIN_ROW_HEADER = 'Fila de origen';
 
 /**
  * A unit's file in a consolidation, with its OWN reading and review: the findings `validar` and the
@@ -94,32 +93,57 @@ export class ConsolidationError extends UserError {
 const leading: FieldId[] = ['goalCode', 'goal', 'unit', 'dimension', 'programCode', 'program', 'unitOfMeasure', 'accumulation', 'baseline', 'yearGoal', 'weight'];
 const trailing: FieldId[] = ['executedTotal', 'progressDeclared', 'budgetFinal', 'commitments', 'obligations', 'payments', 'numerator', 'denominator', 'analysis', 'evidence', 'goalState'];
 
-/** Canonical column order for the fields present in the sheets. */
+/**
+ * Canonical column order for the fields present in the sheets: the usual capture columns, the
+ * periods, the follow-up columns, then every other field a sheet's reading read (a format's
+ * activity, product, project and date columns), in the order of the canonical headers.
+ */
 export function consolidatedFields(sheets: readonly ReadSheet[], count: number): FieldId[] {
   const present = new Set<FieldId>();
   for (const s of sheets) for (const f of Object.keys(s.columns) as FieldId[]) present.add(f);
   const periods: FieldId[] = [];
   for (let k = 1; k <= count; k++) periods.push(plannedField(k));
   for (let k = 1; k <= count; k++) periods.push(executedField(k));
-  return [...leading, ...periods, ...trailing].filter((f) => present.has(f) || f === 'goalCode' || f === 'goal' || f === 'unit');
+  const listed = [...leading, ...periods, ...trailing];
+  const others = (Object.keys(canonicalHeaders) as FieldId[]).filter((f) => present.has(f) && !listed.includes(f));
+  return [...listed, ...others].filter((f) => present.has(f) || f === 'goalCode' || f === 'goal' || f === 'unit');
+}
+
+/**
+ * The sheets of a unit's file that go into a consolidation: its capture sheets, each followed by
+ * the sheets whose rows join its goals (DNP's financial follow-up).
+ */
+function copiedSheets(workbook: ReadWorkbook): ReadSheet[] {
+  return workbook.sheets.filter(isGoalSheet).flatMap((s) => [s, ...workbook.sheets.filter((j) => j.kind === 'hoja-captura' && joinsSheet(j, s))]);
 }
 
 export function consolidate(
   sources: readonly ConsolidationSource[],
   opts: { vigencia: number; cutoff: string; entity: string | null; generatedAt: string },
 ): Consolidation {
-  const captures = sources.flatMap((s) => s.workbook.sheets.filter(isGoalSheet).map((sheet) => ({ file: s.file, sheet })));
-  if (captures.length === 0) throw new ConsolidationError('Ningún archivo tiene una hoja de captura para consolidar.');
-  const kinds = new Set(captures.map((c) => c.sheet.periodKind));
+  const captures = sources.flatMap((s) => copiedSheets(s.workbook).map((sheet) => ({ file: s.file, sheet })));
+  const goalSheets = captures.filter((c) => isGoalSheet(c.sheet));
+  if (goalSheets.length === 0) throw new ConsolidationError('Ningún archivo tiene una hoja de captura para consolidar.');
+  const kinds = new Set(goalSheets.map((c) => c.sheet.periodKind));
   if (kinds.size > 1) {
-    throw new ConsolidationError('Los archivos mezclan hojas por trimestres y por meses; consolide por separado las de cada tipo.');
+    const names = [...kinds].map((k) => periodKindNames[k]).join(' y por ');
+    throw new ConsolidationError(`Los archivos mezclan hojas por ${names}; consolide por separado las de cada tipo.`);
   }
-  const periodKind = captures[0].sheet.periodKind;
-  const count = Math.max(...captures.map((c) => c.sheet.periodCount));
+  const periodKind = goalSheets[0].sheet.periodKind;
+  const count = Math.max(...goalSheets.map((c) => c.sheet.periodCount));
   const fields = consolidatedFields(captures.map((c) => c.sheet), count);
 
+  // An Excel error in a column no reading read (a unit's own formula column) is copied too, under
+  // that column's header: the consolidated sheet shows every error its files show (formula-error).
+  const errorHeaders: string[] = [];
+  for (const { sheet } of captures) {
+    for (const e of sheet.errorCells) {
+      const h = unreadHeader(sheet, e.col);
+      if (!e.field && !errorHeaders.includes(h)) errorHeaders.push(h);
+    }
+  }
   const b = new SheetBuilder('consolidado', undefined, palette.blue);
-  const originCols = fields.length + 1;
+  const originCols = fields.length + errorHeaders.length + 1;
   b.style('cFmt', { font: { size: 10 } });
   b.style('cHead', { ...baseStyles.th, font: { bold: true, size: 10, color: palette.white } });
   b.style('cOrigin', { font: { size: 10, color: palette.grey }, fill: palette.lightGrey });
@@ -133,6 +157,7 @@ export function consolidate(
     b.set(header, i + 1, headerOf(f, periodKind), 'cHead');
     b.width(i + 1, f === 'goal' || f === 'analysis' || f === 'evidence' ? 36 : f === 'unit' || f === 'dimension' || f === 'program' ? 24 : 13);
   });
+  errorHeaders.forEach((h, i) => b.set(header, fields.length + i + 1, h, 'cHead').width(fields.length + i + 1, 13));
   b.set(header, originCols, ORIGIN_FILE_HEADER, 'cHead').width(originCols, 26);
   b.set(header, originCols + 1, ORIGIN_SHEET_HEADER, 'cHead').width(originCols + 1, 16);
   b.set(header, originCols + 2, ORIGIN_ROW_HEADER, 'cHead').width(originCols + 2, 9);
@@ -145,16 +170,23 @@ export function consolidate(
     return name;
   };
   let row = header + 1;
+  let goalRows = 0;
   const placed = new Map<string, number>();
   const perFile = new Map<string, { sheets: string[]; rows: number }>();
+  const origins: OriginReading[] = [];
   for (const { file, sheet } of captures) {
+    origins.push(originReadingOf(file, sheet, origins));
+    const goals = isGoalSheet(sheet);
     const entry = perFile.get(file) ?? { sheets: [], rows: 0 };
-    entry.sheets.push(sheet.name);
+    if (goals) entry.sheets.push(sheet.name);
+    const unreadErrors = new Map<number, ErrorCell[]>();
+    for (const e of sheet.errorCells) if (!e.field) pushTo(unreadErrors, e.row, e);
     for (const dr of sheet.rows) {
+      for (const e of unreadErrors.get(dr.row) ?? []) b.set(row, fields.length + errorHeaders.indexOf(unreadHeader(sheet, e.col)) + 1, e.code, 'cFmt', { error: true });
       fields.forEach((f, i) => {
         const cell = dr.cells[f];
         let raw: CellValue = cell ? cell.raw : null;
-        if (f === 'unit' && (raw === null || raw === '') && sheet.title.unit) raw = sheet.title.unit;
+        if (f === 'unit' && goals && (raw === null || raw === '') && sheet.title.unit) raw = sheet.title.unit;
         writeRaw(b, row, i + 1, raw, fmtStyle(cell?.numberFormat ?? (raw instanceof Date ? 'dd/mm/yyyy' : undefined)));
       });
       b.text(row, originCols, file, 'cOrigin');
@@ -162,21 +194,31 @@ export function consolidate(
       b.set(row, originCols + 2, dr.row, 'cOrigin');
       placed.set(placedKey(file, sheet.name, dr.row), row);
       row++;
-      entry.rows++;
+      if (goals) {
+        entry.rows++;
+        goalRows++;
+      }
     }
     perFile.set(file, entry);
   }
   b.freezeAt(header, 2);
   b.printSetup({ repeatRows: { from: header, to: header } });
   return {
-    sheet: b.build(),
-    rows: row - header - 1,
+    sheet: { ...b.build(), origins },
+    rows: goalRows,
     files: [...perFile.entries()].map(([file, v]) => ({ file, sheets: v.sheets, rows: v.rows })),
     periodKind,
     fields,
     placed,
   };
 }
+
+/** The header of a column a sheet's reading left unread (its letter when it has none). */
+function unreadHeader(sheet: ReadSheet, col: number): string {
+  return sheet.unread?.find((u) => u.col === col)?.header ?? `Columna ${columnLetter(col)}`;
+}
+
+const periodKindNames: Readonly<Record<PeriodKind, string>> = { quarter: 'trimestres', month: 'meses', year: 'año' };
 
 function writeRaw(b: SheetBuilder, row: number, col: number, raw: CellValue, style: string): void {
   if (raw === null || raw === undefined) return;

@@ -71,8 +71,8 @@ export function prepare(
   reading: ReaderOptions = {},
   advice: 'cli' | 'pane' = 'cli',
 ): { workbook: ReadWorkbook; options: EngineOptions } {
-  const read = readMapped(withoutProductSheets(grids, generated), { ...reading, extraSources: partial.extraSources }, grids.name);
-  const workbook = throughConsolidated(read, grids);
+  const options = { ...reading, extraSources: partial.extraSources };
+  const workbook = throughConsolidated(readMapped(withoutProductSheets(grids, generated), options, grids.name), grids, options);
   const wrongYear = vigenciaNotInWorkbook(workbook, reading.vigencia, advice);
   if (wrongYear) throw new VigenciaNotHeldError(`${grids.name}: ${wrongYear}`);
   return { workbook, options: resolveOptions(partial, workbook, today) };
@@ -195,7 +195,7 @@ export function unitSheetName(kind: 'alertas' | 'observaciones', unit: string, u
 
 function sourceSheetsOf(workbook: ReadWorkbook, model: ProgressModel): string[] {
   const kind = model.source === 'none' ? null : model.source;
-  return workbook.sheets.filter((s) => s.kind === kind || (kind === 'plan-accion' && s.kind === 'techos')).map((s) => s.name);
+  return workbook.sheets.filter((s) => s.kind === kind || (kind === 'plan-accion' && s.kind === 'techos')).map((s) => s.name).filter((n, i, all) => all.indexOf(n) === i);
 }
 
 export { localDateTime } from '../domain/dates';

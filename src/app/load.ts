@@ -133,10 +133,11 @@ export async function loadWorkbookFile<H>(file: string, parser: WorkbookParser<H
 export async function readWorkbookFile(file: string, readGrids: GridReader, options: LoadOptions): Promise<ReadFile> {
   const { abs, size, grids } = await gridsOfFile(file, readGrids, options);
   // The product's own sheets (an output of `generar` sent back) are never read as data.
-  const workbook = recognise(file, withoutProductSheets(grids), { ...options.reading, extraSources: options.extraSources }, options.listAll);
+  const reading = { ...options.reading, extraSources: options.extraSources };
+  const workbook = recognise(file, withoutProductSheets(grids), reading, options.listAll);
   const wrongYear = vigenciaNotInWorkbook(workbook, options.reading?.vigencia);
   if (wrongYear) throw new VigenciaNotHeldError(`${path.basename(file)}: ${wrongYear}`);
-  return { file, path: abs, bytes: size, workbook: throughConsolidated(workbook, grids) };
+  return { file, path: abs, bytes: size, workbook: throughConsolidated(workbook, grids, reading) };
 }
 
 /** The checked file's grids; its bytes go out of reach when this returns. */

@@ -142,7 +142,8 @@ export function paneReading(settings: WorkbookSettings): ReaderOptions {
 
 /** The pane's reading of the grids (the settings' vigencia and cut-off), with the workbook's mapping when it has one. */
 export function readPane(grids: WorkbookGrids, settings: WorkbookSettings, mapping?: WorkbookMapping): ReadWorkbook {
-  return throughConsolidated(readWorkbook(withoutProductSheets(grids), { ...paneReading(settings), ...(mapping ? { mapping } : {}) }), grids);
+  const reading = paneReading(settings);
+  return throughConsolidated(readWorkbook(withoutProductSheets(grids), { ...reading, ...(mapping ? { mapping } : {}) }), grids, reading);
 }
 
 /**

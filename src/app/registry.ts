@@ -29,6 +29,8 @@ import type { CellValue, WorkbookGrids } from '../domain/grid';
 import type { ReadWorkbook } from '../domain/sheet';
 import type { GeneratedKind } from '../sheets/model';
 import { MAX_CELL_CHARS, splitText } from '../domain/text';
+import { consolidatedParts, parseOriginReadings, type OriginReading } from '../domain/consolidated';
+import type { ReaderOptions } from '../domain/reader';
 
 export const REGISTRY_SHEET = '_tablero_pdm';
 export const REGISTRY_NAME = '_tablero_pdm';
@@ -45,6 +47,8 @@ export interface GeneratedEntry {
   readonly ref: string;
   readonly kind: GeneratedKind;
   readonly generatedAt: string;
+  /** A consolidated sheet: how each origin sheet of its rows was read (`domain/consolidated.ts`). */
+  readonly origins?: readonly OriginReading[];
 }
 
 export interface NoteEntry {
@@ -57,8 +61,8 @@ export interface NoteEntry {
   readonly mark: string;
 }
 
-/** Type of the rows continuing a `nota` whose data outgrows one cell. */
-const NOTE_CONTINUED = 'nota+';
+/** Type of the rows continuing a `nota` (or a `hoja`) whose data outgrows one cell: the type and `+`. */
+const continued = (type: string): string => `${type}+`;
 
 export interface MarkEntry {
   readonly type: 'marca';
@@ -115,17 +119,18 @@ export function parseRegistry(values: ReadonlyArray<ReadonlyArray<CellValue> | u
     const [type, sheet, ref] = [row[0], row[1], row[2]];
     let data = row[3];
     if (typeof sheet !== 'string' || typeof ref !== 'string') continue;
-    // A long `nota` goes on in the `nota+` rows right below it (same sheet and cell).
-    while (type === 'nota' && typeof data === 'string') {
+    // A long `nota` (or `hoja`) goes on in the `nota+` rows right below it (same sheet and reference).
+    while ((type === 'nota' || type === 'hoja') && typeof data === 'string') {
       const next = values[i + 1];
-      if (!next || next[0] !== NOTE_CONTINUED || next[1] !== sheet || next[2] !== ref || typeof next[3] !== 'string') break;
+      if (!next || next[0] !== continued(type) || next[1] !== sheet || next[2] !== ref || typeof next[3] !== 'string') break;
       data += next[3];
       i++;
     }
     const d = json(data);
     if (!d) continue;
     if (type === 'hoja' && typeof d.kind === 'string' && (kinds as readonly string[]).includes(d.kind)) {
-      entries.push({ type: 'hoja', sheet, ref, kind: d.kind as GeneratedKind, generatedAt: String(d.generatedAt ?? '') });
+      const origins = d.kind === 'consolidado' ? parseOriginReadings(d.origins) : undefined;
+      entries.push({ type: 'hoja', sheet, ref, kind: d.kind as GeneratedKind, generatedAt: String(d.generatedAt ?? ''), ...(origins ? { origins } : {}) });
     } else if (type === 'nota' && 'original' in d && typeof d.mark === 'string') {
       entries.push({ type: 'nota', sheet, cell: ref, original: d.original, mark: d.mark });
     } else if (type === 'marca' && (d.severity === 'error' || d.severity === 'warning')) {
@@ -139,13 +144,11 @@ export function parseRegistry(values: ReadonlyArray<ReadonlyArray<CellValue> | u
 export function registryValues(reg: Registry): string[][] {
   const rows: string[][] = [[REGISTRY_TITLE], [...REGISTRY_HEADER]];
   for (const e of reg.entries) {
-    if (e.type === 'hoja') rows.push(['hoja', e.sheet, e.ref, JSON.stringify({ kind: e.kind, generatedAt: e.generatedAt })]);
-    else if (e.type === 'nota') {
-      // A person's long note (up to Excel's limit) plus the mark outgrows one cell: split it.
-      splitText(JSON.stringify({ original: e.original ?? null, mark: e.mark }), MAX_CELL_CHARS).forEach((part, k) =>
-        rows.push([k === 0 ? 'nota' : NOTE_CONTINUED, e.sheet, e.cell, part]),
-      );
-    }
+    // A person's long note (up to Excel's limit) plus the mark, or the readings of many origins, outgrow one cell: split them.
+    const long = (type: 'hoja' | 'nota', ref: string, data: unknown) =>
+      splitText(JSON.stringify(data), MAX_CELL_CHARS).forEach((part, k) => rows.push([k === 0 ? type : continued(type), e.sheet, ref, part]));
+    if (e.type === 'hoja') long('hoja', e.ref, { kind: e.kind, generatedAt: e.generatedAt, ...(e.origins ? { origins: e.origins } : {}) });
+    else if (e.type === 'nota') long('nota', e.cell, { original: e.original ?? null, mark: e.mark });
     else rows.push(['marca', e.sheet, e.ranges, JSON.stringify({ severity: e.severity })]);
   }
   return rows;
@@ -238,26 +241,34 @@ export function productSheetsOf(sheets: readonly { readonly name: string; readon
 
 /**
  * A workbook that holds the product's «Consolidado» (written by Consolidar in the pane or by
- * `tablero consolidar`) is read through it, by every verb and both hosts: the consolidated sheet
- * already holds the rows of every unit file it was made from, so the workbook's own capture sheets
- * are not read again — a goal never counts twice. (The workbook's own rows, when they are a unit's
- * too, go into the consolidation like any other file's.) Its plan de acción and techos sheets are
- * still read. `grids` are the workbook's grids with the registry sheet; what was left out is said
- * in `superseded` (`supersededNote`).
+ * `tablero consolidar`) is read through it, by every verb and both hosts:
+ * - The consolidated sheet is read as its origins were read: when its registry entry keeps how
+ *   each origin sheet was read (`domain/consolidated.ts`), the sheet becomes one part per origin
+ *   sheet, read with that reading — a unit's Cali activity rows, DNP annual goals and financial
+ *   rows, Tenjo year block give the same goals and findings as in the unit's own file.
+ * - The consolidated sheet already holds the rows of every unit file it was made from, so the
+ *   workbook's own capture sheets are not read again — a goal never counts twice. (The workbook's
+ *   own rows, when they are a unit's too, go into the consolidation like any other file's.) Its
+ *   plan de acción and techos sheets are still read. What was left out is said in `superseded`
+ *   (`supersededNote`).
+ * `grids` are the workbook's grids with the registry sheet; `reading` the options it was read with.
  */
-export function throughConsolidated(workbook: ReadWorkbook, grids: WorkbookGrids): ReadWorkbook {
+export function throughConsolidated(workbook: ReadWorkbook, grids: WorkbookGrids, reading: ReaderOptions = {}): ReadWorkbook {
   const registry = grids.sheets.find((s) => s.name === REGISTRY_SHEET);
   if (!registry) return workbook;
-  const listed = new Set(
+  const entries = new Map(
     parseRegistry(registry.values)
       .entries.filter((e): e is GeneratedEntry => e.type === 'hoja' && e.kind === 'consolidado')
-      .map((e) => e.sheet),
+      .map((e) => [e.sheet, e]),
   );
-  const by = workbook.sheets.find((s) => listed.has(s.name) && s.kind === 'hoja-captura');
+  const by = workbook.sheets.find((s) => entries.has(s.name) && s.kind === 'hoja-captura');
   if (!by) return workbook;
-  const own = workbook.sheets.filter((s) => s.kind === 'hoja-captura' && !listed.has(s.name));
-  if (own.length === 0) return workbook;
-  return { ...workbook, sheets: workbook.sheets.filter((s) => !own.includes(s)), superseded: { by: by.name, sheets: own.map((s) => s.name) } };
+  const origins = entries.get(by.name)?.origins;
+  const grid = grids.sheets.find((g) => g.name === by.name);
+  const parts = origins && grid ? consolidatedParts(grid, by, origins, reading) : [by];
+  const own = workbook.sheets.filter((s) => s.kind === 'hoja-captura' && !entries.has(s.name));
+  const sheets = workbook.sheets.flatMap((s) => (s === by ? parts : own.includes(s) ? [] : [s]));
+  return { ...workbook, sheets, ...(own.length > 0 ? { superseded: { by: by.name, sheets: own.map((s) => s.name) } } : {}) };
 }
 
 /** What a reading through the consolidated sheet left out, in Spanish (`null` when nothing was). */

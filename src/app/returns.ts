@@ -23,21 +23,13 @@
 import { nameKey } from '../domain/aggregate';
 import type { Finding } from '../domain/finding';
 import type { GoalProgress } from '../domain/goal';
-import type { CellValue, Grid } from '../domain/grid';
-import { ORIGIN_FILE_HEADER, ORIGIN_ROW_HEADER, ORIGIN_SHEET_HEADER } from './consolidate';
+import type { Origin } from '../domain/consolidated';
 import type { ReadSheet, ReadWorkbook } from '../domain/sheet';
 import type { ProgressModel } from '../domain/progress-model';
 import type { ObservationRow } from '../sheets/observaciones';
 import { NO_UNIT, rowUnits, unitName } from './units';
 
 export { NO_UNIT, unitName } from './units';
-
-/** Where a consolidated row came from (its origin columns). */
-export interface Origin {
-  readonly file: string;
-  readonly sheet: string;
-  readonly row: number;
-}
 
 export interface ReturnSourceFile {
   /** File name as the user gave it. */
@@ -59,7 +51,9 @@ export interface ReturnsRequest {
    * data row, and the findings on it.
    */
   readonly consolidated?: {
-    readonly sheet: ReadSheet;
+    /** Its name, and the sheet as read (a part per origin sheet, when it says how each was read). */
+    readonly name: string;
+    readonly sheets: readonly ReadSheet[];
     readonly origins: ReadonlyMap<number, Origin>;
     readonly findings: readonly Finding[];
   };
@@ -110,7 +104,9 @@ export function modelForUnit(model: ProgressModel, unit: string): ProgressModel 
  */
 export function findingOwners(source: Pick<ReturnSourceFile, 'workbook'>): (f: Finding) => string[] {
   const sheets = source.workbook.sheets;
-  const units = new Map(sheets.map((sh) => [sh.name, rowUnits(sh)]));
+  // The parts of a consolidated sheet share its name: their rows are told apart by number.
+  const units = new Map<string, Map<number, string>>();
+  for (const sh of sheets) units.set(sh.name, new Map([...(units.get(sh.name) ?? []), ...rowUnits(sh)]));
   const fileUnits = [...new Set([...units.values()].flatMap((m) => [...m.values()]))];
   return (f) => {
     const sheet = sheets.find((sh) => sh.name === f.sheet);
@@ -146,13 +142,21 @@ export function splitReturns(req: ReturnsRequest): Returns {
   const unassigned: ObservationRow[] = [];
   const cons = req.consolidated;
   if (cons) {
-    const consUnits = rowUnits(cons.sheet);
+    const consUnits = new Map(cons.sheets.flatMap((sh) => [...rowUnits(sh)]));
+    // A row that names no unit is its file's, as in the unit's own file (`findingOwners`): every unit of that file.
+    const fileUnits = new Map<string, Set<string>>();
+    for (const [row, o] of cons.origins) {
+      const u = consUnits.get(row);
+      if (u) fileUnits.set(o.file, (fileUnits.get(o.file) ?? new Set()).add(u));
+    }
     for (const f of cons.findings) {
-      const origin = f.sheet === cons.sheet.name ? cons.origins.get(f.row) : undefined;
+      const origin = f.sheet === cons.name ? cons.origins.get(f.row) : undefined;
       if (!origin) unassigned.push({ finding: f, linkable: false });
       else {
-        const cell = `${cons.sheet.name}!${f.cell}`;
-        add(consUnits.get(f.row) ?? NO_UNIT, { finding: { ...f, sheet: origin.sheet, row: origin.row, cell }, file: origin.file, linkable: false });
+        const cell = `${cons.name}!${f.cell}`;
+        const own = consUnits.get(f.row);
+        const owners = own ? [own] : [...(fileUnits.get(origin.file) ?? [NO_UNIT])];
+        for (const u of owners) add(u, { finding: { ...f, sheet: origin.sheet, row: origin.row, cell }, file: origin.file, linkable: false });
       }
     }
   }
@@ -170,30 +174,6 @@ export function returnFileName(unit: string): string {
     .replace(/^-+|-+$/g, '')
     .slice(0, 60);
   return `devolucion-${slug || 'dependencia'}.xlsx`;
-}
-
-/**
- * The origin of each data row of a consolidated capture sheet, read from its origin columns
- * («Archivo de origen», «Hoja de origen», «Fila de origen») in the header row.
- */
-export function originsOf(grid: Grid, headerRow: number): Map<number, Origin> {
-  const o = grid.origin ?? { row: 1, col: 1 };
-  const at = (row: number, col: number): CellValue | undefined => grid.values[row - o.row]?.[col - o.col];
-  const header = grid.values[headerRow - o.row] ?? [];
-  const colOf = (text: string) => {
-    const i = header.findIndex((v) => typeof v === 'string' && v.trim() === text);
-    return i < 0 ? null : i + o.col;
-  };
-  const [fileCol, sheetCol, rowCol] = [colOf(ORIGIN_FILE_HEADER), colOf(ORIGIN_SHEET_HEADER), colOf(ORIGIN_ROW_HEADER)];
-  const out = new Map<number, Origin>();
-  if (fileCol === null || sheetCol === null || rowCol === null) return out;
-  for (let r = headerRow + 1; r < o.row + grid.values.length; r++) {
-    const file = at(r, fileCol);
-    const sheet = at(r, sheetCol);
-    const row = at(r, rowCol);
-    if (typeof file === 'string' && typeof sheet === 'string' && typeof row === 'number') out.set(r, { file, sheet, row });
-  }
-  return out;
 }
 
 /** What `devolver` wrote: one workbook per unit, and what each holds. */

@@ -48,9 +48,8 @@ export function defaultDeps(colour: boolean, overrides: Partial<CliDeps> = {}): 
           try {
             return await readGridsStreaming(bytes, name, { onRows: onRows && ((n, sheet) => onRows(n, sheet === '')) });
           } catch (e) {
-            // A package exceljs's streaming reader stops short on is read again by `readGridsStreaming`
-            // itself; this is the last net for an internal failure of that reader (a TypeError inside
-            // exceljs) on a package the door check found whole: it is read with the whole reader.
+            // The last net for an internal failure of the streaming reader (a TypeError) on a
+            // package the door check found whole: it is read with the whole reader.
             if (!(e instanceof TypeError)) throw e;
             return gridsOfWorkbook(await loadWorkbook(bytes), name);
           }

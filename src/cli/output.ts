@@ -56,7 +56,12 @@ export function describeSheet(sheet: ReadSheet): string {
   const format = sheet.format && formatById(sheet.format.id)?.signature.length ? ` (${sheet.format.name})` : '';
   const joined = sheet.joins ? `, unida a «${sheet.joins.sheet}»` : '';
   const vigencia = sheet.yearBlocks && sheet.yearBlocks.length > 1 && sheet.vigencia !== undefined ? `, vigencia ${sheet.vigencia}` : '';
-  return `${sheet.name} — ${kindLabels[sheet.kind]}${format}, ${joined ? plural(n, 'fila', 'filas') : count}${vigencia}${joined}${hidden}`;
+  return `${sheetLabel(sheet)} — ${kindLabels[sheet.kind]}${format}, ${joined ? plural(n, 'fila', 'filas') : count}${vigencia}${joined}${hidden}`;
+}
+
+/** A sheet's name, and for a part of a consolidated sheet the sheet and file its rows come from. */
+function sheetLabel(sheet: ReadSheet): string {
+  return sheet.part ? `${sheet.name} (filas de «${sheet.part.sheet}», ${sheet.part.file})` : sheet.name;
 }
 
 /**
@@ -68,7 +73,7 @@ export function readingLines(workbook: ReadWorkbook, style: Style = plainStyle):
   const lines: string[] = [];
   if (workbook.mappingOrigin === 'libro') lines.push(style.dim('  Se usó el mapa de columnas guardado en el libro (--mapa lo reemplaza).'));
   for (const s of workbook.sheets) {
-    for (const note of s.notes ?? []) lines.push(style.dim(`  ${s.name}: ${note}`));
+    for (const note of s.notes ?? []) lines.push(style.dim(`  ${sheetLabel(s)}: ${note}`));
     if (s.missing.length > 0 && s.format) lines.push(style.dim(`  ${s.name}: no se encontró la columna de ${s.missing.map((m) => fieldName(m)).join(', ')}.`));
   }
   if (workbook.unknown.length) lines.push(style.dim(`  Hojas no reconocidas: ${workbook.unknown.map((u) => u.name).join(', ')}`));

@@ -36,11 +36,11 @@ import { pushTo } from './multimap';
 import type { EngineOptions } from './options';
 import { cutoffPeriod, isPeriodOpen, periodCount, periodLabel } from './periods';
 import { computeProgress, isBudgetAhead, isLagging, isOverExecuted, progressFigures } from './progress';
-import { isGoalSheet, okNumber, okText, okValue } from './sheet';
+import { isGoalSheet, joinsSheet, okNumber, okText, okValue, sheetKey } from './sheet';
 import type { DataRow, ReadSheet, ReadWorkbook } from './sheet';
 import { round12 } from './tolerance';
 
-/** Per capture sheet name: the progress of each data row's goal at the cut-off, in sheet order. */
+/** Per capture sheet (`sheetKey`): the progress of each data row's goal at the cut-off, in sheet order. */
 export function captureProgress(workbook: ReadWorkbook, options: EngineOptions): Map<string, readonly GoalProgress[]> {
   const map = new Map<string, readonly GoalProgress[]>();
   for (const sheet of workbook.sheets) {
@@ -51,7 +51,7 @@ export function captureProgress(workbook: ReadWorkbook, options: EngineOptions):
     const goals = goalsFromCaptureSheet(sheet);
     const list: GoalProgress[] = new Array<GoalProgress>(goals.length);
     for (let i = 0; i < goals.length; i++) list[i] = computeProgress(goals[i], c, options.lagThreshold, open);
-    map.set(sheet.name, list);
+    map.set(sheetKey(sheet), list);
   }
   return map;
 }
@@ -169,7 +169,7 @@ export interface ProgressModel {
   readonly entity: string | null;
   /** Every goal, eliminated ones included, in sheet order. */
   readonly goals: readonly GoalProgress[];
-  /** Per capture sheet name: its goals' progress, one per data row, in sheet order (RuleContext.progress). */
+  /** Per capture sheet (`sheetKey`): its goals' progress, one per data row, in sheet order (RuleContext.progress). */
   readonly bySheet: ReadonlyMap<string, readonly GoalProgress[]>;
   readonly plan: Aggregate;
   /** Units in ranking order, with rank (units with only eliminated goals left out). */
@@ -278,7 +278,7 @@ function sumBudgets(budgets: readonly Budget[]): Budget {
  * one product.
  */
 function joinBudgets(workbook: ReadWorkbook, sheet: ReadSheet, list: readonly GoalProgress[]): GoalProgress[] {
-  const joined = workbook.sheets.filter((j) => j.joins?.sheet === sheet.name);
+  const joined = workbook.sheets.filter((j) => joinsSheet(j, sheet));
   if (joined.length === 0 || list.length !== sheet.rows.length) return [...list];
   const byCode = new Map<string, number>();
   const byProduct = new Map<string, number>();
@@ -555,13 +555,13 @@ export function progressModelFrom(
   const bySheet = new Map<string, GoalProgress[]>();
   const goals: GoalProgress[] = [];
   for (const s of captureSheets) {
-    const shared = progress.get(s.name);
+    const shared = progress.get(sheetKey(s));
     const list =
       shared && shared.length === s.rows.length
         ? shared.map((p) => withInput(p, enrich(p.input, planByCode)))
         : goalsFromCaptureSheet(s).map((g) => measure(enrich(g, planByCode), s));
     const withMoney = joinBudgets(workbook, s, list);
-    bySheet.set(s.name, withMoney);
+    bySheet.set(sheetKey(s), withMoney);
     for (const g of distinctProducts(s, withMoney)) goals.push(g);
   }
   const indicativos = workbook.sheets.filter((s) => s.kind === 'plan-indicativo');

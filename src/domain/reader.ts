@@ -387,6 +387,7 @@ function fieldColumns(
     let base = parserFor(type, options);
     const words = format?.values?.[field];
     if (words) base = withWords(base, words);
+    if (type === 'percent' && format?.fractionPercents?.includes(field)) base = asFraction(base);
     const j = m.col - view.originCol;
     out.push({
       field,
@@ -399,6 +400,11 @@ function fieldColumns(
   }
   out.sort((a, b) => a.col - b.col);
   return out;
+}
+
+/** A percent column its format writes as a fraction whatever its number format (a formula's ratio). */
+function asFraction(parse: CellParser): CellParser {
+  return (raw, fmt) => parse(raw, typeof raw === 'number' ? '0%' : fmt);
 }
 
 /** A format's own words for a field's values (`I` = increasing) before the field's parser. */
@@ -837,7 +843,7 @@ function chooseVigencia(
   const withData = (executedOnly: boolean) =>
     blocks.filter((y) =>
       reading.candidates.some(
-        (c) => c.year === y && (executedOnly ? /^executed\d/.test(c.field) : isBlockField(c.field)) && columnHasData(view, c.col, from),
+        (c) => c.year === y && (executedOnly ? isExecutionField(c.field) : isBlockField(c.field)) && columnHasData(view, c.col, from),
       ),
     );
   const executed = withData(true);
@@ -845,6 +851,15 @@ function chooseVigencia(
   const any = withData(false);
   if (any.length > 0) return { vigencia: any[any.length - 1], blocks, why: 'el último año con datos' };
   return { vigencia: blocks[blocks.length - 1], blocks, why: 'el último año del encabezado' };
+}
+
+/**
+ * A field that reports execution: the physical (`executed<n>`) or the budget's (commitments,
+ * obligations, payments — the CUIPO block of DNP's financial follow-up, beside the plan's
+ * programmed cost of every year of the term).
+ */
+function isExecutionField(field: FieldId): boolean {
+  return /^executed\d/.test(field) || field === 'commitments' || field === 'obligations' || field === 'payments';
 }
 
 /** One column per field: the vigencia's block, the measured period's column, the format's pick. */
@@ -1305,4 +1320,34 @@ export function readWorkbook(grids: WorkbookGrids, options?: ReaderOptions): Rea
     ...(baselineGrid ? { baselineGrid } : {}),
     ...(changesGrid ? { changesGrid } : {}),
   };
+}
+
+/**
+ * The data rows `rows` (1-based sheet rows) of a sheet whose columns are known ahead — a part of a
+ * consolidated sheet (`app/registry.ts` `throughConsolidated`) — parsed as the reading they come
+ * from parsed them: the same field parsers, the format's own words (`formatId`), the same rule for
+ * what a data row is. Rows outside `rows` are not read.
+ */
+export function readKnownRows(
+  grid: Grid,
+  at: {
+    readonly headerRow: number;
+    readonly columns: ReadonlyMap<FieldId, number>;
+    readonly rows: ReadonlySet<number>;
+    readonly kind: SheetKind;
+    readonly required: readonly RequiredField[];
+    readonly formatId?: string;
+  },
+  options?: ReaderOptions,
+): Pick<ReadSheet, 'rows' | 'errorCells'> {
+  const base = viewOf(grid);
+  const values = base.values.map((r, i) => (at.rows.has(base.originRow + i) ? r : undefined));
+  const view: SheetView = { ...base, values, merges: base.merges.filter((m) => at.rows.has(base.originRow + m.top)) };
+  const from = at.headerRow - base.originRow + 1;
+  const columns = new Map([...at.columns].map(([f, col]) => [f, { col }] as const));
+  const fields = fieldColumns(view, at.kind, columns, at.required, from, options, at.formatId !== undefined ? formatById(at.formatId) : undefined);
+  const reader = new DataReader(view, fields);
+  reader.readFrom(Math.max(from, 0));
+  readColumns.set(reader.rows, new Map(fields.map((c, k) => [c.field, reader.byColumn[k]])));
+  return { rows: reader.rows, errorCells: reader.errorCells };
 }

@@ -104,7 +104,13 @@ export interface ReadSheet {
   /** The last period of the vigencia whose executed column holds a value. */
   readonly reportedPeriod?: number;
   /** DNP: the sheet whose goals this one's rows join (by `joinOn`), instead of being goals themselves. */
-  readonly joins?: { readonly sheet: string; readonly on: FieldId };
+  readonly joins?: { readonly sheet: string; readonly on: FieldId; readonly part?: number };
+  /**
+   * A part of a consolidated sheet: the rows of one origin sheet, read as that sheet was read
+   * (`app/registry.ts` `throughConsolidated`). Several parts share the sheet's `name` (their cells
+   * are on it); `sheetKey` tells them apart.
+   */
+  readonly part?: { readonly index: number; readonly file: string; readonly sheet: string };
   /** First header row (the group row when headers span two rows). */
   readonly firstHeaderRow: number;
   /** Last header row; data starts below it. This is the `headerRow` of the JSON output. */
@@ -188,6 +194,16 @@ export interface ReadWorkbook {
  */
 export function isGoalSheet(sheet: Pick<ReadSheet, 'kind' | 'joins'>): boolean {
   return sheet.kind === 'hoja-captura' && sheet.joins === undefined;
+}
+
+/** What tells a read sheet from every other of its workbook: its name, and its part of a consolidated sheet. */
+export function sheetKey(sheet: Pick<ReadSheet, 'name' | 'part'>): string {
+  return sheet.part === undefined ? sheet.name : `${sheet.name}\u0000${sheet.part.index}`;
+}
+
+/** True when `joined` names `sheet` as the sheet whose goals its rows join. */
+export function joinsSheet(joined: Pick<ReadSheet, 'joins'>, sheet: Pick<ReadSheet, 'name' | 'part'>): boolean {
+  return joined.joins !== undefined && joined.joins.sheet === sheet.name && joined.joins.part === sheet.part?.index;
 }
 
 /** The required fields of a sheet: its format's, else its kind's (workbooks.md `*`). */

@@ -302,7 +302,7 @@ export async function renderSheetsIn(ctx: Excel.RequestContext, models: readonly
     reg = {
       entries: [
         ...reg.entries.filter((e) => !(e.type === 'hoja' && oldMarkers.includes(e.ref))),
-        { type: 'hoja', sheet: place.name, ref: marker, kind: model.kind, generatedAt: opts.generatedAt } satisfies GeneratedEntry,
+        { type: 'hoja', sheet: place.name, ref: marker, kind: model.kind, generatedAt: opts.generatedAt, ...(model.origins ? { origins: model.origins } : {}) } satisfies GeneratedEntry,
       ],
     };
     planned.push({ model, name: place.name, replace: place.replace, temp: `${TEMP_PREFIX}${i + 1}`, marker, oldMarkers });

@@ -1,6 +1,7 @@
 import type { Rule, RuleMeta } from './types';
 import type { Finding } from '../domain/finding';
 import { cutoffPeriod } from '../domain/periods';
+import { sheetKey } from '../domain/sheet';
 import { formatDate, formatNumber } from '../domain/format';
 import { captureSheets } from './lib/capture';
 import { planGoals } from './lib/cross';
@@ -39,17 +40,15 @@ export const rule: Rule = {
       const g = goalOf(row);
       if (g !== undefined) reported.add(g);
     }
-    const names = captures.map((s) => `hoja ${quote(s.name)}`).join(', ');
+    const names = [...new Set(captures.map((s) => s.name))].map((n) => `hoja ${quote(n)}`).join(', ');
     const out: Finding[] = [];
-    const rowsOf = new Map(
-      ctx.workbook.sheets.map((s) => [s.name, new Map(s.rows.map((r) => [r.row, r]))] as const),
-    );
+    const rowsOf = new Map(ctx.workbook.sheets.map((s) => [sheetKey(s), new Map(s.rows.map((r) => [r.row, r]))] as const));
     for (const [code, { sheet, goal }] of plan) {
       if (reported.has(code)) continue;
       const c = cutoffPeriod(ctx.options.cutoff, vigenciaOf(ctx, sheet), sheet.periodKind);
       const due = goal.planned.slice(0, c).filter((v): v is number => v !== null && v > 0);
       if (due.length === 0) continue;
-      const row = rowsOf.get(sheet.name)?.get(goal.row);
+      const row = rowsOf.get(sheetKey(sheet))?.get(goal.row);
       if (!row) continue;
       const planned = goal.accumulation === 'suma' || goal.accumulation === null
         ? due.reduce((s, v) => s + v, 0)

@@ -28,6 +28,7 @@
 import { columnLetter } from '../domain/grid';
 import { fitCell } from '../domain/text';
 import type { CellRange } from '../domain/grid';
+import type { OriginReading } from '../domain/consolidated';
 
 /** Colour as `RRGGBB`. */
 export type Rgb = string;
@@ -169,6 +170,8 @@ export interface SheetModel {
   readonly showGridLines: boolean;
   /** Printed pages start at these rows (manual page breaks above them). */
   readonly pageBreaks: readonly number[];
+  /** A consolidated sheet: how each origin sheet of its rows was read, kept in the registry entry that marks it. */
+  readonly origins?: readonly OriginReading[];
 }
 
 // ---------------------------------------------------------------------------------------------

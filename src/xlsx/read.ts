@@ -45,9 +45,8 @@ export function plainValue(v: ExcelJS.CellValue): CellValue {
 
 /**
  * A formula's cached result as displayed: none (or `""`) is blank, an error value `{ error }`.
- * exceljs's streaming reader parses every non-text result as a number: an empty `<v/>` (openpyxl
- * writes one for every formula) or an error code gives `NaN` — blank here; `stream-read.ts` puts
- * the cached errors and booleans back from the XML.
+ * A result exceljs parsed as a number from an empty `<v/>` (openpyxl writes one for every
+ * formula) or from an error code is `NaN` — blank here.
  */
 function formulaResult(result: unknown): CellValue {
   if (result === undefined || result === null || result === '' || Number.isNaN(result)) return null;
@@ -60,7 +59,7 @@ function formulaResult(result: unknown): CellValue {
  * exceljs's `cell.value` hands a copy of the formula that drops a falsy result, so a cached `0`
  * (`=A1*0`, a SUM of zeros) would read as blank — a missing report where the sheet says 0.
  */
-export function cellValueOf(cell: ExcelJS.Cell): CellValue {
+function cellValueOf(cell: ExcelJS.Cell): CellValue {
   return cell.type === ExcelJS.ValueType.Formula ? formulaResult((cell as { result?: unknown }).result) : plainValue(cell.value);
 }
 

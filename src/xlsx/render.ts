@@ -220,7 +220,7 @@ export function renderSheets(wb: ExcelJS.Workbook, models: readonly SheetModel[]
     const ws = drawSheet(wb, model, place.name);
     const marker = nextSheetMarker(definedNames(wb), reg);
     addName(wb, marker, place.name);
-    const entry: GeneratedEntry = { type: 'hoja', sheet: place.name, ref: marker, kind: model.kind, generatedAt: options.generatedAt };
+    const entry: GeneratedEntry = { type: 'hoja', sheet: place.name, ref: marker, kind: model.kind, generatedAt: options.generatedAt, ...(model.origins ? { origins: model.origins } : {}) };
     reg = { entries: [...reg.entries, entry] };
     created.push(ws);
     out.push({ kind: model.kind, name: place.name, replaced: place.replace });

@@ -21,7 +21,8 @@ import { InputError, OutputError } from '../app/errors';
 import { loadWorkbookFile } from '../app/load';
 import { generate, localDateTime, prepare, type CopyRequest } from '../app/generate';
 import type { ProgressReporter } from '../app/ports';
-import { originsOf, returnFileName, splitReturns } from '../app/returns';
+import { returnFileName, splitReturns } from '../app/returns';
+import { originsOf } from '../domain/consolidated';
 import type { Returns, WrittenReturns } from '../app/returns';
 import type { ReadSheet } from '../domain/sheet';
 import type { WorkbookGrids } from '../domain/grid';
@@ -44,10 +45,10 @@ interface Reviewed {
 
 /** The consolidated capture sheet of a read workbook and its origins. */
 function consolidatedPart(grids: WorkbookGrids, sheets: readonly ReadSheet[], name: string) {
-  const sheet = sheets.find((s) => s.name === name);
+  const parts = sheets.filter((s) => s.name === name);
   const grid = grids.sheets.find((g) => g.name === name);
-  if (!sheet || !grid) throw new InputError(`La hoja «${name}» del consolidado no se pudo leer como hoja de captura.`);
-  return { sheet, origins: originsOf(grid, sheet.headerRow) };
+  if (parts.length === 0 || !grid) throw new InputError(`La hoja «${name}» del consolidado no se pudo leer como hoja de captura.`);
+  return { name, sheets: parts, origins: originsOf(grid, parts[0].headerRow) };
 }
 
 /** A workbook written by `consolidar`, returned alone: its Consolidado sheet is the data. */

@@ -5,6 +5,7 @@
  * No Node import.
  */
 import { DamagedWorkbookError } from '../app/errors';
+import type { SheetVisibility } from '../domain/grid';
 import { attrsOf, elements, parseRels, relIs, relsPathOf, resolveTarget, section } from './ooxml';
 
 /** The package's parts as text (null when absent), and whether a part exists. */
@@ -18,6 +19,7 @@ export interface ListedSheet {
   readonly rid: string;
   /** The worksheet's part (null for a chartsheet or a dialog sheet: nothing to read). */
   readonly part: string | null;
+  readonly visibility: SheetVisibility;
 }
 
 export interface Structure {
@@ -46,9 +48,36 @@ export function structureOf(parts: PackageParts): Structure {
     if (!rel || rel.external) throw new DamagedWorkbookError(`la hoja «${name}» figura en el libro pero no tiene contenido asociado`);
     const part = resolveTarget(workbookPart, rel.target);
     if (!parts.has(part)) throw new DamagedWorkbookError(`la hoja «${name}» figura en el libro pero su contenido (${part}) no está en el archivo`);
-    return { name, rid, part: relIs(rel.type, 'worksheet') ? part : null };
+    const state = a.get('state');
+    const visibility: SheetVisibility = state === 'hidden' ? 'hidden' : state === 'veryHidden' ? 'veryHidden' : 'visible';
+    return { name, rid, part: relIs(rel.type, 'worksheet') ? part : null, visibility };
   });
   if (sheets.length === 0) throw new DamagedWorkbookError('xl/workbook.xml no lista ninguna hoja');
   return { workbookPart, sheets };
 }
 
+
+/** What a reader of cells needs besides the worksheets: the workbook's structure, its shared-strings and styles parts, its date system. */
+export interface ReadingLayout extends Structure {
+  readonly sharedStringsPart: string;
+  readonly stylesPart: string;
+  readonly date1904: boolean;
+}
+
+/** The package's reading layout (`structureOf`, whose check it runs, plus the parts every sheet's cells refer to). */
+export function readingLayout(parts: PackageParts): ReadingLayout {
+  const structure = structureOf(parts);
+  const rels = parseRels(parts.text(relsPathOf(structure.workbookPart)));
+  const partOf = (kind: 'sharedStrings' | 'styles', fallback: string) => {
+    const rel = rels.find((r) => relIs(r.type, kind) && !r.external);
+    return rel ? resolveTarget(structure.workbookPart, rel.target) : fallback;
+  };
+  const pr = section(parts.text(structure.workbookPart) ?? '', 'workbookPr');
+  const date1904 = pr ? attrsOf(pr.open).get('date1904') : undefined;
+  return {
+    ...structure,
+    sharedStringsPart: partOf('sharedStrings', 'xl/sharedStrings.xml'),
+    stylesPart: partOf('styles', 'xl/styles.xml'),
+    date1904: date1904 === '1' || date1904 === 'true',
+  };
+}

@@ -56,7 +56,7 @@ export async function* partChunks(src: ZipSource, entry: ZipEntryInfo): AsyncGen
   const slices = function* () {
     for (let i = 0; i < data.length; i += CHUNK) yield data.subarray(i, Math.min(i + CHUNK, data.length));
   };
-  const inflater = Readable.from(slices()).pipe(zlib.createInflateRaw());
+  const inflater = Readable.from(slices()).pipe(zlib.createInflateRaw({ chunkSize: 256 * 1024 }));
   for await (const chunk of inflater) yield chunk as Buffer;
 }
 

@@ -44,7 +44,12 @@ it('a workbook with its «Consolidado» is read through it: its own capture shee
   // After: the consolidated rows only — Salud's goals once, Educación's — and the pane says so.
   const grids = await wiring.host.readGrids('workbook');
   const read = readPane(grids, {});
-  expect(read.sheets.filter((s) => s.kind === 'hoja-captura').map((s) => s.name)).toEqual(['Consolidado']);
+  // One part of «Consolidado» per unit file, each read as that file was read.
+  const captures = read.sheets.filter((s) => s.kind === 'hoja-captura');
+  expect(captures.map((s) => [s.name, s.part?.file])).toEqual([
+    ['Consolidado', 'salud.xlsx'],
+    ['Consolidado', 'educacion.xlsx'],
+  ]);
   const model = buildProgressModel(read, engineOptions({}, read));
   const units = new Map<string, number>();
   for (const g of model.goals) units.set(g.input.unit ?? '', (units.get(g.input.unit ?? '') ?? 0) + 1);

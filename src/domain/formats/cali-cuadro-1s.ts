@@ -41,6 +41,8 @@ export const format: FormatDescription = {
     { header: /^cantidad programada producto$/, field: 'yearGoal' },
     { header: new RegExp(`^ejecucion fisica trimestre ${QUARTER}$`), field: (m) => { const n = quarter(m); return n === undefined ? undefined : executedField(n); } },
     { header: new RegExp(`^explicacion producto trim ${QUARTER}$`), field: 'analysis', period: quarter },
+    // `Descripcion Cuadro`'s own name for the product's explanation, once per quarter after its execution.
+    { header: /^explicacion avance retroceso$/, field: 'analysis', period: 'left' },
     { header: /^presupuesto modificado$/, field: 'budgetFinal' },
     { header: /^ejecucion$/, field: 'commitments' },
     { header: /^obligado$/, field: 'obligations' },

@@ -19,6 +19,9 @@ export const format: FormatDescription = {
   required: ['goalCode', 'goal', 'unit', 'yearGoal', 'executed'],
   values: { accumulation: { i: 'creciente', m: 'constante', d: 'decreciente' } },
   quarterShares: true,
+  // `% TOTAL AVANCE <año>` is the template's own ratio, `IF(TOTAL PLANEADO=0, 0, TOTAL EJECUTADO/TOTAL PLANEADO)`:
+  // a fraction, with or without a `%` number format.
+  fractionPercents: ['progressDeclared'],
   columns: [
     { header: /^eje$/, field: 'dimension' },
     { header: /^nombre de sector$/, field: 'sector' },

@@ -40,6 +40,9 @@ export const format: FormatDescription = {
     on: 'productCode',
     columns: [
       { header: /^consecutivos ip$/, field: 'goalCode' },
+      { header: /^sector$/, field: 'sector' },
+      { header: /^codigo programa$/, field: 'programCode' },
+      { header: /^programa$/, field: 'program' },
       { header: /^codigo producto$/, field: 'productCode' },
       { header: /^producto$/, field: 'product' },
       { header: /^codigos bpin asociados$/, field: 'bpin' },

@@ -5,13 +5,14 @@
  */
 import type { FieldId } from '../fields';
 import { normalizeHeader } from '../headers';
+import { normalize } from '../text';
 import { format as bogotaPlanGestion } from './bogota-plan-gestion';
 import { format as caliCuadro1s } from './cali-cuadro-1s';
 import { format as cundinamarcaPdm } from './cundinamarca-pdm';
 import { format as dnpSeguimientoPdt } from './dnp-seguimiento-pdt';
 import { format as peF012 } from './pe-f-012';
 import { format as sisptPlanIndicativo } from './sispt-plan-indicativo';
-import type { FormatColumn, FormatDescription } from './types';
+import { quarterOf, type FormatColumn, type FormatDescription } from './types';
 
 export type { FormatDescription, FormatColumn } from './types';
 
@@ -67,15 +68,21 @@ export function formatColumns(
 ): { matches: FormatColumnMatch[]; rest: HeaderCellText[] } {
   const matches: FormatColumnMatch[] = [];
   const rest: HeaderCellText[] = [];
+  // The quarter the nearest column at the left names (for `period: 'left'`).
+  let leftQuarter: number | undefined;
   for (const cell of cells) {
     const norm = normalizeHeader(cell.text);
+    // The header with its qualifier kept, for the patterns that name it (types.ts).
+    const whole = normalize(cell.text);
+    const qualified = whole !== norm ? columns.find((c) => c.header.test(whole)) : undefined;
     let done = false;
-    for (const c of columns) {
-      const m = c.header.exec(norm);
+    for (const c of qualified ? [qualified] : columns) {
+      const m = c.header.exec(qualified ? whole : norm);
       if (!m) continue;
       const fields = typeof c.field === 'function' ? [c.field(m)] : typeof c.field === 'string' ? [c.field] : c.field;
       const year = m.groups?.year !== undefined ? Number(m.groups.year) : undefined;
-      const period = c.period?.(m);
+      const period = c.period === 'left' ? leftQuarter : c.period?.(m);
+      if (m.groups?.q !== undefined) leftQuarter = quarterOf(m.groups.q) ?? leftQuarter;
       for (const field of fields) {
         if (field === undefined) continue;
         matches.push({

@@ -6,7 +6,9 @@
  *
  * Every pattern is a regular expression on a header's `normalizeHeader` text (lower case, no
  * accents or punctuation, trailing qualifiers in parentheses dropped, `Cód` = código …), anchored
- * by the description itself. A named group `year` puts the column in that year's block; the reader
+ * by the description itself. A pattern that names the qualifier (`^codigo de indicador de producto
+ * mga$`) is tried first on the header with its qualifier kept: it tells apart two columns the
+ * qualifier alone distinguishes (SisPT's `(SisPT)` and `(MGA)` indicator codes). A named group `year` puts the column in that year's block; the reader
  * reads the block of the vigencia (real-formats.md "Years and the vigencia").
  */
 import type { FieldId, PeriodKind, RequiredField, SheetKind } from '../fields';
@@ -26,9 +28,12 @@ export interface FormatColumn {
   readonly pick?: 'first' | 'last';
   /**
    * A per-period column of a scalar field (`Explicación Producto Trim II` is the analysis of T2):
-   * the reader keeps the column of the period being measured.
+   * the reader keeps the column of the period being measured. `'left'`: a header that names no
+   * quarter and repeats once per quarter (Cali's `Explicación Avance / Retroceso`, as its
+   * `Descripcion Cuadro` calls it) belongs to the quarter of the nearest column at its left that
+   * names one.
    */
-  readonly period?: (m: RegExpExecArray) => number | undefined;
+  readonly period?: ((m: RegExpExecArray) => number | undefined) | 'left';
   /** Plan indicativo: a column of one year of the term (programming, a source's cost, the total). */
   readonly yearly?: 'planned' | 'cost' | 'source';
 }
@@ -106,7 +111,7 @@ export interface FormatDescription {
   readonly catalogFields?: readonly FieldId[];
   /** Words of the format for a field's values (normalised text → value): `I` = increasing … */
   readonly values?: Readonly<Partial<Record<FieldId, Readonly<Record<string, ParsedValue>>>>>;
-  /** Percent columns holding fractions even without a `%` number format (Tenjo's `AVANCE`). */
+  /** Percent columns holding fractions even without a `%` number format (Cundinamarca's `% TOTAL AVANCE`, a formula's ratio). */
   readonly fractionPercents?: readonly FieldId[];
   readonly companions?: readonly CompanionSheet[];
   readonly joined?: JoinedSheet;

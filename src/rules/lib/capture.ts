@@ -3,7 +3,7 @@
  * last reported period.
  */
 import type { GoalInput, GoalProgress } from '../../domain/goal';
-import { isGoalSheet, type ReadSheet } from '../../domain/sheet';
+import { isGoalSheet, sheetKey, type ReadSheet } from '../../domain/sheet';
 import { goalsFromCaptureSheet } from '../../domain/goals';
 import { computeProgress } from '../../domain/progress';
 import { cutoffPeriod, isPeriodOpen } from '../../domain/periods';
@@ -17,7 +17,7 @@ export function cutoffOf(ctx: RuleContext, sheet: ReadSheet): number {
 
 /** Progress per row, in sheet order: the shared map when the run built it, else computed here. */
 export function progressOf(ctx: RuleContext, sheet: ReadSheet): readonly GoalProgress[] {
-  const shared = ctx.progress.get(sheet.name);
+  const shared = ctx.progress.get(sheetKey(sheet));
   if (shared && shared.length === sheet.rows.length) return shared;
   const c = cutoffOf(ctx, sheet);
   const open = isPeriodOpen(ctx.options.cutoff, vigenciaOf(ctx, sheet), sheet.periodKind);
