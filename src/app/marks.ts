@@ -20,6 +20,7 @@ import { cellAddress, parseAddress, type CellRange } from '../domain/grid';
 import type { Finding, Severity } from '../domain/finding';
 import { compareFindings } from '../domain/finding';
 import { MAX_CELL_CHARS, shorten } from '../domain/text';
+import { ruleLabel } from '../rules/names';
 
 const MARK_TAG = 'tablero-pdm';
 export const markFormulas: Record<Severity, string> = {
@@ -67,7 +68,7 @@ const NOTE_FINDINGS_MAX = 16_000;
 
 /** The note text of one cell's findings (within Excel's limit, leaving room to quote a note). */
 function noteText(findings: readonly Finding[]): string {
-  const lines = findings.map((f) => `${severityLabel[f.severity]} (${f.rule}): ${f.message}`);
+  const lines = findings.map((f) => `${severityLabel[f.severity]} — ${ruleLabel(f.rule)}: ${f.message}`);
   return shorten(`Tablero PDM\n${lines.join('\n')}`, NOTE_FINDINGS_MAX, ' [nota recortada: vea todos los mensajes en el panel o en la hoja Observaciones]');
 }
 

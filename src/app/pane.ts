@@ -211,11 +211,11 @@ export function detectWorkbook(workbook: ReadWorkbook, options: EngineOptions): 
 export const paneChunks = {
   /** Validar: the rule catalog and the progress the rules share. */
   validate: async () => {
-    const [{ validateWorkbook }, { ruleById }] = await Promise.all([
+    const [{ validateWorkbook }, { ruleName }] = await Promise.all([
       import(/* webpackChunkName: "validar" */ './validate.js'),
-      import(/* webpackChunkName: "validar" */ '../rules/index.js'),
+      import(/* webpackChunkName: "validar" */ '../rules/names.js'),
     ]);
-    return { validateWorkbook, ruleTitle: (rule: string): string | undefined => ruleById(rule)?.meta.title };
+    return { validateWorkbook, ruleTitle: ruleName };
   },
   /** Informe: the progress model and the report's page builder. */
   informe: () => import(/* webpackChunkName: "informe" */ './informe.js'),
@@ -224,8 +224,8 @@ export const paneChunks = {
 };
 
 export function createPaneUseCases(generateSheet: GenerateSheet): PaneUseCases {
-  /** Rule titles, known once the rule catalog has loaded (a validation ran before any heading is drawn). */
-  let titleOf: ((rule: string) => string | undefined) | undefined;
+  /** Rule names (`rules/names.ts`), known once Validar's chunk has loaded (a validation ran before any heading is drawn). */
+  let titleOf: ((rule: string) => string) | undefined;
   return {
     detect(grids, settings, stored) {
       // The pane is up and has read the workbook: Validar is the next click, fetch its code now.
@@ -241,7 +241,7 @@ export function createPaneUseCases(generateSheet: GenerateSheet): PaneUseCases {
       // An approved workbook (the plan stored by Aprobar plan / tablero aprobar): every rule and
       // those against the approved plan, as `tablero validar` applies them.
       const approved = workbook.baselineGrid || workbook.baseline ? await paneChunks.approved() : null;
-      titleOf = approved ? (rule) => ruleTitle(rule) ?? approved.baselineRules.find((r) => r.meta.id === rule)?.meta.title : ruleTitle;
+      titleOf = ruleTitle;
       const result = approved ? validateWorkbook(workbook, options, approved.allRulesWithBaseline) : validateWorkbook(workbook, options);
       const problems = [...(stored?.problem ? [stored.problem] : []), ...(workbook.mappingProblems ?? [])];
       return {

@@ -16,6 +16,9 @@ import { runRules } from '../rules/run';
 import type { Rule, RuleContext } from '../rules/types';
 import { captureProgress } from '../domain/progress-model';
 
+/** «Sobreejecución (over-execution)»: how the front ends name a finding's rule to a person. */
+export { ruleLabel } from '../rules/names';
+
 export interface ValidationResult {
   /** Sorted by sheet, row and column (`compareFindings`). */
   readonly findings: Finding[];

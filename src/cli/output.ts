@@ -6,6 +6,7 @@
  */
 import type { Finding } from '../domain/finding';
 import { supersededNote } from '../app/registry';
+import { ruleLabel } from '../app/validate';
 import type { ReadSheet, ReadWorkbook } from '../domain/sheet';
 import { headerOf, kindLabels, type FieldId } from '../domain/fields';
 import { formatById } from '../domain/formats/index';
@@ -138,12 +139,13 @@ export function formatFileOutcome(o: FileOutcome, style: Style = plainStyle): st
     lines.push('');
     lines.push(`  ${style.bold(sheet)}`);
     const cellWidth = findings.reduce((w, f) => Math.max(w, f.cell.length), 5);
-    const ruleWidth = findings.reduce((w, f) => Math.max(w, f.rule.length), 0);
-    for (const f of findings) {
+    const labels = findings.map((f) => ruleLabel(f.rule));
+    const ruleWidth = labels.reduce((w, l) => Math.max(w, l.length), 0);
+    findings.forEach((f, i) => {
       const sev = f.severity === 'error' ? style.red('error      ') : style.yellow('advertencia');
       // A message quoting a cell with line breaks (Tenjo's «L.B») stays on its line (JSON keeps them).
-      lines.push(`    ${f.cell.padEnd(cellWidth)}  ${sev}  ${style.dim(f.rule.padEnd(ruleWidth))}  ${oneLine(f.message)}`);
-    }
+      lines.push(`    ${f.cell.padEnd(cellWidth)}  ${sev}  ${style.dim(labels[i].padEnd(ruleWidth))}  ${oneLine(f.message)}`);
+    });
   }
   lines.push('');
   lines.push(`  ${countsLine(o.errors, o.warnings, style, o.scope)}`);

@@ -14,7 +14,7 @@
  * code 0 when it was produced.
  */
 import { formatMoney, formatNumber } from '../domain/format';
-import { cutoffPhrase } from '../domain/periods';
+import { annualNote, cutoffPhrase, YEAR_PERIOD } from '../domain/periods';
 import { ratingLabel, unnamedGroup } from '../domain/aggregate';
 import { termLabel, vigenciaReasons } from '../domain/plan-note';
 import { goalStateLabels } from '../domain/goal';
@@ -201,15 +201,25 @@ function formatPlanSummary(r: Report, s: ReportPlanSummary, files: readonly stri
     if (!rows.length) return;
     out.push(style.bold(`  ${title}`));
     const share = (a: number): string => (s.amount > 0 ? pct(a / s.amount) : '—');
+    // The plan's total closes every table (a by-source table reconciles to it).
+    const total = ['Total', formatNumber(s.goals, 0), formatMoney(s.amount)];
     out.push(
       indicative
         ? table(
             [head, `Productos ${y}`, `Valor ${y}`, `Valor ${termLabel(s.years)}`],
-            rows.map((x) => [cut(x.name), formatNumber(x.goals, 0), formatMoney(x.amount), formatMoney(termTotal(x.amounts))]),
+            [
+              ...rows.map((x) => [cut(x.name), formatNumber(x.goals, 0), formatMoney(x.amount), formatMoney(termTotal(x.amounts))]),
+              [...total, formatMoney(termTotal(s.byYear.map((x) => x.amount)))],
+            ],
             ['l', 'r', 'r', 'r'],
             style,
           )
-        : table([head, 'Metas', 'Valor programado', '% del total'], rows.map((x) => [cut(x.name), formatNumber(x.goals, 0), formatMoney(x.amount), share(x.amount)]), ['l', 'r', 'r', 'r'], style),
+        : table(
+            [head, 'Metas', 'Valor programado', '% del total'],
+            [...rows.map((x) => [cut(x.name), formatNumber(x.goals, 0), formatMoney(x.amount), share(x.amount)]), [...total, share(s.amount)]],
+            ['l', 'r', 'r', 'r'],
+            style,
+          ),
     );
   };
   // A plan with no unit column (SisPT) has one group, «Sin dependencia»: nothing to show.
@@ -251,6 +261,7 @@ export function formatReport(r: Report, files: readonly string[], style: Style):
     `  Ejecución presupuestal (÷ apropiación definitiva): compromisos ${pct(p.budgetExecution)}, obligaciones ${pct(p.obligationsRatio)}, pagos ${pct(p.paymentsRatio)}.`,
   );
   out.push(`  Estados: ${statesText(p.states)}.`);
+  if (r.period === YEAR_PERIOD) out.push(`  ${annualNote(r.vigencia, r.cutoff, !p.partial)}`);
   if (r.units.length) {
     out.push('');
     out.push(style.bold('  Dependencias (ranking de gestión)'));

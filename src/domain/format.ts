@@ -34,10 +34,15 @@ export function formatNumber(n: number, maxDecimals = 2): string {
   return `${negative ? '-' : ''}${groupThousands(whole)}${decimals ? `,${decimals}` : ''}`;
 }
 
-/** Pesos: `$ 1.234.567`; cents only when there are any (`$ 1.234.567,5` → `$ 1.234.567,50`). */
-export function formatMoney(n: number): string {
+/**
+ * Pesos as a person reads them: whole pesos, `$ 1.234.567` (8.022.767.934,51 → `$ 8.022.767.935`).
+ * The one money format of every output (text, informe, sheets' footers); computation and `--json`
+ * keep the full amount. `{ cents: true }` keeps the centavos (`$ 1.234.567,50`) where a message quotes
+ * back what was read from one cell, so that the reading is shown exactly.
+ */
+export function formatMoney(n: number, options: { readonly cents?: boolean } = {}): string {
   if (!Number.isFinite(n)) return String(n);
-  const cents = Math.round(Math.abs(n) * 100);
+  const cents = options.cents ? Math.round(Math.abs(n) * 100) : Math.round(Math.abs(n)) * 100;
   const negative = n < 0 && cents !== 0;
   const whole = Math.floor(cents / 100);
   const rest = cents % 100;

@@ -129,6 +129,27 @@ export function cutoffPhrase(at: CutoffAt): string {
 }
 
 /**
+ * What compliance at the cut-off compares the executed with, as a sentence says it: «programado a
+ * la fecha»; an annual follow-up has one period, the year, so what was due by the cut-off is the
+ * whole year's programming (progress.md, planned to date): «programado para todo 2025».
+ */
+export function duePhrase(kind: PeriodKind, vigencia: number): string {
+  return kind === 'year' ? `programado para todo ${vigencia}` : 'programado a la fecha';
+}
+
+/**
+ * How an annual follow-up's figures read: the year is its one period, so compliance and progress
+ * compare the execution at the cut-off with the whole year's programming, and until the year
+ * closes they (and the rating) are partial. Said by the tablero's footnote and `reporte`.
+ */
+export function annualNote(vigencia: number, cutoff: IsoDate, closed: boolean): string {
+  return (
+    `Seguimiento anual: el año es el único periodo, así que lo ejecutado al ${formatDate(cutoff)} se compara con lo programado para todo ${vigencia}` +
+    (closed ? '.' : '; hasta el cierre del año el cumplimiento, el avance y la calificación son parciales.')
+  );
+}
+
+/**
  * Why a rating is partial: `'corte T2'`; an annual follow-up's `'ejecución al 30/09/2025'`
  * ("Satisfactorio (parcial, corte T2)", progress.md "Rating").
  */

@@ -38,7 +38,7 @@ import { cutoffPeriod, isPeriodOpen, periodCount, periodLabel } from './periods'
 import { computeProgress, isBudgetAhead, isLagging, isOverExecuted, progressFigures } from './progress';
 import { isGoalSheet, joinsSheet, okNumber, okText, okValue, sheetKey } from './sheet';
 import type { DataRow, ReadSheet, ReadWorkbook } from './sheet';
-import { round12 } from './tolerance';
+import { round12, sameMoney } from './tolerance';
 
 /** Per capture sheet (`sheetKey`): the progress of each data row's goal at the cut-off, in sheet order. */
 export function captureProgress(workbook: ReadWorkbook, options: EngineOptions): Map<string, readonly GoalProgress[]> {
@@ -142,6 +142,11 @@ export interface PlanSummary {
   readonly byYear: readonly PlanYear[];
   readonly byUnit: readonly PlanAmountRow[];
   readonly byProgram: readonly PlanProgramAmount[];
+  /**
+   * Per funding source. A plan indicativo's year cost is its `Total <año>`: what its sources leave
+   * uncovered is the line `UNASSIGNED_SOURCE`, what they add above it (a `sources-sum` error) the
+   * negative line `OVER_SOURCES`, so the rows add up to `amount` and `byYear`, as the programs do.
+   */
   readonly bySource: readonly PlanAmountRow[];
   /** Plan indicativo: products with no quantity programmed in the vigencia (not counted in `goals`). */
   readonly unprogrammed: readonly UnprogrammedGoal[];
@@ -393,6 +398,13 @@ function indicativeItems(sheets: readonly ReadSheet[]): PlanItem[] {
   );
 }
 
+/** The plan summary's by-source line of a product's yearly cost that no source column holds. */
+const UNASSIGNED_SOURCE = 'Sin fuente asignada';
+/** The plan summary's by-source line (negative) of what a product's sources add above its yearly Total. */
+const OVER_SOURCES = 'Fuentes por encima del total del producto';
+/** The by-source lines that are no source: they reconcile the sources with the products' Totals. */
+export const reconcilingSources: readonly string[] = [UNASSIGNED_SOURCE, OVER_SOURCES];
+
 function planSummaryOf(
   kind: PlanSummary['kind'],
   items: readonly PlanItem[],
@@ -444,6 +456,12 @@ function planSummaryOf(
       add(unit, it.code, e, e.amount);
       add(program, it.code, e, e.amount);
       for (const [name, amount] of e.sources) add(acc(bySource, name.toLowerCase(), name), it.code, e, amount);
+      // A plan indicativo year's cost is its Total; what its sources do not cover, or cover twice
+      // (`sources-sum`), is a line of its own, so that the sources add up to the programs and years.
+      if (kind === 'plan-indicativo' && e.counts) {
+        const gap = e.amount - e.sources.reduce((t, [, v]) => t + v, 0);
+        if (!sameMoney(gap, 0)) add(acc(bySource, gap > 0 ? '~unassigned' : '~over', gap > 0 ? UNASSIGNED_SOURCE : OVER_SOURCES), it.code, e, gap);
+      }
       if (kind === 'plan-indicativo' && e.year === vigencia && !e.counts && it.code) {
         const u = unprogrammed.get(it.code) ?? { code: it.code, goal: it.goal, amount: 0 };
         u.amount += e.amount;
@@ -452,8 +470,10 @@ function planSummaryOf(
     }
   }
   const amountsOf = (a: Acc): number[] => years.map((y) => clean(a.amounts.get(y) ?? 0));
-  const rows = (m: Map<string, Acc>): PlanAmountRow[] =>
-    [...m.values()].map((a) => ({ name: a.name, goals: a.codes.size, amount: clean(a.amount), amounts: amountsOf(a) }));
+  const rows = (accs: Iterable<Acc>): PlanAmountRow[] =>
+    [...accs].map((a) => ({ name: a.name, goals: a.codes.size, amount: clean(a.amount), amounts: amountsOf(a) }));
+  // The sources in order of appearance, then the lines that reconcile them with the Totals.
+  const sources = [...bySource.entries()].sort(([a], [b]) => Number(a.startsWith('~')) - Number(b.startsWith('~'))).map(([, a]) => a);
   return {
     kind,
     vigencia,
@@ -463,7 +483,7 @@ function planSummaryOf(
     amount: clean(yearAmounts.get(vigencia) ?? 0),
     unprogrammedAmount: clean(yearApart.get(vigencia) ?? 0),
     byYear: years.map((year) => ({ year, goals: yearCodes.get(year)?.size ?? 0, amount: clean(yearAmounts.get(year) ?? 0), unprogrammedAmount: clean(yearApart.get(year) ?? 0) })),
-    byUnit: rows(byUnit),
+    byUnit: rows(byUnit.values()),
     byProgram: [...byProgram.values()].map((a) => {
       const ceiling = a.programCode ? (ceilings.get(a.programCode) ?? null) : null;
       return {
@@ -477,7 +497,7 @@ function planSummaryOf(
       };
     }),
     // A source with no money in any year of the term is one of the export's empty columns.
-    bySource: rows(bySource).filter((r) => kind === 'plan-accion' || r.amounts.some((x) => x !== 0)),
+    bySource: rows(sources).filter((r) => kind === 'plan-accion' || r.amounts.some((x) => x !== 0)),
     unprogrammed: [...unprogrammed.values()].map((u) => ({ ...u, amount: clean(u.amount) })),
   };
 }

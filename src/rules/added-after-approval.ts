@@ -7,7 +7,6 @@ export const rule: Rule = {
     id: 'added-after-approval',
     severity: 'error',
     scope: 'baseline',
-    title: 'Meta agregada después de aprobado el plan',
     description: 'Una meta que no estaba en el plan de acción aprobado (no se programan metas después de aprobado, PE-P-002).',
   },
   messages,

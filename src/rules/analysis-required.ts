@@ -1,16 +1,17 @@
 import { isGoalSheet, okText } from '../domain/sheet';
 import { formatNumber, formatPercent } from '../domain/format';
 import { captureRowRule } from './lib/rows';
-import { goalOf, quote } from './lib/util';
+import { goalOf, quote, vigenciaOf } from './lib/util';
+import { duePhrase } from '../domain/periods';
 import type { RuleMeta } from './types';
 
 const n = (x: number | null): string => (x === null ? 'sin reporte' : formatNumber(x, 6));
 const where = quote('Análisis del avance');
 
 const messages = {
-  atrasada: (goal: string, cutoff: string, compliance: number, executed: number | null, planned: number | null): string =>
+  atrasada: (goal: string, cutoff: string, compliance: number, executed: number | null, planned: number | null, due: string): string =>
     `La meta ${goal} está atrasada a la fecha de corte (${cutoff}): cumplimiento ${formatPercent(compliance)} ` +
-    `(ejecutado ${n(executed)} de ${n(planned)} programado a la fecha) y no tiene análisis. ` +
+    `(ejecutado ${n(executed)} de ${n(planned)} ${due}) y no tiene análisis. ` +
     `Escriba en ${where} la causa del atraso y las acciones para recuperarlo.`,
   noIniciada: (goal: string, cutoff: string, planned: number | null): string =>
     `La meta ${goal} no ha iniciado a la fecha de corte (${cutoff}): tenía programado ${n(planned)} y no reporta avance, ` +
@@ -27,7 +28,6 @@ const messages = {
 
 const meta: RuleMeta = {
   id: 'analysis-required',
-  title: 'Falta el análisis de la meta',
   severity: 'error',
   scope: 'hoja-captura',
   description: 'Una meta atrasada, no iniciada, sobreejecutada o no cumplida al corte no tiene análisis del avance.',
@@ -41,7 +41,8 @@ const meta: RuleMeta = {
 export const rule = captureRowRule(meta, messages, {
   // A sheet with no analysis or explanation column is not asked for one (real-formats.md).
   applies: (sheet) => isGoalSheet(sheet) && sheet.columns.analysis !== undefined,
-  rows: ({ sheet, cutoff, report }) => {
+  rows: ({ sheet, ctx, cutoff, report }) => {
+    const due = duePhrase(sheet.periodKind, vigenciaOf(ctx, sheet));
     // One row per activity (Cali): the product's analysis is asked once, on its first row.
     const seen = sheet.granularity === 'activity' ? new Set<string>() : undefined;
     return (row, p) => {
@@ -56,7 +57,7 @@ export const rule = captureRowRule(meta, messages, {
       const code = goalOf(row) ?? p.input.code;
       let message: string;
       if (p.state === 'atrasada') {
-        message = messages.atrasada(code, cutoff, p.compliance ?? 0, p.executedToDate, p.plannedToDate);
+        message = messages.atrasada(code, cutoff, p.compliance ?? 0, p.executedToDate, p.plannedToDate, due);
       } else if (p.state === 'no-iniciada') {
         message = messages.noIniciada(code, cutoff, p.plannedToDate);
       } else if (p.state === 'sobreejecutada') {

@@ -13,7 +13,6 @@ const messages = {
 
 const meta: RuleMeta = {
   id: 'budget-ahead',
-  title: 'Presupuesto adelantado al avance físico',
   severity: 'warning',
   scope: 'hoja-captura',
   description: 'Compromisos altos frente a la apropiación y cumplimiento físico bajo al corte.',

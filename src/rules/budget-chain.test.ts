@@ -19,7 +19,7 @@ ruleTable('budget-chain', {
       sheets: [captureSheet([{ budgetFinal: 10_000_000, commitments: 10_500_000, obligations: 4_000_000, payments: 4_200_000.5 }])],
       expected: [
         { cell: captureCell('commitments', 0), contains: ['Los compromisos ($ 10.500.000) superan la apropiación definitiva ($ 10.000.000)'] },
-        { cell: captureCell('payments', 0), contains: ['Los pagos ($ 4.200.000,50) superan las obligaciones ($ 4.000.000)'] },
+        { cell: captureCell('payments', 0), contains: ['Los pagos ($ 4.200.001) superan las obligaciones ($ 4.000.000)'] },
       ],
     },
   ],

@@ -28,7 +28,6 @@ const chain: readonly [FieldId, FieldId][] = [
 
 const meta: RuleMeta = {
   id: 'budget-chain',
-  title: 'Cadena presupuestal no cuadra',
   severity: 'error',
   scope: 'hoja-captura',
   description: 'La cadena presupuestal no cuadra: compromisos, obligaciones o pagos mayores que la etapa anterior.',

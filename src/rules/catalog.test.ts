@@ -1,12 +1,14 @@
 /**
  * The catalog cannot drift (ESLint's habit): every registered rule has its module named after its
- * id, its table test, its line in docs/rules.md, a Spanish description and at least one message;
+ * id, its table test, its Spanish name (names.ts) and its line in docs/rules.md, a Spanish
+ * description and at least one message;
  * the registry is sorted; and every rule of rules.md, the five against the approved baseline
  * included, is registered.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { allRulesWithBaseline as allRules } from './baseline-index';
+import { ruleLabel, ruleName, ruleNames } from './names';
 
 /** The non-baseline rule ids of rules.md (kept here: the spec is outside the repo in CI). */
 const specIds = [
@@ -44,7 +46,7 @@ describe('rule catalog', () => {
     const modules = readdirSync(rulesDir)
       .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
       .map((f) => f.replace(/\.ts$/, ''))
-      .filter((f) => !['index', 'baseline-index', 'run', 'types'].includes(f));
+      .filter((f) => !['index', 'baseline-index', 'names', 'run', 'types'].includes(f));
     expect(modules.sort()).toEqual([...ids].sort());
   });
 
@@ -59,18 +61,21 @@ describe('rule catalog', () => {
       expect(existsSync(join(rulesDir, `${id}.test.ts`))).toBe(true);
     });
 
-    it('has its line in docs/rules.md with its severity', () => {
-      const line = docs.split('\n').find((l) => l.startsWith(`- \`${id}\` — `));
+    it('has its line in docs/rules.md with its Spanish name and its severity', () => {
+      const line = docs.split('\n').find((l) => l.startsWith(`- \`${id}\` «${ruleName(id)}» — `));
       expect(line).toBeDefined();
       const severity = rule.meta.severity;
       if (severity === 'mixed') expect(line).toMatch(/error.*advertencia/);
       else expect(line).toContain(severity === 'error' ? '— error —' : '— advertencia —');
     });
 
-    it('has a short Spanish title for the pane', () => {
-      expect(rule.meta.title.length).toBeGreaterThan(5);
-      expect(rule.meta.title.length).toBeLessThanOrEqual(60);
-      expect(rule.meta.title).not.toBe(rule.meta.id);
+    it('has a short Spanish name, shown beside its id', () => {
+      const name = ruleNames[id];
+      expect(name).toBeDefined();
+      expect(name.length).toBeGreaterThan(5);
+      expect(name.length).toBeLessThanOrEqual(50);
+      expect(name).not.toMatch(/[a-z]+-[a-z]+/);
+      expect(ruleLabel(id)).toBe(`${name} (${id})`);
     });
 
     it('has a Spanish description and at least one message', () => {
@@ -88,7 +93,12 @@ describe('rule catalog', () => {
   });
 
   it('lists every registered id in docs/rules.md and no unknown one', () => {
-    const documented = [...docs.matchAll(/^- `([a-z-]+)` — /gm)].map((m) => m[1]);
+    const documented = [...docs.matchAll(/^- `([a-z-]+)` «[^»]+» — /gm)].map((m) => m[1]);
     expect(documented.sort()).toEqual([...ids].sort());
+  });
+
+  it('names exactly the registered rules; an unknown id is shown as it is', () => {
+    expect(Object.keys(ruleNames).sort()).toEqual([...ids].sort());
+    expect(ruleLabel('no-such-rule')).toBe('no-such-rule');
   });
 });

@@ -24,7 +24,6 @@ const messages = {
 
 const meta: RuleMeta = {
   id: 'ceiling-exceeded',
-  title: 'Supera el techo presupuestal',
   severity: 'error',
   scope: 'plan-accion',
   description: 'Los valores programados de un programa superan su techo presupuestal.',

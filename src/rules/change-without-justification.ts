@@ -7,7 +7,6 @@ export const rule: Rule = {
     id: 'change-without-justification',
     severity: 'error',
     scope: 'baseline',
-    title: 'Cambio sin registro justificado',
     description: 'Un cambio a una meta aprobada sin su registro justificado en «Control de cambios».',
   },
   messages,

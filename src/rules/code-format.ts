@@ -53,7 +53,6 @@ function checksCode(field: FieldId, sheet: ReadSheet): boolean {
 
 const meta: RuleMeta = {
   id: 'code-format',
-  title: 'Código con formato incorrecto',
   severity: 'mixed',
   scope: 'cell',
   description:

@@ -24,7 +24,6 @@ const messages = {
 
 const meta: RuleMeta = {
   id: 'cumulative-mismatch',
-  title: 'Ejecutado acumulado no cuadra',
   severity: 'error',
   scope: 'hoja-captura',
   description: 'El ejecutado acumulado declarado no coincide con el calculado a partir de los periodos.',

@@ -13,7 +13,6 @@ const messages = {
 
 const meta: RuleMeta = {
   id: 'date-order',
-  title: 'Fecha de inicio posterior a la de fin',
   severity: 'error',
   scope: 'plan-accion',
   description: 'La fecha de inicio de una actividad es posterior a su fecha de terminación.',

@@ -15,7 +15,6 @@ const messages = {
 
 const meta: RuleMeta = {
   id: 'date-vigencia',
-  title: 'Fecha fuera de la vigencia',
   severity: 'warning',
   scope: 'plan-accion',
   description: 'Una fecha de actividad está fuera de la vigencia del plan (1 de enero a 31 de diciembre).',

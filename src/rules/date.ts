@@ -12,7 +12,6 @@ const messages = {
 
 const meta: RuleMeta = {
   id: 'date',
-  title: 'Fecha no válida',
   severity: 'error',
   scope: 'cell',
   description: 'Una columna de fecha tiene algo que no es una fecha.',

@@ -58,7 +58,6 @@ function visitRow(sheet: ReadSheet, seen: Map<string, number>, row: DataRow, ind
 
 const meta: RuleMeta = {
   id: 'duplicate',
-  title: 'Fila duplicada',
   severity: 'error',
   scope: 'cell',
   description: 'Una fila repetida: la misma meta y actividad (plan de acción) o la misma meta y dependencia (hoja de captura).',

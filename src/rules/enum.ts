@@ -29,7 +29,6 @@ function isCatalog(field: FieldId, sheet: ReadSheet): boolean {
 
 const meta: RuleMeta = {
   id: 'enum',
-  title: 'Valor fuera de la lista',
   severity: 'error',
   scope: 'cell',
   description: 'Un valor está fuera de su lista (tipo de meta, tipo de acumulación, fuente, Sí/No).',

@@ -15,7 +15,6 @@ const messages = {
 
 const meta: RuleMeta = {
   id: 'evidence-required',
-  title: 'Falta la evidencia',
   severity: 'warning',
   scope: 'hoja-captura',
   description: 'Una meta reporta ejecución en un periodo pero no tiene evidencia.',

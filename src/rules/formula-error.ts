@@ -22,7 +22,6 @@ const messages = {
 
 const meta: RuleMeta = {
   id: 'formula-error',
-  title: 'Error de fórmula',
   severity: 'error',
   scope: 'cell',
   description: 'La celda muestra un error de Excel (#REF!, #DIV/0!, #N/A…).',

@@ -16,7 +16,6 @@ const messages = {
 
 const meta: RuleMeta = {
   id: 'future-execution',
-  title: 'Ejecución en periodo futuro',
   severity: 'warning',
   scope: 'hoja-captura',
   description: 'Se reportó ejecución en un periodo que termina después de la fecha de corte.',

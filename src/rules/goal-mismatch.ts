@@ -45,7 +45,6 @@ function show(field: FieldId, v: ParsedValue): string {
 
 const meta: RuleMeta = {
   id: 'goal-mismatch',
-  title: 'Datos de la meta no coinciden entre filas',
   severity: 'error',
   scope: 'plan-accion',
   description:

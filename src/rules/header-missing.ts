@@ -20,7 +20,6 @@ function columnName(sheet: ReadSheet, missing: string): string {
 
 const meta: RuleMeta = {
   id: 'header-missing',
-  title: 'Falta una columna obligatoria',
   severity: 'error',
   scope: 'cell',
   description: 'Falta una columna obligatoria para el tipo de hoja.',

@@ -37,7 +37,6 @@ function isPercentGoal(row: DataRow): boolean {
 
 const meta: RuleMeta = {
   id: 'indicator-mismatch',
-  title: 'Indicador no cuadra con numerador y denominador',
   severity: 'error',
   scope: 'hoja-captura',
   description: 'El valor ejecutado del periodo no es numerador ÷ denominador (× 100 si la meta es un porcentaje).',

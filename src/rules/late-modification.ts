@@ -7,7 +7,6 @@ export const rule: Rule = {
     id: 'late-modification',
     severity: 'warning',
     scope: 'baseline',
-    title: 'Modificación después del segundo trimestre',
     description: 'Un cambio después del segundo trimestre que no es un aumento de la meta (PLE-PIN-P005).',
   },
   messages,

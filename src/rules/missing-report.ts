@@ -2,7 +2,7 @@ import { executedField } from '../domain/fields';
 import { formatNumber } from '../domain/format';
 import { progressFigures } from '../domain/progress';
 import { captureRowRule } from './lib/rows';
-import { goalOf, label, periodLabel, quote } from './lib/util';
+import { goalOf, isAnnual, label, periodLabel, quote } from './lib/util';
 import type { RuleMeta } from './types';
 
 const messages = {
@@ -14,7 +14,6 @@ const messages = {
 
 const meta: RuleMeta = {
   id: 'missing-report',
-  title: 'Periodo vencido sin reporte',
   severity: 'error',
   scope: 'hoja-captura',
   description: 'Un periodo vencido al corte, con programación, no tiene ejecución reportada.',
@@ -37,7 +36,8 @@ export const rule = captureRowRule(meta, messages, {
       const cell = row.cells[executedField(k)]?.parsed;
       if (cell && cell.status !== 'blank') continue; // something is typed: its own rule reports it
       const code = goalOf(row) ?? p.input.code;
-      report(row, executedField(k), messages.blank(code, periodLabel(sheet, k), label(sheet, executedField(k)), p.input.planned[k - 1] ?? 0, cutoff, level));
+      const period = isAnnual(sheet) ? `el ${periodLabel(sheet, k)}` : periodLabel(sheet, k); // «en T2», «en el año 2025»
+      report(row, executedField(k), messages.blank(code, period, label(sheet, executedField(k)), p.input.planned[k - 1] ?? 0, cutoff, level));
     }
   },
 });

@@ -12,7 +12,6 @@ const messages = {
 
 const meta: RuleMeta = {
   id: 'negative',
-  title: 'Valor negativo',
   severity: 'error',
   scope: 'cell',
   description: 'Un valor en pesos, una magnitud o una programación es menor que cero.',
@@ -35,7 +34,7 @@ export const rule: CellRule = cellRule(
       if (type !== 'money' && type !== 'magnitude') return;
       const p = cell.parsed;
       if (p.status !== 'ok' || typeof p.value !== 'number' || !(p.value < 0)) return;
-      const shown = type === 'money' ? formatMoney(p.value) : formatNumber(p.value, 6);
+      const shown = type === 'money' ? formatMoney(p.value, { cents: true }) : formatNumber(p.value, 6);
       out.push(reportAt(meta, sheet, row, address, messages.negative(label(sheet, field), goalOf(row), shown)));
     },
   },

@@ -16,7 +16,6 @@ const messages = {
 
 const meta: RuleMeta = {
   id: 'no-ceiling',
-  title: 'Programa sin techo',
   severity: 'warning',
   scope: 'plan-accion',
   description: 'Un programa con valores programados no tiene techo presupuestal.',

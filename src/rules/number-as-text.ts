@@ -11,7 +11,7 @@ import { columnCells } from '../domain/reader';
 const numericTypes: readonly ValueType[] = ['number', 'magnitude', 'money', 'percent'];
 
 function shown(type: ValueType, value: number): string {
-  if (type === 'money') return formatMoney(value);
+  if (type === 'money') return formatMoney(value, { cents: true });
   if (type === 'percent') return formatPercent(value, 2);
   return formatNumber(value, 6);
 }
@@ -41,7 +41,6 @@ const reportedColumns = new WeakMap<Finding[], Set<string>>();
 
 const meta: RuleMeta = {
   id: 'number-as-text',
-  title: 'Número escrito como texto',
   severity: 'warning',
   scope: 'cell',
   description: 'Un número está escrito como texto en una columna numérica.',

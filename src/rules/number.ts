@@ -21,7 +21,6 @@ const messages = {
 
 const meta: RuleMeta = {
   id: 'number',
-  title: 'Texto donde va un número',
   severity: 'error',
   scope: 'cell',
   description: 'Una columna numérica tiene un texto que no es un número.',

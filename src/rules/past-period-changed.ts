@@ -7,7 +7,6 @@ export const rule: Rule = {
     id: 'past-period-changed',
     severity: 'error',
     scope: 'baseline',
-    title: 'Periodo ya medido reprogramado',
     description: 'Se cambió la programación de un periodo que ya había terminado (PLE-PIN-P005).',
   },
   messages,

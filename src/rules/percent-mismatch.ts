@@ -5,7 +5,8 @@ import { formatNumber, formatPercent } from '../domain/format';
 import { samePercent } from '../domain/tolerance';
 import { lastReported } from './lib/capture';
 import { captureRowRule } from './lib/rows';
-import { goalOf } from './lib/util';
+import { goalOf, vigenciaOf } from './lib/util';
+import { duePhrase } from '../domain/periods';
 import type { RuleMeta } from './types';
 
 const n = (x: number | null): string => (x === null ? 'sin reporte' : formatNumber(x, 6));
@@ -23,15 +24,14 @@ const messages = {
     `(${formatPercent(computed, 2)}: ejecutado ${n(executed)}` +
     (baseline !== null ? `, línea base ${n(baseline)}` : '') +
     `, meta vigencia ${n(yearGoal)}). Corrija el % de avance o los valores ejecutados.`,
-  complianceDiffers: (goal: string, declared: number, computed: number, executed: number | null, planned: number | null): string =>
+  complianceDiffers: (goal: string, declared: number, computed: number, executed: number | null, planned: number | null, due: string): string =>
     `El % de cumplimiento declarado de la meta ${goal} (${formatPercent(declared, 2)}) no coincide con el cumplimiento ` +
-    `al corte calculado (${formatPercent(computed, 2)}: ejecutado ${n(executed)} frente a ${n(planned)} programado a la fecha). ` +
+    `al corte calculado (${formatPercent(computed, 2)}: ejecutado ${n(executed)} frente a ${n(planned)} ${due}). ` +
     `Corrija el % de cumplimiento o los valores ejecutados.`,
 };
 
 const meta: RuleMeta = {
   id: 'percent-mismatch',
-  title: '% de avance no cuadra',
   severity: 'error',
   scope: 'hoja-captura',
   description: 'El % de avance declarado no coincide con el avance de la vigencia calculado.',
@@ -45,29 +45,32 @@ const meta: RuleMeta = {
  */
 export const rule = captureRowRule(meta, messages, {
   applies: isGoalSheet,
-  rows: ({ sheet, report }) => (row, p) => {
-    // A "% cumplimiento" column is the declared compliance at cut-off (progress.md).
-    const declaredCompliance = okNumber(row, 'complianceDeclared');
-    if (declaredCompliance !== undefined && p.compliance !== null && !samePercent(declaredCompliance, p.compliance)) {
-      const message = messages.complianceDiffers(goalOf(row) ?? p.input.code, declaredCompliance, p.compliance, p.executedToDate, p.plannedToDate);
-      report(row, 'complianceDeclared', message);
-    }
-    const declared = okNumber(row, 'progressDeclared');
-    const goal = p.input;
-    if (declared === undefined || goal.yearGoal === null) return;
-    // Cundinamarca's template divides a level goal's average by its programmed average: its own figure.
-    if (sheet.quarterShares && goal.accumulation !== 'suma') return;
-    const f = progressFigures(goal, lastReported(goal));
-    if (f.progress === null || samePercent(declared, f.progress)) return;
-    // Its "% TOTAL AVANCE" is TOTAL EJECUTADO ÷ TOTAL PLANEADO (the quarters' sum, not the
-    // year's expected value): where the programming does not add up to the meta, that is its
-    // figure, and `programming-coherence` reports the programming.
-    if (sheet.quarterShares && f.executedToDate !== null) {
-      const plannedTotal = goal.planned.reduce<number>((a, p) => a + (p ?? 0), 0);
-      if (plannedTotal > 0 && samePercent(declared, f.executedToDate / plannedTotal)) return;
-    }
-    const withBaseline = goal.baseline !== null && (goal.accumulation === 'creciente' || goal.accumulation === 'decreciente');
-    const message = messages.differs(goalOf(row) ?? goal.code, declared, f.progress, f.executedToDate, goal.yearGoal, withBaseline ? goal.baseline : null);
-    report(row, 'progressDeclared', message);
+  rows: ({ sheet, ctx, report }) => {
+    const due = duePhrase(sheet.periodKind, vigenciaOf(ctx, sheet));
+    return (row, p) => {
+      // A "% cumplimiento" column is the declared compliance at cut-off (progress.md).
+      const declaredCompliance = okNumber(row, 'complianceDeclared');
+      if (declaredCompliance !== undefined && p.compliance !== null && !samePercent(declaredCompliance, p.compliance)) {
+        const message = messages.complianceDiffers(goalOf(row) ?? p.input.code, declaredCompliance, p.compliance, p.executedToDate, p.plannedToDate, due);
+        report(row, 'complianceDeclared', message);
+      }
+      const declared = okNumber(row, 'progressDeclared');
+      const goal = p.input;
+      if (declared === undefined || goal.yearGoal === null) return;
+      // Cundinamarca's template divides a level goal's average by its programmed average: its own figure.
+      if (sheet.quarterShares && goal.accumulation !== 'suma') return;
+      const f = progressFigures(goal, lastReported(goal));
+      if (f.progress === null || samePercent(declared, f.progress)) return;
+      // Its "% TOTAL AVANCE" is TOTAL EJECUTADO ÷ TOTAL PLANEADO (the quarters' sum, not the
+      // year's expected value): where the programming does not add up to the meta, that is its
+      // figure, and `programming-coherence` reports the programming.
+      if (sheet.quarterShares && f.executedToDate !== null) {
+        const plannedTotal = goal.planned.reduce<number>((a, p) => a + (p ?? 0), 0);
+        if (plannedTotal > 0 && samePercent(declared, f.executedToDate / plannedTotal)) return;
+      }
+      const withBaseline = goal.baseline !== null && (goal.accumulation === 'creciente' || goal.accumulation === 'decreciente');
+      const message = messages.differs(goalOf(row) ?? goal.code, declared, f.progress, f.executedToDate, goal.yearGoal, withBaseline ? goal.baseline : null);
+      report(row, 'progressDeclared', message);
+    };
   },
 });

@@ -15,7 +15,6 @@ const messages = {
 
 const meta: RuleMeta = {
   id: 'percent-range',
-  title: 'Porcentaje fuera de 0–100 %',
   severity: 'error',
   scope: 'cell',
   description: 'Una ponderación o un % de avance de actividad está por debajo de 0 % o por encima de 100 %.',

@@ -19,7 +19,6 @@ const messages = {
 
 const meta: RuleMeta = {
   id: 'plan-mismatch',
-  title: 'Difiere del plan de acción',
   severity: 'error',
   scope: 'cross',
   description: 'La meta vigencia o la programación de la hoja de captura difieren del plan de acción.',

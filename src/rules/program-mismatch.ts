@@ -11,7 +11,6 @@ const messages = {
 
 const meta: RuleMeta = {
   id: 'program-mismatch',
-  title: 'Programa con dos nombres',
   severity: 'error',
   scope: 'plan-accion',
   description: 'Un mismo código de programa aparece con dos nombres de programa distintos.',

@@ -18,7 +18,7 @@ const n = (x: number | null): string => (x === null ? 'vacío' : formatNumber(x,
 const messages = {
   sum: (goal: string, sum: number, detail: string, yearGoal: number, periods: string): string =>
     `La programación de la meta ${goal} suma ${n(sum)} (${detail}) y la meta vigencia es ${n(yearGoal)}. ` +
-    `Con tipo de acumulación Suma, lo programado en los ${periods} debe sumar la meta vigencia.`,
+    `Con tipo de acumulación Suma, lo programado en ${periods} debe sumar la meta vigencia.`,
   falls: (goal: string, column: string, found: number, previous: number): string =>
     `${quote(column)} de la meta ${goal} (${n(found)}) es menor que lo programado en el periodo anterior (${n(previous)}). ` +
     `Con tipo de acumulación Creciente la programación no puede bajar.`,
@@ -53,7 +53,7 @@ function describe(sheet: ReadSheet, goal: GoalInput, p: CoherenceProblem): { fie
       const detail = goal.planned
         .map((v, i) => `${periodLabel(sheet, i + 1)} ${n(v)}`)
         .join(' + ');
-      const periods = sheet.periodKind === 'month' ? 'meses' : 'trimestres';
+      const periods = sheet.periodKind === 'month' ? 'los meses' : sheet.periodKind === 'year' ? 'el año' : 'los trimestres';
       return { field: 'yearGoal', message: messages.sum(code, found, detail, expected, periods) };
     }
     case 'falls':
@@ -102,7 +102,6 @@ function check(sheet: ReadSheet, goal: GoalInput, row: DataRow | undefined): Fin
 
 const meta: RuleMeta = {
   id: 'programming-coherence',
-  title: 'Programación no cuadra con la meta',
   severity: 'error',
   scope: 'cell',
   description: 'La programación por periodo no es coherente con la meta vigencia según el tipo de acumulación.',

@@ -7,7 +7,6 @@ export const rule: Rule = {
     id: 'repeated-modification',
     severity: 'warning',
     scope: 'baseline',
-    title: 'Meta modificada más de una vez',
     description: 'Una meta modificada más de una vez en la vigencia (PLE-PIN-P005).',
   },
   messages,

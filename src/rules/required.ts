@@ -13,7 +13,6 @@ const messages = {
 
 const meta: RuleMeta = {
   id: 'required',
-  title: 'Celda obligatoria vacía',
   severity: 'error',
   scope: 'cell',
   description: 'Una celda obligatoria de una fila de datos está vacía.',

@@ -19,7 +19,6 @@ function sourcesOf(sheet: ReadSheet, n: number): FieldId[] {
 
 const meta: RuleMeta = {
   id: 'sources-sum',
-  title: 'Fuentes que no suman el total del año',
   severity: 'error',
   scope: 'cell',
   description: 'Las fuentes de financiación de un año no suman el total de ese año.',

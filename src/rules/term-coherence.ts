@@ -87,7 +87,6 @@ function check(sheet: ReadSheet, row: DataRow, conventions?: Map<Convention, num
 
 const meta: RuleMeta = {
   id: 'term-coherence',
-  title: 'Programación del cuatrienio incoherente',
   severity: 'error',
   scope: 'cell',
   description: 'La programación de los años del plan indicativo no cuadra con la meta del cuatrienio y su tipo de acumulación.',

@@ -13,8 +13,6 @@ export type RuleScope = 'cell' | 'plan-accion' | 'hoja-captura' | 'cross' | 'bas
 export interface RuleMeta {
   /** The rule id of rules.md — an interface, never renamed. */
   readonly id: string;
-  /** Short Spanish title: the heading of the rule's group in the pane. */
-  readonly title: string;
   /** `'mixed'` when the severity depends on the column (code-format). */
   readonly severity: Severity | 'mixed';
   readonly scope: RuleScope;

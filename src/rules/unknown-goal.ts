@@ -12,7 +12,6 @@ const messages = {
 
 const meta: RuleMeta = {
   id: 'unknown-goal',
-  title: 'Meta que no está en el plan',
   severity: 'error',
   scope: 'cross',
   description: 'Una meta de la hoja de captura no está en el plan de acción.',

@@ -17,7 +17,6 @@ const messages = {
 
 const meta: RuleMeta = {
   id: 'unreported-goal',
-  title: 'Meta del plan sin reporte',
   severity: 'warning',
   scope: 'cross',
   description: 'Una meta del plan de acción con programación hasta la fecha de corte no aparece en la hoja de captura.',

@@ -15,7 +15,6 @@ const messages = {
 
 const meta: RuleMeta = {
   id: 'weights-sum',
-  title: 'Ponderaciones no suman 100 %',
   severity: 'warning',
   scope: 'plan-accion',
   description: 'Las ponderaciones de las metas de una dependencia no suman 100 %.',

@@ -23,8 +23,8 @@ import { formatPercent } from '../domain/format';
 import { aggregate } from '../domain/aggregate';
 import { baseStyles, formats, range, SheetBuilder, trafficLightRules } from './model';
 import type { SheetModel } from './model';
-import { cutoffPhrase, periodLabel, YEAR_PERIOD } from '../domain/periods';
-import { DASH, formatDateTime, headerRow, periodName, ratio, section, stateRules, titleBlock, trafficFromRatings } from './common';
+import { cutoffPhrase, duePhrase, periodLabel, YEAR_PERIOD } from '../domain/periods';
+import { DASH, dueHeaders, formatDateTime, headerRow, periodName, ratio, section, stateRules, titleBlock, trafficFromRatings } from './common';
 import { pushTo } from '../domain/multimap';
 
 const LAST = 13;
@@ -97,6 +97,7 @@ export function gapOf(g: GoalProgress): number | null {
 export function buildAlertas(input: AlertasInput): SheetModel {
   const { model } = input;
   const lag = model.options.lagThreshold;
+  const { due: dueHeader, executed: executedHeader } = dueHeaders(model);
   const b = new SheetBuilder('alertas', undefined, 'C00000');
   b.widthsFrom(1, widths);
   b.style('tdBlankDate', { ...baseStyles.tdBlank, numberFormat: formats.date, horizontal: 'center' });
@@ -147,8 +148,8 @@ export function buildAlertas(input: AlertasInput): SheetModel {
     [1, 1, 'Código'],
     [2, 2, 'Meta de producto'],
     [3, 3, 'Tipo de acumulación'],
-    [4, 4, 'Programado a la fecha'],
-    [5, 5, 'Ejecutado a la fecha'],
+    [4, 4, dueHeader],
+    [5, 5, executedHeader],
     [6, 6, 'Cumplimiento al corte'],
     [7, 7, 'Brecha (programado − ejecutado)'],
     [8, 8, 'Estado'],
@@ -203,8 +204,8 @@ export function buildAlertas(input: AlertasInput): SheetModel {
     [1, 1, 'Código'],
     [2, 2, 'Meta de producto'],
     [3, 3, 'Dependencia'],
-    [4, 4, 'Programado a la fecha'],
-    [5, 5, 'Ejecutado a la fecha'],
+    [4, 4, dueHeader],
+    [5, 5, executedHeader],
     [6, 6, 'Cumplimiento al corte'],
     [7, 7, 'Avance de la vigencia'],
     [8, 8, 'Estado'],
@@ -289,7 +290,7 @@ export function buildAlertas(input: AlertasInput): SheetModel {
     [2, 2, 'Meta de producto'],
     [3, 4, 'Dependencia'],
     [5, 5, 'Meta vigencia'],
-    [6, 6, 'Programado a la fecha'],
+    [6, 6, dueHeader],
     [7, 8, 'Estado'],
     [9, LAST, 'Observación de la dependencia', 'thBlank'],
   ]);
@@ -350,7 +351,7 @@ export function buildAlertas(input: AlertasInput): SheetModel {
 
   b.merge(
     row, 1, row, LAST,
-    `Cumplimiento al corte: ejecutado frente a lo programado a la fecha; una meta está atrasada por debajo de ${formatPercent(lag, 0)}. ` +
+    `Cumplimiento al corte: ejecutado frente a lo ${duePhrase(model.periodKind, model.vigencia)}; una meta está atrasada por debajo de ${formatPercent(lag, 0)}. ` +
       `Generado por Tablero PDM el ${formatDateTime(input.generatedAt)}; las columnas en amarillo son para la dependencia.`,
     'footer',
   );

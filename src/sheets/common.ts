@@ -6,6 +6,7 @@ import type { GoalState } from '../domain/goal';
 import { goalStateLabels } from '../domain/goal';
 import type { RatingRanges } from '../domain/options';
 import { formatDate } from '../domain/format';
+import { duePhrase } from '../domain/periods';
 import { palette, textColourRules } from './model';
 import type { ConditionalFormat, ModelValue, SheetBuilder, TrafficLight } from './model';
 import type { CellRange } from '../domain/grid';
@@ -82,6 +83,19 @@ export function trafficForProgress(r: RatingRanges, measuredPeriods: number, per
 /** Share of the year measured at the cut-off (0 to 1). */
 export function elapsedShare(measuredPeriods: number, periodCount: number): number {
   return periodCount > 0 ? Math.min(1, Math.max(0, measuredPeriods / periodCount)) : 1;
+}
+
+/**
+ * Headers of what was due and what was done by the cut-off: «Programado a la fecha», «Ejecutado a
+ * la fecha»; an annual follow-up's «Programado para todo 2025», «Ejecutado al 30/09/2025» (the year
+ * is its one period: compliance compares the execution so far with the whole year's programming).
+ */
+export function dueHeaders(m: Pick<ProgressModel, 'periodKind' | 'vigencia' | 'cutoff'>): { readonly due: string; readonly executed: string } {
+  const due = duePhrase(m.periodKind, m.vigencia);
+  return {
+    due: `${due[0].toUpperCase()}${due.slice(1)}`,
+    executed: m.periodKind === 'year' ? `Ejecutado al ${formatDate(m.cutoff)}` : 'Ejecutado a la fecha',
+  };
 }
 
 /** The measured period in the title block: `'T2 (2.º trimestre)'`, `'Junio'`, `'Año 2025 (ejecución al 30/09/2025)'`. */

@@ -13,11 +13,12 @@
  */
 import type { GoalProgress } from '../domain/goal';
 import type { IsoDate } from '../domain/dates';
-import type { PlanAmountRow, PlanSummary, ProgressModel } from '../domain/progress-model';
+import { reconcilingSources, type PlanAmountRow, type PlanSummary, type ProgressModel } from '../domain/progress-model';
 import { unnamedGroup, type GroupAggregate } from '../domain/aggregate';
 import { planSummaryNote, termLabel } from '../domain/plan-note';
 import { goalStateLabels } from '../domain/goal';
 import { formatDate, formatMoney as moneyText, formatNumber, formatPercent } from '../domain/format';
+import { duePhrase } from '../domain/periods';
 import { palette } from './model';
 import { formatDateTime, periodName, stateColours } from './common';
 
@@ -166,6 +167,7 @@ th { background: #${palette.blue}; color: #fff; font-weight: 700; padding: 3px 4
 td { border-bottom: 1px solid #d9d9d9; padding: 3px 4px; vertical-align: top; }
 tr { break-inside: avoid; }
 td.n { text-align: right; white-space: nowrap; }
+tr.total td { font-weight: 700; border-top: 1px solid #${palette.midGrey}; }
 th.n { text-align: right; }
 td.code { white-space: nowrap; font-variant-numeric: tabular-nums; }
 .pill { display: inline-block; padding: 0 5px; border-radius: 3px; font-size: 8pt; white-space: nowrap; }
@@ -218,7 +220,12 @@ function planTable<R extends PlanAmountRow>(first: string, rows: readonly R[], s
         `${term ? `<td class="n">${formatMoney(sum(r.amounts))}</td>` : ''}${extra ? extra(r) : ''}</tr>`,
     );
   }
-  out.push('</tbody></table>');
+  // The total is the plan's, the same under every table (a by-source table reconciles to it).
+  const extraCells = extraHead ? '<td></td>'.repeat((extraHead.match(/<th/g) ?? []).length) : '';
+  out.push(
+    `</tbody><tfoot><tr class="total"><td>Total</td><td class="n">${s.goals}</td><td class="n">${formatMoney(s.amount)}</td>` +
+      `${term ? `<td class="n">${formatMoney(sum(s.byYear.map((x) => x.amount)))}</td>` : ''}${extraCells}</tr></tfoot></table>`,
+  );
   return out.join('');
 }
 
@@ -240,7 +247,7 @@ function planInforme(d: InformeData, o: InformeOptions, s: PlanSummary): string 
       kpi(indicative ? `Productos con meta ${y}` : 'Metas', String(s.goals), indicative ? `De ${s.planGoals} productos del plan` : 'Del plan de acción') +
       kpi(`Valor programado ${y}`, formatMoney(s.amount), indicative ? 'Costo del año de los productos con meta ese año' : 'Valor programado de las actividades') +
       kpi('Programas', String(s.byProgram.length), 'Del Plan de Desarrollo') +
-      kpi('Fuentes', String(s.bySource.length), 'De financiación') +
+      kpi('Fuentes', String(s.bySource.filter((x) => !reconcilingSources.includes(x.name)).length), 'De financiación') +
       '</section>',
   );
   if (indicative) {
@@ -299,7 +306,7 @@ function internal(d: InformeData, o: InformeOptions): string {
   out.push(filesSection(d));
   out.push(
     '<section class="kpis">' +
-      kpi('Cumplimiento físico', pct(p.compliance), 'Ejecutado frente a lo programado a la fecha', tone(p.compliance, r.sobresaliente, r.medio)) +
+      kpi('Cumplimiento físico', pct(p.compliance), `Ejecutado frente a lo ${duePhrase(m.periodKind, m.vigencia)}`, tone(p.compliance, r.sobresaliente, r.medio)) +
       kpi('Avance de la vigencia', pct(p.progress), 'Ejecutado frente a la meta del año') +
       kpi('Ejecución presupuestal', pct(p.budgetExecution), 'Compromisos ÷ apropiación definitiva', tone(p.budgetExecution, r.sobresaliente, r.medio)) +
       kpi('Calificación', d.ratingLabel ?? '—', 'Rangos de eficacia DNP', '', true) +

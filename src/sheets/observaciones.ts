@@ -8,6 +8,7 @@
  */
 import type { Finding } from '../domain/finding';
 import { compareFindings } from '../domain/finding';
+import { ruleLabel } from '../rules/names';
 import { SheetBuilder, range, textColourRules, palette } from './model';
 import type { SheetModel } from './model';
 import { DASH, formatDateTime, headerRow, section, titleBlock } from './common';
@@ -38,7 +39,7 @@ export function buildObservaciones(input: ObservacionesInput): SheetModel {
     ? { n: 1, file: 2, sheet: 3, cell: 4, row: 5, goal: 6, sev: 7, rule: 8, msg: 9, answer: 10 }
     : { n: 1, file: 0, sheet: 2, cell: 3, row: 4, goal: 5, sev: 6, rule: 7, msg: 8, answer: 9 };
   const last = cols.answer;
-  b.widthsFrom(1, withFile ? [6, 20, 16, 8, 6, 11, 12, 18, 62, 26] : [6, 18, 8, 6, 12, 12, 20, 72, 28]);
+  b.widthsFrom(1, withFile ? [6, 20, 16, 8, 6, 11, 12, 26, 56, 26] : [6, 18, 8, 6, 12, 12, 28, 66, 28]);
 
   const errors = input.rows.filter((r) => r.finding.severity === 'error').length;
   const warnings = input.rows.length - errors;
@@ -102,7 +103,7 @@ export function buildObservaciones(input: ObservacionesInput): SheetModel {
     b.set(row, cols.row, f.row, 'tdCenter');
     b.text(row, cols.goal, f.goal ?? DASH, 'tdCode');
     b.set(row, cols.sev, severityLabels[f.severity], 'sevCell');
-    b.set(row, cols.rule, f.rule, 'td');
+    b.set(row, cols.rule, ruleLabel(f.rule), 'td');
     b.text(row, cols.msg, f.message, 'td');
     b.set(row, cols.answer, null, 'tdBlank');
     row++;

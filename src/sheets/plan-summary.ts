@@ -5,11 +5,11 @@
  * indicativo, its term year by year, and the vigencia's products and cost per program and source
  * beside the whole term's cost.
  */
-import type { PlanAmountRow, PlanProgramAmount, PlanSummary } from '../domain/progress-model';
+import { reconcilingSources, type PlanAmountRow, type PlanProgramAmount, type PlanSummary } from '../domain/progress-model';
 import { unnamedGroup } from '../domain/aggregate';
 import { planSummaryNote, termLabel } from '../domain/plan-note';
 import { formatMoney } from '../domain/format';
-import { palette, range, SheetBuilder } from './model';
+import { formats, palette, range, SheetBuilder } from './model';
 import type { SheetModel } from './model';
 import { DASH, formatDateTime, headerRow, ratio, section, titleBlock, type TableroInput } from './common';
 
@@ -44,7 +44,9 @@ function amountTable(
   row++;
   const top = row;
   const sum = (a: readonly number[]): number => Number.parseFloat(a.reduce((x, y) => x + y, 0).toPrecision(15));
-  const sorted = [...rows].sort((a, c) => c.amount - a.amount || a.name.localeCompare(c.name, 'es'));
+  // By amount; the by-source lines that reconcile the sources with the Totals stay last.
+  const last = (r: PlanAmountRow): number => Number(reconcilingSources.includes(r.name));
+  const sorted = [...rows].sort((a, c) => last(a) - last(c) || c.amount - a.amount || a.name.localeCompare(c.name, 'es'));
   sorted.forEach((r, i) => {
     b.set(row, 1, i + 1, 'tdCenter');
     b.text(row, 2, r.name, 'td');
@@ -147,7 +149,7 @@ export function buildPlanSummary(input: TableroInput): SheetModel {
   const b = new SheetBuilder('tablero', undefined, palette.navy);
   b.widthsFrom(1, widths);
   b.style('shareBar', { vertical: 'middle', numberFormat: ';;;', border: { bottom: { weight: 'thin', color: palette.midGrey } } });
-  b.style('kpiMoney', { font: { bold: true, size: 15, color: palette.navy }, fill: palette.paleBlue, horizontal: 'center', vertical: 'middle', numberFormat: '"$ "#,##0', border: { top: { weight: 'thin', color: palette.midGrey }, bottom: { weight: 'thin', color: palette.midGrey }, left: { weight: 'thin', color: palette.midGrey }, right: { weight: 'thin', color: palette.midGrey } } });
+  b.style('kpiMoney', { font: { bold: true, size: 15, color: palette.navy }, fill: palette.paleBlue, horizontal: 'center', vertical: 'middle', numberFormat: formats.money, border: { top: { weight: 'thin', color: palette.midGrey }, bottom: { weight: 'thin', color: palette.midGrey }, left: { weight: 'thin', color: palette.midGrey }, right: { weight: 'thin', color: palette.midGrey } } });
 
   const indicative = s?.kind === 'plan-indicativo';
   let row = titleBlock(

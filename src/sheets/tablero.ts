@@ -42,7 +42,7 @@ import {
   trafficFromRatings,
   type TableroInput,
 } from './common';
-import { partialPhrase, periodCount } from '../domain/periods';
+import { annualNote, duePhrase, partialPhrase, periodCount } from '../domain/periods';
 import { buildPlanSummary } from './plan-summary';
 
 const LAST_COL = 15;
@@ -100,6 +100,17 @@ function weightsNote(model: ProgressModel): string {
     ? `dentro de ${weighted.length === model.units.length ? 'cada dependencia' : weighted.join(', ')} se usó la ponderación de las metas`
     : 'ninguna dependencia trae la ponderación de todas sus metas: pesos iguales dentro de cada una';
   return `${within}; entre dependencias (dimensión, programa, plan) cada meta cuenta igual`;
+}
+
+/**
+ * What the progress of the vigencia is judged against, as the footnote says it: the share of the
+ * year measured at the cut-off. An annual follow-up has one period, the year, measured so far: its
+ * compliance and progress compare the execution at the cut-off with the whole year's programming
+ * (progress.md), and the footnote says so.
+ */
+function progressNote(model: ProgressModel): string {
+  if (model.periodKind === 'year') return `${annualNote(model.vigencia, model.cutoff, model.yearEnd)} `;
+  return `El avance de la vigencia se compara con la parte del año ya medida (${formatPercent(elapsedShare(model.cutoffPeriod, periodCount(model.periodKind)), 0)} al corte). `;
 }
 
 /** Progress of the vigencia is judged against the share of the year measured at the cut-off. */
@@ -200,7 +211,7 @@ export function buildTablero(input: TableroInput): SheetModel {
   row = section(b, row, LAST_COL, 'Indicadores clave al corte');
   const eliminated = p.eliminated ? ` (${p.eliminated} eliminada${p.eliminated === 1 ? '' : 's'} no cuentan)` : '';
   kpi(b, row, 1, 2, 'Metas de producto', p.goals, 'kpiValue', `Evaluadas en la calificación${eliminated}`);
-  kpi(b, row, 3, 4, 'Cumplimiento físico al corte', p.compliance, 'kpiPercent', 'Ejecutado frente a lo programado a la fecha');
+  kpi(b, row, 3, 4, 'Cumplimiento físico al corte', p.compliance, 'kpiPercent', `Ejecutado frente a lo ${duePhrase(model.periodKind, model.vigencia)}`);
   kpi(b, row, 5, 6, 'Avance de la vigencia', p.progress, 'kpiPercent', 'Ejecutado frente a la meta del año');
   kpi(b, row, 7, 8, 'Ejecución presupuestal', p.budgetExecution, 'kpiPercent', `Compromisos ÷ apropiación · obligaciones ${pctText(p.obligationsRatio)} · pagos ${pctText(p.paymentsRatio)}`);
   kpi(b, row, 9, 10, 'Calificación', p.rating, 'kpiText', model.yearEnd ? 'Rangos de eficacia DNP · vigencia cerrada' : `Parcial, ${partialPhrase(model)} · rangos DNP`);
@@ -216,7 +227,7 @@ export function buildTablero(input: TableroInput): SheetModel {
     row, 1, row, LAST_COL,
     `Semáforo: verde ≥ ${formatPercent(r.sobresaliente, 0)}, amarillo ${formatPercent(r.medio, 0)}–${formatPercent(r.sobresaliente, 0)}, rojo < ${formatPercent(r.medio, 0)}. ` +
       `Calificación (DNP): Sobresaliente ≥ ${formatPercent(r.sobresaliente, 0)}, Satisfactorio ≥ ${formatPercent(r.satisfactorio, 0)}, Medio ≥ ${formatPercent(r.medio, 0)}, Bajo ≥ ${formatPercent(r.bajo, 0)}, Crítico < ${formatPercent(r.bajo, 0)}. ` +
-      `El avance de la vigencia se compara con la parte del año ya medida (${formatPercent(elapsedShare(model.cutoffPeriod, periodCount(model.periodKind)), 0)} al corte). ` +
+      progressNote(model) +
       `Rezagadas = atrasadas (cumplimiento < ${formatPercent(model.options.lagThreshold, 0)}) + no iniciadas (PE-P-008)${model.yearEnd ? ' + no cumplidas en la vigencia' : ''}. ` +
       `Cifras físicas y calificación sobre las metas de producto (las de gestión van aparte); las metas eliminadas y las no medibles no cuentan en ellas, pero su presupuesto sí. ` +
       `Ponderación: ${weightsNote(model)}.`,
@@ -278,7 +289,7 @@ export function buildTablero(input: TableroInput): SheetModel {
   b.pageBreakBefore(row);
   row = section(b, row, LAST_COL, 'Cumplimiento físico frente a ejecución presupuestal');
   const legend =
-    'Azul: cumplimiento físico al corte (ejecutado frente a lo programado a la fecha). Naranja: ejecución presupuestal (compromisos ÷ apropiación definitiva). Escala de 0 % a 100 %; las cifras están en las tablas de arriba.';
+    `Azul: cumplimiento físico al corte (ejecutado frente a lo ${duePhrase(model.periodKind, model.vigencia)}). Naranja: ejecución presupuestal (compromisos ÷ apropiación definitiva). Escala de 0 % a 100 %; las cifras están en las tablas de arriba.`;
   if (model.units.length === 0) {
     b.merge(row, 1, row, LAST_COL, 'No hay dependencias con metas evaluadas: no hay gráfico que dibujar.', 'empty');
     row += 2;

@@ -11,6 +11,7 @@
 import ExcelJS from 'exceljs';
 import * as path from 'node:path';
 import { tablero, tempDir } from './harness';
+import { ruleIdOf } from '../helpers/generated-sheets';
 
 interface Finding { rule: string; severity: string; sheet: string; cell: string; goal?: string; message: string }
 const PLAN = path.resolve(__dirname, '..', '..', 'examples', 'plan-accion-2025.xlsx');
@@ -113,8 +114,8 @@ describe('acceptance: the approved plan and its change log (issue 11)', () => {
     const r = await tablero(['comparar', PLAN, 'todo.xlsx', '--corte', '2025-06-30', '--fecha', '2025-01-28'], dir);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('Frente al plan aprobado el 28/01/2025');
-    expect(r.stdout).toMatch(/N8 +error +past-period-changed/);
-    expect(r.stdout).toMatch(/E32 +error +added-after-approval/);
+    expect(r.stdout).toMatch(/N8 +error +Periodo ya medido reprogramado \(past-period-changed\)/);
+    expect(r.stdout).toMatch(/E32 +error +Meta agregada después de aprobado el plan \(added-after-approval\)/);
   });
 
   it('comparar says it checked the approved plan only, never «listo para enviar» (validar finds errors there)', async () => {
@@ -138,12 +139,13 @@ describe('acceptance: the approved plan and its change log (issue 11)', () => {
     const [cCell, cRule] = [cols.indexOf('Celda'), cols.indexOf('Regla')];
     const listed: string[][] = [];
     obs.eachRow((row, n) => {
-      if (n <= header) return;
-      const rule = String(row.getCell(cRule).value ?? '');
+      if (n <= header || typeof row.getCell(1).value !== 'number') return; // the findings' rows are numbered (N.º)
+      const rule = ruleIdOf(String(row.getCell(cRule).value));
       if (BASELINE_RULES.includes(rule)) listed.push([rule, row.getCell(cCell).text]);
     });
     expect(listed.sort()).toEqual(viaValidar.map((f) => [f.rule, f.cell]).sort());
     expect(listed.length).toBe(2); // past-period-changed N8, added-after-approval E32
+    expect(obs.getSheetValues().flat()).toContain('Periodo ya medido reprogramado (past-period-changed)');
     // …and the cell N8 is marked in the copy.
     expect((wb.getWorksheet('PE-F-012') as ExcelJS.Worksheet).getCell('N8').note).toBeTruthy();
   });

@@ -29,6 +29,7 @@ import ExcelJS from 'exceljs';
 import * as path from 'node:path';
 import { writeXlsx } from '../helpers/xlsx';
 import { planSheet } from '../helpers/sheets';
+import { ruleIdOf } from '../helpers/generated-sheets';
 import { captureSpec, tablero, tempDir } from './harness';
 import type { Goal, JReport } from './harness';
 
@@ -213,7 +214,7 @@ describe('acceptance: generated Tablero and Alertas agree with reporte', () => {
     // A N.º | B Hoja | C Celda | D Fila | E Meta | F Severidad | G Regla | H Observación
     const listed = rows.slice(header + 1, header + 1 + findings.length);
     const key = (f: { sheet: string; cell: string; row: number; rule: string }) => `${f.sheet}|${f.cell}|${f.row}|${f.rule}`;
-    expect(listed.map((r) => `${r[1]}|${r[2]}|${r[3]}|${r[6]}`).sort()).toEqual(findings.map(key).sort());
+    expect(listed.map((r) => `${r[1]}|${r[2]}|${r[3]}|${ruleIdOf(String(r[6]))}`).sort()).toEqual(findings.map(key).sort());
     // Sorted by sheet, then row.
     const order = listed.map((r) => [String(r[1]), Number(r[3])] as const);
     for (let i = 1; i < order.length; i++) {

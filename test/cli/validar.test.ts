@@ -122,8 +122,8 @@ describe('tablero validar', () => {
     const r = await tablero(['validar', examples.plan, examples.capture], dir);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('Hojas no reconocidas: Instrucciones');
-    expect(r.stdout).toMatch(/W21 +error +date-order +La fecha de inicio \(15\/12\/2025\) es posterior/);
-    expect(r.stdout).toMatch(/Z9 +advertencia +number-as-text/);
+    expect(r.stdout).toMatch(/W21 +error +Fecha de inicio posterior a la de fin \(date-order\) +La fecha de inicio \(15\/12\/2025\) es posterior/);
+    expect(r.stdout).toMatch(/Z9 +advertencia +Número escrito como texto \(number-as-text\)/);
     expect(r.stdout).toContain('Total: 2 archivos; 5 errores, 9 advertencias.');
   });
 

@@ -142,9 +142,9 @@ describe('writeMarks / clearMarks', () => {
       ]),
     );
     expect(xl.cell('Hoja de captura', 'C3').fill).toBeUndefined(); // own fill untouched
-    expect(xl.cell('Hoja de captura', 'C3').note).toBe('Tablero PDM\nError (number): Valor no válido\n\nNota anterior:\nNota de la persona');
-    expect(xl.cell('Hoja de captura', 'D9').note).toContain('Error (number): Mal');
-    expect(xl.cell('Hoja de captura', 'C4').note).toBe('Tablero PDM\nError (number): Valor no válido');
+    expect(xl.cell('Hoja de captura', 'C3').note).toBe('Tablero PDM\nError — Texto donde va un número (number): Valor no válido\n\nNota anterior:\nNota de la persona');
+    expect(xl.cell('Hoja de captura', 'D9').note).toContain('Error — Texto donde va un número (number): Mal');
+    expect(xl.cell('Hoja de captura', 'C4').note).toBe('Tablero PDM\nError — Texto donde va un número (number): Valor no válido');
     await host.clearMarks();
     expect(JSON.stringify(xl.snapshot())).toBe(before);
   });

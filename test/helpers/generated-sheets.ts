@@ -48,7 +48,7 @@ export function observations(ws: ExcelJS.Worksheet): ObsRow[] {
       sheet: String(v[col('Hoja')]),
       cell: String(v[col('Celda')]),
       goal: v[col('Meta')] === undefined ? '' : String(v[col('Meta')]),
-      rule: String(v[col('Regla')]),
+      rule: ruleIdOf(String(v[col('Regla')])),
       message: String(v[col('Observación')]),
     }));
 }
@@ -67,4 +67,14 @@ export function alertCodes(ws: ExcelJS.Worksheet, section: 1 | 2): string[] {
     .slice(header + 1, end)
     .filter((v) => v && v[1] !== undefined && v[state] !== undefined)
     .map((v) => String(v[1]));
+}
+
+/**
+ * The rule id of a «Regla» cell, which a person reads as the rule's Spanish name and its id:
+ * «Sobreejecución (over-execution)» → `over-execution` (a cell of any other form fails the test).
+ */
+export function ruleIdOf(label: string): string {
+  const m = /^[^()]+ \(([a-z]+(?:-[a-z]+)*)\)$/.exec(label);
+  if (!m) throw new Error(`«Regla» no tiene la forma «Nombre (id)»: ${label}`);
+  return m[1];
 }

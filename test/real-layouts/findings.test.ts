@@ -18,6 +18,7 @@ import ExcelJS from 'exceljs';
 import type { CliDeps } from '../../src/cli/deps';
 import { generateCopy } from '../../src/xlsx/generate';
 import { repoRoot, tablero, tempDir } from '../cli/io';
+import { ruleIdOf } from '../helpers/generated-sheets';
 
 const samples = path.resolve(repoRoot, '..', 'shared', 'real-layouts');
 const maybe = existsSync(samples) ? describe : describe.skip;
@@ -116,7 +117,7 @@ async function observaciones(file: string): Promise<string[]> {
       inTable = true;
       return;
     }
-    if (inTable && typeof first === 'number') out.push(`${String(row.getCell(2).value)}!${String(row.getCell(3).text)} ${String(row.getCell(7).value)}`);
+    if (inTable && typeof first === 'number') out.push(`${String(row.getCell(2).value)}!${String(row.getCell(3).text)} ${ruleIdOf(String(row.getCell(7).value))}`);
   });
   return out.sort();
 }

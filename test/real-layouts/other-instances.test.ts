@@ -22,6 +22,7 @@ import { formatById } from '../../src/domain/formats';
 import { generateCopy } from '../../src/xlsx/generate';
 import { buildOtherInstances, instanceFiles } from '../helpers/other-instances';
 import { repoRoot, tablero, tempDir } from '../cli/io';
+import { ruleIdOf } from '../helpers/generated-sheets';
 
 interface Mistake {
   readonly sheet: string;
@@ -227,7 +228,7 @@ function observaciones(wb: ExcelJS.Workbook, consolidated: boolean): string[] {
     }
     if (!header || typeof first !== 'number') return;
     const at = (h: string) => String(row.getCell(header?.indexOf(h) ?? -1).text);
-    out.push(consolidated ? `${at('Hoja')}!${at('Fila')} ${at('Regla')}` : `${at('Hoja')}!${at('Celda')} ${at('Regla')}`);
+    out.push(`${at('Hoja')}!${at(consolidated ? 'Fila' : 'Celda')} ${ruleIdOf(at('Regla'))}`);
   });
   return out.sort();
 }

@@ -66,6 +66,11 @@ maybe('the real SisPT export (Cajicá 2024–2027)', () => {
     // «Recursos propios 2024…2027» (columns Y, AN, BC, BR) summed by hand over each year's programmed
     // products: IP-247's Recursos propios (53.045.000 in 2026, 54.636.350 in 2027) is not in them.
     expect(s?.bySource.find((x) => x.name === 'Recursos propios')?.amounts).toEqual([7897374572, 8081703722.45, 5208313555.6059, 5364562962.2741]);
+    // IP-157's sources of 2025 add 1.025.000.000 against its «Total 2025» of 1.000.000.000 (the
+    // README's planted sources-sum): a negative line reconciles the sources with the Totals.
+    expect(s?.bySource.at(-1)).toEqual({ name: 'Fuentes por encima del total del producto', goals: 0, amount: 0, amounts: [0, -25000000, 0, 0] });
+    const sourceYears = s?.years.map((_, i) => (s?.bySource ?? []).reduce((t, x) => t + x.amounts[i], 0)) ?? [];
+    sourceYears.forEach((v, i) => expect(v).toBeCloseTo(byYear[i].amount, 2));
     expect(s?.note).toContain('Vigencia 2026 (el año en curso): 37 productos de 40 con meta programada ese año');
     // A goal of the vigencia: its meta is the year's programming, its budget the year's total.
     expect(r.goals.find((g) => g.code === 'IP-302')).toMatchObject({ yearGoal: 1, accumulation: 'suma', budget: { final: 0 } });
@@ -86,11 +91,40 @@ maybe('the real SisPT export (Cajicá 2024–2027)', () => {
       const r = await tablero(['reporte', sispt], dir, { now: new Date(2026, 11, 3) });
       expect(r.code).toBe(0);
       expect(r.stdout).toContain('Resumen del plan indicativo 2024–2027 — vigencia 2026 (el año en curso), sin ejecución reportada');
-      expect(r.stdout).toContain('Plan: 37 productos de la vigencia 2026 (de 40 del plan); valor programado $ 8.022.767.934,51 (aparte, $ 53.045.000 de productos sin meta en 2026).');
+      expect(r.stdout).toContain('Plan: 37 productos de la vigencia 2026 (de 40 del plan); valor programado $ 8.022.767.935 (aparte, $ 53.045.000 de productos sin meta en 2026).');
       expect(r.stdout).toMatch(/2409 — Seguridad de transporte +0 +\$ 0 /);
-      expect(r.stdout).toMatch(/2025 +40 +\$ 11\.347\.036\.281,97/);
+      // Money is read in whole pesos (11.347.036.281,97 → 282); --json keeps the centavos (above).
+      expect(r.stdout).toMatch(/2025 +40 +\$ 11\.347\.036\.282 /);
+      expect(r.stdout).not.toMatch(/\$ [\d.]+,\d/);
       expect(r.stdout).toContain('Productos sin meta programada en 2026 (3)');
       expect(r.stdout).not.toMatch(/Crítico|calificación —|0 metas|rezagad/i);
+    } finally {
+      cleanup();
+    }
+  });
+
+  it('shows money in whole pesos in informe and in the generated sheets, whose cells keep the centavos', async () => {
+    const { dir, cleanup } = tempDir('formats-plan-');
+    try {
+      const now = new Date(2026, 11, 3);
+      const html = path.join(dir, 'sispt.html');
+      expect((await tablero(['informe', sispt, '-o', html], dir, { now })).code).toBe(0);
+      const page = readFileSync(html, 'utf8');
+      expect(page).toContain('$\u00a08.022.767.935');
+      expect(page).not.toMatch(/\$(\s|\u00a0)[\d.]+,\d/);
+      const out = path.join(dir, 'sispt-tablero.xlsx');
+      expect((await tablero(['generar', sispt, '-o', out], dir, { now })).code).toBe(0);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(out);
+      const money: Array<[string, number, string]> = [];
+      wb.getWorksheet('Tablero de control')?.eachRow((row) =>
+        row.eachCell((c) => {
+          if (typeof c.value === 'number' && c.numFmt?.includes('$')) money.push([c.address, c.value, c.numFmt]);
+        }),
+      );
+      // The vigencia's KPI and the 2026 row of «Por año» keep 8.022.767.934,5115 as the value.
+      expect(money.filter(([, v]) => v === 8022767934.5115).length).toBeGreaterThanOrEqual(2);
+      for (const [, , fmt] of money) expect(fmt).toBe('"$ "#,##0');
     } finally {
       cleanup();
     }
@@ -207,6 +241,50 @@ describe('another municipality\'s SisPT export, built here', () => {
     const html = readFileSync(informe, 'utf8');
     expect(html).toContain('Resumen del Plan Indicativo 2024–2027 — vigencia 2026');
     expect(html).not.toMatch(/Crítico|rezagad|Ranking/i);
+  });
+});
+
+// A SisPT export whose sources do not add up to a product's Total (sources-sum): the by-source
+// table gets the lines that reconcile it with the Totals, so it adds up to the programs and years.
+describe('a SisPT export whose sources and Totals differ', () => {
+  const { dir, cleanup } = tempDir('formats-gap-');
+  const file = path.join(dir, 'gap-plan-indicativo.xlsx');
+  /** One product programmed in 2026 only, with its own 2026 Total (millions) beside its sources. */
+  const withTotal = (code: string, money2026: Money, total2026: number): CellInput[] => {
+    const row = product(code, agua, `Producto ${code}`, 1, 'Acumulativo', [0, 0, 1, 0], [[0, 0, 0], [0, 0, 0], money2026, [0, 0, 0]]);
+    row[header.indexOf('Total 2026')] = total2026 * M;
+    return row;
+  };
+  // IP-20: Total 100, sources 60 → 40 with no source. IP-21: Total 50, sources 50 + 20 → 20 over its Total.
+  const gapRows = [withTotal('IP-20', [60, 0, 0], 100), withTotal('IP-21', [50, 20, 0], 50)];
+  beforeAll(() => writeXlsx(file, [{ name: 'Plan indicativo - Productos', rows: [header, ...gapRows] }]));
+  afterAll(cleanup);
+
+  it('adds «Sin fuente asignada» and a negative «Fuentes por encima del total del producto»; the sources add up to the Totals', async () => {
+    const r = await report(file, new Date(2026, 4, 15));
+    const s = r.planSummary;
+    expect(s?.amount).toBe(150 * M); // the Totals: 100 + 50
+    expect(s?.bySource).toEqual([
+      { name: 'Recursos propios', goals: 2, amount: 110 * M, amounts: [0, 0, 110 * M, 0] },
+      { name: 'SGP APSB', goals: 1, amount: 20 * M, amounts: [0, 0, 20 * M, 0] },
+      { name: 'Sin fuente asignada', goals: 1, amount: 40 * M, amounts: [0, 0, 40 * M, 0] },
+      { name: 'Fuentes por encima del total del producto', goals: 1, amount: -20 * M, amounts: [0, 0, -20 * M, 0] },
+    ]);
+    const bySource = (s?.bySource ?? []).reduce((t, x) => t + x.amount, 0);
+    const byProgram = (s?.byProgram ?? []).reduce((t, x) => t + x.amount, 0);
+    expect([bySource, byProgram]).toEqual([150 * M, 150 * M]);
+    // The text closes each table with the plan's total; the generated sheet's tables agree.
+    const text = await tablero(['reporte', file], dir, { now: new Date(2026, 4, 15) });
+    expect(text.stdout).toMatch(/Fuentes por encima del total del producto +1 +-\$ 20\.000\.000 +-\$ 20\.000\.000\n +Total +2 +\$ 150\.000\.000 +\$ 150\.000\.000\n/);
+    const out = path.join(dir, 'gap-tablero.xlsx');
+    expect((await tablero(['generar', file, '-o', out], dir, { now: new Date(2026, 4, 15) })).code).toBeLessThan(2);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const totals: number[] = [];
+    wb.getWorksheet('Tablero de control')?.eachRow((row) => {
+      if (row.getCell(2).value === 'Total') totals.push(Number(row.getCell(4).value), Number(row.getCell(6).value));
+    });
+    expect(totals).toEqual([150 * M, 150 * M, 150 * M, 150 * M]); // by program, by source: 2026 and the term
   });
 });
 

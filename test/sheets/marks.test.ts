@@ -55,7 +55,7 @@ describe('marks on the source cells', () => {
 
     const marked = await reload(start);
     const mws = marked.getWorksheet('HC T2')!;
-    expect(String(mws.getCell(payments).note)).toMatch(/^Tablero PDM\nError \(budget-chain\): /);
+    expect(String(mws.getCell(payments).note)).toMatch(/^Tablero PDM\nError — Cadena presupuestal no cuadra \(budget-chain\): /);
     expect(String(mws.getCell(payments).note)).toContain('Nota anterior:\nNota de la dependencia');
     const cfs = (mws as unknown as { conditionalFormattings: { ref: string; rules: { formulae?: string[] }[] }[] }).conditionalFormattings;
     const errorCf = cfs.find((cf) => markSeverityOf(cf.rules[0].formulae?.[0]) === 'error')!;
@@ -76,7 +76,7 @@ describe('marks on the source cells', () => {
     const f: Finding = { rule: 'required', severity: 'error', sheet: 'HC T2', cell: 'B5', row: 5, message: 'Falta la meta.' };
     applyMarks(wb, planMarks([f]));
     applyMarks(wb, planMarks([f]));
-    expect(wb.getWorksheet('HC T2')!.getCell('B5').note).toBe('Tablero PDM\nError (required): Falta la meta.');
+    expect(wb.getWorksheet('HC T2')!.getCell('B5').note).toBe('Tablero PDM\nError — Celda obligatoria vacía (required): Falta la meta.');
     clearMarks(wb);
     expect(wb.getWorksheet('HC T2')!.getCell('B5').note).toBeUndefined();
   });
@@ -95,7 +95,7 @@ describe('mark plan (host-neutral)', () => {
       { top: 9, left: 5, bottom: 9, right: 5 },
     ]);
     expect(s.ranges.warning).toEqual([{ top: 9, left: 6, bottom: 9, right: 6 }]);
-    expect(s.notes.find((n) => n.cell === 'E9')!.text).toBe('Tablero PDM\nError (date): m E9\nAdvertencia (number): m E9');
+    expect(s.notes.find((n) => n.cell === 'E9')!.text).toBe('Tablero PDM\nError — Fecha no válida (date): m E9\nAdvertencia — Texto donde va un número (number): m E9');
     expect(plan.cells).toBe(6);
   });
 

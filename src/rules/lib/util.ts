@@ -50,13 +50,22 @@ export function label(sheet: ReadSheet, field: FieldId): string {
   return own ?? headerOf(field, sheet.periodKind);
 }
 
-/** Name of a period: "T2", "Mar", the year of an annual follow-up ("2025") or of a plan's term. */
+/** Name of a period: "T2", "Mar", the year of an annual follow-up ("año 2025") or of a plan's term ("2025"). */
 export function periodLabel(sheet: ReadSheet, period: number): string {
   if (sheet.periodKind === 'year') {
-    const year = sheet.kind === 'plan-indicativo' ? sheet.years?.[period - 1] : sheet.vigencia;
-    if (year !== undefined) return String(year);
+    if (sheet.kind === 'plan-indicativo') {
+      const year = sheet.years?.[period - 1];
+      if (year !== undefined) return String(year);
+    } else if (sheet.vigencia !== undefined) {
+      return `año ${sheet.vigencia}`;
+    }
   }
   return headerOf(plannedField(period), sheet.periodKind).replace(/^Programado /, '');
+}
+
+/** True for an annual follow-up (DNP): one period, the year, measured so far at the cut-off. */
+export function isAnnual(sheet: ReadSheet): boolean {
+  return sheet.periodKind === 'year' && sheet.kind !== 'plan-indicativo';
 }
 
 /** Characters of a person's value quoted back in a message; a longer one is shortened. */
