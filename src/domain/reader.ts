@@ -1292,13 +1292,19 @@ export function readWorkbook(grids: WorkbookGrids, options?: ReaderOptions): Rea
     else unknown.push(r);
   });
   // A format sheet whose own header names no year takes the quarter and year its workbook's
-  // titles name ("II TRIMESTRE 2025" above Cali's summaries).
-  const workbookQuarter = options?.vigencia === undefined ? quarterTitleOfGrids(visible) : undefined;
+  // titles name ("II TRIMESTRE 2025" above Cali's summaries); asked for another vigencia, it
+  // still names that year as its own (`vigenciaNotInWorkbook`).
+  const workbookQuarter = quarterTitleOfGrids(visible);
   if (workbookQuarter) {
     for (let k = 0; k < sheets.length; k++) {
       const s = sheets[k];
-      if (!s.format || s.vigencia !== undefined || (s.yearBlocks?.length ?? 0) > 0) continue;
+      if (!s.format || s.namedVigencia !== undefined || (s.yearBlocks?.length ?? 0) > 0) continue;
+      if (options?.vigencia !== undefined || s.vigencia !== undefined) {
+        sheets[k] = { ...s, namedVigencia: workbookQuarter.year };
+        continue;
+      }
       sheets[k] = {
+        namedVigencia: workbookQuarter.year,
         ...s,
         vigencia: workbookQuarter.year,
         ...(s.cutoff === undefined && options?.cutoff === undefined ? { cutoff: periodEnd(workbookQuarter.year, workbookQuarter.quarter) } : {}),
