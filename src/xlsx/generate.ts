@@ -11,7 +11,7 @@
 import ExcelJS from 'exceljs';
 import * as path from 'node:path';
 import { loadWorkbookFile, type WorkbookParser } from '../app/load';
-import { cutoffOutsideVigencia, vigenciaNotInWorkbook } from '../app/report';
+import { cutoffOutsideVigencia } from '../app/report';
 import { InputError } from '../app/errors';
 import { analyseForGeneration, localDateTime, prepare, sheetBuilders, summaryOf } from '../app/generate';
 import type { Analysed, CopyRequest, GenerarResult, Generated, GenerationSummary } from '../app/generate';
@@ -142,8 +142,6 @@ async function loadAndRead(
   const host = loaded.host;
   const vigencia = reading.vigencia !== undefined ? { vigencia: reading.vigencia } : {};
   const { workbook, options } = prepare(loaded.grids, generatedSheetNames(host.wb), { cutoff: corte, ...vigencia }, at.now, reading);
-  const wrongYear = vigenciaNotInWorkbook(workbook, reading.vigencia);
-  if (wrongYear) throw new InputError(`${path.basename(file)}: ${wrongYear}`);
   const outside = cutoffOutsideVigencia(corte, options.vigencia, options.vigenciaFrom);
   if (outside) throw new InputError(outside);
   return { host, inputPath: loaded.path, workbook, options };
