@@ -17,7 +17,7 @@ import { ConsolidationIntake, consolidate, reviewSource, type Consolidation, typ
 import { localDateTime, prepare } from './generate';
 import { productSheetsOf } from './registry';
 import { countSeverities } from './validate';
-import { UserError } from './errors';
+import { UserError, VigenciaNotHeldError } from './errors';
 import { paneReading } from './pane';
 import { throwIfCancelled, type CancelToken, type ProgressReporter, type WorkbookSettings } from './ports';
 
@@ -114,7 +114,7 @@ export async function consolidatePicked(
 ): Promise<PickedConsolidation> {
   if (files.length === 0) throw new UserError('Elija los libros de las dependencias (.xlsx) que quiere consolidar.');
   const generatedAt = localDateTime(now);
-  const intake = new ConsolidationIntake(settings.cutoff);
+  const intake = new ConsolidationIntake(settings.cutoff, now);
   const reports: PickedFileReport[] = [];
   const sources: ConsolidationSource[] = [];
   // The settings read each file as `--vigencia` and `--corte` read it on the command line.
@@ -153,7 +153,15 @@ export async function consolidatePicked(
       continue;
     }
     throwIfCancelled(cancel);
-    const prepared = prepare(grids, productSheetsOf(grids.sheets), { cutoff: intake.cutoff, extraSources: settings.extraSources, ...vigencia }, now, reading);
+    let prepared: ReturnType<typeof prepare>;
+    try {
+      prepared = prepare(grids, productSheetsOf(grids.sheets), { cutoff: intake.cutoff, extraSources: settings.extraSources, ...vigencia }, now, reading, 'pane');
+    } catch (e) {
+      // The vigencia of Ajustes is not one this file holds: listed with its reason, as another vigencia is.
+      if (!(e instanceof VigenciaNotHeldError)) throw e;
+      reports.push(unread(name, 'vigencia', e.message));
+      continue;
+    }
     const workbook = prepared.workbook;
     const facts = factsOf(workbook);
     const verdict = intake.admit({ file: name, workbook, options: prepared.options });

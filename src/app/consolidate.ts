@@ -12,9 +12,10 @@
  * - Host-neutral: the result is a sheet model (`kind: 'consolidado'`), marked as the product's.
  */
 import type { CellValue } from '../domain/grid';
-import { columnLetter, isCellError } from '../domain/grid';
+import { columnLetter, isCellError, NOT_CALCULATED } from '../domain/grid';
 import { pushTo } from '../domain/multimap';
-import { fromJsDate } from '../domain/dates';
+import { fromJsDate, todayIso, type IsoDate } from '../domain/dates';
+import { reportedCutoff } from './run-options';
 import type { Finding } from '../domain/finding';
 import { canonicalHeaders, executedField, headerOf, plannedField } from '../domain/fields';
 import type { FieldId, PeriodKind } from '../domain/fields';
@@ -138,7 +139,7 @@ export function consolidate(
   for (const { sheet } of captures) {
     for (const e of sheet.errorCells) {
       const h = unreadHeader(sheet, e.col);
-      if (!e.field && !errorHeaders.includes(h)) errorHeaders.push(h);
+      if (!e.field && e.code !== NOT_CALCULATED && !errorHeaders.includes(h)) errorHeaders.push(h);
     }
   }
   const b = new SheetBuilder('consolidado', undefined, palette.blue);
@@ -179,7 +180,7 @@ export function consolidate(
     const entry = perFile.get(file) ?? { sheets: [], rows: 0 };
     if (goals) entry.sheets.push(sheet.name);
     const unreadErrors = new Map<number, ErrorCell[]>();
-    for (const e of sheet.errorCells) if (!e.field) pushTo(unreadErrors, e.row, e);
+    for (const e of sheet.errorCells) if (!e.field && e.code !== NOT_CALCULATED) pushTo(unreadErrors, e.row, e);
     for (const dr of sheet.rows) {
       for (const e of unreadErrors.get(dr.row) ?? []) b.set(row, fields.length + errorHeaders.indexOf(unreadHeader(sheet, e.col)) + 1, e.code, 'cFmt', { error: true });
       fields.forEach((f, i) => {
@@ -222,7 +223,10 @@ const periodKindNames: Readonly<Record<PeriodKind, string>> = { quarter: 'trimes
 function writeRaw(b: SheetBuilder, row: number, col: number, raw: CellValue, style: string): void {
   if (raw === null || raw === undefined) return;
   if (raw instanceof Date) b.set(row, col, fromJsDate(raw), style, { date: true });
-  else if (isCellError(raw)) b.set(row, col, raw.error, style, { error: true });
+  // A formula with no cached value (formula-error says so) has no value to copy: no error value is made up.
+  else if (isCellError(raw)) {
+    if (raw.error !== NOT_CALCULATED) b.set(row, col, raw.error, style, { error: true });
+  }
   else if (typeof raw === 'string') b.set(row, col, raw, style, { text: true });
   else b.set(row, col, raw, style);
 }
@@ -248,9 +252,12 @@ export interface IntakeFile {
 const dmy = (iso: string) => iso.split('-').reverse().join('/');
 
 /**
- * Judges the files of one consolidation in order: each is admitted, or left out with a Spanish
- * reason. Units of one consolidation report the same vigencia and, unless a cut-off is given (`--corte`,
- * or the pane's settings), the same cut-off: the first file that states them sets them. Holds the
+ * Judges the files of one consolidation (or of one report over several files: `selectReportFiles`) in
+ * order: each is admitted, or left out with a Spanish reason. Units of one consolidation report
+ * the same vigencia and, unless a cut-off is given (`--corte`, or the pane's settings), the same
+ * cut-off: the first file that states them sets them. A file's cut-off is its title block's, else
+ * — for a vigencia already over — the end of the last period it reports (`reportedCutoff`: Tenjo's
+ * 2025 sheet filled through T3 is cut at 30/09/2025, as `reporte` on it alone cuts it). Holds the
  * consolidation's vigencia, cut-off and entity once files are admitted.
  */
 export class ConsolidationIntake {
@@ -261,8 +268,21 @@ export class ConsolidationIntake {
   vigencia: number | undefined;
   entity: string | null = null;
 
-  constructor(private readonly corte: string | undefined) {
+  /**
+   * `today` dates a past vigencia's reported cut-off; `purpose` words the reasons for a
+   * consolidation (`consolidar`, the pane) or a report (`reporte`, `informe`).
+   */
+  constructor(
+    private readonly corte: string | undefined,
+    private readonly today: IsoDate | Date,
+    private readonly purpose: 'consolidar' | 'reportar' = 'consolidar',
+  ) {
     this.cutoff = corte;
+  }
+
+  /** The file that set the vigencia and the one that set the cut-off (the first that states each). */
+  get setBy(): { readonly vigencia?: string; readonly cutoff?: string } {
+    return { vigencia: this.declared.vigencia?.file, cutoff: this.declared.cutoff?.file };
   }
 
   /**
@@ -279,27 +299,43 @@ export class ConsolidationIntake {
 
   /** A file read and recognised (not `repeated`): admitted, or left out with the reason. */
   admit(f: IntakeFile): FileVerdict {
-    const { file, workbook, options } = f;
-    if (!workbook.sheets.some((s) => s.kind === 'hoja-captura')) {
-      return { admitted: false, code: 'no-capture', reason: `«${file}» no tiene hoja de captura; se omite en el consolidado.` };
+    if (!f.workbook.sheets.some((s) => s.kind === 'hoja-captura')) {
+      return { admitted: false, code: 'no-capture', reason: `«${f.file}» no tiene hoja de captura; se omite en el consolidado.` };
     }
+    return this.samePeriod(f);
+  }
+
+  /** The vigencia and cut-off a workbook states for itself (or, the cut-off, reports), as the intake judges them. */
+  periodOf(workbook: ReadWorkbook): { readonly vigencia?: number; readonly cutoff?: IsoDate } {
     // The capture sheets' own title block first (the plan de acción beside them may be older).
     const byCapture = [...workbook.sheets].sort((a, b) => Number(b.kind === 'hoja-captura') - Number(a.kind === 'hoja-captura'));
-    const ownVigencia = byCapture.find((s) => s.vigencia !== undefined)?.vigencia;
-    const ownCutoff = byCapture.find((s) => s.cutoff)?.cutoff;
+    const vigencia = byCapture.find((s) => s.vigencia !== undefined)?.vigencia;
+    const cutoff = byCapture.find((s) => s.cutoff)?.cutoff ?? reportedCutoff(workbook.sheets, vigencia, typeof this.today === 'string' ? this.today : todayIso(this.today));
+    return { ...(vigencia !== undefined ? { vigencia } : {}), ...(cutoff !== undefined ? { cutoff } : {}) };
+  }
+
+  /** The vigencia and cut-off test alone: a file of another vigencia or cut-off is left out. */
+  samePeriod(f: IntakeFile): FileVerdict {
+    const { file, workbook, options } = f;
+    const { vigencia: ownVigencia, cutoff: ownCutoff } = this.periodOf(workbook);
     const { declared } = this;
+    const report = this.purpose === 'reportar';
     if (ownVigencia !== undefined && declared.vigencia && declared.vigencia.value !== ownVigencia) {
+      const fix = report ? 'queda por fuera de las cifras del reporte' : 'consolide libros de una misma vigencia';
       return {
         admitted: false,
         code: 'vigencia',
-        reason: `«${file}» es de la vigencia ${ownVigencia} y «${declared.vigencia.file}» de la ${declared.vigencia.value}: consolide libros de una misma vigencia.`,
+        reason: `«${file}» es de la vigencia ${ownVigencia} y «${declared.vigencia.file}» de la ${declared.vigencia.value}: ${fix}.`,
       };
     }
     if (this.corte === undefined && ownCutoff && declared.cutoff && declared.cutoff.value !== ownCutoff) {
+      const fix = report
+        ? 'queda por fuera de las cifras del reporte (con --corte AAAA-MM-DD todos los archivos se miden a ese corte)'
+        : 'consolide hojas de un mismo corte, o indique cuál con --corte AAAA-MM-DD';
       return {
         admitted: false,
         code: 'cutoff',
-        reason: `«${file}» tiene corte ${dmy(ownCutoff)} y «${declared.cutoff.file}» ${dmy(declared.cutoff.value)}: consolide hojas de un mismo corte, o indique cuál con --corte AAAA-MM-DD.`,
+        reason: `«${file}» tiene corte ${dmy(ownCutoff)} y «${declared.cutoff.file}» ${dmy(declared.cutoff.value)}: ${fix}.`,
       };
     }
     this.declared = {

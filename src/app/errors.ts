@@ -21,6 +21,17 @@ export class InputError extends UserError {
   }
 }
 
+/**
+ * A workbook that does not hold the vigencia asked for (`vigenciaNotInWorkbook`): unusable alone,
+ * but among several files reported together it is one file left out, with this reason.
+ */
+export class VigenciaNotHeldError extends InputError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'VigenciaNotHeldError';
+  }
+}
+
 /** Refused or failed output: one Spanish line (exit code 2). */
 export class OutputError extends UserError {
   constructor(message: string, detail?: unknown) {

@@ -13,7 +13,8 @@ import type { EngineOptions } from '../domain/options';
 import type { ReadWorkbook } from '../domain/sheet';
 import type { ReaderOptions } from '../domain/reader';
 import { readMapped } from './mapping';
-import { resolveOptions, toReportJson } from './report';
+import { resolveOptions, toReportJson, vigenciaNotInWorkbook } from './report';
+import { VigenciaNotHeldError } from './errors';
 import type { Report } from './report';
 import type { ProgressModel } from '../domain/progress-model';
 import { analyse } from './analyse';
@@ -56,16 +57,24 @@ export interface Generated {
   readonly note?: string;
 }
 
-/** Reads grids (leaving out generated sheets) and resolves the run's options. */
+/**
+ * Reads grids (leaving out generated sheets) and resolves the run's options; a vigencia asked for
+ * that the workbook does not hold is an `InputError` naming the file (`vigenciaNotInWorkbook`, the
+ * same check `readWorkbookFile` makes for the verbs that only read). `advice`: how the user
+ * changes the vigencia (the command line's flag, or the pane's Ajustes).
+ */
 export function prepare(
   grids: WorkbookGrids,
   generated: readonly string[],
   partial: Partial<EngineOptions>,
   today: Date | string,
   reading: ReaderOptions = {},
+  advice: 'cli' | 'pane' = 'cli',
 ): { workbook: ReadWorkbook; options: EngineOptions } {
   const options = { ...reading, extraSources: partial.extraSources };
   const workbook = throughConsolidated(readMapped(withoutProductSheets(grids, generated), options, grids.name), grids, options);
+  const wrongYear = vigenciaNotInWorkbook(workbook, reading.vigencia, advice);
+  if (wrongYear) throw new VigenciaNotHeldError(`${grids.name}: ${wrongYear}`);
   return { workbook, options: resolveOptions(partial, workbook, today) };
 }
 

@@ -28,6 +28,7 @@ import type { EngineOptions } from '../domain/options';
 import { formatDate, formatMoney } from '../domain/format';
 import { unitName } from './returns';
 import { informeHtml, publicTitle } from '../sheets/informe';
+import type { ReportSelection } from './report-files';
 import type { InformeData, InformeOptions, PublicGoal, PublicProgram } from '../sheets/informe';
 
 export type { InformeData };
@@ -118,8 +119,11 @@ function programsOf(workbook: ReadWorkbook, model: ProgressModel): PublicProgram
   }));
 }
 
+/** A report over several files (`app/report-files.ts`): every file's line and how the vigencia and cut-off were chosen. */
+export type InformeFiles = Pick<ReportSelection, 'files' | 'basis'>;
+
 /** What the informe shows, from the read workbook (or consolidated one) and its progress model. */
-function buildInforme(workbook: ReadWorkbook, model: ProgressModel, files: readonly string[]): InformeData {
+function buildInforme(workbook: ReadWorkbook, model: ProgressModel, files: readonly string[], several?: InformeFiles): InformeData {
   const rezagadasByUnit = model.units
     .map((u) => ({ unit: u.name, goals: model.rezagadas.filter((g) => u.members.includes(g)) }))
     .filter((x) => x.goals.length > 0);
@@ -130,21 +134,29 @@ function buildInforme(workbook: ReadWorkbook, model: ProgressModel, files: reado
     rezagadasByUnit,
     programs: programsOf(workbook, model),
     files,
+    ...(several && several.files.length > 0 ? { leftOut: several.files.filter((f) => !f.included), basis: several.basis } : {}),
   };
 }
 
 /** The informe page (HTML) of a read workbook and its progress model. */
-export function informePage(workbook: ReadWorkbook, model: ProgressModel, files: readonly string[], options: InformeOptions): { html: string; data: InformeData } {
-  const data = buildInforme(workbook, model, files);
+export function informePage(workbook: ReadWorkbook, model: ProgressModel, files: readonly string[], options: InformeOptions, several?: InformeFiles): { html: string; data: InformeData } {
+  const data = buildInforme(workbook, model, files, several);
   return { html: informeHtml(data, options), data };
 }
 
 /**
  * The informe of a read workbook with the run's options: its progress model, then its page — what
- * `tablero informe` writes and the pane's «Informe» shows in its dialog.
+ * `tablero informe` writes and the pane's «Informe» shows in its dialog. `several`: the files of a
+ * report over several files, listed on the page with the ones left out and why.
  */
-export function informeOf(workbook: ReadWorkbook, options: EngineOptions, files: readonly string[], informeOptions: InformeOptions): { html: string; data: InformeData } {
-  return informePage(workbook, buildProgressModel(workbook, options), files, informeOptions);
+export function informeOf(
+  workbook: ReadWorkbook,
+  options: EngineOptions,
+  files: readonly string[],
+  informeOptions: InformeOptions,
+  several?: InformeFiles,
+): { html: string; data: InformeData } {
+  return informePage(workbook, buildProgressModel(workbook, options), files, informeOptions, several);
 }
 
 /** What the informe holds, in one Spanish phrase («informe de seguimiento al corte 30/06/2025 (38 metas, 5 rezagadas)»), as `tablero informe` and the pane say it. */

@@ -15,7 +15,7 @@ import type { ReadWorkbook } from '../domain/sheet';
 import type { ReaderOptions } from '../domain/reader';
 import { guardXlsxBytes } from './guard';
 import { throughConsolidated, withoutProductSheets } from './registry';
-import { InputError } from './errors';
+import { InputError, VigenciaNotHeldError } from './errors';
 import { damaged, extensionProblem, quoted, recognise } from './admit';
 import { vigenciaNotInWorkbook } from './run-options';
 
@@ -136,7 +136,7 @@ export async function readWorkbookFile(file: string, readGrids: GridReader, opti
   const reading = { ...options.reading, extraSources: options.extraSources };
   const workbook = recognise(file, withoutProductSheets(grids), reading, options.listAll);
   const wrongYear = vigenciaNotInWorkbook(workbook, options.reading?.vigencia);
-  if (wrongYear) throw new InputError(`${path.basename(file)}: ${wrongYear}`);
+  if (wrongYear) throw new VigenciaNotHeldError(`${path.basename(file)}: ${wrongYear}`);
   return { file, path: abs, bytes: size, workbook: throughConsolidated(workbook, grids, reading) };
 }
 

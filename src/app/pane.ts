@@ -18,7 +18,7 @@ import type { GeneratedKind } from '../sheets/model';
 import { goalCodeOf, distinctGoalCount } from '../domain/goals';
 import { cutoffPeriod, periodLabel } from '../domain/periods';
 import { localDateTime, todayIso } from '../domain/dates';
-import { resolveOptions } from './run-options';
+import { resolveOptions, vigenciaNotInWorkbook } from './run-options';
 import { unitsOf } from './units';
 
 /** The sheets the pane's Generar buttons write (the consolidated and return sheets are the command line's). */
@@ -146,6 +146,18 @@ export function readPane(grids: WorkbookGrids, settings: WorkbookSettings, mappi
   return throughConsolidated(readWorkbook(withoutProductSheets(grids), { ...reading, ...(mapping ? { mapping } : {}) }), grids, reading);
 }
 
+/**
+ * `readPane` for an action (Validar, Generar, Informe): a vigencia of Ajustes the workbook does not
+ * hold is refused in one line, as `--vigencia` is on the command line (`vigenciaNotInWorkbook`),
+ * never read as another year's figures.
+ */
+function readPaneFor(grids: WorkbookGrids, settings: WorkbookSettings, mapping?: WorkbookMapping): ReadWorkbook {
+  const workbook = readPane(grids, settings, mapping);
+  const wrongYear = vigenciaNotInWorkbook(workbook, settings.vigencia, 'pane');
+  if (wrongYear) throw new UserError(wrongYear);
+  return workbook;
+}
+
 function count(n: number, one: string, many: string): string {
   return `${n.toLocaleString('es-CO')} ${n === 1 ? one : many}`;
 }
@@ -224,7 +236,7 @@ export function createPaneUseCases(generateSheet: GenerateSheet): PaneUseCases {
 
     async validate(grids, settings, stored): Promise<ValidationOutcome> {
       const { validateWorkbook, ruleTitle } = await paneChunks.validate();
-      const workbook = readPane(grids, settings, stored?.mapping);
+      const workbook = readPaneFor(grids, settings, stored?.mapping);
       const options = engineOptions(settings, workbook);
       // An approved workbook (the plan stored by Aprobar plan / tablero aprobar): every rule and
       // those against the approved plan, as `tablero validar` applies them.
@@ -242,7 +254,7 @@ export function createPaneUseCases(generateSheet: GenerateSheet): PaneUseCases {
     },
 
     async generate(kind, grids, settings, progress, cancel, unit, stored) {
-      const workbook = readPane(grids, settings, stored?.mapping);
+      const workbook = readPaneFor(grids, settings, stored?.mapping);
       if (workbook.sheets.length === 0) {
         throw new UserError('No hay en el libro una hoja de plan de acción ni de captura con la cual generar. Inserte una plantilla o abra el libro de la dependencia.');
       }
@@ -253,7 +265,7 @@ export function createPaneUseCases(generateSheet: GenerateSheet): PaneUseCases {
 
     async informe(grids, settings, publico, stored) {
       const { informeOf, informeSummary } = await paneChunks.informe();
-      const workbook = readPane(grids, settings, stored?.mapping);
+      const workbook = readPaneFor(grids, settings, stored?.mapping);
       if (workbook.sheets.length === 0) {
         throw new UserError('No hay en el libro una hoja de plan de acción ni de captura para el informe. Abra el libro de la dependencia o el consolidado.');
       }

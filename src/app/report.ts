@@ -121,7 +121,32 @@ export interface Report {
    * and rating null). `null` when the report measures execution.
    */
   readonly planSummary: ReportPlanSummary | null;
+  /**
+   * Several files given (`app/report-files.ts`): every file, in order, in the figures or left out
+   * with its reason — added after the documented fields; absent for one file.
+   */
+  readonly files?: readonly ReportFileEntry[];
+  /** Several files given: how the vigencia and the cut-off were chosen, in Spanish. */
+  readonly basis?: string | null;
 }
+
+/** One file of a report over several files, as `reporte --json` lists it (`files`). */
+export interface ReportFileEntry {
+  /** The file's name. */
+  readonly file: string;
+  /** In the report's figures. */
+  readonly included: boolean;
+  /** Why not: another `vigencia`, another `cutoff`, or `plan-only` (a plan indicativo with no execution); null when included. */
+  readonly leftOut: 'vigencia' | 'cutoff' | 'plan-only' | null;
+  /** The reason in Spanish; null when included. */
+  readonly reason: string | null;
+  /** The vigencia and cut-off the file states or reports for itself (null when it does not say). */
+  readonly vigencia: number | null;
+  readonly cutoff: IsoDate | null;
+  /** A plan-only file's own summary (its plan, for the report's vigencia when its term holds it). */
+  readonly planSummary: ReportPlanSummary | null;
+}
+
 
 /** Goals and amounts of a unit, program or source of a plan with no execution. */
 export interface ReportPlanRow {

@@ -93,19 +93,45 @@ export function cutoffOutsideVigencia(cutoff: string | undefined, vigencia: numb
 }
 
 /**
- * Why a vigencia asked for (`--vigencia`) is not one the workbook can be read for, or `undefined`:
- * every plan de acción or follow-up sheet names one year for itself and none is that one (a
- * single-year plan de acción 2025 read «for 2024» would find no «Meta vigencia» and report 2025's
- * figures as 2024's) — a usage error, as a cut-off outside the vigencia is (real-formats.md).
+ * Why a vigencia asked for (`--vigencia`, the pane's Ajustes) is not one the workbook holds, or
+ * `undefined` — a usage error, as a cut-off outside the vigencia is (real-formats.md «Years and
+ * the vigencia»). The sheets that set the vigencia are the plan de acción and follow-up sheets,
+ * else (a workbook that has neither) its plan indicativo; each holds the one year it names for
+ * itself, or its year blocks, or the plan indicativo's term. When none holds the year asked for
+ * (a plan de acción 2025 read «for 2024» would find no «Meta vigencia» and report 2025's figures
+ * as 2024's; a SisPT plan 2024–2027 read for 2030 would summarise nothing), the reader would
+ * report another year's figures under that year's name. A sheet that names no year accepts any.
+ * `advice` is how the user changes the vigencia: the command line's flag, or the pane's Ajustes.
  */
-export function vigenciaNotInWorkbook(workbook: ReadWorkbook, vigencia: number | undefined): string | undefined {
+export function vigenciaNotInWorkbook(workbook: ReadWorkbook, vigencia: number | undefined, advice: 'cli' | 'pane' = 'cli'): string | undefined {
   if (vigencia === undefined) return undefined;
-  const sheets = workbook.sheets.filter((s) => s.kind === 'hoja-captura' || s.kind === 'plan-accion');
-  if (sheets.length === 0 || sheets.some((s) => s.namedVigencia === undefined || s.namedVigencia === vigencia)) return undefined;
-  const years = [...new Set(sheets.map((s) => s.namedVigencia as number))].sort((a, b) => a - b);
-  const what = sheets.every((s) => s.kind === 'plan-accion') ? 'el plan de acción' : sheets.every((s) => s.kind === 'hoja-captura') ? 'el seguimiento' : 'las hojas';
-  const list = years.length === 1 ? `de la vigencia ${years[0]}` : `de las vigencias ${years.slice(0, -1).join(', ')} y ${years[years.length - 1]}`;
-  return `El libro trae ${what} ${list}, no de ${vigencia}: quite --vigencia o indique --vigencia ${years[years.length - 1]}.`;
+  const execution = workbook.sheets.filter((s) => s.kind === 'hoja-captura' || s.kind === 'plan-accion');
+  const sheets = execution.length > 0 ? execution : workbook.sheets.filter((s) => s.kind === 'plan-indicativo');
+  const held = sheets.map(yearsHeld);
+  if (held.length === 0 || held.some((y) => y === undefined || y.includes(vigencia))) return undefined;
+  const years = [...new Set(held.flatMap((y) => y ?? []))].sort((a, b) => a - b);
+  const [first, last] = [years[0], years[years.length - 1]];
+  const kinds = new Set(sheets.map((s) => s.kind));
+  const what = kinds.size > 1 ? 'las hojas' : kinds.has('plan-indicativo') ? 'el plan indicativo' : kinds.has('plan-accion') ? 'el plan de acción' : 'el seguimiento';
+  const span = years.length === last - first + 1 && years.length > 1;
+  const list = years.length === 1 ? `de la vigencia ${first}` : span ? `de ${first} a ${last}` : `de las vigencias ${years.slice(0, -1).join(', ')} y ${last}`;
+  const choice = years.length === 1 ? `${first}` : span ? `entre ${first} y ${last}` : `${years.slice(0, -1).join(', ')} o ${last}`;
+  const fix =
+    advice === 'pane'
+      ? years.length === 1
+        ? `cambie en Ajustes la vigencia a ${first} o déjela vacía.`
+        : `indique en Ajustes una vigencia ${choice} o déjela vacía.`
+      : years.length === 1
+        ? `quite --vigencia o indique --vigencia ${first}.`
+        : `quite --vigencia o indique una vigencia ${choice}.`;
+  return `El libro trae ${what} ${list}, no de ${vigencia}: ${fix}`;
+}
+
+/** The years a sheet holds: the one it names for itself, else its plan indicativo's term or its year blocks; `undefined` when it names none. */
+function yearsHeld(s: ReadSheet): readonly number[] | undefined {
+  if (s.namedVigencia !== undefined) return [s.namedVigencia];
+  if (s.kind === 'plan-indicativo' && s.years && s.years.length > 0) return s.years;
+  return s.yearBlocks && s.yearBlocks.length > 1 ? s.yearBlocks : undefined;
 }
 
 /**
@@ -113,7 +139,7 @@ export function vigenciaNotInWorkbook(workbook: ReadWorkbook, vigencia: number |
  * any capture sheet reported (Tenjo's 2025 sheet filled through T3, read in 2026, is cut at
  * 30/09/2025 — not at 31/12, where every unreported T4 would look missing).
  */
-function reportedCutoff(sheets: readonly ReadSheet[], vigencia: number | undefined, today: IsoDate): IsoDate | undefined {
+export function reportedCutoff(sheets: readonly ReadSheet[], vigencia: number | undefined, today: IsoDate): IsoDate | undefined {
   if (vigencia === undefined || vigencia >= parts(today).year) return undefined;
   let best: { period: number; kind: ReadSheet['periodKind'] } | undefined;
   for (const s of sheets) {

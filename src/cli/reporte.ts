@@ -7,83 +7,110 @@
  *
  * Several files are reported together, as one plan (the reviewer's view over the units' sheets):
  * their sheets are pooled; a sheet name used by two files gets the file name appended
- * ("HC T2 (salud.xlsx)") so findings and rows stay traceable. Any unusable file → exit 2 and no
- * report. The report does not depend on validation errors: exit code 0 when it was produced.
+ * ("HC T2 (salud.xlsx)") so findings and rows stay traceable. Files of another vigencia or
+ * cut-off, and a plan indicativo with no execution, are left out of the figures and listed with
+ * their reason (`app/report-files.ts`; `files` and `basis` in --json). Any unusable file, or every
+ * file left out → exit 2 and no report. The report does not depend on validation errors: exit
+ * code 0 when it was produced.
  */
-import * as path from 'node:path';
-import type { ReadSheet, ReadWorkbook } from '../domain/sheet';
 import { formatMoney, formatNumber } from '../domain/format';
 import { annualNote, cutoffPhrase, YEAR_PERIOD } from '../domain/periods';
 import { ratingLabel, unnamedGroup } from '../domain/aggregate';
 import { termLabel, vigenciaReasons } from '../domain/plan-note';
 import { goalStateLabels } from '../domain/goal';
 import { isOverExecuted } from '../domain/progress';
-import { InputError } from '../app/errors';
-import { buildReport, resolveOptions, type Report, type ReportFigures, type ReportPlanRow, type ReportPlanSummary } from '../app/report';
+import { InputError, VigenciaNotHeldError } from '../app/errors';
+import { reportOfSelection, selectReportFiles, type ReportInput, type ReportSelection } from '../app/report-files';
+import type { IsoDate } from '../domain/dates';
+import { type Report, type ReportFigures, type ReportPlanRow, type ReportPlanSummary } from '../app/report';
 import { allowOnly, checkCutoffInVigencia, readingOf } from './args';
 import type { CliDeps } from './deps';
 import { oneLine, pct, plural, styleFor, table, type Style } from './output';
 import { writeJson } from './json-out';
-import { createProgress } from './progress';
+import { createProgress, type CliProgress } from './progress';
 import { UsageError, type CliIO, type ParsedArgs } from './types';
-
-/** Pools the sheets of several workbooks into one, renaming clashing sheet names. */
-export function mergeWorkbooks(books: readonly { file: string; workbook: ReadWorkbook }[]): ReadWorkbook {
-  if (books.length === 1) return books[0].workbook;
-  const count = new Map<string, number>();
-  for (const b of books) for (const s of b.workbook.sheets) count.set(s.name, (count.get(s.name) ?? 0) + 1);
-  const sheets: ReadSheet[] = [];
-  for (const b of books) {
-    for (const s of b.workbook.sheets) {
-      sheets.push(count.get(s.name)! > 1 ? { ...s, name: `${s.name} (${path.basename(b.file)})` } : s);
-    }
-  }
-  return {
-    name: books.map((b) => path.basename(b.file)).join(', '),
-    sheets,
-    unknown: books.flatMap((b) => b.workbook.unknown),
-  };
-}
 
 export function makeReporte(deps: CliDeps) {
   return async function reporte(args: ParsedArgs, io: CliIO): Promise<number> {
     allowOnly(args, { corte: true, json: true, reading: true });
     if (args.files.length === 0) throw new UsageError('Indique al menos un libro: tablero reporte <archivo.xlsx>... [--corte AAAA-MM-DD] --json');
     const progress = createProgress(io, args.files.length > 1, deps.progress);
-    const books: { file: string; workbook: ReadWorkbook }[] = [];
-    const failures: string[] = [];
-    try {
-      for (let i = 0; i < args.files.length; i++) {
-        progress.item(args.files[i]);
-        progress.report('Leyendo', i, args.files.length);
-        try {
-          // Only the read workbook is kept: the grids of each file are dropped once it is recognised.
-          const file = args.files[i];
-          const { workbook } = await deps.load(file, io, (n, final) => progress.rows(file, n, final), readingOf(args));
-          books.push({ file, workbook });
-        } catch (e) {
-          if (!(e instanceof InputError)) throw e;
-          failures.push(e.message);
-        }
-      }
-    } finally {
-      progress.done();
-    }
-    if (failures.length) {
-      for (const f of failures) io.stderr(`tablero: ${oneLine(f)}\n`);
-      return 2;
-    }
-    const workbook = mergeWorkbooks(books);
-    const options = resolveOptions({ cutoff: args.corte, ...(args.vigencia !== undefined ? { vigencia: Number(args.vigencia) } : {}) }, workbook, io.now);
+    const inputs = await readReportInputs(deps, args, io, progress);
+    if (!inputs) return 2;
+    const selection = selectReportFiles(inputs, givenPeriod(args), io.now);
+    const { options } = selection;
     checkCutoffInVigencia(args.corte, options.vigencia, options.vigenciaFrom);
-    const last = books[books.length - 1].file;
-    progress.phase('Calculando el reporte de', last);
-    const report = buildReport(workbook, options);
+    progress.phase('Calculando el reporte de', args.files[args.files.length - 1]);
+    const report = reportOfSelection(selection);
     progress.done();
     if (args.json) writeJson(report, io.stdout);
-    else io.stdout(formatReport(report, books.map((b) => b.file), styleFor(deps.colour)));
+    else io.stdout(formatReport(report, included(selection, args.files), styleFor(deps.colour)));
     return 0;
   };
+}
+
+/** `--corte` and `--vigencia` as a report over several files takes them. */
+export function givenPeriod(args: ParsedArgs): { cutoff?: IsoDate; vigencia?: number } {
+  return { ...(args.corte !== undefined ? { cutoff: args.corte as IsoDate } : {}), ...(args.vigencia !== undefined ? { vigencia: Number(args.vigencia) } : {}) };
+}
+
+/** The files given that are in the report's figures, as the user named them. */
+export function included(selection: ReportSelection, files: readonly string[]): string[] {
+  if (selection.files.length === 0) return [...files];
+  return files.filter((_, k) => selection.files[k]?.included);
+}
+
+/**
+ * Reads the files of a report (`reporte`, `informe`), with progress. A file that cannot be used
+ * stops the run (its reason on stderr, `null`: exit 2); among several files, one that does not
+ * hold the vigencia asked for is kept as left out (`selectReportFiles` lists it).
+ */
+export async function readReportInputs(deps: CliDeps, args: ParsedArgs, io: CliIO, progress: CliProgress): Promise<ReportInput[] | null> {
+  const inputs: ReportInput[] = [];
+  const failures: string[] = [];
+  try {
+    for (let i = 0; i < args.files.length; i++) {
+      const file = args.files[i];
+      progress.item(file);
+      progress.report('Leyendo', i, args.files.length);
+      try {
+        // Only the read workbook is kept: the grids of each file are dropped once it is recognised.
+        const { workbook } = await deps.load(file, io, (n, final) => progress.rows(file, n, final), readingOf(args));
+        inputs.push({ file, workbook });
+      } catch (e) {
+        if (e instanceof VigenciaNotHeldError && args.files.length > 1) inputs.push({ file, notHeld: e.message });
+        else if (e instanceof InputError) failures.push(e.message);
+        else throw e;
+      }
+    }
+  } finally {
+    progress.done();
+  }
+  if (failures.length === 0) return inputs;
+  for (const f of failures) io.stderr(`tablero: ${oneLine(f)}\n`);
+  return null;
+}
+
+/** A report over several files: how its vigencia and cut-off were chosen, the files left out and why, each plan-only file's summary apart. */
+function filesBlock(r: Report, style: Style): string[] {
+  if (!r.files || r.files.length === 0) return [];
+  const out: string[] = [];
+  if (r.basis) out.push(`  ${r.basis}`);
+  const left = r.files.filter((f) => !f.included);
+  if (left.length) {
+    out.push(style.bold(`  Por fuera de las cifras (${formatNumber(left.length, 0)} de ${formatNumber(r.files.length, 0)} archivos)`));
+    for (const f of left) out.push(`    · ${oneLine(f.reason ?? f.file)}`);
+  }
+  for (const f of left) {
+    const s = f.planSummary;
+    if (!s) continue;
+    out.push(
+      `    Plan indicativo ${termLabel(s.years)} de «${f.file}», vigencia ${s.vigencia}: ${plural(s.goals, 'producto', 'productos')} con meta ` +
+        `(de ${formatNumber(s.planGoals, 0)} del plan), valor programado ${formatMoney(s.amount)}; el resumen completo, con --json o «tablero reporte ${f.file}».`,
+    );
+  }
+  out.push('');
+  return out;
 }
 
 const stateLabels: Record<string, [string, string]> = {
@@ -143,6 +170,7 @@ function formatPlanSummary(r: Report, s: ReportPlanSummary, files: readonly stri
   );
   out.push(style.dim(`  ${files.join(', ')}`));
   out.push('');
+  out.push(...filesBlock(r, style));
   out.push(`  ${s.note}`);
   const gestion = r.gestion?.goals ?? 0;
   const ofWhich = indicative
@@ -222,6 +250,7 @@ export function formatReport(r: Report, files: readonly string[], style: Style):
   out.push(style.bold(`Reporte de avance — ${cutoffPhrase(r)}`));
   out.push(style.dim(`  ${files.join(', ')}`));
   out.push('');
+  out.push(...filesBlock(r, style));
   const p = r.plan;
   const FIGURE_HEAD = ['Metas', 'Cumplimiento', 'Avance', 'Compromisos', 'Obligaciones', 'Pagos', p.partial ? 'Calificación (parcial)' : 'Calificación'];
   out.push(

@@ -46,6 +46,16 @@ export interface WorkbookGrids {
   readonly sheets: readonly Grid[];
 }
 
+/**
+ * The error code a reader gives a formula cell saved with no cached value (a workbook written by a
+ * tool that does not calculate: openpyxl, report generators): its value is unknown, not blank. It
+ * is no Excel error value; `formula-error` reports these cells once per sheet.
+ */
+export const NOT_CALCULATED = 'SIN CALCULAR';
+
+/** The value of a formula cell with no cached value (one shared, frozen object). */
+export const NOT_CALCULATED_CELL: CellError = Object.freeze({ error: NOT_CALCULATED });
+
 export function isCellError(v: CellValue | undefined): v is CellError {
   return typeof v === 'object' && v !== null && !(v instanceof Date) && typeof (v as CellError).error === 'string';
 }

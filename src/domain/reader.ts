@@ -30,7 +30,7 @@ import {
   type HeaderCell,
   type HeaderRowMatch,
 } from './headers';
-import { errorCodeOf, isEnumType, parseDate, parseDateText, parserFor, type CellParser } from './values';
+import { errorCodeOf, isEnumType, isPercentFormat, parseDate, parseDateText, parserFor, type CellParser } from './values';
 import { capitalized, isBlankText, normalize } from './text';
 import { cutoffPeriod, periodCount, periodEnd } from './periods';
 import { companionOf, formatById, formatColumns, formatOfRow, formats, joinedFormatOfRow, type FormatDescription } from './formats/index';
@@ -387,7 +387,7 @@ function fieldColumns(
     let base = parserFor(type, options);
     const words = format?.values?.[field];
     if (words) base = withWords(base, words);
-    if (type === 'percent' && format?.fractionPercents?.includes(field)) base = asFraction(base);
+    if (type === 'percent' && (format?.fractionPercents?.includes(field) || holdsFractions(view, m.col - view.originCol, dataFrom))) base = asFraction(base);
     const j = m.col - view.originCol;
     out.push({
       field,
@@ -400,6 +400,22 @@ function fieldColumns(
   }
   out.sort((a, b) => a.col - b.col);
   return out;
+}
+
+/**
+ * A percent column with no `%` number format whose numbers are all fractions (0 ≤ n ≤ 1, at least
+ * one strictly between): an export that writes 0.45 for 45 % (real-formats.md: percentages as
+ * 0–1 or 0–100). A number above 1 anywhere means points, as before.
+ */
+function holdsFractions(view: SheetView, j: number, from: number): boolean {
+  let between = false;
+  for (let i = from; i < view.values.length; i++) {
+    const v = view.values[i]?.[j];
+    if (typeof v !== 'number' || isPercentFormat(formatAt(view, i, j))) continue;
+    if (v < 0 || v > 1) return false;
+    if (v > 0 && v < 1) between = true;
+  }
+  return between;
 }
 
 /** A percent column its format writes as a fraction whatever its number format (a formula's ratio). */
@@ -1276,13 +1292,19 @@ export function readWorkbook(grids: WorkbookGrids, options?: ReaderOptions): Rea
     else unknown.push(r);
   });
   // A format sheet whose own header names no year takes the quarter and year its workbook's
-  // titles name ("II TRIMESTRE 2025" above Cali's summaries).
-  const workbookQuarter = options?.vigencia === undefined ? quarterTitleOfGrids(visible) : undefined;
+  // titles name ("II TRIMESTRE 2025" above Cali's summaries); asked for another vigencia, it
+  // still names that year as its own (`vigenciaNotInWorkbook`).
+  const workbookQuarter = quarterTitleOfGrids(visible);
   if (workbookQuarter) {
     for (let k = 0; k < sheets.length; k++) {
       const s = sheets[k];
-      if (!s.format || s.vigencia !== undefined || (s.yearBlocks?.length ?? 0) > 0) continue;
+      if (!s.format || s.namedVigencia !== undefined || (s.yearBlocks?.length ?? 0) > 0) continue;
+      if (options?.vigencia !== undefined || s.vigencia !== undefined) {
+        sheets[k] = { ...s, namedVigencia: workbookQuarter.year };
+        continue;
+      }
       sheets[k] = {
+        namedVigencia: workbookQuarter.year,
         ...s,
         vigencia: workbookQuarter.year,
         ...(s.cutoff === undefined && options?.cutoff === undefined ? { cutoff: periodEnd(workbookQuarter.year, workbookQuarter.quarter) } : {}),

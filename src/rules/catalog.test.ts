@@ -20,8 +20,8 @@ const specIds = [
   'evidence-required', 'indicator-mismatch', 'budget-ahead',
   'unknown-goal', 'plan-mismatch', 'unreported-goal',
   'over-execution', 'missing-report',
-  // real-formats.md, the plan indicativo
-  'term-coherence', 'sources-sum',
+  // real-formats.md: the plan indicativo, activity-level follow-up
+  'term-coherence', 'sources-sum', 'activity-overdue',
 ];
 const baselineIds = [
   'added-after-approval', 'past-period-changed', 'change-without-justification', 'repeated-modification',

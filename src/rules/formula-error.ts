@@ -1,5 +1,5 @@
 import type { RuleMeta } from './types';
-import { cellAddress, columnLetter } from '../domain/grid';
+import { cellAddress, columnLetter, NOT_CALCULATED } from '../domain/grid';
 import { report, goalOf, isMergeContinuation, label, ofGoal, quote } from './lib/util';
 import { sheetRule } from './lib/sheets';
 
@@ -18,7 +18,20 @@ const messages = {
     `La celda ${column}${ofGoal(goal)} muestra el error de Excel ${code}` +
     (errorMeanings[code.toUpperCase()] ? ` (${errorMeanings[code.toUpperCase()]})` : '') +
     `. Corrija la fórmula o escriba el valor.`,
+  notCalculated: (sheet: string, cells: readonly string[]): string => {
+    const shown = cells.slice(0, shownCells).join(', ');
+    const more = cells.length > shownCells ? ` y ${cells.length - shownCells} más` : '';
+    const one = cells.length === 1;
+    return (
+      `En la hoja ${quote(sheet)} ${one ? 'la celda' : 'las celdas'} ${shown}${more} ${one ? 'tiene' : 'tienen'} una fórmula sin valor calculado: ` +
+      `el libro se guardó con un programa que no calcula las fórmulas, así que ${one ? 'ese valor no se leyó' : 'esos valores no se leyeron'}. ` +
+      `Abra el libro en Excel (o LibreOffice) y guárdelo para que se calculen los valores; luego vuelva a revisarlo.`
+    );
+  },
 };
+
+/** How many cells the "sin valor calculado" message names before «y N más». */
+const shownCells = 5;
 
 const meta: RuleMeta = {
   id: 'formula-error',
@@ -27,10 +40,20 @@ const meta: RuleMeta = {
   description: 'La celda muestra un error de Excel (#REF!, #DIV/0!, #N/A…).',
 };
 
-/** Every Excel error value shown in a data row, whatever the column. */
+/**
+ * Every Excel error value shown in a data row, whatever the column; and, once per sheet, the read
+ * cells of data rows whose formula has no cached value (`NOT_CALCULATED`: the book was saved by a
+ * tool that does not calculate). Those cells are unknown, not blank — no rule reads them as data —
+ * and the sheet cannot be trusted until the book is calculated: an error, like an error value.
+ */
 export const rule = sheetRule(meta, messages, () => true, (sheet, _ctx, out) => {
   const indexOf = new Map(sheet.rows.map((r, i) => [r.row, i]));
+  const notCalculated: { row: number; col: number }[] = [];
   for (const e of sheet.errorCells) {
+    if (e.code === NOT_CALCULATED) {
+      if (e.field) notCalculated.push(e);
+      continue;
+    }
     const index = indexOf.get(e.row) ?? -1;
     const row = index >= 0 ? sheet.rows[index] : undefined;
     if (row && e.field && isMergeContinuation(sheet, index, e.field)) continue;
@@ -45,5 +68,10 @@ export const rule = sheetRule(meta, messages, () => true, (sheet, _ctx, out) => 
         message: messages.excelError(e.code, column, row ? goalOf(row) : undefined),
       }),
     );
+  }
+  if (notCalculated.length > 0) {
+    const first = notCalculated[0];
+    const cells = notCalculated.map((e) => cellAddress(e.row, e.col));
+    out.push(report(meta, { sheet, row: first.row, cell: cells[0], message: messages.notCalculated(sheet.name, cells) }));
   }
 });

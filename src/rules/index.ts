@@ -4,6 +4,7 @@
  * fails if a rule lacks its test file, its doc line or its messages, or if this list is unsorted.
  */
 import type { Rule } from './types';
+import { rule as activityOverdue } from './activity-overdue';
 import { rule as analysisRequired } from './analysis-required';
 import { rule as budgetAhead } from './budget-ahead';
 import { rule as budgetChain } from './budget-chain';
@@ -40,6 +41,7 @@ import { rule as unreportedGoal } from './unreported-goal';
 import { rule as weightsSum } from './weights-sum';
 
 export const allRules: readonly Rule[] = [
+  activityOverdue,
   analysisRequired,
   budgetAhead,
   budgetChain,

@@ -7,6 +7,7 @@
  * docs/rules.md.
  */
 export const ruleNames: Readonly<Record<string, string>> = {
+  'activity-overdue': 'Actividad vencida sin terminar',
   'added-after-approval': 'Meta agregada después de aprobado el plan',
   'analysis-required': 'Falta el análisis de la meta',
   'budget-ahead': 'Presupuesto adelantado al avance físico',

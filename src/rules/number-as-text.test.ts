@@ -14,6 +14,16 @@ ruleTable('number-as-text', {
       expected: [{ cell: planCell('amount', 0), severity: 'warning', goal: '1905001', contains: ['«$ 12.500.000»', '$ 12.500.000', '«Valor programado»'] }],
     },
     {
+      name: 'a column the sheet writes as text (whole numbers, as an export does): said once, on its first cell',
+      sheets: [captureSheet([{ goalCode: 'A', yearGoal: '4' }, { goalCode: 'B', yearGoal: '12' }, { goalCode: 'C', yearGoal: '100' }])],
+      expected: [{ cell: captureCell('yearGoal', 0), goal: 'A', contains: ['tiene sus números escritos como texto', '«4», fila 5, y 2 más'] }],
+    },
+    {
+      name: 'one whole number typed as text among numbers: said on its cell',
+      sheets: [captureSheet([{ goalCode: 'A', yearGoal: 4 }, { goalCode: 'B', yearGoal: '12' }, { goalCode: 'C', yearGoal: 100 }])],
+      expected: [{ cell: captureCell('yearGoal', 1), goal: 'B', contains: ['El valor «12»'] }],
+    },
+    {
       name: 'capture: % avance typed as "50 %" and Meta vigencia "1.000"',
       sheets: [captureSheet([{ yearGoal: '1.000', progressDeclared: '50 %' }])],
       expected: [

@@ -1,5 +1,6 @@
 import { fieldType } from '../domain/fields';
-import type { ValueType } from '../domain/fields';
+import type { FieldId, ValueType } from '../domain/fields';
+import type { ReadSheet } from '../domain/sheet';
 import { formatMoney, formatNumber, formatPercent } from '../domain/format';
 import { goalOf, label, ofGoal, quote, rawText, reportAt } from './lib/util';
 import { cellRule } from './lib/cells';
@@ -23,7 +24,15 @@ const messages = {
   dotDecimals: (column: string, text: string, row: number, more: number, read: string): string =>
     `La columna ${quote(column)} tiene números escritos como texto con punto decimal (${quote(text)}, fila ${row}${more > 0 ? `, y ${more} más` : ''}); ` +
     `se leyó ${read}. Escríbalos como números.`,
+  textColumn: (column: string, text: string, row: number, more: number, read: string): string =>
+    `La columna ${quote(column)} tiene sus números escritos como texto (${quote(text)}, fila ${row}${more > 0 ? `, y ${more} más` : ''}); ` +
+    `se leyó ${read}. Escríbalos como números.`,
 };
+
+/** A whole number written as text the way an export writes it (`'4'`, `'12000'`, `'85%'`). */
+function isPlainInteger(raw: unknown): boolean {
+  return typeof raw === 'string' && /^\s*[-+]?\d+\s*%?\s*$/.test(raw);
+}
 
 /**
  * Text with `.` as the decimal mark (`'1.95'`, `'2.00%'`; not `'1.000'`, which groups thousands):
@@ -34,6 +43,23 @@ function isDotDecimal(raw: unknown): boolean {
   if (typeof raw !== 'string') return false;
   const m = /^\s*[-+]?\d+\.(\d+)\s*(%?)\s*$/.exec(raw);
   return m !== null && (m[2] === '%' || m[1].length !== 3 || /^\s*[-+]?0\./.test(raw));
+}
+
+const isExportText = (raw: unknown): boolean => isDotDecimal(raw) || isPlainInteger(raw);
+
+/**
+ * The sheet writes the column's numbers as text (an export's convention, not a cell typed over):
+ * at least two of its numbers, and most of them, are text in the export's form.
+ */
+function writtenAsText(sheet: ReadSheet, field: FieldId): boolean {
+  let text = 0;
+  let numbers = 0;
+  for (const c of columnCells(sheet, field)) {
+    if (c === undefined || c.merged || c.parsed.status !== 'ok') continue;
+    numbers++;
+    if (c.parsed.fromText && isExportText(c.raw)) text++;
+  }
+  return text >= 2 && text * 2 >= numbers;
 }
 
 /** The columns already reported as dot-decimal, per run (keyed by the run's findings list). */
@@ -59,16 +85,18 @@ export const rule: CellRule = cellRule(
       const p = cell.parsed;
       if (!numericTypes.includes(type) || p.status !== 'ok' || !p.fromText || typeof p.value !== 'number') return;
       let message = messages.asText(rawText(cell), label(sheet, field), goalOf(row), shown(type, p.value));
-      if (isDotDecimal(cell.raw)) {
-        // Said once per column: the first such cell, with how many more the column has.
-        const key = `${sheet.name}\u0000${field}`;
+      if (isDotDecimal(cell.raw) || (isPlainInteger(cell.raw) && writtenAsText(sheet, field))) {
+        // Said once per column (dot decimals and whole numbers each): the first such cell, with how many more the column has.
+        const dot = isDotDecimal(cell.raw);
+        const kind = dot ? isDotDecimal : isPlainInteger;
+        const key = `${sheet.name}\u0000${field}\u0000${dot ? 'dot' : 'whole'}`;
         const done = reportedColumns.get(out) ?? new Set<string>();
         reportedColumns.set(out, done);
         if (done.has(key)) return;
         done.add(key);
         let more = -1;
-        for (const c of columnCells(sheet, field)) if (c !== undefined && !c.merged && c.parsed.status === 'ok' && c.parsed.fromText && isDotDecimal(c.raw)) more++;
-        message = messages.dotDecimals(label(sheet, field), rawText(cell), row.row, more, shown(type, p.value));
+        for (const c of columnCells(sheet, field)) if (c !== undefined && !c.merged && c.parsed.status === 'ok' && c.parsed.fromText && kind(c.raw)) more++;
+        message = (dot ? messages.dotDecimals : messages.textColumn)(label(sheet, field), rawText(cell), row.row, more, shown(type, p.value));
       }
       out.push(reportAt(meta, sheet, row, address, message));
     },

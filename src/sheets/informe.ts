@@ -59,6 +59,10 @@ export interface InformeData {
   readonly programs: readonly PublicProgram[];
   /** Files the figures come from. */
   readonly files: readonly string[];
+  /** Several files given: the ones left out of the figures, with their reason (`reporte --json`'s `files`). */
+  readonly leftOut?: readonly { readonly file: string; readonly reason: string | null }[];
+  /** Several files given: how the vigencia and the cut-off were chosen. */
+  readonly basis?: string | null;
 }
 
 export interface InformeOptions {
@@ -236,6 +240,7 @@ function planInforme(d: InformeData, o: InformeOptions, s: PlanSummary): string 
     `<header><div class="entity">${h(m.entity ?? 'Entidad territorial')}</div><h1>${h(title)}</h1><div class="facts">` +
       `<span>Vigencia: <b>${y}</b></span><span>Sin ejecución reportada</span><span>Generado: ${h(formatDateTime(o.generatedAt))}</span></div></header>`,
   );
+  out.push(filesSection(d));
   out.push(`<p>${h(planSummaryNote(s, m.options.vigenciaFrom))}</p>`);
   out.push(
     '<section class="kpis">' +
@@ -274,6 +279,18 @@ function planInforme(d: InformeData, o: InformeOptions, s: PlanSummary): string 
   return doc(title, out.join(''));
 }
 
+/** A report over several files: how its vigencia and cut-off were chosen, and the files left out of its figures with their reason. */
+function filesSection(d: InformeData): string {
+  if (!d.leftOut) return '';
+  const out = d.basis ? [`<p class="note">${h(d.basis)}</p>`] : [];
+  if (d.leftOut.length) {
+    out.push(`<h2>Archivos por fuera de las cifras (${d.leftOut.length})</h2><ul class="left-out">`);
+    for (const f of d.leftOut) out.push(`<li>${h(f.reason ?? f.file)}</li>`);
+    out.push('</ul>');
+  }
+  return out.join('');
+}
+
 function internal(d: InformeData, o: InformeOptions): string {
   const m = d.model;
   if ((m.source === 'plan-accion' || m.source === 'plan-indicativo') && m.planSummary) return planInforme(d, o, m.planSummary);
@@ -286,6 +303,7 @@ function internal(d: InformeData, o: InformeOptions): string {
       `<span>Corte: <b>${h(formatDate(m.cutoff))}</b></span><span>Periodo: <b>${h(periodName(m))}</b></span>` +
       `<span>Metas de producto evaluadas: <b>${p.goals}</b></span><span>Generado: ${h(formatDateTime(o.generatedAt))}</span></div></header>`,
   );
+  out.push(filesSection(d));
   out.push(
     '<section class="kpis">' +
       kpi('Cumplimiento físico', pct(p.compliance), `Ejecutado frente a lo ${duePhrase(m.periodKind, m.vigencia)}`, tone(p.compliance, r.sobresaliente, r.medio)) +

@@ -63,7 +63,7 @@ export async function consolidateFiles(
   const generatedAt = localDateTime(at.now);
   const sources: ConsolidationSource[] = [];
   const inputs: string[] = [];
-  const intake = new ConsolidationIntake(corte);
+  const intake = new ConsolidationIntake(corte, at.now);
   const reading = { ...at.reading, ...(corte !== undefined ? { cutoff: corte } : {}) };
   const vigencia = reading.vigencia !== undefined ? { vigencia: reading.vigencia } : {};
   for (const file of files) {

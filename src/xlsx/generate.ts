@@ -11,7 +11,7 @@
 import ExcelJS from 'exceljs';
 import * as path from 'node:path';
 import { loadWorkbookFile, type WorkbookParser } from '../app/load';
-import { cutoffOutsideVigencia, vigenciaNotInWorkbook } from '../app/report';
+import { cutoffOutsideVigencia } from '../app/report';
 import { InputError } from '../app/errors';
 import { analyseForGeneration, localDateTime, prepare, sheetBuilders, summaryOf } from '../app/generate';
 import type { Analysed, CopyRequest, GenerarResult, Generated, GenerationSummary } from '../app/generate';
@@ -77,7 +77,7 @@ export const GENERAR_MAX_CELLS = 400_000;
 
 /** The workbook as `generar` holds it: exceljs's full model, or the package-level copy's parts. */
 type Host =
-  | { readonly kind: 'model'; readonly wb: ExcelJS.Workbook }
+  | { readonly kind: 'model'; readonly wb: ExcelJS.Workbook; readonly grids: WorkbookGrids }
   | { readonly kind: 'package'; readonly zip: ZipSource; readonly wb: ExcelJS.Workbook; grids: WorkbookGrids | null };
 type PackageHost = Extract<Host, { kind: 'package' }>;
 
@@ -93,7 +93,9 @@ async function sizeOf(bytes: Buffer): Promise<WorkbookSize | null> {
 function hostParser(large: () => boolean, onRows: (rows: number, final: boolean) => void): WorkbookParser<Host> {
   return {
     parse: async (bytes) => {
-      if (!large()) return { kind: 'model', wb: await loadWorkbook(bytes) };
+      // The grids come from the cell scanner validar and reporte read with, whatever the size: exceljs's
+      // model cannot tell a formula saved with no cached value from one whose cached text is empty.
+      if (!large()) return { kind: 'model', wb: await loadWorkbook(bytes), grids: await readGridsStreaming(readablePackage(bytes), '') };
       const readable = readablePackage(bytes);
       const zip = openZip(readable);
       const grids = await readGridsStreaming(readable, '', { onRows: (n, sheet) => onRows(n, sheet === '') });
@@ -102,7 +104,7 @@ function hostParser(large: () => boolean, onRows: (rows: number, final: boolean)
       return { kind: 'package', zip, wb: await loadWorkbook(skeleton), grids };
     },
     toGrids: (host, name) => {
-      if (host.kind === 'model') return gridsOfWorkbook(host.wb, name);
+      if (host.kind === 'model') return { ...host.grids, name };
       const grids = host.grids;
       host.grids = null; // read once: the grids are out of reach as soon as the sheets are recognised
       if (!grids) throw new Error('grids already taken');
@@ -140,8 +142,6 @@ async function loadAndRead(
   const host = loaded.host;
   const vigencia = reading.vigencia !== undefined ? { vigencia: reading.vigencia } : {};
   const { workbook, options } = prepare(loaded.grids, generatedSheetNames(host.wb), { cutoff: corte, ...vigencia }, at.now, reading);
-  const wrongYear = vigenciaNotInWorkbook(workbook, reading.vigencia);
-  if (wrongYear) throw new InputError(`${path.basename(file)}: ${wrongYear}`);
   const outside = cutoffOutsideVigencia(corte, options.vigencia, options.vigenciaFrom);
   if (outside) throw new InputError(outside);
   return { host, inputPath: loaded.path, workbook, options };

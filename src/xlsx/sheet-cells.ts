@@ -6,7 +6,8 @@
  *
  * - a number whose style has a date format (exceljs's `isDateFmt`) is a `Date` (1900 or 1904
  *   system); a formula gives its cached result, dated the same way — a cached 0 or FALSE too; no
- *   cached result is blank;
+ *   cached result (no `<v>`, or an empty one on a formula not typed as text: a file saved by a tool
+ *   that does not calculate) is `NOT_CALCULATED_CELL`, never blank; an empty text result is blank;
  * - shared and inline strings give their plain text (rich-text runs joined, phonetic runs left
  *   out); `t="b"` a boolean; `t="e"` a `{ error }`;
  * - the number format is the style's (custom, or Excel's built-in code for ids 1–49), none for
@@ -19,7 +20,7 @@
  * per style, not per cell.
  */
 import type { CellRange, CellValue, Grid, SheetVisibility } from '../domain/grid';
-import { parseAddress } from '../domain/grid';
+import { NOT_CALCULATED_CELL, parseAddress } from '../domain/grid';
 import { attrsOf, decodeXml, elements, section } from './ooxml';
 
 /** exceljs's table of Excel's built-in number formats (`defaultnumformats.js`, the codes it reports). */
@@ -537,8 +538,10 @@ export class SheetCells {
    */
   private valueOf(s: string, type: CellType, v0: number, v1: number, formula: boolean, inline: string | undefined, styleId: number): CellValue {
     if (formula) {
-      // No cached result (a file saved without calculating) is blank; a cached 0 or FALSE is a value.
-      if (v0 < 0 || v1 === v0) return null;
+      // No cached result (a file saved without calculating) is unknown, not blank; a cached 0 or
+      // FALSE is a value; an empty cached text (`=IF(A1="";"";…)`, `t="str"`) is blank.
+      if (v0 < 0) return NOT_CALCULATED_CELL;
+      if (v1 === v0) return type === CellType.Str ? null : NOT_CALCULATED_CELL;
       const raw = decoded(s.slice(v0, v1));
       if (!raw) return null;
       if (type === CellType.Str) return this.keep(decoded(raw));

@@ -4,26 +4,15 @@
  * Before, files of different vigencias or cut-offs were consolidated silently at the first file's
  * period, and the same file given twice (or through a symlink) was counted twice.
  */
-import ExcelJS from 'exceljs';
 import { copyFileSync, symlinkSync } from 'node:fs';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { examples, expectOneCleanLine, tablero, tempDir } from './io';
+import { captureVariant, examples, expectOneCleanLine, tablero, tempDir } from './io';
 
 const { dir, cleanup } = tempDir('tablero-consolidar-');
 afterAll(cleanup);
 
-/** The example capture workbook with its title block saying another vigencia / cut-off. */
-async function variant(name: string, vigencia: string, corte: string): Promise<string> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(examples.capture);
-  const ws = wb.getWorksheet('HC T2')!;
-  ws.getCell('A4').value = `Vigencia: ${vigencia}`;
-  ws.getCell('A5').value = `Fecha de corte: ${corte}`;
-  const file = path.join(dir, name);
-  await wb.xlsx.writeFile(file);
-  return file;
-}
+const variant = (name: string, vigencia: string, corte: string): Promise<string> => captureVariant(dir, name, vigencia, corte);
 
 let t2: string;
 beforeAll(async () => {

@@ -1,4 +1,5 @@
 /** In-process CLI harness: captured streams, a temp folder, a fixed "today". */
+import ExcelJS from 'exceljs';
 import { mkdtempSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -46,4 +47,16 @@ export function expectOneCleanLine(stderr: string): void {
   expect(lines).toHaveLength(1);
   expect(stderr).not.toMatch(/^\s+at /m);
   expect(stderr).toMatch(/^tablero: /);
+}
+
+/** The bundled capture workbook written into `dir` as `name`, its title block saying another vigencia and cut-off. */
+export async function captureVariant(dir: string, name: string, vigencia: string, corte: string): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(examples.capture);
+  const ws = wb.getWorksheet('HC T2')!;
+  ws.getCell('A4').value = `Vigencia: ${vigencia}`;
+  ws.getCell('A5').value = `Fecha de corte: ${corte}`;
+  const file = path.join(dir, name);
+  await wb.xlsx.writeFile(file);
+  return file;
 }

@@ -5,7 +5,16 @@
  * exit 2 — not a missing «Meta vigencia» and 46 date warnings, nor 2025's figures labelled 2024 —
  * and the cut-off advice never leads there.
  */
-import { tablero, tempDir, examples } from './io';
+import * as path from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { tablero, tempDir, examples, repoRoot } from './io';
+import { createPaneUseCases } from '../../src/app/pane';
+import { consolidatePicked } from '../../src/app/consolidate-picked';
+import { readXlsxGrids } from '../../src/xlsx/bytes-read';
+import { hostOn } from '../excel-double/harness';
+import { doubleFromWorkbook, workbookOf } from '../contract/hosts';
+
+const run = { progress: { report: () => undefined }, cancel: { cancelled: false } };
 
 const verbs: string[][] = [
   ['validar', examples.plan, '--vigencia', '2024'],
@@ -39,4 +48,89 @@ describe('--vigencia that is not the workbook\'s year', () => {
     expect(r.code).toBe(2);
     expect(r.stderr.trim().split('\n')).toEqual(['tablero: La fecha de corte 30/06/2024 está fuera de la vigencia 2025, la del libro; use una fecha de corte de 2025.']);
   });
+});
+
+/**
+ * The same check on the real samples, whatever holds the year: the SisPT plan indicativo's term
+ * (2024–2027, no execution), Tenjo's year blocks, Cali's title («II TRIMESTRE 2025»), the DNP
+ * follow-up's year — in every verb that reads with `--vigencia`, and in the pane with the vigencia
+ * saved in Ajustes. Nothing is written.
+ */
+const real = (name: string) => path.join(repoRoot, '..', 'shared', 'real-layouts', name);
+const sispt = real('sispt-plan-indicativo-cajica.xlsx');
+const maybe = existsSync(sispt) ? describe : describe.skip;
+
+maybe('--vigencia a real sample does not hold', () => {
+  const { dir, cleanup } = tempDir('formats-vig-');
+  afterAll(cleanup);
+  const term = 'El libro trae el plan indicativo de 2024 a 2027, no de 2030: quite --vigencia o indique una vigencia entre 2024 y 2027.';
+  const reading: string[][] = [
+    ['validar', '--json'],
+    ['reporte'],
+    ['reporte', '--json'],
+    ['informe', '-o', 'i.html'],
+    ['generar', '-o', 'g.xlsx'],
+    ['columnas'],
+    ['columnas', '--json'],
+    ['consolidar', '-o', 'c.xlsx'],
+    ['devolver', '-o', 'devoluciones'],
+  ];
+
+  it.each(reading.map((v) => [v.join(' '), v]))('SisPT --vigencia 2030, %s: exit 2, one line naming the term 2024–2027', async (_name, argv) => {
+    const [verb, ...rest] = argv as string[];
+    const r = await tablero([verb, sispt, '--vigencia', '2030', ...rest], dir, { now: new Date(2026, 11, 3) });
+    expect([r.code, r.stderr]).toEqual([2, `tablero: sispt-plan-indicativo-cajica.xlsx: ${term}\n`]);
+    // validar --json and columnas --json still print their documented shape, the file with its error.
+    if (verb === 'validar' || verb === 'columnas') {
+      if (rest.includes('--json')) expect((JSON.parse(r.stdout) as { files: { error?: string }[] }).files.map((f) => f.error)).toEqual([`sispt-plan-indicativo-cajica.xlsx: ${term}`]);
+    } else expect(r.stdout).toBe('');
+    for (const out of ['i.html', 'g.xlsx', 'c.xlsx', 'devoluciones']) expect(existsSync(path.join(dir, out))).toBe(false);
+  });
+
+  it('a year of the term is read: SisPT --vigencia 2027 summarises that year of the plan', async () => {
+    const r = await tablero(['reporte', sispt, '--vigencia', '2027', '--json'], dir, { now: new Date(2026, 11, 3) });
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as { vigencia: number }).vigencia).toBe(2027);
+  });
+
+  it.each([
+    ['tenjo-pdm-seguimiento.xlsx', 'El libro trae el seguimiento de 2024 a 2027, no de 2030: quite --vigencia o indique una vigencia entre 2024 y 2027.'],
+    ['cali-cuadro1s-plan-accion-T2-2025.xlsx', 'El libro trae el seguimiento de la vigencia 2025, no de 2030: quite --vigencia o indique --vigencia 2025.'],
+    ['dnp-seguimiento-pdt-cajica.xlsx', 'El libro trae el seguimiento de la vigencia 2025, no de 2030: quite --vigencia o indique --vigencia 2025.'],
+  ])('%s --vigencia 2030: the same one line in validar and generar', async (name, line) => {
+    for (const argv of [['validar'], ['generar', '-o', 'x.xlsx']]) {
+      const r = await tablero([argv[0], real(name), '--vigencia', '2030', ...argv.slice(1)], dir, { now: new Date(2026, 11, 3) });
+      expect([r.code, r.stderr]).toEqual([2, `tablero: ${name}: ${line}\n`]);
+    }
+  });
+
+  it('the pane with «Vigencia 2030» saved in Ajustes refuses Validar, Generar and Informe on SisPT with the same reason, in the pane\'s words', async () => {
+    const xl = doubleFromWorkbook(await workbookOf(readFileSync(sispt)));
+    const host = hostOn(xl);
+    await host.saveSettings({ vigencia: 2030 });
+    const pane = createPaneUseCases(async () => 'x');
+    const grids = await host.readGrids('workbook');
+    const settings = await host.loadSettings();
+    const why = 'El libro trae el plan indicativo de 2024 a 2027, no de 2030: indique en Ajustes una vigencia entre 2024 y 2027 o déjela vacía.';
+    await expect(pane.validate(grids, settings)).rejects.toThrow(why);
+    await expect(pane.generate('tablero', grids, settings, run.progress, run.cancel)).rejects.toThrow(why);
+    await expect(pane.informe(grids, settings, false)).rejects.toThrow(why);
+    // Opening the pane still says what the workbook holds.
+    expect(pane.detect(grids, settings).sheets.length).toBeGreaterThan(0);
+  });
+});
+
+maybe('the pane\'s Consolidar with a vigencia of Ajustes a file does not hold', () => {
+  it('lists that file as left out for its vigencia, in the pane\'s words, and consolidates the others', async () => {
+    const tenjo = real('tenjo-pdm-seguimiento.xlsx');
+    const cali = real('cali-cuadro1s-plan-accion-T2-2025.xlsx');
+    const files = [tenjo, cali].map((f) => ({ name: path.basename(f), bytes: new Uint8Array(readFileSync(f)) }));
+    const out = await consolidatePicked(files, readXlsxGrids, { vigencia: 2024 }, run.progress, run.cancel, new Date(2026, 11, 3));
+    expect(out.files.map((f) => [f.file, f.admitted, f.code ?? null])).toEqual([
+      ['tenjo-pdm-seguimiento.xlsx', true, null],
+      ['cali-cuadro1s-plan-accion-T2-2025.xlsx', false, 'vigencia'],
+    ]);
+    expect(out.files[1].reason).toBe('cali-cuadro1s-plan-accion-T2-2025.xlsx: El libro trae el seguimiento de la vigencia 2025, no de 2024: cambie en Ajustes la vigencia a 2025 o déjela vacía.');
+    expect(out.consolidation?.rows).toBeGreaterThan(0);
+  }, 120_000);
 });

@@ -58,6 +58,7 @@ describe('wording', () => {
 
   (existsSync(sispt) ? it : it.skip)('a vigencia outside the plan indicativo\'s term: «entre 2024 y 2027»', async () => {
     const r = await tablero(['reporte', sispt, '--vigencia', '2030'], dir);
-    expect(r.stdout).toContain('indique una vigencia entre 2024 y 2027.');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('indique una vigencia entre 2024 y 2027.');
   });
 });

@@ -4,8 +4,11 @@
  * `missing-report` fired on it; the pane's reader of picked files (`bytes-read.ts`) copied the
  * quirk. Built here as Excel writes a package (shared strings, relative part paths, no `t` on a
  * numeric formula) and as openpyxl does (inline strings, absolute part paths, `t="n"`, an empty
- * `<v />` for a formula it did not calculate), each with formulas cached as 0 and FALSE and one
- * formula saved with no cached value — which stays blank (the file was never calculated).
+ * `<v />` for a formula it did not calculate), each with formulas cached as 0 and FALSE and
+ * formulas saved with no cached value (the file was never calculated). Those are no blank: the
+ * cell scanner reads them as `NOT_CALCULATED` (unknown, like an unreadable cell), so no
+ * `missing-report` fires on them; `formula-error` says once per
+ * sheet which cells they are and to open and save the book in Excel, in validar and generar alike.
  */
 import * as path from 'node:path';
 import { writeFileSync } from 'node:fs';
@@ -15,6 +18,7 @@ import { tablero, tempDir } from '../cli/io';
 import { readGridsStreaming } from '../../src/xlsx/stream-read';
 import { gridsOfWorkbook, loadWorkbook } from '../../src/xlsx/read';
 import { readXlsxGrids } from '../../src/xlsx/bytes-read';
+import { NOT_CALCULATED_CELL } from '../../src/domain/grid';
 
 const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -22,16 +26,21 @@ const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 // prettier-ignore
 const header = ['Código meta producto', 'Meta de producto', 'Dependencia', 'Tipo de acumulación', 'Meta vigencia 2025',
   'Programado T1', 'Programado T2', 'Programado T3', 'Programado T4', 'Ejecutado T1', 'Ejecutado T2', 'Ejecutado T3', 'Ejecutado T4'];
-type Cell = string | number | { f: string; cached?: number; bool?: boolean };
+type Cell = string | number | { f: string; cached?: number; bool?: boolean; text?: boolean };
 // Row 2: Ejecutado T1 = F2*0 cached 0 (a report of 0), T2 = 3 → executed 3 of 5 due at T2.
-// Row 3: Ejecutado T1 = F3*0 saved with no cached value: nothing to read, a missing report.
-// Row 4: a boolean formula cached FALSE in a column the engine does not read (N4).
+// Row 3: Ejecutado T1 = F3*0 saved with no cached value: unknown, no missing report.
+// Row 4: a boolean formula cached FALSE in a column the engine does not read (N4); Ejecutado T3
+// (L4) a formula whose cached result is empty text (`=IF(…;"";…)`): blank, no uncalculated cell.
+// Rows 5–9: Ejecutado T1 and T2 saved with no cached value (10 more cells); row 9's N9 too, in a
+// column the engine does not read (not named).
 // prettier-ignore
 const rows: Cell[][] = [
   header,
   ['1905021', 'Niños vacunados', 'Secretaría de Salud', 'Suma', 10, 2, 3, 3, 2, { f: 'F2*0', cached: 0 }, 3],
   ['1905022', 'Aulas dotadas', 'Secretaría de Educación', 'Suma', 4, 1, 1, 1, 1, { f: 'F3*0' }, 1],
-  ['1905023', 'Red de frío', 'Secretaría de Salud', 'Suma', 4, 1, 1, 1, 1, 1, { f: 'SUM(F4:G4)*0', cached: 0 }, null as unknown as Cell, null as unknown as Cell, { f: 'F4>5', cached: 0, bool: true }],
+  ['1905023', 'Red de frío', 'Secretaría de Salud', 'Suma', 4, 1, 1, 1, 1, 1, { f: 'SUM(F4:G4)*0', cached: 0 }, { f: 'IF(F4>5,1,"")', text: true }, null as unknown as Cell, { f: 'F4>5', cached: 0, bool: true }],
+  ...[4, 5, 6, 7, 8].map((k): Cell[] => [`190502${k}`, `Meta ${k}`, 'Secretaría de Salud', 'Suma', 4, 1, 1, 1, 1, { f: `F${k + 1}*1` }, { f: `G${k + 1}*1` },
+    ...(k === 8 ? [null as unknown as Cell, null as unknown as Cell, { f: 'F9>5' }] : [])]),
 ];
 
 const col = (i: number): string => String.fromCharCode(65 + i);
@@ -49,6 +58,7 @@ function sheetXml(style: 'excel' | 'openpyxl', strings: string[]): string {
           if (k < 0) k = strings.push(v) - 1;
           return `<c r="${ref}" t="s"><v>${k}</v></c>`;
         }
+        if (v.text) return `<c r="${ref}" t="str"><f>${v.f}</f><v></v></c>`; // an empty text result, as Excel writes it
         const t = v.bool ? ' t="b"' : style === 'openpyxl' ? ' t="n"' : '';
         return `<c r="${ref}"${t}><f>${v.f}</f>${v.cached === undefined ? (style === 'openpyxl' ? '<v />' : '') : `<v>${v.cached}</v>`}</c>`;
       })
@@ -111,7 +121,7 @@ function packageOf(style: 'excel' | 'openpyxl'): Buffer {
 describe.each(['excel', 'openpyxl'] as const)('a formula cached as 0, written as %s writes it', (style) => {
   const bytes = packageOf(style);
 
-  it('reads as 0 in every reader (streaming, exceljs model, the pane\'s bytes reader); no cached value stays blank', async () => {
+  it('reads as 0 in every reader (streaming, exceljs model, the pane\'s bytes reader); no cached value is no blank', async () => {
     const streamed = await readGridsStreaming(bytes, 'f.xlsx');
     const full = gridsOfWorkbook(await loadWorkbook(bytes), 'f.xlsx');
     const pane = await readXlsxGrids(new Uint8Array(bytes), 'f.xlsx');
@@ -119,19 +129,35 @@ describe.each(['excel', 'openpyxl'] as const)('a formula cached as 0, written as
       const v = g.sheets[0].values;
       expect(g.sheets[0].name).toBe('Seguimiento T2');
       // J2 (=F2*0, cached 0), J3 (no cached value), K4 (=SUM(F4:G4)*0, cached 0), N4 (=F4>5, cached FALSE).
-      expect([v[1]?.[9], v[2]?.[9] ?? null, v[3]?.[10], v[3]?.[13]]).toEqual([0, null, 0, false]);
+      expect([v[1]?.[9], v[3]?.[10], v[3]?.[13]]).toEqual([0, 0, false]);
     }
+    // The cell scanner (validar, reporte, generar, the pane's picked files) tells a formula with no
+    // cached value from a blank; exceljs's model cannot (no `<v>` and an empty cached text read
+    // alike), so it is read as blank and no verb reads data through it.
+    for (const g of [streamed, pane]) {
+      const v = g.sheets[0].values;
+      expect([v[2]?.[9], v[4]?.[10], v[3]?.[11] ?? null]).toEqual([{ error: 'SIN CALCULAR' }, NOT_CALCULATED_CELL, null]);
+    }
+    expect(full.sheets[0].values[2]?.[9] ?? null).toBeNull();
   });
 
-  it('validar and generar: no missing-report on the cached 0, one on the formula with no value', async () => {
+  it('validar, reporte and generar: no missing-report on a cached 0 nor on a formula with no value; one formula-error names the uncalculated cells', async () => {
     const { dir, cleanup } = tempDir('formats-zero-');
     try {
       const file = path.join(dir, `cero-${style}.xlsx`);
       writeFileSync(file, bytes);
       const v = await tablero(['validar', file, '--json', '--corte', '2025-06-30'], dir);
-      const findings = (JSON.parse(v.stdout) as { files: { findings: { rule: string; cell: string }[] }[] }).files[0].findings;
-      const missing = findings.filter((f) => f.rule === 'missing-report').map((f) => f.cell);
-      expect(missing).toEqual(['J3']);
+      const findings = (JSON.parse(v.stdout) as { files: { findings: { rule: string; cell: string; message: string; severity: string }[] }[] }).files[0].findings;
+      expect(findings.filter((f) => f.rule === 'missing-report')).toEqual([]);
+      const notCalculated = findings.filter((f) => f.rule === 'formula-error');
+      expect(notCalculated).toHaveLength(1);
+      expect(notCalculated[0]).toMatchObject({ severity: 'error', cell: 'J3' });
+      expect(notCalculated[0].message).toBe(
+        'En la hoja «Seguimiento T2» las celdas J3, J5, K5, J6, K6 y 6 más tienen una fórmula sin valor calculado: ' +
+          'el libro se guardó con un programa que no calcula las fórmulas, así que esos valores no se leyeron. ' +
+          'Abra el libro en Excel (o LibreOffice) y guárdelo para que se calculen los valores; luego vuelva a revisarlo.',
+      );
+      expect(v.code).toBe(1);
       const out = path.join(dir, `cero-${style}-tablero.xlsx`);
       const g = await tablero(['generar', file, '-o', out, '--corte', '2025-06-30'], dir);
       expect(g.code).toBe(0);
@@ -139,13 +165,14 @@ describe.each(['excel', 'openpyxl'] as const)('a formula cached as 0, written as
       await wb.xlsx.readFile(out);
       const obs: string[] = [];
       wb.getWorksheet('Observaciones')?.eachRow((row) => void obs.push(row.values ? JSON.stringify(row.values) : ''));
-      const missingRows = obs.filter((r) => r.includes('missing-report'));
-      expect(missingRows).toHaveLength(1);
-      expect(missingRows[0]).toContain('J3');
+      expect(obs.filter((r) => r.includes('missing-report'))).toEqual([]);
+      const uncalculated = obs.filter((r) => r.includes('sin valor calculado'));
+      expect(uncalculated).toHaveLength(1);
+      expect(uncalculated[0]).toContain('J3, J5, K5, J6, K6 y 6 más');
       const r = await tablero(['reporte', file, '--json', '--corte', '2025-06-30'], dir);
-      const goal = (JSON.parse(r.stdout) as { goals: { code: string; executedToDate: number | null; compliance: number | null }[] }).goals.find((x) => x.code === '1905021');
+      const goals = (JSON.parse(r.stdout) as { goals: { code: string; executedToDate: number | null; compliance: number | null }[] }).goals;
       // 0 + 3 executed against 2 + 3 due.
-      expect(goal).toMatchObject({ executedToDate: 3, compliance: 0.6 });
+      expect(goals.find((x) => x.code === '1905021')).toMatchObject({ executedToDate: 3, compliance: 0.6 });
     } finally {
       cleanup();
     }

@@ -430,7 +430,7 @@ async function buildDnp(file: string): Promise<void> {
       p.ip, sector[0], sector[1], sector[2], sector[3], p.product, `Producto ${p.product}`, `${p.product}00`, `Indicador del producto ${p.product}`,
       `20242517500${String(10 + (i % 7))}`, p.accumulative, 'Número', p.term, ...p.years, p.executed, avance,
       p.executed === ' ' ? 'No se encontró ejecución en PIIP' : 'Ejecución reportada en PIIP',
-    ], [...new Array<string | undefined>(18).fill(undefined), '0%']);
+    ]); // «Avance físico 2024 (%)» as fractions with no % number format (this export writes 0.5 for 50 %)
   });
   const pr = (i: number) => DNP_HEADER_ROW + 1 + i;
   // number-as-text (the report's own avance follows it: 0,8 of 2)

@@ -165,7 +165,7 @@ describe('the same workbook with one realistic mistake per rule', () => {
     const rows = cleanPlanRows();
     // Plan de acción, rows 5–13 as in the clean workbook, then goals 5–8 in rows 14–19.
     rows[0] = { ...rows[0], startDate: d('2025-09-15'), endDate: d('2025-06-30'), activityProgress: { error: '#REF!' } }; // date-order, formula-error
-    rows[1] = { ...rows[1], startDate: null }; // required
+    rows[1] = { ...rows[1], startDate: null, activityProgress: 60 }; // required, activity-overdue (ended 30/04/2025 at 60 %)
     rows[2] = { ...rows[2], amount: 'por definir', endDate: d('2026-01-31') }; // number, date-vigencia
     rows[3] = { ...rows[3], amount: '$ 8.000.000' }; // number-as-text
     rows[4] = { ...rows[4], amount: -7_000_000 }; // negative
@@ -219,6 +219,7 @@ describe('the same workbook with one realistic mistake per rule', () => {
       `weights-sum PE-F-012!${planCell('weight', 0)}`,
       `date-order PE-F-012!${planCell('startDate', 0)}`,
       `required PE-F-012!${planCell('startDate', 1)}`,
+      `activity-overdue PE-F-012!${planCell('activityProgress', 1)}`,
       `date-vigencia PE-F-012!${planCell('endDate', 2)}`,
       `number PE-F-012!${planCell('amount', 2)}`,
       `number-as-text PE-F-012!${planCell('amount', 3)}`,
