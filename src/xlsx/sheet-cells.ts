@@ -361,22 +361,7 @@ export class SheetCells {
 
   /** Reads the complete elements of `carry + text`; the rest waits for the next piece. */
   feed(text: string): void {
-    const s = this.carry ? this.carry + text : text;
-    let pos = 0;
-    for (;;) {
-      const lt = s.indexOf('<', pos);
-      if (lt < 0) {
-        pos = s.length;
-        break;
-      }
-      const next = this.element(s, lt);
-      if (next < 0) {
-        pos = lt;
-        break;
-      }
-      pos = next;
-    }
-    this.carry = pos < s.length ? s.slice(pos) : '';
+    this.carry = feedElements(this.carry, text, (s, lt) => this.element(s, lt));
   }
 
   /** The grid read, cells covered by a merge blanked (as in `gridOfWorksheet`). */
@@ -594,50 +579,48 @@ export class SharedStrings {
   constructor(private readonly keep: (s: string) => string = (s) => s) {}
 
   feed(text: string): void {
-    const s = this.carry ? this.carry + text : text;
-    let pos = 0;
-    for (;;) {
-      const lt = s.indexOf('<', pos);
-      if (lt < 0) {
-        pos = s.length;
-        break;
-      }
-      const n0 = lt + 1;
-      const n1 = nameEnd(s, n0);
-      if (n1 >= s.length) {
-        pos = lt;
-        break;
-      }
-      const l0 = localStart(s, n0, n1);
-      if (s.charCodeAt(n0) === SLASH || !isLocal(s, l0, n1, 'si')) {
-        const end = tagEnd(s, n1);
-        if (end < 0) {
-          pos = lt;
-          break;
-        }
-        pos = end + 1;
-        continue;
-      }
+    this.carry = feedElements(this.carry, text, (s, lt) => this.item(s, lt));
+  }
+
+  /** Reads the element at `lt` (an `<si>` is kept); where the next one starts, or -1 when cut off. */
+  private item(s: string, lt: number): number {
+    const n0 = lt + 1;
+    const n1 = nameEnd(s, n0);
+    if (n1 >= s.length) return -1;
+    const l0 = localStart(s, n0, n1);
+    if (s.charCodeAt(n0) === SLASH || !isLocal(s, l0, n1, 'si')) {
       const end = tagEnd(s, n1);
-      if (end < 0) {
-        pos = lt;
-        break;
-      }
-      if (s.charCodeAt(end - 1) === SLASH) {
-        this.items.push(stringItem(s.slice(lt, end + 1)));
-        pos = end + 1;
-        continue;
-      }
-      const closeTag = `</${s.slice(n0, n1)}>`;
-      const close = s.indexOf(closeTag, end + 1);
-      if (close < 0) {
-        pos = lt;
-        break;
-      }
-      pos = close + closeTag.length;
-      const text = stringItem(s.slice(lt, pos));
-      this.items.push(text === null ? null : this.keep(text));
+      return end < 0 ? -1 : end + 1;
     }
-    this.carry = pos < s.length ? s.slice(pos) : '';
+    const end = tagEnd(s, n1);
+    if (end < 0) return -1;
+    if (s.charCodeAt(end - 1) === SLASH) {
+      this.items.push(stringItem(s.slice(lt, end + 1)));
+      return end + 1;
+    }
+    const closeTag = `</${s.slice(n0, n1)}>`;
+    const close = s.indexOf(closeTag, end + 1);
+    if (close < 0) return -1;
+    const pos = close + closeTag.length;
+    const text = stringItem(s.slice(lt, pos));
+    this.items.push(text === null ? null : this.keep(text));
+    return pos;
+  }
+}
+
+/**
+ * Reads the complete elements of `carry + text` in order: `element` reads the one at `lt` and
+ * returns where the next starts, or -1 when it is cut off by the end of the piece. Returns what
+ * waits for the next piece (from the first incomplete element).
+ */
+function feedElements(carry: string, text: string, element: (s: string, lt: number) => number): string {
+  const s = carry ? carry + text : text;
+  let pos = 0;
+  for (;;) {
+    const lt = s.indexOf('<', pos);
+    if (lt < 0) return '';
+    const next = element(s, lt);
+    if (next < 0) return s.slice(lt);
+    pos = next;
   }
 }
