@@ -108,7 +108,8 @@ export const rule = sheetRule(meta, messages, () => true, (sheet, _ctx, out) => 
     }
     // Said once, on the cell of a field the reading uses (else the first), naming every cell; all are marked.
     const anchor = group.find((e) => e.field !== undefined) ?? first;
-    const ordered = [anchor, ...group.filter((e) => e !== anchor).sort((a, b) => a.col - b.col)];
+    // The read fields' cells first, then the others, each in column order (the same words wherever the columns sit).
+    const ordered = [anchor, ...group.filter((e) => e !== anchor).sort((a, b) => Number(!a.field) - Number(!b.field) || a.col - b.col)];
     const named = ordered.map((e) => {
       const header = headerOf(e);
       return header ? `${quote(header)} (${cellAddress(e.row, e.col)})` : cellAddress(e.row, e.col);
