@@ -39,7 +39,7 @@ export function makeReporte(deps: CliDeps) {
     if (!inputs) return 2;
     const selection = selectReportFiles(inputs, givenPeriod(args), io.now);
     const { options } = selection;
-    checkCutoffInVigencia(args.corte, options.vigencia, options.vigenciaFrom);
+    checkCutoffInVigencia(args.corte, options.vigencia, options.vigenciaFrom, selection.workbook);
     progress.phase('Calculando el reporte de', args.files[args.files.length - 1]);
     const report = reportOfSelection(selection);
     progress.done();
