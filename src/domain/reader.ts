@@ -878,6 +878,30 @@ function isExecutionField(field: FieldId): boolean {
   return /^executed\d/.test(field) || field === 'commitments' || field === 'obligations' || field === 'payments';
 }
 
+/**
+ * The note for a vigencia whose block holds no follow-up columns while other years' blocks do
+ * (`undefined` otherwise): what was read of that year, and that its execution is not reported yet.
+ */
+function followUpNotYet(
+  candidates: readonly Candidate[],
+  blocks: readonly number[],
+  year: number | undefined,
+  chosen: ReadonlyMap<FieldId, { text: string }>,
+): string | undefined {
+  if (year === undefined || blocks.length < 2 || !blocks.includes(year)) return undefined;
+  const followUp = (c: Candidate) => /^(executed|planned)\d/.test(c.field);
+  if (candidates.some((c) => c.year === year && followUp(c))) return undefined;
+  const followed = [...new Set(candidates.filter((c) => c.year !== undefined && followUp(c)).map((c) => c.year as number))].sort();
+  if (followed.length === 0) return undefined;
+  const held = candidates.filter((c) => c.year === year && chosen.get(c.field)?.text === c.text).map((c) => `«${c.text}»`);
+  const what = held.length > 0 ? `se leyó ${held.join(', ')}` : 'no trae columnas que leer';
+  const years = followed.length === 1 ? `${followed[0]}` : `${followed.slice(0, -1).join(', ')} y ${followed[followed.length - 1]}`;
+  return (
+    `El bloque de ${year} de la hoja no tiene aún columnas de seguimiento por trimestre (${followed.length === 1 ? `el año ${years} sí las tiene` : `los años ${years} sí las tienen`}): ` +
+    `${what}; no hay ejecución de ${year} que validar ni medir.`
+  );
+}
+
 /** One column per field: the vigencia's block, the measured period's column, the format's pick. */
 function chooseColumns(candidates: readonly Candidate[], vigencia: number | undefined, period: number | undefined): Map<FieldId, Candidate> {
   const byField = new Map<FieldId, Candidate[]>();
@@ -1043,7 +1067,15 @@ export function readSheet(grid: Grid, options?: ReaderOptions): ReadSheet | Unkn
       : requiredFields[reading.kind];
   const columnsMap = new Map<FieldId, { col: number; text: string }>();
   for (const [f, c] of chosen) columnsMap.set(f, c);
-  const missing = missingOf(required, columnsMap);
+  let missing = missingOf(required, columnsMap);
+  // A year whose block the sheet has but whose follow-up columns it does not yet (Tenjo's 2026:
+  // «VALOR ESPERADO 2026» but no «T1. EJECUTADO 2026» while other years have theirs) is read for
+  // what it holds; nothing of that year is executed yet — not a column the user must add.
+  const noFollowUp = followUpNotYet(reading.candidates, blocks, chosenYear, columnsMap);
+  if (noFollowUp !== undefined) {
+    missing = missing.filter((m) => m !== 'executed' && m !== 'planned');
+    notes.push(noFollowUp);
+  }
   const fields = fieldColumns(view, reading.kind, columnsMap, required, last + 1, options, format);
   const reader = new DataReader(view, fields);
   reader.readFrom(last + 1);
@@ -1088,6 +1120,7 @@ export function readSheet(grid: Grid, options?: ReaderOptions): ReadSheet | Unkn
     columns,
     headers,
     missing,
+    ...(noFollowUp !== undefined ? { figureNotes: [noFollowUp] } : {}),
     periodKind,
     periodCount: reading.kind === 'plan-indicativo' ? Math.max(years?.length ?? 0, 1) : periodCount(periodKind),
     ...(vigencia !== undefined ? { vigencia } : {}),
