@@ -902,6 +902,23 @@ function followUpNotYet(
   );
 }
 
+/**
+ * When a cut-off of the titles' year falls in another quarter than the one the titles name (Cali's
+ * Cuadro 1S of «II TRIMESTRE 2025» read with `--corte 2025-09-30`): what was read instead, and the
+ * cut-off that matches the titles; `undefined` when they agree or no cut-off was given (a cut-off
+ * of another year is a usage error, `cutoffOutsideVigencia`).
+ */
+function titlePeriodNote(title: { year: number; quarter: number }, cutoff: string | undefined, where: string): string | undefined {
+  if (cutoff === undefined || Number(cutoff.slice(0, 4)) !== title.year) return undefined;
+  const period = cutoffPeriod(cutoff as IsoDate, title.year, 'quarter');
+  if (period === title.quarter) return undefined;
+  const date = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+  return (
+    `La fecha de corte ${date(cutoff)} es del trimestre ${period}, pero ${where} ${where.startsWith('los ') ? 'son' : 'es'} del trimestre ${title.quarter} de ${title.year}: ` +
+    `se leyeron las columnas del trimestre ${period}. Si el libro es el informe del trimestre ${title.quarter}, use --corte ${periodEnd(title.year, title.quarter)}.`
+  );
+}
+
 /** One column per field: the vigencia's block, the measured period's column, the format's pick. */
 function chooseColumns(candidates: readonly Candidate[], vigencia: number | undefined, period: number | undefined): Map<FieldId, Candidate> {
   const byField = new Map<FieldId, Candidate[]>();
@@ -1027,6 +1044,8 @@ export function readSheet(grid: Grid, options?: ReaderOptions): ReadSheet | Unkn
   const quarterNamed = quarterTitleOf(texts, last);
   if (title.vigencia === undefined && quarterNamed && format) title.vigencia = quarterNamed.year;
   const notes: string[] = [];
+  /** Notes also said beside the figures (`ReadSheet.figureNotes`). */
+  const titleNotes: string[] = [];
   // The vigencia asked for (`--vigencia`, the pane's setting) wins over the mapping's, which wins over the guesses.
   const vigenciaAsked = options?.vigencia ?? mapped?.sheet.vigencia;
   options = { ...options, ...(vigenciaAsked !== undefined ? { vigencia: vigenciaAsked } : {}) };
@@ -1047,6 +1066,11 @@ export function readSheet(grid: Grid, options?: ReaderOptions): ReadSheet | Unkn
     const period = cutoffInYear ? cutoffPeriod(options?.cutoff as IsoDate, chosenYear as number, periodKind) : (reportedPeriod ?? quarterNamed?.quarter);
     chosen = chooseColumns(reading.candidates, chosenYear, period);
     if (period) notes.push(`Las columnas por trimestre de la actividad y del producto se leyeron del trimestre ${period}.`);
+    const disagreement = quarterNamed ? titlePeriodNote(quarterNamed, options?.cutoff, 'el título de la hoja') : undefined;
+    if (disagreement) {
+      notes.push(disagreement);
+      titleNotes.push(disagreement);
+    }
   }
   let years: number[] | undefined;
   let sources: string[] | undefined;
@@ -1120,7 +1144,7 @@ export function readSheet(grid: Grid, options?: ReaderOptions): ReadSheet | Unkn
     columns,
     headers,
     missing,
-    ...(noFollowUp !== undefined ? { figureNotes: [noFollowUp] } : {}),
+    ...(noFollowUp !== undefined || titleNotes.length > 0 ? { figureNotes: [...(noFollowUp !== undefined ? [noFollowUp] : []), ...titleNotes] } : {}),
     periodKind,
     periodCount: reading.kind === 'plan-indicativo' ? Math.max(years?.length ?? 0, 1) : periodCount(periodKind),
     ...(vigencia !== undefined ? { vigencia } : {}),
@@ -1333,7 +1357,13 @@ export function readWorkbook(grids: WorkbookGrids, options?: ReaderOptions): Rea
       const s = sheets[k];
       if (!s.format || s.namedVigencia !== undefined || (s.yearBlocks?.length ?? 0) > 0) continue;
       if (options?.vigencia !== undefined || s.vigencia !== undefined) {
-        sheets[k] = { ...s, namedVigencia: workbookQuarter.year };
+        // A cut-off in another quarter of the titles' year reads that quarter's columns: said, never silent.
+        const note = s.periodKind === 'quarter' ? titlePeriodNote(workbookQuarter, options?.cutoff, 'los títulos del libro') : undefined;
+        sheets[k] = {
+          ...s,
+          namedVigencia: workbookQuarter.year,
+          ...(note ? { notes: [...(s.notes ?? []), note], figureNotes: [...(s.figureNotes ?? []), note] } : {}),
+        };
         continue;
       }
       sheets[k] = {
