@@ -34,7 +34,9 @@ function onConsolidated(f: Finding, source: ConsolidationSource, c: Consolidatio
   const col = parseAddress(f.cell)?.col;
   const field = sheet && col !== undefined ? (Object.keys(sheet.columns) as FieldId[]).find((k) => sheet.columns[k] === col) : undefined;
   const at = field ? c.fields.indexOf(field) + 1 : 0;
-  return { ...f, sheet: sheetName, row, cell: cellAddress(row, at > 0 ? at : 1) };
+  // The other cells a finding names (`alsoCells`) are the unit file's columns: not on the consolidated row.
+  const { alsoCells: _others, ...own } = f;
+  return { ...own, sheet: sheetName, row, cell: cellAddress(row, at > 0 ? at : 1) };
 }
 
 /** The consolidation's findings, progress model and marks (see the module's doc). */

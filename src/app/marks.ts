@@ -134,14 +134,18 @@ export function planMarks(findings: readonly Finding[]): MarkPlan {
   // Per sheet, the marked cells by canonical address ("$b$7" and "B7" are one cell), in reading order.
   const bySheet = new Map<string, Map<string, MarkedCell>>();
   for (const f of [...findings].sort(compareFindings)) {
-    const at = parseAddress(f.cell);
-    if (!at) continue;
-    let cells = bySheet.get(f.sheet);
-    if (!cells) bySheet.set(f.sheet, (cells = new Map()));
-    const key = cellAddress(at.row, at.col);
-    const cell = cells.get(key);
-    if (cell) cell.findings.push(f);
-    else cells.set(key, { row: at.row, col: at.col, findings: [f] });
+    // A finding that names other cells showing the same problem (`alsoCells`) marks them too.
+    for (const address of f.alsoCells ? [f.cell, ...f.alsoCells] : [f.cell]) {
+      const at = parseAddress(address);
+      if (!at) continue;
+      let cells = bySheet.get(f.sheet);
+      if (!cells) bySheet.set(f.sheet, (cells = new Map()));
+      const key = cellAddress(at.row, at.col);
+      const cell = cells.get(key);
+      if (cell) {
+        if (!cell.findings.includes(f)) cell.findings.push(f);
+      } else cells.set(key, { row: at.row, col: at.col, findings: [f] });
+    }
   }
   const sheets: SheetMarks[] = [];
   let count = 0;

@@ -118,7 +118,9 @@ export function launch(options: LaunchOptions): Promise<number> {
         resolve(2);
         return;
       }
-      if (signalled && (signal !== null || code === SIGNAL_EXIT[signalled])) {
+      // Asked to stop (Ctrl-C, kill): the exit code names the signal, as shells report it, even when
+      // the worker had just finished before the signal reached it (its output is then whole).
+      if (signalled) {
         resolve(SIGNAL_EXIT[signalled] ?? 2);
         return;
       }

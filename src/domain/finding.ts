@@ -15,6 +15,12 @@ export interface Finding {
   readonly goal?: string;
   /** Spanish message built from the actual values. */
   readonly message: string;
+  /**
+   * Other cells of the same row that show the very same problem, which the message names (one
+   * cause said once: a formula error repeated across the row's columns). They are marked with the
+   * finding like `cell`; not part of the JSON of a finding.
+   */
+  readonly alsoCells?: readonly string[];
 }
 
 const severityOrder: Record<Severity, number> = { error: 0, warning: 1 };

@@ -271,11 +271,28 @@ export function goalState(eliminated: boolean, f: ProgressFigures, lagThreshold 
 }
 
 /**
- * Compliance at cut-off above 100 % — more than was due — beyond the tolerances of rules.md
- * (`over-execution`, listed in Alertas whatever the state).
+ * Compliance at cut-off above 100 % — more than was due — beyond the tolerances of rules.md, or
+ * execution when nothing was due (`isExecutedUndue`): `over-execution`, listed in Alertas whatever
+ * the state.
  */
-export function isOverExecuted(g: Pick<GoalProgress, 'compliance' | 'executedToDate' | 'plannedToDate'>): boolean {
-  return g.compliance !== null && g.compliance > 1 && against100(g.compliance, g.executedToDate, g.plannedToDate) === 'over';
+export function isOverExecuted(g: Pick<GoalProgress, 'compliance' | 'executedToDate' | 'plannedToDate' | 'state'>): boolean {
+  if (g.compliance === null) return isExecutedUndue(g);
+  return g.compliance > 1 && against100(g.compliance, g.executedToDate, g.plannedToDate) === 'over';
+}
+
+/** States a goal with nothing due (compliance undefined) can only be in when something was executed. */
+const undueStates: ReadonlySet<GoalState> = new Set<GoalState>(['sobreejecutada', 'cumplida', 'no-cumplida', 'al-dia']);
+
+/**
+ * Execution reported by the cut-off when nothing was due (compliance undefined: no programming up
+ * to it, or a level not above the línea base): more than was due, so `over-execution` too (rules:
+ * "executed to date above what was due by the cut-off"). The state stays what progress.md says
+ * (`al-dia`, ahead of the schedule). With compliance undefined, `goalState` gives one of
+ * `undueStates` exactly when the goal is measurable and something was executed (`sin-programacion`
+ * otherwise), so the figures and state of a report's goal tell it as well as its inputs.
+ */
+export function isExecutedUndue(g: Pick<GoalProgress, 'compliance' | 'executedToDate' | 'state'>): boolean {
+  return g.compliance === null && g.executedToDate !== null && undueStates.has(g.state);
 }
 
 /**

@@ -1114,6 +1114,10 @@ export function readSheet(grid: Grid, options?: ReaderOptions): ReadSheet | Unkn
   const unread = [...reading.unread, ...reading.candidates.filter((c) => !usedCols.has(c.col)).map((c) => ({ col: c.col, header: c.text }))]
     .filter((u, k, all) => !usedCols.has(u.col) && all.findIndex((x) => x.col === u.col) === k)
     .sort((a, b) => a.col - b.col);
+  for (const field of format?.describedFields ?? []) {
+    const note = describedNote(reader.rows, field, headers[field]);
+    if (note) notes.push(note);
+  }
   const vigencia = chosenYear;
   // The one year the sheet itself is of, whatever was asked: its title's, else its one block's or header year's.
   const namedVigencia = title.vigencia ?? (blocks.length === 1 ? blocks[0] : blocks.length === 0 ? reading.headerYear : undefined);
@@ -1133,6 +1137,7 @@ export function readSheet(grid: Grid, options?: ReaderOptions): ReadSheet | Unkn
     ...(format?.yearGoalDue ? { yearGoalDue: true } : {}),
     ...(format?.budgetIsProgrammed ? { budgetIsProgrammed: true } : {}),
     ...(format?.textCodes ? { textCodes: true } : {}),
+    ...(format?.describedFields ? { describedFields: format.describedFields } : {}),
     ...(format?.catalogFields ? { catalogFields: format.catalogFields } : {}),
     ...(years ? { years } : {}),
     ...(sources ? { sources } : {}),
@@ -1161,6 +1166,30 @@ export function readSheet(grid: Grid, options?: ReaderOptions): ReadSheet | Unkn
     ...(problems.length > 0 ? { mappingProblems: problems } : {}),
   };
   return sheet;
+}
+
+/**
+ * The note of a number field the format's authors describe in words (`describedFields`): how many
+ * rows hold a description instead of a figure, the first one quoted — once for the column, since
+ * it is how the format is written, not a mistake of a row.
+ */
+function describedNote(rows: readonly DataRow[], field: FieldId, header: string | undefined): string | undefined {
+  let count = 0;
+  let first: { text: string; row: number } | undefined;
+  for (const r of rows) {
+    const p = r.cells[field]?.parsed;
+    if (p?.status !== 'invalid') continue;
+    count++;
+    first ??= { text: p.text, row: r.row };
+  }
+  if (!first) return undefined;
+  const flat = first.text.replace(/\s+/g, ' ').trim();
+  const text = flat.length > 60 ? `${flat.slice(0, 57).trimEnd()}…` : flat;
+  const more = count > 1 ? ` y ${count - 1} más` : '';
+  return (
+    `La columna «${header ?? headerOf(field)}» (${headerOf(field).toLowerCase()}) describe la cifra con texto en ${count} ${count === 1 ? 'fila' : 'filas'} ` +
+    `(«${text}», fila ${first.row}${more}), como se escribe en este formato: no es un error, pero ese texto no se usa en los cálculos.`
+  );
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -98,6 +98,8 @@ export interface ReadSheet {
   readonly yearGoalDue?: boolean;
   /** `budgetFinal` is the plan's programmed cost (see `FormatDescription.budgetIsProgrammed`). */
   readonly budgetIsProgrammed?: boolean;
+  /** Number fields the format describes in words (see `FormatDescription.describedFields`): no `number` finding. */
+  readonly describedFields?: readonly FieldId[];
   /** The format writes its codes as text (see `FormatDescription.textCodes`). */
   readonly textCodes?: boolean;
   /** Fields written exactly as in a catalog (see `FormatDescription.catalogFields`). */

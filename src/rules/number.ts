@@ -26,7 +26,10 @@ const meta: RuleMeta = {
   description: 'Una columna numérica tiene un texto que no es un número.',
 };
 
-/** A number, magnitude, money or percent column holding text that is no number. */
+/**
+ * A number, magnitude, money or percent column holding text that is no number — but for a field
+ * the sheet's format describes in words (`describedFields`), which the reading notes once.
+ */
 export const rule: CellRule = cellRule(
   meta,
   messages,
@@ -36,6 +39,8 @@ export const rule: CellRule = cellRule(
     visit({ sheet, row, field, cell, address }, _ctx, out) {
       const type = fieldType(field);
       if (!numericTypes.includes(type) || cell.parsed.status !== 'invalid') return;
+      // The format's authors write a description there (Cundinamarca's L.B): said once by the reading, no finding.
+      if (sheet.describedFields?.includes(field)) return;
       out.push(reportAt(meta, sheet, row, address, messages.notANumber(cell.parsed.text, label(sheet, field), goalOf(row), example(type))));
     },
   },

@@ -1,5 +1,6 @@
 import { formatNumber, formatPercent } from '../domain/format';
-import { isOverExecuted } from '../domain/progress';
+import { isExecutedUndue, isOverExecuted } from '../domain/progress';
+import { sameMagnitude } from '../domain/tolerance';
 import { captureRowRule } from './lib/rows';
 import { goalOf, isAnnual, periodLabel, vigenciaOf } from './lib/util';
 import type { RuleMeta } from './types';
@@ -16,6 +17,16 @@ const messages = {
     `La meta ${goal} ejecutó al ${cutoff} más de lo programado para todo ${year}: ejecutado ${n(executed)} frente a ` +
     `${n(planned)} (cumplimiento ${formatPercent(compliance)}). Explique en el análisis por qué ` +
     `se adelantó o solicite la reprogramación de la meta (PE-P-008).`,
+  /** Execution reported in periods with nothing programmed up to the cut-off. */
+  undue: (goal: string, cutoff: string, period: string, done: string): string =>
+    `La meta ${goal} reportó ejecución sin tener nada programado a la fecha de corte (${cutoff}, ${period}): ${done}. ` +
+    `Revise que lo ejecutado esté en el periodo correcto; si la meta se adelantó, explíquelo en el análisis o solicite ` +
+    `la reprogramación de la meta (PE-P-008).`,
+  /** An annual follow-up with nothing programmed for the year. */
+  undueYear: (goal: string, cutoff: string, year: number, executed: number): string =>
+    `La meta ${goal} reportó al ${cutoff} una ejecución de ${n(executed)} sin tener nada programado para ${year}. ` +
+    `Revise la programación del año; si la meta se adelantó, explíquelo en el análisis o solicite la reprogramación ` +
+    `de la meta (PE-P-008).`,
 };
 
 const meta: RuleMeta = {
@@ -28,7 +39,9 @@ const meta: RuleMeta = {
 /**
  * Executed to date above what was due by the cut-off, beyond the tolerances (progress.md:
  * compliance at cut-off above 100 %), whatever the goal's state — not only against the year's
- * goal. Reported on the executed cell of the cut-off period.
+ * goal. Reported on the executed cell of the cut-off period. Execution when nothing was due up to
+ * the cut-off (no programming: compliance undefined) is more than was due too: reported on the
+ * executed cell of the last period that holds it, naming the periods.
  */
 export const rule = captureRowRule(meta, messages, {
   rows: ({ sheet, ctx, cutoff, report }) => {
@@ -37,6 +50,19 @@ export const rule = captureRowRule(meta, messages, {
       if (p.state === 'eliminada' || p.state === 'no-medible' || !isOverExecuted(p)) return;
       const c = p.cutoffPeriod;
       const goal = goalOf(row) ?? p.input.code;
+      if (isExecutedUndue(p)) {
+        // Nothing was due: the cells that hold the execution are what the unit looks at.
+        const done: number[] = [];
+        for (let k = 1; k <= c; k++) {
+          const e = p.input.executed[k - 1];
+          if (e !== null && e !== undefined && Number.isFinite(e) && !sameMagnitude(e, 0)) done.push(k);
+        }
+        const at = done.length ? done[done.length - 1] : c;
+        const list = done.map((k) => `${n(p.input.executed[k - 1] ?? null)} en ${periodLabel(sheet, k)}`);
+        const said = list.length <= 1 ? `ejecutado ${list[0] ?? n(p.executedToDate)}` : `ejecutado ${list.slice(0, -1).join(', ')} y ${list[list.length - 1]}`;
+        report(row, `executed${at}`, year === undefined ? messages.undue(goal, cutoff, periodLabel(sheet, c), said) : messages.undueYear(goal, cutoff, year, p.executedToDate ?? 0));
+        return;
+      }
       report(
         row,
         `executed${c}`,

@@ -614,8 +614,28 @@ export class SharedStrings {
  * waits for the next piece (from the first incomplete element).
  */
 function feedElements(carry: string, text: string, element: (s: string, lt: number) => number): string {
-  const s = carry ? carry + text : text;
+  let s = text;
   let pos = 0;
+  if (carry) {
+    // The element cut at the end of the last piece (`carry` starts at its `<`) is read from a short
+    // string joining the two, not from `carry + text` whole: that copied every piece (hundreds of KB)
+    // once more, and the rest of the piece is read where it is.
+    for (let m = Math.min(text.length, 1024); ; m = Math.min(text.length, m * 8)) {
+      const head = carry + text.slice(0, m);
+      const next = element(head, 0);
+      if (next > carry.length) {
+        pos = next - carry.length;
+        break;
+      }
+      if (next >= 0) {
+        // Complete within `carry` (it never is: it was cut): read the two joined, as before.
+        s = carry + text;
+        pos = 0;
+        break;
+      }
+      if (m >= text.length) return head;
+    }
+  }
   for (;;) {
     const lt = s.indexOf('<', pos);
     if (lt < 0) return '';

@@ -46,7 +46,7 @@ async function json<T>(argv: readonly string[], cwd: string): Promise<T> {
 
 /** A finding's words with its row and column numbers taken out (they are addresses). */
 const words = (f: Pick<FindingJson, 'rule' | 'severity' | 'goal' | 'message'>) =>
-  [f.rule, f.severity, f.goal ?? '', f.message.replace(/fila \d+/g, 'fila N').replace(/columna [A-Z]+\b/g, 'columna X')].join('|');
+  [f.rule, f.severity, f.goal ?? '', f.message.replace(/fila \d+/g, 'fila N').replace(/columna [A-Z]+\b/g, 'columna X').replace(/\(([A-Z]{1,3})\d+\)/g, '(celda)')].join('|');
 const sorted = (xs: readonly string[]) => [...xs].sort();
 const goalLine = (g: GoalJson) => JSON.stringify([g.code, g.unit, g.state, g.plannedToDate, g.executedToDate, g.budget]);
 

@@ -13,6 +13,7 @@ import { alertCodes, loadXlsx as load, observations, rowsOf, type ObsRow } from 
 import { captureSheet } from '../helpers/sheets';
 import { sha256, tempDir, testIO, writeFixture } from '../sheets/fixtures';
 import { isOverExecuted } from '../../src/domain/progress';
+import type { GoalState } from '../../src/domain/goal';
 
 const example = path.resolve(__dirname, '..', '..', 'examples', 'hoja-captura-T2-2025.xlsx');
 
@@ -44,7 +45,7 @@ describe('tablero devolver', () => {
     expect(await run(['consolidar', ...files, '--corte', '2025-06-30', '-o', 'consolidado.xlsx'], io)).toBe(0);
     const consolidated = observations((await load(path.join(dir, 'consolidado.xlsx'))).getWorksheet('Observaciones')!);
     expect(await run(['reporte', ...files, '--corte', '2025-06-30', '--json'], io)).toBe(0);
-    const report = JSON.parse(io.out[io.out.length - 1]) as { goals: { code: string; unit: string; state: string; compliance: number | null; executedToDate: number | null; plannedToDate: number | null }[] };
+    const report = JSON.parse(io.out[io.out.length - 1]) as { goals: { code: string; unit: string; state: GoalState; compliance: number | null; executedToDate: number | null; plannedToDate: number | null }[] };
 
     const dio = testIO(dir);
     expect(await run(['devolver', ...files, '--corte', '2025-06-30', '-o', 'devoluciones'], dio)).toBe(0);

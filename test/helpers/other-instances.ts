@@ -273,7 +273,8 @@ async function buildCundinamarca(file: string): Promise<void> {
   ws.mergeCells(1, 1, 2, last);
   titleRow(ws, 3, 'SEGUIMIENTO AL PLAN DE DESARROLLO MUNICIPAL 2024-2027 «GUASCA AVANZA»', last);
   writeRow(ws, CUNDINAMARCA_HEADER_ROW, headers);
-  const col = (h: string) => headers.indexOf(h);
+  /** The column of header `h` (its `nth` occurrence: the template has two `L.B`). */
+  const col = (h: string, nth = 0) => headers.reduce<number[]>((a, x, k) => (x === h ? [...a, k] : a), [])[nth] ?? -1;
 
   pdmGoals.forEach((g, i) => {
     const r = CUNDINAMARCA_HEADER_ROW + 1 + i;
@@ -360,6 +361,19 @@ async function buildCundinamarca(file: string): Promise<void> {
   set(17, budgetStart + 2, Math.round((50_000_000 + 10_000_000 * (17 % 7)) * 1.3));
   // number-as-text: PAGOS typed as money text
   set(20, budgetStart + 3, '$ 8.000.000');
+  // the product's L.B described in words, as the format's authors write it (no mistake: said once)
+  set(1, col('L.B', 1), '45 familias atendidas (2023)');
+  set(12, col('L.B', 1), '3 sedes dotadas');
+  // execution with nothing programmed up to the cut-off: T1 planned 0, T2 blank, 0.2 executed in T2
+  set(21, s26, 0);
+  set(21, s26 + 1, 0);
+  set(21, s26 + 2, null);
+  set(21, s26 + 3, 0.2);
+  set(21, s26 + 4, 0.5);
+  set(21, s26 + 6, 0.5);
+  set(21, s26 + 8, { formula: `(${colLetter(s26 + 1)}${at(21)}+${colLetter(s26 + 3)}${at(21)}+${colLetter(s26 + 5)}${at(21)}+${colLetter(s26 + 7)}${at(21)})`, result: 1 });
+  set(21, s26 + 9, { formula: `(${colLetter(s26 + 2)}${at(21)}+${colLetter(s26 + 4)}${at(21)}+${colLetter(s26 + 6)}${at(21)}+${colLetter(s26 + 8)}${at(21)})`, result: 0.2 });
+  set(21, s26 + 10, { formula: `IF(${colLetter(s26 + 9)}${at(21)}=0, 0, ${colLetter(s26 + 10)}${at(21)}/${colLetter(s26 + 9)}${at(21)})`, result: 0.2 });
 
   // a hidden helper sheet of lists, exported from Google Sheets
   const lists = wb.addWorksheet('Listas', { state: 'hidden' });

@@ -22,6 +22,10 @@ export const format: FormatDescription = {
   // `% TOTAL AVANCE <año>` is the template's own ratio, `IF(TOTAL PLANEADO=0, 0, TOTAL EJECUTADO/TOTAL PLANEADO)`:
   // a fraction, with or without a `%` number format.
   fractionPercents: ['progressDeclared'],
+  // The product's `L.B` is often a description around the figure («3 muros construidos», «100% (130
+  // beneficiarios 2023)»): the template has no other place for what the baseline counts. It is not
+  // used for the vigencia's progress of a flow, which is what the quarters' shares are.
+  describedFields: ['baseline'],
   columns: [
     { header: /^eje$/, field: 'dimension' },
     { header: /^nombre de sector$/, field: 'sector' },

@@ -109,6 +109,13 @@ export interface FormatDescription {
    * measure, from the MGA's): a value with stray spaces was typed by hand (`enum`).
    */
   readonly catalogFields?: readonly FieldId[];
+  /**
+   * Number fields the format's authors fill with a description around the figure (Cundinamarca's
+   * product `L.B`: «3 muros construidos», «100% (130 beneficiarios 2023)»): text there is how the
+   * format is written, not a mistake (`number` does not fire); such a cell gives no number to the
+   * calculations, and the reading says so once per column.
+   */
+  readonly describedFields?: readonly FieldId[];
   /** Words of the format for a field's values (normalised text → value): `I` = increasing … */
   readonly values?: Readonly<Partial<Record<FieldId, Readonly<Record<string, ParsedValue>>>>>;
   /** Percent columns holding fractions even without a `%` number format (Cundinamarca's `% TOTAL AVANCE`, a formula's ratio). */

@@ -141,6 +141,8 @@ export interface FindingInput {
   readonly message: string;
   /** Only for a rule of `'mixed'` severity, which says it per finding. */
   readonly severity?: Severity;
+  /** Other cells of the row showing the same problem, named by the message and marked too. */
+  readonly alsoCells?: readonly string[];
 }
 
 /**
@@ -158,6 +160,7 @@ export function report(meta: RuleMeta, f: FindingInput): Finding {
     row: f.row,
     message: f.message,
     ...(f.goal !== undefined ? { goal: f.goal } : {}),
+    ...(f.alsoCells !== undefined && f.alsoCells.length > 0 ? { alsoCells: f.alsoCells } : {}),
   };
   return out;
 }
