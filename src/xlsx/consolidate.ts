@@ -89,7 +89,7 @@ export async function consolidateFiles(
     if (twice) throw new InputError(twice);
     inputs.push(loaded.path);
     const { workbook, options } = prepare(loaded.grids, generatedSheetNames(loaded.host.wb), { cutoff: intake.cutoff, ...vigencia }, at.now, reading);
-    const outside = cutoffOutsideVigencia(corte, options.vigencia);
+    const outside = cutoffOutsideVigencia(corte, options.vigencia, options.vigenciaFrom, workbook);
     if (outside) throw new InputError(outside);
     const verdict = intake.admit({ file, workbook, options });
     if (!verdict.admitted) {
