@@ -80,13 +80,21 @@ function planTermOf(sheets: readonly ReadSheet[]): readonly number[] | undefined
 
 /**
  * Why a cut-off cannot be used with a vigencia (real-formats.md: a cut-off outside the vigencia
- * is a usage error, not a silent T4), or `undefined` when it can.
+ * is a usage error, not a silent T4), or `undefined` when it can. With `workbook`, a cut-off whose
+ * year became the vigencia (nothing else named one) must also be a year the workbook holds: a
+ * SisPT plan 2024–2027, Cali's Cuadro 1S of 2025 or Tenjo's 2024–2027 blocks «cut» at 30/06/2030
+ * would otherwise report 2030 with nothing in it, as `--vigencia 2030` is refused.
  */
-export function cutoffOutsideVigencia(cutoff: string | undefined, vigencia: number | undefined, from?: VigenciaFrom): string | undefined {
+export function cutoffOutsideVigencia(cutoff: string | undefined, vigencia: number | undefined, from?: VigenciaFrom, workbook?: ReadWorkbook): string | undefined {
   if (cutoff === undefined || vigencia === undefined) return undefined;
   const year = Number(cutoff.slice(0, 4));
-  if (year === vigencia) return undefined;
   const date = `${cutoff.slice(8, 10)}/${cutoff.slice(5, 7)}/${cutoff.slice(0, 4)}`;
+  if (year === vigencia) {
+    // A vigencia the user asked for was already checked against the workbook (vigenciaNotInWorkbook).
+    const held = workbook && from !== 'option' ? yearsOfWorkbook(workbook, vigencia) : undefined;
+    if (!held) return undefined;
+    return `La fecha de corte ${date} está fuera de la vigencia del libro: trae ${held.what} ${held.list}; use una fecha de corte ${held.choice.startsWith('entre') ? held.choice : `de ${held.choice}`}.`;
+  }
   // The workbook's own year cannot be changed with --vigencia (vigenciaNotInWorkbook): only the cut-off can.
   if (from === 'workbook') return `La fecha de corte ${date} está fuera de la vigencia ${vigencia}, la del libro; use una fecha de corte de ${vigencia}.`;
   return `La fecha de corte ${date} está fuera de la vigencia ${vigencia}; use una fecha de corte de ${vigencia} o indique --vigencia ${year}.`;
@@ -105,6 +113,26 @@ export function cutoffOutsideVigencia(cutoff: string | undefined, vigencia: numb
  */
 export function vigenciaNotInWorkbook(workbook: ReadWorkbook, vigencia: number | undefined, advice: 'cli' | 'pane' = 'cli'): string | undefined {
   if (vigencia === undefined) return undefined;
+  const held = yearsOfWorkbook(workbook, vigencia);
+  if (!held) return undefined;
+  const { years, what, list, choice } = held;
+  const first = years[0];
+  const fix =
+    advice === 'pane'
+      ? years.length === 1
+        ? `cambie en Ajustes la vigencia a ${first} o déjela vacía.`
+        : `indique en Ajustes una vigencia ${choice} o déjela vacía.`
+      : years.length === 1
+        ? `quite --vigencia o indique --vigencia ${first}.`
+        : `quite --vigencia o indique una vigencia ${choice}.`;
+  return `El libro trae ${what} ${list}, no de ${vigencia}: ${fix}`;
+}
+
+/**
+ * The years the workbook's vigencia-setting sheets hold, in words, when `vigencia` is not one of
+ * them (`undefined` when it is, or when a sheet names no year and so accepts any).
+ */
+function yearsOfWorkbook(workbook: ReadWorkbook, vigencia: number): { years: number[]; what: string; list: string; choice: string } | undefined {
   const execution = workbook.sheets.filter((s) => s.kind === 'hoja-captura' || s.kind === 'plan-accion');
   const sheets = execution.length > 0 ? execution : workbook.sheets.filter((s) => s.kind === 'plan-indicativo');
   const held = sheets.map(yearsHeld);
@@ -116,15 +144,7 @@ export function vigenciaNotInWorkbook(workbook: ReadWorkbook, vigencia: number |
   const span = years.length === last - first + 1 && years.length > 1;
   const list = years.length === 1 ? `de la vigencia ${first}` : span ? `de ${first} a ${last}` : `de las vigencias ${years.slice(0, -1).join(', ')} y ${last}`;
   const choice = years.length === 1 ? `${first}` : span ? `entre ${first} y ${last}` : `${years.slice(0, -1).join(', ')} o ${last}`;
-  const fix =
-    advice === 'pane'
-      ? years.length === 1
-        ? `cambie en Ajustes la vigencia a ${first} o déjela vacía.`
-        : `indique en Ajustes una vigencia ${choice} o déjela vacía.`
-      : years.length === 1
-        ? `quite --vigencia o indique --vigencia ${first}.`
-        : `quite --vigencia o indique una vigencia ${choice}.`;
-  return `El libro trae ${what} ${list}, no de ${vigencia}: ${fix}`;
+  return { years, what, list, choice };
 }
 
 /** The years a sheet holds: the one it names for itself, else its plan indicativo's term or its year blocks; `undefined` when it names none. */

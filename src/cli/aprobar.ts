@@ -62,7 +62,7 @@ export function makeComparar(deps: CliDeps) {
     const approved = (await deps.load(approvedFile, io, undefined, reading)).workbook;
     const current = (await deps.load(currentFile, io, undefined, reading)).workbook;
     const options = resolveOptions({ cutoff: args.corte, ...(reading.vigencia !== undefined ? { vigencia: reading.vigencia } : {}) }, current, io.now);
-    checkCutoffInVigencia(args.corte, options.vigencia, options.vigenciaFrom);
+    checkCutoffInVigencia(args.corte, options.vigencia, options.vigenciaFrom, current);
     const baseline = approvedBaseline({ ...approved, name: path.basename(approvedFile) }, options, args.fecha as IsoDate | undefined);
     if (!baseline) {
       throw new UsageError(

@@ -8,6 +8,7 @@
 import type { ReaderOptions } from '../domain/reader';
 import { cutoffOutsideVigencia } from '../app/report';
 import type { VigenciaFrom } from '../domain/options';
+import type { ReadWorkbook } from '../domain/sheet';
 import type { CopyRequest } from '../app/generate';
 import { UsageError, type CliIO, type ParsedArgs } from './types';
 
@@ -217,8 +218,8 @@ export function readingOf(args: ParsedArgs): ReaderOptions {
 }
 
 /** A cut-off outside the vigencia is a usage error, not a silent T4 (real-formats.md). */
-export function checkCutoffInVigencia(cutoff: string | undefined, vigencia: number | undefined, from?: VigenciaFrom): void {
-  const why = cutoffOutsideVigencia(cutoff, vigencia, from);
+export function checkCutoffInVigencia(cutoff: string | undefined, vigencia: number | undefined, from?: VigenciaFrom, workbook?: ReadWorkbook): void {
+  const why = cutoffOutsideVigencia(cutoff, vigencia, from, workbook);
   if (why) throw new UsageError(why);
 }
 

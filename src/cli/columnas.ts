@@ -15,7 +15,8 @@ import { columnLetter } from '../domain/grid';
 import { headerOf, kindLabels, type FieldId } from '../domain/fields';
 import type { ReadSheet, ReadWorkbook } from '../domain/sheet';
 import type { MappingOrigin } from '../domain/mapping';
-import { allowOnly, readingOf } from './args';
+import { allowOnly, checkCutoffInVigencia, readingOf } from './args';
+import { resolveOptions } from '../app/run-options';
 import type { CliDeps } from './deps';
 import { writeJson } from './json-out';
 import { formatFileError, oneLine, plural, styleFor, type Style } from './output';
@@ -134,12 +135,18 @@ export function formatColumnas(file: string, wb: ReadWorkbook, style: Style): st
     lines.push(style.dim(`    ${'Columna'.padEnd(colWidth)}  ${'Encabezado'.padEnd(headWidth)}  Campo`));
     for (const c of j.columns) {
       const head = c.header.length > headWidth ? `${c.header.slice(0, headWidth - 1)}…` : c.header.padEnd(headWidth);
-      const field = c.field === null ? style.dim('sin usar') : `${c.field} — ${c.fieldName}${c.mapped ? ' (según el mapa)' : ''}`;
+      // Users read the field's Spanish name; its id (what a mapping names) is in --json and in the hint below.
+      const field = c.field === null ? style.dim('sin usar') : `${c.fieldName}${c.mapped ? ' (según el mapa)' : ''}`;
       lines.push(`    ${c.column.padEnd(colWidth)}  ${head}  ${field}`);
     }
     if (j.missing.length > 0) {
-      lines.push(style.red(`    Faltan campos obligatorios: ${j.missing.map((m) => `${m.field} «${m.fieldName}»`).join(', ')}.`));
-      lines.push(style.dim('    Si están en otra columna, indíquela con un mapa (--mapa; docs/columnas-y-mapa.md) o en el panel, «En este libro».'));
+      lines.push(style.red(`    Faltan campos obligatorios: ${j.missing.map((m) => `«${m.fieldName}»`).join(', ')}.`));
+      lines.push(
+        style.dim(
+          `    Si están en otra columna, indíquela con un mapa (--mapa, donde ${j.missing.length === 1 ? 'ese campo se llama' : 'esos campos se llaman'} ` +
+            `${j.missing.map((m) => m.field).join(', ')}; docs/columnas-y-mapa.md) o en el panel, «En este libro».`,
+        ),
+      );
     }
   }
   if (wb.unknown.length) {
@@ -167,6 +174,11 @@ export function makeColumnas(deps: CliDeps) {
     for (const file of args.files) {
       try {
         const { workbook } = await deps.load(file, io, undefined, readingOf(args), true);
+        if (args.corte !== undefined) {
+          // The same cut-off every other reading verb refuses is refused here (real-formats.md «Years and the vigencia»).
+          const options = resolveOptions({ cutoff: args.corte, ...(args.vigencia !== undefined ? { vigencia: Number(args.vigencia) } : {}) }, workbook, io.now);
+          checkCutoffInVigencia(args.corte, options.vigencia, options.vigenciaFrom, workbook);
+        }
         results.push({ file, workbook });
       } catch (e) {
         if (!(e instanceof InputError)) throw e;

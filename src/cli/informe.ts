@@ -33,7 +33,7 @@ export function makeInforme(deps: CliDeps) {
     const selection = selectReportFiles(read, givenPeriod(args), io.now);
     const { workbook, options } = selection;
     if (workbook.sheets.length === 0) throw new InputError('Los libros no tienen hojas de plan de acción ni de captura para el informe.');
-    checkCutoffInVigencia(args.corte, options.vigencia, options.vigenciaFrom);
+    checkCutoffInVigencia(args.corte, options.vigencia, options.vigenciaFrom, workbook);
     const names = included(selection, args.files).map((f) => path.basename(f));
     const { html, data } = informeOf(workbook, options, names, { publico: args.publico, generatedAt: localDateTime(io.now) }, selection);
     const inputs = args.files.map((f) => path.resolve(io.cwd, f));

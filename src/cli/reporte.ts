@@ -22,6 +22,7 @@ import { isOverExecuted } from '../domain/progress';
 import { InputError, VigenciaNotHeldError } from '../app/errors';
 import { reportOfSelection, selectReportFiles, type ReportInput, type ReportSelection } from '../app/report-files';
 import type { IsoDate } from '../domain/dates';
+import type { ReadWorkbook } from '../domain/sheet';
 import { type Report, type ReportFigures, type ReportPlanRow, type ReportPlanSummary } from '../app/report';
 import { allowOnly, checkCutoffInVigencia, readingOf } from './args';
 import type { CliDeps } from './deps';
@@ -39,12 +40,12 @@ export function makeReporte(deps: CliDeps) {
     if (!inputs) return 2;
     const selection = selectReportFiles(inputs, givenPeriod(args), io.now);
     const { options } = selection;
-    checkCutoffInVigencia(args.corte, options.vigencia, options.vigenciaFrom);
+    checkCutoffInVigencia(args.corte, options.vigencia, options.vigenciaFrom, selection.workbook);
     progress.phase('Calculando el reporte de', args.files[args.files.length - 1]);
     const report = reportOfSelection(selection);
     progress.done();
     if (args.json) writeJson(report, io.stdout);
-    else io.stdout(formatReport(report, included(selection, args.files), styleFor(deps.colour)));
+    else io.stdout(formatReport(report, included(selection, args.files), styleFor(deps.colour), figureNotesOf(selection.workbook)));
     return 0;
   };
 }
@@ -55,6 +56,11 @@ export function givenPeriod(args: ParsedArgs): { cutoff?: IsoDate; vigencia?: nu
 }
 
 /** The files given that are in the report's figures, as the user named them. */
+/** What the reading says must be said beside the figures (`ReadSheet.figureNotes`), as «Hoja: nota». */
+export function figureNotesOf(workbook: ReadWorkbook): string[] {
+  return workbook.sheets.flatMap((s) => (s.figureNotes ?? []).map((n) => `${s.name}: ${n}`));
+}
+
 export function included(selection: ReportSelection, files: readonly string[]): string[] {
   if (selection.files.length === 0) return [...files];
   return files.filter((_, k) => selection.files[k]?.included);
@@ -244,11 +250,12 @@ function formatPlanSummary(r: Report, s: ReportPlanSummary, files: readonly stri
   return out.join('\n') + '\n';
 }
 
-export function formatReport(r: Report, files: readonly string[], style: Style): string {
+export function formatReport(r: Report, files: readonly string[], style: Style, notes: readonly string[] = []): string {
   if (r.planSummary) return formatPlanSummary(r, r.planSummary, files, style);
   const out: string[] = [];
   out.push(style.bold(`Reporte de avance — ${cutoffPhrase(r)}`));
   out.push(style.dim(`  ${files.join(', ')}`));
+  for (const n of notes) out.push(`  ${n}`);
   out.push('');
   out.push(...filesBlock(r, style));
   const p = r.plan;
@@ -325,7 +332,7 @@ export function formatReport(r: Report, files: readonly string[], style: Style):
   }
   const noMedible = r.goals.filter((g) => g.state === 'no-medible');
   if (noMedible.length) {
-    out.push(style.bold(`  Metas no medibles (${formatNumber(noMedible.length, 0)}): corrija la línea base o la meta vigencia`));
+    out.push(style.bold(`  Metas no medibles (${formatNumber(noMedible.length, 0)}): corrija la línea base o la meta vigencia, o calcule sus fórmulas (sin dato)`));
     out.push(table(['Código', 'Dependencia', 'Acumulación', 'Meta'], noMedible.map((g) => [g.code, g.unit, g.accumulation ?? '—', cut(g.goal)]), ['l', 'l', 'l', 'l'], style));
   }
   out.push(

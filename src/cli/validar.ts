@@ -93,7 +93,7 @@ function listedJson(workbook: ReadWorkbook): { hidden?: string[]; helpers?: { na
 /** Validates one already-recognised workbook with the options its flags and title block give. */
 export function validateLoaded(file: string, workbook: ReadWorkbook, corte: string | undefined, io: CliIO, vigencia?: number): ValidatedFile {
   const options = resolveOptions({ cutoff: corte, ...(vigencia !== undefined ? { vigencia } : {}) }, workbook, io.now);
-  checkCutoffInVigencia(corte, options.vigencia, options.vigenciaFrom);
+  checkCutoffInVigencia(corte, options.vigencia, options.vigenciaFrom, workbook);
   const result = validateWorkbook(workbook, options, allRulesWithBaseline);
   return { file, workbook, options, findings: result.findings, errors: result.errors, warnings: result.warnings };
 }

@@ -67,6 +67,12 @@ export interface GoalInput {
   /** Where the goal was read (first row of the goal). */
   readonly sheet: string;
   readonly row: number;
+  /**
+   * The goal's figure cells (`yearGoal`, `planned<k>`, `executed<k>`) whose formula was saved with
+   * no calculated value (`NOT_CALCULATED`): unknown, not blank. A figure that needs one of them is
+   * not computed: the goal is `no-medible` (sin dato), never 0 %.
+   */
+  readonly uncalculated?: readonly string[];
 }
 
 export interface GoalProgress {

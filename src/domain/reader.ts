@@ -878,6 +878,47 @@ function isExecutionField(field: FieldId): boolean {
   return /^executed\d/.test(field) || field === 'commitments' || field === 'obligations' || field === 'payments';
 }
 
+/**
+ * The note for a vigencia whose block holds no follow-up columns while other years' blocks do
+ * (`undefined` otherwise): what was read of that year, and that its execution is not reported yet.
+ */
+function followUpNotYet(
+  candidates: readonly Candidate[],
+  blocks: readonly number[],
+  year: number | undefined,
+  chosen: ReadonlyMap<FieldId, { text: string }>,
+): string | undefined {
+  if (year === undefined || blocks.length < 2 || !blocks.includes(year)) return undefined;
+  const followUp = (c: Candidate) => /^(executed|planned)\d/.test(c.field);
+  if (candidates.some((c) => c.year === year && followUp(c))) return undefined;
+  const followed = [...new Set(candidates.filter((c) => c.year !== undefined && followUp(c)).map((c) => c.year as number))].sort();
+  if (followed.length === 0) return undefined;
+  const held = candidates.filter((c) => c.year === year && chosen.get(c.field)?.text === c.text).map((c) => `«${c.text}»`);
+  const what = held.length > 0 ? `se leyó ${held.join(', ')}` : 'no trae columnas que leer';
+  const years = followed.length === 1 ? `${followed[0]}` : `${followed.slice(0, -1).join(', ')} y ${followed[followed.length - 1]}`;
+  return (
+    `El bloque de ${year} de la hoja no tiene aún columnas de seguimiento por trimestre (${followed.length === 1 ? `el año ${years} sí las tiene` : `los años ${years} sí las tienen`}): ` +
+    `${what}; no hay ejecución de ${year} que validar ni medir.`
+  );
+}
+
+/**
+ * When a cut-off of the titles' year falls in another quarter than the one the titles name (Cali's
+ * Cuadro 1S of «II TRIMESTRE 2025» read with `--corte 2025-09-30`): what was read instead, and the
+ * cut-off that matches the titles; `undefined` when they agree or no cut-off was given (a cut-off
+ * of another year is a usage error, `cutoffOutsideVigencia`).
+ */
+function titlePeriodNote(title: { year: number; quarter: number }, cutoff: string | undefined, where: string): string | undefined {
+  if (cutoff === undefined || Number(cutoff.slice(0, 4)) !== title.year) return undefined;
+  const period = cutoffPeriod(cutoff as IsoDate, title.year, 'quarter');
+  if (period === title.quarter) return undefined;
+  const date = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+  return (
+    `La fecha de corte ${date(cutoff)} es del trimestre ${period}, pero ${where} ${where.startsWith('los ') ? 'son' : 'es'} del trimestre ${title.quarter} de ${title.year}: ` +
+    `se leyeron las columnas del trimestre ${period}. Si el libro es el informe del trimestre ${title.quarter}, use --corte ${periodEnd(title.year, title.quarter)}.`
+  );
+}
+
 /** One column per field: the vigencia's block, the measured period's column, the format's pick. */
 function chooseColumns(candidates: readonly Candidate[], vigencia: number | undefined, period: number | undefined): Map<FieldId, Candidate> {
   const byField = new Map<FieldId, Candidate[]>();
@@ -1003,6 +1044,8 @@ export function readSheet(grid: Grid, options?: ReaderOptions): ReadSheet | Unkn
   const quarterNamed = quarterTitleOf(texts, last);
   if (title.vigencia === undefined && quarterNamed && format) title.vigencia = quarterNamed.year;
   const notes: string[] = [];
+  /** Notes also said beside the figures (`ReadSheet.figureNotes`). */
+  const titleNotes: string[] = [];
   // The vigencia asked for (`--vigencia`, the pane's setting) wins over the mapping's, which wins over the guesses.
   const vigenciaAsked = options?.vigencia ?? mapped?.sheet.vigencia;
   options = { ...options, ...(vigenciaAsked !== undefined ? { vigencia: vigenciaAsked } : {}) };
@@ -1023,6 +1066,11 @@ export function readSheet(grid: Grid, options?: ReaderOptions): ReadSheet | Unkn
     const period = cutoffInYear ? cutoffPeriod(options?.cutoff as IsoDate, chosenYear as number, periodKind) : (reportedPeriod ?? quarterNamed?.quarter);
     chosen = chooseColumns(reading.candidates, chosenYear, period);
     if (period) notes.push(`Las columnas por trimestre de la actividad y del producto se leyeron del trimestre ${period}.`);
+    const disagreement = quarterNamed ? titlePeriodNote(quarterNamed, options?.cutoff, 'el título de la hoja') : undefined;
+    if (disagreement) {
+      notes.push(disagreement);
+      titleNotes.push(disagreement);
+    }
   }
   let years: number[] | undefined;
   let sources: string[] | undefined;
@@ -1043,7 +1091,15 @@ export function readSheet(grid: Grid, options?: ReaderOptions): ReadSheet | Unkn
       : requiredFields[reading.kind];
   const columnsMap = new Map<FieldId, { col: number; text: string }>();
   for (const [f, c] of chosen) columnsMap.set(f, c);
-  const missing = missingOf(required, columnsMap);
+  let missing = missingOf(required, columnsMap);
+  // A year whose block the sheet has but whose follow-up columns it does not yet (Tenjo's 2026:
+  // «VALOR ESPERADO 2026» but no «T1. EJECUTADO 2026» while other years have theirs) is read for
+  // what it holds; nothing of that year is executed yet — not a column the user must add.
+  const noFollowUp = followUpNotYet(reading.candidates, blocks, chosenYear, columnsMap);
+  if (noFollowUp !== undefined) {
+    missing = missing.filter((m) => m !== 'executed' && m !== 'planned');
+    notes.push(noFollowUp);
+  }
   const fields = fieldColumns(view, reading.kind, columnsMap, required, last + 1, options, format);
   const reader = new DataReader(view, fields);
   reader.readFrom(last + 1);
@@ -1093,6 +1149,7 @@ export function readSheet(grid: Grid, options?: ReaderOptions): ReadSheet | Unkn
     columns,
     headers,
     missing,
+    ...(noFollowUp !== undefined || titleNotes.length > 0 ? { figureNotes: [...(noFollowUp !== undefined ? [noFollowUp] : []), ...titleNotes] } : {}),
     periodKind,
     periodCount: reading.kind === 'plan-indicativo' ? Math.max(years?.length ?? 0, 1) : periodCount(periodKind),
     ...(vigencia !== undefined ? { vigencia } : {}),
@@ -1329,7 +1386,13 @@ export function readWorkbook(grids: WorkbookGrids, options?: ReaderOptions): Rea
       const s = sheets[k];
       if (!s.format || s.namedVigencia !== undefined || (s.yearBlocks?.length ?? 0) > 0) continue;
       if (options?.vigencia !== undefined || s.vigencia !== undefined) {
-        sheets[k] = { ...s, namedVigencia: workbookQuarter.year };
+        // A cut-off in another quarter of the titles' year reads that quarter's columns: said, never silent.
+        const note = s.periodKind === 'quarter' ? titlePeriodNote(workbookQuarter, options?.cutoff, 'los títulos del libro') : undefined;
+        sheets[k] = {
+          ...s,
+          namedVigencia: workbookQuarter.year,
+          ...(note ? { notes: [...(s.notes ?? []), note], figureNotes: [...(s.figureNotes ?? []), note] } : {}),
+        };
         continue;
       }
       sheets[k] = {

@@ -77,6 +77,12 @@ export interface ReadSheet {
    * the period chosen for per-period columns, a required field not found …, in Spanish.
    */
   readonly notes?: readonly string[];
+  /**
+   * Notes (also among `notes`) that must be said wherever the sheet's figures are shown
+   * (`reporte`'s text): the vigencia's block has no follow-up columns yet, the cut-off is not the
+   * period the workbook's title names.
+   */
+  readonly figureNotes?: readonly string[];
   /** Header columns no field was read from. */
   readonly unread?: readonly UnreadColumn[];
   /** Required fields of this sheet (the format's, else the kind's). */

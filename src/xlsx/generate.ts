@@ -142,7 +142,7 @@ async function loadAndRead(
   const host = loaded.host;
   const vigencia = reading.vigencia !== undefined ? { vigencia: reading.vigencia } : {};
   const { workbook, options } = prepare(loaded.grids, generatedSheetNames(host.wb), { cutoff: corte, ...vigencia }, at.now, reading);
-  const outside = cutoffOutsideVigencia(corte, options.vigencia, options.vigenciaFrom);
+  const outside = cutoffOutsideVigencia(corte, options.vigencia, options.vigenciaFrom, workbook);
   if (outside) throw new InputError(outside);
   return { host, inputPath: loaded.path, workbook, options };
 }

@@ -22,6 +22,7 @@ import { loadWorkbookFile } from '../app/load';
 import { generate, localDateTime, prepare, type CopyRequest } from '../app/generate';
 import type { ProgressReporter } from '../app/ports';
 import { returnFileName, splitReturns } from '../app/returns';
+import { cutoffOutsideVigencia } from '../app/report';
 import { originsOf } from '../domain/consolidated';
 import type { Returns, WrittenReturns } from '../app/returns';
 import type { ReadSheet } from '../domain/sheet';
@@ -61,6 +62,8 @@ async function reviewConsolidated(file: string, corte: string | undefined, at: P
   const generatedAt = localDateTime(at.now);
   const vigencia = reading.vigencia !== undefined ? { vigencia: reading.vigencia } : {};
   const { workbook, options } = prepare(loaded.grids, generatedSheetNames(loaded.host), { cutoff: corte, ...vigencia }, at.now, reading);
+  const outside = cutoffOutsideVigencia(corte, options.vigencia, options.vigenciaFrom, workbook);
+  if (outside) throw new InputError(outside);
   const g = generate({ workbook, options, workbookName: path.basename(file), generatedAt });
   const returns = splitReturns({
     model: g.model,

@@ -13,6 +13,7 @@ import { consolidatePicked } from '../../src/app/consolidate-picked';
 import { readXlsxGrids } from '../../src/xlsx/bytes-read';
 import { hostOn } from '../excel-double/harness';
 import { doubleFromWorkbook, workbookOf } from '../contract/hosts';
+import { buildOtherInstances, CALI_T4, CUNDINAMARCA_2026, SISPT_OTHER } from '../helpers/other-instances';
 
 const run = { progress: { report: () => undefined }, cancel: { cancelled: false } };
 
@@ -133,4 +134,69 @@ maybe('the pane\'s Consolidar with a vigencia of Ajustes a file does not hold', 
     expect(out.files[1].reason).toBe('cali-cuadro1s-plan-accion-T2-2025.xlsx: El libro trae el seguimiento de la vigencia 2025, no de 2024: cambie en Ajustes la vigencia a 2025 o déjela vacía.');
     expect(out.consolidation?.rows).toBeGreaterThan(0);
   }, 120_000);
+});
+
+/**
+ * A cut-off outside the years a workbook holds, when nothing else names the vigencia (its year
+ * would become the vigencia): the same usage error in every verb that reads, naming the years the
+ * workbook does hold — on the samples and on other instances of their formats (another SisPT
+ * municipality, another Cundinamarca municipality's 2024–2027 blocks, Cali's other quarter).
+ */
+maybe('--corte in a year the workbook does not hold', () => {
+  const { dir, cleanup } = tempDir('formats-corte-');
+  let others: Awaited<ReturnType<typeof buildOtherInstances>>;
+  beforeAll(async () => {
+    others = await buildOtherInstances(dir);
+  });
+  afterAll(cleanup);
+  const now = { now: new Date(2026, 11, 3) };
+  const term = 'La fecha de corte 30/06/2030 está fuera de la vigencia del libro: trae el plan indicativo de 2024 a 2027; use una fecha de corte entre 2024 y 2027.';
+  const reading: string[][] = [
+    ['validar'],
+    ['validar', '--json'],
+    ['reporte', '--json'],
+    ['informe', '-o', 'i.html'],
+    ['generar', '-o', 'g.xlsx'],
+    ['columnas'],
+    ['consolidar', '-o', 'c.xlsx'],
+    ['devolver', '-o', 'devoluciones'],
+  ];
+
+  it.each(reading.map((v) => [v.join(' '), v]))('SisPT --corte 2030-06-30, %s: exit 2, one line naming the term', async (_name, argv) => {
+    const [verb, ...rest] = argv as string[];
+    const r = await tablero([verb, sispt, '--corte', '2030-06-30', ...rest], dir, now);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain(term);
+    for (const out of ['i.html', 'g.xlsx', 'c.xlsx', 'devoluciones']) expect(existsSync(path.join(dir, out))).toBe(false);
+  });
+
+  it('a cut-off inside the term is still read (2026: the plan\'s third year)', async () => {
+    const r = await tablero(['reporte', sispt, '--corte', '2026-06-30', '--json'], dir, now);
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as { vigencia: number; cutoff: string }).vigencia).toBe(2026);
+  });
+
+  it.each([
+    ['tenjo-pdm-seguimiento.xlsx', 'trae el seguimiento de 2024 a 2027; use una fecha de corte entre 2024 y 2027.'],
+    ['cali-cuadro1s-plan-accion-T2-2025.xlsx', 'trae el seguimiento de la vigencia 2025; use una fecha de corte de 2025.'],
+  ])('%s --corte 2030-06-30: usage error naming the years it holds', async (name, words) => {
+    for (const verb of ['validar', 'reporte']) {
+      const r = await tablero([verb, real(name), '--corte', '2030-06-30'], dir, now);
+      expect([r.code, r.stderr]).toEqual([2, `tablero: La fecha de corte 30/06/2030 está fuera de la vigencia del libro: ${words}\n`]);
+    }
+  });
+
+  it('other instances: another SisPT plan and another Cundinamarca PDM cut in 2031 are refused; Cali T4 cut in 2026 too', async () => {
+    for (const [file, corte] of [
+      [others[SISPT_OTHER], '2031-03-31'],
+      [others[CUNDINAMARCA_2026], '2031-03-31'],
+      [others[CALI_T4], '2026-03-31'],
+    ] as const) {
+      const r = await tablero(['validar', file, '--corte', corte], dir, now);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/^tablero: La fecha de corte \d\d\/\d\d\/20\d\d está fuera de la vigencia[^\n]*; use una fecha de corte (de|entre) 20\d\d[^\n]*\.\n$/);
+      expect(r.stdout).toBe('');
+    }
+  }, 60_000);
 });

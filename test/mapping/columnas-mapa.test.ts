@@ -64,7 +64,11 @@ describe('tablero columnas on a layout no description knows', () => {
   it('says it in words too: «sin usar» and the missing fields', async () => {
     const r = await tablero(['columnas', 'renombrada.xlsx'], dir);
     expect(r.stdout).toMatch(/C\s+Identificador del compromiso\s+sin usar/);
-    expect(r.stdout).toMatch(/Faltan campos obligatorios: goalCode «Código meta producto»/);
+    expect(r.stdout).toMatch(/Faltan campos obligatorios: «Código meta producto»/);
+    // Text is Spanish: the field ids (what a mapping names) only in the hint that says how to map them.
+    expect(r.stdout).toMatch(/--mapa, donde (ese campo se llama|esos campos se llaman) [^;]*goalCode/);
+    expect(r.stdout).toMatch(/D\s+Descripción de la meta\s+Meta de producto\n/);
+    expect(r.stdout).not.toMatch(/\b(goal|dimension|programCode) — /);
     expect(r.stdout).toMatch(/Hojas ocultas, no leídas: «Listas»/);
   });
 
