@@ -14,7 +14,7 @@
  * Each file goes through what `validar` does, by the same path for both: the streaming read of the
  * package into grids (`readGridsStreaming`, src/xlsx/stream-read.ts), the reader (kind, format,
  * columns, every cell parsed) and the rules with the goals' progress — in this one process, each
- * book read once unmeasured first, then the two alternately. Printed per row, CPU time (medians):
+ * book read WARMUP times unmeasured first, then the two alternately. Printed per row, CPU time (medians):
  * the reading (package → read sheets) and the reading plus the rules, and the reading's ratio to
  * the capture sheet's (target ≤ 1.3×, judged on the process's CPU time), per row and per
  * non-blank cell (these rows hold 40–42 cells against the capture sheet's 24), and the main
@@ -36,6 +36,12 @@ import { threadCpuMs } from './pane-thread';
 const samples = path.resolve(__dirname, '..', '..', 'shared', 'real-layouts');
 const TARGET = 1.3;
 const RUNS = Number(process.env.BENCH_RUNS_FORMATOS ?? 9);
+/**
+ * Unmeasured readings of each book before the measured ones. One was not enough: V8 was still
+ * compiling the reader and the rules in background threads for the next 3–4 readings (tens of ms
+ * of process CPU outside the main thread in each), which fell at random on either book.
+ */
+const WARMUP = 4;
 
 type Cell = ExcelJS.CellValue;
 
@@ -151,16 +157,16 @@ async function sample(bytes: Buffer, name: string): Promise<Sample> {
 }
 
 /**
- * The real-format book and the capture sheet, measured alike in this process: each read once
- * unmeasured (so neither is timed while V8 still compiles the reader: the first book read used to
- * be timed cold), then RUNS readings alternating between the two (a change in the shared
+ * The real-format book and the capture sheet, measured alike in this process: each read WARMUP
+ * times unmeasured (so neither is timed while V8 still compiles the reader: the first book read used
+ * to be timed cold), then RUNS readings alternating between the two (a change in the shared
  * machine's load falls on both), medians.
  */
 async function costs(real: string, capture: string): Promise<[Cost, Cost]> {
   const files = [real, capture];
   const bytes = await Promise.all(files.map((f) => fs.readFile(f)));
   const samples: Sample[][] = [[], []];
-  for (let i = 0; i < 2; i++) await sample(bytes[i], path.basename(files[i]));
+  for (let k = 0; k < WARMUP; k++) for (let i = 0; i < 2; i++) await sample(bytes[i], path.basename(files[i]));
   for (let k = 0; k < RUNS; k++) for (let i = 0; i < 2; i++) samples[i].push(await sample(bytes[i], path.basename(files[i])));
   const cost = (xs: Sample[]): Cost => {
     const g = median(xs.map((x) => x.grid));
@@ -255,7 +261,7 @@ export const formatsSection: BenchSection = {
     }
     ctx.table(table);
     ctx.log(
-      `Tiempo de CPU del proceso (todos sus hilos), mediana de ${RUNS} corridas alternadas tras una lectura de calentamiento de cada libro; ` +
+      `Tiempo de CPU del proceso (todos sus hilos), mediana de ${RUNS} corridas alternadas tras ${WARMUP} lecturas de calentamiento de cada libro (sin medir); ` +
         'la meta se juzga en él. «hilo» = CPU del hilo principal solo (sin la recolección de basura y la compilación en paralelo de V8 ni el ' +
         'descomprimir de zlib, que corren en otros hilos). XML = paquete → cuadrículas (src/xlsx/stream-read.ts, el lector de validar y ' +
         'reporte); motor = cuadrículas → hojas leídas (formato, columnas, cada celda interpretada); lectura = ambos; + reglas = lo que hace validar. ' +
