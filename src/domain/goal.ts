@@ -67,6 +67,12 @@ export interface GoalInput {
   /** Where the goal was read (first row of the goal). */
   readonly sheet: string;
   readonly row: number;
+  /**
+   * On an activity-level sheet (goals = distinct `goalKey`s), what besides the code identifies the
+   * goal, each part under its header as written in the sheet («Cód BP» BP26005375) — so two goals
+   * with one code under two projects can be told apart.
+   */
+  readonly identity?: readonly { readonly label: string; readonly value: string }[];
 }
 
 export interface GoalProgress {

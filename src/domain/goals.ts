@@ -196,6 +196,13 @@ export function goalsFromCaptureSheet(sheet: ReadSheet): GoalInput[] {
   const out: GoalInput[] = [];
   // One row per activity (Cali): the product's figures are judged once, on its first row.
   const keyCols = sheet.granularity === 'activity' ? (sheet.goalKey ?? ['goalCode']).map((f) => col(f)) : undefined;
+  const identityFields = sheet.granularity === 'activity' ? (sheet.goalKey ?? []).filter((f) => f !== 'goalCode' && sheet.columns[f] !== undefined) : [];
+  const identityCols = identityFields.map((f) => ({ label: sheet.headers?.[f] ?? f, cells: col(f) }));
+  const identityAt = (i: number): { label: string; value: string }[] =>
+    identityCols.flatMap((c) => {
+      const value = goalCodeAt(c.cells, i);
+      return value === null ? [] : [{ label: c.label, value }];
+    });
   const seenKeys = new Set<string>();
   const repeated = keyCols
     ? (i: number): boolean => {
@@ -245,6 +252,7 @@ export function goalsFromCaptureSheet(sheet: ReadSheet): GoalInput[] {
       eliminated: typeof stateValue === 'string' && stateValue.toLowerCase() === 'eliminada',
       analysis: textAt(analysis, i),
       evidence: textAt(evidence, i),
+      ...(identityCols.length > 0 ? { identity: identityAt(i) } : {}),
     };
     const goal = sheet.accumulation !== undefined || sheet.quarterShares || sheet.yearGoalDue ? asTheFormatMeans(sheet, read) : read;
     out.push(repeated && repeated(i) ? asRepetition(goal) : goal);

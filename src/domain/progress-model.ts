@@ -282,7 +282,7 @@ function sumBudgets(budgets: readonly Budget[]): Budget {
  * on the first goal with its product code — each peso once, even when several indicators measure
  * one product.
  */
-function joinBudgets(workbook: ReadWorkbook, sheet: ReadSheet, list: readonly GoalProgress[]): GoalProgress[] {
+function joinBudgets(workbook: Pick<ReadWorkbook, 'sheets'>, sheet: ReadSheet, list: readonly GoalProgress[]): GoalProgress[] {
   const joined = workbook.sheets.filter((j) => joinsSheet(j, sheet));
   if (joined.length === 0 || list.length !== sheet.rows.length) return [...list];
   const byCode = new Map<string, number>();
@@ -314,6 +314,21 @@ function joinBudgets(workbook: ReadWorkbook, sheet: ReadSheet, list: readonly Go
     const b = money.get(i);
     return b ? withInput(p, { ...p.input, budget: sumBudgets(b) }) : p;
   });
+}
+
+/**
+ * The goals of `sheets`' capture sheets as the report counts them, with no cut-off: one per goal
+ * row; on an activity-level sheet the distinct products, their money summed over their
+ * activities; a joined sheet's money (DNP's financial follow-up) on the goals it joins. What
+ * `aprobar` stores, so the approved plan and `reporte` count the same goals.
+ */
+export function captureGoals(sheets: readonly ReadSheet[]): GoalInput[] {
+  const out: GoalInput[] = [];
+  for (const s of sheets.filter(isGoalSheet)) {
+    const list = goalsFromCaptureSheet(s).map(unmeasured);
+    for (const g of distinctProducts(s, joinBudgets({ sheets }, s, list))) out.push(g.input);
+  }
+  return out;
 }
 
 /**
