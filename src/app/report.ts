@@ -53,7 +53,7 @@ export interface ReportGoal {
   /**
    * Only on goals whose code another goal of the report shares (an activity-level sheet's product
    * under two projects): what tells them apart, in the sheet's words («Cód BP 26004512, Cód
-   * Producto MGA 2402114»), else the sheet and row it was read from.
+   * Producto MGA 2402114»), else the row it was read from («fila 61»).
    */
   readonly identity?: string;
 }
@@ -247,13 +247,14 @@ function repeatedCodes(goals: readonly GoalProgress[]): Map<string, GoalProgress
 
 /**
  * What tells `g` from the other goals of its code: the parts of its identity whose value differs
- * among them («Cód BP BP26005375»), else the sheet and row it was read from.
+ * among them («Cód BP BP26005375»), else the row it was read from.
  */
 function identityText(g: GoalProgress, same: readonly GoalProgress[]): string {
   const parts = (g.input.identity ?? []).filter((p) =>
     same.some((o) => o !== g && o.input.identity?.find((q) => q.label === p.label)?.value !== p.value),
   );
-  return parts.length > 0 ? parts.map((p) => `${p.label} ${p.value}`).join(', ') : `hoja «${g.input.sheet}», fila ${g.input.row}`;
+  // The row, not the sheet: a consolidation names its sheets after their files, a report of several files does not.
+  return parts.length > 0 ? parts.map((p) => `${p.label} ${p.value}`).join(', ') : `fila ${g.input.row}`;
 }
 
 /** Exactly the documented `reporte --json` shape, fields in the documented order. */

@@ -1063,6 +1063,7 @@ export function readSheet(grid: Grid, options?: ReaderOptions): ReadSheet | Unkn
   }
   const { first, last, format } = reading;
   const title = readTitle(view, first);
+  if (title.entity === undefined && format?.entity !== undefined) title.entity = format.entity;
   if (title.entity === undefined && format?.entityHeader) {
     const entity = entityOfColumn(view, texts[last] ?? [], format.entityHeader, last + 1);
     if (entity !== undefined) title.entity = entity;

@@ -3,7 +3,9 @@
  * office shows the mayor's council every quarter.
  *
  * Layout, top to bottom, 13 columns, A4 landscape fitted to the width:
- * 1. Title block: entity, "Tablero de control — Plan de Acción <vigencia>", cut-off, period,
+ * 1. Title block: entity (blank when none is known), "Tablero de control — Plan de Acción
+ *    <vigencia>" (the format's own plan name instead when it has one: «Informe de seguimiento al
+ *    PDT»), cut-off, period,
  *    report deadline, vigencia, source sheets, when generated.
  * 2. KPI band: goals, physical compliance, progress of the vigencia, budget execution, rating,
  *    rezagadas, sobreejecutadas (with a small caption under each).

@@ -131,6 +131,8 @@ export interface FormatDescription {
    * PDT»): the generated sheets' titles say it instead of «Plan de Acción».
    */
   readonly planName?: string;
+  /** The entity whose own format this is (Cali's Cuadro 1S: «Santiago de Cali»), when its sheets' titles name none. */
+  readonly entity?: string;
   readonly joined?: JoinedSheet;
 }
 
