@@ -1,7 +1,7 @@
 /**
  * `npm run bench -- escala` — a 200,000-row consolidated capture sheet through `validar`,
  * `reporte` and `generar`, each run as a CHILD PROCESS of the real CLI (`npm run tablero`'s `scripts/tablero.js`),
- * measuring wall time and peak memory (peak resident set size: `/usr/bin/time -v` when present,
+ * measuring wall time, CPU time and peak memory (peak resident set size: `/usr/bin/time -v` when present,
  * else the kernel's VmHWM polled from /proc/<pid>/status every 200 ms) and counting the progress
  * lines the child wrote on stderr.
  * Target (issue 5): completes, shows progress on stderr, stays within 1.5 GB.
@@ -75,6 +75,8 @@ export interface ChildFigures {
   readonly ms: number;
   /** Peak resident set size in bytes, or null when it could not be measured. */
   readonly peak: number | null;
+  /** CPU time (user + system) of the child and its children in ms, from `/usr/bin/time -v`; null without it. */
+  readonly cpuMs: number | null;
   readonly how: string;
   readonly stderrLines: string[];
 }
@@ -88,7 +90,7 @@ function vmHwm(pid: number): number | null {
   }
 }
 
-/** Runs `node <args>` in `cwd`, measuring wall time and peak RSS. */
+/** Runs `node <args>` in `cwd`, measuring wall time, CPU time and peak RSS. */
 export function measureNode(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<ChildFigures> {
   const useTime = existsSync('/usr/bin/time');
   const cmd = useTime ? '/usr/bin/time' : process.execPath;
@@ -119,11 +121,14 @@ export function measureNode(args: readonly string[], cwd: string, env: NodeJS.Pr
       const timeMatch = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr);
       // Under /usr/bin/time the polled pid is `time` itself: only its own report counts.
       const peak = timeMatch ? Number(timeMatch[1]) * 1024 : useTime ? null : polled;
+      const user = /User time \(seconds\): ([\d.]+)/.exec(stderr);
+      const system = /System time \(seconds\): ([\d.]+)/.exec(stderr);
+      const cpuMs = user && system ? (Number(user[1]) + Number(system[1])) * 1000 : null;
       const how = timeMatch ? '/usr/bin/time -v' : !useTime && polled !== null ? '/proc VmHWM' : 'n/d';
       const lines = stderr
         .split(/\r?\n/)
         .filter((l) => l.trim() && !/^\s+\S.*:\s/.test(l) && !/^\s*Command (being timed|exited)/.test(l));
-      resolve({ code: timeMatch && /Command exited with non-zero status (\d+)/.test(stderr) ? Number(/non-zero status (\d+)/.exec(stderr)![1]) : code, ms, peak, how, stderrLines: lines });
+      resolve({ code: timeMatch && /Command exited with non-zero status (\d+)/.test(stderr) ? Number(/non-zero status (\d+)/.exec(stderr)![1]) : code, ms, peak, cpuMs, how, stderrLines: lines });
     });
   });
 }
@@ -136,7 +141,7 @@ const secs = (ms: number) => `${(ms / 1000).toFixed(1).replace('.', ',')} s`;
 
 export const scaleSection: BenchSection = {
   name: 'escala',
-  title: 'Escala: hoja de captura consolidada de 200.000 filas (procesos hijos: tiempo y memoria pico)',
+  title: 'Escala: hoja de captura consolidada de 200.000 filas (procesos hijos: tiempo, CPU y memoria pico)',
   async run(ctx) {
     const rows = Number(process.env.BENCH_SCALE_ROWS ?? 200_000);
     const generarRows = Number(process.env.BENCH_SCALE_GENERAR_ROWS ?? 14_000);
@@ -160,7 +165,7 @@ export const scaleSection: BenchSection = {
       { verb: 'generar', rows, args: ['generar', file, ...corte, '-o', path.join(ctx.tmp, `tablero-${rows}.xlsx`), '--force'] },
       ...(small !== file ? [{ verb: 'generar', rows: generarRows, args: ['generar', small, ...corte, '-o', path.join(ctx.tmp, `tablero-${generarRows}.xlsx`), '--force'] }] : []),
     ];
-    const table: string[][] = [['verbo', 'filas', 'código de salida', 'tiempo', 'memoria pico', '≤ 1,5 GB', 'líneas de progreso', 'medido con']];
+    const table: string[][] = [['verbo', 'filas', 'código de salida', 'tiempo', 'CPU', 'memoria pico', '≤ 1,5 GB', 'líneas de progreso', 'medido con']];
     const notes: string[] = [];
     for (const r0 of runs) {
       ctx.log(`  ${r0.verb} (${r0.rows.toLocaleString('es-CO')} filas)…`);
@@ -170,6 +175,7 @@ export const scaleSection: BenchSection = {
         r0.rows.toLocaleString('es-CO'),
         String(r.code),
         secs(r.ms),
+        r.cpuMs === null ? 'n/d' : secs(r.cpuMs),
         gb(r.peak),
         r.peak === null ? 'n/d' : r.peak <= LIMIT_BYTES ? 'sí' : 'NO',
         String(r.stderrLines.filter((l) => progressLine.test(l)).length),
@@ -182,7 +188,8 @@ export const scaleSection: BenchSection = {
     ctx.table(table);
     for (const n of notes) ctx.log(n);
     ctx.log(
-      'Código 0/1 = terminó (1: el libro tiene errores de validación, lo esperado en este libro sintético). Memoria pico = RSS máximo del proceso de trabajo ' +
+      'Código 0/1 = terminó (1: el libro tiene errores de validación, lo esperado en este libro sintético). Tiempo = reloj; ' +
+        'CPU = usuario + sistema del proceso y sus hijos (depende menos de la carga de la máquina que el reloj). Memoria pico = RSS máximo del proceso de trabajo ' +
         '(montículo limitado a 1.280 MB). generar copia con el modelo de exceljs hasta 400.000 celdas y, por encima, a nivel de paquete.',
     );
   },

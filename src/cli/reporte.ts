@@ -337,7 +337,7 @@ export function formatReport(r: Report, files: readonly string[], style: Style, 
   }
   const noMedible = r.goals.filter((g) => g.state === 'no-medible');
   if (noMedible.length) {
-    out.push(style.bold(`  Metas no medibles (${formatNumber(noMedible.length, 0)}): corrija la línea base o la meta vigencia`));
+    out.push(style.bold(`  Metas no medibles (${formatNumber(noMedible.length, 0)}): corrija la línea base o la meta vigencia, o calcule sus fórmulas (sin dato)`));
     out.push(table(['Código', 'Dependencia', 'Acumulación', 'Meta'], noMedible.map((g) => [g.code, g.unit, g.accumulation ?? '—', cut(g.goal)]), ['l', 'l', 'l', 'l'], style));
   }
   out.push(

@@ -73,6 +73,12 @@ export interface GoalInput {
    * with one code under two projects can be told apart.
    */
   readonly identity?: readonly { readonly label: string; readonly value: string }[];
+  /**
+   * The goal's figure cells (`yearGoal`, `planned<k>`, `executed<k>`) whose formula was saved with
+   * no calculated value (`NOT_CALCULATED`): unknown, not blank. A figure that needs one of them is
+   * not computed: the goal is `no-medible` (sin dato), never 0 %.
+   */
+  readonly uncalculated?: readonly string[];
 }
 
 export interface GoalProgress {

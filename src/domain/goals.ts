@@ -18,6 +18,7 @@ import type { Accumulation, Budget, GoalInput } from './goal';
 import { isGoalSheet, joinsSheet, okNumber, okText, okValue } from './sheet';
 import type { DataRow, ReadCell, ReadSheet } from './sheet';
 import { columnCells } from './reader';
+import { NOT_CALCULATED } from './grid';
 import { goalTypes } from './values';
 import { pushTo } from './multimap';
 import type { GoalType } from './values';
@@ -255,7 +256,15 @@ export function goalsFromCaptureSheet(sheet: ReadSheet): GoalInput[] {
       evidence: textAt(evidence, i),
       ...(identityCols.length > 0 ? { identity: identityAt(i) } : {}),
     };
-    const goal = sheet.accumulation !== undefined || sheet.quarterShares || sheet.yearGoalDue ? asTheFormatMeans(sheet, read) : read;
+    // Figure cells whose formula has no calculated value: unknown, not blank (the goal is «sin dato»).
+    const unknown: string[] = [];
+    if (uncalculatedAt(yearGoal, i)) unknown.push('yearGoal');
+    for (let k = 0; k < count; k++) {
+      if (uncalculatedAt(planned[k], i)) unknown.push(plannedField(k + 1));
+      if (uncalculatedAt(executed[k], i)) unknown.push(executedField(k + 1));
+    }
+    const withUnknown: GoalInput = unknown.length > 0 ? { ...read, uncalculated: unknown } : read;
+    const goal = sheet.accumulation !== undefined || sheet.quarterShares || sheet.yearGoalDue ? asTheFormatMeans(sheet, withUnknown) : withUnknown;
     out.push(repeated && repeated(i) ? asRepetition(goal) : goal);
   }
   return out;
@@ -266,7 +275,14 @@ export function goalsFromCaptureSheet(sheet: ReadSheet): GoalInput[] {
  * programming or execution, so that the product's state and its findings come once.
  */
 function asRepetition(goal: GoalInput): GoalInput {
-  return { ...goal, planned: goal.planned.map(() => null), executed: goal.executed.map(() => null), yearGoal: null };
+  const { uncalculated: _figuresOfTheFirstRow, ...rest } = goal;
+  return { ...rest, planned: goal.planned.map(() => null), executed: goal.executed.map(() => null), yearGoal: null };
+}
+
+/** The cell of row `i` holds a formula saved with no calculated value. */
+function uncalculatedAt(col: readonly (ReadCell | undefined)[], i: number): boolean {
+  const p = col[i]?.parsed;
+  return p !== undefined && p.status === 'error' && p.code === NOT_CALCULATED;
 }
 
 /**

@@ -278,3 +278,22 @@ describe('an annual follow-up cut before 31 December (the year is measured so fa
     expect(computeProgress(annual(1), 1, 0.8).state).toBe('no-cumplida');
   });
 });
+
+describe('figures saved as formulas with no calculated value (GoalInput.uncalculated): «sin dato», never 0 %', () => {
+  it('an executed cell up to the cut-off unknown: no-medible, e, compliance and progress null, no missing report for it', () => {
+    const g = goal({ planned: [2, 3, 3, 2], executed: [null, 3, null, null], uncalculated: ['executed1'] });
+    const p = computeProgress(g, 2);
+    expect([p.plannedToDate, p.executedToDate, p.compliance, p.progress, p.state]).toEqual([5, null, null, null, 'no-medible']);
+    expect(progressFigures(g, 2).missing).toEqual([]);
+  });
+
+  it('an unknown meta vigencia makes the goal no-medible whatever the periods say', () => {
+    const p = computeProgress(goal({ yearGoal: null, planned: [2, 3, 3, 2], executed: [2, 3, null, null], uncalculated: ['yearGoal'] }), 2);
+    expect([p.compliance, p.progress, p.state]).toEqual([null, null, 'no-medible']);
+  });
+
+  it('an unknown cell of a period after the cut-off changes nothing yet', () => {
+    const p = computeProgress(goal({ planned: [2, 3, 3, 2], executed: [2, 3, null, null], uncalculated: ['executed4'] }), 2);
+    expect([p.executedToDate, p.compliance, p.state]).toEqual([5, 1, 'al-dia']);
+  });
+});

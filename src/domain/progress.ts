@@ -41,7 +41,10 @@
  *   `no-cumplida` (PE-P-008 step 5), checked after `cumplida`.
  * - **No medible**: a `decreciente` goal without línea base, or one with no meta vigencia and no
  *   programming: compliance and progress are `null` and the state is `no-medible` (after
- *   `eliminada`); `p` and `e` are still given.
+ *   `eliminada`); `p` and `e` are still given. So is a goal whose meta vigencia, or a programmed
+ *   or executed cell up to the cut-off, is a formula saved with no calculated value
+ *   (`GoalInput.uncalculated`): «sin dato», never 0 % — and the figure that needs the unknown
+ *   cell (`p` or `e`) is `null` too.
  * - **Comparisons with 100 %** use the tolerances of rules.md: progress counts as 100 % when it is
  *   within 0.5 percentage points of 1 (`samePercent`) *or* `e` and M are the same magnitude
  *   (`sameMagnitude`: 0.01 or 0.5 %); it is over 100 % only beyond both. So 9,96 of 10 is
@@ -177,7 +180,7 @@ export function progressFigures(goal: GoalInput, cutoffPeriod: number, periodOpe
   for (let k = 1; k <= c; k++) {
     const pk = goal.planned[k - 1];
     if (finite(goal.executed[k - 1])) lastReportedPeriod = k;
-    else if (finite(pk) && (level || pk > EPS) && !(periodOpen && k === c)) missing.push(k);
+    else if (finite(pk) && (level || pk > EPS) && !(periodOpen && k === c) && !goal.uncalculated?.includes(`executed${k}`)) missing.push(k);
   }
 
   const p = acc === 'suma' ? sumTo(goal.planned, c) : lastGiven(goal.planned, c);
@@ -187,7 +190,12 @@ export function progressFigures(goal: GoalInput, cutoffPeriod: number, periodOpe
   const e = !reported ? null : acc === 'suma' ? sumTo(goal.executed, c) : lastGiven(goal.executed, c);
 
   const anyPlanned = goal.planned.some(finite);
-  const unmeasurable = (acc === 'decreciente' && lb === null) || (m === null && !anyPlanned);
+  // A figure cell it needs holds a formula with no calculated value: unknown, so «sin dato» (no-medible), never 0 %.
+  const unknownAt = (prefix: string) => (goal.uncalculated ?? []).some((f) => f.startsWith(prefix) && Number(f.slice(prefix.length)) <= c);
+  const unknownPlanned = unknownAt('planned');
+  const unknownExecuted = unknownAt('executed');
+  const uncalculated = unknownPlanned || unknownExecuted || (goal.uncalculated ?? []).includes('yearGoal');
+  const unmeasurable = (acc === 'decreciente' && lb === null) || (m === null && !anyPlanned) || uncalculated;
 
   const againstLb = lb !== null && (acc === 'creciente' || acc === 'decreciente');
   /** `e` for the ratios: no report = no change. */
@@ -196,7 +204,11 @@ export function progressFigures(goal: GoalInput, cutoffPeriod: number, periodOpe
   let compliance: number | null;
   let progress: number | null;
   let due: boolean;
-  if (acc === 'decreciente' && lb === null) {
+  if (uncalculated) {
+    due = false;
+    compliance = null;
+    progress = null;
+  } else if (acc === 'decreciente' && lb === null) {
     due = p !== null;
     compliance = null;
     progress = null;
@@ -231,8 +243,8 @@ export function progressFigures(goal: GoalInput, cutoffPeriod: number, periodOpe
 
   const reach = progress === null ? null : against100(progress, e === null ? null : eEff, m);
   return {
-    plannedToDate: p,
-    executedToDate: e,
+    plannedToDate: unknownPlanned ? null : p,
+    executedToDate: unknownExecuted ? null : e,
     compliance,
     progress,
     due,

@@ -624,6 +624,23 @@ function visibilityOf(v: unknown): SheetVisibility {
   return v === 'hidden' || v === 'veryHidden' ? v : 'visible';
 }
 
+/**
+ * A hidden sheet read on request (`includeHidden`) that the general matcher took for a kind while
+ * more than half of that kind's required columns are missing, and that no known format describes:
+ * another table, not a data sheet of a kind the product knows — an unrecognised sheet, with why.
+ */
+function notDataIfForeign(sheet: ReadSheet): ReadSheet | UnknownSheet {
+  if (sheet.format !== undefined || sheet.mapped !== undefined) return sheet;
+  const required = sheet.required?.length ?? requiredFields[sheet.kind].length;
+  if (required === 0 || sheet.missing.length * 2 <= required) return sheet;
+  return {
+    name: sheet.name,
+    reason:
+      `Hoja oculta leída a pedido: no es una hoja de datos de un tipo conocido. Se parece a «${capitalized(kindLabels[sheet.kind])}» ` +
+      `solo en ${Object.keys(sheet.columns).length} columnas y le faltan ${sheet.missing.length} de sus ${required} columnas obligatorias, así que no se valida.`,
+  };
+}
+
 function unknownReason(view: SheetView, search: HeaderSearch): string {
   if (!view.values.some((r) => r && firstNonBlank(r) >= 0)) return 'La hoja está vacía.';
   const c = search.closest;
@@ -1039,6 +1056,14 @@ function missingOf(required: readonly RequiredField[], columns: ReadonlyMap<Fiel
  * sheet no kind qualifies for comes back as an `UnknownSheet` with a Spanish reason.
  */
 export function readSheet(grid: Grid, options?: ReaderOptions): ReadSheet | UnknownSheet {
+  const sheet = readSheetAsIs(grid, options);
+  // A hidden sheet read on request that no known format describes, with most of the required
+  // columns of the kind the general matcher guessed missing, is some other table (another
+  // period's indicators, a list): said so, not validated with the wrong kind.
+  return visibilityOf(grid.visibility) !== 'visible' && isReadSheet(sheet) ? notDataIfForeign(sheet) : sheet;
+}
+
+function readSheetAsIs(grid: Grid, options?: ReaderOptions): ReadSheet | UnknownSheet {
   const view = viewOf(grid);
   const name = typeof grid.name === 'string' ? grid.name : String(grid.name ?? '');
   const mapped = sheetMappingOf(options?.mapping, name);
@@ -1399,7 +1424,8 @@ export function readWorkbook(grids: WorkbookGrids, options?: ReaderOptions): Rea
       );
       const companion = companionOf(r.name, rows);
       if (companion && found.has(companion.format.id)) {
-        helpers.push({ name: r.name, reason: `${companion.role} (${companion.format.name})` });
+        const hiddenSheet = visibilityOf(grid.visibility) !== 'visible' ? '; oculta' : '';
+        helpers.push({ name: r.name, reason: `${companion.role} (${companion.format.name}${hiddenSheet})` });
         const entity = companion.namesEntity ? municipalityOf(view.values.slice(0, headerWindow)) : undefined;
         if (entity !== undefined && !companionEntity.has(companion.format.id)) companionEntity.set(companion.format.id, entity);
         return;

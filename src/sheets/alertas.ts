@@ -282,9 +282,11 @@ export function buildAlertas(input: AlertasInput): SheetModel {
       b.merge(row, 3, row, 4, g.input.unit, 'td', { text: true });
       b.merge(row, 5, row, 6, g.input.accumulation ? accumulationLabels[g.input.accumulation] : DASH, 'tdCenter');
       const why =
-        g.input.accumulation === 'decreciente' && g.input.baseline === null
-          ? 'Una meta decreciente necesita la línea base para medir cuánto se redujo.'
-          : 'La meta no tiene meta vigencia ni programación.';
+        (g.input.uncalculated?.length ?? 0) > 0
+          ? 'Sus cifras son fórmulas sin valor calculado (sin dato): abra el libro en Excel y guárdelo para que se calculen.'
+          : g.input.accumulation === 'decreciente' && g.input.baseline === null
+            ? 'Una meta decreciente necesita la línea base para medir cuánto se redujo.'
+            : 'La meta no tiene meta vigencia ni programación.';
       b.merge(row, 7, row, LAST, why, 'td', { text: true });
       row++;
     }

@@ -24,7 +24,23 @@ import { buildSheets, localDateTime, prepare, summaryOf, type CopyRequest, type 
 import { cutoffOutsideVigencia, toReportJson } from '../app/report';
 import { writeFileAtomic } from './write';
 import { renderSheets } from './render';
-import { applyGenerated, generatedSheetNames, packageWithCharts, xlsxParser } from './generate';
+import { applyGenerated, generatedSheetNames, packageWithCharts } from './generate';
+import type { WorkbookParser } from '../app/load';
+import type { WorkbookGrids } from '../domain/grid';
+import { loadWorkbook } from './read';
+import { readGridsStreaming } from './stream-read';
+import { readablePackage } from './package';
+
+/**
+ * A unit's file as `consolidar` reads it: its grids from the cell scanner `validar` and `reporte`
+ * read with — a formula saved with no cached value is `NOT_CALCULATED`, never blank, so the file's
+ * verdict and figures are those `validar` and `reporte` give —, exceljs's model only to name the
+ * product's own sheets in it.
+ */
+const scannedParser: WorkbookParser<{ readonly wb: ExcelJS.Workbook; readonly grids: WorkbookGrids }> = {
+  parse: async (bytes) => ({ wb: await loadWorkbook(bytes), grids: await readGridsStreaming(readablePackage(bytes), '') }),
+  toGrids: (host, name) => ({ ...host.grids, name }),
+};
 
 /** A consolidation made in memory: the new workbook, its generation, and the units' own files. */
 export interface ConsolidatedRun {
@@ -67,12 +83,12 @@ export async function consolidateFiles(
   const reading = { ...at.reading, ...(corte !== undefined ? { cutoff: corte } : {}) };
   const vigencia = reading.vigencia !== undefined ? { vigencia: reading.vigencia } : {};
   for (const file of files) {
-    const loaded = await loadWorkbookFile(file, xlsxParser, { cwd: at.cwd, reading });
+    const loaded = await loadWorkbookFile(file, scannedParser, { cwd: at.cwd, reading });
     // Judged by content, as the pane does: a copy under another name is the same workbook.
     const twice = intake.repeated(file, await contentIdentity(loaded.path));
     if (twice) throw new InputError(twice);
     inputs.push(loaded.path);
-    const { workbook, options } = prepare(loaded.grids, generatedSheetNames(loaded.host), { cutoff: intake.cutoff, ...vigencia }, at.now, reading);
+    const { workbook, options } = prepare(loaded.grids, generatedSheetNames(loaded.host.wb), { cutoff: intake.cutoff, ...vigencia }, at.now, reading);
     const outside = cutoffOutsideVigencia(corte, options.vigencia, options.vigenciaFrom, workbook);
     if (outside) throw new InputError(outside);
     const verdict = intake.admit({ file, workbook, options });

@@ -306,8 +306,11 @@ function cellAttrs(s: string, from: number, out: CellStart): number {
     if (k >= to) return -1;
     if (s.charCodeAt(k) === GT) return k;
     const q0 = k + 1;
-    const q1 = s.indexOf(s.charCodeAt(k) === 34 ? '"' : "'", q0);
-    if (q1 < 0) return -1;
+    // The closing quote, by hand: attribute values are a few characters (a call to indexOf cost more).
+    const quote = s.charCodeAt(k);
+    let q1 = q0;
+    while (q1 < to && s.charCodeAt(q1) !== quote) q1++;
+    if (q1 >= to) return -1;
     k = q1 + 1;
     if (n1 - n0 !== 1) continue;
     const name = s.charCodeAt(n0);
@@ -446,7 +449,8 @@ export class SheetCells {
       const prefixed = n1 - n0 !== 1;
       const closeTag = prefixed ? `</${s.slice(n0, n1)}>` : '</c>';
       // The cell's children up to its closing tag: `<f>`, `<v>`, `<is>` (others are skipped). The first of each counts.
-      let k = s.indexOf('<', end + 1);
+      // The next tag is most often right after the start tag (`<c …><v>`): no search then.
+      let k = s.charCodeAt(end + 1) === LT ? end + 1 : s.indexOf('<', end + 1);
       for (;;) {
         if (k < 0) return -1;
         const c1 = s.charCodeAt(k + 1);
@@ -458,7 +462,13 @@ export class SheetCells {
             v0 = k + 3;
             v1 = vEnd;
           }
-          k = s.indexOf('<', vEnd + 1);
+          // Past `</v>` (usually followed right away by `</c>`) without searching; else the next `<`.
+          if (s.charCodeAt(vEnd + 1) === SLASH && s.charCodeAt(vEnd + 2) === 118 && s.charCodeAt(vEnd + 3) === GT) {
+            k = vEnd + 4;
+            if (s.charCodeAt(k) !== LT) k = s.indexOf('<', k);
+          } else {
+            k = s.indexOf('<', vEnd + 1);
+          }
           continue;
         }
         if (c1 === SLASH) {
@@ -637,7 +647,7 @@ function feedElements(carry: string, text: string, element: (s: string, lt: numb
     }
   }
   for (;;) {
-    const lt = s.indexOf('<', pos);
+    const lt = s.charCodeAt(pos) === LT ? pos : s.indexOf('<', pos);
     if (lt < 0) return '';
     const next = element(s, lt);
     if (next < 0) return s.slice(lt);

@@ -32,7 +32,9 @@ interface GoalJson {
 }
 
 /** A finding's words, its row and column numbers taken out (they are addresses). */
-const words = (f: { rule: string; message: string }) => `${f.rule}|${f.message.replace(/fila \d+/g, 'fila N').replace(/columna [A-Z]+\b/g, 'columna X')}`;
+// Rows, columns and cell addresses named in a message are positions: the consolidated sheet has its own.
+const words = (f: { rule: string; message: string }) =>
+  `${f.rule}|${f.message.replace(/fila \d+/g, 'fila N').replace(/columna [A-Z]+\b/g, 'columna X').replace(/\(([A-Z]{1,3})\d+\)/g, '(celda)')}`;
 const sorted = (xs: readonly string[]) => [...xs].sort();
 
 async function consolidatedInPane(files: readonly string[], settings: WorkbookSettings) {

@@ -56,5 +56,9 @@ export const format: FormatDescription = {
     { role: 'descripción de las columnas del cuadro', headers: [/^encabezado columna$/, /^descripcion de la columna$/] },
     { role: 'resumen por organismo', headers: [/^total proyectos$/] },
     { role: 'resumen por proyecto', headers: [/^nombre proyecto$/, /^% avance proyecto$/] },
+    // DAP's Cuadro 4F: the plan's wellbeing (result) indicators — formula, variables, línea base and
+    // goal of a year, ODS — often of another period: another table, never a follow-up to validate.
+    { role: 'indicadores de bienestar del plan (Cuadro 4F), no es seguimiento', headers: [/^indicador de bienestar$/, /^codigo indicador$/] },
+    { role: 'indicadores de bienestar del plan (Cuadro 4F), no es seguimiento', name: /\bcuadro 4f\b/ },
   ],
 };
