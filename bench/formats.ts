@@ -14,8 +14,7 @@
  * Each file goes through what `validar` does, by the same path for both: the streaming read of the
  * package into grids (`readGridsStreaming`, src/xlsx/stream-read.ts), the reader (kind, format,
  * columns, every cell parsed) and the rules with the goals' progress — in this one process, each
- * book read once unmeasured first, then the two alternately, each measured reading after a full
- * garbage collection (`collect`). Printed per row, CPU time (medians):
+ * book read once unmeasured first, then the two alternately. Printed per row, CPU time (medians):
  * the reading (package → read sheets) and the reading plus the rules, and the reading's ratio to
  * the capture sheet's (target ≤ 1.3×, judged on the process's CPU time), per row and per
  * non-blank cell (these rows hold 40–42 cells against the capture sheet's 24), and the main
@@ -25,8 +24,6 @@ import ExcelJS from 'exceljs';
 import { existsSync, promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import * as v8 from 'node:v8';
-import * as vm from 'node:vm';
 import { readGridsStreaming } from '../src/xlsx/stream-read';
 import { openZip } from '../src/xlsx/zip';
 import { readWorkbook } from '../src/domain/reader';
@@ -39,16 +36,6 @@ import { threadCpuMs } from './pane-thread';
 const samples = path.resolve(__dirname, '..', '..', 'shared', 'real-layouts');
 const TARGET = 1.3;
 const RUNS = Number(process.env.BENCH_RUNS_FORMATOS ?? 9);
-
-/**
- * A full garbage collection, run (unmeasured) before each measured reading: `validar` reads one
- * book in a fresh worker, with no garbage from another book; here the books alternate in one
- * process, and without it each reading paid, by chance of timing, part of the collection of what
- * the previous book's reading and rules left (a SisPT reading of ~70 ms swung from 0,99× to 1,46×
- * of the capture sheet's between runs of the same code).
- */
-v8.setFlagsFromString('--expose-gc');
-const collect = vm.runInNewContext('gc') as () => void;
 
 type Cell = ExcelJS.CellValue;
 
@@ -141,7 +128,6 @@ interface Cost {
 
 /** Reads `bytes` as `validar` does (streaming read, reader, rules), timing each step. */
 async function sample(bytes: Buffer, name: string): Promise<Sample> {
-  collect();
   const ms = (c: NodeJS.CpuUsage) => (c.user + c.system) / 1000;
   const t0 = threadCpuMs();
   const c0 = process.cpuUsage();
@@ -269,7 +255,7 @@ export const formatsSection: BenchSection = {
     }
     ctx.table(table);
     ctx.log(
-      `Tiempo de CPU del proceso (todos sus hilos), mediana de ${RUNS} corridas alternadas tras una lectura de calentamiento de cada libro, cada una tras una recolección de basura completa (sin medir); ` +
+      `Tiempo de CPU del proceso (todos sus hilos), mediana de ${RUNS} corridas alternadas tras una lectura de calentamiento de cada libro; ` +
         'la meta se juzga en él. «hilo» = CPU del hilo principal solo (sin la recolección de basura y la compilación en paralelo de V8 ni el ' +
         'descomprimir de zlib, que corren en otros hilos). XML = paquete → cuadrículas (src/xlsx/stream-read.ts, el lector de validar y ' +
         'reporte); motor = cuadrículas → hojas leídas (formato, columnas, cada celda interpretada); lectura = ambos; + reglas = lo que hace validar. ' +
