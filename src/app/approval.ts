@@ -21,6 +21,8 @@ import {
   CHANGE_LOG_HEADER,
   CHANGE_LOG_SHEET,
   baselineGoalsOf,
+  goalIdentityKey,
+  identityOf,
   baselineOf,
   baselineRows,
   changeFieldLabel,
@@ -34,6 +36,7 @@ import {
 } from '../domain/baseline';
 import type { IsoDate } from '../domain/dates';
 import { toExcelSerial } from '../domain/dates';
+import { periodCount } from '../domain/periods';
 import type { GoalInput } from '../domain/goal';
 import type { CellValue, WorkbookGrids } from '../domain/grid';
 
@@ -95,16 +98,20 @@ export function approvalState(grids: WorkbookGrids, settings: WorkbookSettings):
   const { goals: now } = baselineGoalsOf(b ? wb.sheets.filter((s) => s.kind === b.from) : wb.sheets);
   const log = changeLogOf(wb);
   if (!b) return { approved: null, goals: [], goalsToApprove: now.length, changes: log?.entries.length ?? 0 };
-  const current = new Map<string, GoalInput>(now.map((g) => [g.code, g]));
-  const periods = b.periodKind === 'month' ? 12 : 4;
+  // By identity when the approved plan stored one (a product code under two projects is two goals).
+  const byIdentity = b.goals.some((g) => g.identity);
+  const keyOf = (code: string, identity: string | undefined): string => (byIdentity ? goalIdentityKey(code, identity) : code);
+  const current = new Map<string, GoalInput>(now.map((g) => [keyOf(g.code, identityOf(g)), g]));
+  const periods = periodCount(b.periodKind);
   const fields: ChangeField[] = ['yearGoal', ...Array.from({ length: periods }, (_, i) => `planned${i + 1}` as ChangeField), 'eliminated'];
   const goals: ChangeGoalChoice[] = [];
   for (const g of b.goals) {
-    const c = current.get(g.code);
+    const c = current.get(keyOf(g.code, g.identity));
     if (!c) continue;
+    const code = g.identity ? `${g.code} (${g.identity})` : g.code;
     goals.push({
       code: g.code,
-      label: g.goal ? `${g.code} — ${g.goal}` : g.code,
+      label: g.goal ? `${code} — ${g.goal}` : code,
       fields: fields.map((field) => {
         const last = [...(log?.entries ?? [])].reverse().find((e) => e.goal === g.code && e.field === field);
         return { field, label: changeFieldLabel(field, b.periodKind), before: last ? last.after : fieldValue(field, g), current: fieldValue(field, c) };

@@ -147,7 +147,7 @@ export function consolidate(
   b.style('cFmt', { font: { size: 10 } });
   b.style('cHead', { ...baseStyles.th, font: { bold: true, size: 10, color: palette.white } });
   b.style('cOrigin', { font: { size: 10, color: palette.grey }, fill: palette.lightGrey });
-  b.set(1, 1, opts.entity ?? 'Entidad territorial', 'entity', opts.entity ? { text: true } : {});
+  b.set(1, 1, opts.entity ?? '', 'entity', opts.entity ? { text: true } : {});
   b.set(2, 1, `Consolidado de hojas de captura — Vigencia ${opts.vigencia}`, 'title');
   b.set(3, 1, `Fecha de corte: ${formatDate(opts.cutoff)}`, 'info');
   b.set(3, 4, `Vigencia: ${opts.vigencia}`, 'info');

@@ -50,6 +50,12 @@ export interface ReportGoal {
   readonly budget: ReportBudget;
   /** Tipo de meta as read (`null` = not given: a product goal). */
   readonly goalType: GoalType | null;
+  /**
+   * Only on goals whose code another goal of the report shares (an activity-level sheet's product
+   * under two projects): what tells them apart, in the sheet's words («Cód BP 26004512, Cód
+   * Producto MGA 2402114»), else the row it was read from («fila 61»).
+   */
+  readonly identity?: string;
 }
 
 /**
@@ -201,7 +207,7 @@ function figures(a: Aggregate): ReportFigures {
   };
 }
 
-function reportGoal(g: GoalProgress): ReportGoal {
+function reportGoal(g: GoalProgress, repeated: ReadonlyMap<string, readonly GoalProgress[]>): ReportGoal {
   const i = g.input;
   return {
     code: i.code,
@@ -223,16 +229,42 @@ function reportGoal(g: GoalProgress): ReportGoal {
       payments: i.budget.payments,
     },
     goalType: i.goalType ?? null,
+    ...(repeated.has(i.code) ? { identity: identityText(g, repeated.get(i.code) ?? []) } : {}),
   };
+}
+
+/** The goals of each code more than one goal of the list has. */
+function repeatedCodes(goals: readonly GoalProgress[]): Map<string, GoalProgress[]> {
+  const byCode = new Map<string, GoalProgress[]>();
+  for (const g of goals) {
+    const list = byCode.get(g.input.code);
+    if (list) list.push(g);
+    else byCode.set(g.input.code, [g]);
+  }
+  for (const [code, list] of byCode) if (list.length < 2) byCode.delete(code);
+  return byCode;
+}
+
+/**
+ * What tells `g` from the other goals of its code: the parts of its identity whose value differs
+ * among them («Cód BP BP26005375»), else the row it was read from.
+ */
+function identityText(g: GoalProgress, same: readonly GoalProgress[]): string {
+  const parts = (g.input.identity ?? []).filter((p) =>
+    same.some((o) => o !== g && o.input.identity?.find((q) => q.label === p.label)?.value !== p.value),
+  );
+  // The row, not the sheet: a consolidation names its sheets after their files, a report of several files does not.
+  return parts.length > 0 ? parts.map((p) => `${p.label} ${p.value}`).join(', ') : `fila ${g.input.row}`;
 }
 
 /** Exactly the documented `reporte --json` shape, fields in the documented order. */
 export function toReportJson(model: ProgressModel): Report {
+  const repeated = repeatedCodes(model.goals);
   return {
     vigencia: model.vigencia,
     cutoff: model.cutoff,
     period: model.period,
-    goals: model.goals.map(reportGoal),
+    goals: model.goals.map((g) => reportGoal(g, repeated)),
     units: model.units.map((u) => {
       const f = figures(u);
       return {

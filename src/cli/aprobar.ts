@@ -22,6 +22,16 @@ import { writeJson } from './json-out';
 import { UsageError, type CliIO, type ParsedArgs } from './types';
 import type { IsoDate } from '../domain/dates';
 
+/** «a», «a y b», «a, b y c». */
+function listOf(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} y ${items[items.length - 1]}`;
+}
+
+/** The output path as the user can type it again from where they ran the command (quoted when it has spaces or quotes). */
+function shellPath(p: string): string {
+  return /^[\w./:\\@%+=,-]+$/.test(p) ? p : `'${p.replace(/'/g, `'\\''`)}'`;
+}
+
 export function makeAprobar(deps: CliDeps) {
   return async function aprobar(args: ParsedArgs, io: CliIO): Promise<number> {
     allowOnly(args, { fecha: true, acta: true, output: true, force: true, replace: true, mapa: true });
@@ -42,12 +52,14 @@ export function makeAprobar(deps: CliDeps) {
       replace: args.replace === true,
       ...(args.mapping ? { reading: { mapping: args.mapping } } : {}),
     });
+    const identified = b.identifiedBy && b.identifiedBy.length > 0 ? ` (cada meta por ${listOf(b.identifiedBy.map((h) => `«${h}»`))})` : '';
+    const periods = b.periodKind === 'year' ? `un periodo, el año ${b.vigencia}` : b.periodKind === 'month' ? 'programación por mes' : 'programación por trimestre';
     io.stdout(
       (replaced ? `Se reemplazó la aprobación anterior, ${describeApproval(replaced)}.\n` : '') +
       `Plan aprobado el ${formatDate(b.approvedOn)} (${b.act}): ${plural(b.goals.length, 'meta', 'metas')} de` +
-        `${b.from === 'plan-accion' ? 'l plan de acción' : ' las hojas de captura'}, vigencia ${b.vigencia}, guardadas en ${args.output}.\n` +
+        `${b.from === 'plan-accion' ? 'l plan de acción' : ' las hojas de captura'}${identified}, vigencia ${b.vigencia}, ${periods}; guardadas en ${args.output}.\n` +
         `Registre cada modificación en la hoja «Control de cambios» (fecha, meta, campo, antes, después, justificación, acta u oficio); ` +
-        `tablero validar ${path.basename(args.output)} revisa los cambios frente al plan aprobado.\n`,
+        `tablero validar ${shellPath(args.output)} revisa los cambios frente al plan aprobado.\n`,
     );
     return 0;
   };

@@ -23,7 +23,7 @@ import { InputError, VigenciaNotHeldError } from '../app/errors';
 import { reportOfSelection, selectReportFiles, type ReportInput, type ReportSelection } from '../app/report-files';
 import type { IsoDate } from '../domain/dates';
 import type { ReadWorkbook } from '../domain/sheet';
-import { type Report, type ReportFigures, type ReportPlanRow, type ReportPlanSummary } from '../app/report';
+import { type Report, type ReportFigures, type ReportGoal, type ReportPlanRow, type ReportPlanSummary } from '../app/report';
 import { allowOnly, checkCutoffInVigencia, readingOf } from './args';
 import type { CliDeps } from './deps';
 import { oneLine, pct, plural, styleFor, table, type Style } from './output';
@@ -250,6 +250,11 @@ function formatPlanSummary(r: Report, s: ReportPlanSummary, files: readonly stri
   return out.join('\n') + '\n';
 }
 
+/** A goal's code as a table shows it: with what tells it apart when another goal has the same code. */
+function codeOf(g: ReportGoal): string {
+  return g.identity ? `${g.code} (${g.identity})` : g.code;
+}
+
 export function formatReport(r: Report, files: readonly string[], style: Style, notes: readonly string[] = []): string {
   if (r.planSummary) return formatPlanSummary(r, r.planSummary, files, style);
   const out: string[] = [];
@@ -312,7 +317,7 @@ export function formatReport(r: Report, files: readonly string[], style: Style, 
     out.push(
       table(
         ['Código', 'Dependencia', 'Estado', 'Cumplimiento', 'Meta'],
-        lagging.map((g) => [g.code, g.unit, goalStateLabels[g.state], pct(g.compliance), cut(g.goal)]),
+        lagging.map((g) => [codeOf(g), g.unit, goalStateLabels[g.state], pct(g.compliance), cut(g.goal)]),
         ['l', 'l', 'l', 'r', 'l'],
         style,
       ),
@@ -324,7 +329,7 @@ export function formatReport(r: Report, files: readonly string[], style: Style, 
     out.push(
       table(
         ['Código', 'Dependencia', 'Programado', 'Ejecutado', 'Cumplimiento', 'Meta'],
-        over.map((g) => [g.code, g.unit, num(g.plannedToDate), num(g.executedToDate), pct(g.compliance), cut(g.goal)]),
+        over.map((g) => [codeOf(g), g.unit, num(g.plannedToDate), num(g.executedToDate), pct(g.compliance), cut(g.goal)]),
         ['l', 'l', 'r', 'r', 'r', 'l'],
         style,
       ),

@@ -21,10 +21,10 @@ import type { PeriodKind } from './fields';
 import type { GoalInput } from './goal';
 import type { CellValue, Grid } from './grid';
 import { isCellError } from './grid';
-import { goalsFromCaptureSheet, goalsFromPlanSheet } from './goals';
+import { captureGoals, goalsFromPlanSheet } from './goals';
 import type { ReadSheet, ReadWorkbook } from './sheet';
 import { normalize } from './text';
-import { periodLabel } from './periods';
+import { periodCount, periodLabel } from './periods';
 import { parseDate } from './values';
 
 export const BASELINE_SHEET = '_tablero_pdm_aprobado';
@@ -41,6 +41,13 @@ export interface BaselineGoal {
   readonly eliminated: boolean;
   /** Programming per period (index 0 = period 1); `null` = blank. */
   readonly planned: readonly (number | null)[];
+  /** The goal's money (apropiación definitiva, its activities' or joined rows' sum), when the sheets give it. */
+  readonly budget?: number | null;
+  /**
+   * What besides the code identifies the goal on an activity-level sheet («Cód BP BP26005375,
+   * Cód Producto MGA 2402041»: one product code under two projects is two goals); `''` otherwise.
+   */
+  readonly identity?: string;
 }
 
 export interface Baseline {
@@ -53,6 +60,8 @@ export interface Baseline {
   /** Where the goals were taken from: the plan de acción, else the capture sheets. */
   readonly from: 'plan-accion' | 'hoja-captura';
   readonly goals: readonly BaselineGoal[];
+  /** The headers that identify a goal besides its code (an activity-level sheet's `goalKey`), as written; empty when the code alone does. */
+  readonly identifiedBy?: readonly string[];
 }
 
 /** A field of a goal a change can touch: meta vigencia, a period's programming, or its state. */
@@ -79,24 +88,47 @@ export interface ChangeLog {
   readonly entries: readonly ChangeEntry[];
 }
 
-/** The goals a baseline is taken from: the plan de acción sheets, else the capture sheets (first row of a code wins). */
+/**
+ * The goals a baseline is taken from: the plan de acción sheets, else the capture sheets read as
+ * the report reads them (`captureGoals`: a joined sheet's rows are money on its goals, not goals;
+ * an activity-level sheet's goals are its distinct products). The first goal of an identity
+ * (code, and on an activity-level sheet its `goalKey`) wins.
+ */
 export function baselineGoalsOf(sheets: readonly ReadSheet[]): { from: Baseline['from']; goals: GoalInput[] } {
   const plans = sheets.filter((s) => s.kind === 'plan-accion');
   const from: Baseline['from'] = plans.length ? 'plan-accion' : 'hoja-captura';
-  const source = plans.length ? plans.flatMap(goalsFromPlanSheet) : sheets.filter((s) => s.kind === 'hoja-captura').flatMap(goalsFromCaptureSheet);
+  const source = plans.length ? plans.flatMap(goalsFromPlanSheet) : captureGoals(sheets);
   const seen = new Set<string>();
   const goals: GoalInput[] = [];
   for (const g of source) {
-    if (!g.code || seen.has(g.code)) continue;
-    seen.add(g.code);
+    const key = goalIdentityKey(g.code, identityOf(g));
+    if (!g.code || seen.has(key)) continue;
+    seen.add(key);
     goals.push(g);
   }
   return { from, goals };
 }
 
+/** A goal's identity besides its code, as stored: «Cód BP BP26005375, Cód Producto MGA 2402041», `''` when the code alone identifies it. */
+export function identityOf(g: Pick<GoalInput, 'identity'>): string {
+  return (g.identity ?? []).map((p) => `${p.label} ${p.value}`).join(', ');
+}
+
+/** The key a goal is matched by between the approved plan and the workbook: its code and identity. */
+export function goalIdentityKey(code: string, identity: string | undefined): string {
+  return identity ? `${code}\u0000${identity}` : code;
+}
+
 /** The baseline of a workbook's goals, approved on `approvedOn` by `act`. */
 export function baselineOf(sheets: readonly ReadSheet[], approvedOn: IsoDate, act: string, vigencia: number): Baseline {
   const { from, goals } = baselineGoalsOf(sheets);
+  const identifiedBy = [
+    ...new Set(
+      sheets
+        .filter((s) => from === 'hoja-captura' && s.kind === 'hoja-captura' && s.granularity === 'activity' && s.goalKey)
+        .flatMap((s) => (s.goalKey ?? []).filter((f) => s.columns[f] !== undefined).map((f) => s.headers?.[f] ?? f)),
+    ),
+  ];
   return {
     approvedOn,
     act,
@@ -111,27 +143,36 @@ export function baselineOf(sheets: readonly ReadSheet[], approvedOn: IsoDate, ac
       yearGoal: g.yearGoal,
       eliminated: g.eliminated,
       planned: [...g.planned],
+      budget: g.budget.final,
+      identity: identityOf(g),
     })),
+    ...(identifiedBy.length > 0 ? { identifiedBy } : {}),
   };
 }
 
 const HEADER = ['Código meta', 'Meta', 'Dependencia', 'Tipo de acumulación', 'Meta vigencia', 'Eliminada'];
+/** After the periods' programming (a baseline stored before them has neither: read by header). */
+const BUDGET_HEADER = 'Presupuesto';
+const IDENTITY_HEADER = 'Identificación';
 const FIRST_GOAL_ROW = 8;
+const PERIOD_WORDS: Record<PeriodKind, string> = { quarter: 'trimestres', month: 'meses', year: 'año' };
 
 /** The baseline as the rows of its very hidden sheet (plain values, both hosts). */
 export function baselineRows(b: Baseline): CellValue[][] {
-  const periods = b.periodKind === 'month' ? 12 : 4;
+  const periods = periodCount(b.periodKind);
   return [
     [BASELINE_TITLE],
     ['Fecha de aprobación', b.approvedOn],
     ['Acta', b.act],
     ['Vigencia', b.vigencia],
-    ['Periodos', b.periodKind === 'month' ? 'meses' : 'trimestres'],
+    ['Periodos', PERIOD_WORDS[b.periodKind]],
     ['Tomado de', b.from],
-    [...HEADER, ...Array.from({ length: periods }, (_, i) => `Programado ${i + 1}`)],
+    [...HEADER, ...Array.from({ length: periods }, (_, i) => `Programado ${i + 1}`), BUDGET_HEADER, IDENTITY_HEADER],
     ...b.goals.map((g) => [
       g.code, g.goal, g.unit, g.accumulation, g.yearGoal, g.eliminated ? 'Sí' : 'No',
       ...Array.from({ length: periods }, (_, i) => g.planned[i] ?? null),
+      g.budget ?? null,
+      g.identity ? g.identity : null,
     ]),
   ];
 }
@@ -163,8 +204,12 @@ export function parseBaseline(grid: Grid): Baseline | null {
   const approvedOn = date(cell(grid, 2, 2));
   const vigencia = num(cell(grid, 4, 2));
   if (approvedOn === null || vigencia === null) return null;
-  const periodKind: PeriodKind = text(cell(grid, 5, 2)) === 'meses' ? 'month' : 'quarter';
-  const periods = periodKind === 'month' ? 12 : 4;
+  const periodWord = text(cell(grid, 5, 2));
+  const periodKind: PeriodKind = periodWord === 'meses' ? 'month' : periodWord === 'año' ? 'year' : 'quarter';
+  const periods = periodCount(periodKind);
+  const header = (grid.values[FIRST_GOAL_ROW - 2] ?? []).map((v) => text(v));
+  const budgetCol = header.indexOf(BUDGET_HEADER) + 1;
+  const identityCol = header.indexOf(IDENTITY_HEADER) + 1;
   const goals: BaselineGoal[] = [];
   for (let r = FIRST_GOAL_ROW; r <= grid.values.length; r++) {
     const code = text(cell(grid, r, 1));
@@ -177,6 +222,8 @@ export function parseBaseline(grid: Grid): Baseline | null {
       yearGoal: num(cell(grid, r, 5)),
       eliminated: text(cell(grid, r, 6)) === 'Sí',
       planned: Array.from({ length: periods }, (_, i) => num(cell(grid, r, 7 + i))),
+      ...(budgetCol > 0 ? { budget: num(cell(grid, r, budgetCol)) } : {}),
+      ...(identityCol > 0 ? { identity: text(cell(grid, r, identityCol)) } : {}),
     });
   }
   return {

@@ -68,6 +68,12 @@ export interface GoalInput {
   readonly sheet: string;
   readonly row: number;
   /**
+   * On an activity-level sheet (goals = distinct `goalKey`s), what besides the code identifies the
+   * goal, each part under its header as written in the sheet («Cód BP» BP26005375) — so two goals
+   * with one code under two projects can be told apart.
+   */
+  readonly identity?: readonly { readonly label: string; readonly value: string }[];
+  /**
    * The goal's figure cells (`yearGoal`, `planned<k>`, `executed<k>`) whose formula was saved with
    * no calculated value (`NOT_CALCULATED`): unknown, not blank. A figure that needs one of them is
    * not computed: the goal is `no-medible` (sin dato), never 0 %.

@@ -15,11 +15,12 @@
 import { executedField, plannedField } from './fields';
 import type { FieldId } from './fields';
 import type { Accumulation, Budget, GoalInput } from './goal';
-import { okNumber, okText, okValue } from './sheet';
+import { isGoalSheet, joinsSheet, okNumber, okText, okValue } from './sheet';
 import type { DataRow, ReadCell, ReadSheet } from './sheet';
 import { columnCells } from './reader';
 import { NOT_CALCULATED } from './grid';
 import { goalTypes } from './values';
+import { pushTo } from './multimap';
 import type { GoalType } from './values';
 
 const accumulations: readonly Accumulation[] = ['suma', 'creciente', 'constante', 'decreciente'];
@@ -197,6 +198,13 @@ export function goalsFromCaptureSheet(sheet: ReadSheet): GoalInput[] {
   const out: GoalInput[] = [];
   // One row per activity (Cali): the product's figures are judged once, on its first row.
   const keyCols = sheet.granularity === 'activity' ? (sheet.goalKey ?? ['goalCode']).map((f) => col(f)) : undefined;
+  const identityFields = sheet.granularity === 'activity' ? (sheet.goalKey ?? []).filter((f) => f !== 'goalCode' && sheet.columns[f] !== undefined) : [];
+  const identityCols = identityFields.map((f) => ({ label: sheet.headers?.[f] ?? f, cells: col(f) }));
+  const identityAt = (i: number): { label: string; value: string }[] =>
+    identityCols.flatMap((c) => {
+      const value = goalCodeAt(c.cells, i);
+      return value === null ? [] : [{ label: c.label, value }];
+    });
   const seenKeys = new Set<string>();
   const repeated = keyCols
     ? (i: number): boolean => {
@@ -246,6 +254,7 @@ export function goalsFromCaptureSheet(sheet: ReadSheet): GoalInput[] {
       eliminated: typeof stateValue === 'string' && stateValue.toLowerCase() === 'eliminada',
       analysis: textAt(analysis, i),
       evidence: textAt(evidence, i),
+      ...(identityCols.length > 0 ? { identity: identityAt(i) } : {}),
     };
     // Figure cells whose formula has no calculated value: unknown, not blank (the goal is «sin dato»).
     const unknown: string[] = [];
@@ -402,6 +411,94 @@ export function goalsFromPlanIndicativo(sheet: ReadSheet, vigencia: number): Goa
       null,
     );
     out.push({ ...goal, yearGoal: programmed });
+  }
+  return out;
+}
+
+/** A column's cell of row `i` as trimmed text: its value, else what was typed. */
+function cellText(sheet: ReadSheet, field: FieldId, i: number): string {
+  const c = columnCells(sheet, field)[i];
+  if (!c) return '';
+  const p = c.parsed;
+  if (p.status === 'ok') return String(p.value).trim();
+  return typeof c.raw === 'string' || typeof c.raw === 'number' ? String(c.raw).trim() : '';
+}
+
+/**
+ * The rows of each product of an activity-level sheet (Cali: one row per activity, the product
+ * repeated on each), by `goalKey`, in sheet order; `undefined` on a sheet of one goal per row.
+ */
+export function productGroups(sheet: ReadSheet): number[][] | undefined {
+  if (sheet.granularity !== 'activity' || !sheet.goalKey) return undefined;
+  const groups = new Map<string, number[]>();
+  const key = sheet.goalKey;
+  for (let i = 0; i < sheet.rows.length; i++) pushTo(groups, key.map((f) => cellText(sheet, f, i)).join('\u0000'), i);
+  return [...groups.values()];
+}
+
+/** Budgets added field by field (`null` where none has the figure). */
+export function sumBudgets(budgets: readonly Budget[]): Budget {
+  const sum = (f: keyof Budget): number | null => {
+    let total: number | null = null;
+    for (const b of budgets) if (b[f] !== null) total = (total ?? 0) + (b[f] as number);
+    return total === null ? null : Number.parseFloat(total.toPrecision(15));
+  };
+  return { final: sum('final'), commitments: sum('commitments'), obligations: sum('obligations'), payments: sum('payments') };
+}
+
+/**
+ * The money of a joined sheet (DNP's financial follow-up, one row per product and project) on the
+ * goals of the sheet it joins, by the index of the goal's row (`codes[i]`: its goal code): each
+ * row on the first goal its "Consecutivos IP" list names, else on the first goal with its product
+ * code — each peso once, even when several indicators measure one product.
+ */
+export function joinedMoney(sheets: readonly ReadSheet[], sheet: ReadSheet, codes: readonly string[]): Map<number, Budget> {
+  const joined = sheets.filter((j) => joinsSheet(j, sheet));
+  const out = new Map<number, Budget>();
+  if (joined.length === 0) return out;
+  const byCode = new Map<string, number>();
+  const byProduct = new Map<string, number>();
+  codes.forEach((code, i) => {
+    if (code && !byCode.has(code)) byCode.set(code, i);
+    const product = cellText(sheet, 'productCode', i);
+    if (product && !byProduct.has(product)) byProduct.set(product, i);
+  });
+  const money = new Map<number, Budget[]>();
+  for (const j of joined) {
+    j.rows.forEach((row, i) => {
+      const named = cellText(j, 'goalCode', i)
+        .split(/[,;]\s*/)
+        .map((c) => c.trim())
+        .find((c) => byCode.has(c));
+      const target = named !== undefined ? byCode.get(named) : byProduct.get(cellText(j, j.joins?.on ?? 'productCode', i));
+      if (target === undefined) return;
+      pushTo(money, target, {
+        final: okNumber(row, 'budgetFinal') ?? null,
+        commitments: okNumber(row, 'commitments') ?? null,
+        obligations: okNumber(row, 'obligations') ?? null,
+        payments: okNumber(row, 'payments') ?? null,
+      });
+    });
+  }
+  for (const [i, list] of money) out.set(i, sumBudgets(list));
+  return out;
+}
+
+/**
+ * The goals of `sheets`' capture sheets as the report counts them (the progress model does the
+ * same on measured goals): one per goal row; on an activity-level sheet the distinct products,
+ * their money summed over their activities; a joined sheet's money (DNP's financial follow-up) on
+ * the goals it joins. What `aprobar` stores, so the approved plan and `reporte` count the same goals.
+ */
+export function captureGoals(sheets: readonly ReadSheet[]): GoalInput[] {
+  const out: GoalInput[] = [];
+  for (const s of sheets.filter(isGoalSheet)) {
+    const goals = goalsFromCaptureSheet(s);
+    const money = joinedMoney(sheets, s, goals.map((g) => g.code));
+    const withMoney = money.size === 0 ? goals : goals.map((g, i) => (money.has(i) ? { ...g, budget: money.get(i) as Budget } : g));
+    const groups = productGroups(s);
+    if (!groups) out.push(...withMoney);
+    else for (const rows of groups) out.push(rows.length === 1 ? withMoney[rows[0]] : { ...withMoney[rows[0]], budget: sumBudgets(rows.map((i) => withMoney[i].budget)) });
   }
   return out;
 }

@@ -30,7 +30,7 @@ import type { IsoDate } from './dates';
 import { periodDeadline } from './deadline';
 import { plannedField, type FieldId, type PeriodKind } from './fields';
 import type { Budget, GoalInput, GoalProgress } from './goal';
-import { goalCodeOf, goalsFromCaptureSheet, goalsFromPlanIndicativo, goalsFromPlanSheet, yearCostOf } from './goals';
+import { goalCodeOf, goalsFromCaptureSheet, goalsFromPlanIndicativo, goalsFromPlanSheet, joinedMoney, productGroups, sumBudgets, yearCostOf } from './goals';
 import { columnCells } from './reader';
 import { pushTo } from './multimap';
 import type { EngineOptions } from './options';
@@ -39,6 +39,7 @@ import { computeProgress, isBudgetAhead, isLagging, isOverExecuted, progressFigu
 import { isGoalSheet, joinsSheet, okNumber, okText, okValue, sheetKey } from './sheet';
 import type { DataRow, ReadSheet, ReadWorkbook } from './sheet';
 import { round12, sameMoney } from './tolerance';
+import { formatById } from './formats';
 
 /** Per capture sheet (`sheetKey`): the progress of each data row's goal at the cut-off, in sheet order. */
 export function captureProgress(workbook: ReadWorkbook, options: EngineOptions): Map<string, readonly GoalProgress[]> {
@@ -172,6 +173,11 @@ export interface ProgressModel {
   readonly source: 'hoja-captura' | 'plan-accion' | 'plan-indicativo' | 'none';
   /** Entity name: the options', else the first title block's. */
   readonly entity: string | null;
+  /**
+   * What the goals' format calls the plan it follows («Informe de seguimiento al PDT»), when every
+   * capture sheet's format names the same; absent: the plan de acción.
+   */
+  readonly planName?: string;
   /** Every goal, eliminated ones included, in sheet order. */
   readonly goals: readonly GoalProgress[];
   /** Per capture sheet (`sheetKey`): its goals' progress, one per data row, in sheet order (RuleContext.progress). */
@@ -237,82 +243,27 @@ function enrich(goal: GoalInput, plan: ReadonlyMap<string, GoalInput>): GoalInpu
 }
 
 /** A row's text in a column (codes typed as numbers read as their digits). */
-function cellText(sheet: ReadSheet, field: FieldId, i: number): string {
-  const c = columnCells(sheet, field)[i];
-  if (!c) return '';
-  const p = c.parsed;
-  if (p.status === 'ok') return String(p.value).trim();
-  return typeof c.raw === 'string' || typeof c.raw === 'number' ? String(c.raw).trim() : '';
-}
-
 /**
  * An activity-level sheet (Cali: one row per activity, the product repeated on each) counts each
  * product once: the first row of each `goalKey`, with the money of all its activities.
  */
 function distinctProducts(sheet: ReadSheet, list: readonly GoalProgress[]): GoalProgress[] {
-  if (sheet.granularity !== 'activity' || !sheet.goalKey || list.length !== sheet.rows.length) return [...list];
-  const groups = new Map<string, number[]>();
-  const key = sheet.goalKey;
-  list.forEach((_, i) => {
-    const k = key.map((f) => cellText(sheet, f, i)).join('\u0000');
-    const g = groups.get(k);
-    if (g) g.push(i);
-    else groups.set(k, [i]);
-  });
-  const out: GoalProgress[] = [];
-  for (const rows of groups.values()) {
+  const groups = list.length === sheet.rows.length ? productGroups(sheet) : undefined;
+  if (!groups) return [...list];
+  return groups.map((rows) => {
     const first = list[rows[0]];
-    out.push(rows.length === 1 ? first : withInput(first, { ...first.input, budget: sumBudgets(rows.map((i) => list[i].input.budget)) }));
-  }
-  return out;
-}
-
-function sumBudgets(budgets: readonly Budget[]): Budget {
-  const sum = (f: keyof Budget): number | null => {
-    let total: number | null = null;
-    for (const b of budgets) if (b[f] !== null) total = (total ?? 0) + (b[f] as number);
-    return total === null ? null : Number.parseFloat(total.toPrecision(15));
-  };
-  return { final: sum('final'), commitments: sum('commitments'), obligations: sum('obligations'), payments: sum('payments') };
-}
-
-/**
- * The money of a joined sheet (DNP's financial follow-up, one row per product and project) on the
- * goals of the sheet it joins: each row on the first goal its "Consecutivos IP" list names, else
- * on the first goal with its product code — each peso once, even when several indicators measure
- * one product.
- */
-function joinBudgets(workbook: ReadWorkbook, sheet: ReadSheet, list: readonly GoalProgress[]): GoalProgress[] {
-  const joined = workbook.sheets.filter((j) => joinsSheet(j, sheet));
-  if (joined.length === 0 || list.length !== sheet.rows.length) return [...list];
-  const byCode = new Map<string, number>();
-  const byProduct = new Map<string, number>();
-  list.forEach((p, i) => {
-    if (p.input.code && !byCode.has(p.input.code)) byCode.set(p.input.code, i);
-    const product = cellText(sheet, 'productCode', i);
-    if (product && !byProduct.has(product)) byProduct.set(product, i);
+    return rows.length === 1 ? first : withInput(first, { ...first.input, budget: sumBudgets(rows.map((i) => list[i].input.budget)) });
   });
-  const money = new Map<number, Budget[]>();
-  for (const j of joined) {
-    j.rows.forEach((row, i) => {
-      const named = cellText(j, 'goalCode', i)
-        .split(/[,;]\s*/)
-        .map((c) => c.trim())
-        .find((c) => byCode.has(c));
-      const target = named !== undefined ? byCode.get(named) : byProduct.get(cellText(j, j.joins?.on ?? 'productCode', i));
-      if (target === undefined) return;
-      const b: Budget = {
-        final: okNumber(row, 'budgetFinal') ?? null,
-        commitments: okNumber(row, 'commitments') ?? null,
-        obligations: okNumber(row, 'obligations') ?? null,
-        payments: okNumber(row, 'payments') ?? null,
-      };
-      pushTo(money, target, b);
-    });
-  }
+}
+
+/** The money of a joined sheet (DNP's financial follow-up) on the goals of the sheet it joins (`joinedMoney`). */
+function joinBudgets(workbook: Pick<ReadWorkbook, 'sheets'>, sheet: ReadSheet, list: readonly GoalProgress[]): GoalProgress[] {
+  if (list.length !== sheet.rows.length) return [...list];
+  const money = joinedMoney(workbook.sheets, sheet, list.map((p) => p.input.code));
+  if (money.size === 0) return [...list];
   return list.map((p, i) => {
     const b = money.get(i);
-    return b ? withInput(p, { ...p.input, budget: sumBudgets(b) }) : p;
+    return b ? withInput(p, { ...p.input, budget: b }) : p;
   });
 }
 
@@ -614,6 +565,7 @@ export function progressModelFrom(
       periodKind: goals[0]?.input.periodKind ?? firstSheet?.periodKind ?? 'quarter',
       sheetVigencia: firstSheet ? vigenciaOf(firstSheet) : options.vigencia,
       entity: options.entity ?? workbook.sheets.find((s) => s.title.entity)?.title.entity ?? null,
+      ...planNameOf(captureSheets.map((s) => (s.format ? formatById(s.format.id)?.planName : undefined))),
     },
     options,
   );
@@ -630,6 +582,13 @@ interface ModelGoals {
   /** The vigencia of the first goal sheet (the cut-off period and its deadline are measured in it). */
   readonly sheetVigencia: number;
   readonly entity: string | null;
+  readonly planName?: string;
+}
+
+/** `{ planName }` when every name given is the same one (none missing), else `{}`. */
+function planNameOf(names: readonly (string | undefined)[]): { planName?: string } {
+  const first = names[0];
+  return first !== undefined && names.every((n) => n === first) ? { planName: first } : {};
 }
 
 /** The lists and aggregates of the model, from its goals. */
@@ -664,6 +623,7 @@ function modelOfGoals(m: ModelGoals, options: EngineOptions): ProgressModel {
     deadline: c === 0 ? null : periodDeadline(sheetVigencia, c, periodKind),
     source,
     entity: m.entity,
+    ...(m.planName !== undefined ? { planName: m.planName } : {}),
     goals,
     bySheet: m.bySheet,
     plan: fig(aggregate(goals, ranges)),
@@ -709,6 +669,7 @@ export function combineModels(models: readonly ProgressModel[], options: EngineO
       periodKind: goals[0]?.input.periodKind ?? first.periodKind,
       sheetVigencia: options.vigencia,
       entity: options.entity ?? models.find((m) => m.entity)?.entity ?? null,
+      ...planNameOf(models.map((m) => m.planName)),
     },
     options,
   );

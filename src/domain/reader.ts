@@ -936,6 +936,32 @@ function titlePeriodNote(title: { year: number; quarter: number }, cutoff: strin
   );
 }
 
+const departments = [
+  'amazonas', 'antioquia', 'arauca', 'atlantico', 'bolivar', 'boyaca', 'caldas', 'caqueta', 'casanare', 'cauca', 'cesar', 'choco',
+  'cordoba', 'cundinamarca', 'guainia', 'guaviare', 'huila', 'la guajira', 'magdalena', 'meta', 'narino', 'norte de santander',
+  'putumayo', 'quindio', 'risaralda', 'san andres', 'san andres y providencia', 'san andres providencia y santa catalina',
+  'santander', 'sucre', 'tolima', 'valle del cauca', 'valle', 'vaupes', 'vichada',
+];
+const departmentSet = new Set(departments);
+
+/**
+ * The entity a title block names as «Municipio, Departamento» (a whole cell: «Cajicá,
+ * Cundinamarca»), as written; `undefined` when no cell of `rows` does.
+ */
+function municipalityOf(rows: readonly (readonly unknown[] | undefined)[]): string | undefined {
+  for (const row of rows) {
+    for (const v of row ?? []) {
+      if (typeof v !== 'string' || v.length > 80) continue;
+      const t = v.trim().replace(/\s+/g, ' ');
+      const comma = t.lastIndexOf(',');
+      if (comma <= 0) continue;
+      const place = normalize(t.slice(0, comma));
+      if (place && /^[a-z ]+$/.test(place) && place.split(' ').length <= 5 && departmentSet.has(normalize(t.slice(comma + 1)))) return t;
+    }
+  }
+  return undefined;
+}
+
 /** One column per field: the vigencia's block, the measured period's column, the format's pick. */
 function chooseColumns(candidates: readonly Candidate[], vigencia: number | undefined, period: number | undefined): Map<FieldId, Candidate> {
   const byField = new Map<FieldId, Candidate[]>();
@@ -1062,6 +1088,7 @@ function readSheetAsIs(grid: Grid, options?: ReaderOptions): ReadSheet | Unknown
   }
   const { first, last, format } = reading;
   const title = readTitle(view, first);
+  if (title.entity === undefined && format?.entity !== undefined) title.entity = format.entity;
   if (title.entity === undefined && format?.entityHeader) {
     const entity = entityOfColumn(view, texts[last] ?? [], format.entityHeader, last + 1);
     if (entity !== undefined) title.entity = entity;
@@ -1385,6 +1412,8 @@ export function readWorkbook(grids: WorkbookGrids, options?: ReaderOptions): Rea
   const helpers: ListedSheet[] = [];
   const sheets: ReadSheet[] = [];
   const unknown: UnknownSheet[] = [];
+  /** The entity a format's companion sheet names (DNP's `Resumen`), by format id. */
+  const companionEntity = new Map<string, string>();
   read.forEach((r, k) => {
     const grid = visible[k];
     const isFormatSheet = isReadSheet(r) && r.format !== undefined && formatById(r.format.id)?.signature.length;
@@ -1397,12 +1426,19 @@ export function readWorkbook(grids: WorkbookGrids, options?: ReaderOptions): Rea
       if (companion && found.has(companion.format.id)) {
         const hiddenSheet = visibilityOf(grid.visibility) !== 'visible' ? '; oculta' : '';
         helpers.push({ name: r.name, reason: `${companion.role} (${companion.format.name}${hiddenSheet})` });
+        const entity = companion.namesEntity ? municipalityOf(view.values.slice(0, headerWindow)) : undefined;
+        if (entity !== undefined && !companionEntity.has(companion.format.id)) companionEntity.set(companion.format.id, entity);
         return;
       }
     }
     if (isReadSheet(r)) sheets.push(r);
     else unknown.push(r);
   });
+  for (let k = 0; k < sheets.length; k++) {
+    const s = sheets[k];
+    const entity = s.format ? companionEntity.get(s.format.id) : undefined;
+    if (entity !== undefined && s.title.entity === undefined) sheets[k] = { ...s, title: { ...s.title, entity } };
+  }
   // A format sheet whose own header names no year takes the quarter and year its workbook's
   // titles name ("II TRIMESTRE 2025" above Cali's summaries); asked for another vigencia, it
   // still names that year as its own (`vigenciaNotInWorkbook`).

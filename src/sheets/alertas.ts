@@ -199,7 +199,15 @@ export function buildAlertas(input: AlertasInput): SheetModel {
 
   // 2. Above what was due at the cut-off (over-execution), whatever the state; it includes the
   // goals over 100 % of the year's goal (sobreejecutadas).
-  row = section(b, row, LAST, `2. Por encima de lo programado al corte: ${model.overExecuted.length} (${model.sobreejecutadas.length} sobre el 100 % de la meta de la vigencia)`);
+  // An annual follow-up's «due at the cut-off» is the whole year: one figure, said as such.
+  row = section(
+    b,
+    row,
+    LAST,
+    model.periodKind === 'year'
+      ? `2. Por encima de lo programado para todo ${model.vigencia}: ${model.overExecuted.length}`
+      : `2. Por encima de lo programado al corte: ${model.overExecuted.length} (${model.sobreejecutadas.length} sobre el 100 % de la meta de la vigencia)`,
+  );
   headerRow(b, row, [
     [1, 1, 'Código'],
     [2, 2, 'Meta de producto'],

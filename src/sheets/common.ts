@@ -136,7 +136,8 @@ export function titleBlock(
   facts: readonly TitleInfo[],
   slots: readonly (readonly [number, number, number, number])[],
 ): number {
-  b.merge(1, 1, 1, lastCol, entity ?? 'Entidad territorial', 'entity', entity ? { text: true } : {});
+  // No placeholder: a workbook that names no entity leaves the row blank (the settings' entity fills it).
+  b.merge(1, 1, 1, lastCol, entity ?? '', 'entity', entity ? { text: true } : {});
   b.height(1, 18);
   b.merge(2, 1, 2, lastCol, title, 'title');
   b.height(2, 30);

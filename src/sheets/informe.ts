@@ -237,7 +237,7 @@ function planInforme(d: InformeData, o: InformeOptions, s: PlanSummary): string 
   const title = indicative ? `Resumen del Plan Indicativo ${termLabel(s.years)} — vigencia ${y}` : `Resumen del Plan de Acción ${y}`;
   const out: string[] = [];
   out.push(
-    `<header><div class="entity">${h(m.entity ?? 'Entidad territorial')}</div><h1>${h(title)}</h1><div class="facts">` +
+    `<header>${m.entity ? `<div class="entity">${h(m.entity)}</div>` : ''}<h1>${h(title)}</h1><div class="facts">` +
       `<span>Vigencia: <b>${y}</b></span><span>Sin ejecución reportada</span><span>Generado: ${h(formatDateTime(o.generatedAt))}</span></div></header>`,
   );
   out.push(filesSection(d));
@@ -297,9 +297,9 @@ function internal(d: InformeData, o: InformeOptions): string {
   const p = m.plan;
   const r = m.options.ratingRanges;
   const out: string[] = [];
-  const title = `Informe de seguimiento con alertas — Plan de Acción ${m.vigencia}`;
+  const title = `Informe de seguimiento con alertas — ${m.planName ?? 'Plan de Acción'} ${m.vigencia}`;
   out.push(
-    `<header><div class="entity">${h(m.entity ?? 'Entidad territorial')}</div><h1>${h(title)}</h1><div class="facts">` +
+    `<header>${m.entity ? `<div class="entity">${h(m.entity)}</div>` : ''}<h1>${h(title)}</h1><div class="facts">` +
       `<span>Corte: <b>${h(formatDate(m.cutoff))}</b></span><span>Periodo: <b>${h(periodName(m))}</b></span>` +
       `<span>Metas de producto evaluadas: <b>${p.goals}</b></span><span>Generado: ${h(formatDateTime(o.generatedAt))}</span></div></header>`,
   );
@@ -388,7 +388,7 @@ function projectLabel(pr: PublicProject): string {
 /** The public version's title: the plan the goals come from. */
 export function publicTitle(m: ProgressModel): string {
   if (m.source === 'plan-indicativo' && m.planSummary) return `Plan Indicativo ${termLabel(m.planSummary.years)} — metas de la vigencia ${m.vigencia}`;
-  return `Plan de Acción ${m.vigencia}`;
+  return `${m.planName ?? 'Plan de Acción'} ${m.vigencia}`;
 }
 
 function publicProgram(p: PublicProgram): string {
@@ -420,7 +420,7 @@ function publicVersion(d: InformeData, o: InformeOptions): string {
   const withBpin = projects.filter((p) => p.bpin).length;
   const out: string[] = [];
   out.push(
-    `<header><div class="entity">${h(m.entity ?? 'Entidad territorial')}</div><h1>${h(title)}</h1><div class="facts">` +
+    `<header>${m.entity ? `<div class="entity">${h(m.entity)}</div>` : ''}<h1>${h(title)}</h1><div class="facts">` +
       '<span>Publicación según el artículo 74 de la Ley 1474 de 2011</span>' +
       `<span>Vigencia: <b>${m.vigencia}</b></span><span>Fecha de publicación: ${h(formatDateTime(o.generatedAt).slice(0, 10))}</span></div></header>`,
   );
@@ -436,7 +436,7 @@ function publicVersion(d: InformeData, o: InformeOptions): string {
   for (const p of d.programs) out.push(publicProgram(p));
   if (!d.programs.length) out.push('<p class="note">El libro no trae metas del plan.</p>');
   out.push(`<footer>Objetivos, estrategias, proyectos, metas, responsables y presupuesto del plan de acción (Ley 1474 de 2011, art. 74). Generado por Tablero PDM el ${h(formatDateTime(o.generatedAt))}.</footer>`);
-  return doc(`${title} — ${m.entity ?? 'Entidad territorial'}`, out.join(''));
+  return doc(m.entity ? `${title} — ${m.entity}` : title, out.join(''));
 }
 
 /** The informe as one self-contained HTML document. */

@@ -3,7 +3,9 @@
  * office shows the mayor's council every quarter.
  *
  * Layout, top to bottom, 13 columns, A4 landscape fitted to the width:
- * 1. Title block: entity, "Tablero de control — Plan de Acción <vigencia>", cut-off, period,
+ * 1. Title block: entity (blank when none is known), "Tablero de control — Plan de Acción
+ *    <vigencia>" (the format's own plan name instead when it has one: «Informe de seguimiento al
+ *    PDT»), cut-off, period,
  *    report deadline, vigencia, source sheets, when generated.
  * 2. KPI band: goals, physical compliance, progress of the vigencia, budget execution, rating,
  *    rezagadas, sobreejecutadas (with a small caption under each).
@@ -22,7 +24,7 @@ import type { ProgressModel } from '../domain/progress-model';
 import type { GroupAggregate } from '../domain/aggregate';
 import type { GoalProgress } from '../domain/goal';
 import { goalStateLabels } from '../domain/goal';
-import { formatPercent } from '../domain/format';
+import { formatDate, formatPercent } from '../domain/format';
 import { baseStyles, palette, range, SheetBuilder, trafficLightRules } from './model';
 import type { CellRange } from '../domain/grid';
 import type { SheetModel, TrafficLight } from './model';
@@ -176,6 +178,20 @@ function budgetTable(b: SheetBuilder, row: number, first: string, rows: readonly
 }
 
 /** The Tablero de control of a progress model (or the plan summary when there is no execution). */
+/**
+ * The caption of the «Sobreejecutadas» KPI. In an annual follow-up what was due by the cut-off is
+ * the whole year's programming, so «por encima de lo programado al corte» would read as «100 % al
+ * corte»: it says the year and the date the execution runs to instead.
+ */
+function overCaption(model: ProgressModel): string {
+  if (model.periodKind === 'year') {
+    const over = model.overExecuted.length;
+    const extra = over !== model.sobreejecutadas.length ? ` · ${over} por encima de lo programado para todo ${model.vigencia}` : '';
+    return `Avance > 100 % de la meta de ${model.vigencia}, con lo ejecutado al ${formatDate(model.cutoff)}${extra}`;
+  }
+  return `Avance > 100 % · ${model.overExecuted.length} por encima de lo programado al corte`;
+}
+
 export function buildTablero(input: TableroInput): SheetModel {
   const { model } = input;
   if (model.source === 'plan-accion' || model.source === 'plan-indicativo') return buildPlanSummary(input);
@@ -189,7 +205,7 @@ export function buildTablero(input: TableroInput): SheetModel {
     b,
     LAST_COL,
     model.entity,
-    `Tablero de control — Plan de Acción ${model.vigencia}`,
+    `Tablero de control — ${model.planName ?? 'Plan de Acción'} ${model.vigencia}`,
     'Seguimiento a las metas de producto del Plan de Desarrollo Municipal (PE-P-004)',
     [
       { label: 'Fecha de corte', value: model.cutoff, as: 'date' },
@@ -216,7 +232,7 @@ export function buildTablero(input: TableroInput): SheetModel {
   kpi(b, row, 7, 8, 'Ejecución presupuestal', p.budgetExecution, 'kpiPercent', `Compromisos ÷ apropiación · obligaciones ${pctText(p.obligationsRatio)} · pagos ${pctText(p.paymentsRatio)}`);
   kpi(b, row, 9, 10, 'Calificación', p.rating, 'kpiText', model.yearEnd ? 'Rangos de eficacia DNP · vigencia cerrada' : `Parcial, ${partialPhrase(model)} · rangos DNP`);
   kpi(b, row, 11, 13, 'Metas rezagadas', model.rezagadas.length, 'kpiValue', lagCaption(model.rezagadas, model.yearEnd));
-  kpi(b, row, 14, 15, 'Sobreejecutadas', model.sobreejecutadas.length, 'kpiValue', `Avance > 100 % · ${model.overExecuted.length} por encima de lo programado al corte`);
+  kpi(b, row, 14, 15, 'Sobreejecutadas', model.sobreejecutadas.length, 'kpiValue', overCaption(model));
   b.height(row, 26).height(row + 1, 36).height(row + 2, 24);
   b.conditional(...trafficLightRules([range(row + 1, 3, row + 1, 4), range(row + 1, 7, row + 1, 8)], trafficFromRatings(model.options.ratingRanges)));
   b.conditional(...trafficLightRules([range(row + 1, 5, row + 1, 6)], progressLight(model)));

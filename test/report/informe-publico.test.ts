@@ -82,7 +82,8 @@ maybe('informe --publico on the real samples', () => {
   it('Cali: each «Nombre BP» with its «Cód BPIN» is a project; «N/A» is no BPIN and merges nothing', async () => {
     const p = await publico(cali);
     expect(p.title).toBe('Plan de Acción 2025');
-    expect(p.entity).not.toBe('');
+    // Cali's own format: the workbook's titles name only the planning department, the format is Santiago de Cali's.
+    expect(p.entity).toBe('Santiago de Cali');
     // Column H «Cód BPIN» / J «Nombre BP»: 13 projects with a BPIN, 4 with «N/A» (four different
     // names), so 17 projects; the «N/A» ones were one «Proyecto N/A» before.
     expect(new Set(p.projects.map((pr) => pr.heading)).size).toBe(17);

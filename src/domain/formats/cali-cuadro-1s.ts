@@ -15,6 +15,7 @@ const quarter = (m: RegExpExecArray) => quarterOf(m.groups?.q);
 
 export const format: FormatDescription = {
   id: 'cali-cuadro-1s',
+  entity: 'Santiago de Cali',
   name: 'Cuadro 1S – Seguimiento al Plan de Acción (Santiago de Cali)',
   kind: 'hoja-captura',
   signature: [/^codigo actividad$/, new RegExp(`^% de avance actividad trimestre ${QUARTER}$`), new RegExp(`^ejecucion fisica trimestre ${QUARTER}$`)],

@@ -14,6 +14,7 @@ import { QUARTER, YEAR, quarterOf, type FormatDescription } from './types';
 export const format: FormatDescription = {
   id: 'cundinamarca-pdm',
   name: 'Seguimiento al PDM, formato de Cundinamarca',
+  planName: 'Seguimiento al PDM',
   kind: 'hoja-captura',
   signature: [/^codigo meta producto$/, new RegExp(`^valor esperado ${YEAR}$`), new RegExp(`^t${QUARTER} ejecutado ${YEAR}$`)],
   required: ['goalCode', 'goal', 'unit', 'yearGoal', 'executed'],

@@ -52,5 +52,6 @@ export const format: FormatDescription = {
       { header: new RegExp(`^pagos ${YEAR}$`), field: 'payments' },
     ],
   },
-  companions: [{ role: 'resumen del informe (fórmulas)', name: /^resumen$/ }],
+  companions: [{ role: 'resumen del informe (fórmulas)', name: /^resumen$/, namesEntity: true }],
+  planName: 'Informe de seguimiento al PDT',
 };

@@ -108,12 +108,13 @@ export function formatColumns(
 export function companionOf(
   sheetName: string,
   rows: readonly (readonly string[])[],
-): { format: FormatDescription; role: string } | undefined {
+): { format: FormatDescription; role: string; namesEntity?: boolean } | undefined {
   const name = normalizeHeader(sheetName);
   for (const format of formats) {
     for (const c of format.companions ?? []) {
-      if (c.name && c.name.test(name)) return { format, role: c.role };
-      if (c.headers && rows.some((r) => showsSignature(c.headers ?? [], r))) return { format, role: c.role };
+      const found = { format, role: c.role, ...(c.namesEntity ? { namesEntity: true } : {}) };
+      if (c.name && c.name.test(name)) return found;
+      if (c.headers && rows.some((r) => showsSignature(c.headers ?? [], r))) return found;
     }
   }
   return undefined;

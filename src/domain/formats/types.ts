@@ -45,6 +45,11 @@ export interface CompanionSheet {
   /** Header patterns (anywhere in its first 30 rows) or a name pattern (normalised) that identify it. */
   readonly headers?: readonly RegExp[];
   readonly name?: RegExp;
+  /**
+   * Its title rows name the entity as «Municipio, Departamento» (DNP's `Resumen`: «Cajicá,
+   * Cundinamarca»): the entity of the format's sheets when their own titles name none.
+   */
+  readonly namesEntity?: boolean;
 }
 
 /** A second sheet whose rows join the data sheet's goals by a code (DNP: físico + financiero). */
@@ -121,6 +126,13 @@ export interface FormatDescription {
   /** Percent columns holding fractions even without a `%` number format (Cundinamarca's `% TOTAL AVANCE`, a formula's ratio). */
   readonly fractionPercents?: readonly FieldId[];
   readonly companions?: readonly CompanionSheet[];
+  /**
+   * What the format's authors call the plan or report it follows («Informe de seguimiento al
+   * PDT»): the generated sheets' titles say it instead of «Plan de Acción».
+   */
+  readonly planName?: string;
+  /** The entity whose own format this is (Cali's Cuadro 1S: «Santiago de Cali»), when its sheets' titles name none. */
+  readonly entity?: string;
   readonly joined?: JoinedSheet;
 }
 

@@ -22,7 +22,7 @@
  * plan de acción, else the capture sheets). Values are compared with the magnitude tolerance.
  */
 import type { Baseline, BaselineGoal, ChangeEntry, ChangeField } from '../../domain/baseline';
-import { baselineGoalsOf, changeFieldLabel, changeLogOf, storedBaseline } from '../../domain/baseline';
+import { baselineGoalsOf, changeFieldLabel, changeLogOf, goalIdentityKey, identityOf, storedBaseline } from '../../domain/baseline';
 import type { IsoDate } from '../../domain/dates';
 import { isoDate } from '../../domain/dates';
 import type { Finding } from '../../domain/finding';
@@ -93,14 +93,19 @@ function compare(b: Baseline, ctx: RuleContext): Finding[] {
   const entries = log?.entries ?? [];
   const approvedOn = formatDate(b.approvedOn);
   const secondQuarterEnd: IsoDate = isoDate(b.vigencia, 6, 30);
-  const byCode = new Map<string, BaselineGoal>(b.goals.map((g) => [g.code, g]));
+  // Goals are matched by code, and by their identity on an activity-level sheet (a product code
+  // under two projects is two goals) when the approved plan stored one.
+  const byIdentity = b.goals.some((g) => g.identity);
+  const keyOf = (code: string, identity: string | undefined): string => (byIdentity ? goalIdentityKey(code, identity) : code);
+  const byCode = new Map<string, BaselineGoal>(b.goals.map((g) => [keyOf(g.code, g.identity), g]));
 
   const current: Current[] = [];
   const seen = new Set<string>();
   for (const sheet of sheets) {
-    for (const goal of baselineGoalsOf([sheet]).goals) {
-      if (seen.has(goal.code)) continue;
-      seen.add(goal.code);
+    for (const goal of baselineGoalsOf(ctx.workbook.sheets.filter((s) => s === sheet || s.joins?.sheet === sheet.name)).goals) {
+      const key = keyOf(goal.code, identityOf(goal));
+      if (seen.has(key)) continue;
+      seen.add(key);
       current.push({ goal, sheet });
     }
   }
@@ -110,7 +115,7 @@ function compare(b: Baseline, ctx: RuleContext): Finding[] {
   };
 
   for (const c of current) {
-    const approved = byCode.get(c.goal.code);
+    const approved = byCode.get(keyOf(c.goal.code, identityOf(c.goal)));
     if (!approved) {
       push('added-after-approval', 'error', c, addressOf(c, 'goalCode'), messages.added(c.goal.code, approvedOn, b.act));
       continue;
@@ -155,7 +160,7 @@ function compare(b: Baseline, ctx: RuleContext): Finding[] {
 
   const first = sheets[0];
   for (const g of b.goals) {
-    if (seen.has(g.code)) continue;
+    if (seen.has(keyOf(g.code, g.identity))) continue;
     if (entries.some((e) => e.goal === g.code && e.field === 'eliminated' && e.justification)) continue;
     out.push({
       rule: 'change-without-justification',
