@@ -118,6 +118,6 @@ describeBrowser('«En este libro» in the built pane, over the Excel double', ()
     expect(text.stdout).toContain('Se usó el mapa de columnas guardado en el libro (--mapa lo reemplaza).');
     const cols = await tablero(['columnas', 'guardado.xlsx'], dir);
     expect(cols.code).toBe(0);
-    expect(cols.stdout).toMatch(/C\s+Identificador del compromiso\s+goalCode — Código meta producto \(según el mapa\)/);
+    expect(cols.stdout).toMatch(/C\s+Identificador del compromiso\s+Código meta producto \(según el mapa\)/);
   }, 180_000);
 });
