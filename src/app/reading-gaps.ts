@@ -8,6 +8,8 @@
  */
 import { kindLabels, requiredLabel } from '../domain/fields';
 import type { ReadWorkbook } from '../domain/sheet';
+import type { EngineOptions } from '../domain/options';
+import { guessedVigenciaNote, sheetsOfGuessedYear } from '../domain/guessed-year';
 
 export interface ReadingGap {
   /** The sheet's name. */
@@ -24,8 +26,11 @@ const fix = 'vea sus columnas con «tablero columnas» e indique la columna de c
 
 const names = (missing: readonly string[]): string => missing.map((m) => `«${requiredLabel(m)}»`).join(', ');
 
-export function readingGaps(workbook: ReadWorkbook): ReadingGap[] {
+/** With `options`, a vigencia nothing named (`domain/guessed-year.ts`) is a gap too, on its sheets. */
+export function readingGaps(workbook: ReadWorkbook, options?: EngineOptions): ReadingGap[] {
   const out: ReadingGap[] = [];
+  const note = options ? guessedVigenciaNote(workbook, options) : undefined;
+  if (options && note !== undefined) for (const s of sheetsOfGuessedYear(workbook, options)) out.push({ sheet: s.name, read: true, missing: [], message: note });
   for (const u of workbook.unknown) {
     const d = u.data;
     if (!d) continue;

@@ -5,7 +5,8 @@
  * (or wrong usage). Files are named in the output exactly as given on the command line.
  */
 import type { Finding } from '../domain/finding';
-import type { ReadWorkbook } from '../domain/sheet';
+import type { ReadSheet, ReadWorkbook } from '../domain/sheet';
+import { sheetsOfGuessedYear, withGuessedVigenciaNote } from '../domain/guessed-year';
 import type { EngineOptions } from '../domain/options';
 import { InputError } from '../app/errors';
 import { validateWorkbook } from '../app/validate';
@@ -25,7 +26,8 @@ export interface SheetJson {
   format?: string;
   headerRow: number;
   dataRows: number;
-  vigencia?: number;
+  /** The year the sheet was read for; `null` when nothing named it. */
+  vigencia?: number | null;
   /** What the reading decided that the user must know (year block, period, joined sheet…). */
   notes?: string[];
 }
@@ -70,16 +72,28 @@ export function findingJson(f: Finding): FindingJson {
   return f.goal !== undefined && f.goal !== '' ? { ...base, goal: f.goal, message: f.message } : { ...base, message: f.message };
 }
 
-export function sheetsJson(workbook: ReadWorkbook): SheetJson[] {
+/**
+ * The sheets as `validar --json` lists them. `vigencia`: the year the sheet was read for — its own,
+ * else the run's (`options`) — on every sheet; `null` when nothing named it (a guess is not given
+ * as the sheet's year: its notes say how to give it).
+ */
+export function sheetsJson(workbook: ReadWorkbook, options?: EngineOptions): SheetJson[] {
+  const guessed = options ? new Set(sheetsOfGuessedYear(workbook, options).map((s) => s.name)) : new Set<string>();
   return workbook.sheets.map((s) => ({
     name: s.name,
     kind: s.kind,
     ...(s.format ? { format: s.format.name } : {}),
     headerRow: s.headerRow,
     dataRows: s.rows.length,
-    ...((s.yearBlocks?.length ?? 0) > 1 && s.vigencia !== undefined ? { vigencia: s.vigencia } : {}),
+    ...sheetVigencia(s, options, guessed.has(s.name)),
     ...(s.notes && s.notes.length > 0 ? { notes: [...s.notes] } : {}),
   }));
+}
+
+function sheetVigencia(s: ReadSheet, options: EngineOptions | undefined, guessed: boolean): { vigencia?: number | null } {
+  if (guessed) return { vigencia: null };
+  const v = s.vigencia ?? options?.vigencia;
+  return v !== undefined ? { vigencia: v } : {};
 }
 
 /** Sheets listed but not read: hidden ones and a known format's helper sheets. */
@@ -95,7 +109,8 @@ export function validateLoaded(file: string, workbook: ReadWorkbook, corte: stri
   const options = resolveOptions({ cutoff: corte, ...(vigencia !== undefined ? { vigencia } : {}) }, workbook, io.now);
   checkCutoffInVigencia(corte, options.vigencia, options.vigenciaFrom, workbook);
   const result = validateWorkbook(workbook, options, allRulesWithBaseline);
-  return { file, workbook, options, findings: result.findings, errors: result.errors, warnings: result.warnings };
+  // A year nothing named is said on its sheets (the rules that depend on it did not run).
+  return { file, workbook: withGuessedVigenciaNote(workbook, options), options, findings: result.findings, errors: result.errors, warnings: result.warnings };
 }
 
 export function makeValidar(deps: CliDeps) {
@@ -145,7 +160,7 @@ export function makeValidar(deps: CliDeps) {
             ? { file: o.file, error: o.error }
             : {
                 file: o.file,
-                sheets: sheetsJson(o.workbook),
+                sheets: sheetsJson(o.workbook, o.options),
                 ...listedJson(o.workbook),
                 findings: o.findings.map(findingJson),
                 errors: o.errors,
