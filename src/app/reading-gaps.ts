@@ -7,9 +7,10 @@
  * (`UnknownSheet.data` is absent) and are not said here.
  */
 import { kindLabels, requiredLabel } from '../domain/fields';
-import type { ReadWorkbook } from '../domain/sheet';
+import type { ReadSheet, ReadWorkbook } from '../domain/sheet';
 import type { EngineOptions } from '../domain/options';
 import { guessedVigenciaNote, sheetsOfGuessedYear } from '../domain/guessed-year';
+import { unreportedPeriodNotes } from '../domain/unreported-period';
 
 export interface ReadingGap {
   /** The sheet's name. */
@@ -26,11 +27,37 @@ const fix = 'vea sus columnas con «tablero columnas» e indique la columna de c
 
 const names = (missing: readonly string[]): string => missing.map((m) => `«${requiredLabel(m)}»`).join(', ');
 
-/** With `options`, a vigencia nothing named (`domain/guessed-year.ts`) is a gap too, on its sheets. */
+/**
+ * What the run (its vigencia and cut-off) adds to the reading, per sheet: a vigencia nothing named
+ * (`domain/guessed-year.ts`), a cut-off past the sheet's last reported period
+ * (`domain/unreported-period.ts`).
+ */
+export function runNotes(workbook: ReadWorkbook, options: EngineOptions): { sheet: ReadSheet; note: string }[] {
+  const out: { sheet: ReadSheet; note: string }[] = [];
+  const guessed = sheetsOfGuessedYear(workbook, options);
+  const note = guessedVigenciaNote(workbook, options);
+  if (note !== undefined) for (const s of guessed) out.push({ sheet: s, note });
+  for (const [s, n] of unreportedPeriodNotes(workbook, options)) if (!guessed.includes(s)) out.push({ sheet: s, note: n });
+  return out;
+}
+
+/** The workbook with the run's notes said on their sheets (every verb shows a sheet's notes). */
+export function withRunNotes(workbook: ReadWorkbook, options: EngineOptions): ReadWorkbook {
+  const notes = runNotes(workbook, options);
+  if (notes.length === 0) return workbook;
+  return {
+    ...workbook,
+    sheets: workbook.sheets.map((s) => {
+      const mine = notes.filter((n) => n.sheet === s).map((n) => n.note);
+      return mine.length ? { ...s, notes: [...(s.notes ?? []), ...mine] } : s;
+    }),
+  };
+}
+
+/** With `options`, the run's notes (`runNotes`) are gaps too, on their sheets. */
 export function readingGaps(workbook: ReadWorkbook, options?: EngineOptions): ReadingGap[] {
   const out: ReadingGap[] = [];
-  const note = options ? guessedVigenciaNote(workbook, options) : undefined;
-  if (options && note !== undefined) for (const s of sheetsOfGuessedYear(workbook, options)) out.push({ sheet: s.name, read: true, missing: [], message: note });
+  if (options) for (const n of runNotes(workbook, options)) out.push({ sheet: n.sheet.name, read: true, missing: [], message: n.note });
   for (const u of workbook.unknown) {
     const d = u.data;
     if (!d) continue;

@@ -6,7 +6,8 @@
  */
 import type { Finding } from '../domain/finding';
 import type { ReadSheet, ReadWorkbook } from '../domain/sheet';
-import { sheetsOfGuessedYear, withGuessedVigenciaNote } from '../domain/guessed-year';
+import { sheetsOfGuessedYear } from '../domain/guessed-year';
+import { withRunNotes } from '../app/reading-gaps';
 import type { EngineOptions } from '../domain/options';
 import { InputError } from '../app/errors';
 import { validateWorkbook } from '../app/validate';
@@ -109,8 +110,8 @@ export function validateLoaded(file: string, workbook: ReadWorkbook, corte: stri
   const options = resolveOptions({ cutoff: corte, ...(vigencia !== undefined ? { vigencia } : {}) }, workbook, io.now);
   checkCutoffInVigencia(corte, options.vigencia, options.vigenciaFrom, workbook);
   const result = validateWorkbook(workbook, options, allRulesWithBaseline);
-  // A year nothing named is said on its sheets (the rules that depend on it did not run).
-  return { file, workbook: withGuessedVigenciaNote(workbook, options), options, findings: result.findings, errors: result.errors, warnings: result.warnings };
+  // A year nothing named, a cut-off past the last report: said on their sheets (app/reading-gaps.ts).
+  return { file, workbook: withRunNotes(workbook, options), options, findings: result.findings, errors: result.errors, warnings: result.warnings };
 }
 
 export function makeValidar(deps: CliDeps) {

@@ -76,10 +76,3 @@ export function guessedVigenciaNote(workbook: ReadWorkbook, options: EngineOptio
   );
 }
 
-/** The workbook with the note said on each sheet whose year is a guess (its notes are shown by every verb). */
-export function withGuessedVigenciaNote(workbook: ReadWorkbook, options: EngineOptions): ReadWorkbook {
-  const note = guessedVigenciaNote(workbook, options);
-  if (note === undefined) return workbook;
-  const guessed = new Set(sheetsOfGuessedYear(workbook, options));
-  return { ...workbook, sheets: workbook.sheets.map((s) => (guessed.has(s) ? { ...s, notes: [...(s.notes ?? []), note] } : s)) };
-}
