@@ -48,7 +48,7 @@ export function makeReporte(deps: CliDeps) {
     // What the reading could not do is said beside the figures, in the text and in the JSON (after the documented fields).
     const gaps = readingGaps(selection.workbook, options);
     if (args.json) writeJson(gaps.length > 0 ? { ...report, readingGaps: gaps } : report, io.stdout);
-    else io.stdout(formatReport(report, included(selection, args.files), styleFor(deps.colour), [...new Set(gaps.map((g) => g.message)), ...figureNotesOf(selection.workbook)]));
+    else io.stdout(formatReport(report, included(selection, args.files), styleFor(deps.colour), [...figureNotesOf(selection.workbook), ...new Set(gaps.map((g) => g.message))]));
     return 0;
   };
 }

@@ -11,6 +11,7 @@ import { formatDate } from './format';
 import type { EngineOptions } from './options';
 import { cutoffPeriod, periodEnd, periodLabel } from './periods';
 import { isoDate } from './dates';
+import { executedField } from './fields';
 import type { ReadSheet, ReadWorkbook } from './sheet';
 
 /** «el trimestre 4», «los trimestres 3 y 4», «el mes Nov». */
@@ -33,6 +34,10 @@ export function unreportedPeriodNotes(workbook: ReadWorkbook, options: EngineOpt
     const c = cutoffPeriod(options.cutoff, vigencia, s.periodKind);
     const last = s.reportedPeriod ?? 0;
     if (c <= last || c === 0) continue;
+    // Only periods the sheet has a column for (a year block with no quarterly columns says so itself).
+    let columns = true;
+    for (let k = last + 1; k <= c; k++) if (s.columns[executedField(k)] === undefined) columns = false;
+    if (!columns) continue;
     const cutoff = formatDate(options.cutoff);
     const gap = periodsPhrase(s, last + 1, c);
     const fix =
