@@ -7,6 +7,7 @@
 import type { Finding } from '../domain/finding';
 import type { ReadSheet, ReadWorkbook } from '../domain/sheet';
 import { sheetsOfGuessedYear } from '../domain/guessed-year';
+import { formatById } from '../domain/formats/index';
 import { withRunNotes } from '../app/reading-gaps';
 import type { EngineOptions } from '../domain/options';
 import { InputError } from '../app/errors';
@@ -74,9 +75,8 @@ export function findingJson(f: Finding): FindingJson {
 }
 
 /**
- * The sheets as `validar --json` lists them. `vigencia`: the year the sheet was read for — its own,
- * else the run's (`options`) — on every sheet; `null` when nothing named it (a guess is not given
- * as the sheet's year: its notes say how to give it).
+ * The sheets as `validar --json` lists them (`sheetVigencia` says which carry a `vigencia`; a
+ * guessed year is never given as a sheet's: its notes say how to give it).
  */
 export function sheetsJson(workbook: ReadWorkbook, options?: EngineOptions): SheetJson[] {
   const guessed = options ? new Set(sheetsOfGuessedYear(workbook, options).map((s) => s.name)) : new Set<string>();
@@ -91,8 +91,17 @@ export function sheetsJson(workbook: ReadWorkbook, options?: EngineOptions): She
   }));
 }
 
+/**
+ * A sheet's `vigencia` in `validar --json`: on a multi-year sheet (the block read) and on a sheet of
+ * a real format the catalog describes (SisPT, DNP, Cundinamarca, Cali: the year it was read for —
+ * its own, else the run's); `null` on a follow-up sheet whose year nothing named. The product's
+ * own layouts keep product.md's documented shape (their title block names the vigencia).
+ */
 function sheetVigencia(s: ReadSheet, options: EngineOptions | undefined, guessed: boolean): { vigencia?: number | null } {
   if (guessed) return { vigencia: null };
+  const multiYear = (s.yearBlocks?.length ?? 0) > 1;
+  const realFormat = s.format !== undefined && (formatById(s.format.id)?.signature.length ?? 0) > 0;
+  if (!multiYear && !realFormat) return {};
   const v = s.vigencia ?? options?.vigencia;
   return v !== undefined ? { vigencia: v } : {};
 }

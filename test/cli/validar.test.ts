@@ -30,8 +30,8 @@ describe('tablero validar', () => {
     expect(Object.keys(file)).toEqual(['file', 'sheets', 'findings', 'errors', 'warnings']);
     expect(file.file).toBe(examples.capture); // as given on the command line
     expect(file.sheets).toEqual([
-      { name: 'PE-F-012', kind: 'plan-accion', format: 'Plan de acción, formato PE-F-012', headerRow: 7, dataRows: 24, vigencia: 2025 },
-      { name: 'HC T2', kind: 'hoja-captura', headerRow: 8, dataRows: 14, vigencia: 2025 },
+      { name: 'PE-F-012', kind: 'plan-accion', format: 'Plan de acción, formato PE-F-012', headerRow: 7, dataRows: 24 },
+      { name: 'HC T2', kind: 'hoja-captura', headerRow: 8, dataRows: 14 },
     ]);
     for (const f of file.findings) {
       expect(Object.keys(f)).toEqual(['rule', 'severity', 'sheet', 'cell', 'row', 'goal', 'message']);
