@@ -703,7 +703,8 @@ function unreadDataOf(view: SheetView, texts: readonly (string | undefined)[][],
   const line = texts[at];
   const above = at > 0 && titlesOf(texts[at - 1]) >= dataLike.titles ? texts[at - 1] : undefined;
   // The closest match of the general matcher, when it is this header: the fields it did read.
-  const closest = search.closest && (search.closest.row === view.originRow + at || search.closest.row === view.originRow + at - 1) ? search.closest.match : undefined;
+  const near = search.closest && search.closest.match.columns.size > 0 ? search.closest : undefined;
+  const closest = near && (near.row === view.originRow + at || near.row === view.originRow + at - 1) ? near.match : undefined;
   const fieldAt = new Map<number, FieldId>();
   for (const [field, c] of closest?.columns ?? []) if (!fieldAt.has(c.col)) fieldAt.set(c.col, field);
   const columns: { col: number; header: string; field?: FieldId }[] = [];
@@ -716,8 +717,9 @@ function unreadDataOf(view: SheetView, texts: readonly (string | undefined)[][],
     const field = fieldAt.get(col);
     columns.push(field ? { col, header, field } : { col, header });
   }
-  const kind: SheetKind = closest?.kind ?? search.closest?.match.kind ?? 'hoja-captura';
-  const missing = closest?.missing ?? (search.closest && search.closest.match.kind === kind ? search.closest.match.missing : requiredFields[kind].map(String));
+  // Nothing matched anywhere: a follow-up sheet is what an unknown layout most often is (real-formats.md).
+  const kind: SheetKind = closest?.kind ?? near?.match.kind ?? 'hoja-captura';
+  const missing = closest?.missing ?? (near && near.match.kind === kind ? near.match.missing : requiredFields[kind].map(String));
   return { headerRow: view.originRow + at, rows, kind, columns, missing: [...missing] };
 }
 
