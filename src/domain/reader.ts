@@ -19,6 +19,7 @@
  */
 import { BASELINE_SHEET, isChangeLogSheet } from './baseline';
 import { columnLetter, type CellRange, type CellValue, type Grid, type SheetVisibility, type WorkbookGrids } from './grid';
+import { resolveUncalculated } from './formula-text';
 import { fieldType, headerOf, kindLabels, plannedField, requiredFields, type FieldId, type PeriodKind, type RequiredField, type SheetKind } from './fields';
 import type { DataRow, ErrorCell, ListedSheet, ParsedValue, ReadCell, ReadSheet, ReadWorkbook, UnknownSheet, UnreadColumn } from './sheet';
 import type { IsoDate } from './dates';
@@ -1379,7 +1380,9 @@ export function isReadSheet(s: ReadSheet | UnknownSheet): s is ReadSheet {
  * of no known kind is listed as unknown with a Spanish reason); an exception here is a bug of the
  * reader and goes up as such (an internal error), never as "no recognisable sheet".
  */
-export function readWorkbook(grids: WorkbookGrids, options?: ReaderOptions): ReadWorkbook {
+export function readWorkbook(given: WorkbookGrids, options?: ReaderOptions): ReadWorkbook {
+  // Formulas saved with no cached value whose value follows from typed cells (a title joining a literal and a cell): known.
+  const grids = resolveUncalculated(given);
   const read: (ReadSheet | UnknownSheet)[] = [];
   const hidden: ListedSheet[] = [];
   const list = Array.isArray(grids?.sheets) ? grids.sheets : [];
