@@ -1140,7 +1140,11 @@ function readSheetAsIs(grid: Grid, options?: ReaderOptions): ReadSheet | Unknown
     for (const [f, c] of y.columns) chosen.set(f, c);
     if (years.length) notes.push(`Plan indicativo de ${years[0]} a ${years[years.length - 1]}: programación y costo por fuente de cada año.`);
   }
-  const mappedFields = mapped ? applyColumns(mapped.sheet, chosen, view, texts, first, last, name, problems) : [];
+  if (mapped?.sheet.vigencia !== undefined && options?.vigencia === mapped.sheet.vigencia && blocks.length > 1 && !blocks.includes(mapped.sheet.vigencia)) {
+    problems.push(`En la hoja «${name}» el mapa indica la vigencia ${mapped.sheet.vigencia}, pero la hoja trae los años ${blocks.slice(0, -1).join(', ')} y ${blocks[blocks.length - 1]}: indique en el mapa uno de ellos o quite «vigencia».`);
+  }
+  const periods = reading.kind === 'plan-indicativo' ? undefined : { kind: periodKind, count: periodCount(periodKind) };
+  const mappedFields = mapped ? applyColumns(mapped.sheet, chosen, view, texts, first, last, name, problems, periods) : [];
   if (mappedFields.some((f) => /^executed\d/.test(f)) && reading.kind !== 'plan-indicativo') reportedPeriod = lastReportedPeriod(view, chosen, last + 1);
   if (mapped) notes.push(mappingNote(mapped.key, mapped.sheet, mappedFields.length));
   const required: readonly RequiredField[] = reading.joined
@@ -1315,10 +1319,21 @@ function applyColumns(
   last: number,
   sheet: string,
   problems: string[],
+  periods?: { readonly kind: PeriodKind; readonly count: number },
 ): FieldId[] {
   const out: FieldId[] = [];
   for (const [field, spec] of Object.entries(m.columnas ?? {}) as [FieldId, string | undefined][]) {
     if (spec === undefined) continue;
+    const period = /^(planned|executed)(\d+)$/.exec(field);
+    if (period && periods && Number(period[2]) > periods.count) {
+      const word = periods.kind === 'month' ? 'meses' : periods.kind === 'year' ? 'años' : 'trimestres';
+      problems.push(
+        periods.count === 1
+          ? `En la hoja «${sheet}» hay un solo periodo (el año): ${field} no existe; use ${period[1]}1.`
+          : `En la hoja «${sheet}» los periodos son ${word} (1 a ${periods.count}): ${field} no existe; use ${period[1]}1 a ${period[1]}${periods.count}.`,
+      );
+      continue;
+    }
     const hits: { col: number; text: string }[] = [];
     const width = Math.max(texts[first]?.length ?? 0, texts[last]?.length ?? 0);
     for (let j = 0; j < width; j++) {
