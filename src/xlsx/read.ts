@@ -3,7 +3,7 @@
  * This folder is the only code that imports exceljs.
  */
 import ExcelJS from 'exceljs';
-import { NOT_CALCULATED_CELL, type CellRange, type CellValue, type Grid, type SheetVisibility, type WorkbookGrids } from '../domain/grid';
+import type { CellRange, CellValue, Grid, SheetVisibility, WorkbookGrids } from '../domain/grid';
 import { readablePackage } from './package';
 import { restoreOrphanNotes } from './orphan-notes';
 
@@ -58,19 +58,9 @@ function formulaResult(result: unknown): CellValue {
  * The displayed value of an exceljs cell. A formula's cached result is taken from the cell itself:
  * exceljs's `cell.value` hands a copy of the formula that drops a falsy result, so a cached `0`
  * (`=A1*0`, a SUM of zeros) would read as blank — a missing report where the sheet says 0.
- * A formula saved with no cached value (no `<v>`: exceljs gives no result; an empty `<v/>` not
- * typed as text: `NaN`) is unknown — `NOT_CALCULATED_CELL`, as the streaming reader reads it —
- * never blank nor 0; an empty cached text (`t="str"`, exceljs's `''`) is blank.
  */
 function cellValueOf(cell: ExcelJS.Cell): CellValue {
-  if (cell.type !== ExcelJS.ValueType.Formula) return plainValue(cell.value);
-  const result = (cell as { result?: unknown }).result;
-  if (result === undefined || result === null || (typeof result === 'number' && Number.isNaN(result))) return NOT_CALCULATED_CELL;
-  return formulaResult(result);
-}
-
-function isSharedCopy(v: ExcelJS.CellValue): boolean {
-  return typeof v === 'object' && v !== null && 'sharedFormula' in v;
+  return cell.type === ExcelJS.ValueType.Formula ? formulaResult((cell as { result?: unknown }).result) : plainValue(cell.value);
 }
 
 function visibilityOf(ws: ExcelJS.Worksheet): SheetVisibility {
@@ -81,22 +71,19 @@ function visibilityOf(ws: ExcelJS.Worksheet): SheetVisibility {
 export function gridOfWorksheet(ws: ExcelJS.Worksheet): Grid {
   const values: CellValue[][] = [];
   const formats: (string | null)[][] = [];
-  const formulas: string[][] = [];
   ws.eachRow({ includeEmpty: false }, (row, r) => {
     const vr: CellValue[] = [];
     const fr: (string | null)[] = [];
     row.eachCell({ includeEmpty: false }, (cell, c) => {
       if (cell.type === ExcelJS.ValueType.Merge) return;
       vr[c - 1] = cellValueOf(cell);
-      // The formula as written in the cell (not a shared formula's other cells, which the streaming reader does not translate either).
-      if (vr[c - 1] === NOT_CALCULATED_CELL && !isSharedCopy(cell.value) && typeof cell.formula === 'string' && cell.formula) (formulas[r - 1] ??= [])[c - 1] = cell.formula;
       const fmt = cell.numFmt;
       if (fmt && fmt !== 'General') fr[c - 1] = fmt;
     });
     values[r - 1] = vr;
     if (fr.length) formats[r - 1] = fr;
   });
-  return { name: ws.name, values, numberFormats: formats, merges: mergesOf(ws), visibility: visibilityOf(ws), ...(formulas.length > 0 ? { formulas } : {}) };
+  return { name: ws.name, values, numberFormats: formats, merges: mergesOf(ws), visibility: visibilityOf(ws) };
 }
 
 export function gridsOfWorkbook(wb: ExcelJS.Workbook, name: string): WorkbookGrids {
