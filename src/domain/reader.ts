@@ -404,19 +404,28 @@ function fieldColumns(
 }
 
 /**
- * A percent column with no `%` number format whose numbers are all fractions (0 ≤ n ≤ 1, at least
- * one strictly between): an export that writes 0.45 for 45 % (real-formats.md: percentages as
- * 0–1 or 0–100). A number above 1 anywhere means points, as before.
+ * A percent column with no `%` number format whose numbers are fractions: an export that writes
+ * 0.45 for 45 % (real-formats.md: percentages as 0–1 or 0–100). Judged by the column's typical
+ * value, not its largest: at least one number strictly between 0 and 1, the median of the non-zero
+ * numbers at most 1, and none above 5 (500 %) — so a goal over-executed at 1.5 (150 %, which the
+ * DNP's follow-up expects and shades) does not turn the column's 0.8s into 0,8 %. A column whose
+ * typical value is above 1 is in points, as before.
  */
 function holdsFractions(view: SheetView, j: number, from: number): boolean {
   let between = false;
+  const nonZero: number[] = [];
   for (let i = from; i < view.values.length; i++) {
     const v = view.values[i]?.[j];
     if (typeof v !== 'number' || isPercentFormat(formatAt(view, i, j))) continue;
-    if (v < 0 || v > 1) return false;
+    if (v < 0 || v > 5) return false;
     if (v > 0 && v < 1) between = true;
+    if (v !== 0) nonZero.push(v);
   }
-  return between;
+  if (!between) return false;
+  nonZero.sort((a, b) => a - b);
+  const mid = nonZero.length >> 1;
+  const median = nonZero.length % 2 === 1 ? nonZero[mid] : (nonZero[mid - 1] + nonZero[mid]) / 2;
+  return median <= 1;
 }
 
 /** A percent column its format writes as a fraction whatever its number format (a formula's ratio). */
