@@ -35,6 +35,8 @@ import { resolveUncalculated } from '../../src/domain/formula-text';
 import { NOT_CALCULATED_CELL, type Grid } from '../../src/domain/grid';
 import { buildZip } from '../helpers/zip';
 import { repoRoot, tablero, tempDir } from '../cli/io';
+import { generateCopy } from '../../src/xlsx/generate';
+import type { CliDeps } from '../../src/cli/deps';
 
 const samplesDir = path.resolve(repoRoot, '..', 'shared', 'real-layouts');
 const RESAVE = path.join(repoRoot, 'test', 'fixtures', 'other-tools', 'resave.py');
@@ -127,8 +129,11 @@ async function json<T>(argv: string[]): Promise<T> {
   return JSON.parse(r.stdout) as T;
 }
 
-async function generar(file: string, out: string): Promise<{ counts: string; bytes: Buffer }> {
-  const g = await tablero(['generar', file, '-o', out], dir, { now: NOW });
+/** `generar` forced onto the package-level copy (the path of workbooks above `GENERAR_MAX_CELLS`). */
+const packageCopy: CliDeps['generateCopy'] = (request, progress) => generateCopy(request, progress, 0);
+
+async function generar(file: string, out: string, large = false): Promise<{ counts: string; bytes: Buffer }> {
+  const g = await tablero(['generar', file, '-o', out], dir, { now: NOW, ...(large ? { deps: { generateCopy: packageCopy } } : {}) });
   expect(g.stderr).toBe('');
   expect(g.code).toBe(0);
   const counts = /; ([^;]*error[^;]*advertencias?)/.exec(g.stdout)?.[1] ?? '';
@@ -170,6 +175,11 @@ maybe('workbooks saved by openpyxl with the values the original displays', () =>
     expect(packageProblems(gb.bytes)).toEqual([]);
     // The person's notes (Tenjo's A1) are kept, besides the marks generar adds: the same cells as from the original.
     expect(notesOf(gb.bytes)).toEqual(notesOf(ga.bytes));
+    // The package-level copy (large workbooks) of the openpyxl package: the same, consistent too.
+    const gl = await generar(copy, `${name}.salida-copia-paquete.xlsx`, true);
+    expect(gl.counts).toBe(ga.counts);
+    expect(packageProblems(gl.bytes)).toEqual([]);
+    expect(notesOf(gl.bytes)).toEqual(notesOf(ga.bytes));
   }, 120_000);
 
   it.each(sources.filter((s) => s.followUp).map((s) => s.name))('%s: consolidar gives the original\'s observations', async (name) => {
