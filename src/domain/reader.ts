@@ -18,7 +18,8 @@
  *   immutable `ReadCell` object: never mutate a cell, and do not use cells as identity keys.
  */
 import { BASELINE_SHEET, isChangeLogSheet } from './baseline';
-import { columnLetter, type CellRange, type CellValue, type Grid, type SheetVisibility, type WorkbookGrids } from './grid';
+import { columnLetter, isCellError, NOT_CALCULATED, type CellRange, type CellValue, type Grid, type SheetVisibility, type WorkbookGrids } from './grid';
+import { resolveUncalculated } from './formula-text';
 import { fieldType, headerOf, kindLabels, plannedField, requiredFields, type FieldId, type PeriodKind, type RequiredField, type SheetKind } from './fields';
 import type { DataRow, ErrorCell, ListedSheet, ParsedValue, ReadCell, ReadSheet, ReadWorkbook, UnknownSheet, UnreadColumn } from './sheet';
 import type { IsoDate } from './dates';
@@ -841,12 +842,18 @@ export function quarterTitle(text: string): { year: number; quarter: number } | 
   return quarter ? { year: Number(m.groups.year), quarter } : undefined;
 }
 
-/** The first quarter-and-year title in the first rows of any sheet of the workbook. */
-function quarterTitleOfGrids(grids: readonly Grid[]): { year: number; quarter: number } | undefined {
+/** A formula saved with no calculated value in the first `rows` rows (titles, group and header rows). */
+function uncalculatedAbove(view: SheetView, rows: number): boolean {
+  for (let i = 0; i < rows && i < view.values.length; i++) if (view.values[i]?.some((v) => isCellError(v) && v.error === NOT_CALCULATED)) return true;
+  return false;
+}
+
+/** The first quarter-and-year title in the first rows of any sheet of the workbook (with the sheet's name). */
+function quarterTitleOfGrids(grids: readonly Grid[]): { year: number; quarter: number; sheet: string } | undefined {
   for (const grid of grids) {
     const view = viewOf(grid);
     const q = quarterTitleOf(headerTexts(view, Math.min(view.values.length, 10)), 9);
-    if (q) return q;
+    if (q) return { ...q, sheet: typeof grid.name === 'string' ? grid.name : '' };
   }
   return undefined;
 }
@@ -1188,6 +1195,8 @@ function readSheetAsIs(grid: Grid, options?: ReaderOptions): ReadSheet | Unknown
   const namedVigencia = title.vigencia ?? (blocks.length === 1 ? blocks[0] : blocks.length === 0 ? reading.headerYear : undefined);
   const cutoff = title.cutoff ?? (quarterNamed && vigencia === quarterNamed.year ? periodEnd(quarterNamed.year, quarterNamed.quarter) : undefined);
   if (reading.kind === 'plan-indicativo' || periodKind === 'year') reportedPeriod = undefined;
+  // An annual follow-up's period comes from its titles (DNP: «Ejecución PIIP 2025 - tercer trimestre»); titles that are formulas with no calculated value leave it unknown.
+  const periodUnknown = periodKind === 'year' && format !== undefined && cutoff === undefined && !quarterNamed && uncalculatedAbove(view, last + 1);
   const sheet: ReadSheet = {
     name,
     kind: reading.kind,
@@ -1220,6 +1229,7 @@ function readSheetAsIs(grid: Grid, options?: ReaderOptions): ReadSheet | Unknown
     ...(vigencia !== undefined ? { vigencia } : {}),
     ...(namedVigencia !== undefined ? { namedVigencia } : {}),
     ...(cutoff !== undefined ? { cutoff } : {}),
+    ...(periodUnknown ? { periodUnknown: true as const } : {}),
     title: {
       ...(title.entity !== undefined ? { entity: title.entity } : {}),
       ...(title.unit !== undefined ? { unit: title.unit } : {}),
@@ -1403,7 +1413,9 @@ export function isReadSheet(s: ReadSheet | UnknownSheet): s is ReadSheet {
  * of no known kind is listed as unknown with a Spanish reason); an exception here is a bug of the
  * reader and goes up as such (an internal error), never as "no recognisable sheet".
  */
-export function readWorkbook(grids: WorkbookGrids, options?: ReaderOptions): ReadWorkbook {
+export function readWorkbook(given: WorkbookGrids, options?: ReaderOptions): ReadWorkbook {
+  // Formulas saved with no cached value whose value follows from typed cells (a title joining a literal and a cell): known.
+  const grids = resolveUncalculated(given);
   const read: (ReadSheet | UnknownSheet)[] = [];
   const hidden: ListedSheet[] = [];
   const list = Array.isArray(grids?.sheets) ? grids.sheets : [];
@@ -1467,6 +1479,10 @@ export function readWorkbook(grids: WorkbookGrids, options?: ReaderOptions): Rea
   // titles name ("II TRIMESTRE 2025" above Cali's summaries); asked for another vigencia, it
   // still names that year as its own (`vigenciaNotInWorkbook`).
   const workbookQuarter = quarterTitleOfGrids(visible);
+  for (let k = 0; k < sheets.length; k++) {
+    const s = sheets[k];
+    if (s.periodUnknown) sheets[k] = withAnnualPeriod(s, workbookQuarter, options);
+  }
   if (workbookQuarter) {
     for (let k = 0; k < sheets.length; k++) {
       const s = sheets[k];
@@ -1514,6 +1530,28 @@ export function readWorkbook(grids: WorkbookGrids, options?: ReaderOptions): Rea
     ...(baselineGrid ? { baselineGrid } : {}),
     ...(changesGrid ? { changesGrid } : {}),
   };
+}
+
+/**
+ * An annual follow-up whose titles are formulas with no calculated value (`periodUnknown`): the
+ * cut-off of a quarter the workbook's typed titles name for the sheet's vigencia (DNP's `Resumen`
+ * types «2025 - tercer trimestre» that its sheets' titles quote), said; else a note that how far
+ * the execution runs is not known — never a silent 31/12. A cut-off the user gives wins (no note).
+ */
+function withAnnualPeriod(s: ReadSheet, quarter: { year: number; quarter: number; sheet: string } | undefined, options: ReaderOptions | undefined): ReadSheet {
+  if (options?.cutoff !== undefined) return s;
+  const year = s.vigencia;
+  if (quarter && year !== undefined && quarter.year === year) {
+    const cutoff = periodEnd(year, quarter.quarter);
+    const note =
+      `Los títulos de la hoja son fórmulas sin valor calculado (el libro se guardó con un programa que no calcula); ` +
+      `la hoja «${quarter.sheet}» dice que la ejecución de ${year} llega al trimestre ${quarter.quarter}: se midió al corte ${cutoff.slice(8, 10)}/${cutoff.slice(5, 7)}/${year}.`;
+    return { ...s, cutoff, notes: [...(s.notes ?? []), note], figureNotes: [...(s.figureNotes ?? []), note] };
+  }
+  const note =
+    `Los títulos de la hoja son fórmulas sin valor calculado (el libro se guardó con un programa que no calcula): no se sabe hasta qué fecha llega la ejecución${year !== undefined ? ` de ${year}` : ''}. ` +
+    `Si no llega al fin del año, indique la fecha de corte (--corte), o abra el libro en Excel y guárdelo para que se calculen los títulos.`;
+  return { ...s, notes: [...(s.notes ?? []), note], figureNotes: [...(s.figureNotes ?? []), note] };
 }
 
 /**
