@@ -45,10 +45,12 @@ export function makeReporte(deps: CliDeps) {
     progress.phase('Calculando el reporte de', args.files[args.files.length - 1]);
     const report = reportOfSelection(selection);
     progress.done();
-    // What the reading could not do is said beside the figures, in the text and in the JSON (after the documented fields).
+    const notes = figureNotesOf(selection.workbook);
+    // What the reading could not do (app/reading-gaps.ts) is said beside the figures too.
     const gaps = readingGaps(selection.workbook, options);
-    if (args.json) writeJson(gaps.length > 0 ? { ...report, readingGaps: gaps } : report, io.stdout);
-    else io.stdout(formatReport(report, included(selection, args.files), styleFor(deps.colour), [...figureNotesOf(selection.workbook), ...new Set(gaps.map((g) => g.message))]));
+    // What the text says beside the figures goes in the JSON too (after the documented fields), so a machine reading it is not told less.
+    if (args.json) writeJson({ ...report, ...(notes.length > 0 ? { notes } : {}), ...(gaps.length > 0 ? { readingGaps: gaps } : {}) }, io.stdout);
+    else io.stdout(formatReport(report, included(selection, args.files), styleFor(deps.colour), [...notes, ...new Set(gaps.map((g) => g.message))]));
     return 0;
   };
 }
