@@ -33,7 +33,7 @@ import {
 import { errorCodeOf, isEnumType, isPercentFormat, parseDate, parseDateText, parserFor, type CellParser } from './values';
 import { capitalized, isBlankText, normalize } from './text';
 import { cutoffPeriod, periodCount, periodEnd } from './periods';
-import { companionOf, formatById, formatColumns, formatOfRow, formats, joinedFormatOfRow, type FormatDescription } from './formats/index';
+import { companionOf, formatById, formatColumns, formatOfRow, formats, type FormatDescription, type RowFormat } from './formats/index';
 import { MAPPING_SHEET, columnOfLetter, sameHeader, sheetMappingOf, unmatchedSheetKeys, type SheetMapping, type WorkbookMapping } from './mapping';
 
 export interface ReaderOptions {
@@ -684,6 +684,8 @@ interface HeaderReading {
   readonly format?: FormatDescription;
   /** The header is the format's joined sheet (DNP's financial follow-up), not its data sheet. */
   readonly joined?: boolean;
+  /** How well the header row shows the known format (`formatOfRow`). */
+  readonly shown?: RowFormat;
   readonly first: number;
   readonly last: number;
   readonly candidates: readonly Candidate[];
@@ -720,12 +722,11 @@ function knownHeader(view: SheetView, texts: readonly (string | undefined)[][]):
       if (t !== undefined) cells.push({ col: view.originCol + j, text: t });
     }
     if (cells.length < 3) continue;
-    const norms = cells.map((c) => normalizeHeader(c.text));
-    const format = formatOfRow(norms);
-    const joined = format ? undefined : joinedFormatOfRow(norms);
-    const described = format ?? joined;
-    if (!described) continue;
-    const columns = format ? format.columns : (joined?.joined?.columns ?? []);
+    const shown = formatOfRow(cells.map((c) => c.text));
+    if (!shown) continue;
+    const described = shown.format;
+    const format = shown.joined ? undefined : described;
+    const columns = format ? format.columns : (described.joined?.columns ?? []);
     const { matches, rest } = formatColumns(columns, cells);
     const candidates: Candidate[] = [...matches];
     const unread: UnreadColumn[] = [];
@@ -738,7 +739,7 @@ function knownHeader(view: SheetView, texts: readonly (string | undefined)[][]):
         have.add(m.field);
       } else unread.push({ col: cell.col, header: cell.text.replace(/\s+/g, ' ').trim() });
     }
-    return { kind, format: described, joined: !format, first: i, last: i, candidates, unread, periodKind: described.periodKind ?? 'quarter' };
+    return { kind, format: described, joined: !format, shown, first: i, last: i, candidates, unread, periodKind: described.periodKind ?? 'quarter' };
   }
   return undefined;
 }
@@ -1096,6 +1097,13 @@ function readSheetAsIs(grid: Grid, options?: ReaderOptions): ReadSheet | Unknown
   const quarterNamed = quarterTitleOf(texts, last);
   if (title.vigencia === undefined && quarterNamed && format) title.vigencia = quarterNamed.year;
   const notes: string[] = [];
+  const partly = reading.shown && reading.shown.signatureShown < reading.shown.signatureOf ? reading.shown : undefined;
+  if (partly) {
+    notes.push(
+      `Se reconoció el formato «${partly.format.name}»${partly.joined ? ` (${partly.format.joined?.role ?? 'hoja complementaria'})` : ''} por ${partly.columnsShown} de sus ` +
+        `${partly.columnsOf} columnas conocidas, aunque alguno de sus encabezados está escrito de otra manera: revise la lectura con «tablero columnas».`,
+    );
+  }
   /** Notes also said beside the figures (`ReadSheet.figureNotes`). */
   const titleNotes: string[] = [];
   // The vigencia asked for (`--vigencia`, the pane's setting) wins over the mapping's, which wins over the guesses.
