@@ -1015,6 +1015,27 @@ function lastReportedPeriod(view: SheetView, columns: ReadonlyMap<FieldId, Candi
   return last;
 }
 
+/**
+ * The note for a quarterly sheet of a known format whose executed columns were not all recognised
+ * (`undefined` when all four were): which quarters are missing, and that the cut-off must be given.
+ */
+function quarterGapNote(columns: ReadonlyMap<FieldId, unknown>, year: number | undefined): string | undefined {
+  const missing = [1, 2, 3, 4].filter((n) => !columns.has(`executed${n}` as FieldId));
+  if (missing.length === 0) return undefined;
+  const which =
+    missing.length === 4
+      ? `ninguna columna de lo ejecutado por trimestre${year !== undefined ? ` de ${year}` : ''}`
+      : `${missing.length === 1 ? 'la columna de lo ejecutado del trimestre' : 'las columnas de lo ejecutado de los trimestres'} ${listWords(missing.map(String))}${year !== undefined ? ` de ${year}` : ''}`;
+  return (
+    `No se ${missing.length > 1 && missing.length < 4 ? 'reconocieron' : 'reconoció'} ${which}: no se sabe hasta qué trimestre llega la ejecución, así que el corte no se toma de la hoja. ` +
+    `Indique la fecha de corte (--corte AAAA-MM-DD) y revise los encabezados con «tablero columnas».`
+  );
+}
+
+function listWords(words: readonly string[]): string {
+  return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} y ${words[words.length - 1]}`;
+}
+
 /** A plan indicativo's yearly columns: programming, total and each source's cost per year of the term. */
 function yearlyColumns(candidates: readonly Candidate[]): { years: number[]; sources: string[]; columns: Map<FieldId, Candidate> } {
   const yearly = candidates.filter((c) => c.yearly && c.year !== undefined);
@@ -1183,6 +1204,17 @@ function readSheetAsIs(grid: Grid, options?: ReaderOptions): ReadSheet | Unknown
   const namedVigencia = title.vigencia ?? (blocks.length === 1 ? blocks[0] : blocks.length === 0 ? reading.headerYear : undefined);
   const cutoff = title.cutoff ?? (quarterNamed && vigencia === quarterNamed.year ? periodEnd(quarterNamed.year, quarterNamed.quarter) : undefined);
   if (reading.kind === 'plan-indicativo' || periodKind === 'year') reportedPeriod = undefined;
+  // A known format's quarterly sheet whose executed quarters were not all recognised cannot say how
+  // far its execution runs: the cut-off is not taken from it, and that is said (never a silent T1).
+  const quarterGap =
+    format?.signature.length && reading.kind === 'hoja-captura' && periodKind === 'quarter' && noFollowUp === undefined && options?.cutoff === undefined && title.cutoff === undefined && !quarterNamed
+      ? quarterGapNote(columnsMap, chosenYear)
+      : undefined;
+  if (quarterGap) {
+    reportedPeriod = undefined;
+    notes.push(quarterGap);
+    titleNotes.push(quarterGap);
+  }
   const sheet: ReadSheet = {
     name,
     kind: reading.kind,

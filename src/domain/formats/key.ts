@@ -14,7 +14,8 @@
  *   `Cód.`/`Código`/`Consecutivo`/`Cons.` = `codigo`; `Vr.`/`Vlr.`/`Valor` = `valor`; `física` =
  *   `fisico`; `cuatrenio` = `cuatrienio`; `Ppto.` = `presupuesto`;
  * - a quarter, however written (`T1`, `T.1`, `T1.`, `Trimestre 1`, `Trimestre I`, `Trim II`,
- *   `III trimestre`, `1er trimestre`, `Primer trimestre`, `T-IV`), is `t1`…`t4`.
+ *   `III trimestre`, `1er trimestre`, `Primer trimestre`, `T-IV`, `ENE-MAR`, `enero a marzo`), is
+ *   `t1`…`t4`.
  *
  * Patterns are written on keys with `key` (below), which folds their plain words the same way.
  */
@@ -49,6 +50,16 @@ const quarterWords: Readonly<Record<string, number>> = Object.assign(Object.crea
   primer: 1, primero: 1, segundo: 2, tercer: 3, tercero: 3, cuarto: 4,
   '1er': 1, '1ro': 1, '1o': 1, '1º': 1, '2do': 2, '2o': 2, '2º': 2, '3er': 3, '3ro': 3, '3o': 3, '3º': 3, '4to': 4, '4o': 4, '4º': 4,
 });
+/** First and last month of a quarter (`ene mar`), and the months' words. */
+const quarterSpans: Readonly<Record<string, number>> = { '1 3': 1, '4 6': 2, '7 9': 3, '10 12': 4 };
+const months = ['ene', 'feb', 'mar', 'abr', 'may', 'jun', 'jul', 'ago', 'sep', 'oct', 'nov', 'dic'];
+function monthOf(w: string): number | undefined {
+  if (w.length < 3) return undefined;
+  const k = months.findIndex((m) => w.startsWith(m));
+  if (k < 0) return undefined;
+  const full = ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre'][k];
+  return full.startsWith(w) || w === 'sept' || w === 'setiembre' ? k + 1 : undefined;
+}
 const trimestre = new Set(['trimestre', 'trim', 'trimest', 'trimestral']);
 
 /** `compromisos` → `compromiso`, `obligaciones` → `obligacion`, `indicadores` → `indicador`. */
@@ -86,6 +97,14 @@ function foldWords(words: readonly string[]): string[] {
     if (quarterWords[w] !== undefined && next !== undefined && trimestre.has(next)) {
       out.push(`t${quarterWords[w]}`);
       i++;
+      continue;
+    }
+    // `ENE-MAR`, `enero a marzo`: the months a quarter spans
+    const span = next !== undefined && (next === 'a' || next === 'al') ? words[i + 2] : next;
+    const range = span !== undefined ? quarterSpans[`${monthOf(w)} ${monthOf(span)}`] : undefined;
+    if (range !== undefined) {
+      out.push(`t${range}`);
+      i += span === next ? 1 : 2;
       continue;
     }
     const f = fold(w);
