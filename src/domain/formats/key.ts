@@ -62,11 +62,12 @@ function monthOf(w: string): number | undefined {
 }
 const trimestre = new Set(['trimestre', 'trim', 'trimest', 'trimestral']);
 
-/** `compromisos` → `compromiso`, `obligaciones` → `obligacion`, `indicadores` → `indicador`. */
+/** `compromisos` → `compromiso`, `obligaciones` → `obligacion`, `indicadores` → `indicador`, `responsables` → `responsable`. */
 function singular(w: string): string {
   if (w.length <= 3 || !w.endsWith('s') || /\d/.test(w)) return w;
   if (w.endsWith('ciones') || w.endsWith('siones')) return w.slice(0, -2);
-  if (/(?:[rlnd]|[aeiou]j)es$/.test(w) && w.length > 5) return w.slice(0, -2);
+  // `indicadores`, `totales`, `bienes`, `unidades`; not `responsables`, `padres` (a consonant before: the `e` is the stem's)
+  if (/[aeiou][rlnd]es$/.test(w) && w.length > 5) return w.slice(0, -2);
   if (/[aeo]s$/.test(w)) return w.slice(0, -1);
   return w;
 }
