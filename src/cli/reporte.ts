@@ -44,8 +44,10 @@ export function makeReporte(deps: CliDeps) {
     progress.phase('Calculando el reporte de', args.files[args.files.length - 1]);
     const report = reportOfSelection(selection);
     progress.done();
-    if (args.json) writeJson(report, io.stdout);
-    else io.stdout(formatReport(report, included(selection, args.files), styleFor(deps.colour), figureNotesOf(selection.workbook)));
+    const notes = figureNotesOf(selection.workbook);
+    // What the text says beside the figures goes in the JSON too (after the documented fields), so a machine reading it is not told less.
+    if (args.json) writeJson(notes.length > 0 ? { ...report, notes } : report, io.stdout);
+    else io.stdout(formatReport(report, included(selection, args.files), styleFor(deps.colour), notes));
     return 0;
   };
 }

@@ -38,6 +38,12 @@ export interface Grid {
   /** Sheet coordinates of `values[0][0]`; default `{ row: 1, col: 1 }`. */
   readonly origin?: { readonly row: number; readonly col: number };
   readonly visibility?: SheetVisibility;
+  /**
+   * The formula of each cell read as `NOT_CALCULATED_CELL` (saved with no cached value), same
+   * shape as `values`, as the file spells it (no leading `=`): what can still be known of it
+   * (`domain/formula-text.ts`). Absent when the host calculates (Excel) or no such cell exists.
+   */
+  readonly formulas?: ReadonlyArray<ReadonlyArray<string | undefined> | undefined>;
 }
 
 export interface WorkbookGrids {

@@ -18,7 +18,8 @@
  *   immutable `ReadCell` object: never mutate a cell, and do not use cells as identity keys.
  */
 import { BASELINE_SHEET, isChangeLogSheet } from './baseline';
-import { columnLetter, type CellRange, type CellValue, type Grid, type SheetVisibility, type WorkbookGrids } from './grid';
+import { columnLetter, isCellError, NOT_CALCULATED, type CellRange, type CellValue, type Grid, type SheetVisibility, type WorkbookGrids } from './grid';
+import { resolveUncalculated } from './formula-text';
 import { fieldType, headerOf, kindLabels, plannedField, requiredFields, type FieldId, type PeriodKind, type RequiredField, type SheetKind } from './fields';
 import type { DataRow, ErrorCell, ListedSheet, ParsedValue, ReadCell, ReadSheet, ReadWorkbook, UnknownSheet, UnreadColumn } from './sheet';
 import type { IsoDate } from './dates';
@@ -403,19 +404,28 @@ function fieldColumns(
 }
 
 /**
- * A percent column with no `%` number format whose numbers are all fractions (0 ≤ n ≤ 1, at least
- * one strictly between): an export that writes 0.45 for 45 % (real-formats.md: percentages as
- * 0–1 or 0–100). A number above 1 anywhere means points, as before.
+ * A percent column with no `%` number format whose numbers are fractions: an export that writes
+ * 0.45 for 45 % (real-formats.md: percentages as 0–1 or 0–100). Judged by the column's typical
+ * value, not its largest: at least one number strictly between 0 and 1, the median of the non-zero
+ * numbers at most 1, and none above 5 (500 %) — so a goal over-executed at 1.5 (150 %, which the
+ * DNP's follow-up expects and shades) does not turn the column's 0.8s into 0,8 %. A column whose
+ * typical value is above 1 is in points, as before.
  */
 function holdsFractions(view: SheetView, j: number, from: number): boolean {
   let between = false;
+  const nonZero: number[] = [];
   for (let i = from; i < view.values.length; i++) {
     const v = view.values[i]?.[j];
     if (typeof v !== 'number' || isPercentFormat(formatAt(view, i, j))) continue;
-    if (v < 0 || v > 1) return false;
+    if (v < 0 || v > 5) return false;
     if (v > 0 && v < 1) between = true;
+    if (v !== 0) nonZero.push(v);
   }
-  return between;
+  if (!between) return false;
+  nonZero.sort((a, b) => a - b);
+  const mid = nonZero.length >> 1;
+  const median = nonZero.length % 2 === 1 ? nonZero[mid] : (nonZero[mid - 1] + nonZero[mid]) / 2;
+  return median <= 1;
 }
 
 /** A percent column its format writes as a fraction whatever its number format (a formula's ratio). */
@@ -833,12 +843,18 @@ export function quarterTitle(text: string): { year: number; quarter: number } | 
   return quarter ? { year: Number(m.groups.year), quarter } : undefined;
 }
 
-/** The first quarter-and-year title in the first rows of any sheet of the workbook. */
-function quarterTitleOfGrids(grids: readonly Grid[]): { year: number; quarter: number } | undefined {
+/** A formula saved with no calculated value in the first `rows` rows (titles, group and header rows). */
+function uncalculatedAbove(view: SheetView, rows: number): boolean {
+  for (let i = 0; i < rows && i < view.values.length; i++) if (view.values[i]?.some((v) => isCellError(v) && v.error === NOT_CALCULATED)) return true;
+  return false;
+}
+
+/** The first quarter-and-year title in the first rows of any sheet of the workbook (with the sheet's name). */
+function quarterTitleOfGrids(grids: readonly Grid[]): { year: number; quarter: number; sheet: string } | undefined {
   for (const grid of grids) {
     const view = viewOf(grid);
     const q = quarterTitleOf(headerTexts(view, Math.min(view.values.length, 10)), 9);
-    if (q) return q;
+    if (q) return { ...q, sheet: typeof grid.name === 'string' ? grid.name : '' };
   }
   return undefined;
 }
@@ -1162,7 +1178,11 @@ function readSheetAsIs(grid: Grid, options?: ReaderOptions): ReadSheet | Unknown
     for (const [f, c] of y.columns) chosen.set(f, c);
     if (years.length) notes.push(`Plan indicativo de ${years[0]} a ${years[years.length - 1]}: programación y costo por fuente de cada año.`);
   }
-  const mappedFields = mapped ? applyColumns(mapped.sheet, chosen, view, texts, first, last, name, problems) : [];
+  if (mapped?.sheet.vigencia !== undefined && options?.vigencia === mapped.sheet.vigencia && blocks.length > 1 && !blocks.includes(mapped.sheet.vigencia)) {
+    problems.push(`En la hoja «${name}» el mapa indica la vigencia ${mapped.sheet.vigencia}, pero la hoja trae los años ${blocks.slice(0, -1).join(', ')} y ${blocks[blocks.length - 1]}: indique en el mapa uno de ellos o quite «vigencia».`);
+  }
+  const periods = reading.kind === 'plan-indicativo' ? undefined : { kind: periodKind, count: periodCount(periodKind) };
+  const mappedFields = mapped ? applyColumns(mapped.sheet, chosen, view, texts, first, last, name, problems, periods) : [];
   if (mappedFields.some((f) => /^executed\d/.test(f)) && reading.kind !== 'plan-indicativo') reportedPeriod = lastReportedPeriod(view, chosen, last + 1);
   if (mapped) notes.push(mappingNote(mapped.key, mapped.sheet, mappedFields.length));
   const required: readonly RequiredField[] = reading.joined
@@ -1215,6 +1235,8 @@ function readSheetAsIs(grid: Grid, options?: ReaderOptions): ReadSheet | Unknown
     notes.push(quarterGap);
     titleNotes.push(quarterGap);
   }
+  // An annual follow-up's period comes from its titles (DNP: «Ejecución PIIP 2025 - tercer trimestre»); titles that are formulas with no calculated value leave it unknown.
+  const periodUnknown = periodKind === 'year' && format !== undefined && cutoff === undefined && !quarterNamed && uncalculatedAbove(view, last + 1);
   const sheet: ReadSheet = {
     name,
     kind: reading.kind,
@@ -1247,6 +1269,7 @@ function readSheetAsIs(grid: Grid, options?: ReaderOptions): ReadSheet | Unknown
     ...(vigencia !== undefined ? { vigencia } : {}),
     ...(namedVigencia !== undefined ? { namedVigencia } : {}),
     ...(cutoff !== undefined ? { cutoff } : {}),
+    ...(periodUnknown ? { periodUnknown: true as const } : {}),
     title: {
       ...(title.entity !== undefined ? { entity: title.entity } : {}),
       ...(title.unit !== undefined ? { unit: title.unit } : {}),
@@ -1345,10 +1368,21 @@ function applyColumns(
   last: number,
   sheet: string,
   problems: string[],
+  periods?: { readonly kind: PeriodKind; readonly count: number },
 ): FieldId[] {
   const out: FieldId[] = [];
   for (const [field, spec] of Object.entries(m.columnas ?? {}) as [FieldId, string | undefined][]) {
     if (spec === undefined) continue;
+    const period = /^(planned|executed)(\d+)$/.exec(field);
+    if (period && periods && Number(period[2]) > periods.count) {
+      const word = periods.kind === 'month' ? 'meses' : periods.kind === 'year' ? 'años' : 'trimestres';
+      problems.push(
+        periods.count === 1
+          ? `En la hoja «${sheet}» hay un solo periodo (el año): ${field} no existe; use ${period[1]}1.`
+          : `En la hoja «${sheet}» los periodos son ${word} (1 a ${periods.count}): ${field} no existe; use ${period[1]}1 a ${period[1]}${periods.count}.`,
+      );
+      continue;
+    }
     const hits: { col: number; text: string }[] = [];
     const width = Math.max(texts[first]?.length ?? 0, texts[last]?.length ?? 0);
     for (let j = 0; j < width; j++) {
@@ -1419,7 +1453,9 @@ export function isReadSheet(s: ReadSheet | UnknownSheet): s is ReadSheet {
  * of no known kind is listed as unknown with a Spanish reason); an exception here is a bug of the
  * reader and goes up as such (an internal error), never as "no recognisable sheet".
  */
-export function readWorkbook(grids: WorkbookGrids, options?: ReaderOptions): ReadWorkbook {
+export function readWorkbook(given: WorkbookGrids, options?: ReaderOptions): ReadWorkbook {
+  // Formulas saved with no cached value whose value follows from typed cells (a title joining a literal and a cell): known.
+  const grids = resolveUncalculated(given);
   const read: (ReadSheet | UnknownSheet)[] = [];
   const hidden: ListedSheet[] = [];
   const list = Array.isArray(grids?.sheets) ? grids.sheets : [];
@@ -1483,6 +1519,10 @@ export function readWorkbook(grids: WorkbookGrids, options?: ReaderOptions): Rea
   // titles name ("II TRIMESTRE 2025" above Cali's summaries); asked for another vigencia, it
   // still names that year as its own (`vigenciaNotInWorkbook`).
   const workbookQuarter = quarterTitleOfGrids(visible);
+  for (let k = 0; k < sheets.length; k++) {
+    const s = sheets[k];
+    if (s.periodUnknown) sheets[k] = withAnnualPeriod(s, workbookQuarter, options);
+  }
   if (workbookQuarter) {
     for (let k = 0; k < sheets.length; k++) {
       const s = sheets[k];
@@ -1530,6 +1570,28 @@ export function readWorkbook(grids: WorkbookGrids, options?: ReaderOptions): Rea
     ...(baselineGrid ? { baselineGrid } : {}),
     ...(changesGrid ? { changesGrid } : {}),
   };
+}
+
+/**
+ * An annual follow-up whose titles are formulas with no calculated value (`periodUnknown`): the
+ * cut-off of a quarter the workbook's typed titles name for the sheet's vigencia (DNP's `Resumen`
+ * types «2025 - tercer trimestre» that its sheets' titles quote), said; else a note that how far
+ * the execution runs is not known — never a silent 31/12. A cut-off the user gives wins (no note).
+ */
+function withAnnualPeriod(s: ReadSheet, quarter: { year: number; quarter: number; sheet: string } | undefined, options: ReaderOptions | undefined): ReadSheet {
+  if (options?.cutoff !== undefined) return s;
+  const year = s.vigencia;
+  if (quarter && year !== undefined && quarter.year === year) {
+    const cutoff = periodEnd(year, quarter.quarter);
+    const note =
+      `Los títulos de la hoja son fórmulas sin valor calculado (el libro se guardó con un programa que no calcula); ` +
+      `la hoja «${quarter.sheet}» dice que la ejecución de ${year} llega al trimestre ${quarter.quarter}: se midió al corte ${cutoff.slice(8, 10)}/${cutoff.slice(5, 7)}/${year}.`;
+    return { ...s, cutoff, notes: [...(s.notes ?? []), note], figureNotes: [...(s.figureNotes ?? []), note] };
+  }
+  const note =
+    `Los títulos de la hoja son fórmulas sin valor calculado (el libro se guardó con un programa que no calcula): no se sabe hasta qué fecha llega la ejecución${year !== undefined ? ` de ${year}` : ''}. ` +
+    `Si no llega al fin del año, indique la fecha de corte (--corte), o abra el libro en Excel y guárdelo para que se calculen los títulos.`;
+  return { ...s, notes: [...(s.notes ?? []), note], figureNotes: [...(s.figureNotes ?? []), note] };
 }
 
 /**

@@ -143,6 +143,12 @@ export interface ReadSheet {
   readonly namedVigencia?: number;
   /** "Fecha de corte" found in the title block above the header. */
   readonly cutoff?: IsoDate;
+  /**
+   * An annual follow-up whose title and group rows hold formulas saved with no calculated value
+   * and name no period: how far its execution runs is not known from the sheet itself (the
+   * workbook's typed titles are looked at, else a note says it).
+   */
+  readonly periodUnknown?: true;
   /** Title-block facts, when present: entity ("Alcaldía de …"), unit. */
   readonly title: { readonly entity?: string; readonly unit?: string };
   readonly rows: readonly DataRow[];

@@ -19,12 +19,8 @@ const messages = {
     `Cada etapa del presupuesto no puede ser mayor que la anterior: apropiación definitiva ≥ compromisos ≥ obligaciones ≥ pagos.`,
 };
 
-/** Each link of the chain, the larger (later) stage first; reported on the larger cell. */
-const chain: readonly [FieldId, FieldId][] = [
-  ['commitments', 'budgetFinal'],
-  ['obligations', 'commitments'],
-  ['payments', 'obligations'],
-];
+/** The stages of the budget, earlier first. */
+const stages: readonly FieldId[] = ['budgetFinal', 'commitments', 'obligations', 'payments'];
 
 const meta: RuleMeta = {
   id: 'budget-chain',
@@ -34,17 +30,23 @@ const meta: RuleMeta = {
 };
 
 /**
- * Compromisos > apropiación definitiva, obligaciones > compromisos, pagos > obligaciones (beyond 1
- * peso). Where the sheet's budget is the plan's programmed cost (DNP), only the execution's links.
+ * Each stage against the nearest earlier stage the row has a figure for: compromisos > apropiación
+ * definitiva, obligaciones > compromisos, pagos > obligaciones (beyond 1 peso); where a sheet has no
+ * obligaciones (column absent or cell empty), pagos are held against the compromisos, and so on.
+ * Reported on the later (larger) cell. Where the sheet's budget is the plan's programmed cost (DNP),
+ * only the execution's stages.
  */
 export const rule = sheetRule(meta, messages, (sheet) => sheet.kind === 'hoja-captura', (sheet, _ctx, out) => {
+  const used = sheet.budgetIsProgrammed ? stages.filter((s) => s !== 'budgetFinal') : stages;
   for (const row of sheet.rows) {
-    for (const [larger, smaller] of chain) {
-      if (smaller === 'budgetFinal' && sheet.budgetIsProgrammed) continue;
-      const a = okNumber(row, larger);
-      const b = okNumber(row, smaller);
-      if (a === undefined || b === undefined || !moneyExceeds(a, b)) continue;
-      out.push(reportField(meta, sheet, row, larger, messages.exceeds(names[larger].article, a, names[smaller].plural, b, goalOf(row))));
+    let previous: { field: FieldId; value: number } | undefined;
+    for (const field of used) {
+      const value = okNumber(row, field);
+      if (value === undefined) continue;
+      if (previous !== undefined && moneyExceeds(value, previous.value)) {
+        out.push(reportField(meta, sheet, row, field, messages.exceeds(names[field].article, value, names[previous.field].plural, previous.value, goalOf(row))));
+      }
+      previous = { field, value };
     }
   }
 });

@@ -48,18 +48,28 @@ function isDotDecimal(raw: unknown): boolean {
 const isExportText = (raw: unknown): boolean => isDotDecimal(raw) || isPlainInteger(raw);
 
 /**
- * The sheet writes the column's numbers as text (an export's convention, not a cell typed over):
- * at least two of its numbers, and most of them, are text in the export's form.
+ * The sheet writes the column's numbers as text — an export's convention (`'4'`, `'1.95'`: at
+ * least two, and most of the column's numbers) or a column formatted as text before it was filled
+ * (`'1.234,5'`, `'45 %'` alike: at least five, and most of them) — not a cell typed over. Said once
+ * for the column.
  */
 function writtenAsText(sheet: ReadSheet, field: FieldId): boolean {
+  let exported = 0;
   let text = 0;
   let numbers = 0;
   for (const c of columnCells(sheet, field)) {
     if (c === undefined || c.merged || c.parsed.status !== 'ok') continue;
     numbers++;
-    if (c.parsed.fromText && isExportText(c.raw)) text++;
+    if (!c.parsed.fromText) continue;
+    text++;
+    if (isExportText(c.raw)) exported++;
   }
-  return text >= 2 && text * 2 >= numbers;
+  return (exported >= 2 && exported * 2 >= numbers) || (text >= 5 && text * 2 >= numbers);
+}
+
+/** The column writes some of its decimals as text with `.` (then its whole numbers as text are the same export's). */
+function hasDotDecimals(sheet: ReadSheet, field: FieldId): boolean {
+  return columnCells(sheet, field).some((c) => c !== undefined && !c.merged && c.parsed.status === 'ok' && c.parsed.fromText === true && isDotDecimal(c.raw));
 }
 
 /** The columns already reported as dot-decimal, per run (keyed by the run's findings list). */
@@ -85,18 +95,20 @@ export const rule: CellRule = cellRule(
       const p = cell.parsed;
       if (!numericTypes.includes(type) || p.status !== 'ok' || !p.fromText || typeof p.value !== 'number') return;
       let message = messages.asText(rawText(cell), label(sheet, field), goalOf(row), shown(type, p.value));
-      if (isDotDecimal(cell.raw) || (isPlainInteger(cell.raw) && writtenAsText(sheet, field))) {
-        // Said once per column (dot decimals and whole numbers each): the first such cell, with how many more the column has.
-        const dot = isDotDecimal(cell.raw);
-        const kind = dot ? isDotDecimal : isPlainInteger;
-        const key = `${sheet.name}\u0000${field}\u0000${dot ? 'dot' : 'whole'}`;
+      const wholeColumn = writtenAsText(sheet, field);
+      const dot = !wholeColumn && (isDotDecimal(cell.raw) || (isPlainInteger(cell.raw) && hasDotDecimals(sheet, field)));
+      if (wholeColumn || dot) {
+        // Said once per column: the first such cell, with how many more the column has.
+        const key = `${sheet.name}\u0000${field}`;
         const done = reportedColumns.get(out) ?? new Set<string>();
         reportedColumns.set(out, done);
         if (done.has(key)) return;
         done.add(key);
+        const counted = wholeColumn ? (raw: unknown) => typeof raw === 'string' : isExportText;
         let more = -1;
-        for (const c of columnCells(sheet, field)) if (c !== undefined && !c.merged && c.parsed.status === 'ok' && c.parsed.fromText && kind(c.raw)) more++;
-        message = (dot ? messages.dotDecimals : messages.textColumn)(label(sheet, field), rawText(cell), row.row, more, shown(type, p.value));
+        for (const c of columnCells(sheet, field)) if (c !== undefined && !c.merged && c.parsed.status === 'ok' && c.parsed.fromText && counted(c.raw)) more++;
+        const dots = dot || (hasDotDecimals(sheet, field) && columnCells(sheet, field).every((c) => c === undefined || c.merged || c.parsed.status !== 'ok' || !c.parsed.fromText || isExportText(c.raw)));
+        message = (dots ? messages.dotDecimals : messages.textColumn)(label(sheet, field), rawText(cell), row.row, more, shown(type, p.value));
       }
       out.push(reportAt(meta, sheet, row, address, message));
     },

@@ -107,7 +107,7 @@ export function buildAlertas(input: AlertasInput): SheetModel {
     LAST,
     model.entity,
     `Alertas de metas rezagadas — ${model.period === YEAR_PERIOD ? cutoffPhrase(model) : `${model.period ?? 'sin periodo medido'} de ${model.vigencia}`}${input.unit ? ` — ${input.unit}` : ''}`,
-    'Reporte trimestral de alertas por dependencia (PE-P-008). La dependencia diligencia las columnas en amarillo y lo devuelve a la Oficina de Planeación.',
+    `Reporte ${model.periodKind === 'year' ? 'anual' : model.periodKind === 'month' ? 'mensual' : 'trimestral'} de alertas por dependencia (PE-P-008). La dependencia diligencia las columnas en amarillo y lo devuelve a la Oficina de Planeación.`,
     [
       { label: 'Fecha de corte', value: model.cutoff, as: 'date' },
       { label: 'Periodo', value: periodName(model) },

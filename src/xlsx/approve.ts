@@ -2,15 +2,18 @@
  * `aprobar`'s copy (exceljs side): the input workbook with the approved plan stored in its very
  * hidden sheet `_tablero_pdm_aprobado` (replaced when there is one) and a "Control de cambios"
  * sheet with its header when the workbook has none. Nothing else of the workbook changes. A
- * workbook already approved is refused unless the request asks to replace its approval.
+ * workbook already approved is refused unless the request asks to replace its approval. A
+ * macro-enabled input keeps its macros under an .xlsm name and is refused under .xlsx (carry-over.ts).
  */
+import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { loadWorkbookFile } from '../app/load';
 import { InputError } from '../app/errors';
 import { BASELINE_SHEET, CHANGE_LOG_HEADER, CHANGE_LOG_SHEET, baselineOf, baselineRows, isChangeLogSheet, storedBaseline } from '../domain/baseline';
 import { alreadyApprovedMessage, type ApproveOutcome, type ApproveRequest } from '../app/approve';
 import { xlsxParser } from './generate';
-import { writeWorkbookAtomic } from './write';
+import { carryOver } from './carry-over';
+import { writeFileAtomic } from './write';
 
 export async function approveCopy(request: ApproveRequest): Promise<ApproveOutcome> {
   const loaded = await loadWorkbookFile(request.file, xlsxParser, { cwd: request.cwd, ...(request.reading ? { reading: request.reading } : {}) });
@@ -37,6 +40,9 @@ export async function approveCopy(request: ApproveRequest): Promise<ApproveOutco
     [12, 14, 18, 12, 12, 50, 20].forEach((w, j) => (log.getColumn(j + 1).width = w));
     log.views = [{ state: 'frozen', ySplit: 1 }];
   }
-  await writeWorkbookAtomic(wb, path.resolve(request.cwd, request.output), { force: request.force, inputs: [loaded.path], display: request.output });
+  // An exceljs copy drops a VBA project and protection: carried over from the input (an .xlsm keeps its macros).
+  const out = path.resolve(request.cwd, request.output);
+  const bytes = carryOver(Buffer.from(await wb.xlsx.writeBuffer()), out, request.output, await readFile(loaded.path));
+  await writeFileAtomic(out, bytes, { force: request.force, inputs: [loaded.path], display: request.output });
   return { baseline, replaced };
 }

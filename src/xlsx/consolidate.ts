@@ -22,6 +22,7 @@ import type { ConsolidatedCopy, Consolidation, ConsolidationSource } from '../ap
 import { reviewConsolidation, type ConsolidationReview } from '../app/consolidation-review';
 import { buildSheets, localDateTime, prepare, summaryOf, type CopyRequest, type Generated } from '../app/generate';
 import { cutoffOutsideVigencia, toReportJson } from '../app/report';
+import { carryOver } from './carry-over';
 import { writeFileAtomic } from './write';
 import { renderSheets } from './render';
 import { applyGenerated, generatedSheetNames, packageWithCharts } from './generate';
@@ -123,7 +124,9 @@ export async function consolidateCopy(request: CopyRequest, warn: (message: stri
   const run = await consolidateFiles(request.files, request.cutoff, path.basename(request.output), request, warn);
   const g = run.generation;
   const result = applyGenerated(run.wb, g, summaryOf(g), run.generatedAt);
-  await writeFileAtomic(path.resolve(request.cwd, request.output), await packageWithCharts(run.wb, result, g.sheets), { force: request.force, inputs: run.inputs, display: request.output });
+  const out = path.resolve(request.cwd, request.output);
+  // Under an .xlsm name the package gets the macro-enabled content type Excel expects of that name.
+  await writeFileAtomic(out, carryOver(await packageWithCharts(run.wb, result, g.sheets), out, request.output), { force: request.force, inputs: run.inputs, display: request.output });
   return { rows: run.consolidation.rows, files: run.consolidation.files.length, sheetName: run.sheetName, result };
 }
 

@@ -36,9 +36,24 @@ import { addChartParts, resolveCharts, type ResolvedChart } from './chart-parts'
 import { deflatePart, openZip, type DeflatedPart, type ZipSource } from './zip';
 import { readablePackage } from './package';
 
+/** The grids of a workbook `xlsxParser` loaded, read by the cell scanner. */
+const scanned = new WeakMap<ExcelJS.Workbook, WorkbookGrids>();
+
+/**
+ * exceljs's full model for the verbs that write it back (`aprobar`, `devolver`), with the grids
+ * read by the cell scanner validar and reporte read with: exceljs's model cannot tell a formula
+ * saved with no cached value (unknown) from one whose cached text is empty (blank).
+ */
 export const xlsxParser: WorkbookParser<ExcelJS.Workbook> = {
-  parse: (bytes) => loadWorkbook(bytes),
-  toGrids: (wb, name) => gridsOfWorkbook(wb, name),
+  parse: async (bytes) => {
+    const wb = await loadWorkbook(bytes);
+    scanned.set(wb, await readGridsStreaming(readablePackage(bytes), ''));
+    return wb;
+  },
+  toGrids: (wb, name) => {
+    const grids = scanned.get(wb);
+    return grids ? { ...grids, name } : gridsOfWorkbook(wb, name);
+  },
 };
 
 /** Names of the sheets the product generated in this workbook, except consolidated data sheets. */

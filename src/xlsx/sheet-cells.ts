@@ -347,6 +347,8 @@ export class SheetCells {
   rows = 0;
   private readonly values: CellValue[][] = [];
   private readonly formats: (string | null)[][] = [];
+  /** The text of each formula read with no cached value (`NOT_CALCULATED_CELL`), same shape as `values`. */
+  private readonly formulas: string[][] = [];
   private readonly merges: CellRange[] = [];
   private carry = '';
   private inData = false;
@@ -369,7 +371,7 @@ export class SheetCells {
 
   /** The grid read, cells covered by a merge blanked (as in `gridOfWorksheet`). */
   finish(name: string, visibility: SheetVisibility): Grid {
-    const { values, formats, merges } = this;
+    const { values, formats, merges, formulas } = this;
     for (const m of merges) {
       for (let r = m.top; r <= m.bottom; r++) {
         for (let c = m.left; c <= m.right; c++) {
@@ -380,7 +382,7 @@ export class SheetCells {
         }
       }
     }
-    return { name, values, numberFormats: formats, merges, visibility };
+    return { name, values, numberFormats: formats, merges, visibility, ...(formulas.length > 0 ? { formulas } : {}) };
   }
 
   /** Reads the element (or closing tag, comment…) at `lt`; the index after it, or -1 when it is cut. */
@@ -444,6 +446,9 @@ export class SheetCells {
     let v0 = -1;
     let v1 = -1;
     let formula = false;
+    /** The formula's text, `s[f0..f1)` (f0 < 0: none, or a shared formula's other cells). */
+    let f0 = -1;
+    let f1 = -1;
     let inline: string | undefined;
     if (s.charCodeAt(end - 1) !== SLASH) {
       const prefixed = n1 - n0 !== 1;
@@ -499,6 +504,11 @@ export class SheetCells {
           if (!formula) {
             readAttrs(s, cn, ce, this.attrs);
             formula = this.attrs.t !== undefined || (!self && s.charCodeAt(ce + 1) !== LT);
+            if (!self && s.charCodeAt(ce + 1) !== LT) {
+              f0 = ce + 1;
+              f1 = s.indexOf('<', f0);
+              if (f1 < 0) return -1;
+            }
           }
         } else if (local === 1 && !self) {
           const ie = s.indexOf(`</${s.slice(c0, cn)}>`, ce + 1);
@@ -517,6 +527,7 @@ export class SheetCells {
     const row = this.rowNo - 1;
     const col = this.colNo - 1;
     (this.values[row] ??= [])[col] = value;
+    if (value === NOT_CALCULATED_CELL && f0 >= 0) (this.formulas[row] ??= [])[col] = this.keep(decoded(s.slice(f0, f1)));
     const fmt = at.style ? this.ctx.styles.formats[at.style] : undefined;
     if (fmt && fmt !== 'General') (this.formats[row] ??= [])[col] = fmt;
     return after;

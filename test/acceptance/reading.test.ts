@@ -64,7 +64,7 @@ describe('acceptance: reading real capture sheets', () => {
   let dir: string;
   let cleanup: () => void;
   let rep: JReport;
-  let val: { files: { sheets: unknown[]; findings: { rule: string; cell: string; severity: string }[] }[] };
+  let val: { files: { sheets: unknown[]; findings: { rule: string; cell: string; severity: string; message: string }[] }[] };
   beforeAll(async () => {
     ({ dir, cleanup } = tempDir());
     await writeXlsx(path.join(dir, 'hc.xlsx'), [realCapture]);
@@ -100,8 +100,10 @@ describe('acceptance: reading real capture sheets', () => {
     const f = val.files[0].findings;
     expect(f.filter((x) => x.severity === 'error')).toEqual([]);
     const asText = f.filter((x) => x.rule === 'number-as-text').map((x) => x.cell).sort();
-    // L7 "250", Q7 "$ 10.000.000", R7 "8.000.000", E9 "40", F9 "100", K9 "52", L9 "61,0", P9 "35 %", K13 "1.234,5", L13 "1.5"
-    expect(asText).toEqual(['E9', 'F9', 'K13', 'K9', 'L13', 'L7', 'L9', 'P9', 'Q7', 'R7']);
+    // L7 "250", Q7 "$ 10.000.000", R7 "8.000.000", E9 "40", F9 "100", K9 "52", P9 "35 %", K13 "1.234,5"; column L
+    // writes three of its four numbers as text («250», «61,0», «1.5»): said once for the column, at L7.
+    expect(asText).toEqual(['E9', 'F9', 'K13', 'K9', 'L7', 'P9', 'Q7', 'R7']);
+    expect(f.find((x) => x.cell === 'L7')?.message).toMatch(/tiene sus números escritos como texto \(«250», fila 7, y 2 más\)/);
     expect(f.filter((x) => !['number-as-text'].includes(x.rule))).toEqual([]);
   });
 });

@@ -230,6 +230,13 @@ const cases: Record<string, Case[]> = {
     { name: 'compromisos > apropiación definitiva', sheets: [captureSheet([{ commitments: 12_000_000 }])],
       want: [{ cell: 'T5', severity: 'error', says: ['$ 12.000.000', '$ 10.000.000'] }] },
     { name: 'pagos > obligaciones', sheets: [captureSheet([{ payments: 6_000_000 }])], want: [{ cell: 'V5', severity: 'error', says: ['$ 6.000.000', '$ 5.000.000'] }] },
+    // No obligaciones column (the sheet has only compromisos and pagos): pagos against compromisos. Layout
+    // without U: V Pagos becomes U.
+    { name: 'pagos > compromisos, sheet with no obligaciones column', sheets: [captureSheet([{ commitments: 8_000_000, payments: 9_000_000 }], { omit: ['obligations'] })],
+      want: [{ cell: 'U5', severity: 'error', says: ['Los pagos ($ 9.000.000) superan los compromisos ($ 8.000.000)'] }] },
+    { name: 'pagos > compromisos, obligaciones cell left empty', sheets: [captureSheet([{ commitments: 8_000_000, obligations: null, payments: 9_000_000 }])],
+      want: [{ cell: 'V5', severity: 'error', says: ['Los pagos ($ 9.000.000) superan los compromisos ($ 8.000.000)'] }] },
+    { name: 'pagos ≤ compromisos, no obligaciones column', sheets: [captureSheet([{ commitments: 8_000_000, payments: 8_000_000 }], { omit: ['obligations'] })], want: [] },
   ],
   'analysis-required': [
     // p 500, e 100 + 100 = 200 → 0,4 < 0,8 → atrasada

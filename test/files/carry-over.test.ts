@@ -20,10 +20,11 @@ afterAll(cleanup);
 const MACRO_MAIN = 'application/vnd.ms-excel.sheet.macroEnabled.main+xml';
 const vba = Buffer.from(Array.from({ length: 3000 }, (_, i) => (i * 37) % 256)); // the project is opaque to the product
 let input: string;
+let planInput: string;
 
-beforeAll(async () => {
-  // The example saved "as .xlsm": its VBA project, the relationship to it, the macro-enabled content types.
-  const zip = await JSZip.loadAsync(await fs.readFile(examples.capture));
+/** `file` saved "as .xlsm": its VBA project, the relationship to it, the macro-enabled content types. */
+async function asMacroBook(file: string, name: string): Promise<string> {
+  const zip = await JSZip.loadAsync(await fs.readFile(file));
   zip.file('xl/vbaProject.bin', vba);
   const ct = (await zip.file('[Content_Types].xml')!.async('string'))
     .replace('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml', MACRO_MAIN)
@@ -34,8 +35,14 @@ beforeAll(async () => {
     '<Relationship Id="rIdVba" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" Target="vbaProject.bin"/></Relationships>',
   );
   zip.file('xl/_rels/workbook.xml.rels', rels);
-  input = path.join(dir, 'con-macros.xlsm');
-  await fs.writeFile(input, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+  const out = path.join(dir, name);
+  await fs.writeFile(out, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+  return out;
+}
+
+beforeAll(async () => {
+  input = await asMacroBook(examples.capture, 'con-macros.xlsm');
+  planInput = await asMacroBook(examples.plan, 'plan-con-macros.xlsm');
 });
 
 async function parts(file: string) {
@@ -76,6 +83,44 @@ describe.each([
     const p = await parts(out);
     expect(p.ct).toContain(`PartName="/xl/workbook.xml" ContentType="${MACRO_MAIN}"`);
     expect(p.vba).toBeUndefined();
+  }, 60_000);
+});
+
+describe('aprobar and consolidar under an .xlsm name', () => {
+  const approve = (file: string, out: string) => tablero(['aprobar', file, '--fecha', '2025-01-28', '--acta', 'Acta 01 de 2025', '-o', out], dir);
+
+  it('aprobar -o x.xlsm from a plan with macros keeps the VBA project and the macro-enabled content type', async () => {
+    const r = await approve(planInput, 'aprobado.xlsm');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const p = await parts(path.join(dir, 'aprobado.xlsm'));
+    expect(p.vba?.equals(vba)).toBe(true);
+    expect(p.ct).toContain(`PartName="/xl/workbook.xml" ContentType="${MACRO_MAIN}"`);
+    // And the approved copy is still read as approved.
+    const again = await approve(path.join(dir, 'aprobado.xlsm'), 'otra-vez.xlsm');
+    expect(again.code).toBe(2);
+    expect(again.stderr).toMatch(/El libro ya tiene un plan aprobado el 28\/01\/2025 \(Acta 01 de 2025, 14 metas\)/);
+  }, 60_000);
+
+  it('aprobar -o x.xlsx from a plan with macros is refused: exit 2, nothing written', async () => {
+    const r = await approve(planInput, 'aprobado-sin-macros.xlsx');
+    expect(r.code).toBe(2);
+    expectOneCleanLine(r.stderr);
+    expect(r.stderr).toContain('El libro tiene macros');
+    await expect(fs.access(path.join(dir, 'aprobado-sin-macros.xlsx'))).rejects.toThrow();
+  }, 60_000);
+
+  it('aprobar -o x.xlsm from a plan without macros gets the macro-enabled content type', async () => {
+    expect((await approve(examples.plan, 'aprobado-plano.xlsm')).code).toBe(0);
+    expect((await parts(path.join(dir, 'aprobado-plano.xlsm'))).ct).toContain(`PartName="/xl/workbook.xml" ContentType="${MACRO_MAIN}"`);
+  }, 60_000);
+
+  it('consolidar -o x.xlsm gets the macro-enabled content type Excel expects of that name', async () => {
+    const r = await tablero(['consolidar', input, examples.capture, '-o', 'consolidado.xlsm'], dir);
+    expect(r.stderr).not.toMatch(/Error interno|\bat .*\.ts:\d+/);
+    expect(r.code).toBe(0);
+    const p = await parts(path.join(dir, 'consolidado.xlsm'));
+    expect(p.ct).toContain(`PartName="/xl/workbook.xml" ContentType="${MACRO_MAIN}"`);
   }, 60_000);
 });
 

@@ -8,7 +8,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { tablero, tempDir } from '../cli/io';
+import { repoRoot, tablero, tempDir } from '../cli/io';
 import { UNKNOWN_SHEET, unknownLayoutMapping, unknownLayoutWorkbook, withStoredMapping } from '../helpers/unknown-layout';
 
 let dir: string;
@@ -143,6 +143,7 @@ describe('a bad mapping is one Spanish line naming what is wrong (exit 2)', () =
     ['fila no entera', JSON.stringify({ hojas: { [UNKNOWN_SHEET]: { filaEncabezado: 9.5 } } }), /hojas › Avance metas › filaEncabezado: debe ser un número de fila entero/],
     ['no es JSON', '{"hojas": {\n  "Avance metas": {,\n}}', /no es un JSON válido \(cerca de la línea 2\)/],
     ['columna inexistente', JSON.stringify({ hojas: { [UNKNOWN_SHEET]: { columnas: { goalCode: 'Código del compromiso' } } } }), /no hay ninguna columna «Código del compromiso» en el encabezado \(fila 9\) para «Código meta producto» \(goalCode\)/],
+    ['periodo que la hoja no tiene', JSON.stringify({ hojas: { [UNKNOWN_SHEET]: { columnas: { executed5: 'B' } } } }), /en la hoja «Avance metas» los periodos son trimestres \(1 a 4\): executed5 no existe; use executed1 a executed4/],
     ['hoja inexistente', JSON.stringify({ hojas: { 'HC T2': { tipo: 'hoja-captura' } } }), /[Ee]l mapa nombra la hoja «HC T2», que no está en el libro \(hojas: Avance metas, Listas\)/],
   ];
   it.each(cases)('%s', async (_name, text, message) => {
@@ -154,6 +155,20 @@ describe('a bad mapping is one Spanish line naming what is wrong (exit 2)', () =
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
       expect(r.stderr).not.toMatch(/\bat .*\.ts:\d+|Error interno/);
     }
+  });
+
+  it('a vigencia the sheet has no year block of (Tenjo 2024–2027, mapping 2031), like --vigencia', async () => {
+    const tenjo = path.resolve(repoRoot, '..', 'shared', 'real-layouts', 'tenjo-pdm-seguimiento.xlsx');
+    writeFileSync(path.join(dir, 'vigencia.json'), JSON.stringify({ hojas: { '*': { vigencia: 2031 } } }));
+    for (const verb of ['validar', 'reporte', 'columnas']) {
+      const r = await tablero([verb, tenjo, '--mapa', 'vigencia.json'], dir);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/en la hoja «PDM» el mapa indica la vigencia 2031, pero la hoja trae los años 2024, 2025, 2026 y 2027/);
+    }
+    writeFileSync(path.join(dir, 'vigencia.json'), JSON.stringify({ hojas: { '*': { vigencia: 2024 } } }));
+    const ok = await tablero(['reporte', tenjo, '--mapa', 'vigencia.json'], dir);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toMatch(/vigencia 2024/);
   });
 
   it('a mapping file that is not there', async () => {

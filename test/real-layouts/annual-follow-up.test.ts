@@ -97,5 +97,7 @@ maybe('DNP annual follow-up: period and next report', () => {
     }));
     expect(alertTexts).toEqual(expect.arrayContaining(['Programado para todo 2025', 'Ejecutado al 30/09/2025']));
     expect(alertTexts.join('\n')).not.toMatch(/Programado a la fecha|Ejecutado a la fecha/);
+    expect(alertTexts.join('\n')).toContain('Reporte anual de alertas por dependencia (PE-P-008)');
+    expect(alertTexts.join('\n')).not.toMatch(/[Tt]rimestral/);
   });
 });

@@ -73,6 +73,12 @@ maybe('a year block with no follow-up columns, and a year with no block', () => 
     expect(cols.code).toBe(0);
     expect(cols.stdout).not.toContain('Faltan campos obligatorios');
     expect(cols.stdout).toMatch(/AH\s+VALOR ESPERADO 2026\s+Meta vigencia/);
+    // The JSON says it too, after the documented fields.
+    const json = await tablero(['reporte', tenjo, '--vigencia', '2026', '--json'], dir, now);
+    expect((JSON.parse(json.stdout) as { notes?: string[] }).notes).toEqual([
+      'PDM: El bloque de 2026 de la hoja no tiene aún columnas de seguimiento por trimestre (los años 2024 y 2025 sí las tienen): ' +
+        'se leyó «VALOR ESPERADO 2026»; no hay ejecución de 2026 que validar ni medir.',
+    ]);
   });
 
   it('Tenjo: a year with a follow-up block (2025) has no such note', async () => {
