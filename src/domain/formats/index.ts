@@ -78,18 +78,37 @@ export const minColumnShare = 0.4;
 /** A header's key and its key with the qualifier kept (the same when it has none). */
 type HeaderKeys = readonly [plain: string, qualified: string];
 
+/** Header texts repeat across rows, sheets and workbooks of one template: their keys are kept (bounded). */
+const keyCache = new Map<string, HeaderKeys>();
+const maxKeyCache = 20000;
+/** Cells longer than this are titles or notes, never a format's header. */
+const maxHeaderLength = 160;
+const noKeys: HeaderKeys = ['', ''];
+
+function keysOf(text: string): HeaderKeys {
+  if (text.length > maxHeaderLength) return noKeys;
+  const hit = keyCache.get(text);
+  if (hit) return hit;
+  if (keyCache.size >= maxKeyCache) keyCache.clear();
+  const keys: HeaderKeys = [keyOf(text), keyOf(text, true)];
+  keyCache.set(text, keys);
+  return keys;
+}
+
 function scoreOf(format: FormatDescription, joined: boolean, keys: readonly HeaderKeys[]): RowFormat {
   const signature = joined ? (format.joined?.signature ?? []) : format.signature;
   const columns = joined ? (format.joined?.columns ?? []) : format.columns;
   // As `formatColumns` reads them: a header whose qualifier a column names is that column's only.
   const read = keys.map(([plain, qualified]) => (qualified !== plain && columns.some((c) => c.header.test(qualified)) ? qualified : plain));
   const shows = (re: RegExp) => read.some((k) => re.test(k));
+  const signatureShown = signature.filter(shows).length;
   return {
     format,
     joined,
-    signatureShown: signature.filter(shows).length,
+    signatureShown,
     signatureOf: signature.length,
-    columnsShown: columns.filter((c) => shows(c.header)).length,
+    // Only a row that shows enough of the signature is worth scoring column by column.
+    columnsShown: signatureShown >= Math.min(2, signature.length) ? columns.filter((c) => shows(c.header)).length : 0,
     columnsOf: columns.length,
   };
 }
@@ -107,7 +126,7 @@ function qualifies(r: RowFormat): boolean {
  * its `Ejecución física`), then the one that reads more columns.
  */
 export function formatOfRow(texts: readonly string[]): RowFormat | undefined {
-  const keys = texts.map((t): HeaderKeys => [keyOf(t), keyOf(t, true)]);
+  const keys = texts.map(keysOf);
   let best: RowFormat | undefined;
   for (const format of formats) {
     if (format.signature.length === 0) continue;
@@ -134,9 +153,8 @@ export function formatColumns(
   // The quarter the nearest column at the left names (for `period: 'left'`).
   let leftQuarter: number | undefined;
   for (const cell of cells) {
-    const plain = keyOf(cell.text);
-    // The header with its qualifier kept, for the patterns that name it (types.ts).
-    const whole = keyOf(cell.text, true);
+    // The header's key, and its key with the qualifier kept, for the patterns that name it (types.ts).
+    const [plain, whole] = keysOf(cell.text);
     const qualified = whole !== plain ? columns.find((c) => c.header.test(whole)) : undefined;
     let done = false;
     for (const c of qualified ? [qualified] : columns) {
