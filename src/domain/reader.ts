@@ -34,7 +34,7 @@ import {
 import { errorCodeOf, isEnumType, isPercentFormat, parseDate, parseDateText, parserFor, type CellParser } from './values';
 import { capitalized, isBlankText, normalize } from './text';
 import { cutoffPeriod, periodCount, periodEnd } from './periods';
-import { companionOf, formatById, formatColumns, formatOfRow, formats, joinedFormatOfRow, type FormatDescription } from './formats/index';
+import { companionOf, formatById, formatColumns, formatOfRow, formats, type FormatDescription, type RowFormat } from './formats/index';
 import { MAPPING_SHEET, columnOfLetter, sameHeader, sheetMappingOf, unmatchedSheetKeys, type SheetMapping, type WorkbookMapping } from './mapping';
 
 export interface ReaderOptions {
@@ -773,6 +773,8 @@ interface HeaderReading {
   readonly format?: FormatDescription;
   /** The header is the format's joined sheet (DNP's financial follow-up), not its data sheet. */
   readonly joined?: boolean;
+  /** How well the header row shows the known format (`formatOfRow`). */
+  readonly shown?: RowFormat;
   readonly first: number;
   readonly last: number;
   readonly candidates: readonly Candidate[];
@@ -809,12 +811,11 @@ function knownHeader(view: SheetView, texts: readonly (string | undefined)[][]):
       if (t !== undefined) cells.push({ col: view.originCol + j, text: t });
     }
     if (cells.length < 3) continue;
-    const norms = cells.map((c) => normalizeHeader(c.text));
-    const format = formatOfRow(norms);
-    const joined = format ? undefined : joinedFormatOfRow(norms);
-    const described = format ?? joined;
-    if (!described) continue;
-    const columns = format ? format.columns : (joined?.joined?.columns ?? []);
+    const shown = formatOfRow(cells.map((c) => c.text));
+    if (!shown) continue;
+    const described = shown.format;
+    const format = shown.joined ? undefined : described;
+    const columns = format ? format.columns : (described.joined?.columns ?? []);
     const { matches, rest } = formatColumns(columns, cells);
     const candidates: Candidate[] = [...matches];
     const unread: UnreadColumn[] = [];
@@ -827,7 +828,7 @@ function knownHeader(view: SheetView, texts: readonly (string | undefined)[][]):
         have.add(m.field);
       } else unread.push({ col: cell.col, header: cell.text.replace(/\s+/g, ' ').trim() });
     }
-    return { kind, format: described, joined: !format, first: i, last: i, candidates, unread, periodKind: described.periodKind ?? 'quarter' };
+    return { kind, format: described, joined: !format, shown, first: i, last: i, candidates, unread, periodKind: described.periodKind ?? 'quarter' };
   }
   return undefined;
 }
@@ -1109,6 +1110,27 @@ function lastReportedPeriod(view: SheetView, columns: ReadonlyMap<FieldId, Candi
   return last;
 }
 
+/**
+ * The note for a quarterly sheet of a known format whose executed columns were not all recognised
+ * (`undefined` when all four were): which quarters are missing, and that the cut-off must be given.
+ */
+function quarterGapNote(columns: ReadonlyMap<FieldId, unknown>, year: number | undefined): string | undefined {
+  const missing = [1, 2, 3, 4].filter((n) => !columns.has(`executed${n}` as FieldId));
+  if (missing.length === 0) return undefined;
+  const which =
+    missing.length === 4
+      ? `ninguna columna de lo ejecutado por trimestre${year !== undefined ? ` de ${year}` : ''}`
+      : `${missing.length === 1 ? 'la columna de lo ejecutado del trimestre' : 'las columnas de lo ejecutado de los trimestres'} ${listWords(missing.map(String))}${year !== undefined ? ` de ${year}` : ''}`;
+  return (
+    `No se ${missing.length > 1 && missing.length < 4 ? 'reconocieron' : 'reconoció'} ${which}: no se sabe hasta qué trimestre llega la ejecución, así que el corte no se toma de la hoja. ` +
+    `Indique la fecha de corte (--corte AAAA-MM-DD) y revise los encabezados con «tablero columnas».`
+  );
+}
+
+function listWords(words: readonly string[]): string {
+  return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} y ${words[words.length - 1]}`;
+}
+
 /** A plan indicativo's yearly columns: programming, total and each source's cost per year of the term. */
 function yearlyColumns(candidates: readonly Candidate[]): { years: number[]; sources: string[]; columns: Map<FieldId, Candidate> } {
   const yearly = candidates.filter((c) => c.yearly && c.year !== undefined);
@@ -1196,6 +1218,13 @@ function readSheetAsIs(grid: Grid, options?: ReaderOptions): ReadSheet | Unknown
   const quarterNamed = quarterTitleOf(texts, last);
   if (title.vigencia === undefined && quarterNamed && format) title.vigencia = quarterNamed.year;
   const notes: string[] = [];
+  const partly = reading.shown && reading.shown.signatureShown < reading.shown.signatureOf ? reading.shown : undefined;
+  if (partly) {
+    notes.push(
+      `Se reconoció el formato «${partly.format.name}»${partly.joined ? ` (${partly.format.joined?.role ?? 'hoja complementaria'})` : ''} por ${partly.columnsShown} de sus ` +
+        `${partly.columnsOf} columnas conocidas, aunque alguno de sus encabezados está escrito de otra manera: revise la lectura con «tablero columnas».`,
+    );
+  }
   /** Notes also said beside the figures (`ReadSheet.figureNotes`). */
   const titleNotes: string[] = [];
   // The vigencia asked for (`--vigencia`, the pane's setting) wins over the mapping's, which wins over the guesses.
@@ -1279,6 +1308,17 @@ function readSheetAsIs(grid: Grid, options?: ReaderOptions): ReadSheet | Unknown
   const namedVigencia = title.vigencia ?? (blocks.length === 1 ? blocks[0] : blocks.length === 0 ? reading.headerYear : undefined);
   const cutoff = title.cutoff ?? (quarterNamed && vigencia === quarterNamed.year ? periodEnd(quarterNamed.year, quarterNamed.quarter) : undefined);
   if (reading.kind === 'plan-indicativo' || periodKind === 'year') reportedPeriod = undefined;
+  // A known format's quarterly sheet whose executed quarters were not all recognised cannot say how
+  // far its execution runs: the cut-off is not taken from it, and that is said (never a silent T1).
+  const quarterGap =
+    format?.signature.length && reading.kind === 'hoja-captura' && periodKind === 'quarter' && noFollowUp === undefined && options?.cutoff === undefined && title.cutoff === undefined && !quarterNamed
+      ? quarterGapNote(columnsMap, chosenYear)
+      : undefined;
+  if (quarterGap) {
+    reportedPeriod = undefined;
+    notes.push(quarterGap);
+    titleNotes.push(quarterGap);
+  }
   // An annual follow-up's period comes from its titles (DNP: «Ejecución PIIP 2025 - tercer trimestre»); titles that are formulas with no calculated value leave it unknown.
   const periodUnknown = periodKind === 'year' && format !== undefined && cutoff === undefined && !quarterNamed && uncalculatedAbove(view, last + 1);
   const sheet: ReadSheet = {

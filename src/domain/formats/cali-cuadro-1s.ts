@@ -9,48 +9,53 @@
  * Summary sheets (`Organismo`, `Proyectos`, `Avance Proyecto`) repeat the data by unit and project.
  */
 import { executedField } from '../fields';
+import { key } from './key';
 import { QUARTER, quarterOf, type FormatDescription } from './types';
 
 const quarter = (m: RegExpExecArray) => quarterOf(m.groups?.q);
+
+const activityCode = key`^codigo actividad$`;
+const activityProgress = key`^% de avance actividad ${QUARTER}$`;
+const executed = key`^ejecucion fisica ${QUARTER}$`;
 
 export const format: FormatDescription = {
   id: 'cali-cuadro-1s',
   entity: 'Santiago de Cali',
   name: 'Cuadro 1S – Seguimiento al Plan de Acción (Santiago de Cali)',
   kind: 'hoja-captura',
-  signature: [/^codigo actividad$/, new RegExp(`^% de avance actividad trimestre ${QUARTER}$`), new RegExp(`^ejecucion fisica trimestre ${QUARTER}$`)],
+  signature: [activityCode, activityProgress, executed],
   required: ['goalCode', 'goal', 'unit', 'yearGoal', 'executed'],
   granularity: 'activity',
   goalKey: ['projectCode', 'goalCode', 'productCode'],
   accumulation: 'creciente',
   yearGoalDue: true,
   columns: [
-    { header: /^nivel 1 pd nombre$/, field: 'dimension' },
-    { header: /^nivel 3 pd nombre$/, field: 'program' },
-    { header: /^codigo bpin$/, field: 'bpin' },
-    { header: /^codigo bp$/, field: 'projectCode' },
-    { header: /^nombre bp$/, field: 'project' },
-    { header: /^codigo actividad$/, field: 'activityCode' },
-    { header: /^nombre actividad$/, field: 'activity' },
-    { header: /^ponderacion de actividad$/, field: 'activityWeight' },
-    { header: new RegExp(`^% de avance actividad trimestre ${QUARTER}$`), field: 'activityProgress', period: quarter },
-    { header: new RegExp(`^explicacion actividad trim ${QUARTER}$`), field: 'activityNote', period: quarter },
-    { header: /^meta pd$/, field: 'goalCode' },
-    { header: /^denominacion meta pd$/, field: 'goal' },
-    { header: /^nombre producto mga$/, field: 'product' },
-    { header: /^codigo producto mga$/, field: 'productCode' },
-    { header: /^cantidad programada producto$/, field: 'yearGoal' },
-    { header: new RegExp(`^ejecucion fisica trimestre ${QUARTER}$`), field: (m) => { const n = quarter(m); return n === undefined ? undefined : executedField(n); } },
-    { header: new RegExp(`^explicacion producto trim ${QUARTER}$`), field: 'analysis', period: quarter },
+    { header: key`^nivel 1 pd nombre$`, field: 'dimension' },
+    { header: key`^nivel 3 pd nombre$`, field: 'program' },
+    { header: key`^codigo bpin$`, field: 'bpin' },
+    { header: key`^codigo bp$`, field: 'projectCode' },
+    { header: key`^nombre bp$`, field: 'project' },
+    { header: activityCode, field: 'activityCode' },
+    { header: key`^nombre actividad$`, field: 'activity' },
+    { header: key`^ponderacion de actividad$`, field: 'activityWeight' },
+    { header: activityProgress, field: 'activityProgress', period: quarter },
+    { header: key`^explicacion actividad ${QUARTER}$`, field: 'activityNote', period: quarter },
+    { header: key`^(?:codigo )?meta pd$`, field: 'goalCode' },
+    { header: key`^denominacion meta pd$`, field: 'goal' },
+    { header: key`^nombre producto mga$`, field: 'product' },
+    { header: key`^codigo producto mga$`, field: 'productCode' },
+    { header: key`^cantidad programada producto$`, field: 'yearGoal' },
+    { header: executed, field: (m) => { const n = quarter(m); return n === undefined ? undefined : executedField(n); } },
+    { header: key`^explicacion producto ${QUARTER}$`, field: 'analysis', period: quarter },
     // `Descripcion Cuadro`'s own name for the product's explanation, once per quarter after its execution.
-    { header: /^explicacion avance retroceso$/, field: 'analysis', period: 'left' },
-    { header: /^presupuesto modificado$/, field: 'budgetFinal' },
-    { header: /^ejecucion$/, field: 'commitments' },
-    { header: /^obligado$/, field: 'obligations' },
-    { header: /^pagos$/, field: 'payments' },
-    { header: /^fecha inicio$/, field: 'startDate' },
-    { header: /^fecha fin$/, field: 'endDate' },
-    { header: /^nombre centro gestor$/, field: 'unit' },
+    { header: key`^explicacion avance retroceso$`, field: 'analysis', period: 'left' },
+    { header: key`^presupuesto modificado$`, field: 'budgetFinal' },
+    { header: key`^ejecucion$`, field: 'commitments' },
+    { header: key`^obligado$`, field: 'obligations' },
+    { header: key`^pagos$`, field: 'payments' },
+    { header: key`^fecha inicio$`, field: 'startDate' },
+    { header: key`^fecha fin$`, field: 'endDate' },
+    { header: key`^nombre centro gestor$`, field: 'unit' },
   ],
   companions: [
     { role: 'descripción de las columnas del cuadro', headers: [/^encabezado columna$/, /^descripcion de la columna$/] },

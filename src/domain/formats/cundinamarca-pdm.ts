@@ -9,14 +9,23 @@
  * second one (inicial, definitiva, compromisos, pagos) is the year's execution.
  */
 import { executedField, plannedField } from '../fields';
+import { key } from './key';
 import { QUARTER, YEAR, quarterOf, type FormatDescription } from './types';
+
+// The quarter columns, in either order of their words (`T1. PLANEADO 2025`, `T.1 PLANEADO 2025`,
+// `Trimestre II PLANEADO 2025`, `III trimestre ejecutado 2025`, `PLANEADO T1 2025`); `PROGRAMADO`
+// is the same as `PLANEADO`.
+const planned = [key`^${QUARTER} (?:planeado|programacion) ${YEAR}$`, key`^(?:planeado|programacion) ${QUARTER} ${YEAR}$`];
+const executed = [key`^${QUARTER} ejecucion ${YEAR}$`, key`^ejecucion ${QUARTER} ${YEAR}$`];
+const goalCode = key`^codigo meta producto$`;
+const yearGoal = key`^valor esperado ${YEAR}$`;
 
 export const format: FormatDescription = {
   id: 'cundinamarca-pdm',
   name: 'Seguimiento al PDM, formato de Cundinamarca',
   planName: 'Seguimiento al PDM',
   kind: 'hoja-captura',
-  signature: [/^codigo meta producto$/, new RegExp(`^valor esperado ${YEAR}$`), new RegExp(`^t${QUARTER} ejecutado ${YEAR}$`)],
+  signature: [goalCode, yearGoal, key`^(?:t[1-4] ejecucion|ejecucion t[1-4]) ${YEAR}$`],
   required: ['goalCode', 'goal', 'unit', 'yearGoal', 'executed'],
   values: { accumulation: { i: 'creciente', m: 'constante', d: 'decreciente' } },
   quarterShares: true,
@@ -28,30 +37,30 @@ export const format: FormatDescription = {
   // used for the vigencia's progress of a flow, which is what the quarters' shares are.
   describedFields: ['baseline'],
   columns: [
-    { header: /^eje$/, field: 'dimension' },
-    { header: /^nombre de sector$/, field: 'sector' },
-    { header: /^programa mga$/, field: 'programCode' },
-    { header: /^programa pdt$/, field: 'program' },
-    { header: /^producto mga$/, field: 'productCode' },
-    { header: /^bpin$/, field: 'bpin' },
-    { header: /^nombre del proyecto$/, field: 'project' },
-    { header: /^codigo meta producto$/, field: 'goalCode' },
-    { header: /^meta de producto$/, field: 'goal' },
-    { header: /^linea base$/, field: 'baseline', pick: 'last' },
-    { header: /^unidad de medida$/, field: 'unitOfMeasure' },
-    { header: /^tendencia indicador$/, field: 'accumulation' },
-    { header: /^indicador$/, field: 'indicator' },
-    { header: /^responsable$/, field: 'unit' },
-    { header: /^valor esperado cuatrienio$/, field: 'termGoal' },
-    { header: new RegExp(`^valor esperado ${YEAR}$`), field: 'yearGoal' },
-    { header: new RegExp(`^t${QUARTER} planeado ${YEAR}$`), field: (m) => q(m, plannedField) },
-    { header: new RegExp(`^t${QUARTER} ejecutado ${YEAR}$`), field: (m) => q(m, executedField) },
-    { header: new RegExp(`^total ejecutado ${YEAR}$`), field: 'executedTotal' },
-    { header: new RegExp(`^% total avance ${YEAR}$`), field: 'progressDeclared' },
-    { header: new RegExp(`^soportes de cumplimiento ${YEAR}$`), field: 'evidence' },
-    { header: new RegExp(`^apropiacion definitiva ${YEAR}$`), field: 'budgetFinal', pick: 'last' },
-    { header: new RegExp(`^compromisos ${YEAR}$`), field: 'commitments', pick: 'last' },
-    { header: new RegExp(`^pagos ${YEAR}$`), field: 'payments', pick: 'last' },
+    { header: key`^eje$`, field: 'dimension' },
+    { header: key`^(?:nombre )?sector$`, field: 'sector' },
+    { header: key`^programa mga$`, field: 'programCode' },
+    { header: key`^programa pdt$`, field: 'program' },
+    { header: key`^producto mga$`, field: 'productCode' },
+    { header: key`^(?:codigo )?bpin$`, field: 'bpin' },
+    { header: key`^nombre del proyecto$`, field: 'project' },
+    { header: goalCode, field: 'goalCode' },
+    { header: key`^meta de producto$`, field: 'goal' },
+    { header: key`^linea base$`, field: 'baseline', pick: 'last' },
+    { header: key`^unidad de medida$`, field: 'unitOfMeasure' },
+    { header: key`^tendencia(?: indicador)?$`, field: 'accumulation' },
+    { header: key`^indicador$`, field: 'indicator' },
+    { header: key`^responsable$`, field: 'unit' },
+    { header: key`^valor esperado cuatrienio$`, field: 'termGoal' },
+    { header: yearGoal, field: 'yearGoal' },
+    ...planned.map((header) => ({ header, field: (m: RegExpExecArray) => q(m, plannedField) })),
+    ...executed.map((header) => ({ header, field: (m: RegExpExecArray) => q(m, executedField) })),
+    { header: key`^total ejecutado ${YEAR}$`, field: 'executedTotal' },
+    { header: key`^% total avance ${YEAR}$`, field: 'progressDeclared' },
+    { header: key`^soportes de cumplimiento ${YEAR}$`, field: 'evidence' },
+    { header: key`^apropiacion definitiva ${YEAR}$`, field: 'budgetFinal', pick: 'last' },
+    { header: key`^compromisos ${YEAR}$`, field: 'commitments', pick: 'last' },
+    { header: key`^pagos ${YEAR}$`, field: 'payments', pick: 'last' },
   ],
 };
 

@@ -5,40 +5,47 @@
  * `Programación del producto bien o servicio <año>` for each year of the term, and for each year
  * its funding sources and `Total <año>`. A four-year plan: no execution.
  */
+import { key } from './key';
 import { YEAR, type FormatDescription } from './types';
+
+const goalCode = key`^codigo de indicador de producto$`;
+const termGoal = key`^meta del cuatrienio$`;
+// `Programación del producto bien o servicio 2025`, also shortened (`Prog. producto 2025`, `Programación 2025`).
+const planned = key`^programacion(?: producto(?: bien servicio)?)? ${YEAR}$`;
 
 export const format: FormatDescription = {
   id: 'sispt-plan-indicativo',
   name: 'Plan indicativo exportado de SisPT (DNP)',
   kind: 'plan-indicativo',
-  signature: [/^codigo de indicador de producto$/, /^meta del cuatrienio$/, new RegExp(`^programacion del producto bien o servicio ${YEAR}$`)],
+  signature: [goalCode, termGoal, planned],
   required: ['goalCode', 'goal', 'termGoal', 'accumulation', 'planned'],
   periodKind: 'year',
   textCodes: true,
   catalogFields: ['unitOfMeasure'],
   entityHeader: /^entidad territorial$/,
   columns: [
-    { header: /^codigo de indicador de producto$/, field: 'goalCode' },
-    { header: /^linea estrategica$/, field: 'dimension' },
-    { header: /^sector$/, field: 'sector' },
-    { header: /^codigo del programa$/, field: 'programCode' },
-    { header: /^programa$/, field: 'program' },
-    { header: /^codigo del producto$/, field: 'productCode' },
-    { header: /^producto$/, field: 'product' },
-    { header: /^codigo de indicador de producto mga$/, field: 'indicatorCode' },
-    { header: /^indicador de producto$/, field: 'indicator' },
-    { header: /^personalizacion de indicador de producto$/, field: 'goal' },
-    { header: /^unidad de medida$/, field: 'unitOfMeasure' },
-    { header: /^meta del cuatrienio$/, field: 'termGoal' },
-    { header: /^tipo de acumulacion$/, field: 'accumulation' },
-    { header: new RegExp(`^programacion del producto bien o servicio ${YEAR}$`), field: 'planned1', yearly: 'planned' },
-    { header: new RegExp(`^total ${YEAR}$`), field: 'cost1', yearly: 'cost' },
+    { header: goalCode, field: 'goalCode' },
+    { header: key`^linea estrategica$`, field: 'dimension' },
+    { header: key`^sector$`, field: 'sector' },
+    { header: key`^codigo del programa$`, field: 'programCode' },
+    { header: key`^programa$`, field: 'program' },
+    { header: key`^codigo del producto$`, field: 'productCode' },
+    { header: key`^producto$`, field: 'product' },
+    { header: key`^codigo de indicador de producto mga$`, field: 'indicatorCode' },
+    { header: key`^indicador de producto$`, field: 'indicator' },
+    { header: key`^personalizacion de indicador de producto$`, field: 'goal' },
+    { header: key`^unidad de medida$`, field: 'unitOfMeasure' },
+    { header: termGoal, field: 'termGoal' },
+    { header: key`^tipo de acumulacion$`, field: 'accumulation' },
+    { header: planned, field: 'planned1', yearly: 'planned' },
+    { header: key`^total ${YEAR}$`, field: 'cost1', yearly: 'cost' },
     {
-      header: new RegExp(`^(?<source>recursos propios|sgp .+|credito|transferencias de capital .+|otros|regalias|sgr) ${YEAR}$`),
+      // The source's name (`source`) is the header without its year, as written (index.ts).
+      header: key`^(?:recurso propio|sgp .+|credito|transferencia capital .+|otro|regalia|sgr) ${YEAR}$`,
       field: 'source1_1',
       yearly: 'source',
     },
-    { header: /^bpin$/, field: 'bpin' },
+    { header: key`^(?:codigo )?bpin$`, field: 'bpin' },
   ],
   companions: [
     { role: 'indicadores de resultado del plan', headers: [/^indicador de resultado$/, /^meta del cuatrienio$/] },

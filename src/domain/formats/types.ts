@@ -4,9 +4,11 @@
  * catalog; `index.ts` lists them. The general header matcher (`../headers.ts`) reads everything no
  * description knows.
  *
- * Every pattern is a regular expression on a header's `normalizeHeader` text (lower case, no
- * accents or punctuation, trailing qualifiers in parentheses dropped, `Cód` = código …), anchored
- * by the description itself. A pattern that names the qualifier (`^codigo de indicador de producto
+ * Every pattern is a regular expression on a header's key (`./key.ts`: lower case, no accents or
+ * punctuation, qualifiers in parentheses dropped, little words dropped, plural = singular, one word
+ * per family of abbreviations — `Ejec.` = ejecución, `No.` = `Cód.` = código … —, quarters as
+ * `t1`…`t4`), written with the `key` tag so its plain words fold the same way, and anchored by the
+ * description itself. A pattern that names the qualifier (`^codigo de indicador de producto
  * mga$`) is tried first on the header with its qualifier kept: it tells apart two columns the
  * qualifier alone distinguishes (SisPT's `(SisPT)` and `(MGA)` indicator codes). A named group `year` puts the column in that year's block; the reader
  * reads the block of the vigencia (real-formats.md "Years and the vigencia").
@@ -68,7 +70,11 @@ export interface FormatDescription {
   /** What the output says ("Plan indicativo exportado de SisPT (DNP)"). */
   readonly name: string;
   readonly kind: SheetKind;
-  /** The data sheet's header row shows every one of these. */
+  /**
+   * The format's most telling columns. A header row is read as this format when it shows at least
+   * two of them and enough of the format's columns (`formatOfRow` in `index.ts`); an empty
+   * signature: the general matcher reads the sheet and names the format (PE-F-012, Bogotá).
+   */
   readonly signature: readonly RegExp[];
   readonly columns: readonly FormatColumn[];
   /** The fields this format's authors make obligatory (a missing one is `header-missing`). */
@@ -150,5 +156,9 @@ const quarterWords: Readonly<Record<string, number>> = Object.assign(Object.crea
 
 /** Pattern fragment of a year (a named group `year`). */
 export const YEAR = '(?<year>(?:19|20)\\d\\d)';
-/** Pattern fragment of a quarter number or Roman numeral (a named group `q`). */
-export const QUARTER = '(?<q>[1-4]|i{1,3}|iv)';
+/**
+ * Pattern fragment of a quarter in a header's key (`./key.ts`, a named group `q`): the key writes
+ * every quarter wording (`T1`, `T.1`, `Trimestre II`, `III trimestre`, `1er trimestre`, `Primer
+ * trimestre`, `Trim IV`…) as `t1`…`t4`, so patterns on keys say `${QUARTER}` alone, without the `t`.
+ */
+export const QUARTER = 't(?<q>[1-4])';
