@@ -43,7 +43,12 @@ export function recognise(file: string, grids: WorkbookGrids, reading: ReaderOpt
       ? ` Hay hojas ocultas que no se leyeron (${workbook.hidden.map((h) => h.name).join(', ')}); para leerlas use --incluir-ocultas.`
       : '';
     const helpers = workbook.helpers?.length ? ` Solo se reconocieron hojas auxiliares: ${workbook.helpers.map((h) => `${h.name} (${h.reason})`).join(', ')}.` : '';
-    throw new InputError(`En el archivo ${quoted(file)} no se reconoció ninguna hoja de datos (plan de acción, hoja de captura, plan indicativo o techos).${found}${helpers}${hidden}`);
+    const data = workbook.unknown.filter((u) => u.data);
+    const unread = data.length
+      ? ` ${data.length === 1 ? `La hoja «${data[0].name}» parece traer datos` : `Las hojas ${data.map((u) => `«${u.name}»`).join(', ')} parecen traer datos`} pero sus títulos no se reconocieron: ` +
+        `vea sus columnas con «tablero columnas» e indique la columna de cada campo con --mapa (docs/columnas-y-mapa.md).`
+      : '';
+    throw new InputError(`En el archivo ${quoted(file)} no se reconoció ninguna hoja de datos (plan de acción, hoja de captura, plan indicativo o techos).${found}${helpers}${hidden}${unread}`);
   }
   const empty = noDataReason(workbook, file);
   if (empty) throw new InputError(empty);

@@ -88,7 +88,7 @@ export function makeComparar(deps: CliDeps) {
     const result = compareWorkbooks(current, baseline, options);
     if (args.json) {
       const json: ValidarJson = {
-        files: [{ file: currentFile, sheets: sheetsJson(current), findings: result.findings.map(findingJson), errors: result.errors, warnings: result.warnings }],
+        files: [{ file: currentFile, sheets: sheetsJson(current, options), findings: result.findings.map(findingJson), errors: result.errors, warnings: result.warnings }],
         errors: result.errors,
         warnings: result.warnings,
       };

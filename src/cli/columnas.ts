@@ -7,13 +7,13 @@
  * required fields of the kind that were not found — after the mapping, when there is one.
  * Hidden, helper and unrecognised sheets are listed with their reason.
  *
- * Exit code: 0 every read sheet has its required fields; 1 some read sheet lacks one (or no
- * sheet was recognised); 2 a file could not be used or wrong usage.
+ * Exit code: 0 every read sheet has its required fields; 1 some read sheet lacks one, a sheet that
+ * looks like data was not recognised, or no sheet was; 2 a file could not be used or wrong usage.
  */
 import { InputError } from '../app/errors';
 import { columnLetter } from '../domain/grid';
-import { headerOf, kindLabels, type FieldId } from '../domain/fields';
-import type { ReadSheet, ReadWorkbook } from '../domain/sheet';
+import { headerOf, kindLabels, type FieldId, type SheetKind } from '../domain/fields';
+import type { ReadSheet, ReadWorkbook, UnknownSheet } from '../domain/sheet';
 import type { MappingOrigin } from '../domain/mapping';
 import { allowOnly, checkCutoffInVigencia, readingOf } from './args';
 import { resolveOptions } from '../app/run-options';
@@ -52,13 +52,29 @@ export interface ColumnasSheetJson {
   notes: string[];
 }
 
+export interface ColumnasUnknownJson {
+  name: string;
+  reason: string;
+  data?: {
+    kind: string;
+    headerRow: number;
+    dataRows: number;
+    columns: ColumnJson[];
+    missing: { field: string; fieldName: string }[];
+  };
+}
+
 export type ColumnasFileJson =
   | {
       file: string;
       /** Where the mapping came from: `archivo` (--mapa), `libro` (stored by the pane), or `null`. */
       mapping: MappingOrigin | null;
       sheets: ColumnasSheetJson[];
-      unknown: { name: string; reason: string }[];
+      /**
+       * Sheets not recognised, with why. One that looks like data (`data`) also lists its titled
+       * columns (with the field the general matcher read, if any) and the required fields not found.
+       */
+      unknown: ColumnasUnknownJson[];
       hidden: { name: string; reason: string }[];
       helpers: { name: string; reason: string }[];
     }
@@ -109,10 +125,53 @@ export function columnasFileJson(file: string, wb: ReadWorkbook): ColumnasFileJs
     file,
     mapping: wb.mappingOrigin ?? null,
     sheets: wb.sheets.map(columnasSheetJson),
-    unknown: wb.unknown.map((u) => ({ name: u.name, reason: u.reason })),
+    unknown: wb.unknown.map(unknownJson),
     hidden: (wb.hidden ?? []).map((h) => ({ name: h.name, reason: h.reason })),
     helpers: (wb.helpers ?? []).map((h) => ({ name: h.name, reason: h.reason })),
   };
+}
+
+function unknownJson(u: UnknownSheet): ColumnasUnknownJson {
+  const d = u.data;
+  if (!d) return { name: u.name, reason: u.reason };
+  return {
+    name: u.name,
+    reason: u.reason,
+    data: {
+      kind: d.kind,
+      headerRow: d.headerRow,
+      dataRows: d.rows,
+      columns: d.columns.map((c) => (c.field ? { column: columnLetter(c.col), header: c.header, field: c.field, fieldName: headerOf(c.field) } : { column: columnLetter(c.col), header: c.header, field: null })),
+      missing: d.missing.map((f) => ({ field: f, fieldName: fieldName(f) })),
+    },
+  };
+}
+
+/** The table of a sheet's columns: letter, title, the field read from it (or «sin usar»). */
+function columnLines(columns: readonly ColumnJson[], style: Style): string[] {
+  const lines: string[] = [];
+  const colWidth = Math.max(7, ...columns.map((c) => c.column.length));
+  const headWidth = Math.min(48, Math.max(10, ...columns.map((c) => c.header.length)));
+  lines.push(style.dim(`    ${'Columna'.padEnd(colWidth)}  ${'Encabezado'.padEnd(headWidth)}  Campo`));
+  for (const c of columns) {
+    const head = c.header.length > headWidth ? `${c.header.slice(0, headWidth - 1)}…` : c.header.padEnd(headWidth);
+    // Users read the field's Spanish name; its id (what a mapping names) is in --json and in the hint below.
+    const field = c.field === null ? style.dim('sin usar') : `${c.fieldName}${c.mapped ? ' (según el mapa)' : ''}`;
+    lines.push(`    ${c.column.padEnd(colWidth)}  ${head}  ${field}`);
+  }
+  return lines;
+}
+
+/** «Faltan campos obligatorios …» and how to give them with a mapping. */
+function missingLines(missing: readonly { field: string; fieldName: string }[], style: Style): string[] {
+  if (missing.length === 0) return [];
+  return [
+    style.red(`    Faltan campos obligatorios: ${missing.map((m) => `«${m.fieldName}»`).join(', ')}.`),
+    style.dim(
+      `    Si están en otra columna, indíquela con un mapa (--mapa, donde ${missing.length === 1 ? 'ese campo se llama' : 'esos campos se llaman'} ` +
+        `${missing.map((m) => m.field).join(', ')}; docs/columnas-y-mapa.md) o en el panel, «En este libro».`,
+    ),
+  ];
 }
 
 /** The human text of one file's reading. */
@@ -130,29 +189,25 @@ export function formatColumnas(file: string, wb: ReadWorkbook, style: Style): st
     lines.push(`  ${style.bold(`Hoja «${s.name}»`)}${hidden} — ${kindLabels[s.kind]}; ${j.format ? `formato: ${j.format.name}` : 'formato general (ninguna descripción conocida)'}`);
     lines.push(`    ${header}, ${plural(j.dataRows, 'fila de datos', 'filas de datos')}${vig}${blocks}`);
     for (const n of j.notes) lines.push(style.dim(`    ${n}`));
-    const colWidth = Math.max(7, ...j.columns.map((c) => c.column.length));
-    const headWidth = Math.min(48, Math.max(10, ...j.columns.map((c) => c.header.length)));
-    lines.push(style.dim(`    ${'Columna'.padEnd(colWidth)}  ${'Encabezado'.padEnd(headWidth)}  Campo`));
-    for (const c of j.columns) {
-      const head = c.header.length > headWidth ? `${c.header.slice(0, headWidth - 1)}…` : c.header.padEnd(headWidth);
-      // Users read the field's Spanish name; its id (what a mapping names) is in --json and in the hint below.
-      const field = c.field === null ? style.dim('sin usar') : `${c.fieldName}${c.mapped ? ' (según el mapa)' : ''}`;
-      lines.push(`    ${c.column.padEnd(colWidth)}  ${head}  ${field}`);
-    }
-    if (j.missing.length > 0) {
-      lines.push(style.red(`    Faltan campos obligatorios: ${j.missing.map((m) => `«${m.fieldName}»`).join(', ')}.`));
-      lines.push(
-        style.dim(
-          `    Si están en otra columna, indíquela con un mapa (--mapa, donde ${j.missing.length === 1 ? 'ese campo se llama' : 'esos campos se llaman'} ` +
-            `${j.missing.map((m) => m.field).join(', ')}; docs/columnas-y-mapa.md) o en el panel, «En este libro».`,
-        ),
-      );
-    }
+    lines.push(...columnLines(j.columns, style));
+    lines.push(...missingLines(j.missing, style));
   }
-  if (wb.unknown.length) {
+  // A sheet that looks like data but was not recognised: its columns and what it lacks, like a read sheet's.
+  for (const u of wb.unknown) {
+    const d = unknownJson(u).data;
+    if (!d) continue;
+    lines.push('');
+    lines.push(`  ${style.bold(`Hoja «${u.name}»`)} — ${style.red('no se leyó')}: parece traer datos, pero su encabezado no se reconoció`);
+    lines.push(`    títulos en la fila ${d.headerRow}, ${plural(d.dataRows, 'fila', 'filas')} debajo; se parece más a ${kindLabels[d.kind as SheetKind]}`);
+    lines.push(...columnLines(d.columns, style));
+    lines.push(...missingLines(d.missing, style));
+    lines.push(style.dim(`    En el mapa, nombre también la hoja («${u.name}»), su tipo (${d.kind}) y su fila de encabezado (${d.headerRow}).`));
+  }
+  const others = wb.unknown.filter((u) => !u.data);
+  if (others.length) {
     lines.push('');
     lines.push('  Hojas no reconocidas:');
-    for (const u of wb.unknown) lines.push(`    «${u.name}»: ${u.reason}`);
+    for (const u of others) lines.push(`    «${u.name}»: ${u.reason}`);
     if (wb.sheets.length === 0) lines.push(style.dim('    Para leer una, indique en un mapa su tipo y su fila de encabezado (docs/columnas-y-mapa.md).'));
   }
   if (wb.helpers?.length) lines.push('', `  Hojas auxiliares (no son datos): ${wb.helpers.map((h) => `«${h.name}» — ${h.reason}`).join('; ')}`);
@@ -160,9 +215,9 @@ export function formatColumnas(file: string, wb: ReadWorkbook, style: Style): st
   return lines.join('\n') + '\n';
 }
 
-/** True when the reading of `wb` is complete: some sheet read, none lacking a required field. */
+/** True when the reading of `wb` is complete: some sheet read, none lacking a required field, no data-looking sheet left unread. */
 function complete(wb: ReadWorkbook): boolean {
-  return wb.sheets.length > 0 && wb.sheets.every((s) => s.missing.length === 0);
+  return wb.sheets.length > 0 && wb.sheets.every((s) => s.missing.length === 0) && wb.unknown.every((u) => !u.data);
 }
 
 export function makeColumnas(deps: CliDeps) {

@@ -108,7 +108,7 @@ export function makeDemo(deps: CliDeps) {
         totalErrors += v.errors;
         totalWarnings += v.warnings;
         const validation: ValidarJson = {
-          files: [{ file: shown, sheets: sheetsJson(v.workbook), findings: v.findings.map(findingJson), errors: v.errors, warnings: v.warnings }],
+          files: [{ file: shown, sheets: sheetsJson(v.workbook, v.options), findings: v.findings.map(findingJson), errors: v.errors, warnings: v.warnings }],
           errors: v.errors,
           warnings: v.warnings,
         };

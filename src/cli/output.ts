@@ -77,7 +77,11 @@ export function readingLines(workbook: ReadWorkbook, style: Style = plainStyle):
     for (const note of s.notes ?? []) lines.push(style.dim(`  ${sheetLabel(s)}: ${note}`));
     if (s.missing.length > 0 && s.format) lines.push(style.dim(`  ${s.name}: no se encontró la columna de ${s.missing.map((m) => fieldName(m)).join(', ')}.`));
   }
-  if (workbook.unknown.length) lines.push(style.dim(`  Hojas no reconocidas: ${workbook.unknown.map((u) => u.name).join(', ')}`));
+  if (workbook.unknown.length) {
+    const list = workbook.unknown.map((u) => (u.data ? `${u.name} (parece traer datos: no se leyó ni se validó)` : u.name)).join(', ');
+    const line = `  Hojas no reconocidas: ${list}`;
+    lines.push(workbook.unknown.some((u) => u.data) ? style.red(line) : style.dim(line));
+  }
   if (workbook.helpers?.length) lines.push(style.dim(`  Hojas auxiliares (no son datos): ${workbook.helpers.map((h) => `${h.name} — ${h.reason}`).join('; ')}`));
   if (workbook.hidden?.length) {
     lines.push(style.dim(`  Hojas ocultas, no validadas: ${workbook.hidden.map((h) => h.name).join(', ')} (use --incluir-ocultas para leerlas)`));

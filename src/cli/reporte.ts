@@ -20,6 +20,7 @@ import { termLabel, vigenciaReasons } from '../domain/plan-note';
 import { goalStateLabels } from '../domain/goal';
 import { isOverExecuted } from '../domain/progress';
 import { InputError, VigenciaNotHeldError } from '../app/errors';
+import { readingGaps } from '../app/reading-gaps';
 import { reportOfSelection, selectReportFiles, type ReportInput, type ReportSelection } from '../app/report-files';
 import type { IsoDate } from '../domain/dates';
 import type { ReadWorkbook } from '../domain/sheet';
@@ -45,9 +46,11 @@ export function makeReporte(deps: CliDeps) {
     const report = reportOfSelection(selection);
     progress.done();
     const notes = figureNotesOf(selection.workbook);
+    // What the reading could not do (app/reading-gaps.ts) is said beside the figures too.
+    const gaps = readingGaps(selection.workbook, options);
     // What the text says beside the figures goes in the JSON too (after the documented fields), so a machine reading it is not told less.
-    if (args.json) writeJson(notes.length > 0 ? { ...report, notes } : report, io.stdout);
-    else io.stdout(formatReport(report, included(selection, args.files), styleFor(deps.colour), notes));
+    if (args.json) writeJson({ ...report, ...(notes.length > 0 ? { notes } : {}), ...(gaps.length > 0 ? { readingGaps: gaps } : {}) }, io.stdout);
+    else io.stdout(formatReport(report, included(selection, args.files), styleFor(deps.colour), [...notes, ...new Set(gaps.map((g) => g.message))]));
     return 0;
   };
 }
@@ -165,7 +168,7 @@ const FIGURE_ALIGN: ('l' | 'r')[] = ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'l'];
 const termTotal = (amounts: readonly number[]): number => Number.parseFloat(amounts.reduce((a, b) => a + b, 0).toPrecision(15));
 
 /** A report with no execution: what the plan holds, by year (plan indicativo), unit, program and source. */
-function formatPlanSummary(r: Report, s: ReportPlanSummary, files: readonly string[], style: Style): string {
+function formatPlanSummary(r: Report, s: ReportPlanSummary, files: readonly string[], style: Style, notes: readonly string[] = []): string {
   const out: string[] = [];
   const indicative = s.kind === 'plan-indicativo';
   const why = s.vigenciaFrom ? ` (${vigenciaReasons[s.vigenciaFrom]})` : '';
@@ -177,6 +180,7 @@ function formatPlanSummary(r: Report, s: ReportPlanSummary, files: readonly stri
     ),
   );
   out.push(style.dim(`  ${files.join(', ')}`));
+  for (const n of notes) out.push(`  ${n}`);
   out.push('');
   out.push(...filesBlock(r, style));
   out.push(`  ${s.note}`);
@@ -258,7 +262,7 @@ function codeOf(g: ReportGoal): string {
 }
 
 export function formatReport(r: Report, files: readonly string[], style: Style, notes: readonly string[] = []): string {
-  if (r.planSummary) return formatPlanSummary(r, r.planSummary, files, style);
+  if (r.planSummary) return formatPlanSummary(r, r.planSummary, files, style, notes);
   const out: string[] = [];
   out.push(style.bold(`Reporte de avance — ${cutoffPhrase(r)}`));
   out.push(style.dim(`  ${files.join(', ')}`));

@@ -5,7 +5,10 @@
  * (or wrong usage). Files are named in the output exactly as given on the command line.
  */
 import type { Finding } from '../domain/finding';
-import type { ReadWorkbook } from '../domain/sheet';
+import type { ReadSheet, ReadWorkbook } from '../domain/sheet';
+import { sheetsOfGuessedYear } from '../domain/guessed-year';
+import { formatById } from '../domain/formats/index';
+import { withRunNotes } from '../app/reading-gaps';
 import type { EngineOptions } from '../domain/options';
 import { InputError } from '../app/errors';
 import { validateWorkbook } from '../app/validate';
@@ -25,7 +28,8 @@ export interface SheetJson {
   format?: string;
   headerRow: number;
   dataRows: number;
-  vigencia?: number;
+  /** The year the sheet was read for; `null` when nothing named it. */
+  vigencia?: number | null;
   /** What the reading decided that the user must know (year block, period, joined sheet…). */
   notes?: string[];
 }
@@ -70,16 +74,36 @@ export function findingJson(f: Finding): FindingJson {
   return f.goal !== undefined && f.goal !== '' ? { ...base, goal: f.goal, message: f.message } : { ...base, message: f.message };
 }
 
-export function sheetsJson(workbook: ReadWorkbook): SheetJson[] {
+/**
+ * The sheets as `validar --json` lists them (`sheetVigencia` says which carry a `vigencia`; a
+ * guessed year is never given as a sheet's: its notes say how to give it).
+ */
+export function sheetsJson(workbook: ReadWorkbook, options?: EngineOptions): SheetJson[] {
+  const guessed = options ? new Set(sheetsOfGuessedYear(workbook, options).map((s) => s.name)) : new Set<string>();
   return workbook.sheets.map((s) => ({
     name: s.name,
     kind: s.kind,
     ...(s.format ? { format: s.format.name } : {}),
     headerRow: s.headerRow,
     dataRows: s.rows.length,
-    ...((s.yearBlocks?.length ?? 0) > 1 && s.vigencia !== undefined ? { vigencia: s.vigencia } : {}),
+    ...sheetVigencia(s, options, guessed.has(s.name)),
     ...(s.notes && s.notes.length > 0 ? { notes: [...s.notes] } : {}),
   }));
+}
+
+/**
+ * A sheet's `vigencia` in `validar --json`: on a multi-year sheet (the block read) and on a sheet of
+ * a real format the catalog describes (SisPT, DNP, Cundinamarca, Cali: the year it was read for —
+ * its own, else the run's); `null` on a follow-up sheet whose year nothing named. The product's
+ * own layouts keep product.md's documented shape (their title block names the vigencia).
+ */
+function sheetVigencia(s: ReadSheet, options: EngineOptions | undefined, guessed: boolean): { vigencia?: number | null } {
+  if (guessed) return { vigencia: null };
+  const multiYear = (s.yearBlocks?.length ?? 0) > 1;
+  const realFormat = s.format !== undefined && (formatById(s.format.id)?.signature.length ?? 0) > 0;
+  if (!multiYear && !realFormat) return {};
+  const v = s.vigencia ?? options?.vigencia;
+  return v !== undefined ? { vigencia: v } : {};
 }
 
 /** Sheets listed but not read: hidden ones and a known format's helper sheets. */
@@ -95,7 +119,8 @@ export function validateLoaded(file: string, workbook: ReadWorkbook, corte: stri
   const options = resolveOptions({ cutoff: corte, ...(vigencia !== undefined ? { vigencia } : {}) }, workbook, io.now);
   checkCutoffInVigencia(corte, options.vigencia, options.vigenciaFrom, workbook);
   const result = validateWorkbook(workbook, options, allRulesWithBaseline);
-  return { file, workbook, options, findings: result.findings, errors: result.errors, warnings: result.warnings };
+  // A year nothing named, a cut-off past the last report: said on their sheets (app/reading-gaps.ts).
+  return { file, workbook: withRunNotes(workbook, options), options, findings: result.findings, errors: result.errors, warnings: result.warnings };
 }
 
 export function makeValidar(deps: CliDeps) {
@@ -145,7 +170,7 @@ export function makeValidar(deps: CliDeps) {
             ? { file: o.file, error: o.error }
             : {
                 file: o.file,
-                sheets: sheetsJson(o.workbook),
+                sheets: sheetsJson(o.workbook, o.options),
                 ...listedJson(o.workbook),
                 findings: o.findings.map(findingJson),
                 errors: o.errors,

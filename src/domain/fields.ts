@@ -248,6 +248,13 @@ export const monthNames = [
 ] as const;
 
 /** Spanish header of a field, including period fields ("Programado T2", "Ejecutado Mar"). */
+/** Spanish name of a required field (`executed` / `planned` stand for the period family). */
+export function requiredLabel(field: string): string {
+  if (field === 'executed') return 'Ejecutado (por periodo)';
+  if (field === 'planned') return 'Programado (por periodo)';
+  return headerOf(field as FieldId);
+}
+
 export function headerOf(field: FieldId, periodKind: PeriodKind = 'quarter'): string {
   const c = /^(cost|source)(\d+)/.exec(field);
   if (c) return `${c[1] === 'cost' ? 'Total' : 'Fuente'} año ${c[2]}`;

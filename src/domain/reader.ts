@@ -20,8 +20,8 @@
 import { BASELINE_SHEET, isChangeLogSheet } from './baseline';
 import { columnLetter, isCellError, NOT_CALCULATED, type CellRange, type CellValue, type Grid, type SheetVisibility, type WorkbookGrids } from './grid';
 import { resolveUncalculated } from './formula-text';
-import { fieldType, headerOf, kindLabels, plannedField, requiredFields, type FieldId, type PeriodKind, type RequiredField, type SheetKind } from './fields';
-import type { DataRow, ErrorCell, ListedSheet, ParsedValue, ReadCell, ReadSheet, ReadWorkbook, UnknownSheet, UnreadColumn } from './sheet';
+import { fieldType, headerOf, kindLabels, plannedField, requiredFields, requiredLabel, type FieldId, type PeriodKind, type RequiredField, type SheetKind } from './fields';
+import type { DataRow, ErrorCell, ListedSheet, ParsedValue, ReadCell, ReadSheet, ReadWorkbook, UnknownSheet, UnreadColumn, UnreadData } from './sheet';
 import type { IsoDate } from './dates';
 import {
   decideKind,
@@ -665,6 +665,85 @@ function unknownReason(view: SheetView, search: HeaderSearch): string {
   );
 }
 
+/** Distinct column titles of a header-text row (numbers are not titles). */
+function titlesOf(line: readonly (string | undefined)[]): number {
+  const seen = new Set<string>();
+  for (const t of line) if (t !== undefined && !/^[-+]?[\d.,]+$/.test(t)) seen.add(t);
+  return seen.size;
+}
+
+/** Least column titles, data rows and number columns for an unrecognised sheet to look like data. */
+const dataLike = { titles: 4, rows: 2, numberColumns: 2 } as const;
+
+/**
+ * What an unrecognised sheet holds when it looks like data (real-formats.md "Never silent"): the
+ * row with most distinct column titles within the first 30 (the lower of two equal ones: a group
+ * row over its sub-titles), at least two rows under it with three or more values, and numbers in
+ * at least two columns — a follow-up or a plan whose titles the matcher did not know. A list
+ * (one or two columns), instructions (one column of text) or an empty sheet is not.
+ */
+function unreadDataOf(view: SheetView, texts: readonly (string | undefined)[][], search: HeaderSearch): UnreadData | undefined {
+  let at = -1;
+  let most = 0;
+  for (let i = 0; i < Math.min(texts.length, headerWindow); i++) {
+    const n = titlesOf(texts[i]);
+    if (n >= most && n > 0) {
+      at = i;
+      most = n;
+    }
+  }
+  if (at < 0 || most < dataLike.titles) return undefined;
+  let rows = 0;
+  const numberColumns = new Set<number>();
+  for (let i = at + 1; i < view.values.length; i++) {
+    const row = view.values[i];
+    if (!row) continue;
+    const first = firstNonBlank(row);
+    if (first < 0 || isTotalText(row[first])) continue;
+    let filled = 0;
+    for (let j = 0; j < row.length; j++) {
+      const v = row[j];
+      if (isBlankValue(v)) continue;
+      filled++;
+      if ((typeof v === 'number' && Number.isFinite(v)) || v instanceof Date) numberColumns.add(j);
+    }
+    if (filled >= 3) rows++;
+  }
+  if (rows < dataLike.rows || numberColumns.size < dataLike.numberColumns) return undefined;
+  const line = texts[at];
+  const above = at > 0 && titlesOf(texts[at - 1]) >= dataLike.titles ? texts[at - 1] : undefined;
+  // The closest match of the general matcher, when it is this header: the fields it did read.
+  const near = search.closest && search.closest.match.columns.size > 0 ? search.closest : undefined;
+  const closest = near && (near.row === view.originRow + at || near.row === view.originRow + at - 1) ? near.match : undefined;
+  const fieldAt = new Map<number, FieldId>();
+  for (const [field, c] of closest?.columns ?? []) if (!fieldAt.has(c.col)) fieldAt.set(c.col, field);
+  const columns: { col: number; header: string; field?: FieldId }[] = [];
+  for (let j = 0; j < line.length; j++) {
+    const t = line[j];
+    const g = above?.[j];
+    if (t === undefined && g === undefined) continue;
+    const header = g !== undefined && t !== undefined && g !== t ? `${g} ${t}` : (t ?? g ?? '');
+    const col = view.originCol + j;
+    const field = fieldAt.get(col);
+    columns.push(field ? { col, header, field } : { col, header });
+  }
+  // Nothing matched anywhere: a follow-up sheet is what an unknown layout most often is (real-formats.md).
+  const kind: SheetKind = closest?.kind ?? near?.match.kind ?? 'hoja-captura';
+  const missing = closest?.missing ?? (near && near.match.kind === kind ? near.match.missing : requiredFields[kind].map(String));
+  return { headerRow: view.originRow + at, rows, kind, columns, missing: [...missing] };
+}
+
+/** The reason an unrecognised data-looking sheet was not read, naming what is missing. */
+function unreadDataReason(d: UnreadData): string {
+  const found = d.columns.filter((c) => c.field !== undefined).length;
+  const missing = d.missing.map((m) => `«${requiredLabel(m)}»`).join(', ');
+  return (
+    `Parece una hoja de datos (títulos en la fila ${d.headerRow}, ${d.rows} ${d.rows === 1 ? 'fila' : 'filas'} debajo) pero no se leyó: ` +
+    `${found === 0 ? 'ninguno de sus títulos' : `solo ${found} de sus títulos`} coincide con los de «${capitalized(kindLabels[d.kind])}» ` +
+    `y no se encontraron sus campos obligatorios ${missing}.`
+  );
+}
+
 /** First non-blank column of the header rows (merged values count). */
 function headerColOf(view: SheetView, texts: readonly (string | undefined)[][], first: number, last: number): number {
   let best = -1;
@@ -1098,7 +1177,11 @@ export function readSheet(grid: Grid, options?: ReaderOptions): ReadSheet | Unkn
   // A hidden sheet read on request that no known format describes, with most of the required
   // columns of the kind the general matcher guessed missing, is some other table (another
   // period's indicators, a list): said so, not validated with the wrong kind.
-  return visibilityOf(grid.visibility) !== 'visible' && isReadSheet(sheet) ? notDataIfForeign(sheet) : sheet;
+  if (visibilityOf(grid.visibility) === 'visible') return sheet;
+  if (isReadSheet(sheet)) return notDataIfForeign(sheet);
+  // A hidden sheet read on request is listed with its reason; the "not read" alarm is for visible data.
+  if (!sheet.data) return sheet;
+  return { name: sheet.name, reason: sheet.reason, ...(sheet.mappingProblems ? { mappingProblems: sheet.mappingProblems } : {}) };
 }
 
 function readSheetAsIs(grid: Grid, options?: ReaderOptions): ReadSheet | UnknownSheet {
@@ -1119,9 +1202,10 @@ function readSheetAsIs(grid: Grid, options?: ReaderOptions): ReadSheet | Unknown
     if (search.choice) reading = generalHeader(view, texts, search.choice);
     else if (mapped) reading = mappedHeader(view, texts, mapped.sheet, only);
     if (!reading) {
-      const reason = unknownReason(view, search);
+      const data = unreadDataOf(view, texts, search);
+      const reason = data ? unreadDataReason(data) : unknownReason(view, search);
       if (mapped) problems.push(`La hoja «${name}» no se pudo leer con el mapa: ${reason} Indique en el mapa su tipo y su fila de encabezado.`);
-      return problems.length ? { name, reason, mappingProblems: problems } : { name, reason };
+      return { name, reason, ...(problems.length ? { mappingProblems: problems } : {}), ...(data ? { data } : {}) };
     }
   }
   const { first, last, format } = reading;

@@ -165,6 +165,26 @@ export interface UnknownSheet {
   /** Best guess and its score, for the pane's "hoja no reconocida" line. */
   readonly reason: string;
   readonly mappingProblems?: readonly string[];
+  /**
+   * A visible sheet that looks like data (a row of column titles over rows holding numbers) but
+   * whose header was not recognised: what it holds, so every verb can say it was not read and how
+   * to fix it (real-formats.md "Never silent"). Absent for empty sheets, lists and instructions.
+   */
+  readonly data?: UnreadData;
+}
+
+/** What an unrecognised data-looking sheet holds (`UnknownSheet.data`). */
+export interface UnreadData {
+  /** 1-based row of its column titles (the lower one of a two-row header). */
+  readonly headerRow: number;
+  /** Rows with values under the header. */
+  readonly rows: number;
+  /** The kind its header came closest to (a capture sheet when nothing matched). */
+  readonly kind: SheetKind;
+  /** Every titled column, in order, with the field the general matcher read in it (if any). */
+  readonly columns: readonly { readonly col: number; readonly header: string; readonly field?: FieldId }[];
+  /** Required fields of `kind` not found (`executed` / `planned` stand for the period family). */
+  readonly missing: readonly string[];
 }
 
 /** A sheet that is not data: hidden (not asked for), or a helper of a known format. */

@@ -4,6 +4,7 @@ import type { Rule, RuleContext } from './types';
 import { allRules } from './index';
 import { isCellRule, runCellChecks } from './lib/cells';
 import { isRowRule, runRowChecks } from './lib/rows';
+import { isVigenciaGuessed, yearDependentRules } from '../domain/guessed-year';
 
 /**
  * Runs the rules and returns their findings, one per (rule, sheet, cell) — "one cell gets one
@@ -14,9 +15,13 @@ import { isRowRule, runRowChecks } from './lib/rows';
  * the sheet's anchor (the header row's first cell), so its findings are kept apart by message
  * (each names its column).
  *
- * A rule that throws is a bug, not a finding: the error propagates.
+ * A rule that throws is a bug, not a finding: the error propagates. When the vigencia is a guess
+ * (today's year: nothing in the workbook or the command named it), the rules whose findings
+ * depend on the year are left out (`domain/guessed-year.ts`).
  */
-export function runRules(ctx: RuleContext, rules: readonly Rule[] = allRules): Finding[] {
+export function runRules(ctx: RuleContext, all: readonly Rule[] = allRules): Finding[] {
+  // On a year nothing named (domain/guessed-year.ts) the rules that depend on it are not run: the output says so.
+  const rules = isVigenciaGuessed(ctx.workbook, ctx.options) ? all.filter((r) => !yearDependentRules.has(r.meta.id)) : all;
   // The cell rules look at the cells in one shared pass (lib/cells.ts); their findings are then
   // taken in registry order with the others', exactly as if each had run its own `check`.
   const cellRules = rules.filter(isCellRule);

@@ -103,3 +103,66 @@ describe('grids as office-js gives them', () => {
     expect(sheet.visibility).toBe('visible');
   });
 });
+
+describe('an unrecognised sheet that looks like data (real-formats.md «Never silent»)', () => {
+  const asUnknown = (s: ReadSheet | UnknownSheet): UnknownSheet => {
+    if ('kind' in s) throw new Error(`read as ${s.kind}`);
+    return s;
+  };
+
+  it('a row of titles over rows with numbers: its columns and the required fields not found', async () => {
+    const wb = await gridsOf([
+      {
+        name: 'Avance',
+        rows: [
+          ['Informe del semestre'],
+          ['Identificador', 'Compromiso', 'Área', 'Esperado', 'Logrado'],
+          ['A-1', 'Vacunar', 'Salud', 100, 40],
+          ['A-2', 'Pavimentar', 'Obras', 12, 3],
+          ['A-3', 'Capacitar', 'Educación', 30, 30],
+        ],
+      },
+    ]);
+    const u = asUnknown(readSheet(wb.sheets[0]));
+    expect(u.data).toEqual({
+      headerRow: 2,
+      rows: 3,
+      kind: 'hoja-captura',
+      columns: [
+        { col: 1, header: 'Identificador' },
+        { col: 2, header: 'Compromiso' },
+        { col: 3, header: 'Área' },
+        { col: 4, header: 'Esperado' },
+        { col: 5, header: 'Logrado' },
+      ],
+      missing: ['goalCode', 'goal', 'unit', 'accumulation', 'yearGoal', 'executed'],
+    });
+    expect(u.reason).toMatch(/^Parece una hoja de datos \(títulos en la fila 2, 3 filas debajo\) pero no se leyó/);
+  });
+
+  it('lists, instructions and empty sheets are not data', async () => {
+    const wb = await gridsOf([
+      { name: 'Listas', rows: [['Dependencias', 'Código'], ['Salud', 1], ['Obras', 2], ['Educación', 3]] },
+      { name: 'Instrucciones', rows: [['Instrucciones'], ['1. Diligencie cada fila.'], ['2. Envíe el 15 de julio.']] },
+      { name: 'Vacía', rows: [] },
+      // Titles over rows of text only (a directory of contacts): no figures, not a follow-up.
+      { name: 'Contactos', rows: [['Nombre', 'Cargo', 'Correo', 'Teléfono fijo'], ['Ana', 'Enlace', 'a@x.co', 'n/d'], ['Luis', 'Jefe', 'l@x.co', 'n/d']] },
+    ]);
+    const read = readWorkbook(wb);
+    expect(read.unknown.map((u) => [u.name, u.data])).toEqual([
+      ['Listas', undefined],
+      ['Instrucciones', undefined],
+      ['Vacía', undefined],
+      ['Contactos', undefined],
+    ]);
+  });
+
+  it('a hidden one read on request is listed with its reason, not as unread data', async () => {
+    const wb = await gridsOf([
+      { name: 'Oculta', state: 'hidden', rows: [['Identificador', 'Compromiso', 'Área', 'Esperado', 'Logrado'], ['A-1', 'Vacunar', 'Salud', 100, 40], ['A-2', 'Pavimentar', 'Obras', 12, 3]] },
+    ]);
+    const read = readWorkbook(wb, { includeHidden: true });
+    expect(read.unknown.map((u) => u.name)).toEqual(['Oculta']);
+    expect(read.unknown[0].data).toBeUndefined();
+  });
+});
