@@ -128,7 +128,8 @@ function basisOf(options: EngineOptions, given: { cutoff?: IsoDate; vigencia?: n
 /** The report of a selection: the documented `reporte --json`, plus `files` and `basis` when several files were given. */
 export function reportOfSelection(selection: ReportSelection): Report {
   const report = buildReport(selection.workbook, selection.options);
-  const none = noGoalsReason(selection.workbook, report);
+  const planGoals = report.planSummary ? Math.max(report.planSummary.goals, report.planSummary.planGoals) : 0;
+  const none = noGoalsReason(selection.workbook, report.goals.length + report.plan.goals + planGoals + (report.gestion?.goals ?? 0));
   if (none) throw new InputError(none);
   return selection.files.length > 0 ? { ...report, files: selection.files, basis: selection.basis } : report;
 }
@@ -137,11 +138,11 @@ export function reportOfSelection(selection: ReportSelection): Report {
  * Sheets read with data rows but not one goal in the report (real-formats.md "Never silent": "0
  * metas" with exit 0 is never the whole answer): the same answer as a workbook where only helper
  * sheets were recognised, an `InputError` (exit 2) that says what was read and how to correct it.
- * `null` when the report has goals, or when no sheet has rows (`recognise` already said so).
+ * `goals`: every goal the report or informe counts (measured, of the plan summary, of gestión).
+ * `null` when there is one, or when no sheet has rows (`recognise` already said so).
  */
-export function noGoalsReason(workbook: ReadWorkbook, report: Report): string | null {
-  const planGoals = report.planSummary ? Math.max(report.planSummary.goals, report.planSummary.planGoals) : 0;
-  if (report.goals.length > 0 || report.plan.goals > 0 || planGoals > 0 || (report.gestion?.goals ?? 0) > 0) return null;
+export function noGoalsReason(workbook: ReadWorkbook, goals: number): string | null {
+  if (goals > 0) return null;
   const withRows = workbook.sheets.filter((s) => s.rows.length > 0);
   if (withRows.length === 0) return null;
   const list = withRows

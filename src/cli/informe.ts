@@ -12,7 +12,7 @@
  */
 import * as path from 'node:path';
 import { InputError } from '../app/errors';
-import { selectReportFiles } from '../app/report-files';
+import { noGoalsReason, selectReportFiles } from '../app/report-files';
 import { informeOf, informeSummary } from '../app/informe';
 import { localDateTime } from '../app/generate';
 import { allowOnly, checkCutoffInVigencia } from './args';
@@ -36,6 +36,10 @@ export function makeInforme(deps: CliDeps) {
     checkCutoffInVigencia(args.corte, options.vigencia, options.vigenciaFrom, workbook);
     const names = included(selection, args.files).map((f) => path.basename(f));
     const { html, data } = informeOf(workbook, options, names, { publico: args.publico, generatedAt: localDateTime(io.now) }, selection);
+    // Data rows and not one goal: said, never an informe of «0 metas» (as reporte).
+    const m = data.model;
+    const none = noGoalsReason(workbook, m.goals.length + (m.planSummary ? Math.max(m.planSummary.goals, m.planSummary.planGoals) : 0));
+    if (none) throw new InputError(none);
     const inputs = args.files.map((f) => path.resolve(io.cwd, f));
     await deps.writeFile(path.resolve(io.cwd, args.output), html, { force: args.force, inputs, display: args.output });
     const summary = informeSummary(data, args.publico);

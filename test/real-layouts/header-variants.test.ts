@@ -440,7 +440,7 @@ maybe('header variants of the real formats read as the samples do', () => {
     }
   });
 
-  it('a sheet reworded beyond recognition is never «0 metas» with exit 0: reporte says what it read', async () => {
+  it('a sheet reworded beyond recognition is never «0 metas» with exit 0: reporte and informe say what was read', async () => {
     const file = path.join(dir, 'tenjo-irreconocible.xlsx');
     const spec = path.join(dir, 'beyond.json');
     writeFileSync(
@@ -460,5 +460,10 @@ maybe('header variants of the real formats read as the samples do', () => {
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/^tablero: En la hoja «PDM» \(plan de acción, ningún formato conocido, 45 filas\) de «tenjo-irreconocible\.xlsx» no se encontró ninguna meta que medir/);
     expect(r.stderr).toMatch(/tablero columnas/);
+    // informe neither: no page of «0 metas».
+    const i = await tablero(['informe', file, '-o', path.join(dir, 'informe-irreconocible.html')], dir);
+    expect(i.code).toBe(2);
+    expect(i.stderr).toMatch(/no se encontró ninguna meta que medir/);
+    expect(existsSync(path.join(dir, 'informe-irreconocible.html'))).toBe(false);
   });
 });
