@@ -17,6 +17,7 @@ import type { ReadSheet, ReadWorkbook, UnknownSheet } from '../domain/sheet';
 import type { MappingOrigin } from '../domain/mapping';
 import { allowOnly, checkCutoffInVigencia, readingOf } from './args';
 import { resolveOptions } from '../app/run-options';
+import { withRunNotes } from '../app/reading-gaps';
 import type { CliDeps } from './deps';
 import { writeJson } from './json-out';
 import { formatFileError, oneLine, plural, styleFor, type Style } from './output';
@@ -229,12 +230,11 @@ export function makeColumnas(deps: CliDeps) {
     for (const file of args.files) {
       try {
         const { workbook } = await deps.load(file, io, undefined, readingOf(args), true);
-        if (args.corte !== undefined) {
-          // The same cut-off every other reading verb refuses is refused here (real-formats.md «Years and the vigencia»).
-          const options = resolveOptions({ cutoff: args.corte, ...(args.vigencia !== undefined ? { vigencia: Number(args.vigencia) } : {}) }, workbook, io.now);
-          checkCutoffInVigencia(args.corte, options.vigencia, options.vigenciaFrom, workbook);
-        }
-        results.push({ file, workbook });
+        const options = resolveOptions({ ...(args.corte !== undefined ? { cutoff: args.corte } : {}), ...(args.vigencia !== undefined ? { vigencia: Number(args.vigencia) } : {}) }, workbook, io.now);
+        // The same cut-off every other reading verb refuses is refused here (real-formats.md «Years and the vigencia»).
+        if (args.corte !== undefined) checkCutoffInVigencia(args.corte, options.vigencia, options.vigenciaFrom, workbook);
+        // A year nothing named, a cut-off past the last report: said with the sheet's other notes, as validar says them.
+        results.push({ file, workbook: withRunNotes(workbook, options) });
       } catch (e) {
         if (!(e instanceof InputError)) throw e;
         results.push({ file, error: e.message });

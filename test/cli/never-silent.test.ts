@@ -275,6 +275,10 @@ describe('never silent: the vigencia and the periods of Cali Cuadro 1S', () => {
     expect(out.code).toBe(1);
     const rep = await tablero(['reporte', noYear], dir, { now: DEC_2026 });
     expect(rep.stdout).toContain(`No se encontró la vigencia de la hoja «${CALI_SHEET}»`);
+    const cols = await tablero(['columnas', noYear, '--json'], dir, { now: DEC_2026 });
+    const sheet1 = json<{ files: { sheets: { name: string; vigencia: number | null; notes: string[] }[] }[] }>(cols.stdout).files[0].sheets.find((s) => s.name === CALI_SHEET)!;
+    expect(sheet1.vigencia).toBeNull();
+    expect(sheet1.notes.some((n) => n.includes('--vigencia 2025'))).toBe(true);
   });
 
   it('with --vigencia 2025 the year-dependent findings come back and the JSON says 2025', async () => {
