@@ -192,6 +192,12 @@ export function summarizeSheet(sheet: ReadSheet, options: EngineOptions): string
   }
 }
 
+/** The detection with `extra` added to its note. */
+function withNote(d: Detection, extra: string | undefined): Detection {
+  if (!extra) return d;
+  return { ...d, note: d.note ? `${d.note} ${extra}` : extra };
+}
+
 export function detectWorkbook(workbook: ReadWorkbook, options: EngineOptions): Detection {
   const sheets: DetectedSheet[] = workbook.sheets
     .filter((s) => s.visibility === 'visible')
@@ -211,11 +217,12 @@ export function detectWorkbook(workbook: ReadWorkbook, options: EngineOptions): 
 export const paneChunks = {
   /** Validar: the rule catalog and the progress the rules share. */
   validate: async () => {
-    const [{ validateWorkbook }, { ruleName }] = await Promise.all([
+    const [{ validateWorkbook }, { ruleName }, { paneReadingNote }] = await Promise.all([
       import(/* webpackChunkName: "validar" */ './validate.js'),
       import(/* webpackChunkName: "validar" */ '../rules/names.js'),
+      import(/* webpackChunkName: "validar" */ './reading-gaps.js'),
     ]);
-    return { validateWorkbook, ruleTitle: ruleName };
+    return { validateWorkbook, ruleTitle: ruleName, readingNote: paneReadingNote };
   },
   /** Informe: the progress model and the report's page builder. */
   informe: () => import(/* webpackChunkName: "informe" */ './informe.js'),
@@ -235,7 +242,7 @@ export function createPaneUseCases(generateSheet: GenerateSheet): PaneUseCases {
     },
 
     async validate(grids, settings, stored): Promise<ValidationOutcome> {
-      const { validateWorkbook, ruleTitle } = await paneChunks.validate();
+      const { validateWorkbook, ruleTitle, readingNote } = await paneChunks.validate();
       const workbook = readPaneFor(grids, settings, stored?.mapping);
       const options = engineOptions(settings, workbook);
       // An approved workbook (the plan stored by Aprobar plan / tablero aprobar): every rule and
@@ -248,7 +255,8 @@ export function createPaneUseCases(generateSheet: GenerateSheet): PaneUseCases {
         findings: result.findings,
         errors: result.errors,
         warnings: result.warnings,
-        detection: detectWorkbook(workbook, options),
+        // What the reading could not do (a data sheet not read, a year nothing named, a cut-off past the last report) is said with the result (real-formats.md «Never silent»).
+        detection: withNote(detectWorkbook(workbook, options), readingNote(workbook, options)),
         ...(problems.length > 0 ? { mappingProblems: problems } : {}),
       };
     },

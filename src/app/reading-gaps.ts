@@ -32,10 +32,10 @@ const names = (missing: readonly string[]): string => missing.map((m) => `«${re
  * (`domain/guessed-year.ts`), a cut-off past the sheet's last reported period
  * (`domain/unreported-period.ts`).
  */
-export function runNotes(workbook: ReadWorkbook, options: EngineOptions): { sheet: ReadSheet; note: string }[] {
+export function runNotes(workbook: ReadWorkbook, options: EngineOptions, advice: 'cli' | 'pane' = 'cli'): { sheet: ReadSheet; note: string }[] {
   const out: { sheet: ReadSheet; note: string }[] = [];
   const guessed = sheetsOfGuessedYear(workbook, options);
-  const note = guessedVigenciaNote(workbook, options);
+  const note = guessedVigenciaNote(workbook, options, advice);
   if (note !== undefined) for (const s of guessed) out.push({ sheet: s, note });
   for (const [s, n] of unreportedPeriodNotes(workbook, options)) if (!guessed.includes(s)) out.push({ sheet: s, note: n });
   return out;
@@ -82,4 +82,22 @@ export function readingGaps(workbook: ReadWorkbook, options?: EngineOptions): Re
     });
   }
   return out;
+}
+
+/**
+ * The pane's line of what the reading could not do (its header's note): the data sheets not read,
+ * and the run's notes (a vigencia nothing named, a cut-off past the last report). `undefined` when
+ * there is nothing to say.
+ */
+export function paneReadingNote(workbook: ReadWorkbook, options: EngineOptions): string | undefined {
+  const parts: string[] = [];
+  for (const u of workbook.unknown) {
+    if (!u.data) continue;
+    parts.push(
+      `La hoja «${u.name}» parece traer datos pero no se leyó: faltan sus columnas obligatorias ${names(u.data.missing)}; ` +
+        'indique en «En este libro» la columna de cada campo.',
+    );
+  }
+  for (const n of runNotes(workbook, options, 'pane')) if (!parts.includes(n.note)) parts.push(n.note);
+  return parts.length ? parts.join(' ') : undefined;
 }

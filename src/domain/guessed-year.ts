@@ -61,7 +61,7 @@ export function yearOfDates(sheets: readonly ReadSheet[]): number | undefined {
 }
 
 /** What the output says when the year is a guess: what was left out and how to give the year. */
-export function guessedVigenciaNote(workbook: ReadWorkbook, options: EngineOptions): string | undefined {
+export function guessedVigenciaNote(workbook: ReadWorkbook, options: EngineOptions, advice: 'cli' | 'pane' = 'cli'): string | undefined {
   const sheets = sheetsOfGuessedYear(workbook, options);
   if (sheets.length === 0) return undefined;
   const hint = yearOfDates(sheets);
@@ -72,7 +72,9 @@ export function guessedVigenciaNote(workbook: ReadWorkbook, options: EngineOptio
     `así que no se revisó lo que depende de él (actividades vencidas, reportes faltantes, sobreejecución, análisis y evidencia exigidos, ` +
     `presupuesto adelantado, fechas fuera de la vigencia) y las cifras al corte no son de fiar. ` +
     (hint !== undefined ? `Las fechas de las actividades son de ${hint}. ` : '') +
-    `Indique la vigencia con --vigencia ${example} (o la fecha de corte con --corte ${example}-06-30), o en el panel, en Ajustes.`
+    (advice === 'pane'
+      ? `Indique la vigencia (${example}, por ejemplo) o la fecha de corte en Ajustes.`
+      : `Indique la vigencia con --vigencia ${example} (o la fecha de corte con --corte ${example}-06-30), o en el panel, en Ajustes.`)
   );
 }
 
