@@ -906,20 +906,36 @@ function columnHasData(view: SheetView, col: number, from: number): boolean {
   return false;
 }
 
-const ordinalQuarter: Readonly<Record<string, number>> = { primer: 1, segundo: 2, tercer: 3, cuarto: 4, i: 1, ii: 2, iii: 3, iv: 4, '1': 1, '2': 2, '3': 3, '4': 4 };
+const ordinalQuarter: Readonly<Record<string, number>> = {
+  primer: 1, primero: 1, segundo: 2, tercer: 3, tercero: 3, cuarto: 4,
+  '1er': 1, '1ro': 1, '1o': 1, '2do': 2, '2o': 2, '3er': 3, '3ro': 3, '3o': 3, '4to': 4, '4o': 4,
+  i: 1, ii: 2, iii: 3, iv: 4, '1': 1, '2': 2, '3': 3, '4': 4,
+};
+const Q = '(?<q>primero|primer|segundo|tercero|tercer|cuarto|1er|1ro|1o|2do|2o|3er|3ro|3o|4to|4o|iv|iii|ii|i|[1-4])';
+const TRIM = 'trim(?:estre)?';
+const Y = '(?<year>(?:19|20)\\d\\d)';
+/** The wordings of a quarter and its year in a title, in the order they are tried. */
+const quarterTitlePatterns = [
+  new RegExp(`\\b${Y}\\b.*?\\b${Q}\\s+${TRIM}\\b`), // Ejecución PIIP 2025 - tercer trimestre
+  new RegExp(`\\b${Q}\\s+${TRIM}\\s+(?:de\\s+|del\\s+)?${Y}\\b`), // II TRIMESTRE 2025
+  new RegExp(`\\b${Y}\\b.*?\\b${TRIM}\\s+${Q}\\b`), // Ejecución PIIP 2025 - trimestre III
+  new RegExp(`\\b${TRIM}\\s+${Q}\\s+(?:de\\s+|del\\s+)?${Y}\\b`), // Trimestre 2 de 2025
+];
 
 /**
  * A quarter and year named together in a title or group cell ("Ejecución PIIP 2025 - tercer
- * trimestre", "II TRIMESTRE 2025"): the execution runs to the end of that quarter.
+ * trimestre", "… 2025 - 3er trimestre", "… 2025 - trimestre III", "II TRIMESTRE 2025",
+ * "Trimestre 2 de 2025"): the execution runs to the end of that quarter.
  */
 export function quarterTitle(text: string): { year: number; quarter: number } | undefined {
   const n = normalize(text);
-  const a = /\b(?<year>(?:19|20)\d\d)\b.*?\b(?<q>primer|segundo|tercer|cuarto|iv|iii|ii|i|[1-4])\s+trimestre\b/.exec(n);
-  const b = a ?? /\b(?<q>primer|segundo|tercer|cuarto|iv|iii|ii|i|[1-4])\s+trimestre\s+(?:de\s+|del\s+)?(?<year>(?:19|20)\d\d)\b/.exec(n);
-  const m = b;
-  if (!m?.groups) return undefined;
-  const quarter = ordinalQuarter[m.groups.q];
-  return quarter ? { year: Number(m.groups.year), quarter } : undefined;
+  for (const re of quarterTitlePatterns) {
+    const m = re.exec(n);
+    if (!m?.groups) continue;
+    const quarter = ordinalQuarter[m.groups.q];
+    if (quarter) return { year: Number(m.groups.year), quarter };
+  }
+  return undefined;
 }
 
 /** A formula saved with no calculated value in the first `rows` rows (titles, group and header rows). */

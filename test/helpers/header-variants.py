@@ -83,11 +83,24 @@ def zip_job(job):
 
         def cell(cm):
             attrs, body = cm.group(1), cm.group(2)
+            if body is None:  # an empty cell, `<c r="A6" s="7"/>`
+                return cm.group(0)
             if re.search(r'\bt="s"', attrs):
                 v = re.search(r"<v>(\d+)</v>", body)
                 old = strings[int(v.group(1))]
             elif re.search(r'\bt="inlineStr"', attrs):
                 old = xml_text(body)
+            elif re.search(r'\bt="str"', attrs):
+                # a formula's cached text (DNP's group titles, `=CONCATENATE("Ejecución PIIP ", …)`): only the cached value changes
+                v = re.search(r"<v>(.*?)</v>", body, re.S)
+                if not v:
+                    return cm.group(0)
+                old = html.unescape(v.group(1))
+                new = apply(old, edit["replace"], used)
+                if new == old:
+                    return cm.group(0)
+                changed.append([old, new])
+                return "<c%s>%s</c>" % (attrs, body[: v.start(1)] + html.escape(new, quote=False) + body[v.end(1):])
             else:
                 return cm.group(0)
             new = apply(old, edit["replace"], used)
@@ -101,7 +114,7 @@ def zip_job(job):
             added.append("<si>%s</si>" % text)
             return "<c%s><v>%d</v></c>" % (attrs, index)
 
-        body = re.sub(r"<c\b([^>]*?)>(.*?)</c>", cell, m.group(1), flags=re.S)
+        body = re.sub(r"<c\b([^>]*?)(?:/>|>(.*?)</c>)", cell, m.group(1), flags=re.S)
         xml = xml[: m.start(1)] + body + xml[m.end(1):]
         parts[name] = xml.encode("utf8")
     if added:

@@ -106,6 +106,30 @@ const variants: readonly Variant[] = [
     ],
   },
   {
+    // The titles say how far the execution runs (`Resumen`'s, which the group row's formula repeats), in other words.
+    name: 'dnp-titulo-3er-trimestre',
+    sample: DNP,
+    format: 'Informe de seguimiento al PDT (DNP)',
+    tool: 'zip',
+    edits: [
+      { sheet: 'Resumen', row: 1, replace: [['^2025 - tercer trimestre$', '2025 - 3er trimestre']] },
+      { sheet: DNP_PHYSICAL, row: 6, replace: [['^Ejecución PIIP 2025 - tercer trimestre$', 'Ejecución PIIP 2025 - 3er trimestre']] },
+      { sheet: DNP_FINANCIAL, row: 6, replace: [['^Ejecución CUIPO 2025 - tercer trimestre$', 'Ejecución CUIPO 2025 - 3er trimestre']] },
+      { sheet: DNP_PHYSICAL, row: 7, replace: [['^Ejecución Física (\\d{4})', 'Ejec. Física \\1']] },
+    ],
+  },
+  {
+    name: 'dnp-titulo-trimestre-iii',
+    sample: DNP,
+    format: 'Informe de seguimiento al PDT (DNP)',
+    tool: 'zip',
+    edits: [
+      { sheet: 'Resumen', row: 1, replace: [['^2025 - tercer trimestre$', '2025 - Trimestre III']] },
+      { sheet: DNP_PHYSICAL, row: 6, replace: [['^Ejecución PIIP 2025 - tercer trimestre$', 'Ejecución PIIP 2025 - Trimestre III']] },
+      { sheet: DNP_FINANCIAL, row: 6, replace: [['^Ejecución CUIPO 2025 - tercer trimestre$', 'Ejecución CUIPO 2025 - Trimestre III']] },
+    ],
+  },
+  {
     name: 'dnp-otra-redaccion',
     sample: DNP,
     format: 'Informe de seguimiento al PDT (DNP)',
