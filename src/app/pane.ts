@@ -15,7 +15,7 @@ import { storedMappingText, type WorkbookMapping } from '../domain/mapping';
 import { supersededNote, throughConsolidated, withoutProductSheets } from './registry';
 import { UserError } from './errors';
 import type { GeneratedKind } from '../sheets/model';
-import { goalCodeOf, distinctGoalCount } from '../domain/goals';
+import { goalCodeOf, distinctGoalCount } from '../domain/goal-code';
 import { cutoffPeriod, periodLabel } from '../domain/periods';
 import { localDateTime, todayIso } from '../domain/dates';
 import { resolveOptions, vigenciaNotInWorkbook } from './run-options';

@@ -5,9 +5,8 @@
  * imports nothing of the progress model.
  */
 import { isoDate, parts, todayIso, type IsoDate } from '../domain/dates';
-import { defaultRatingRanges, type EngineOptions, type VigenciaFrom } from '../domain/options';
+import { DEFAULT_LAG_THRESHOLD, defaultRatingRanges, type EngineOptions, type VigenciaFrom } from '../domain/options';
 import { defaultCutoff, periodEnd } from '../domain/periods';
-import { DEFAULT_LAG_THRESHOLD } from '../domain/progress';
 import { isGoalSheet, type ReadSheet, type ReadWorkbook } from '../domain/sheet';
 
 

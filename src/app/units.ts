@@ -2,7 +2,7 @@
  * Whose is a row: the unit (dependencia) a data row names, as `devolver`, the pane's unit picker
  * and the informe group them. Engine-only and small, so the pane's first load can list the units.
  */
-import { nameKey } from '../domain/aggregate';
+import { nameKey } from '../domain/text';
 import { okText } from '../domain/sheet';
 import type { ReadSheet, ReadWorkbook } from '../domain/sheet';
 

@@ -27,6 +27,7 @@ import type { GoalProgress, GoalState } from './goal';
 import { defaultRatingRanges } from './options';
 import type { RatingRanges } from './options';
 import { round12 } from './tolerance';
+import { nameKey } from './text';
 import { partialPhrase } from './periods';
 import type { CutoffAt } from './periods';
 
@@ -255,15 +256,7 @@ export function aggregate(
   };
 }
 
-/** Grouping key of a name: trimmed, spaces collapsed, lower case, no accents. */
-export function nameKey(name: string): string {
-  return name
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toLowerCase();
-}
+export { nameKey };
 
 /**
  * Groups goals by unit, dimension or program and aggregates each group, in order of first

@@ -26,10 +26,11 @@ import type { ReadSheet, ReadWorkbook } from './sheet';
 import { normalize } from './text';
 import { periodCount, periodLabel } from './periods';
 import { parseDate } from './values';
+import { BASELINE_SHEET, CHANGE_LOG_SHEET, isChangeLogSheet } from './baseline-sheets';
 
-export const BASELINE_SHEET = '_tablero_pdm_aprobado';
+export { BASELINE_SHEET, CHANGE_LOG_SHEET, isChangeLogSheet };
+
 export const BASELINE_TITLE = 'Tablero PDM — plan aprobado (línea base). No modifique esta hoja: registre los cambios en «Control de cambios».';
-export const CHANGE_LOG_SHEET = 'Control de cambios';
 export const CHANGE_LOG_HEADER = ['Fecha', 'Código meta', 'Campo', 'Antes', 'Después', 'Justificación', 'Acta u oficio'] as const;
 
 export interface BaselineGoal {
@@ -234,11 +235,6 @@ export function parseBaseline(grid: Grid): Baseline | null {
     from: text(cell(grid, 6, 2)) === 'hoja-captura' ? 'hoja-captura' : 'plan-accion',
     goals,
   };
-}
-
-/** True for the change log's sheet name ("Control de cambios", however spaced or cased). */
-export function isChangeLogSheet(name: string): boolean {
-  return normalize(name) === normalize(CHANGE_LOG_SHEET);
 }
 
 /** A field as the messages and «Control de cambios» name it: «Meta vigencia», «Programado T2», «Estado de la meta» (`changeFieldOf` reads it back). */

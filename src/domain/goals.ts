@@ -18,6 +18,9 @@ import type { Accumulation, Budget, GoalInput } from './goal';
 import { isGoalSheet, joinsSheet, okNumber, okText, okValue } from './sheet';
 import type { DataRow, ReadCell, ReadSheet } from './sheet';
 import { columnCells } from './reader';
+import { goalCodeAt, goalCodeOf, textAt } from './goal-code';
+
+export { distinctGoalCount, goalCodeOf } from './goal-code';
 import { NOT_CALCULATED } from './grid';
 import { goalTypes } from './values';
 import { pushTo } from './multimap';
@@ -62,16 +65,6 @@ function periods(row: DataRow, count: number, field: (k: number) => FieldId): (n
   const out: (number | null)[] = [];
   for (let k = 1; k <= count; k++) out.push(num(row, ids?.[k - 1] ?? field(k)));
   return out;
-}
-
-/** The goal code of a row as trimmed text (a code typed as a number reads as its digits). */
-export function goalCodeOf(row: DataRow): string | null {
-  const v = text(row, 'goalCode');
-  if (v) return v;
-  const raw = row.cells.goalCode?.raw;
-  if (typeof raw === 'string' && raw.trim()) return raw.trim();
-  if (typeof raw === 'number') return String(raw);
-  return null;
 }
 
 /**
@@ -121,38 +114,7 @@ function numAt(col: readonly (ReadCell | undefined)[], i: number): number | null
   return p.status === 'ok' && typeof p.value === 'number' && Number.isFinite(p.value) ? p.value : null;
 }
 
-/** A column's trimmed non-empty text of row `i` (as `text`), from the column's cells. */
-function textAt(col: readonly (ReadCell | undefined)[], i: number): string | null {
-  const c = col[i];
-  if (c === undefined) return null;
-  const p = c.parsed;
-  if (p.status !== 'ok') return null;
-  const v = p.value;
-  const t = typeof v === 'string' ? v.trim() : typeof v === 'number' ? String(v).trim() : undefined;
-  return t ? t : null;
-}
 
-/** `goalCodeOf` from the goal-code column's cell of row `i`. */
-function goalCodeAt(col: readonly (ReadCell | undefined)[], i: number): string | null {
-  const v = textAt(col, i);
-  if (v) return v;
-  const raw = col[i]?.raw;
-  if (typeof raw === 'string' && raw.trim()) return raw.trim();
-  if (typeof raw === 'number') return String(raw);
-  return null;
-}
-
-/**
- * Goals of an activity-level sheet (Cali): the distinct products (`goalKey`), each counted once
- * however many activity rows repeat it; `undefined` on a sheet of one goal per row.
- */
-export function distinctGoalCount(sheet: ReadSheet): number | undefined {
-  if (sheet.granularity !== 'activity') return undefined;
-  const cols = (sheet.goalKey ?? ['goalCode']).map((f) => columnCells(sheet, f));
-  const keys = new Set<string>();
-  for (let i = 0; i < sheet.rows.length; i++) keys.add(cols.map((c) => goalCodeAt(c, i) ?? '').join('\u0000'));
-  return keys.size;
-}
 
 /**
  * One goal per data row of a capture sheet, in sheet order. Reads the reader's per-column cell

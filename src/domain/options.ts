@@ -9,6 +9,9 @@ export interface RatingRanges {
   readonly bajo: number;
 }
 
+/** Compliance below this fraction of what was due is «atrasada» (progress.md); the default of the setting. */
+export const DEFAULT_LAG_THRESHOLD = 0.8;
+
 export const defaultRatingRanges: RatingRanges = {
   sobresaliente: 0.8,
   satisfactorio: 0.7,

@@ -69,11 +69,11 @@
  */
 import type { Accumulation, GoalInput, GoalProgress, GoalState } from './goal';
 import { round12, sameMagnitude, samePercent } from './tolerance';
-import { budgetAheadThresholds } from './options';
+import { budgetAheadThresholds, DEFAULT_LAG_THRESHOLD } from './options';
 import type { EngineOptions } from './options';
 
 /** Default lag threshold: compliance below 80 % is `atrasada`. */
-export const DEFAULT_LAG_THRESHOLD = 0.8;
+export { DEFAULT_LAG_THRESHOLD };
 
 const EPS = 1e-9;
 

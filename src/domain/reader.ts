@@ -17,7 +17,7 @@
  * - Identical cells down a column (same value, same format, not merged) may be the same
  *   immutable `ReadCell` object: never mutate a cell, and do not use cells as identity keys.
  */
-import { BASELINE_SHEET, isChangeLogSheet } from './baseline';
+import { BASELINE_SHEET, isChangeLogSheet } from './baseline-sheets';
 import { columnLetter, isCellError, NOT_CALCULATED, type CellRange, type CellValue, type Grid, type SheetVisibility, type WorkbookGrids } from './grid';
 import { resolveUncalculated } from './formula-text';
 import { fieldType, headerOf, kindLabels, plannedField, requiredFields, requiredLabel, type FieldId, type PeriodKind, type RequiredField, type SheetKind } from './fields';

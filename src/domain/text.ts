@@ -76,3 +76,13 @@ export function fitCell(text: string): string {
   if (text.length <= MAX_CELL_CHARS) return text;
   return shorten(text, MAX_CELL_CHARS, ` [texto recortado: tenía ${formatNumber(text.length, 0)} caracteres, más de los ${formatNumber(MAX_CELL_CHARS, 0)} que admite una celda de Excel]`);
 }
+
+/** Grouping key of a name: trimmed, spaces collapsed, lower case, no accents. */
+export function nameKey(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+}
