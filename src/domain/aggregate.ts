@@ -336,11 +336,16 @@ export function compareRanking(
   return desc(a.compliance, b.compliance) || desc(a.progress, b.progress) || a.name.localeCompare(b.name, 'es');
 }
 
-/** Groups sorted by the ranking de gestión, with rank 1, 2, 3 …; groups with no goals left out. */
+/**
+ * Units sorted by the ranking de gestión, with rank 1, 2, 3 …; groups with no goals left out.
+ * «Sin dependencia» (goals whose row names no unit) is nobody's management: it goes after every
+ * unit, whatever its figures, so a goal missing its unit never heads the ranking.
+ */
 export function rankGroups<T extends GroupAggregate>(groups: readonly T[]): (T & { rank: number })[] {
+  const unnamed = (g: T): number => (g.name === unnamedGroup.unit ? 1 : 0);
   return groups
     .filter((g) => g.goals > 0)
     .slice()
-    .sort(compareRanking)
+    .sort((a, b) => unnamed(a) - unnamed(b) || compareRanking(a, b))
     .map((g, i) => ({ ...g, rank: i + 1 }));
 }

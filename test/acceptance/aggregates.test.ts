@@ -180,3 +180,29 @@ describe('acceptance: aggregates, ratings, ranking and the reporte --json shape'
     expect(rep.plan.states).toEqual({ sobreejecutada: 1, 'sin-programacion': 2, atrasada: 7, 'al-dia': 2 });
   });
 });
+
+describe('acceptance: a goal whose row names no unit is ranked after every unit', () => {
+  // Z1 names no Dependencia and is complete (100 %); «Sin dependencia» would head the ranking on
+  // its figures, but it is nobody's management: it goes last, after B at 40 %.
+  // prettier-ignore
+  const rows: Goal[] = [
+    { code: 'A1', unit: A, dimension: 'Social', acc: 'Suma', m: 10, p: [5, 5, 0, 0], e: [4, 4] },
+    { code: 'B1', unit: B, dimension: 'Social', acc: 'Suma', m: 10, p: [5, 5, 0, 0], e: [2, 2] },
+    { code: 'Z1', unit: '', dimension: 'Social', acc: 'Suma', m: 10, p: [5, 5, 0, 0], e: [5, 5] },
+  ];
+
+  it('reporte --json: A (0,8), B (0,4), then «Sin dependencia» (1,0)', async () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      await writeXlsx(path.join(dir, 'sin-dependencia.xlsx'), [captureSpec(rows)]);
+      const r = await tablero(['reporte', 'sin-dependencia.xlsx', '--corte', '2025-06-30', '--json'], dir);
+      expect(r.code).toBe(0);
+      const rep = JSON.parse(r.stdout) as JReport;
+      expect(rep.units.map((u) => [u.rank, u.name, u.compliance])).toEqual([
+        [1, A, 0.8], [2, B, 0.4], [3, 'Sin dependencia', 1],
+      ]);
+    } finally {
+      cleanup();
+    }
+  });
+});
