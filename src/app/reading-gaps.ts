@@ -10,7 +10,7 @@ import { kindLabels, requiredLabel } from '../domain/fields';
 import type { ReadSheet, ReadWorkbook } from '../domain/sheet';
 import type { EngineOptions } from '../domain/options';
 import { guessedVigenciaNote, sheetsOfGuessedYear } from '../domain/guessed-year';
-import { unreportedPeriodNotes } from '../domain/unreported-period';
+import { notYetMeasuredNotes, unreportedPeriodNotes } from '../domain/unreported-period';
 
 export interface ReadingGap {
   /** The sheet's name. */
@@ -29,8 +29,8 @@ const names = (missing: readonly string[]): string => missing.map((m) => `«${re
 
 /**
  * What the run (its vigencia and cut-off) adds to the reading, per sheet: a vigencia nothing named
- * (`domain/guessed-year.ts`), a cut-off past the sheet's last reported period
- * (`domain/unreported-period.ts`).
+ * (`domain/guessed-year.ts`), a cut-off past the sheet's last reported period or before the end
+ * of its first period (`domain/unreported-period.ts`).
  */
 export function runNotes(workbook: ReadWorkbook, options: EngineOptions, advice: 'cli' | 'pane' = 'cli'): { sheet: ReadSheet; note: string }[] {
   const out: { sheet: ReadSheet; note: string }[] = [];
@@ -38,6 +38,7 @@ export function runNotes(workbook: ReadWorkbook, options: EngineOptions, advice:
   const note = guessedVigenciaNote(workbook, options, advice);
   if (note !== undefined) for (const s of guessed) out.push({ sheet: s, note });
   for (const [s, n] of unreportedPeriodNotes(workbook, options)) if (!guessed.includes(s)) out.push({ sheet: s, note: n });
+  for (const [s, n] of notYetMeasuredNotes(workbook, options, advice)) if (!guessed.includes(s)) out.push({ sheet: s, note: n });
   return out;
 }
 

@@ -169,11 +169,15 @@ export function reportedCutoff(sheets: readonly ReadSheet[], vigencia: number | 
 }
 
 /**
- * A default cut-off never runs past the plan's own year: a 2025 plan reviewed in 2026 is measured
- * at 31/12/2025, not at a 2026 quarter where every 2025 goal would look finished or overdue.
+ * A default cut-off stays inside the plan's own year: a 2025 plan reviewed in 2026 is measured
+ * at 31/12/2025, not at a 2026 quarter where every 2025 goal would look finished or overdue; a
+ * 2027 plan de acción checked in December 2026 (PE-P-002: approved before the year starts) is cut
+ * at 01/01/2027 — nothing of it measured yet, said beside the figures (`notYetMeasuredNotes`) —,
+ * not at 30/09/2026, a date outside the vigencia.
  */
 function capToVigencia(cutoff: IsoDate, vigencia: number | undefined): IsoDate {
   if (vigencia === undefined) return cutoff;
+  const yearStart = isoDate(vigencia, 1, 1);
   const yearEnd = isoDate(vigencia, 12, 31);
-  return cutoff > yearEnd ? yearEnd : cutoff;
+  return cutoff > yearEnd ? yearEnd : cutoff < yearStart ? yearStart : cutoff;
 }

@@ -52,3 +52,27 @@ export function unreportedPeriodNotes(workbook: ReadWorkbook, options: EngineOpt
   }
   return out;
 }
+
+/**
+ * The note of each follow-up sheet of the vigencia when the cut-off comes before the end of its
+ * first period (progress.md: «before the end of the first period nothing is measured yet»): its
+ * goals show «sin programación» and no compliance, which is the calendar, not the units' report.
+ */
+export function notYetMeasuredNotes(workbook: ReadWorkbook, options: EngineOptions, advice: 'cli' | 'pane' = 'cli'): Map<ReadSheet, string> {
+  const out = new Map<ReadSheet, string>();
+  for (const s of workbook.sheets) {
+    // An annual follow-up is measured so far at any cut-off; a year block with no execution columns says so itself.
+    if (s.kind !== 'hoja-captura' || s.joins || s.rows.length === 0 || s.periodKind === 'year' || s.columns[executedField(1)] === undefined) continue;
+    const vigencia = s.vigencia ?? options.vigencia;
+    if (vigencia !== options.vigencia || cutoffPeriod(options.cutoff, vigencia, s.periodKind) > 0) continue;
+    const first = periodEnd(vigencia, 1, s.periodKind);
+    const period = s.periodKind === 'quarter' ? 'el primer trimestre' : 'el primer mes';
+    const fix = advice === 'pane' ? `indique en Ajustes una fecha de corte desde el ${formatDate(first)}` : `use --corte ${first} o una fecha posterior`;
+    out.set(
+      s,
+      `Al corte ${formatDate(options.cutoff)} no ha terminado ${period} de la vigencia ${vigencia} (termina el ${formatDate(first)}): todavía no hay avance que medir, ` +
+        `y las metas de la hoja «${s.name}» salen sin cumplimiento ni calificación. Para medir un periodo ya reportado, ${fix}.`,
+    );
+  }
+  return out;
+}
