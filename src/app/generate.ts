@@ -14,7 +14,8 @@ import type { ReadWorkbook } from '../domain/sheet';
 import type { ReaderOptions } from '../domain/reader';
 import { readMapped } from './mapping';
 import { resolveOptions, toReportJson, vigenciaNotInWorkbook } from './report';
-import { VigenciaNotHeldError } from './errors';
+import { InputError, VigenciaNotHeldError } from './errors';
+import { goalCount, noGoalsReason } from './no-goals';
 import type { Report } from './report';
 import type { ProgressModel } from '../domain/progress-model';
 import { analyse } from './analyse';
@@ -41,6 +42,8 @@ export interface GenerateRequest {
   readonly extraObservations?: readonly ObservationRow[];
   /** Keep a finding in Observaciones (consolidation de-duplication); every finding is still marked. */
   readonly keepFinding?: (f: Finding) => boolean;
+  /** How a refusal tells the user to correct the reading: the command line's, or the pane's. */
+  readonly advice?: 'cli' | 'pane';
 }
 
 export interface Generated {
@@ -92,6 +95,9 @@ export function analyseForGeneration(req: GenerateRequest): Analysed {
   const keep = req.keepFinding ?? (() => true);
   const findings = validation.findings.filter(keep);
   const model = validation.model;
+  // Data rows and not one goal: said, never a board of «0 metas» (as reporte and informe).
+  const none = noGoalsReason(req.workbook, goalCount(model), req.advice);
+  if (none) throw new InputError(none);
   const note = supersededNote(req.workbook);
   const rows: ObservationRow[] = [...(req.extraObservations ?? []), ...findings.map((finding) => ({ finding, linkable: true }))];
   const errors = rows.filter((r) => r.finding.severity === 'error').length;

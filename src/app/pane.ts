@@ -14,6 +14,7 @@ import { readWorkbook, type ReaderOptions } from '../domain/reader';
 import { storedMappingText, type WorkbookMapping } from '../domain/mapping';
 import { supersededNote, throughConsolidated, withoutProductSheets } from './registry';
 import { UserError } from './errors';
+import { goalCount, noGoalsReason } from './no-goals';
 import type { GeneratedKind } from '../sheets/model';
 import { goalCodeOf, distinctGoalCount } from '../domain/goal-code';
 import { cutoffPeriod, periodLabel } from '../domain/periods';
@@ -278,6 +279,9 @@ export function createPaneUseCases(generateSheet: GenerateSheet): PaneUseCases {
         throw new UserError('No hay en el libro una hoja de plan de acción ni de captura para el informe. Abra el libro de la dependencia o el consolidado.');
       }
       const { html, data } = informeOf(workbook, engineOptions(settings, workbook), [workbook.name], { publico, generatedAt: localDateTime(new Date()) });
+      // Data rows and not one goal: said, never an informe of «0 metas» (as `tablero informe`).
+      const none = noGoalsReason(workbook, goalCount(data.model), 'pane');
+      if (none) throw new UserError(none);
       return { html, summary: informeSummary(data, publico) };
     },
 

@@ -23,7 +23,9 @@ import { formatDate } from '../domain/format';
 import { termLabel, vigenciaReasons } from '../domain/plan-note';
 import { ConsolidationIntake } from './consolidate';
 import { InputError } from './errors';
-import { kindLabels } from '../domain/fields';
+import { noGoalsReason } from './no-goals';
+
+export { noGoalsReason };
 import { buildReport, resolveOptions, vigenciaNotInWorkbook, type Report, type ReportFileEntry } from './report';
 
 /** A file read for the report, or one that does not hold the vigencia asked for (its reason). */
@@ -134,26 +136,3 @@ export function reportOfSelection(selection: ReportSelection): Report {
   return selection.files.length > 0 ? { ...report, files: selection.files, basis: selection.basis } : report;
 }
 
-/**
- * Sheets read with data rows but not one goal in the report (real-formats.md "Never silent": "0
- * metas" with exit 0 is never the whole answer): the same answer as a workbook where only helper
- * sheets were recognised, an `InputError` (exit 2) that says what was read and how to correct it.
- * `goals`: every goal the report or informe counts (measured, of the plan summary, of gestión).
- * `null` when there is one, or when no sheet has rows (`recognise` already said so).
- */
-export function noGoalsReason(workbook: ReadWorkbook, goals: number): string | null {
-  if (goals > 0) return null;
-  const withRows = workbook.sheets.filter((s) => s.rows.length > 0);
-  if (withRows.length === 0) return null;
-  const list = withRows
-    .slice(0, 4)
-    .map((s) => `«${s.name}» (${kindLabels[s.kind]}, ${s.format ? `formato «${s.format.name}»` : 'ningún formato conocido'}, ${s.rows.length} ${s.rows.length === 1 ? 'fila' : 'filas'})`)
-    .join(', ');
-  const more = withRows.length > 4 ? ', …' : '';
-  const name = path.basename(workbook.name);
-  return (
-    `En ${withRows.length === 1 ? 'la hoja' : 'las hojas'} ${list}${more} de «${name}» no se encontró ninguna meta que medir: ` +
-    `es probable que no se hayan reconocido sus columnas de código, meta o ejecución. Revise la lectura con «tablero columnas» ` +
-    `y, si falta una columna, indíquela con --mapa.`
-  );
-}

@@ -12,7 +12,8 @@
  */
 import * as path from 'node:path';
 import { InputError } from '../app/errors';
-import { noGoalsReason, selectReportFiles } from '../app/report-files';
+import { selectReportFiles } from '../app/report-files';
+import { goalCount, noGoalsReason } from '../app/no-goals';
 import { informeOf, informeSummary } from '../app/informe';
 import { localDateTime } from '../app/generate';
 import { allowOnly, checkCutoffInVigencia } from './args';
@@ -38,7 +39,7 @@ export function makeInforme(deps: CliDeps) {
     const { html, data } = informeOf(workbook, options, names, { publico: args.publico, generatedAt: localDateTime(io.now) }, selection);
     // Data rows and not one goal: said, never an informe of «0 metas» (as reporte).
     const m = data.model;
-    const none = noGoalsReason(workbook, m.goals.length + (m.planSummary ? Math.max(m.planSummary.goals, m.planSummary.planGoals) : 0));
+    const none = noGoalsReason(workbook, goalCount(m));
     if (none) throw new InputError(none);
     const inputs = args.files.map((f) => path.resolve(io.cwd, f));
     await deps.writeFile(path.resolve(io.cwd, args.output), html, { force: args.force, inputs, display: args.output });

@@ -34,7 +34,7 @@ export function createExcelWiring(options: Omit<ExcelHostOptions, 'notify'> = {}
     // Only Generar needs the sheet builders: a chunk of their own, loaded on the first click.
     const { generate, localDateTime, unitSheet } = await import(/* webpackChunkName: "generar" */ '../app/generate.js');
     const generatedAt = localDateTime(new Date());
-    const request = { workbook, options, workbookName: workbook.name, generatedAt };
+    const request = { workbook, options, workbookName: workbook.name, generatedAt, advice: 'pane' as const };
     const model = unit && kind !== 'tablero' ? unitSheet(kind, request, unit) : generate(request).sheets.find((s) => s.kind === kind);
     if (!model) throw new UserError('No se pudo preparar la hoja pedida.');
     progress.report('Escribiendo la hoja', 0, 1);

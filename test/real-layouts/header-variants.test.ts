@@ -489,5 +489,10 @@ maybe('header variants of the real formats read as the samples do', () => {
     expect(i.code).toBe(2);
     expect(i.stderr).toMatch(/no se encontró ninguna meta que medir/);
     expect(existsSync(path.join(dir, 'informe-irreconocible.html'))).toBe(false);
+    // generar neither: no copy with a Tablero of «0 metas».
+    const g = await tablero(['generar', file, '-o', path.join(dir, 'generado-irreconocible.xlsx')], dir);
+    expect(g.code).toBe(2);
+    expect(g.stderr).toMatch(/^tablero: En la hoja «PDM» .* no se encontró ninguna meta que medir.*tablero columnas/);
+    expect(existsSync(path.join(dir, 'generado-irreconocible.xlsx'))).toBe(false);
   });
 });
