@@ -47,29 +47,56 @@ function isDotDecimal(raw: unknown): boolean {
 
 const isExportText = (raw: unknown): boolean => isDotDecimal(raw) || isPlainInteger(raw);
 
-/**
- * The sheet writes the column's numbers as text — an export's convention (`'4'`, `'1.95'`: at
- * least two, and most of the column's numbers) or a column formatted as text before it was filled
- * (`'1.234,5'`, `'45 %'` alike: at least five, and most of them) — not a cell typed over. Said once
- * for the column.
- */
-function writtenAsText(sheet: ReadSheet, field: FieldId): boolean {
+/** What the rule needs to know of a whole column, worked out once per sheet and column (not once per cell). */
+interface ColumnFacts {
+  /**
+   * The sheet writes the column's numbers as text — an export's convention (`'4'`, `'1.95'`: at
+   * least two, and most of the column's numbers) or a column formatted as text before it was
+   * filled (`'1.234,5'`, `'45 %'` alike: at least five, and most of them) — not a cell typed over.
+   * Said once for the column.
+   */
+  readonly writtenAsText: boolean;
+  /** Some of its decimals are text with `.` (then its whole numbers as text are the same export's). */
+  readonly dotDecimals: boolean;
+  /** Every number of it written as text is written the export's way (`'4'`, `'1.95'`). */
+  readonly allExport: boolean;
+  /** Its numbers written as text: all of them (strings), and those written the export's way. */
+  readonly texts: number;
+  readonly exported: number;
+}
+
+const columnFactsCache = new WeakMap<ReadSheet, Map<FieldId, ColumnFacts>>();
+
+function columnFacts(sheet: ReadSheet, field: FieldId): ColumnFacts {
+  let bySheet = columnFactsCache.get(sheet);
+  if (!bySheet) columnFactsCache.set(sheet, (bySheet = new Map()));
+  const known = bySheet.get(field);
+  if (known) return known;
   let exported = 0;
   let text = 0;
+  let texts = 0;
   let numbers = 0;
+  let dotDecimals = false;
+  let allExport = true;
   for (const c of columnCells(sheet, field)) {
     if (c === undefined || c.merged || c.parsed.status !== 'ok') continue;
     numbers++;
     if (!c.parsed.fromText) continue;
     text++;
+    if (typeof c.raw === 'string') texts++;
+    if (isDotDecimal(c.raw)) dotDecimals = true;
     if (isExportText(c.raw)) exported++;
+    else allExport = false;
   }
-  return (exported >= 2 && exported * 2 >= numbers) || (text >= 5 && text * 2 >= numbers);
-}
-
-/** The column writes some of its decimals as text with `.` (then its whole numbers as text are the same export's). */
-function hasDotDecimals(sheet: ReadSheet, field: FieldId): boolean {
-  return columnCells(sheet, field).some((c) => c !== undefined && !c.merged && c.parsed.status === 'ok' && c.parsed.fromText === true && isDotDecimal(c.raw));
+  const facts: ColumnFacts = {
+    writtenAsText: (exported >= 2 && exported * 2 >= numbers) || (text >= 5 && text * 2 >= numbers),
+    dotDecimals,
+    allExport,
+    texts,
+    exported,
+  };
+  bySheet.set(field, facts);
+  return facts;
 }
 
 /** The columns already reported as dot-decimal, per run (keyed by the run's findings list). */
@@ -95,8 +122,9 @@ export const rule: CellRule = cellRule(
       const p = cell.parsed;
       if (!numericTypes.includes(type) || p.status !== 'ok' || !p.fromText || typeof p.value !== 'number') return;
       let message = messages.asText(rawText(cell), label(sheet, field), goalOf(row), shown(type, p.value));
-      const wholeColumn = writtenAsText(sheet, field);
-      const dot = !wholeColumn && (isDotDecimal(cell.raw) || (isPlainInteger(cell.raw) && hasDotDecimals(sheet, field)));
+      const column = columnFacts(sheet, field);
+      const wholeColumn = column.writtenAsText;
+      const dot = !wholeColumn && (isDotDecimal(cell.raw) || (isPlainInteger(cell.raw) && column.dotDecimals));
       if (wholeColumn || dot) {
         // Said once per column: the first such cell, with how many more the column has.
         const key = `${sheet.name}\u0000${field}`;
@@ -104,10 +132,8 @@ export const rule: CellRule = cellRule(
         reportedColumns.set(out, done);
         if (done.has(key)) return;
         done.add(key);
-        const counted = wholeColumn ? (raw: unknown) => typeof raw === 'string' : isExportText;
-        let more = -1;
-        for (const c of columnCells(sheet, field)) if (c !== undefined && !c.merged && c.parsed.status === 'ok' && c.parsed.fromText && counted(c.raw)) more++;
-        const dots = dot || (hasDotDecimals(sheet, field) && columnCells(sheet, field).every((c) => c === undefined || c.merged || c.parsed.status !== 'ok' || !c.parsed.fromText || isExportText(c.raw)));
+        const more = (wholeColumn ? column.texts : column.exported) - 1;
+        const dots = dot || (column.dotDecimals && column.allExport);
         message = (dots ? messages.dotDecimals : messages.textColumn)(label(sheet, field), rawText(cell), row.row, more, shown(type, p.value));
       }
       out.push(reportAt(meta, sheet, row, address, message));
