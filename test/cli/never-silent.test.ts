@@ -20,6 +20,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { examples, tablero, tempDir } from './io';
+import type { JsonFinding as Finding } from '../helpers/validar-json';
 
 const REAL = path.resolve(__dirname, '..', '..', '..', 'shared', 'real-layouts');
 const CALI = path.join(REAL, 'cali-cuadro1s-plan-accion-T2-2025.xlsx');
@@ -27,14 +28,6 @@ const SISPT = path.join(REAL, 'sispt-plan-indicativo-cajica.xlsx');
 const CALI_SHEET = 'MEDE01.03.01.P01.F05';
 const UNREAD = 'Avances del semestre';
 
-interface Finding {
-  rule: string;
-  severity: string;
-  sheet: string;
-  cell: string;
-  row: number;
-  message: string;
-}
 interface ValidarFile {
   file: string;
   sheets: { name: string; kind: string; vigencia?: number | null; notes?: string[] }[];

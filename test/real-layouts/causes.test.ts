@@ -19,20 +19,13 @@ import { existsSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { buildOtherInstances, CUNDINAMARCA_2026, CUNDINAMARCA_SHEET } from '../helpers/other-instances';
 import { repoRoot, tablero, tempDir } from '../cli/io';
+import type { JsonFinding as Finding } from '../helpers/validar-json';
 
 const samples = path.resolve(repoRoot, '..', 'shared', 'real-layouts');
 const maybe = existsSync(samples) ? describe : describe.skip;
 const TENJO = path.join(samples, 'tenjo-pdm-seguimiento.xlsx');
 const CALI = path.join(samples, 'cali-cuadro1s-plan-accion-T2-2025.xlsx');
 
-interface Finding {
-  rule: string;
-  severity: string;
-  sheet: string;
-  cell: string;
-  row: number;
-  message: string;
-}
 interface Validated {
   sheets: { name: string; headerRow: number; dataRows: number; notes?: string[] }[];
   findings: Finding[];

@@ -19,6 +19,7 @@ import type { CliDeps } from '../../src/cli/deps';
 import { generateCopy } from '../../src/xlsx/generate';
 import { repoRoot, tablero, tempDir } from '../cli/io';
 import { ruleIdOf } from '../helpers/generated-sheets';
+import type { JsonFinding as Finding } from '../helpers/validar-json';
 
 const samples = path.resolve(repoRoot, '..', 'shared', 'real-layouts');
 const maybe = existsSync(samples) ? describe : describe.skip;
@@ -39,13 +40,6 @@ const list = JSON.parse(readFileSync(path.join(repoRoot, 'test', 'golden', 'real
 };
 const names = Object.keys(list.files);
 
-interface Finding {
-  rule: string;
-  severity: string;
-  sheet: string;
-  cell: string;
-  row: number;
-}
 interface Validated {
   sheets: { name: string; dataRows: number }[];
   findings: Finding[];

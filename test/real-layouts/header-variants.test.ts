@@ -22,6 +22,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { examples, repoRoot, tablero, tempDir } from '../cli/io';
+import type { JsonFinding as Finding } from '../helpers/validar-json';
 
 const samples = path.resolve(repoRoot, '..', 'shared', 'real-layouts');
 const present = existsSync(samples);
@@ -312,12 +313,6 @@ const variants: readonly Variant[] = [
   },
 ];
 
-interface Finding {
-  rule: string;
-  severity: string;
-  sheet: string;
-  cell: string;
-}
 interface Validated {
   sheets: { name: string; kind: string; format?: string; headerRow: number; dataRows: number; vigencia?: number; notes?: string[] }[];
   helpers?: { name: string }[];

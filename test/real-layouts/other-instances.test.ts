@@ -23,6 +23,7 @@ import { generateCopy } from '../../src/xlsx/generate';
 import { buildOtherInstances, instanceFiles } from '../helpers/other-instances';
 import { repoRoot, tablero, tempDir } from '../cli/io';
 import { ruleIdOf } from '../helpers/generated-sheets';
+import type { JsonFinding as Finding } from '../helpers/validar-json';
 
 interface Mistake {
   readonly sheet: string;
@@ -60,13 +61,6 @@ const nowOf = (g: Golden): Date => {
   return new Date(y, m - 1, d);
 };
 
-interface Finding {
-  rule: string;
-  severity: string;
-  sheet: string;
-  cell: string;
-  row: number;
-}
 interface Validated {
   sheets: { name: string; kind: string; format?: string; headerRow: number; dataRows: number }[];
   helpers?: { name: string }[];

@@ -14,6 +14,7 @@ import { existsSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { buildOtherInstances, CUNDINAMARCA_2026, CUNDINAMARCA_SHEET } from '../helpers/other-instances';
 import { repoRoot, tablero, tempDir } from '../cli/io';
+import type { JsonFinding as Finding } from '../helpers/validar-json';
 
 const TENJO = path.resolve(repoRoot, '..', 'shared', 'real-layouts', 'tenjo-pdm-seguimiento.xlsx');
 
@@ -24,13 +25,6 @@ interface Goal {
   executedToDate: number | null;
   compliance: number | null;
   progress: number | null;
-}
-interface Finding {
-  rule: string;
-  sheet: string;
-  cell: string;
-  row: number;
-  message: string;
 }
 
 let dir = '';
