@@ -15,11 +15,10 @@ import type { SheetWrite, WorkbookSettings } from './ports';
 import { UserError } from './errors';
 import { alreadyApprovedMessage, describeApproval } from './approve';
 import { engineOptions, readPane } from './pane';
+import { BASELINE_SHEET, CHANGE_LOG_SHEET } from '../domain/baseline-sheets';
 import {
-  BASELINE_SHEET,
   CHANGE_LOG_COLUMNS,
   CHANGE_LOG_HEADER,
-  CHANGE_LOG_SHEET,
   baselineGoalsOf,
   goalIdentityKey,
   identityOf,

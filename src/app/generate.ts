@@ -28,7 +28,7 @@ import { buildObservaciones } from '../sheets/observaciones';
 import type { ObservationRow } from '../sheets/observaciones';
 import { MAX_SHEET_NAME, UNIT_SHEET_SEPARATOR, supersededNote, throughConsolidated, withoutProductSheets } from './registry';
 import { findingOwners, modelForUnit } from './returns';
-import { nameKey } from '../domain/aggregate';
+import { nameKey } from '../domain/text';
 import { allRulesWithBaseline } from '../rules/baseline-index';
 
 export interface GenerateRequest {

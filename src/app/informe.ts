@@ -22,7 +22,7 @@ import { periodDeadline } from '../domain/deadline';
 import { partialPhrase, periodCount, periodLabel, reportPeriodPhrase } from '../domain/periods';
 import { okNumber, okText } from '../domain/sheet';
 import type { ReadWorkbook } from '../domain/sheet';
-import { goalCodeOf } from '../domain/goals';
+import { goalCodeOf } from '../domain/goal-code';
 import { buildProgressModel, type ProgressModel } from '../domain/progress-model';
 import type { EngineOptions } from '../domain/options';
 import { formatDate, formatMoney } from '../domain/format';

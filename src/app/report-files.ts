@@ -24,8 +24,6 @@ import { termLabel, vigenciaReasons } from '../domain/plan-note';
 import { ConsolidationIntake } from './consolidate';
 import { InputError } from './errors';
 import { noGoalsReason } from './no-goals';
-
-export { noGoalsReason };
 import { buildReport, resolveOptions, vigenciaNotInWorkbook, type Report, type ReportFileEntry } from './report';
 
 /** A file read for the report, or one that does not hold the vigencia asked for (its reason). */

@@ -20,7 +20,7 @@
  * Observaciones and Alertas with the same owners and the same narrowed model (`unitSheet` in
  * `generate.ts`).
  */
-import { nameKey } from '../domain/aggregate';
+import { nameKey } from '../domain/text';
 import type { Finding } from '../domain/finding';
 import type { GoalProgress } from '../domain/goal';
 import type { Origin } from '../domain/consolidated';

@@ -10,7 +10,7 @@ import { ruleLabel } from '../app/validate';
 import type { ReadSheet, ReadWorkbook } from '../domain/sheet';
 import { headerOf, kindLabels, type FieldId } from '../domain/fields';
 import { formatById } from '../domain/formats/index';
-import { distinctGoalCount } from '../domain/goals';
+import { distinctGoalCount } from '../domain/goal-code';
 import { formatNumber, formatPercent, formatDate } from '../domain/format';
 
 export interface Style {

@@ -1,4 +1,5 @@
-import { aggregate, compareRanking, groupGoals, nameKey, rankGroups, rate } from './aggregate';
+import { aggregate, compareRanking, groupGoals, rankGroups, rate } from './aggregate';
+import { nameKey } from './text';
 import type { GoalInput, GoalProgress, GoalState } from './goal';
 import { defaultRatingRanges } from './options';
 

@@ -256,8 +256,6 @@ export function aggregate(
   };
 }
 
-export { nameKey };
-
 /**
  * Groups goals by unit, dimension or program and aggregates each group, in order of first
  * appearance. Names that differ only in case, accents or spacing are one group, shown as first

@@ -1,5 +1,6 @@
 import type { FieldId } from './fields';
-import { goalCodeOf, goalsFromCaptureSheet, goalsFromPlanSheet } from './goals';
+import { goalsFromCaptureSheet, goalsFromPlanSheet } from './goals';
+import { goalCodeOf } from './goal-code';
 import type { DataRow, Parsed, ReadCell, ReadSheet } from './sheet';
 
 type V = number | string | null | { invalid: string };

@@ -19,8 +19,6 @@ import { isGoalSheet, joinsSheet, okNumber, okText, okValue } from './sheet';
 import type { DataRow, ReadCell, ReadSheet } from './sheet';
 import { columnCells } from './reader';
 import { goalCodeAt, goalCodeOf, textAt } from './goal-code';
-
-export { distinctGoalCount, goalCodeOf } from './goal-code';
 import { NOT_CALCULATED } from './grid';
 import { goalTypes } from './values';
 import { pushTo } from './multimap';
@@ -113,8 +111,6 @@ function numAt(col: readonly (ReadCell | undefined)[], i: number): number | null
   const p = c.parsed;
   return p.status === 'ok' && typeof p.value === 'number' && Number.isFinite(p.value) ? p.value : null;
 }
-
-
 
 /**
  * One goal per data row of a capture sheet, in sheet order. Reads the reader's per-column cell

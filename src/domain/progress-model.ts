@@ -24,13 +24,15 @@
  *   `null`; `planSummary` holds what the plan programs, and the tablero, the informe and `reporte`
  *   summarise it instead.
  */
-import { aggregate, groupGoals, isProductGoal, nameKey, rankGroups, unnamedGroup } from './aggregate';
+import { aggregate, groupGoals, isProductGoal, rankGroups, unnamedGroup } from './aggregate';
+import { nameKey } from './text';
 import type { Aggregate, GroupAggregate, RankedGroup } from './aggregate';
 import type { IsoDate } from './dates';
 import { periodDeadline } from './deadline';
 import { plannedField, type FieldId, type PeriodKind } from './fields';
 import type { Budget, GoalInput, GoalProgress } from './goal';
-import { goalCodeOf, goalsFromCaptureSheet, goalsFromPlanIndicativo, goalsFromPlanSheet, joinedMoney, productGroups, sumBudgets, yearCostOf } from './goals';
+import { goalCodeOf } from './goal-code';
+import { goalsFromCaptureSheet, goalsFromPlanIndicativo, goalsFromPlanSheet, joinedMoney, productGroups, sumBudgets, yearCostOf } from './goals';
 import { columnCells } from './reader';
 import { pushTo } from './multimap';
 import type { EngineOptions } from './options';

@@ -72,9 +72,6 @@ import { round12, sameMagnitude, samePercent } from './tolerance';
 import { budgetAheadThresholds, DEFAULT_LAG_THRESHOLD } from './options';
 import type { EngineOptions } from './options';
 
-/** Default lag threshold: compliance below 80 % is `atrasada`. */
-export { DEFAULT_LAG_THRESHOLD };
-
 const EPS = 1e-9;
 
 function finite(x: number | null | undefined): x is number {

@@ -23,7 +23,7 @@ import * as path from 'node:path';
 import { consolidateFiles } from '../../src/xlsx/consolidate';
 import { gridsOfWorkbook } from '../../src/xlsx/read';
 import { readWorkbook } from '../../src/domain/reader';
-import { nameKey } from '../../src/domain/aggregate';
+import { nameKey } from '../../src/domain/text';
 import { alertCodes, loadXlsx, observations, type ObsRow } from '../helpers/generated-sheets';
 import { parseArgs, readingOf } from '../../src/cli/args';
 import type { FindingJson } from '../../src/cli/validar';

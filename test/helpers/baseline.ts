@@ -2,7 +2,8 @@
  * Sheets of the approved plan for rule tests: the very hidden baseline sheet as "Aprobar plan"
  * writes it (`baselineRows`) and a "Control de cambios" sheet as a person types it.
  */
-import { baselineRows, CHANGE_LOG_HEADER, CHANGE_LOG_SHEET, BASELINE_SHEET } from '../../src/domain/baseline';
+import { baselineRows, CHANGE_LOG_HEADER } from '../../src/domain/baseline';
+import { CHANGE_LOG_SHEET, BASELINE_SHEET } from '../../src/domain/baseline-sheets';
 import type { Baseline, BaselineGoal } from '../../src/domain/baseline';
 import type { CellInput, SheetSpec } from './xlsx';
 

@@ -12,7 +12,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { tablero, tempDir, repoRoot } from '../cli/io';
 import { buildOtherInstances, CALI_HEADER_ROW, CALI_T4, CALI_T4_SHEET, caliProducts, caliRow } from '../helpers/other-instances';
-import { BASELINE_SHEET } from '../../src/domain/baseline';
+import { BASELINE_SHEET } from '../../src/domain/baseline-sheets';
 
 const samples = path.resolve(repoRoot, '..', 'shared', 'real-layouts');
 const cali = path.join(samples, 'cali-cuadro1s-plan-accion-T2-2025.xlsx');

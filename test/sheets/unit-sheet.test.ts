@@ -9,7 +9,7 @@ import { gridsOfWorkbook, loadWorkbook } from '../../src/xlsx/read';
 import { prepare, generate, unitSheet, type GenerateRequest } from '../../src/app/generate';
 import { modelForUnit, splitReturns } from '../../src/app/returns';
 import { unitsOf } from '../../src/app/units';
-import { nameKey } from '../../src/domain/aggregate';
+import { nameKey } from '../../src/domain/text';
 import type { SheetModel } from '../../src/sheets/model';
 
 const root = path.resolve(__dirname, '..', '..');

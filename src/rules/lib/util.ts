@@ -4,7 +4,7 @@
  */
 import type { Finding, Severity } from '../../domain/finding';
 import type { DataRow, ReadCell, ReadSheet } from '../../domain/sheet';
-import { goalCodeOf } from '../../domain/goals';
+import { goalCodeOf } from '../../domain/goal-code';
 import type { FieldId } from '../../domain/fields';
 import { normalize, shorten } from '../../domain/text';
 import { executedField, headerOf, plannedField } from '../../domain/fields';
