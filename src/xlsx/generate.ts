@@ -23,7 +23,7 @@ import type { EngineOptions } from '../domain/options';
 import type { ReadWorkbook } from '../domain/sheet';
 import type { SheetModel } from '../sheets/model';
 import { GeneratedStyles, SheetXml } from './sheet-xml';
-import { gridsOfWorkbook, loadWorkbook } from './read';
+import { gridsOfWorkbook, loadWorkbook, restoreTypedTexts } from './read';
 import { checkOutputPath, writeFileAtomic } from './write';
 import { carryOver } from './carry-over';
 import { readFile } from 'node:fs/promises';
@@ -47,7 +47,9 @@ const scanned = new WeakMap<ExcelJS.Workbook, WorkbookGrids>();
 export const xlsxParser: WorkbookParser<ExcelJS.Workbook> = {
   parse: async (bytes) => {
     const wb = await loadWorkbook(bytes);
-    scanned.set(wb, await readGridsStreaming(readablePackage(bytes), ''));
+    const grids = await readGridsStreaming(readablePackage(bytes), '');
+    restoreTypedTexts(wb, grids);
+    scanned.set(wb, grids);
     return wb;
   },
   toGrids: (wb, name) => {
@@ -110,7 +112,12 @@ function hostParser(large: () => boolean, onRows: (rows: number, final: boolean)
     parse: async (bytes) => {
       // The grids come from the cell scanner validar and reporte read with, whatever the size: exceljs's
       // model cannot tell a formula saved with no cached value from one whose cached text is empty.
-      if (!large()) return { kind: 'model', wb: await loadWorkbook(bytes), grids: await readGridsStreaming(readablePackage(bytes), '') };
+      if (!large()) {
+        const wb = await loadWorkbook(bytes);
+        const grids = await readGridsStreaming(readablePackage(bytes), '');
+        restoreTypedTexts(wb, grids);
+        return { kind: 'model', wb, grids };
+      }
       const readable = readablePackage(bytes);
       const zip = openZip(readable);
       const grids = await readGridsStreaming(readable, '', { onRows: (n, sheet) => onRows(n, sheet === '') });

@@ -90,6 +90,33 @@ export function gridsOfWorkbook(wb: ExcelJS.Workbook, name: string): WorkbookGri
   return { name, sheets: wb.worksheets.map(gridOfWorksheet) };
 }
 
+/**
+ * Puts back, in exceljs's model, the texts exceljs decoded twice: a `t="str"` cell (a formula's
+ * cached text, or a text written by a tool that uses no shared strings) whose text holds an entity
+ * its author typed (`&amp;`, `&lt;`) is read by exceljs as `&`, `<` — and a copy saved from the
+ * model would change what the person wrote. `grids` are the same package read by the cell scanner
+ * (`sheet-cells.ts`), which decodes once: where the two differ on a text holding `&`, the scanner's
+ * text is the cell's. Only such texts are looked at (a few cells, if any).
+ */
+export function restoreTypedTexts(wb: ExcelJS.Workbook, grids: WorkbookGrids): void {
+  for (const grid of grids.sheets) {
+    const ws = wb.getWorksheet(grid.name);
+    if (!ws) continue;
+    grid.values.forEach((row, r) => {
+      row?.forEach((text, c) => {
+        if (typeof text !== 'string' || !text.includes('&')) return;
+        const cell = ws.getCell(r + 1, c + 1);
+        const v = cell.value;
+        if (typeof v === 'string') {
+          if (v !== text) cell.value = text;
+        } else if (v !== null && typeof v === 'object' && 'formula' in v && typeof v.result === 'string' && v.result !== text) {
+          cell.value = { ...v, result: text };
+        }
+      });
+    });
+  }
+}
+
 /** exceljs's full model of the .xlsx `data`, after the package check (`package.ts`): every listed sheet is read, or it throws. */
 export async function loadWorkbook(data: Buffer | ArrayBuffer): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();

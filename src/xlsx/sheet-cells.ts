@@ -9,7 +9,9 @@
  *   cached result (no `<v>`, or an empty one on a formula not typed as text: a file saved by a tool
  *   that does not calculate) is `NOT_CALCULATED_CELL`, never blank; an empty text result is blank;
  * - shared and inline strings give their plain text (rich-text runs joined, phonetic runs left
- *   out); `t="b"` a boolean; `t="e"` a `{ error }`;
+ *   out); `t="b"` a boolean; `t="e"` a `{ error }`; a `t="str"` text (a formula's cached text, or
+ *   a text written by a tool that uses no shared strings) has its entities decoded once — exceljs
+ *   decodes it twice, turning a typed `&amp;` into `&`; here it stays what the person wrote;
  * - the number format is the style's (custom, or Excel's built-in code for ids 1–49), none for
  *   General or style 0;
  * - cells covered by a merge (not its top-left) are blank.
@@ -350,6 +352,8 @@ export class SheetCells {
   /** The text of each formula read with no cached value (`NOT_CALCULATED_CELL`), same shape as `values`. */
   private readonly formulas: string[][] = [];
   private readonly merges: CellRange[] = [];
+  /** Per column (0-based), the last `t="str"` text read whose XML had no entity (see `textAt`). */
+  private readonly lastText: (string | undefined)[] = [];
   private carry = '';
   private inData = false;
   private rowNo = 0;
@@ -533,6 +537,23 @@ export class SheetCells {
     return after;
   }
 
+  /**
+   * The text of a `t="str"` cell's `<v>`, `s[v0..v1)` (not empty), entities decoded once. When its
+   * XML is the column's previous text (consecutive rows repeat their municipality, sector, program
+   * or unit) that same string is returned: no slice, no copy, no lookup in the interned strings.
+   * Only texts written without entities are remembered (their XML is their text).
+   */
+  private textAt(s: string, v0: number, v1: number): string {
+    const col = this.colNo - 1;
+    const last = this.lastText[col];
+    if (last !== undefined && last.length === v1 - v0 && s.startsWith(last, v0)) return last;
+    const raw = s.slice(v0, v1);
+    if (raw.indexOf('&') >= 0) return this.keep(decodeXml(raw));
+    const kept = this.keep(raw);
+    this.lastText[col] = kept;
+    return kept;
+  }
+
   private isDate(styleId: number): boolean {
     return styleId ? this.ctx.styles.dates[styleId] === true : false;
   }
@@ -548,9 +569,9 @@ export class SheetCells {
       // FALSE is a value; an empty cached text (`=IF(A1="";"";…)`, `t="str"`) is blank.
       if (v0 < 0) return NOT_CALCULATED_CELL;
       if (v1 === v0) return type === CellType.Str ? null : NOT_CALCULATED_CELL;
+      if (type === CellType.Str) return this.textAt(s, v0, v1);
       const raw = decoded(s.slice(v0, v1));
       if (!raw) return null;
-      if (type === CellType.Str) return this.keep(decoded(raw));
       if (type === CellType.Bool) return parseInt(raw, 10) !== 0;
       if (type === CellType.Error) return { error: raw };
       const n = parseFloat(raw);
@@ -573,10 +594,9 @@ export class SheetCells {
       const n = i >= 0 ? i : parseFloat(decoded(s.slice(v0, v1)));
       return this.isDate(styleId) ? excelToDate(n, this.ctx.date1904) : n;
     }
+    if (type === CellType.Str) return this.textAt(s, v0, v1);
     const raw = decoded(s.slice(v0, v1));
     switch (type) {
-      case CellType.Str:
-        return this.keep(decoded(raw));
       case CellType.Bool:
         return parseInt(raw, 10) !== 0;
       case CellType.Error:

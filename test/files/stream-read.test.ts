@@ -1,7 +1,8 @@
 /**
  * The streaming grid reader (src/xlsx/stream-read.ts, for large workbooks) gives the same grids
  * as the full exceljs load the CLI uses today — values, number formats, merges, visibility and
- * sheet order — so switching large files to it changes nothing but memory.
+ * sheet order — so switching large files to it changes nothing but memory. One deliberate
+ * difference: a `t="str"` text keeps an entity its author typed (exceljs decodes it twice).
  */
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
@@ -11,6 +12,7 @@ import * as path from 'node:path';
 import type { Grid, WorkbookGrids } from '../../src/domain/grid';
 import { gridsOfWorkbook, loadWorkbook } from '../../src/xlsx/read';
 import { readGridsStreaming } from '../../src/xlsx/stream-read';
+import { readXlsxGrids } from '../../src/xlsx/bytes-read';
 import { buildXlsx } from '../helpers/xlsx';
 
 const root = path.resolve(__dirname, '..', '..');
@@ -107,6 +109,47 @@ describe('readGridsStreaming = gridsOfWorkbook(loadWorkbook())', () => {
       rmSync(tmp, { recursive: true, force: true });
     }
   });
+
+  it('texts that spell an entity or a tag keep it: entities are decoded once, repeated texts in a column included', async () => {
+    // Typed texts whose XML holds entities (`&amp;lt;` for a typed `&lt;`), typed and as a formula's
+    // cached text, each repeated down its column (the scanner reuses a column's previous text) and
+    // alternating with plain repeats.
+    const texts = ['Escriba &lt; para menor', 'Salud & Protección', 'Salud & Protección', '<b>negrita</b>', 'Salud', 'Salud', '&amp;', 'Salud'];
+    const rows: ExcelJS.CellValue[][] = Array.from({ length: 400 }, (_, i) => {
+      const t = texts[i % texts.length];
+      return [t, { formula: `A${i + 1}&""`, result: t }, 'Igual'];
+    });
+    const tmp = mkdtempSync(path.join(os.tmpdir(), 'tablero-entities-'));
+    try {
+      const file = path.join(tmp, 'str.xlsx');
+      const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: false });
+      const ws = wb.addWorksheet('Textos');
+      for (const r of rows) ws.addRow(r).commit();
+      ws.commit();
+      await wb.commit();
+      const bytes = readFileSync(file);
+      // The XML holds the entities this is about: a typed `&amp;` is written `&amp;amp;`.
+      expect(await sheetXml(bytes)).toContain('<v>&amp;amp;</v>');
+      // exceljs's whole reader decodes these texts twice (it gives `&` for a typed `&amp;`, `<` for
+      // `&lt;`); the scanner every verb reads with does not follow it there.
+      const full = gridsOfWorkbook(await loadWorkbook(bytes), 'textos.xlsx').sheets[0].values;
+      expect(full[6]?.[0]).toBe('&');
+      const values = (await readGridsStreaming(bytes, 'textos.xlsx')).sheets[0].values;
+      expect(values.map((r) => r?.[0])).toEqual(rows.map((r) => r[0]));
+      expect(values.map((r) => r?.[1])).toEqual(rows.map((r) => r[0]));
+      expect(values.map((r) => r?.[2])).toEqual(rows.map(() => 'Igual'));
+      // The pane's reader of picked files, over the same scanner.
+      const picked = (await readXlsxGrids(new Uint8Array(bytes), 'textos.xlsx')).sheets[0].values;
+      expect(picked.map((r) => r?.[0])).toEqual(rows.map((r) => r[0]));
+      expect(picked.map((r) => r?.[1])).toEqual(rows.map((r) => r[0]));
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+
+  async function sheetXml(bytes: Buffer): Promise<string> {
+    return (await JSZip.loadAsync(bytes)).file('xl/worksheets/sheet1.xml')?.async('string') ?? '';
+  }
 
   it('cached errors and merged areas anywhere in a long sheet, cut by chunk ends, text that looks like them', async () => {
     // Thousands of rows of long text, so the sheet's XML spans many inflated chunks: with an error
