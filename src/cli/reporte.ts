@@ -15,7 +15,7 @@
  */
 import { formatMoney, formatNumber } from '../domain/format';
 import { annualNote, cutoffPhrase, YEAR_PERIOD } from '../domain/periods';
-import { ratingLabel, unnamedGroup } from '../domain/aggregate';
+import { hasNamedGroup, NO_NAMED_DIMENSION, NO_NAMED_UNIT, ratingLabel } from '../domain/aggregate';
 import { termLabel, vigenciaReasons } from '../domain/plan-note';
 import { goalStateLabels } from '../domain/goal';
 import { isOverExecuted } from '../domain/progress';
@@ -235,7 +235,7 @@ function formatPlanSummary(r: Report, s: ReportPlanSummary, files: readonly stri
     );
   };
   // A plan with no unit column (SisPT) has one group, «Sin dependencia»: nothing to show.
-  if (s.byUnit.some((u) => u.name !== unnamedGroup.unit)) amountRows('Por dependencia', 'Dependencia', s.byUnit);
+  if (hasNamedGroup(s.byUnit, 'unit')) amountRows('Por dependencia', 'Dependencia', s.byUnit);
   if (!indicative && s.byProgram.some((p) => p.ceiling !== null)) {
     out.push(style.bold('  Por programa y uso del techo presupuestal'));
     out.push(
@@ -280,7 +280,10 @@ export function formatReport(r: Report, files: readonly string[], style: Style, 
   );
   out.push(`  Estados: ${statesText(p.states)}.`);
   if (r.period === YEAR_PERIOD) out.push(`  ${annualNote(r.vigencia, r.cutoff, !p.partial)}`);
-  if (r.units.length) {
+  if (r.units.length && !hasNamedGroup(r.units, 'unit')) {
+    out.push('');
+    out.push(`  ${style.bold('Dependencias')}: ${NO_NAMED_UNIT}.`, '');
+  } else if (r.units.length) {
     out.push('');
     out.push(style.bold('  Dependencias (ranking de gestión)'));
     const units = [...r.units].sort((a, b) => a.rank - b.rank);
@@ -293,7 +296,9 @@ export function formatReport(r: Report, files: readonly string[], style: Style, 
       ),
     );
   }
-  if (r.dimensions.length) {
+  if (r.dimensions.length && !hasNamedGroup(r.dimensions, 'dimension')) {
+    out.push(`  ${style.bold('Dimensiones')}: ${NO_NAMED_DIMENSION}.`, '');
+  } else if (r.dimensions.length) {
     out.push(style.bold('  Dimensiones'));
     out.push(table(['Dimensión', ...FIGURE_HEAD], figureRows(r.dimensions), FIGURE_ALIGN, style));
   }

@@ -90,6 +90,21 @@ export const unnamedGroup: Record<GroupBy, string> = {
   program: 'Sin programa',
 };
 
+/** What stands in for the ranking when no goal names its unit (lower case, no full stop: said after «Dependencias:» or capitalised). */
+export const NO_NAMED_UNIT = 'ninguna meta del libro nombra su dependencia (no tiene columna de dependencia o de responsable, o la tiene vacía): no hay ranking de gestión por dependencia';
+
+/** What stands in for the table by dimension when no goal names its dimension (same form). */
+export const NO_NAMED_DIMENSION = 'ninguna meta del libro nombra su dimensión (línea estratégica)';
+
+/**
+ * Whether any of `groups` has a name of its own. A breakdown whose only group is the unnamed one
+ * (DNP's report and SisPT's export name no unit: every goal is «Sin dependencia») says nothing:
+ * no ranking, no chart, one sentence instead.
+ */
+export function hasNamedGroup(groups: readonly { readonly name: string }[], by: GroupBy): boolean {
+  return groups.some((g) => g.name !== unnamedGroup[by]);
+}
+
 const EPS = 1e-9;
 
 /** DNP eficacia rating of a compliance (fraction). */

@@ -14,7 +14,8 @@
 import type { GoalProgress } from '../domain/goal';
 import type { IsoDate } from '../domain/dates';
 import { reconcilingSources, type PlanAmountRow, type PlanSummary, type ProgressModel } from '../domain/progress-model';
-import { unnamedGroup, type GroupAggregate } from '../domain/aggregate';
+import { hasNamedGroup, NO_NAMED_UNIT, unnamedGroup, type GroupAggregate } from '../domain/aggregate';
+import { capitalized } from '../domain/text';
 import { planSummaryNote, termLabel } from '../domain/plan-note';
 import { goalStateLabels } from '../domain/goal';
 import { formatDate, formatMoney as moneyText, formatNumber, formatPercent } from '../domain/format';
@@ -255,7 +256,7 @@ function planInforme(d: InformeData, o: InformeOptions, s: PlanSummary): string 
     for (const x of s.byYear) out.push(`<tr><td>${x.year}${x.year === y ? ' (vigencia)' : ''}</td><td class="n">${x.goals}</td><td class="n">${formatMoney(x.amount)}</td></tr>`);
     out.push('</tbody></table>');
   }
-  if (s.byUnit.some((u) => u.name !== unnamedGroup.unit)) out.push(`<h2>Programación por dependencia</h2>${planTable('Dependencia', s.byUnit, s)}`);
+  if (hasNamedGroup(s.byUnit, 'unit')) out.push(`<h2>Programación por dependencia</h2>${planTable('Dependencia', s.byUnit, s)}`);
   const withCeiling = s.byProgram.some((p) => p.ceiling !== null);
   out.push(
     `<h2>Programación por programa</h2>` +
@@ -316,23 +317,32 @@ function internal(d: InformeData, o: InformeOptions): string {
       kpi('Próximo reporte', formatDate(d.nextReport.deadline), `Plazo para reportar ${d.nextReport.text}`) +
       '</section>',
   );
+  // No goal naming its unit (DNP's report): no ranking and no chart by unit — one «Sin dependencia» line ranks nobody.
+  const ranked = hasNamedGroup(m.units, 'unit');
+  const byDimension = hasNamedGroup(m.dimensions, 'dimension');
   out.push('<h2>Cumplimiento físico frente a ejecución presupuestal</h2><div class="charts">');
-  if (m.dimensions.length) out.push(`<figure>${chartOf('Por dimensión', m.dimensions)}</figure>`);
-  if (m.units.length) out.push(`<figure>${chartOf('Por dependencia (en el orden del ranking)', m.units)}<figcaption>Azul: cumplimiento físico al corte. Naranja: ejecución presupuestal (compromisos ÷ apropiación definitiva).</figcaption></figure>`);
+  if (byDimension) out.push(`<figure>${chartOf('Por dimensión', m.dimensions)}</figure>`);
+  if (ranked) out.push(`<figure>${chartOf('Por dependencia (en el orden del ranking)', m.units)}<figcaption>Azul: cumplimiento físico al corte. Naranja: ejecución presupuestal (compromisos ÷ apropiación definitiva).</figcaption></figure>`);
   if (!m.units.length) out.push('<p class="note">No hay dependencias con metas evaluadas al corte.</p>');
+  else if (!ranked && !byDimension) out.push('<p class="note">Ninguna meta del libro nombra su dependencia ni su dimensión: no hay gráfico que dibujar.</p>');
   out.push('</div>');
 
-  out.push(`<h2>Ranking de gestión por dependencia</h2><table class="fixed">${cols(7, 27, 7, 12, 10, 13, 13, 11)}<thead><tr><th class="n">Puesto</th><th>Dependencia</th><th class="n">Metas</th><th class="n">Cumplimiento físico</th><th class="n">Avance vigencia</th><th class="n">Ejecución presupuestal</th><th>Calificación</th><th class="n">Rezagadas</th></tr></thead><tbody>`);
-  for (const u of m.units) {
-    const lag = (u.states['atrasada'] ?? 0) + (u.states['no-iniciada'] ?? 0);
-    out.push(`<tr><td class="n">${u.rank}</td><td>${h(u.name)}</td><td class="n">${u.goals}</td><td class="n">${pct(u.compliance)}</td><td class="n">${pct(u.progress)}</td><td class="n">${pct(u.budgetExecution)}</td><td>${h(u.rating ?? '—')}</td><td class="n">${lag}</td></tr>`);
+  out.push('<h2>Ranking de gestión por dependencia</h2>');
+  if (m.units.length && !ranked) out.push(`<p class="note">${h(capitalized(NO_NAMED_UNIT))}.</p>`);
+  else {
+    out.push(`<table class="fixed">${cols(7, 27, 7, 12, 10, 13, 13, 11)}<thead><tr><th class="n">Puesto</th><th>Dependencia</th><th class="n">Metas</th><th class="n">Cumplimiento físico</th><th class="n">Avance vigencia</th><th class="n">Ejecución presupuestal</th><th>Calificación</th><th class="n">Rezagadas</th></tr></thead><tbody>`);
+    for (const u of m.units) {
+      const lag = (u.states['atrasada'] ?? 0) + (u.states['no-iniciada'] ?? 0);
+      out.push(`<tr><td class="n">${u.rank}</td><td>${h(u.name)}</td><td class="n">${u.goals}</td><td class="n">${pct(u.compliance)}</td><td class="n">${pct(u.progress)}</td><td class="n">${pct(u.budgetExecution)}</td><td>${h(u.rating ?? '—')}</td><td class="n">${lag}</td></tr>`);
+    }
+    out.push('</tbody></table>');
   }
-  out.push('</tbody></table>');
 
-  out.push(`<h2>Metas rezagadas por dependencia (${m.rezagadas.length})</h2>`);
+  out.push(`<h2>Metas rezagadas${ranked ? ' por dependencia' : ''} (${m.rezagadas.length})</h2>`);
   if (!d.rezagadasByUnit.length) out.push('<p class="note">Ninguna meta está rezagada al corte.</p>');
   for (const g of d.rezagadasByUnit) {
-    out.push(`<h3>${h(g.unit)} — ${g.goals.length} meta${g.goals.length === 1 ? '' : 's'}</h3><table class="fixed">${cols(11, 33, 12, 13, 31)}<thead><tr><th>Código</th><th>Meta de producto</th><th>Estado</th><th class="n">Cumplimiento</th><th>Análisis de la dependencia</th></tr></thead><tbody>`);
+    if (ranked) out.push(`<h3>${h(g.unit)} — ${g.goals.length} meta${g.goals.length === 1 ? '' : 's'}</h3>`);
+    out.push(`<table class="fixed">${cols(11, 33, 12, 13, 31)}<thead><tr><th>Código</th><th>Meta de producto</th><th>Estado</th><th class="n">Cumplimiento</th><th>Análisis de la dependencia</th></tr></thead><tbody>`);
     for (const x of g.goals) {
       out.push(`<tr><td class="code">${h(x.input.code)}</td><td>${h(x.input.goal)}</td><td>${stateChip(x.state)}</td><td class="n">${pct(x.compliance)}</td><td>${x.input.analysis ? h(x.input.analysis) : '<span class="note">Sin análisis</span>'}</td></tr>`);
     }

@@ -6,7 +6,7 @@
  * beside the whole term's cost.
  */
 import { reconcilingSources, type PlanAmountRow, type PlanProgramAmount, type PlanSummary } from '../domain/progress-model';
-import { unnamedGroup } from '../domain/aggregate';
+import { hasNamedGroup } from '../domain/aggregate';
 import { planSummaryNote, termLabel } from '../domain/plan-note';
 import { formatMoney } from '../domain/format';
 import { formats, palette, range, SheetBuilder } from './model';
@@ -116,7 +116,7 @@ function indicativeTables(b: SheetBuilder, row: number, s: PlanSummary, input: T
   const term = { goalsHeader: `Productos ${y}`, amountHeader: `Valor ${y}` };
   row = yearTable(b, row, s);
   // A plan with no unit column (SisPT) has one group, «Sin dependencia»: nothing to show.
-  if (s.byUnit.some((u) => u.name !== unnamedGroup.unit)) row = amountTable(b, row, `Programación ${y} por dependencia`, 'Dependencia', s.byUnit, s, term);
+  if (hasNamedGroup(s.byUnit, 'unit')) row = amountTable(b, row, `Programación ${y} por dependencia`, 'Dependencia', s.byUnit, s, term);
   row = amountTable(b, row, `Programación ${y} por programa`, 'Programa', s.byProgram, s, term);
   row = amountTable(b, row, `Programación ${y} por fuente de financiación`, 'Fuente de financiación', s.bySource, s, term);
   if (s.unprogrammed.length) {

@@ -21,7 +21,8 @@
  * instead (`plan-summary.ts`).
  */
 import type { ProgressModel } from '../domain/progress-model';
-import type { GroupAggregate } from '../domain/aggregate';
+import { hasNamedGroup, NO_NAMED_DIMENSION, NO_NAMED_UNIT, type GroupAggregate } from '../domain/aggregate';
+import { capitalized } from '../domain/text';
 import type { GoalProgress } from '../domain/goal';
 import { goalStateLabels } from '../domain/goal';
 import { formatDate, formatPercent } from '../domain/format';
@@ -255,7 +256,14 @@ export function buildTablero(input: TableroInput): SheetModel {
   // By dimension.
   row = section(b, row, LAST_COL, 'Avance por dimensión');
   const dimTop = row + 1; // the chart by dimension reads this table (names in B)
-  row = figureTable(b, row, model, 'N.º', 'Dimensión', model.dimensions.map((d, i) => ({ key: i + 1, name: d.name, g: d })), { name: 'Total plan', g: p });
+  // No goal naming its dimension (DNP's report): one sentence, not a table of «Sin dimensión» and the plan total.
+  const byDimension = hasNamedGroup(model.dimensions, 'dimension');
+  if (byDimension || !model.dimensions.length) {
+    row = figureTable(b, row, model, 'N.º', 'Dimensión', model.dimensions.map((d, i) => ({ key: i + 1, name: d.name, g: d })), { name: 'Total plan', g: p });
+  } else {
+    b.merge(row, 1, row, LAST_COL, `${capitalized(NO_NAMED_DIMENSION)}: las cifras del plan están en «Avance por programa».`, 'empty');
+    row++;
+  }
   row++;
 
   // By program.
@@ -263,14 +271,19 @@ export function buildTablero(input: TableroInput): SheetModel {
   row = figureTable(b, row, model, 'N.º', 'Programa', model.programs.map((d, i) => ({ key: i + 1, name: d.name, g: d })), { name: 'Total plan', g: p });
   row++;
 
-  // By unit: ranking de gestión.
+  // By unit: ranking de gestión — none when no goal names its unit (one «Sin dependencia» line would rank nobody).
   row = section(b, row, LAST_COL, 'Ranking de gestión por dependencia');
-  tableHeader(b, row, 'Puesto', 'Dependencia', !model.yearEnd);
-  row++;
-  const unitTop = row;
-  for (const u of model.units) figureRow(b, row++, u.rank, u, u.name);
-  figureFormats(b, unitTop, row - 1, model);
-  if (model.units.length === 0) b.merge(row++, 1, row - 1, LAST_COL, 'No hay dependencias con metas evaluadas.', 'empty');
+  const ranked = hasNamedGroup(model.units, 'unit');
+  const unitTop = row + 1;
+  if (ranked) {
+    tableHeader(b, row, 'Puesto', 'Dependencia', !model.yearEnd);
+    row++;
+    for (const u of model.units) figureRow(b, row++, u.rank, u, u.name);
+    figureFormats(b, unitTop, row - 1, model);
+  } else {
+    b.merge(row, 1, row, LAST_COL, model.units.length ? `${capitalized(NO_NAMED_UNIT)}.` : 'No hay dependencias con metas evaluadas.', 'empty');
+    row++;
+  }
   row++;
 
   // Metas de gestión, apart from the rating.
@@ -306,12 +319,13 @@ export function buildTablero(input: TableroInput): SheetModel {
   row = section(b, row, LAST_COL, 'Cumplimiento físico frente a ejecución presupuestal');
   const legend =
     `Azul: cumplimiento físico al corte (ejecutado frente a lo ${duePhrase(model.periodKind, model.vigencia)}). Naranja: ejecución presupuestal (compromisos ÷ apropiación definitiva). Escala de 0 % a 100 %; las cifras están en las tablas de arriba.`;
-  if (model.units.length === 0) {
-    b.merge(row, 1, row, LAST_COL, 'No hay dependencias con metas evaluadas: no hay gráfico que dibujar.', 'empty');
+  if (!ranked && !byDimension) {
+    const why = model.units.length ? 'Ninguna meta del libro nombra su dependencia ni su dimensión' : 'No hay dependencias con metas evaluadas';
+    b.merge(row, 1, row, LAST_COL, `${why}: no hay gráfico que dibujar (las cifras por programa están arriba).`, 'empty');
     row += 2;
   } else {
     const chartTop = row;
-    const rows = Math.min(30, Math.max(16, 7 + 2 * Math.max(model.units.length, model.dimensions.length)));
+    const rows = Math.min(30, Math.max(16, 7 + 2 * Math.max(ranked ? model.units.length : 0, byDimension ? model.dimensions.length : 0)));
     const chartBottom = chartTop + rows - 1;
     for (let r = chartTop; r <= chartBottom; r++) b.height(r, 15);
     const series = (top: number, bottom: number) => [
@@ -320,30 +334,32 @@ export function buildTablero(input: TableroInput): SheetModel {
     ];
     const axis = { min: 0, max: 1, numberFormat: '0 %' };
     const topDown = true;
-    if (model.dimensions.length) {
+    if (byDimension) {
       const dimBottom = dimTop + model.dimensions.length - 1;
       b.chart({
         type: 'clusteredBar',
         title: 'Por dimensión',
         categories: range(dimTop, 2, dimBottom, 2),
         series: series(dimTop, dimBottom),
-        anchor: range(chartTop, 1, chartBottom, 6),
+        anchor: range(chartTop, 1, chartBottom, ranked ? 6 : LAST_COL),
         axis,
         topDown,
         fallbackNote: legend,
       });
     }
-    const unitBottom = unitTop + model.units.length - 1;
-    b.chart({
-      type: 'clusteredBar',
-      title: 'Por dependencia (en el orden del ranking)',
-      categories: range(unitTop, 2, unitBottom, 2),
-      series: series(unitTop, unitBottom),
-      anchor: range(chartTop, model.dimensions.length ? 7 : 1, chartBottom, LAST_COL),
-      axis,
-      topDown,
-      fallbackNote: legend,
-    });
+    if (ranked) {
+      const unitBottom = unitTop + model.units.length - 1;
+      b.chart({
+        type: 'clusteredBar',
+        title: 'Por dependencia (en el orden del ranking)',
+        categories: range(unitTop, 2, unitBottom, 2),
+        series: series(unitTop, unitBottom),
+        anchor: range(chartTop, byDimension ? 7 : 1, chartBottom, LAST_COL),
+        axis,
+        topDown,
+        fallbackNote: legend,
+      });
+    }
     row = chartBottom + 1;
     b.merge(row, 1, row, LAST_COL, legend, 'note');
     b.height(row, 26);

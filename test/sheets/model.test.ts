@@ -1,11 +1,15 @@
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { generate, prepare } from '../../src/app/generate';
+import { readGridsStreaming } from '../../src/xlsx/stream-read';
+import { examples } from '../cli/io';
 import { gridsOf } from '../helpers/xlsx';
 import { captureWorkbook } from './fixtures';
 import { cellAt, textOf } from '../../src/sheets/model';
 import type { SheetModel } from '../../src/sheets/model';
 
-async function sheets(cutoff: string): Promise<readonly SheetModel[]> {
-  const grids = await gridsOf(captureWorkbook());
+async function sheets(cutoff: string, book?: string): Promise<readonly SheetModel[]> {
+  const grids = book ? await readGridsStreaming(readFileSync(book), path.basename(book)) : await gridsOf(captureWorkbook());
   const { workbook, options } = prepare(grids, [], { cutoff }, '2025-10-10');
   return generate({ workbook, options, workbookName: 'captura.xlsx', generatedAt: '2025-10-10T08:00' }).sheets;
 }
@@ -23,7 +27,12 @@ describe('sheet models (host-neutral)', () => {
   });
 
   it('describes the compliance-vs-budget charts over the dimension and ranking tables, once for both hosts', async () => {
-    const [tablero] = await sheets('2025-06-30');
+    // This capture sheet names no dimension: no chart of one «Sin dimensión» bar; the chart by unit takes the page's width.
+    const [alone] = await sheets('2025-06-30');
+    expect(alone.charts.map((c) => c.title)).toEqual(['Por dependencia (en el orden del ranking)']);
+    expect(alone.charts[0].anchor.left).toBe(1);
+    // The bundled capture sheet names its dimensions (column «Dimensión»): both charts.
+    const [tablero] = await sheets('2025-06-30', examples.capture);
     expect(tablero.charts.map((c) => c.title)).toEqual(['Por dimensión', 'Por dependencia (en el orden del ranking)']);
     const [byDimension, chart] = tablero.charts;
     expect(String(cellAt(tablero, byDimension.categories.top - 1, byDimension.categories.left)?.value)).toBe('Dimensión');
@@ -34,7 +43,10 @@ describe('sheet models (host-neutral)', () => {
     expect(chart.topDown).toBe(true);
     expect(chart.series.map((s) => s.name)).toEqual(['Cumplimiento físico al corte', 'Ejecución presupuestal']);
     const first = cellAt(tablero, chart.categories.top, chart.categories.left)!;
-    expect(['Secretaría de Educación', 'Secretaría de Salud', 'Secretaría de Gobierno']).toContain(first.value);
+    // The first category is the ranking's first unit.
+    expect(String(cellAt(tablero, chart.categories.top - 1, chart.categories.left)?.value)).toBe('Dependencia');
+    expect(String(cellAt(tablero, chart.categories.top, chart.categories.left - 1)?.value)).toBe('1');
+    expect(first.value).toMatch(/^Secretaría de /);
     expect(textOf(tablero)).toContain(chart.fallbackNote);
     expect(tablero.conditionalFormats.some((cf) => cf.kind === 'dataBar')).toBe(true);
     expect(tablero.conditionalFormats.some((cf) => cf.kind === 'expression' && cf.formula.includes('>=0.8'))).toBe(true);
