@@ -332,34 +332,20 @@ export function buildTablero(input: TableroInput): SheetModel {
       { name: 'Cumplimiento físico al corte', values: range(top, FIG.compliance, bottom, FIG.compliance), color: palette.barPhysical },
       { name: 'Ejecución presupuestal', values: range(top, FIG.budget, bottom, FIG.budget), color: palette.barBudget },
     ];
-    const axis = { min: 0, max: 1, numberFormat: '0 %' };
-    const topDown = true;
-    if (byDimension) {
-      const dimBottom = dimTop + model.dimensions.length - 1;
+    // A bar chart over the table whose names start at `top` (column B), between columns `left` and `right`.
+    const bars = (title: string, top: number, count: number, left: number, right: number) =>
       b.chart({
         type: 'clusteredBar',
-        title: 'Por dimensión',
-        categories: range(dimTop, 2, dimBottom, 2),
-        series: series(dimTop, dimBottom),
-        anchor: range(chartTop, 1, chartBottom, ranked ? 6 : LAST_COL),
-        axis,
-        topDown,
+        title,
+        categories: range(top, 2, top + count - 1, 2),
+        series: series(top, top + count - 1),
+        anchor: range(chartTop, left, chartBottom, right),
+        axis: { min: 0, max: 1, numberFormat: '0 %' },
+        topDown: true,
         fallbackNote: legend,
       });
-    }
-    if (ranked) {
-      const unitBottom = unitTop + model.units.length - 1;
-      b.chart({
-        type: 'clusteredBar',
-        title: 'Por dependencia (en el orden del ranking)',
-        categories: range(unitTop, 2, unitBottom, 2),
-        series: series(unitTop, unitBottom),
-        anchor: range(chartTop, byDimension ? 7 : 1, chartBottom, LAST_COL),
-        axis,
-        topDown,
-        fallbackNote: legend,
-      });
-    }
+    if (byDimension) bars('Por dimensión', dimTop, model.dimensions.length, 1, ranked ? 6 : LAST_COL);
+    if (ranked) bars('Por dependencia (en el orden del ranking)', unitTop, model.units.length, byDimension ? 7 : 1, LAST_COL);
     row = chartBottom + 1;
     b.merge(row, 1, row, LAST_COL, legend, 'note');
     b.height(row, 26);
