@@ -5,8 +5,8 @@ import { cellRule } from './lib/cells';
 import type { CellRule } from './lib/cells';
 import type { RuleMeta } from './types';
 
-/** Percents that cannot leave 0 %–100 % (a declared % avance may show over-execution). */
-const boundedPercents: readonly FieldId[] = ['weight', 'activityProgress'];
+/** Percents that cannot leave 0 %–100 % (a declared % avance may show over-execution): the goal's and the activity's weight, the activity's progress. */
+const boundedPercents: readonly FieldId[] = ['weight', 'activityWeight', 'activityProgress'];
 
 const messages = {
   outOfRange: (column: string, goal: string | undefined, value: string): string =>

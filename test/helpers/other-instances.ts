@@ -199,6 +199,8 @@ async function buildCali(file: string): Promise<void> {
   set(caliRow(0, 2), 'Fecha Fin', new Date(Date.UTC(2025, 2, 31)));
   // percent-range: an activity at 120 % in the fourth quarter (text, as the export writes it)
   set(caliRow(1, 1), '% de Avance Actividad\nTrimestre IV', '120.00%');
+  // percent-range: an activity weighing 150 % of its project (text, as the export writes it)
+  set(caliRow(5, 1), 'Ponderación de Actividad', '150.00%');
   // budget-chain: payments above obligations
   set(caliRow(2, 0), 'Pagos', 400_000_000);
   sums.set(C['Pagos'], (sums.get(C['Pagos']) ?? 0) + 400_000_000 - Math.round((100_000_000 + 25_000_000 * ((2 + 0) % 5)) * 0.7));
