@@ -304,6 +304,12 @@ interface PlanYearEntry {
 
 interface PlanItem {
   readonly code: string | null;
+  /**
+   * What the summary counts goals by: the code in a plan de acción (a goal spans the rows of its
+   * sources), the row in a plan indicativo (one row per product: a code typed twice is two products
+   * and a `duplicate` finding, counted as `reporte`'s goals count them).
+   */
+  readonly key: string | null;
   readonly goal: string;
   readonly unit: string;
   readonly programCode: string | null;
@@ -311,7 +317,7 @@ interface PlanItem {
   readonly years: readonly PlanYearEntry[];
 }
 
-function planItemBase(sheet: ReadSheet, row: DataRow): Omit<PlanItem, 'years'> {
+function planItemBase(sheet: ReadSheet, row: DataRow): Omit<PlanItem, 'years' | 'key'> {
   return {
     code: goalCodeOf(row),
     goal: okText(row, 'goal')?.trim() ?? '',
@@ -328,7 +334,8 @@ function actionPlanItems(sheets: readonly ReadSheet[], vigencia: number): PlanIt
       const amount = okNumber(row, 'amount') ?? 0;
       const src = okValue(row, 'source');
       const source = typeof src === 'string' && src.trim() ? src.trim() : 'Sin fuente';
-      return { ...planItemBase(sheet, row), years: [{ year: vigencia, counts: true, amount, sources: [[source, amount] as const] }] };
+      const base = planItemBase(sheet, row);
+      return { ...base, key: base.code, years: [{ year: vigencia, counts: true, amount, sources: [[source, amount] as const] }] };
     }),
   );
 }
@@ -338,6 +345,7 @@ function indicativeItems(sheets: readonly ReadSheet[]): PlanItem[] {
   return sheets.flatMap((sheet) =>
     sheet.rows.map((row) => ({
       ...planItemBase(sheet, row),
+      key: `${sheet.name}\u0000${row.row}`,
       years: (sheet.years ?? []).map((year, i) => {
         const n = i + 1;
         const sources: [string, number][] = [];
@@ -375,45 +383,45 @@ function planSummaryOf(
   }
   const years = [...new Set(items.flatMap((it) => it.years.map((y) => y.year)))].sort((a, b) => a - b);
   if (kind === 'plan-accion' && !years.includes(vigencia)) years.push(vigencia);
-  type Acc = { name: string; codes: Set<string>; amount: number; amounts: Map<number, number>; programCode?: string | null };
+  type Acc = { name: string; keys: Set<string>; amount: number; amounts: Map<number, number>; programCode?: string | null };
   const byUnit = new Map<string, Acc>();
   const byProgram = new Map<string, Acc>();
   const bySource = new Map<string, Acc>();
   const acc = (map: Map<string, Acc>, key: string, name: string, extra?: Partial<Acc>): Acc => {
     let a = map.get(key);
-    if (!a) map.set(key, (a = { name, codes: new Set(), amount: 0, amounts: new Map(), ...extra }));
+    if (!a) map.set(key, (a = { name, keys: new Set(), amount: 0, amounts: new Map(), ...extra }));
     return a;
   };
   // The money of a year counts with the products programmed that year; the rest is shown apart.
-  const add = (a: Acc, code: string | null, e: PlanYearEntry, amount: number): void => {
+  const add = (a: Acc, key: string | null, e: PlanYearEntry, amount: number): void => {
     if (!e.counts) return;
     a.amounts.set(e.year, (a.amounts.get(e.year) ?? 0) + amount);
     if (e.year !== vigencia) return;
     a.amount += amount;
-    if (code) a.codes.add(code);
+    if (key) a.keys.add(key);
   };
-  const planCodes = new Set<string>();
-  const yearCodes = new Map<number, Set<string>>(years.map((y) => [y, new Set<string>()]));
+  const planKeys = new Set<string>();
+  const yearKeys = new Map<number, Set<string>>(years.map((y) => [y, new Set<string>()]));
   const yearAmounts = new Map<number, number>();
   const yearApart = new Map<number, number>();
   const unprogrammed = new Map<string, { code: string; goal: string; amount: number }>();
   for (const it of items) {
-    if (it.code) planCodes.add(it.code);
+    if (it.key) planKeys.add(it.key);
     const unit = acc(byUnit, it.unit.toLowerCase(), it.unit);
     const pname = it.programCode && it.program ? `${it.programCode} — ${it.program}` : (it.programCode ?? it.program ?? unnamedGroup.program);
     const program = acc(byProgram, it.programCode ?? `~${it.program ?? ''}`, pname, { programCode: it.programCode });
     for (const e of it.years) {
       const sums = e.counts ? yearAmounts : yearApart;
       sums.set(e.year, (sums.get(e.year) ?? 0) + e.amount);
-      if (it.code && e.counts) yearCodes.get(e.year)?.add(it.code);
-      add(unit, it.code, e, e.amount);
-      add(program, it.code, e, e.amount);
-      for (const [name, amount] of e.sources) add(acc(bySource, name.toLowerCase(), name), it.code, e, amount);
+      if (it.key && e.counts) yearKeys.get(e.year)?.add(it.key);
+      add(unit, it.key, e, e.amount);
+      add(program, it.key, e, e.amount);
+      for (const [name, amount] of e.sources) add(acc(bySource, name.toLowerCase(), name), it.key, e, amount);
       // A plan indicativo year's cost is its Total; what its sources do not cover, or cover twice
       // (`sources-sum`), is a line of its own, so that the sources add up to the programs and years.
       if (kind === 'plan-indicativo' && e.counts) {
         const gap = e.amount - e.sources.reduce((t, [, v]) => t + v, 0);
-        if (!sameMoney(gap, 0)) add(acc(bySource, gap > 0 ? '~unassigned' : '~over', gap > 0 ? UNASSIGNED_SOURCE : OVER_SOURCES), it.code, e, gap);
+        if (!sameMoney(gap, 0)) add(acc(bySource, gap > 0 ? '~unassigned' : '~over', gap > 0 ? UNASSIGNED_SOURCE : OVER_SOURCES), it.key, e, gap);
       }
       if (kind === 'plan-indicativo' && e.year === vigencia && !e.counts && it.code) {
         const u = unprogrammed.get(it.code) ?? { code: it.code, goal: it.goal, amount: 0 };
@@ -424,24 +432,24 @@ function planSummaryOf(
   }
   const amountsOf = (a: Acc): number[] => years.map((y) => clean(a.amounts.get(y) ?? 0));
   const rows = (accs: Iterable<Acc>): PlanAmountRow[] =>
-    [...accs].map((a) => ({ name: a.name, goals: a.codes.size, amount: clean(a.amount), amounts: amountsOf(a) }));
+    [...accs].map((a) => ({ name: a.name, goals: a.keys.size, amount: clean(a.amount), amounts: amountsOf(a) }));
   // The sources in order of appearance, then the lines that reconcile them with the Totals.
   const sources = [...bySource.entries()].sort(([a], [b]) => Number(a.startsWith('~')) - Number(b.startsWith('~'))).map(([, a]) => a);
   return {
     kind,
     vigencia,
     years,
-    goals: yearCodes.get(vigencia)?.size ?? 0,
-    planGoals: planCodes.size,
+    goals: yearKeys.get(vigencia)?.size ?? 0,
+    planGoals: planKeys.size,
     amount: clean(yearAmounts.get(vigencia) ?? 0),
     unprogrammedAmount: clean(yearApart.get(vigencia) ?? 0),
-    byYear: years.map((year) => ({ year, goals: yearCodes.get(year)?.size ?? 0, amount: clean(yearAmounts.get(year) ?? 0), unprogrammedAmount: clean(yearApart.get(year) ?? 0) })),
+    byYear: years.map((year) => ({ year, goals: yearKeys.get(year)?.size ?? 0, amount: clean(yearAmounts.get(year) ?? 0), unprogrammedAmount: clean(yearApart.get(year) ?? 0) })),
     byUnit: rows(byUnit.values()),
     byProgram: [...byProgram.values()].map((a) => {
       const ceiling = a.programCode ? (ceilings.get(a.programCode) ?? null) : null;
       return {
         name: a.name,
-        goals: a.codes.size,
+        goals: a.keys.size,
         amount: clean(a.amount),
         amounts: amountsOf(a),
         programCode: a.programCode ?? null,

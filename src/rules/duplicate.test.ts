@@ -30,8 +30,8 @@ ruleTable('duplicate', {
         ]),
       ],
       expected: [
-        { cell: 'A7', goal: '1905001', contains: ['«JORNADAS  de vacunacion.»', 'meta 1905001', 'fila 5'] },
-        { cell: 'A8', goal: '1905001', contains: ['fila 5'] },
+        { cell: 'U7', goal: '1905001', contains: ['«JORNADAS  de vacunacion.»', 'meta 1905001', 'fila 5'] },
+        { cell: 'U8', goal: '1905001', contains: ['fila 5'] },
       ],
     },
     {

@@ -3,7 +3,7 @@ import type { DataRow, ReadSheet } from '../domain/sheet';
 import type { Finding } from '../domain/finding';
 import { okText } from '../domain/sheet';
 import { rowRule } from './lib/rows';
-import { report, goalOf, isMergeContinuation, normalizeText, quote, rowAnchor } from './lib/util';
+import { fieldAddress, report, goalOf, isMergeContinuation, normalizeText, quote } from './lib/util';
 import type { RuleMeta } from './types';
 
 const messages = {
@@ -29,12 +29,13 @@ function visitRow(sheet: ReadSheet, seen: Map<string, number>, row: DataRow, ind
   if (goal === undefined) return;
   // One row per activity (Cali): the product repeats by design; an activity code seen twice is the repetition.
   if (sheet.granularity === 'activity') {
-    const activity = okText(row, 'activityCode') ?? okText(row, 'activity');
+    const byCode = okText(row, 'activityCode');
+    const activity = byCode ?? okText(row, 'activity');
     if (activity === undefined) return;
     const key = `${okText(row, 'projectCode') ?? ''}\u0000${normalizeText(activity)}`;
     const first = seen.get(key);
     if (first === undefined) seen.set(key, row.row);
-    else out.push(report(meta, { sheet, row: row.row, cell: rowAnchor(sheet, row), goal, message: messages.activity(activity, goal, first) }));
+    else out.push(report(meta, { sheet, row: row.row, cell: fieldAddress(sheet, row, byCode !== undefined ? 'activityCode' : 'activity'), goal, message: messages.activity(activity, goal, first) }));
     return;
   }
   const second = sheet.kind === 'plan-accion' ? okText(row, 'activity') : okText(row, 'unit');
@@ -49,7 +50,8 @@ function visitRow(sheet: ReadSheet, seen: Map<string, number>, row: DataRow, ind
     report(meta, {
       sheet,
       row: row.row,
-      cell: rowAnchor(sheet, row),
+      // The repeated cell: the activity of a plan de acción, else the goal's code.
+      cell: fieldAddress(sheet, row, sheet.kind === 'plan-accion' ? 'activity' : 'goalCode'),
       goal,
       message: sheet.kind === 'plan-accion' ? messages.activity(second!, goal, first) : messages.goal(goal, second, first),
     }),
@@ -118,7 +120,8 @@ export function duplicatesAcrossFiles(files: readonly ConsolidatedFile[]): { rea
           activity !== undefined
             ? `La actividad ${quote(activity)} de la meta ${goal} ${where}. Cada actividad se reporta en un solo libro.`
             : `La meta ${goal}` + (unit ? ` de la dependencia ${quote(unit)}` : '') + ` ${where}. Cada meta se reporta en un solo libro.`;
-        out.push({ file, finding: report(meta, { sheet, row: row.row, cell: rowAnchor(sheet, row), goal, message }) });
+        const cell = activity !== undefined ? fieldAddress(sheet, row, okText(row, 'activityCode') !== undefined ? 'activityCode' : 'activity') : fieldAddress(sheet, row, 'goalCode');
+        out.push({ file, finding: report(meta, { sheet, row: row.row, cell, goal, message }) });
       }
     }
   }

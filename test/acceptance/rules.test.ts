@@ -134,7 +134,7 @@ const cases: Record<string, Case[]> = {
   duplicate: [
     { name: 'plan: same goal and same activity (normalised) → on the repetition',
       sheets: [planSheet([{ activity: 'Jornadas de vacunación' }, { activity: 'JORNADAS  DE VACUNACION ' }], { merges: [] })],
-      want: [{ cell: 'A6', severity: 'error' }] },
+      want: [{ cell: 'U6', severity: 'error' }] },
     { name: 'plan: same goal, two activities', sheets: [planSheet([{ activity: 'Jornadas de vacunación' }, { activity: 'Compra de biológicos' }])], want: [] },
     { name: 'capture: the same goal twice for the same unit (three rows → two findings)',
       sheets: [captureSheet([{}, {}, {}])], want: [{ cell: 'A6', severity: 'error' }, { cell: 'A7', severity: 'error' }] },

@@ -582,6 +582,8 @@ async function buildSispt(file: string): Promise<void> {
   ws.getCell(at(16), col('Programación del producto bien o servicio 2027')).value = 2;
   // enum: a catalog unit with a stray space
   ws.getCell(at(19), col('Unidad de medida')).value = 'Número ';
+  // duplicate: a product typed over with the code of the product above it (two products, one code)
+  ws.getCell(at(23), col('Código de indicador de producto (SisPT)')).value = sisptProducts[22].ip;
 
   const lineas = wb.addWorksheet('Líneas estratégicas');
   titleRow(lineas, 1, 'LÍNEAS ESTRATÉGICAS', 5);
