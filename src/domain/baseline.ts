@@ -26,7 +26,7 @@ import type { ReadSheet, ReadWorkbook } from './sheet';
 import { normalize } from './text';
 import { periodCount, periodLabel } from './periods';
 import { parseDate } from './values';
-import { BASELINE_SHEET, CHANGE_LOG_SHEET, isChangeLogSheet } from './baseline-sheets';
+import { BASELINE_SHEET, isChangeLogSheet } from './baseline-sheets';
 
 export const BASELINE_TITLE = 'Tablero PDM — plan aprobado (línea base). No modifique esta hoja: registre los cambios en «Control de cambios».';
 export const CHANGE_LOG_HEADER = ['Fecha', 'Código meta', 'Campo', 'Antes', 'Después', 'Justificación', 'Acta u oficio'] as const;

@@ -263,6 +263,9 @@ function asTheFormatMeans(sheet: ReadSheet, goal: GoalInput): GoalInput {
     const level = started.length > 1 && started.every((p) => near(p, started[0]));
     const adds = sum > 0 && ((yearGoal !== null && near(sum, yearGoal)) || near(sum, 1));
     if (adds || !level) accumulation = 'suma';
+    // One level held all year whose trend cannot be read (a TENDENCIA outside I/M/D, an `enum`
+    // finding): the level itself, never its quarters added up (2, 2, 2, 2 is 2, not 8).
+    else accumulation ??= 'constante';
     if (accumulation === 'suma' && near(sum, 1) && yearGoal !== null && !near(yearGoal, 1) && !near(sum, yearGoal)) yearGoal = sum;
     // A level's quarters at 0 are quarters without programming (the template averages the level
     // over the quarters that program it: `(T1 + … + T4) / 3`), not a level of 0.
@@ -368,7 +371,10 @@ export function goalsFromPlanIndicativo(sheet: ReadSheet, vigencia: number): Goa
       null,
       null,
     );
-    out.push({ ...goal, yearGoal: programmed });
+    // real-formats.md: `No acumulativo` is a level — creciente, or constante when every year's programming is the same.
+    const years = (sheet.years ?? []).map((_, k) => num(row, plannedField(k + 1)));
+    const held = goal.accumulation === 'creciente' && years.length > 1 && years.every((p) => p !== null && p === years[0]);
+    out.push({ ...goal, accumulation: held ? 'constante' : goal.accumulation, yearGoal: programmed });
   }
   return out;
 }

@@ -434,10 +434,18 @@ function asFraction(parse: CellParser): CellParser {
 }
 
 /** A format's own words for a field's values (`I` = increasing) before the field's parser. */
+/** The words of each field the format writes its values with (for `enum`'s message). */
+function valueWordsOf(values: NonNullable<FormatDescription['values']>): Partial<Record<FieldId, readonly string[]>> {
+  const out: Partial<Record<FieldId, readonly string[]>> = {};
+  for (const [field, words] of Object.entries(values) as [FieldId, Readonly<Record<string, ParsedValue>> | undefined][]) if (words) out[field] = Object.keys(words);
+  return out;
+}
+
 function withWords(parse: CellParser, words: Readonly<Record<string, ParsedValue>>): CellParser {
+  const byKey = new Map(Object.entries(words).map(([word, value]) => [normalize(word), value]));
   return (raw, fmt) => {
     if (typeof raw === 'string') {
-      const v = words[normalize(raw)];
+      const v = byKey.get(normalize(raw));
       if (v !== undefined) return { status: 'ok', value: v };
     }
     return parse(raw, fmt);
@@ -1353,6 +1361,7 @@ function readSheetAsIs(grid: Grid, options?: ReaderOptions): ReadSheet | Unknown
     ...(format?.textCodes ? { textCodes: true } : {}),
     ...(format?.describedFields ? { describedFields: format.describedFields } : {}),
     ...(format?.catalogFields ? { catalogFields: format.catalogFields } : {}),
+    ...(format?.values ? { valueWords: valueWordsOf(format.values) } : {}),
     ...(years ? { years } : {}),
     ...(sources ? { sources } : {}),
     ...(blocks.length > 0 ? { yearBlocks: blocks } : {}),
@@ -1653,6 +1662,14 @@ export function readWorkbook(given: WorkbookGrids, options?: ReaderOptions): Rea
     const main = sheets.find((o) => o !== s && o.format?.id === f.id && o.columns.executed1 !== undefined);
     if (!main) return s;
     return { ...s, joins: { sheet: main.name, on: f.joined.on }, notes: [...(s.notes ?? []), `Sus filas se unen a las metas de «${main.name}» por ${f.joined.on === 'productCode' ? 'el código de producto' : 'el código'}: ${f.joined.role}.`] };
+  }).map((s, _, all) => {
+    // Never silent: a data sheet whose format keeps its money on a joined sheet the workbook does not
+    // bring (DNP's report without its financial sheet) has no budget figures, and says why.
+    const f = s.format ? formatById(s.format.id) : undefined;
+    if (!f?.joined || s.joins || s.columns.executed1 === undefined || all.some((o) => o.joins?.sheet === s.name)) return s;
+    if (s.columns.budgetFinal !== undefined || s.columns.commitments !== undefined) return s;
+    const note = `El libro no trae su hoja complementaria («${f.joined.role}»): estas metas no tienen cifras de ejecución presupuestal (apropiación, compromisos, obligaciones, pagos).`;
+    return { ...s, notes: [...(s.notes ?? []), note], figureNotes: [...(s.figureNotes ?? []), note] };
   });
   const mappingProblems = [
     ...unmatchedSheetKeys(options?.mapping, list.map((g) => (typeof g?.name === 'string' ? g.name : ''))).map(

@@ -104,6 +104,8 @@ export interface ReadSheet {
   readonly textCodes?: boolean;
   /** Fields written exactly as in a catalog (see `FormatDescription.catalogFields`). */
   readonly catalogFields?: readonly FieldId[];
+  /** The words the sheet's format writes a field's values with (see `FormatDescription.values`): what `enum` lists. */
+  readonly valueWords?: Readonly<Partial<Record<FieldId, readonly string[]>>>;
   /** Plan indicativo: the years of the term (period n is `years[n - 1]`) and the funding sources. */
   readonly years?: readonly number[];
   readonly sources?: readonly string[];

@@ -55,7 +55,8 @@ export const rule: CellRule = cellRule(
         return;
       }
       const type = fieldType(field);
-      const list = type === 'source' ? [...defaultSources, ...ctx.options.extraSources] : fixedLists[type];
+      // The format's own words when it has them (DNP's Si/No, Cundinamarca's I/M/D, SisPT's Acumulativo/No acumulativo).
+      const list = sheet.valueWords?.[field] ?? (type === 'source' ? [...defaultSources, ...ctx.options.extraSources] : fixedLists[type]);
       if (!list || cell.parsed.status !== 'invalid') return;
       const text = cell.parsed.text;
       // A source the user added in the settings is valid even when the sheet was read without it.

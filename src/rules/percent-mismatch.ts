@@ -5,7 +5,8 @@ import { formatNumber, formatPercent } from '../domain/format';
 import { samePercent } from '../domain/tolerance';
 import { lastReported } from './lib/capture';
 import { captureRowRule } from './lib/rows';
-import { goalOf, vigenciaOf } from './lib/util';
+import { anyPeriodUnreadable, goalOf, vigenciaOf } from './lib/util';
+import { executedField } from '../domain/fields';
 import { duePhrase } from '../domain/periods';
 import type { RuleMeta } from './types';
 
@@ -48,6 +49,8 @@ export const rule = captureRowRule(meta, messages, {
   rows: ({ sheet, ctx, report }) => {
     const due = duePhrase(sheet.periodKind, vigenciaOf(ctx, sheet));
     return (row, p) => {
+      // An execution written as text or an error value is not «sin reporte»: its own finding says it.
+      if (anyPeriodUnreadable(row, sheet.periodCount, executedField)) return;
       // A "% cumplimiento" column is the declared compliance at cut-off (progress.md).
       const declaredCompliance = okNumber(row, 'complianceDeclared');
       if (declaredCompliance !== undefined && p.compliance !== null && !samePercent(declaredCompliance, p.compliance)) {

@@ -5,7 +5,7 @@ import { pushTo } from '../domain/multimap';
 import { okNumber, okValue, type DataRow, type ReadSheet } from '../domain/sheet';
 import { sameMagnitude } from '../domain/tolerance';
 import type { RuleMeta } from './types';
-import { goalOf, label, periodLabel, quote, report, reportField, sheetAnchor } from './lib/util';
+import { anyPeriodUnreadable, goalOf, label, periodLabel, quote, report, reportField, sheetAnchor } from './lib/util';
 import { sheetRule } from './lib/sheets';
 
 const n = (v: number): string => formatNumber(v, 6);
@@ -54,6 +54,8 @@ function check(sheet: ReadSheet, row: DataRow, conventions?: Map<Convention, num
   const termGoal = okNumber(row, 'termGoal');
   const acc = okValue(row, 'accumulation');
   if (termGoal === undefined || typeof acc !== 'string') return undefined;
+  // A year written as text (`number`) is not a year without programming.
+  if (anyPeriodUnreadable(row, sheet.periodCount, plannedField)) return undefined;
   const years: { field: FieldId; value: number }[] = [];
   for (let k = 1; k <= sheet.periodCount; k++) {
     const v = okNumber(row, plannedField(k));

@@ -301,9 +301,12 @@ export function buildTablero(input: TableroInput): SheetModel {
     obligations: a.obligationsRatio,
     payments: a.paymentsRatio,
   });
-  row = budgetTable(b, row, 'Programa', model.programBudgets.map((x) => ({ name: x.name, ...ratios(x) })), ratios(p));
+  // No goal with any money (DNP's report without its financial sheet): one sentence, not a table of zeros.
+  const anyBudget = model.goals.some((g) => g.input.budget.final !== null || g.input.budget.commitments !== null || g.input.budget.obligations !== null || g.input.budget.payments !== null);
+  if (anyBudget) row = budgetTable(b, row, 'Programa', model.programBudgets.map((x) => ({ name: x.name, ...ratios(x) })), ratios(p));
+  else b.merge(row++, 1, row - 1, LAST_COL, 'Ninguna meta del libro trae apropiación ni ejecución presupuestal (compromisos, obligaciones, pagos): no hay ejecución presupuestal que mostrar.', 'empty');
   row++;
-  if (model.sources.length) {
+  if (anyBudget && model.sources.length) {
     row = section(b, row, LAST_COL, 'Ejecución presupuestal por fuente de financiación');
     row = budgetTable(
       b, row, 'Fuente',

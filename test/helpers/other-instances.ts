@@ -354,6 +354,8 @@ async function buildCundinamarca(file: string): Promise<void> {
   set(9, col('BPIN'), 202425322000);
   // duplicate: COD META PRODUCTO repeated (as the goal above, same secretaría)
   set(10, col('COD META PRODUCTO'), 100 + 9);
+  // enum: a TENDENCIA the template does not have, on a level held all year (0, 2, 2, 2)
+  set(11, col('TENDENCIA  INDICADOR'), 'X');
   // missing-report: nothing executed in 2026 though planned
   set(14, s26 + 1, null);
   set(14, s26 + 3, null);
@@ -618,5 +620,26 @@ export async function buildOtherInstances(dir: string): Promise<Record<(typeof i
   await buildCundinamarca(out[CUNDINAMARCA_2026]);
   await buildDnp(out[DNP_2024]);
   await buildSispt(out[SISPT_OTHER]);
+  return out;
+}
+
+/**
+ * A copy of `file` (in its folder, named `edit-<n>-<name>`) with the cell under `header` (in header
+ * row `headerRow` of `sheet`) of row `row` set to `value`: a mistake planted in one test only.
+ */
+let edits = 0;
+export async function withCell(file: string, sheet: string, headerRow: number, header: string, row: number, value: ExcelJS.CellValue): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  const ws = wb.getWorksheet(sheet);
+  if (!ws) throw new Error(`no hay hoja ${sheet}`);
+  let col = 0;
+  ws.getRow(headerRow).eachCell((c, k) => {
+    if (String(c.value).trim() === header) col = k;
+  });
+  if (!col) throw new Error(`no hay encabezado ${header}`);
+  ws.getCell(row, col).value = value;
+  const out = path.join(path.dirname(file), `edit-${++edits}-${path.basename(file)}`);
+  await wb.xlsx.writeFile(out);
   return out;
 }

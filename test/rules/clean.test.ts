@@ -228,7 +228,7 @@ describe('the same workbook with one realistic mistake per rule', () => {
       `date PE-F-012!${planCell('endDate', 6)}`,
       `code-format PE-F-012!${planCell('bpin', 7)}`,
       `enum PE-F-012!${planCell('source', 7)}`,
-      `duplicate PE-F-012!A14`,
+      `duplicate PE-F-012!U14`,
       `goal-mismatch PE-F-012!${planCell('yearGoal', 11)}`,
       `program-mismatch PE-F-012!${planCell('program', 12)}`,
       `programming-coherence PE-F-012!${planCell('yearGoal', 12)}`,

@@ -27,7 +27,7 @@ export const format: FormatDescription = {
   kind: 'hoja-captura',
   signature: [goalCode, yearGoal, key`^(?:t[1-4] ejecucion|ejecucion t[1-4]) ${YEAR}$`],
   required: ['goalCode', 'goal', 'unit', 'yearGoal', 'executed'],
-  values: { accumulation: { i: 'creciente', m: 'constante', d: 'decreciente' } },
+  values: { accumulation: { I: 'creciente', M: 'constante', D: 'decreciente' } },
   quarterShares: true,
   // `% TOTAL AVANCE <año>` is the template's own ratio, `IF(TOTAL PLANEADO=0, 0, TOTAL EJECUTADO/TOTAL PLANEADO)`:
   // a fraction, with or without a `%` number format.

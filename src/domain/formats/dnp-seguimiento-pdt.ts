@@ -21,7 +21,7 @@ export const format: FormatDescription = {
   required: ['goalCode', 'goal', 'yearGoal', 'executed'],
   periodKind: 'year',
   budgetIsProgrammed: true,
-  values: { accumulation: { si: 'suma', no: 'creciente' } },
+  values: { accumulation: { Si: 'suma', No: 'creciente' } },
   columns: [
     { header: goalCode, field: 'goalCode' },
     { header: key`^sector$`, field: 'sector' },

@@ -22,6 +22,8 @@ export const format: FormatDescription = {
   periodKind: 'year',
   textCodes: true,
   catalogFields: ['unitOfMeasure'],
+  // `No acumulativo` is a level: creciente, or constante when every year programs the same (goals.ts).
+  values: { accumulation: { Acumulativo: 'suma', 'No acumulativo': 'creciente' } },
   entityHeader: /^entidad territorial$/,
   columns: [
     { header: goalCode, field: 'goalCode' },

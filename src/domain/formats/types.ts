@@ -127,7 +127,10 @@ export interface FormatDescription {
    * calculations, and the reading says so once per column.
    */
   readonly describedFields?: readonly FieldId[];
-  /** Words of the format for a field's values (normalised text → value): `I` = increasing … */
+  /**
+   * Words of the format for a field's values, as its authors write them (`I` = increasing …; read
+   * normalised). They are also what `enum` lists when a cell holds another word.
+   */
   readonly values?: Readonly<Partial<Record<FieldId, Readonly<Record<string, ParsedValue>>>>>;
   /** Percent columns holding fractions even without a `%` number format (Cundinamarca's `% TOTAL AVANCE`, a formula's ratio). */
   readonly fractionPercents?: readonly FieldId[];

@@ -80,6 +80,19 @@ export function quote(text: string): string {
   return `«${shorten(text, QUOTE_MAX_CHARS)}» (valor recortado; tiene ${formatNumber(text.length, 0)} caracteres)`;
 }
 
+/**
+ * Whether a period's cell of `row` (`field(k)`, k = 1…`count`) holds what is not a number where one
+ * goes — a text (`number`), an error value or a formula with no calculated value: its own finding
+ * says so, and a figure computed as if the cell were blank would be a second, wrong finding.
+ */
+export function anyPeriodUnreadable(row: DataRow, count: number, field: (k: number) => FieldId): boolean {
+  for (let k = 1; k <= count; k++) {
+    const status = row.cells[field(k)]?.parsed.status;
+    if (status === 'invalid' || status === 'error') return true;
+  }
+  return false;
+}
+
 /** The text a person sees in a cell, for quoting it back in a message. */
 export function rawText(cell: ReadCell | undefined): string {
   if (!cell) return '';
