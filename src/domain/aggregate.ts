@@ -91,10 +91,10 @@ export const unnamedGroup: Record<GroupBy, string> = {
 };
 
 /** What stands in for the ranking when no goal names its unit (lower case, no full stop: said after «Dependencias:» or capitalised). */
-export const NO_NAMED_UNIT = 'ninguna meta del libro nombra su dependencia (no tiene columna de dependencia o de responsable, o la tiene vacía): no hay ranking de gestión por dependencia';
+export const NO_NAMED_UNIT = 'ninguna meta nombra su dependencia (no hay columna de dependencia o de responsable, o está vacía): no hay ranking de gestión por dependencia';
 
 /** What stands in for the table by dimension when no goal names its dimension (same form). */
-export const NO_NAMED_DIMENSION = 'ninguna meta del libro nombra su dimensión (línea estratégica)';
+export const NO_NAMED_DIMENSION = 'ninguna meta nombra su dimensión (línea estratégica)';
 
 /**
  * Whether any of `groups` has a name of its own. A breakdown whose only group is the unnamed one

@@ -263,8 +263,8 @@ function asTheFormatMeans(sheet: ReadSheet, goal: GoalInput): GoalInput {
     const level = started.length > 1 && started.every((p) => near(p, started[0]));
     const adds = sum > 0 && ((yearGoal !== null && near(sum, yearGoal)) || near(sum, 1));
     if (adds || !level) accumulation = 'suma';
-    // One level held all year whose trend cannot be read (a TENDENCIA outside I/M/D, an `enum`
-    // finding): the level itself, never its quarters added up (2, 2, 2, 2 is 2, not 8).
+    // One level held all year whose trend is not known (TENDENCIA blank, or outside I/M/D: an
+    // `enum` finding): the level itself, never its quarters added up (2, 2, 2, 2 is 2, not 8).
     else accumulation ??= 'constante';
     if (accumulation === 'suma' && near(sum, 1) && yearGoal !== null && !near(yearGoal, 1) && !near(sum, yearGoal)) yearGoal = sum;
     // A level's quarters at 0 are quarters without programming (the template averages the level
@@ -299,7 +299,8 @@ export function goalsFromPlanSheet(sheet: ReadSheet): GoalInput[] {
     let total = 0;
     let anyAmount = false;
     for (const r of rows) {
-      const a = num(r, 'amount');
+      // An amount merged over the goal's rows is one amount, not one per row (as `ceiling-exceeded` counts it).
+      const a = r.cells.amount?.merged === true ? null : num(r, 'amount');
       if (a !== null) {
         total += a;
         anyAmount = true;

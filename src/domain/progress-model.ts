@@ -329,7 +329,8 @@ function planItemBase(sheet: ReadSheet, row: DataRow): Omit<PlanItem, 'years' | 
 function actionPlanItems(sheets: readonly ReadSheet[], vigencia: number): PlanItem[] {
   return sheets.flatMap((sheet) =>
     sheet.rows.map((row) => {
-      const amount = okNumber(row, 'amount') ?? 0;
+      // An amount merged over several rows is counted once, on its own row (as `ceiling-exceeded` does).
+      const amount = row.cells.amount?.merged === true ? 0 : (okNumber(row, 'amount') ?? 0);
       const src = okValue(row, 'source');
       const source = typeof src === 'string' && src.trim() ? src.trim() : 'Sin fuente';
       const base = planItemBase(sheet, row);
@@ -343,7 +344,8 @@ function indicativeItems(sheets: readonly ReadSheet[]): PlanItem[] {
   return sheets.flatMap((sheet) =>
     sheet.rows.map((row) => ({
       ...planItemBase(sheet, row),
-      key: `${sheet.name}\u0000${row.row}`,
+      // A row with no code is no product (as `goalsFromPlanIndicativo` reads them): not counted.
+      key: goalCodeOf(row) === null ? null : `${sheet.name}\u0000${row.row}`,
       years: (sheet.years ?? []).map((year, i) => {
         const n = i + 1;
         const sources: [string, number][] = [];
@@ -421,10 +423,10 @@ function planSummaryOf(
         const gap = e.amount - e.sources.reduce((t, [, v]) => t + v, 0);
         if (!sameMoney(gap, 0)) add(acc(bySource, gap > 0 ? '~unassigned' : '~over', gap > 0 ? UNASSIGNED_SOURCE : OVER_SOURCES), it.key, e, gap);
       }
-      if (kind === 'plan-indicativo' && e.year === vigencia && !e.counts && it.code) {
-        const u = unprogrammed.get(it.code) ?? { code: it.code, goal: it.goal, amount: 0 };
+      if (kind === 'plan-indicativo' && e.year === vigencia && !e.counts && it.code && it.key) {
+        const u = unprogrammed.get(it.key) ?? { code: it.code, goal: it.goal, amount: 0 };
         u.amount += e.amount;
-        unprogrammed.set(it.code, u);
+        unprogrammed.set(it.key, u);
       }
     }
   }

@@ -1511,6 +1511,16 @@ function applyColumns(
       );
       continue;
     }
+    if (letter !== undefined && at.text === '' && !columnHasData(view, letter, last + 1)) {
+      problems.push(`En la hoja «${sheet}» la columna ${columnLetter(letter)} está vacía (sin encabezado ni datos) para ${fieldLabel(field)}: indique la columna donde están esos datos.`);
+      continue;
+    }
+    // Two fields of the mapping in one column: one of them would silently have none.
+    const twin = out.find((f) => chosen.get(f)?.col === at.col);
+    if (twin !== undefined) {
+      problems.push(`En la hoja «${sheet}» el mapa pone ${fieldLabel(twin)} y ${fieldLabel(field)} en la misma columna (${columnLetter(at.col)}${at.text ? ` «${at.text}»` : ''}): cada campo va en su propia columna.`);
+      continue;
+    }
     for (const [f, c] of chosen) if (c.col === at.col && f !== field) chosen.delete(f);
     chosen.set(field, { field, col: at.col, text: at.text });
     out.push(field);
@@ -1668,7 +1678,7 @@ export function readWorkbook(given: WorkbookGrids, options?: ReaderOptions): Rea
     const f = s.format ? formatById(s.format.id) : undefined;
     if (!f?.joined || s.joins || s.columns.executed1 === undefined || all.some((o) => o.joins?.sheet === s.name)) return s;
     if (s.columns.budgetFinal !== undefined || s.columns.commitments !== undefined) return s;
-    const note = `El libro no trae su hoja complementaria («${f.joined.role}»): estas metas no tienen cifras de ejecución presupuestal (apropiación, compromisos, obligaciones, pagos).`;
+    const note = `Ninguna hoja del libro se reconoció como ${f.joined.role}: estas metas no tienen cifras de ejecución presupuestal (apropiación, compromisos, obligaciones, pagos).`;
     return { ...s, notes: [...(s.notes ?? []), note], figureNotes: [...(s.figureNotes ?? []), note] };
   });
   const mappingProblems = [

@@ -20,7 +20,7 @@ import type { GoalProgress, GoalState } from '../domain/goal';
 import { goalStateLabels } from '../domain/goal';
 import { computeProgress, isLagging } from '../domain/progress';
 import { formatPercent } from '../domain/format';
-import { aggregate } from '../domain/aggregate';
+import { aggregate, unnamedGroup } from '../domain/aggregate';
 import { baseStyles, formats, range, SheetBuilder, trafficLightRules } from './model';
 import type { SheetModel } from './model';
 import { cutoffPhrase, duePhrase, periodLabel, YEAR_PERIOD } from '../domain/periods';
@@ -80,7 +80,7 @@ function num(b: SheetBuilder, row: number, col: number, v: number | null): void 
 function byUnit(goals: readonly GoalProgress[]): Map<string, GoalProgress[]> {
   const map = new Map<string, GoalProgress[]>();
   for (const g of goals) {
-    const key = g.input.unit.replace(/\s+/g, ' ').trim() || 'Sin dependencia';
+    const key = g.input.unit.replace(/\s+/g, ' ').trim() || unnamedGroup.unit;
     pushTo(map, key, g);
   }
   return new Map([...map.entries()].sort((a, c) => a[0].localeCompare(c[0], 'es')));
@@ -165,9 +165,12 @@ export function buildAlertas(input: AlertasInput): SheetModel {
   for (const [unit, goals] of groups) {
     const unitAgg = model.units.find((u) => u.members.some((m) => goals.includes(m)));
     const compliance = unitAgg?.compliance ?? aggregate(goals, model.options.ratingRanges).compliance;
+    const count = `${goals.length} meta${goals.length === 1 ? ' rezagada' : 's rezagadas'}`;
+    // Goals naming no unit are nobody's: their line says so, with no «cumplimiento de la dependencia».
+    const head = unit === unnamedGroup.unit ? `${unit} (metas que no nombran su dependencia) — ${count}` : `${unit} — ${count}${compliance !== null ? ` · cumplimiento físico de la dependencia ${formatPercent(compliance)}` : ''}`;
     b.merge(
       row, 1, row, LAST,
-      `${unit} — ${goals.length} meta${goals.length === 1 ? ' rezagada' : 's rezagadas'}${compliance !== null ? ` · cumplimiento físico de la dependencia ${formatPercent(compliance)}` : ''}`,
+      head,
       'group',
       { text: true },
     );
@@ -242,7 +245,7 @@ export function buildAlertas(input: AlertasInput): SheetModel {
   row++;
 
   // 2b. Blank reports of periods already due (missing-report) and goals that cannot be measured.
-  row = section(b, row, LAST, `3. Periodos vencidos sin reporte en la hoja de captura: ${model.missingReports.length} metas`);
+  row = section(b, row, LAST, `3. Periodos vencidos sin reporte en la hoja de captura: ${model.missingReports.length} ${model.missingReports.length === 1 ? 'meta' : 'metas'}`);
   headerRow(b, row, [
     [1, 1, 'Código'],
     [2, 2, 'Meta de producto'],

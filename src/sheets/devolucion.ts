@@ -6,6 +6,7 @@
  */
 import type { ProgressModel } from '../domain/progress-model';
 import { formatDate, formatPercent } from '../domain/format';
+import { unnamedGroup } from '../domain/aggregate';
 import { SheetBuilder, palette } from './model';
 import type { SheetModel } from './model';
 import { DASH, formatDateTime, periodName, section, titleBlock } from './common';
@@ -77,7 +78,10 @@ export function buildDevolucion(input: DevolucionInput): SheetModel {
     [model.unreported.length, 'Metas del plan de acción sin reporte (hoja «Alertas», sección 4).'],
     [
       unit?.compliance !== null && unit?.compliance !== undefined ? formatPercent(unit.compliance) : DASH,
-      `Cumplimiento físico de la dependencia al corte${unit?.rating ? ` (calificación ${unit.rating}${unit.rank ? `, puesto ${unit.rank} del ranking` : ''})` : ''}.`,
+      // «Sin dependencia» is nobody's management: its goals' compliance, never a place in a ranking.
+      unit?.name === unnamedGroup.unit
+        ? `Cumplimiento físico al corte de las metas que no nombran su dependencia${unit.rating ? ` (calificación ${unit.rating})` : ''}.`
+        : `Cumplimiento físico de la dependencia al corte${unit?.rating ? ` (calificación ${unit.rating}${unit.rank ? `, puesto ${unit.rank} del ranking` : ''})` : ''}.`,
     ],
   ];
   for (const [n, label] of counts) {

@@ -321,10 +321,12 @@ function internal(d: InformeData, o: InformeOptions): string {
   const ranked = hasNamedGroup(m.units, 'unit');
   const byDimension = hasNamedGroup(m.dimensions, 'dimension');
   out.push('<h2>Cumplimiento físico frente a ejecución presupuestal</h2><div class="charts">');
-  if (byDimension) out.push(`<figure>${chartOf('Por dimensión', m.dimensions)}</figure>`);
-  if (ranked) out.push(`<figure>${chartOf('Por dependencia (en el orden del ranking)', m.units)}<figcaption>Azul: cumplimiento físico al corte. Naranja: ejecución presupuestal (compromisos ÷ apropiación definitiva).</figcaption></figure>`);
+  // The colour key goes under the last chart drawn, whichever it is.
+  const key = '<figcaption>Azul: cumplimiento físico al corte. Naranja: ejecución presupuestal (compromisos ÷ apropiación definitiva).</figcaption>';
+  if (byDimension) out.push(`<figure>${chartOf('Por dimensión', m.dimensions)}${ranked ? '' : key}</figure>`);
+  if (ranked) out.push(`<figure>${chartOf('Por dependencia (en el orden del ranking)', m.units)}${key}</figure>`);
   if (!m.units.length) out.push('<p class="note">No hay dependencias con metas evaluadas al corte.</p>');
-  else if (!ranked && !byDimension) out.push('<p class="note">Ninguna meta del libro nombra su dependencia ni su dimensión: no hay gráfico que dibujar.</p>');
+  else if (!ranked && !byDimension) out.push('<p class="note">Ninguna meta nombra su dependencia ni su dimensión: no hay gráfico que dibujar.</p>');
   out.push('</div>');
 
   out.push('<h2>Ranking de gestión por dependencia</h2>');

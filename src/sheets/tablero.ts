@@ -304,7 +304,7 @@ export function buildTablero(input: TableroInput): SheetModel {
   // No goal with any money (DNP's report without its financial sheet): one sentence, not a table of zeros.
   const anyBudget = model.goals.some((g) => g.input.budget.final !== null || g.input.budget.commitments !== null || g.input.budget.obligations !== null || g.input.budget.payments !== null);
   if (anyBudget) row = budgetTable(b, row, 'Programa', model.programBudgets.map((x) => ({ name: x.name, ...ratios(x) })), ratios(p));
-  else b.merge(row++, 1, row - 1, LAST_COL, 'Ninguna meta del libro trae apropiación ni ejecución presupuestal (compromisos, obligaciones, pagos): no hay ejecución presupuestal que mostrar.', 'empty');
+  else b.merge(row++, 1, row - 1, LAST_COL, 'Ninguna meta trae apropiación ni ejecución presupuestal (compromisos, obligaciones, pagos): no hay ejecución presupuestal que mostrar.', 'empty');
   row++;
   if (anyBudget && model.sources.length) {
     row = section(b, row, LAST_COL, 'Ejecución presupuestal por fuente de financiación');
@@ -323,7 +323,7 @@ export function buildTablero(input: TableroInput): SheetModel {
   const legend =
     `Azul: cumplimiento físico al corte (ejecutado frente a lo ${duePhrase(model.periodKind, model.vigencia)}). Naranja: ejecución presupuestal (compromisos ÷ apropiación definitiva). Escala de 0 % a 100 %; las cifras están en las tablas de arriba.`;
   if (!ranked && !byDimension) {
-    const why = model.units.length ? 'Ninguna meta del libro nombra su dependencia ni su dimensión' : 'No hay dependencias con metas evaluadas';
+    const why = model.units.length ? 'Ninguna meta nombra su dependencia ni su dimensión' : 'No hay dependencias con metas evaluadas';
     b.merge(row, 1, row, LAST_COL, `${why}: no hay gráfico que dibujar (las cifras por programa están arriba).`, 'empty');
     row += 2;
   } else {

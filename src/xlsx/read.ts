@@ -109,7 +109,7 @@ export function restoreTypedTexts(wb: ExcelJS.Workbook, grids: WorkbookGrids): v
         const v = cell.value;
         if (typeof v === 'string') {
           if (v !== text) cell.value = text;
-        } else if (v !== null && typeof v === 'object' && 'formula' in v && typeof v.result === 'string' && v.result !== text) {
+        } else if (v !== null && typeof v === 'object' && ('formula' in v || 'sharedFormula' in v) && typeof v.result === 'string' && v.result !== text) {
           cell.value = { ...v, result: text };
         }
       });

@@ -10,7 +10,7 @@ import { validateWorkbook } from '../../src/app/validate';
 import type { EngineOptions } from '../../src/domain/options';
 import { gridsOf, writeXlsx } from '../helpers/xlsx';
 import type { CellInput, SheetSpec } from '../helpers/xlsx';
-import { d, defaultOptions, monthCaptureSheet, planGoalMerges, planSheet } from '../helpers/sheets';
+import { ceilingSheet, d, defaultOptions, monthCaptureSheet, planGoalMerges, planMerge, planSheet } from '../helpers/sheets';
 import { tablero, tempDir } from './harness';
 import type { JReport } from './harness';
 
@@ -150,6 +150,18 @@ describe('acceptance: plan de acción with a goal merged over its activity rows'
       ['1905001', null, null, 'sin-programacion', 35_000_000],
     ]);
     expect([rep.planSummary?.goals, rep.planSummary?.amount]).toEqual([1, 35_000_000]);
+  });
+
+  it('an amount merged over the goal\'s rows is one amount: the summary, the goal and ceiling-exceeded agree', async () => {
+    // 1905001 on two activity rows, «Valor programado» 405 M merged over both; techo 1905: 500 M.
+    const sheet = planSheet([{ amount: 405_000_000 }, { amount: null }], { merges: [...planGoalMerges(0, 1), planMerge('amount', 0, 1)] });
+    const wb = readWorkbook(await gridsOf([sheet, ceilingSheet([{ programCode: '1905', ceiling: 500_000_000 }])]));
+    expect(wb.sheets[0].rows[1].cells.amount?.merged).toBe(true);
+    expect(validateWorkbook(wb, defaultOptions).findings.filter((f) => f.rule === 'ceiling-exceeded')).toEqual([]);
+    const rep = buildReport(wb, resolveOptions({ cutoff: '2025-06-30' }, wb, '2025-07-10'));
+    expect(rep.goals.map((g) => [g.code, g.budget.final])).toEqual([['1905001', 405_000_000]]);
+    expect(rep.planSummary?.amount).toBe(405_000_000);
+    expect(rep.planSummary?.byProgram.map((p) => [p.programCode, p.amount, p.ceilingUse])).toEqual([['1905', 405_000_000, 0.81]]);
   });
 });
 

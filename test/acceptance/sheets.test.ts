@@ -179,6 +179,7 @@ describe('acceptance: generated Tablero and Alertas agree with reporte', () => {
     expect(codes(s2, s3)).toEqual(['2201001']);
     // 1905002: T1 and T2 programmed (5, 5) and blank.
     expect(codes(s3, s4)).toEqual(['1905002']);
+    expect(rows[s3][0]).toBe('3. Periodos vencidos sin reporte en la hoja de captura: 1 meta');
     expect((rows.find((r) => r[0] === '1905002' && rows.indexOf(r) > s3) as unknown[])[4]).toBe('T1, T2');
     expect(codes(s4, rows.length)).toEqual(['2201009']);
     expect(rows.some((r) => typeof r[0] === 'string' && r[0].startsWith('5. Matriz acumulada'))).toBe(false); // only from T3

@@ -85,4 +85,24 @@ describe('a typed text that spells an entity stays what was typed', () => {
     expect(r.code).toBe(0);
     expect(await textAt(out, sheetName, ROW, COL)).toBe(TYPED);
   });
+
+  it('a filled-down (shared) formula\'s cached text is put back too, in generar\'s copy', async () => {
+    // exceljs's whole writer: typed texts in shared strings (decoded once), formula texts `t="str"`;
+    // AE9 is the shared formula of AE8 (`<f t="shared" si="0"/>`), its cached text TYPED escaped once more.
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(examples.capture);
+    const ws = book.worksheets[0];
+    // exceljs reads `shareType` and `ref` on a shared formula's master; its types leave them out.
+    const master = { formula: `E${ROW}&""`, result: TYPED, shareType: 'shared', ref: `AE${ROW}:AE${ROW + 1}` };
+    ws.getCell(ROW, 31).value = master as ExcelJS.CellFormulaValue;
+    ws.getCell(ROW + 1, 31).value = { sharedFormula: `AE${ROW}`, result: TYPED };
+    const file = path.join(tmp.dir, 'compartida.xlsx');
+    await book.xlsx.writeFile(file);
+    expect(await sheetXml(file)).toContain(`<c r="AE${ROW + 1}" t="str"><f t="shared" si="0"/><v>Meta &amp;amp; ajuste &amp;lt;2025&amp;gt;</v></c>`);
+    const out = path.join(tmp.dir, 'compartida-generado.xlsx');
+    const r = await tablero(['generar', file, '-o', out], tmp.dir);
+    expect(r.stderr).toBe('');
+    expect(await textAt(out, ws.name, ROW + 1, 31)).toBe(TYPED);
+    expect(await textAt(out, ws.name, ROW, 31)).toBe(TYPED);
+  });
 });

@@ -145,6 +145,10 @@ describe('a bad mapping is one Spanish line naming what is wrong (exit 2)', () =
     ['columna inexistente', JSON.stringify({ hojas: { [UNKNOWN_SHEET]: { columnas: { goalCode: 'Código del compromiso' } } } }), /no hay ninguna columna «Código del compromiso» en el encabezado \(fila 9\) para «Código meta producto» \(goalCode\)/],
     ['periodo que la hoja no tiene', JSON.stringify({ hojas: { [UNKNOWN_SHEET]: { columnas: { executed5: 'B' } } } }), /en la hoja «Avance metas» los periodos son trimestres \(1 a 4\): executed5 no existe; use executed1 a executed4/],
     ['hoja inexistente', JSON.stringify({ hojas: { 'HC T2': { tipo: 'hoja-captura' } } }), /[Ee]l mapa nombra la hoja «HC T2», que no está en el libro \(hojas: Avance metas, Listas\)/],
+    // A letter beyond the sheet's columns: no header and no data there (was read, then «análisis requerido» on it).
+    ['columna vacía', JSON.stringify({ hojas: { [UNKNOWN_SHEET]: { columnas: { analysis: 'AZ' } } } }), /en la hoja «Avance metas» la columna AZ está vacía \(sin encabezado ni datos\) para «Análisis del avance» \(analysis\)/],
+    // Two fields in one column: one of them would silently have no column.
+    ['dos campos en una columna', JSON.stringify({ hojas: { [UNKNOWN_SHEET]: { columnas: { executed1: 'Logro T1', executed4: 'Logro T1' } } } }), /el mapa pone «Ejecutado T1» \(executed1\) y «Ejecutado T4» \(executed4\) en la misma columna \([A-Z]+ «Logro T1»\): cada campo va en su propia columna/],
   ];
   it.each(cases)('%s', async (_name, text, message) => {
     writeFileSync(path.join(dir, 'malo.json'), text);

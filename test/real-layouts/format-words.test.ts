@@ -77,3 +77,14 @@ describe('one mistake, one finding: a period written in words is not a period le
     expect(f.map((x) => x.rule)).toEqual(['number']);
   });
 });
+
+describe('the plan indicativo summary counts the products reporte counts', () => {
+  it('a programmed row whose code was deleted is no product in either (Sopó row 3)', async () => {
+    const file = await withCell(files[SISPT_OTHER], SISPT_SHEET, SISPT_HEADER_ROW, 'Código de indicador de producto (SisPT)', 3, null);
+    const r = await tablero(['reporte', file, '--vigencia', '2026', '--json'], dir, { now: new Date(2026, 7, 10) });
+    const rep = JSON.parse(r.stdout) as { goals: unknown[]; planSummary: { goals: number; planGoals: number } };
+    // 20 products program 2026 in the built workbook; row 3 (IP-300) is one of them.
+    expect(rep.goals).toHaveLength(19);
+    expect([rep.planSummary.goals, rep.planSummary.planGoals]).toEqual([19, 24]);
+  });
+});

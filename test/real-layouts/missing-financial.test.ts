@@ -11,7 +11,7 @@ import { buildOtherInstances, DNP_2024, DNP_FINANCIAL, DNP_PHYSICAL } from '../h
 import { plainValue } from '../../src/xlsx/read';
 
 const NOW = { now: new Date(2025, 1, 10) };
-const NOTE = `${DNP_PHYSICAL}: El libro no trae su hoja complementaria («seguimiento financiero (CUIPO) por código de producto»): estas metas no tienen cifras de ejecución presupuestal (apropiación, compromisos, obligaciones, pagos).`;
+const NOTE = `${DNP_PHYSICAL}: Ninguna hoja del libro se reconoció como seguimiento financiero (CUIPO) por código de producto: estas metas no tienen cifras de ejecución presupuestal (apropiación, compromisos, obligaciones, pagos).`;
 
 let dir = '';
 let cleanup = () => {};
@@ -68,7 +68,7 @@ describe('DNP report without its financial sheet', () => {
   it('the tablero says there is no budget execution, instead of an apropiación of 0 per program', async () => {
     const rows = await budgetSection(physicalOnly);
     expect(rows.filter((r) => r !== '')).toEqual([
-      'Ninguna meta del libro trae apropiación ni ejecución presupuestal (compromisos, obligaciones, pagos): no hay ejecución presupuestal que mostrar.',
+      'Ninguna meta trae apropiación ni ejecución presupuestal (compromisos, obligaciones, pagos): no hay ejecución presupuestal que mostrar.',
     ]);
     // With the financial sheet, the table is there.
     const full = await budgetSection(whole);

@@ -64,9 +64,9 @@ maybe('a workbook that names no unit and no dimension (DNP): no ranking, no char
     const text = await tablero(['reporte', dnp], dir, NOW);
     expect(text.code).toBe(0);
     expect(text.stdout).toContain(
-      '  Dependencias: ninguna meta del libro nombra su dependencia (no tiene columna de dependencia o de responsable, o la tiene vacía): no hay ranking de gestión por dependencia.\n',
+      '  Dependencias: ninguna meta nombra su dependencia (no hay columna de dependencia o de responsable, o está vacía): no hay ranking de gestión por dependencia.\n',
     );
-    expect(text.stdout).toContain('  Dimensiones: ninguna meta del libro nombra su dimensión (línea estratégica).\n');
+    expect(text.stdout).toContain('  Dimensiones: ninguna meta nombra su dimensión (línea estratégica).\n');
     expect(text.stdout).not.toContain('ranking de gestión)');
     expect(text.stdout).not.toMatch(/^\s*1\s+Sin dependencia/m);
     expect(text.stdout).not.toMatch(/^\s*Sin dimensión\s+40/m);
@@ -80,13 +80,13 @@ maybe('a workbook that names no unit and no dimension (DNP): no ranking, no char
   it('generar: the tablero sheet has the sentence where the ranking and the dimension table were, and no chart', async () => {
     const { rows, charts } = await generated(dnp, dir);
     expect(sectionRows(rows, 'Ranking de gestión por dependencia')).toEqual([
-      'Ninguna meta del libro nombra su dependencia (no tiene columna de dependencia o de responsable, o la tiene vacía): no hay ranking de gestión por dependencia.',
+      'Ninguna meta nombra su dependencia (no hay columna de dependencia o de responsable, o está vacía): no hay ranking de gestión por dependencia.',
     ]);
     expect(sectionRows(rows, 'Avance por dimensión')).toEqual([
-      'Ninguna meta del libro nombra su dimensión (línea estratégica): las cifras del plan están en «Avance por programa».',
+      'Ninguna meta nombra su dimensión (línea estratégica): las cifras del plan están en «Avance por programa».',
     ]);
     expect(sectionRows(rows, 'Avance por programa').filter((r) => /^\d+ \| \d{4} — /.test(r))).toHaveLength(17);
-    expect(rows.some((r) => r.includes('Ninguna meta del libro nombra su dependencia ni su dimensión: no hay gráfico que dibujar'))).toBe(true);
+    expect(rows.some((r) => r.includes('Ninguna meta nombra su dependencia ni su dimensión: no hay gráfico que dibujar'))).toBe(true);
     expect(charts).toBe(0);
     expect(rows.filter((r) => /^\d+ \| Sin (dependencia|dimensión)\b/.test(r))).toEqual([]);
   });
@@ -96,11 +96,32 @@ maybe('a workbook that names no unit and no dimension (DNP): no ranking, no char
     expect((await tablero(['informe', dnp, '-o', out], dir, NOW)).code).toBe(0);
     const html = await fs.readFile(out, 'utf8');
     const text = html.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ');
-    expect(text).toContain('Ranking de gestión por dependencia Ninguna meta del libro nombra su dependencia');
+    expect(text).toContain('Ranking de gestión por dependencia Ninguna meta nombra su dependencia');
     expect(html).not.toContain('<th class="n">Puesto</th>');
     expect(text).not.toContain('Por dependencia (en el orden del ranking)');
     expect(text).toMatch(/Metas rezagadas \(30\)/);
     expect(html).not.toMatch(/<h3>Sin dependencia/);
+  });
+});
+
+maybe('DNP: the return and the Alertas sheet give «Sin dependencia» no place in a ranking', () => {
+  let dir: string;
+  let cleanup: () => void;
+  beforeAll(() => ({ dir, cleanup } = tempDir('tablero-unnamed-dev-')));
+  afterAll(() => cleanup());
+
+  it('devolver: the cover says the goals name no unit, with no «puesto … del ranking»; Alertas says the same', async () => {
+    const r = await tablero(['devolver', dnp, '-o', 'dev'], dir, NOW);
+    expect(r.code).toBe(0);
+    const files = await fs.readdir(path.join(dir, 'dev'));
+    expect(files).toEqual(['devolucion-sin-dependencia.xlsx']);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(dir, 'dev', files[0]));
+    const all = wb.worksheets.flatMap((ws) => rowTexts(ws)).join('\n');
+    expect(all).not.toContain('del ranking');
+    expect(all).toMatch(/\| Cumplimiento físico al corte de las metas que no nombran su dependencia \(calificación \S+\)\./);
+    expect(all).toContain('Sin dependencia (metas que no nombran su dependencia) — 30 metas rezagadas');
+    expect(all).not.toContain('cumplimiento físico de la dependencia');
   });
 });
 
