@@ -15,7 +15,7 @@
 import { executedField, plannedField } from './fields';
 import type { FieldId } from './fields';
 import type { Accumulation, Budget, GoalInput } from './goal';
-import { isGoalSheet, joinsSheet, okNumber, okText, okValue } from './sheet';
+import { isGoalSheet, joinsSheet, okNumber, okText, okValue, ownNumber } from './sheet';
 import type { DataRow, ReadCell, ReadSheet } from './sheet';
 import { columnCells } from './reader';
 import { goalCodeAt, goalCodeOf, textAt } from './goal-code';
@@ -299,9 +299,8 @@ export function goalsFromPlanSheet(sheet: ReadSheet): GoalInput[] {
     let total = 0;
     let anyAmount = false;
     for (const r of rows) {
-      // An amount merged over the goal's rows is one amount, not one per row (as `ceiling-exceeded` counts it).
-      const a = r.cells.amount?.merged === true ? null : num(r, 'amount');
-      if (a !== null) {
+      const a = ownNumber(r, 'amount');
+      if (a !== undefined && Number.isFinite(a)) {
         total += a;
         anyAmount = true;
       }

@@ -36,7 +36,7 @@ import { goalsFromCaptureSheet, goalsFromPlanIndicativo, goalsFromPlanSheet, joi
 import type { EngineOptions } from './options';
 import { cutoffPeriod, isPeriodOpen, periodCount, periodLabel } from './periods';
 import { computeProgress, isBudgetAhead, isLagging, isOverExecuted, progressFigures } from './progress';
-import { isGoalSheet, okNumber, okText, okValue, sheetKey } from './sheet';
+import { isGoalSheet, okNumber, okText, okValue, ownNumber, sheetKey } from './sheet';
 import type { DataRow, ReadSheet, ReadWorkbook } from './sheet';
 import { round12, sameMoney } from './tolerance';
 import { formatById } from './formats';
@@ -329,8 +329,7 @@ function planItemBase(sheet: ReadSheet, row: DataRow): Omit<PlanItem, 'years' | 
 function actionPlanItems(sheets: readonly ReadSheet[], vigencia: number): PlanItem[] {
   return sheets.flatMap((sheet) =>
     sheet.rows.map((row) => {
-      // An amount merged over several rows is counted once, on its own row (as `ceiling-exceeded` does).
-      const amount = row.cells.amount?.merged === true ? 0 : (okNumber(row, 'amount') ?? 0);
+      const amount = ownNumber(row, 'amount') ?? 0;
       const src = okValue(row, 'source');
       const source = typeof src === 'string' && src.trim() ? src.trim() : 'Sin fuente';
       const base = planItemBase(sheet, row);

@@ -258,6 +258,15 @@ export function okNumber(row: DataRow, field: FieldId): number | undefined {
   return typeof v === 'number' ? v : undefined;
 }
 
+/**
+ * The number of `field` in the row's own cell: `undefined` where the cell is covered by a merged
+ * area from a row above (a Valor programado merged over a goal's activity rows is one amount,
+ * counted on its first row, not once per row).
+ */
+export function ownNumber(row: DataRow, field: FieldId): number | undefined {
+  return row.cells[field]?.merged === true ? undefined : okNumber(row, field);
+}
+
 export function okText(row: DataRow, field: FieldId): string | undefined {
   const v = okValue(row, field);
   return typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined;

@@ -21,6 +21,11 @@ const messages = {
  * goal code and unit. Every repetition after the first is reported on its row. An activity cell
  * merged over several rows is one activity (split by source), not a repetition.
  */
+/** The cell a repeated activity is marked on: its code, or its name when the sheet has no code. */
+function activityAddress(sheet: ReadSheet, row: DataRow): string {
+  return fieldAddress(sheet, row, okText(row, 'activityCode') !== undefined ? 'activityCode' : 'activity');
+}
+
 /** One row of a sheet: reports it when its key was seen on an earlier row (`seen`: key → first row). */
 function visitRow(sheet: ReadSheet, seen: Map<string, number>, row: DataRow, index: number, out: Finding[]): void {
   // One activity merged over several rows (e.g. one line per funding source) is one activity.
@@ -29,13 +34,12 @@ function visitRow(sheet: ReadSheet, seen: Map<string, number>, row: DataRow, ind
   if (goal === undefined) return;
   // One row per activity (Cali): the product repeats by design; an activity code seen twice is the repetition.
   if (sheet.granularity === 'activity') {
-    const byCode = okText(row, 'activityCode');
-    const activity = byCode ?? okText(row, 'activity');
+    const activity = okText(row, 'activityCode') ?? okText(row, 'activity');
     if (activity === undefined) return;
     const key = `${okText(row, 'projectCode') ?? ''}\u0000${normalizeText(activity)}`;
     const first = seen.get(key);
     if (first === undefined) seen.set(key, row.row);
-    else out.push(report(meta, { sheet, row: row.row, cell: fieldAddress(sheet, row, byCode !== undefined ? 'activityCode' : 'activity'), goal, message: messages.activity(activity, goal, first) }));
+    else out.push(report(meta, { sheet, row: row.row, cell: activityAddress(sheet, row), goal, message: messages.activity(activity, goal, first) }));
     return;
   }
   const second = sheet.kind === 'plan-accion' ? okText(row, 'activity') : okText(row, 'unit');
@@ -120,7 +124,7 @@ export function duplicatesAcrossFiles(files: readonly ConsolidatedFile[]): { rea
           activity !== undefined
             ? `La actividad ${quote(activity)} de la meta ${goal} ${where}. Cada actividad se reporta en un solo libro.`
             : `La meta ${goal}` + (unit ? ` de la dependencia ${quote(unit)}` : '') + ` ${where}. Cada meta se reporta en un solo libro.`;
-        const cell = activity !== undefined ? fieldAddress(sheet, row, okText(row, 'activityCode') !== undefined ? 'activityCode' : 'activity') : fieldAddress(sheet, row, 'goalCode');
+        const cell = activity !== undefined ? activityAddress(sheet, row) : fieldAddress(sheet, row, 'goalCode');
         out.push({ file, finding: report(meta, { sheet, row: row.row, cell, goal, message }) });
       }
     }

@@ -40,15 +40,24 @@ import { readablePackage } from './package';
 const scanned = new WeakMap<ExcelJS.Workbook, WorkbookGrids>();
 
 /**
+ * exceljs's model of a package (what a copy is saved from) and its grids read by the cell scanner,
+ * with the texts exceljs decoded twice put back in the model (`restoreTypedTexts`).
+ */
+async function modelAndGrids(bytes: Buffer): Promise<{ wb: ExcelJS.Workbook; grids: WorkbookGrids }> {
+  const wb = await loadWorkbook(bytes);
+  const grids = await readGridsStreaming(readablePackage(bytes), '');
+  restoreTypedTexts(wb, grids);
+  return { wb, grids };
+}
+
+/**
  * exceljs's full model for the verbs that write it back (`aprobar`, `devolver`), with the grids
  * read by the cell scanner validar and reporte read with: exceljs's model cannot tell a formula
  * saved with no cached value (unknown) from one whose cached text is empty (blank).
  */
 export const xlsxParser: WorkbookParser<ExcelJS.Workbook> = {
   parse: async (bytes) => {
-    const wb = await loadWorkbook(bytes);
-    const grids = await readGridsStreaming(readablePackage(bytes), '');
-    restoreTypedTexts(wb, grids);
+    const { wb, grids } = await modelAndGrids(bytes);
     scanned.set(wb, grids);
     return wb;
   },
@@ -112,12 +121,7 @@ function hostParser(large: () => boolean, onRows: (rows: number, final: boolean)
     parse: async (bytes) => {
       // The grids come from the cell scanner validar and reporte read with, whatever the size: exceljs's
       // model cannot tell a formula saved with no cached value from one whose cached text is empty.
-      if (!large()) {
-        const wb = await loadWorkbook(bytes);
-        const grids = await readGridsStreaming(readablePackage(bytes), '');
-        restoreTypedTexts(wb, grids);
-        return { kind: 'model', wb, grids };
-      }
+      if (!large()) return { kind: 'model', ...(await modelAndGrids(bytes)) };
       const readable = readablePackage(bytes);
       const zip = openZip(readable);
       const grids = await readGridsStreaming(readable, '', { onRows: (n, sheet) => onRows(n, sheet === '') });

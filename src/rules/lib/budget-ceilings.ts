@@ -3,9 +3,9 @@
  * (program, unit, source, amount) they are compared with.
  */
 import type { DataRow, ReadSheet } from '../../domain/sheet';
-import { okNumber, okText } from '../../domain/sheet';
+import { okNumber, okText, ownNumber } from '../../domain/sheet';
 import type { RuleContext } from '../types';
-import { isMergeContinuation, normalizeText } from './util';
+import { normalizeText } from './util';
 
 export interface Ceiling {
   readonly programCode: string;
@@ -48,10 +48,10 @@ export function planLinesOf(ctx: RuleContext): PlanLine[] {
   const out: PlanLine[] = [];
   for (const sheet of ctx.workbook.sheets) {
     if (sheet.kind !== 'plan-accion') continue;
-    sheet.rows.forEach((row, index) => {
+    sheet.rows.forEach((row) => {
       const programCode = okText(row, 'programCode')?.trim();
       if (!programCode) return;
-      const amount = isMergeContinuation(sheet, index, 'amount') ? 0 : (okNumber(row, 'amount') ?? 0);
+      const amount = ownNumber(row, 'amount') ?? 0;
       out.push({
         sheet,
         row,
