@@ -24,6 +24,14 @@ export interface TableroInput {
 /** Shown where a ratio is undefined (nothing was due). */
 export const DASH = '—';
 
+/** Whether any goal of the model carries a budget figure (DNP's report without its financial sheet carries none). */
+export function hasBudgetFigures(model: ProgressModel): boolean {
+  return model.goals.some(({ input: { budget: b } }) => b.final !== null || b.commitments !== null || b.obligations !== null || b.payments !== null);
+}
+
+/** What stands in for the budget tables when no goal carries money. */
+export const NO_BUDGET_FIGURES = 'Ninguna meta trae apropiación ni ejecución presupuestal (compromisos, obligaciones, pagos): no hay ejecución presupuestal que mostrar.';
+
 export function ratio(x: number | null | undefined): ModelValue {
   return x === null || x === undefined || !Number.isFinite(x) ? DASH : x;
 }

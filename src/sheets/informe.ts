@@ -21,7 +21,7 @@ import { goalStateLabels } from '../domain/goal';
 import { formatDate, formatMoney as moneyText, formatNumber, formatPercent } from '../domain/format';
 import { duePhrase } from '../domain/periods';
 import { palette } from './model';
-import { formatDateTime, periodName, stateColours } from './common';
+import { formatDateTime, hasBudgetFigures, NO_BUDGET_FIGURES, periodName, stateColours } from './common';
 
 export interface PublicGoal {
   readonly code: string;
@@ -362,7 +362,8 @@ function internal(d: InformeData, o: InformeOptions): string {
   }
 
   out.push('<h2>Ejecución presupuestal por fuente de financiación</h2>');
-  if (m.sources.length) {
+  if (!hasBudgetFigures(m)) out.push(`<p class="note">${h(NO_BUDGET_FIGURES)}</p>`);
+  else if (m.sources.length) {
     out.push('<table><thead><tr><th>Fuente</th><th class="n">Apropiación definitiva</th><th class="n">Compromisos</th><th class="n">Obligaciones</th><th class="n">Pagos</th><th class="n">Ejecución</th></tr></thead><tbody>');
     for (const s of m.sources) out.push(`<tr><td>${h(s.name)}</td><td class="n">${formatMoney(s.final)}</td><td class="n">${formatMoney(s.commitments)}</td><td class="n">${formatMoney(s.obligations)}</td><td class="n">${formatMoney(s.payments)}</td><td class="n">${pct(s.budgetExecution)}</td></tr>`);
     out.push('</tbody></table>');

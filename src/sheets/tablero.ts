@@ -32,6 +32,8 @@ import type { SheetModel, TrafficLight } from './model';
 import {
   DASH,
   formatDateTime,
+  hasBudgetFigures,
+  NO_BUDGET_FIGURES,
   headerRow,
   periodName,
   ratingRules,
@@ -302,9 +304,9 @@ export function buildTablero(input: TableroInput): SheetModel {
     payments: a.paymentsRatio,
   });
   // No goal with any money (DNP's report without its financial sheet): one sentence, not a table of zeros.
-  const anyBudget = model.goals.some((g) => g.input.budget.final !== null || g.input.budget.commitments !== null || g.input.budget.obligations !== null || g.input.budget.payments !== null);
+  const anyBudget = hasBudgetFigures(model);
   if (anyBudget) row = budgetTable(b, row, 'Programa', model.programBudgets.map((x) => ({ name: x.name, ...ratios(x) })), ratios(p));
-  else b.merge(row++, 1, row - 1, LAST_COL, 'Ninguna meta trae apropiación ni ejecución presupuestal (compromisos, obligaciones, pagos): no hay ejecución presupuestal que mostrar.', 'empty');
+  else b.merge(row++, 1, row - 1, LAST_COL, NO_BUDGET_FIGURES, 'empty');
   row++;
   if (anyBudget && model.sources.length) {
     row = section(b, row, LAST_COL, 'Ejecución presupuestal por fuente de financiación');

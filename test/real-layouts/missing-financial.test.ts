@@ -5,6 +5,7 @@
  * (never silent; the same workbook's `reporte` shows «—»).
  */
 import ExcelJS from 'exceljs';
+import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { tablero, tempDir } from '../cli/io';
 import { buildOtherInstances, DNP_2024, DNP_FINANCIAL, DNP_PHYSICAL } from '../helpers/other-instances';
@@ -73,5 +74,17 @@ describe('DNP report without its financial sheet', () => {
     // With the financial sheet, the table is there.
     const full = await budgetSection(whole);
     expect(full.some((r) => r.startsWith('Total |'))).toBe(true);
+  });
+
+  it('the informe says the same instead of a table of $ 0', async () => {
+    const text = async (file: string) => {
+      const out = path.join(dir, `informe-${path.basename(file, '.xlsx')}.html`);
+      expect((await tablero(['informe', file, '-o', out, '--force'], dir, NOW)).code).toBe(0);
+      return (await fs.readFile(out, 'utf8')).replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ');
+    };
+    const without = await text(physicalOnly);
+    expect(without).toContain('Ejecución presupuestal por fuente de financiación Ninguna meta trae apropiación ni ejecución presupuestal');
+    expect(without).not.toContain('Todas las fuentes $ 0');
+    expect(await text(whole)).not.toContain('Ninguna meta trae apropiación');
   });
 });
