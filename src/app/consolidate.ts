@@ -12,7 +12,7 @@
  * - Host-neutral: the result is a sheet model (`kind: 'consolidado'`), marked as the product's.
  */
 import type { CellValue } from '../domain/grid';
-import { columnLetter, isCellError, NOT_CALCULATED } from '../domain/grid';
+import { isCellError, NOT_CALCULATED } from '../domain/grid';
 import { pushTo } from '../domain/multimap';
 import { fromJsDate, todayIso, type IsoDate } from '../domain/dates';
 import { reportedCutoff } from './run-options';
@@ -20,7 +20,7 @@ import type { Finding } from '../domain/finding';
 import { canonicalHeaders, executedField, headerOf, plannedField } from '../domain/fields';
 import type { FieldId, PeriodKind } from '../domain/fields';
 import { isGoalSheet, joinsSheet, type ErrorCell, type ReadSheet, type ReadWorkbook } from '../domain/sheet';
-import { ORIGIN_FILE_HEADER, ORIGIN_ROW_HEADER, ORIGIN_SHEET_HEADER, originReadingOf, type OriginReading } from '../domain/consolidated';
+import { ORIGIN_FILE_HEADER, ORIGIN_ROW_HEADER, ORIGIN_SHEET_HEADER, originReadingOf, unreadHeader, type OriginReading } from '../domain/consolidated';
 import { formatDate } from '../domain/format';
 import { SheetBuilder, baseStyles, palette } from '../sheets/model';
 import type { SheetModel } from '../sheets/model';
@@ -211,11 +211,6 @@ export function consolidate(
     fields,
     placed,
   };
-}
-
-/** The header of a column a sheet's reading left unread (its letter when it has none). */
-function unreadHeader(sheet: ReadSheet, col: number): string {
-  return sheet.unread?.find((u) => u.col === col)?.header ?? `Columna ${columnLetter(col)}`;
 }
 
 const periodKindNames: Readonly<Record<PeriodKind, string>> = { quarter: 'trimestres', month: 'meses', year: 'año' };

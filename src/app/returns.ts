@@ -12,15 +12,17 @@
  * - in a unit's own file: the unit of its data row (its Dependencia cell, else the unit of the
  *   sheet's title block; «Sin dependencia» when the row names none); a finding outside the data rows (a missing header, a title block) goes to
  *   the sheet's title-block unit, else to every unit of that file — they all share the sheet;
- * - on a consolidated sheet given alone: the unit of that consolidated row, pointing at the
- *   consolidated cell (`Consolidado!F12`) with the file and row of origin. Findings outside its
- *   data rows belong to no unit: they stay in the consolidated Observaciones (`unassigned`).
+ * - on a consolidated sheet given alone: the unit of that consolidated row, pointing at the unit's
+ *   own cell (file, sheet, row of origin and the field's column there; `asInOrigin`). Findings
+ *   outside its data rows belong to no unit: they stay in the consolidated Observaciones (`unassigned`).
  *
  * Host-neutral: the CLI writes each return as a workbook; the pane generates one unit's
  * Observaciones and Alertas with the same owners and the same narrowed model (`unitSheet` in
  * `generate.ts`).
  */
 import { nameKey } from '../domain/text';
+import { cellAddress, parseAddress } from '../domain/grid';
+import type { FieldId } from '../domain/fields';
 import type { Finding } from '../domain/finding';
 import type { GoalProgress } from '../domain/goal';
 import type { Origin } from '../domain/consolidated';
@@ -149,7 +151,7 @@ export function splitReturns(req: ReturnsRequest): Returns {
   }
 
   // A consolidated workbook alone: its findings go to the unit of their row, pointing at the
-  // consolidated cell (`Consolidado!F12`) with the file and row of origin (the file is not at hand).
+  // unit's own cell (the file is not at hand; the consolidation kept where each field was).
   const unassigned: ObservationRow[] = [];
   const cons = req.consolidated;
   if (cons) {
@@ -158,10 +160,7 @@ export function splitReturns(req: ReturnsRequest): Returns {
     for (const f of cons.findings) {
       const origin = f.sheet === cons.name ? cons.origins.get(f.row) : undefined;
       if (!origin) unassigned.push({ finding: f, linkable: false });
-      else {
-        const cell = `${cons.name}!${f.cell}`;
-        add(consUnits.get(f.row) ?? NO_UNIT, { finding: { ...f, sheet: origin.sheet, row: origin.row, cell }, file: origin.file, linkable: false });
-      }
+      else add(consUnits.get(f.row) ?? NO_UNIT, { finding: asInOrigin(f, origin, cons), file: origin.file, linkable: false });
     }
   }
 
@@ -169,6 +168,40 @@ export function splitReturns(req: ReturnsRequest): Returns {
     .sort((a, b) => a.unit.localeCompare(b.unit, 'es'))
     .map((b) => ({ unit: b.unit, rows: b.rows, files: [...b.files].sort(), model: modelForUnit(req.model, b.unit) }));
   return { units, unassigned };
+}
+
+/**
+ * A finding on the consolidated sheet as the unit finds it in its own file: the cell of the same
+ * field on its origin row (the consolidation keeps each origin sheet's columns; one written before
+ * that keeps the consolidated cell, `Consolidado!F12`), and the cells and rows its message cites —
+ * on the consolidated sheet — as the cells and rows of their own files.
+ */
+function asInOrigin(f: Finding, origin: Origin, cons: NonNullable<ReturnsRequest['consolidated']>): Finding {
+  const own = (o: Origin) => o.file === origin.file && o.sheet === origin.sheet;
+  /** The origin cell of a consolidated cell, when its row was copied and its column is a field its origin kept. */
+  const originCell = (a1: string): { cell: string; origin: Origin } | undefined => {
+    const at = parseAddress(a1);
+    const o = at ? cons.origins.get(at.row) : undefined;
+    if (!at || !o) return undefined;
+    const part = cons.sheets.find((s) => s.part?.file === o.file && s.part.sheet === o.sheet);
+    if (!part) return undefined;
+    const field = (Object.keys(part.columns) as FieldId[]).find((k) => part.columns[k] === at.col);
+    // A column no field was read from (an Excel error copied from it): the origin's column of the same header.
+    const header = field === undefined ? part.unread?.find((u) => u.col === at.col)?.header : undefined;
+    const col = field !== undefined ? part.part?.columns?.[field] : part.part?.unread?.find((u) => u.header === header)?.col;
+    return col === undefined ? undefined : { cell: cellAddress(o.row, col), origin: o };
+  };
+  const elsewhere = (o: Origin) => (own(o) ? '' : ` de «${o.file}» (hoja «${o.sheet}»)`);
+  const message = f.message
+    .replace(/\(([A-Z]{1,3}\d+)\)/g, (text, a1: string) => {
+      const c = originCell(a1);
+      return c ? `(${c.cell}${elsewhere(c.origin)})` : text;
+    })
+    .replace(/\bfila (\d+)\b/g, (text, n: string) => {
+      const o = cons.origins.get(Number(n));
+      return o ? `fila ${o.row}${elsewhere(o)}` : text;
+    });
+  return { ...f, sheet: origin.sheet, row: origin.row, cell: originCell(f.cell)?.cell ?? `${cons.name}!${f.cell}`, message };
 }
 
 /** A file name for a unit's return: `devolucion-secretaria-de-salud.xlsx`. */

@@ -16,7 +16,7 @@
  * canonical layout to go to.
  */
 import { headerOf, requiredFields, type FieldId, type PeriodKind, type RequiredField, type SheetKind } from './fields';
-import type { CellValue, Grid } from './grid';
+import { columnLetter, type CellValue, type Grid } from './grid';
 import { readKnownRows, type ReaderOptions } from './reader';
 import type { ReadSheet } from './sheet';
 
@@ -47,22 +47,42 @@ export interface OriginReading {
   readonly sheet: string;
   /** The fields its reading read (its rows' known cells). */
   readonly fields: readonly FieldId[];
+  /**
+   * The origin sheet's own column of each of those fields (1-based): what lets a finding on the
+   * consolidated sheet name the unit's cell (`devolver`). Absent in consolidations written before it was kept.
+   */
+  readonly columns?: Partial<Record<FieldId, number>>;
+  /** The origin sheet's columns no field was read from, by header (an Excel error copied from one is found there). */
+  readonly unread?: readonly { readonly col: number; readonly header: string }[];
   /** Its rows join the goals of another origin (DNP's financial sheet): that origin's index and the shared field. */
   readonly joins?: { readonly origin: number; readonly on: FieldId };
   readonly facts: OriginFacts;
+}
+
+/**
+ * The header a column the sheet's reading left unread goes under in the consolidated sheet (an
+ * Excel error copied from it): its own header, with its letter when the sheet repeats that header
+ * (Cali's «% de Avance Producto» of each quarter: «% de Avance Producto (AI)»), else its letter.
+ */
+export function unreadHeader(sheet: Pick<ReadSheet, 'unread'>, col: number): string {
+  const header = sheet.unread?.find((u) => u.col === col)?.header;
+  if (header === undefined) return `Columna ${columnLetter(col)}`;
+  return (sheet.unread ?? []).some((u) => u.header === header && u.col !== col) ? `${header} (${columnLetter(col)})` : header;
 }
 
 /** The reading of `sheet` of `file`, to keep beside its copied rows; `origins` are the sheets of the consolidation so far. */
 export function originReadingOf(file: string, sheet: ReadSheet, origins: readonly { readonly file: string; readonly sheet: string }[]): OriginReading {
   const {
     name: _name, rows: _rows, errorCells: _errors, columns, firstHeaderRow: _first, headerRow: _header, headerCol: _col,
-    visibility: _visibility, unread: _unread, mapped: _mapped, mappingProblems: _problems, joins, part: _part, ...facts
+    visibility: _visibility, unread, mapped: _mapped, mappingProblems: _problems, joins, part: _part, ...facts
   } = sheet;
   const target = joins ? origins.findIndex((o) => o.file === file && o.sheet === joins.sheet) : -1;
   return {
     file,
     sheet: sheet.name,
     fields: Object.keys(columns) as FieldId[],
+    columns: { ...columns },
+    unread: (unread ?? []).map((u) => ({ col: u.col, header: unreadHeader(sheet, u.col) })),
     ...(joins && target >= 0 ? { joins: { origin: target, on: joins.on } } : {}),
     facts,
   };
@@ -88,6 +108,10 @@ export function parseOriginReadings(v: unknown): OriginReading[] | undefined {
     if (f.required !== undefined && !strings(f.required)) return undefined;
     const j = o.joins;
     if (j !== undefined && (!isObject(j) || typeof j.origin !== 'number' || typeof j.on !== 'string')) return undefined;
+    const c = o.columns;
+    if (c !== undefined && (!isObject(c) || !Object.values(c).every((n) => Number.isInteger(n) && (n as number) > 0))) return undefined;
+    const u = o.unread;
+    if (u !== undefined && (!Array.isArray(u) || !u.every((x) => isObject(x) && Number.isInteger(x.col) && typeof x.header === 'string'))) return undefined;
     out.push(o as unknown as OriginReading);
   }
   return out;
@@ -126,7 +150,7 @@ export function consolidatedParts(grid: Grid, sheet: ReadSheet, origins: readonl
     return {
       ...facts,
       name: sheet.name,
-      part: { index: k, file: o.file, sheet: o.sheet },
+      part: { index: k, file: o.file, sheet: o.sheet, ...(o.columns ? { columns: o.columns } : {}), ...(o.unread ? { unread: o.unread } : {}) },
       ...(o.joins && target ? { joins: { sheet: sheet.name, on: o.joins.on, part: o.joins.origin } } : {}),
       ...(sheet.cutoff !== undefined ? { cutoff: sheet.cutoff } : {}),
       firstHeaderRow: sheet.firstHeaderRow,

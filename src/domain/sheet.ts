@@ -120,7 +120,15 @@ export interface ReadSheet {
    * (`app/registry.ts` `throughConsolidated`). Several parts share the sheet's `name` (their cells
    * are on it); `sheetKey` tells them apart.
    */
-  readonly part?: { readonly index: number; readonly file: string; readonly sheet: string };
+  readonly part?: {
+    readonly index: number;
+    readonly file: string;
+    readonly sheet: string;
+    /** The origin sheet's own column of each field, when the consolidation kept them (`OriginReading.columns`). */
+    readonly columns?: Partial<Record<FieldId, number>>;
+    /** The origin sheet's columns no field was read from, by header (`OriginReading.unread`). */
+    readonly unread?: readonly { readonly col: number; readonly header: string }[];
+  };
   /** First header row (the group row when headers span two rows). */
   readonly firstHeaderRow: number;
   /** Last header row; data starts below it. This is the `headerRow` of the JSON output. */

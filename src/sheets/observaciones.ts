@@ -31,6 +31,17 @@ export interface ObservacionesInput {
 
 const severityLabels = { error: 'Error', warning: 'Advertencia' } as const;
 
+/** The subtitle's instruction: where each observation's cell is (a link only where the cell is in this workbook). */
+function howToFind(rows: readonly ObservationRow[]): string {
+  const step = 'Devolución a la dependencia (PE-P-004, paso 4): ';
+  if (rows.every((r) => r.linkable)) return `${step}corrija cada observación en la celda indicada (el enlace lleva a ella) y vuelva a enviar el libro.`;
+  if (rows.every((r) => !r.linkable)) {
+    const where = rows.some((r) => r.file !== undefined) ? 'en el archivo, la hoja y la celda indicados' : 'en la hoja y la celda indicadas';
+    return `${step}corrija cada observación en su libro, ${where}, y vuelva a enviarlo.`;
+  }
+  return `${step}corrija cada observación en la celda indicada (en este libro el enlace lleva a ella; en otro archivo, búsquela en su hoja) y vuelva a enviar el libro.`;
+}
+
 export function buildObservaciones(input: ObservacionesInput): SheetModel {
   const withFile = input.rows.some((r) => r.file !== undefined);
   const b = new SheetBuilder('observaciones', undefined, 'BF8F00');
@@ -49,7 +60,7 @@ export function buildObservaciones(input: ObservacionesInput): SheetModel {
     last,
     input.entity,
     `Observaciones a la revisión — ${input.workbookName}`,
-    'Devolución a la dependencia (PE-P-004, paso 4): corrija cada observación en la celda indicada (el enlace lleva a ella) y vuelva a enviar el libro.',
+    howToFind(input.rows),
     [
       { label: 'Fecha de corte', value: input.cutoff, as: 'date' },
       { label: 'Errores', value: String(errors) },

@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { run } from '../../src/cli/main';
 import { plainValue } from '../../src/xlsx/read';
 import { alertCodes, loadXlsx as load, observations, rowsOf, type ObsRow } from '../helpers/generated-sheets';
-import { captureSheet } from '../helpers/sheets';
+import { captureCell, captureSheet } from '../helpers/sheets';
 import { sha256, tempDir, testIO, writeFixture } from '../sheets/fixtures';
 import { isOverExecuted } from '../../src/domain/progress';
 import type { GoalState } from '../../src/domain/goal';
@@ -111,8 +111,16 @@ describe('tablero devolver', () => {
     const wb = await load(path.join(dir, 'dev', 'devolucion-secretaria-de-educacion.xlsx'));
     const obs = observations(wb.getWorksheet('Observaciones')!);
     expect(obs.map((o) => o.goal)).toContain('2201015');
-    // From the consolidated sheet alone: the file and row of origin, the consolidated cell.
+    // From the consolidated sheet alone: the file, sheet, row and cell of origin.
     for (const o of obs) expect(o.file).toContain('hoja-captura-T2-2025.xlsx');
+
+    // Each observation on the unit's own cell, as `devolver` on the unit's file gives it.
+    expect(await run(['devolver', example, '--corte', '2025-06-30', '-o', 'propio'], testIO(dir))).toBe(0);
+    const own = observations((await load(path.join(dir, 'propio', 'devolucion-secretaria-de-educacion.xlsx'))).getWorksheet('Observaciones')!);
+    const at = (o: ObsRow) => `${o.sheet}|${o.cell}|${o.rule}|${o.goal}|${o.message}`;
+    expect(obs.map(at).sort()).toEqual(own.map(at).sort());
+    // Not in this workbook: no link, and the subtitle does not promise one.
+    expect(rowsOf(wb.getWorksheet('Observaciones')!)[3]?.[1]).toMatch(/corrija cada observación en su libro, en el archivo, la hoja y la celda indicados/);
 
     const before = await sha256(path.join(dir, 'dev', files[0]));
     const again = testIO(dir);
@@ -120,5 +128,35 @@ describe('tablero devolver', () => {
     expect(again.err.join('')).toMatch(/ya existe; use --force/);
     expect(await sha256(path.join(dir, 'dev', files[0]))).toBe(before);
     expect(await run(['devolver', 'consolidado.xlsx', '-o', 'dev', '--force'], testIO(dir))).toBe(0);
+  }, 60_000);
+
+  it('from a consolidated workbook, a finding names the unit’s own cell and the rows its message cites are the unit’s', async () => {
+    const dir = await tempDir();
+    // Infraestructura's file repeats goal 2402060 on its third row (row 10), with its columns in
+    // its own order (no dimension, no program): the consolidated sheet puts them elsewhere.
+    const infra = await writeFixture(dir, 'infra.xlsx', [
+      captureSheet(
+        [
+          { goalCode: '2402041', goal: 'Placa huella 25 km', unit: 'Secretaría de Infraestructura', yearGoal: 25, planned: [5, 5, 5, 10], executed: [5, 5, null, null], executedTotal: 10, progressDeclared: 40 },
+          { goalCode: '2402060', goal: 'Mejorar 40 vías terciarias', unit: 'Secretaría de Infraestructura', yearGoal: 40, planned: [10, 10, 10, 10], executed: [10, 10, null, null], executedTotal: 20, progressDeclared: 50 },
+          { goalCode: '2402060', goal: 'Mejorar 40 vías terciarias', unit: 'Secretaría de Infraestructura', yearGoal: 40, planned: [10, 10, 10, 10], executed: [10, 10, null, null], executedTotal: 20, progressDeclared: 50 },
+        ],
+        { name: 'HC Infraestructura', omit: ['dimension', 'programCode'] },
+      ),
+    ]);
+    const io = testIO(dir);
+    expect(await run(['consolidar', example, infra, '--corte', '2025-06-30', '-o', 'consolidado.xlsx'], io)).toBe(0);
+    expect(await run(['devolver', 'consolidado.xlsx', '-o', 'dev'], testIO(dir))).toBe(0);
+    const obs = observations((await load(path.join(dir, 'dev', 'devolucion-secretaria-de-infraestructura.xlsx'))).getWorksheet('Observaciones')!);
+    const dup = obs.filter((o) => o.rule === 'duplicate' && o.file === infra);
+    expect(dup).toHaveLength(1);
+    expect(dup[0].sheet).toBe('HC Infraestructura');
+    expect(dup[0].cell).toBe(captureCell('goalCode', 2, ['dimension', 'programCode']));
+    expect(dup[0].message).toContain(`ya aparece en la fila ${captureCell('goalCode', 1).replace(/^[A-Z]+/, '')}.`);
+    // The same as returning the unit's own file.
+    expect(await run(['devolver', infra, '--corte', '2025-06-30', '-o', 'propio'], testIO(dir))).toBe(0);
+    const own = observations((await load(path.join(dir, 'propio', 'devolucion-secretaria-de-infraestructura.xlsx'))).getWorksheet('Observaciones')!);
+    const at = (o: ObsRow) => `${o.sheet}|${o.cell}|${o.rule}|${o.goal}|${o.message}`;
+    expect(obs.filter((o) => o.file === infra).map(at).sort()).toEqual(own.map(at).sort());
   }, 60_000);
 });

@@ -31,10 +31,13 @@ interface GoalJson {
   budget: { final: number | null; commitments: number | null };
 }
 
-/** A finding's words, its row and column numbers taken out (they are addresses). */
-// Rows, columns and cell addresses named in a message are positions: the consolidated sheet has its own.
+/**
+ * A finding's words without addresses — rows, columns and cells named in a message are positions
+ * (the consolidated sheet has its own), and so is the letter it adds to a header its file repeats
+ * («% de Avance Producto (AI)»).
+ */
 const words = (f: { rule: string; message: string }) =>
-  `${f.rule}|${f.message.replace(/fila \d+/g, 'fila N').replace(/columna [A-Z]+\b/g, 'columna X').replace(/\(([A-Z]{1,3})\d+\)/g, '(celda)')}`;
+  `${f.rule}|${f.message.replace(/ \([A-Z]{1,3}\)»/g, '»').replace(/fila \d+/g, 'fila N').replace(/columna [A-Z]+\b/g, 'columna X').replace(/\(([A-Z]{1,3})\d+\)/g, '(celda)')}`;
 const sorted = (xs: readonly string[]) => [...xs].sort();
 
 async function consolidatedInPane(files: readonly string[], settings: WorkbookSettings) {
