@@ -30,6 +30,7 @@ import type { ReadWorkbook } from '../domain/sheet';
 import type { GeneratedKind } from '../sheets/model';
 import { MAX_CELL_CHARS, splitText } from '../domain/text';
 import { consolidatedParts, parseOriginReadings, type OriginReading } from '../domain/consolidated';
+import { oneCutoffPerPlan } from './other-cutoffs';
 import type { ReaderOptions } from '../domain/reader';
 
 export const REGISTRY_SHEET = '_tablero_pdm';
@@ -252,8 +253,12 @@ export function productSheetsOf(sheets: readonly { readonly name: string; readon
  *   plan de acción and techos sheets are still read. What was left out is said in `superseded`
  *   (`supersededNote`).
  * `grids` are the workbook's grids with the registry sheet; `reading` the options it was read with.
+ * Every host and verb reads through here, so capture tabs of one plan at different cut-offs are
+ * narrowed to one here too (`oneCutoffPerPlan`).
  */
-export function throughConsolidated(workbook: ReadWorkbook, grids: WorkbookGrids, reading: ReaderOptions = {}): ReadWorkbook {
+export function throughConsolidated(read: ReadWorkbook, grids: WorkbookGrids, reading: ReaderOptions = {}): ReadWorkbook {
+  // Tabs of one plan at different cut-offs: one is read (`other-cutoffs.ts`).
+  const workbook = oneCutoffPerPlan(read, reading);
   const registry = grids.sheets.find((s) => s.name === REGISTRY_SHEET);
   if (!registry) return workbook;
   const entries = new Map(
