@@ -36,7 +36,7 @@ import {
 import type { IsoDate } from '../domain/dates';
 import { toExcelSerial } from '../domain/dates';
 import { periodCount } from '../domain/periods';
-import type { GoalInput } from '../domain/goal';
+import { accumulationNames, type GoalInput } from '../domain/goal';
 import type { CellValue, WorkbookGrids } from '../domain/grid';
 
 /** One field of a goal the form can record a change of. */
@@ -82,9 +82,10 @@ export interface ChangeRequest {
 
 const plain = (n: number | null): string => (n === null ? '' : String(n));
 
-function fieldValue(field: ChangeField, g: { yearGoal: number | null; eliminated: boolean; planned: readonly (number | null)[] }): string {
+function fieldValue(field: ChangeField, g: { yearGoal: number | null; eliminated: boolean; accumulation: string | null; planned: readonly (number | null)[] }): string {
   if (field === 'yearGoal') return plain(g.yearGoal);
   if (field === 'eliminated') return g.eliminated ? 'eliminada' : 'activa';
+  if (field === 'accumulation') return g.accumulation === null ? '' : (accumulationNames[g.accumulation] ?? g.accumulation);
   return plain(g.planned[Number(field.slice('planned'.length)) - 1] ?? null);
 }
 
@@ -102,7 +103,7 @@ export function approvalState(grids: WorkbookGrids, settings: WorkbookSettings):
   const keyOf = (code: string, identity: string | undefined): string => (byIdentity ? goalIdentityKey(code, identity) : code);
   const current = new Map<string, GoalInput>(now.map((g) => [keyOf(g.code, identityOf(g)), g]));
   const periods = periodCount(b.periodKind);
-  const fields: ChangeField[] = ['yearGoal', ...Array.from({ length: periods }, (_, i) => `planned${i + 1}` as ChangeField), 'eliminated'];
+  const fields: ChangeField[] = ['yearGoal', ...Array.from({ length: periods }, (_, i) => `planned${i + 1}` as ChangeField), 'accumulation', 'eliminated'];
   const goals: ChangeGoalChoice[] = [];
   for (const g of b.goals) {
     const c = current.get(keyOf(g.code, g.identity));

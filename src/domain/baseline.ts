@@ -63,8 +63,8 @@ export interface Baseline {
   readonly identifiedBy?: readonly string[];
 }
 
-/** A field of a goal a change can touch: meta vigencia, a period's programming, or its state. */
-export type ChangeField = 'yearGoal' | `planned${number}` | 'eliminated';
+/** A field of a goal a change can touch: meta vigencia, a period's programming, its state or its tipo de acumulación. */
+export type ChangeField = 'yearGoal' | `planned${number}` | 'eliminated' | 'accumulation';
 
 export interface ChangeEntry {
   /** Sheet row of the entry. */
@@ -239,15 +239,17 @@ export function parseBaseline(grid: Grid): Baseline | null {
 export function changeFieldLabel(field: ChangeField, kind: PeriodKind): string {
   if (field === 'yearGoal') return 'Meta vigencia';
   if (field === 'eliminated') return 'Estado de la meta';
+  if (field === 'accumulation') return 'Tipo de acumulación';
   return `Programado ${periodLabel(Number(field.slice('planned'.length)), kind)}`;
 }
 
 const monthNames = ['ene', 'feb', 'mar', 'abr', 'may', 'jun', 'jul', 'ago', 'sep', 'oct', 'nov', 'dic'];
 
-/** "Meta vigencia" → yearGoal; "Programado T2", "T2", "Programación trimestre 2", "Programado Mar" → planned2/3; "Estado", "Eliminación" → eliminated. */
+/** "Meta vigencia" → yearGoal; "Programado T2", "T2", "Programación trimestre 2", "Programado Mar" → planned2/3; "Estado", "Eliminación" → eliminated; "Tipo de acumulación" → accumulation. */
 export function changeFieldOf(fieldText: string): ChangeField | null {
   const t = normalize(fieldText);
   if (!t) return null;
+  if (/acumulacion/.test(t)) return 'accumulation';
   if (/meta (vigencia|del ano|ano|anual)|^meta$|magnitud/.test(t)) return 'yearGoal';
   if (/elimina|estado/.test(t)) return 'eliminated';
   const q = /(?:^|\b)t\s*\.?\s*([1-4])\b|trimestre\s*([1-4])/.exec(t);

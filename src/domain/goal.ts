@@ -7,6 +7,14 @@ import type { GoalType } from './values';
 
 export type Accumulation = 'suma' | 'creciente' | 'constante' | 'decreciente';
 
+/** The accumulation types as the user reads them («Suma», «Creciente»…). */
+export const accumulationNames: Readonly<Record<string, string>> = {
+  suma: 'Suma',
+  creciente: 'Creciente',
+  constante: 'Constante',
+  decreciente: 'Decreciente',
+};
+
 /** Goal states of progress.md, in the order they are checked. Ids are an interface. */
 export const goalStates = [
   'eliminada',

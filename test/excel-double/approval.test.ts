@@ -87,5 +87,11 @@ describe('Aprobar plan / Registrar modificación over the Excel double', () => {
     const log = changeLogOf(await readBack(xl));
     expect(log?.entries[1]).toMatchObject({ row: 5, date: '2025-05-10', goal: '1905021', field: 'planned1', before: '1500', after: '1400', justification: 'Traslado al segundo semestre', act: 'Oficio 041' });
     await expect(approval.register({ date: '2025-05-10', goal: '1905021', field: 'Programado T1', before: '', after: '', justification: '  ', act: '' })).rejects.toThrow('Escriba la justificación');
+    // The tipo de acumulación is a field of the form too, shown by its name, and recorded as such.
+    const acc = state.goals.find((g) => g.code === '1905021')?.fields.find((f) => f.field === 'accumulation');
+    expect(acc?.label).toBe('Tipo de acumulación');
+    expect(acc?.before).toMatch(/^(Suma|Creciente|Constante|Decreciente)$/);
+    await approval.register({ date: '2025-05-12', goal: '1905021', field: 'Tipo de acumulación', before: acc?.before ?? '', after: 'Creciente', justification: 'Se reporta la cobertura', act: 'Oficio 042' });
+    expect(changeLogOf(await readBack(xl))?.entries[2]).toMatchObject({ goal: '1905021', field: 'accumulation', after: 'Creciente' });
   });
 });

@@ -4,9 +4,11 @@
  *
  * - `added-after-approval` (error): a goal that was not in the approved plan (PE-P-002: "no se
  *   puede programar metas después de aprobado el plan de acción"), on its goal-code cell.
- * - `change-without-justification` (error): a changed meta vigencia, period programming or state
- *   (eliminated) of an approved goal with no "Control de cambios" entry for that goal and field,
- *   or an entry with no justification; on the changed cell. An approved goal missing from the
+ * - `change-without-justification` (error): a changed meta vigencia, period programming, state
+ *   (eliminated) or tipo de acumulación of an approved goal with no "Control de cambios" entry for
+ *   that goal and field that carries a justification and records the sheet's value as its
+ *   «Después» (an entry taking the meta to 7.000 does not justify the 8.000 the sheet holds); on
+ *   the changed cell. An approved goal missing from the
  *   workbook is one too (a goal with follow-up is not deleted: it stays, marked "Meta eliminada",
  *   PLE-PIN-P005), on the sheet's header.
  * - `past-period-changed` (error): the programming of a period that had ended by the date of the
@@ -33,6 +35,8 @@ import type { GoalInput } from '../../domain/goal';
 import { periodEnd } from '../../domain/periods';
 import type { ReadSheet } from '../../domain/sheet';
 import { sameMagnitude } from '../../domain/tolerance';
+import { accumulationNames } from '../../domain/goal';
+import { parseAccumulation, parseNumberText } from '../../domain/values';
 import { cellAddress } from '../../domain/grid';
 import type { RuleContext } from '../types';
 import { quote, sheetAnchor } from './util';
@@ -62,6 +66,9 @@ export const messages = {
   removed: (goal: string, sheet: string): string =>
     `La meta ${goal} del plan aprobado ya no está en ${quote(sheet)}. Una meta con seguimiento no se borra: déjela marcada ` +
     '«Meta eliminada» y registre la eliminación en «Control de cambios» (PLE-PIN-P005).',
+  otherValue: (goal: string, field: string, before: string, after: string, logged: string, row: number, sheet: string): string =>
+    `${field} de la meta ${goal} cambió de ${before} (plan aprobado) a ${after}, pero la modificación registrada en ${quote(sheet)} ` +
+    `(fila ${row}) la lleva a ${logged}. Registre este otro cambio (fecha, justificación y acta u oficio) o deje el valor registrado.`,
   pastPeriod: (goal: string, field: string, ended: string, changed: string): string =>
     `${field} de la meta ${goal} se modificó el ${changed}, cuando ese periodo ya había terminado (${ended}). ` +
     'Solo se puede cambiar la programación de periodos que no han terminado; los periodos ya medidos no se modifican (PLE-PIN-P005).',
@@ -129,16 +136,22 @@ function compare(b: Baseline, ctx: RuleContext): Finding[] {
       if (!same(before, after)) changes.push({ field: plannedField(k) as ChangeField, before, after, cellField: plannedField(k) });
     }
     if (approved.eliminated !== c.goal.eliminated) changes.push({ field: 'eliminated', before: null, after: null, cellField: 'goalState' });
+    if ((approved.accumulation ?? null) !== (c.goal.accumulation ?? null)) changes.push({ field: 'accumulation', before: null, after: null, cellField: 'accumulation' });
     const yearGoalRaised = approved.yearGoal !== null && c.goal.yearGoal !== null && c.goal.yearGoal > approved.yearGoal && !same(approved.yearGoal, c.goal.yearGoal);
     for (const ch of changes) {
       const cell = addressOf(c, ch.cellField);
       const name = changeFieldLabel(ch.field, b.periodKind);
       const logged = entries.filter((e) => e.goal === c.goal.code && e.field === ch.field);
-      const justified = logged.find((e) => e.justification);
-      const before = ch.field === 'eliminated' ? (approved.eliminated ? 'eliminada' : 'activa') : n(ch.before);
-      const after = ch.field === 'eliminated' ? (c.goal.eliminated ? 'eliminada' : 'activa') : n(ch.after);
-      if (!justified) push('change-without-justification', 'error', c, cell, messages.unjustified(c.goal.code, name, before, after, logSheet));
-      const when: IsoDate = justified?.date ?? logged[0]?.date ?? ctx.options.cutoff;
+      const withJustification = logged.filter((e) => e.justification);
+      const current = ch.field === 'accumulation' ? c.goal.accumulation : ch.after;
+      // The entry that justifies the sheet's value: the last one with a justification whose «Después» is that value (or says none).
+      const justified = [...withJustification].reverse().find((e) => recordsValue(e, ch.field, current));
+      const before = display(ch.field, ch.field === 'accumulation' ? approved.accumulation : ch.field === 'eliminated' ? approved.eliminated : ch.before);
+      const after = display(ch.field, ch.field === 'accumulation' ? c.goal.accumulation : ch.field === 'eliminated' ? c.goal.eliminated : ch.after);
+      const other = withJustification[withJustification.length - 1];
+      if (!justified && other) push('change-without-justification', 'error', c, cell, messages.otherValue(c.goal.code, name, before, after, loggedValue(other.after, ch.field), other.row, logSheet));
+      else if (!justified) push('change-without-justification', 'error', c, cell, messages.unjustified(c.goal.code, name, before, after, logSheet));
+      const when: IsoDate = justified?.date ?? other?.date ?? logged[0]?.date ?? ctx.options.cutoff;
       if (ch.field.startsWith('planned')) {
         const k = Number(ch.field.slice('planned'.length));
         const ended = periodEnd(b.vigencia, k, b.periodKind);
@@ -173,6 +186,41 @@ function compare(b: Baseline, ctx: RuleContext): Finding[] {
     });
   }
   return out;
+}
+
+/** A changed value as messages show it: a number, «vacío», the state, the accumulation type's name. */
+function display(field: ChangeField, v: number | boolean | string | null): string {
+  if (field === 'eliminated') return v ? 'eliminada' : 'activa';
+  if (field === 'accumulation') return typeof v === 'string' ? (accumulationNames[v] ?? v) : 'vacío';
+  return n(typeof v === 'number' ? v : null);
+}
+
+/** An entry's «Después» as messages show values (a number in Colombian style, an accumulation type's name), else as written. */
+function loggedValue(written: string, field: ChangeField): string {
+  if (field === 'accumulation') {
+    const p = parseAccumulation(written);
+    return p.status === 'ok' ? display(field, String(p.value)) : written;
+  }
+  const v = parseNumberText(written.trim());
+  return v === undefined ? written : n(v.value);
+}
+
+/**
+ * Whether a change-log entry records `current` as the field's new value: its «Después» read as a
+ * number (or an accumulation type) is that value; an entry that writes no «Después», or one that
+ * cannot be read, is taken at its word, as is any entry about the goal's state.
+ */
+function recordsValue(e: ChangeEntry, field: ChangeField, current: number | string | null): boolean {
+  const written = e.after.trim();
+  if (field === 'eliminated' || written === '') return true;
+  if (field === 'accumulation') {
+    const p = parseAccumulation(written);
+    return p.status !== 'ok' || p.value === current;
+  }
+  if (/^vac[ií]o$/i.test(written)) return current === null;
+  const v = parseNumberText(written);
+  if (v === undefined) return true;
+  return typeof current === 'number' && sameMagnitude(v.value, current);
 }
 
 function same(a: number | null, b: number | null): boolean {

@@ -1,12 +1,7 @@
 /** Spanish names of the enumerations and of where a sheet kind's data is, for messages. */
 import type { SheetKind } from '../../domain/fields';
 
-export const accumulationNames: Record<string, string> = {
-  suma: 'Suma',
-  creciente: 'Creciente',
-  constante: 'Constante',
-  decreciente: 'Decreciente',
-};
+export { accumulationNames } from '../../domain/goal';
 
 /** "en el plan de acción", "en la hoja de captura", "en los techos presupuestales". */
 export const kindIn: Record<SheetKind, string> = {
