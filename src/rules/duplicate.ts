@@ -1,4 +1,5 @@
 import { isGoalSheet } from '../domain/sheet';
+import { pushTo } from '../domain/multimap';
 import type { DataRow, ReadSheet } from '../domain/sheet';
 import type { Finding } from '../domain/finding';
 import { okText } from '../domain/sheet';
@@ -73,9 +74,11 @@ export const rule = rowRule(
   meta,
   messages,
   {
-    sheet(sheet, _ctx, out: Finding[]) {
+    sheet(sheet, ctx, out: Finding[]) {
       if (sheet.kind === 'techos') return undefined;
       const seen = new Map<string, number>();
+      // A consolidated sheet read again: what its files repeat of each other, once, with its first part.
+      if (sheet.part && ctx.workbook.sheets.find((s) => s.name === sheet.name && s.part) === sheet) out.push(...acrossParts(sheet.name, ctx.workbook.sheets));
       if (isGoalSheet(sheet)) return (row, index) => visitRow(sheet, seen, row, index, out);
       const rows = sheet.rows;
       for (let index = 0; index < rows.length; index++) visitRow(sheet, seen, rows[index], index, out);
@@ -91,13 +94,36 @@ export interface ConsolidatedFile {
   readonly sheets: readonly ReadSheet[];
 }
 
+/** Where a repeated goal was first seen. */
+interface FirstSeen {
+  readonly file: string;
+  readonly sheet: string;
+  readonly row: number;
+}
+
+/** In the unit's own file: «ya aparece en «salud.xlsx» (hoja «HC T2», fila 9)». */
+const inFile = (first: FirstSeen): string => `ya aparece en ${quote(first.file)} (hoja ${quote(first.sheet)}, fila ${first.row})`;
+
+/**
+ * The repetitions across files of a consolidated sheet read again (its parts, one per origin
+ * sheet): the consolidation found them among the files; read again, they are found among its
+ * parts, on the consolidated rows, the first seen named by its row there (whose origin columns
+ * say its file; `devolver` names the file's own row).
+ */
+function acrossParts(name: string, sheets: readonly ReadSheet[]): Finding[] {
+  const byFile = new Map<string, ReadSheet[]>();
+  for (const s of sheets) if (s.name === name && s.part) pushTo(byFile, s.part.file, s);
+  if (byFile.size < 2) return [];
+  return duplicatesAcrossFiles([...byFile].map(([file, parts]) => ({ file, sheets: parts })), (first) => `ya aparece en la fila ${first.row}`).map((d) => d.finding);
+}
+
 /**
  * The repetitions only a consolidation sees: a goal (the same code and unit; on an activity-level
  * sheet, the same project and activity) that an earlier FILE already reports. Each is reported on
  * its own file's row, naming where it was first seen; a repetition inside one file is that file's
  * own `duplicate` finding, not this one.
  */
-export function duplicatesAcrossFiles(files: readonly ConsolidatedFile[]): { readonly file: string; readonly finding: Finding }[] {
+export function duplicatesAcrossFiles(files: readonly ConsolidatedFile[], where: (first: FirstSeen) => string = inFile): { readonly file: string; readonly finding: Finding }[] {
   const seen = new Map<string, { file: string; sheet: string; row: number }>();
   const out: { file: string; finding: Finding }[] = [];
   for (const { file, sheets } of files) {
@@ -119,11 +145,10 @@ export function duplicatesAcrossFiles(files: readonly ConsolidatedFile[]): { rea
           continue;
         }
         if (first.file === file) continue;
-        const where = `ya aparece en ${quote(first.file)} (hoja ${quote(first.sheet)}, fila ${first.row})`;
         const message =
           activity !== undefined
-            ? `La actividad ${quote(activity)} de la meta ${goal} ${where}. Cada actividad se reporta en un solo libro.`
-            : `La meta ${goal}` + (unit ? ` de la dependencia ${quote(unit)}` : '') + ` ${where}. Cada meta se reporta en un solo libro.`;
+            ? `La actividad ${quote(activity)} de la meta ${goal} ${where(first)}. Cada actividad se reporta en un solo libro.`
+            : `La meta ${goal}` + (unit ? ` de la dependencia ${quote(unit)}` : '') + ` ${where(first)}. Cada meta se reporta en un solo libro.`;
         const cell = activity !== undefined ? activityAddress(sheet, row) : fieldAddress(sheet, row, 'goalCode');
         out.push({ file, finding: report(meta, { sheet, row: row.row, cell, goal, message }) });
       }

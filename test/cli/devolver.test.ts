@@ -132,14 +132,14 @@ describe('tablero devolver', () => {
 
   it('from a consolidated workbook, a finding names the unit’s own cell and the rows its message cites are the unit’s', async () => {
     const dir = await tempDir();
-    // Infraestructura's file repeats goal 2402060 on its third row (row 10), with its columns in
+    // Infraestructura's file repeats goal 2402090 on its third row, with its columns in
     // its own order (no dimension, no program): the consolidated sheet puts them elsewhere.
     const infra = await writeFixture(dir, 'infra.xlsx', [
       captureSheet(
         [
-          { goalCode: '2402041', goal: 'Placa huella 25 km', unit: 'Secretaría de Infraestructura', yearGoal: 25, planned: [5, 5, 5, 10], executed: [5, 5, null, null], executedTotal: 10, progressDeclared: 40 },
-          { goalCode: '2402060', goal: 'Mejorar 40 vías terciarias', unit: 'Secretaría de Infraestructura', yearGoal: 40, planned: [10, 10, 10, 10], executed: [10, 10, null, null], executedTotal: 20, progressDeclared: 50 },
-          { goalCode: '2402060', goal: 'Mejorar 40 vías terciarias', unit: 'Secretaría de Infraestructura', yearGoal: 40, planned: [10, 10, 10, 10], executed: [10, 10, null, null], executedTotal: 20, progressDeclared: 50 },
+          { goalCode: '2402089', goal: 'Placa huella 12 km rurales', unit: 'Secretaría de Infraestructura', yearGoal: 25, planned: [5, 5, 5, 10], executed: [5, 5, null, null], executedTotal: 10, progressDeclared: 40 },
+          { goalCode: '2402090', goal: 'Mejorar 40 puentes peatonales', unit: 'Secretaría de Infraestructura', yearGoal: 40, planned: [10, 10, 10, 10], executed: [10, 10, null, null], executedTotal: 20, progressDeclared: 50 },
+          { goalCode: '2402090', goal: 'Mejorar 40 puentes peatonales', unit: 'Secretaría de Infraestructura', yearGoal: 40, planned: [10, 10, 10, 10], executed: [10, 10, null, null], executedTotal: 20, progressDeclared: 50 },
         ],
         { name: 'HC Infraestructura', omit: ['dimension', 'programCode'] },
       ),
@@ -158,5 +158,28 @@ describe('tablero devolver', () => {
     const own = observations((await load(path.join(dir, 'propio', 'devolucion-secretaria-de-infraestructura.xlsx'))).getWorksheet('Observaciones')!);
     const at = (o: ObsRow) => `${o.sheet}|${o.cell}|${o.rule}|${o.goal}|${o.message}`;
     expect(obs.filter((o) => o.file === infra).map(at).sort()).toEqual(own.map(at).sort());
+  }, 60_000);
+
+  it('a consolidated workbook read again still sees the goal two of its files report, and returns it to the unit', async () => {
+    const dir = await tempDir();
+    // Salud's second file repeats the example's goal 1905021 (its own row 5).
+    const salud = await writeFixture(dir, 'salud.xlsx', [
+      captureSheet([{ goalCode: '1905021', goal: 'Vacunar 1.000 niños menores de 5 años', unit: 'Secretaría de Salud' }], { name: 'HC Salud' }),
+    ]);
+    expect(await run(['consolidar', example, salud, '--corte', '2025-06-30', '-o', 'consolidado.xlsx'], testIO(dir))).toBe(0);
+    const io = testIO(dir);
+    await run(['validar', 'consolidado.xlsx', '--json'], io);
+    const v = JSON.parse(io.out.join('')) as { files: { findings: { rule: string; sheet: string; row: number; goal?: string; message: string }[] }[] };
+    const dup = v.files[0].findings.filter((f) => f.rule === 'duplicate' && f.goal === '1905021');
+    expect(dup).toHaveLength(1);
+    expect(dup[0].sheet).toBe('Consolidado');
+    expect(dup[0].message).toMatch(/ya aparece en la fila \d+\. Cada meta se reporta en un solo libro\./);
+
+    expect(await run(['devolver', 'consolidado.xlsx', '-o', 'dev'], testIO(dir))).toBe(0);
+    const obs = observations((await load(path.join(dir, 'dev', 'devolucion-secretaria-de-salud.xlsx'))).getWorksheet('Observaciones')!);
+    const returned = obs.filter((o) => o.rule === 'duplicate');
+    expect(returned).toHaveLength(1);
+    expect(returned[0]).toMatchObject({ file: salud, sheet: 'HC Salud', cell: captureCell('goalCode', 0), goal: '1905021' });
+    expect(returned[0].message).toMatch(/ya aparece en la fila \d+ de «.*hoja-captura-T2-2025\.xlsx» \(hoja «HC T2»\)\./);
   }, 60_000);
 });
