@@ -18,6 +18,7 @@ import type { CellRange, CellValue, Grid, WorkbookGrids } from '../src/domain/gr
 import { parseAddress } from '../src/domain/grid';
 import { openZip, partChunks } from '../src/xlsx/zip';
 import { plainValue } from '../src/xlsx/read';
+import { stringKeeper } from '../src/xlsx/stream-read';
 
 /** One streaming UTF-8 decoder over the chunks (a character split between two chunks comes out whole). */
 async function* utf8Text(source: AsyncIterable<Buffer | Uint8Array | string>): AsyncGenerator<string> {
@@ -74,16 +75,8 @@ async function scanMerges(bytes: Buffer, part: string): Promise<CellRange[]> {
 
 /** The worksheets of `bytes` as grids, read the way `validar` read them on 3/12. */
 export async function readGridsAsOnFilingDay(bytes: Buffer, name: string): Promise<WorkbookGrids> {
-  const interned = new Map<string, string>();
-  const own = (s: string): string => (' ' + s).slice(1);
-  const intern = (s: string): string => {
-    if (s.length > 64) return own(s);
-    const hit = interned.get(s);
-    if (hit !== undefined) return hit;
-    const copy = own(s);
-    interned.set(copy, copy);
-    return copy;
-  };
+  // The strings kept as the product keeps them (then and now).
+  const intern = stringKeeper();
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([bytes]), {
     entries: 'ignore',
     sharedStrings: 'cache',

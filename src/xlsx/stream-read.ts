@@ -92,18 +92,15 @@ async function feedPart(zip: ZipSource, entry: ZipEntryInfo, take: (text: string
 }
 
 /**
- * Reads every worksheet of the .xlsx `bytes` into grids, streaming. Same result as
- * `gridsOfWorkbook(await loadWorkbook(bytes), name)`; throws (like `loadWorkbook`) on a package
- * that is not whole (`DamagedWorkbookError`) — run the door check (`app/guard.ts`) first.
+ * What keeps a string read from a chunk of XML: a copy of it — ONE slice kept in the grid keeps the
+ * whole chunk alive, and at 200,000 rows that retained most of the sheet's XML text (hundreds of
+ * MB) — and, for a short one, the same copy every time it repeats (the same unit, dimension or enum
+ * value on every row is stored once). One per workbook read.
  */
-export async function readGridsStreaming(input: Uint8Array, name: string, options: StreamReadOptions = {}): Promise<WorkbookGrids> {
-  const zip = openZip(asBuffer(input));
-  const every = options.every ?? 10_000;
+export function stringKeeper(): (s: string) => string {
   const interned = new Map<string, string>();
-  // Every kept string is copied out of the chunk it was cut from: ONE slice kept in the grid keeps
-  // the whole chunk alive — at 200,000 rows that retained most of the sheet's XML text (hundreds of MB).
   const own = (s: string): string => (' ' + s).slice(1);
-  const intern = (s: string): string => {
+  return (s) => {
     if (s.length > 64) return own(s);
     const hit = interned.get(s);
     if (hit !== undefined) return hit;
@@ -111,6 +108,17 @@ export async function readGridsStreaming(input: Uint8Array, name: string, option
     interned.set(copy, copy);
     return copy;
   };
+}
+
+/**
+ * Reads every worksheet of the .xlsx `bytes` into grids, streaming. Same result as
+ * `gridsOfWorkbook(await loadWorkbook(bytes), name)`; throws (like `loadWorkbook`) on a package
+ * that is not whole (`DamagedWorkbookError`) — run the door check (`app/guard.ts`) first.
+ */
+export async function readGridsStreaming(input: Uint8Array, name: string, options: StreamReadOptions = {}): Promise<WorkbookGrids> {
+  const zip = openZip(asBuffer(input));
+  const every = options.every ?? 10_000;
+  const intern = stringKeeper();
   const layout = readingLayout({ text: (part) => readPartText(zip, part), has: (part) => zip.byName.has(part) });
   const shared = new SharedStrings(intern);
   const sst = zip.byName.get(layout.sharedStringsPart);
