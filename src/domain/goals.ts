@@ -258,9 +258,12 @@ function asTheFormatMeans(sheet: ReadSheet, goal: GoalInput): GoalInput {
     const given = goal.planned.filter((p): p is number => p !== null);
     const sum = given.reduce((a, b) => a + b, 0);
     const near = (a: number, b: number) => Math.abs(a - b) <= Math.max(0.02, Math.abs(b) * 0.005);
-    // A level held every quarter (0 before it starts): 4.500, 4.500, 4.500, 4.500 — else shares.
+    // A level held every quarter (0 before it starts): 4.500, 4.500, 4.500, 4.500 — else shares. A
+    // level nearer the year's value than its quarters' sum (136 ×4 for 150 is the level 136, short
+    // of it); a sum nearer it is shares that fall short (0,2 ×4 for 1 is 0,8 of 1, not a level of 0,2).
     const started = given.filter((p) => p !== 0);
-    const level = started.length > 1 && started.every((p) => near(p, started[0]));
+    const level =
+      started.length > 1 && started.every((p) => near(p, started[0])) && (yearGoal === null || Math.abs(started[0] - yearGoal) <= Math.abs(sum - yearGoal));
     const adds = sum > 0 && ((yearGoal !== null && near(sum, yearGoal)) || near(sum, 1));
     if (adds || !level) accumulation = 'suma';
     // One level held all year whose trend is not known (TENDENCIA blank, or outside I/M/D: an

@@ -39,8 +39,9 @@
  *   whatever the state).
  * - **Year-end**: when the cut-off is the vigencia's last period, a goal below 100 % is
  *   `no-cumplida` (PE-P-008 step 5), checked after `cumplida`.
- * - **No medible**: a `decreciente` goal without línea base, or one with no meta vigencia and no
- *   programming: compliance and progress are `null` and the state is `no-medible` (after
+ * - **No medible**: a `decreciente` goal without línea base, a `creciente` one whose meta is below
+ *   its línea base, or one with no meta vigencia and no programming: compliance and progress are
+ *   `null` and the state is `no-medible` (after
  *   `eliminada`); `p` and `e` are still given. So is a goal whose meta vigencia, or a programmed
  *   or executed cell up to the cut-off, is a formula saved with no calculated value
  *   (`GoalInput.uncalculated`): «sin dato», never 0 % — and the figure that needs the unknown
@@ -141,7 +142,8 @@ export interface ProgressFigures {
   readonly missing: readonly number[];
   /**
    * The figure cannot be computed honestly (`no-medible`): a `decreciente` goal without línea
-   * base, or no meta vigencia and no programming. Compliance and progress are then `null`.
+   * base, a `creciente` one whose meta is below its línea base, or no meta vigencia and no
+   * programming. Compliance and progress are then `null`.
    */
   readonly unmeasurable: boolean;
   /**
@@ -192,7 +194,10 @@ export function progressFigures(goal: GoalInput, cutoffPeriod: number, periodOpe
   const unknownPlanned = unknownAt('planned');
   const unknownExecuted = unknownAt('executed');
   const uncalculated = unknownPlanned || unknownExecuted || (goal.uncalculated ?? []).includes('yearGoal');
-  const unmeasurable = (acc === 'decreciente' && lb === null) || (m === null && !anyPlanned) || uncalculated;
+  // A level to raise whose meta is below its línea base (`programming-coherence` says so): both ratios
+  // divide by a negative gap, so neither figure can be computed honestly.
+  const belowBaseline = acc === 'creciente' && lb !== null && m !== null && m < lb && !sameMagnitude(m, lb);
+  const unmeasurable = (acc === 'decreciente' && lb === null) || (m === null && !anyPlanned) || uncalculated || belowBaseline;
 
   const againstLb = lb !== null && (acc === 'creciente' || acc === 'decreciente');
   /** `e` for the ratios: no report = no change. */
@@ -205,7 +210,7 @@ export function progressFigures(goal: GoalInput, cutoffPeriod: number, periodOpe
     due = false;
     compliance = null;
     progress = null;
-  } else if (acc === 'decreciente' && lb === null) {
+  } else if ((acc === 'decreciente' && lb === null) || belowBaseline) {
     due = p !== null;
     compliance = null;
     progress = null;

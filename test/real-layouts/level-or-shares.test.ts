@@ -1,0 +1,74 @@
+/**
+ * Cundinamarca's quarters (docs/formatos/cundinamarca-pdm.md): parts of the year's expected value
+ * that the template adds up, or one level held all year. On the Guasca 2026 instance
+ * (test/helpers/other-instances.ts), goal 100 (row 6, TENDENCIA I, expected 1 for 2026):
+ *
+ * - 0,2 in each quarter of a year expecting 1 are shares that fall short (0,8 of 1), not a level of
+ *   0,2: read as a flow — compliance 0,5 ÷ 0,4 at T2, as the template's own «% TOTAL AVANCE» — and
+ *   `programming-coherence` says the quarters add up to 0,8. (A level short of the year's value,
+ *   Tenjo's 136 ×4 for 150, stays a level: its value is nearer the year's than its sum is.)
+ * - a level to raise whose product L.B (50) is above its expected value (1): no figure can be
+ *   computed honestly — «no medible», listed for correction, with `programming-coherence` naming the
+ *   baseline; never «al día» with a message saying nothing was programmed.
+ */
+import { tablero, tempDir } from '../cli/io';
+import { buildOtherInstances, withCell, CUNDINAMARCA_2026, CUNDINAMARCA_HEADER_ROW as H, CUNDINAMARCA_SHEET as S } from '../helpers/other-instances';
+import type { JsonFinding } from '../helpers/validar-json';
+
+let dir = '';
+let cleanup = () => {};
+let guasca = '';
+beforeAll(async () => {
+  ({ dir, cleanup } = tempDir('tablero-level-'));
+  guasca = (await buildOtherInstances(dir))[CUNDINAMARCA_2026];
+}, 60_000);
+afterAll(() => cleanup());
+
+const ROW = 6;
+const NOW = { now: new Date(2026, 7, 10) };
+
+interface GoalJson {
+  code: string;
+  accumulation: string;
+  plannedToDate: number | null;
+  executedToDate: number | null;
+  compliance: number | null;
+  progress: number | null;
+  state: string;
+}
+
+async function edited(cells: [string, number][]): Promise<string> {
+  let file = guasca;
+  for (const [header, value] of cells) file = await withCell(file, S, H, header, ROW, value);
+  return file;
+}
+
+async function read(file: string): Promise<{ goal: GoalJson; findings: JsonFinding[] }> {
+  const r = await tablero(['reporte', file, '--corte', '2026-06-30', '--json'], dir, NOW);
+  expect(r.stderr).toBe('');
+  const v = await tablero(['validar', file, '--corte', '2026-06-30', '--json'], dir, NOW);
+  const goal = (JSON.parse(r.stdout) as { goals: GoalJson[] }).goals.find((g) => g.code === '100');
+  if (!goal) throw new Error('sin la meta 100');
+  return { goal, findings: (JSON.parse(v.stdout) as { files: { findings: JsonFinding[] }[] }).files[0].findings.filter((f) => f.row === ROW) };
+}
+
+it('0,2 in each quarter of a year expecting 1 are shares that fall short, not a level of 0,2', async () => {
+  const file = await edited([['T1. PLANEADO 2026', 0.2], ['T2. PLANEADO 2026', 0.2], ['T3. PLANEADO 2026', 0.2], ['T4. PLANEADO 2026', 0.2]]);
+  const { goal, findings } = await read(file);
+  expect(goal).toMatchObject({ accumulation: 'suma', plannedToDate: 0.4, executedToDate: 0.5 });
+  expect(goal.compliance).toBeCloseTo(1.25, 9);
+  const coherence = findings.filter((f) => f.rule === 'programming-coherence');
+  expect(coherence).toHaveLength(1);
+  expect(coherence[0].message).toContain('suma 0,8 (T1 0,2 + T2 0,2 + T3 0,2 + T4 0,2) y la meta vigencia es 1');
+}, 60_000);
+
+it('a level to raise whose L.B is above its expected value is «no medible», not «al día» with nothing programmed', async () => {
+  const file = await edited([['T1. PLANEADO 2026', 1], ['T2. PLANEADO 2026', 1], ['T3. PLANEADO 2026', 1], ['T4. PLANEADO 2026', 1], ['T1. EJECUTADO 2026', 1], ['T2. EJECUTADO 2026', 1], ['L.B', 50]]);
+  const { goal, findings } = await read(file);
+  expect(goal).toMatchObject({ accumulation: 'creciente', state: 'no-medible', compliance: null, progress: null, plannedToDate: 1, executedToDate: 1 });
+  expect(findings.filter((f) => f.rule === 'over-execution')).toEqual([]);
+  expect(findings.map((f) => f.message).join(' ')).not.toContain('sin tener nada programado');
+  const coherence = findings.filter((f) => f.rule === 'programming-coherence');
+  expect(coherence).toHaveLength(1);
+  expect(coherence[0].message).toMatch(/línea base/);
+}, 60_000);
