@@ -51,6 +51,8 @@ function textNumbersOf(sheet: ReadSheet, row: DataRow): string[] {
     const type = fieldType(field);
     if (type !== 'number' && type !== 'magnitude' && type !== 'money' && type !== 'percent') continue;
     if (cell.merged || typeof cell.raw !== 'string') continue;
+    // A field the format's authors describe in words (Cundinamarca's L.B «3 parques intervenidos») is text by design.
+    if (sheet.describedFields?.includes(field)) continue;
     const p = cell.parsed;
     const what = p.status === 'ok' && p.fromText ? 'un número escrito como texto' : p.status === 'invalid' ? 'un texto donde va un número' : undefined;
     if (what) out.push(`${quote(cell.raw.trim())} en ${quote(label(sheet, field))} (${cellAddress(row.row, cell.col)}), ${what}`);

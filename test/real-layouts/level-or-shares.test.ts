@@ -10,6 +10,8 @@
  * - a level to raise whose product L.B (50) is above its expected value (1): no figure can be
  *   computed honestly — «no medible», listed for correction, with `programming-coherence` naming the
  *   baseline; never «al día» with a message saying nothing was programmed.
+ * - a `#VALUE!` in the row's totals names the number typed as text as its likely cause, never the
+ *   L.B the template's authors describe in words («3 parques intervenidos»).
  */
 import { tablero, tempDir } from '../cli/io';
 import { buildOtherInstances, withCell, CUNDINAMARCA_2026, CUNDINAMARCA_HEADER_ROW as H, CUNDINAMARCA_SHEET as S } from '../helpers/other-instances';
@@ -37,7 +39,7 @@ interface GoalJson {
   state: string;
 }
 
-async function edited(cells: [string, number][]): Promise<string> {
+async function edited(cells: [string, number | string][]): Promise<string> {
   let file = guasca;
   for (const [header, value] of cells) file = await withCell(file, S, H, header, ROW, value);
   return file;
@@ -71,4 +73,15 @@ it('a level to raise whose L.B is above its expected value is «no medible», no
   const coherence = findings.filter((f) => f.rule === 'programming-coherence');
   expect(coherence).toHaveLength(1);
   expect(coherence[0].message).toMatch(/línea base/);
+}, 60_000);
+
+it('the likely cause of a #VALUE! is the number typed as text, not the L.B written in words', async () => {
+  const file = await edited([['L.B', '3 parques intervenidos'], ['T1. EJECUTADO 2026', '0,15']]);
+  // The template's totals show the error the text causes (two cells: one finding naming its cause).
+  const withError = await withCell(await withCell(file, S, H, 'TOTAL EJECUTADO 2026', ROW, { error: '#VALUE!' }), S, H, '% TOTAL AVANCE 2026', ROW, { error: '#VALUE!' });
+  const { findings } = await read(withError);
+  const f = findings.filter((x) => x.rule === 'formula-error');
+  expect(f).toHaveLength(1);
+  expect(f[0].message).toContain('La causa probable está en la misma fila: «0,15» en «T1. EJECUTADO 2026»');
+  expect(f[0].message).not.toContain('3 parques intervenidos');
 }, 60_000);
