@@ -27,7 +27,7 @@ const specPlan: Record<string, string[]> = {
   termGoal: ['Meta cuatrienio', 'Meta del cuatrienio', 'Meta plan'],
   yearGoal: ['Meta vigencia', 'Meta programada vigencia', 'Meta año', 'Magnitud'],
   weight: ['Ponderación', 'Peso', 'Peso porcentual', '% ponderación'],
-  unit: ['Dependencia', 'Dependencia responsable', 'Secretaría', 'Proceso', 'Alcaldía local', 'Entidad'],
+  unit: ['Dependencia', 'Dependencia responsable', 'Secretaría', 'Secretaría responsable', 'Oficina responsable', 'Proceso', 'Alcaldía local', 'Entidad'],
   responsible: ['Responsable', 'Nombre del responsable', 'Líder'],
   project: ['Proyecto', 'Proyecto de inversión', 'Nombre del proyecto'],
   bpin: ['Código BPIN', 'BPIN', 'Código proyecto'],

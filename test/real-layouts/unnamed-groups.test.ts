@@ -12,6 +12,7 @@ import { existsSync, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { tablero, tempDir, repoRoot } from '../cli/io';
 import { plainValue } from '../../src/xlsx/read';
+import { buildOtherInstances, DNP_2024, DNP_HEADER_ROW, DNP_PHYSICAL } from '../helpers/other-instances';
 
 const samples = path.resolve(repoRoot, '..', 'shared', 'real-layouts');
 const dnp = path.join(samples, 'dnp-seguimiento-pdt-cajica.xlsx');
@@ -76,6 +77,26 @@ maybe('a workbook that names no unit and no dimension (DNP): no ranking, no char
     const json = JSON.parse((await tablero(['reporte', dnp, '--json'], dir, NOW)).stdout) as { units: { name: string; goals: number }[] };
     expect(json.units.map((u) => [u.name, u.goals])).toEqual([['Sin dependencia', 40]]);
   });
+
+  it('a unit column the unit added to the report («Secretaría responsable») is read: the ranking is back', async () => {
+    // Chía's report (built from the format) with a column the DNP format does not have, after its last one.
+    const built = (await buildOtherInstances(dir))[DNP_2024];
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(built);
+    const ws = wb.getWorksheet(DNP_PHYSICAL);
+    if (!ws) throw new Error('sin la hoja de seguimiento físico');
+    const col = ws.getRow(DNP_HEADER_ROW).cellCount + 1;
+    ws.getCell(DNP_HEADER_ROW, col).value = 'Secretaría responsable';
+    for (let r = DNP_HEADER_ROW + 1; r <= ws.rowCount; r++) {
+      if (ws.getCell(r, 1).value !== null) ws.getCell(r, col).value = r % 2 === 0 ? 'Secretaría de Ambiente' : 'Secretaría de Planeación';
+    }
+    const file = path.join(dir, 'dnp-con-secretaria.xlsx');
+    await wb.xlsx.writeFile(file);
+    const text = await tablero(['reporte', file], dir, NOW);
+    expect(text.code).toBe(0);
+    expect(text.stdout).not.toContain('ninguna meta nombra su dependencia');
+    expect(text.stdout).toMatch(/Dependencias \(ranking de gestión\)\n.*\n\s+1\s+Secretaría de (Ambiente|Planeación)/);
+  }, 60_000);
 
   it('generar: the tablero sheet has the sentence where the ranking and the dimension table were, and no chart', async () => {
     const { rows, charts } = await generated(dnp, dir);

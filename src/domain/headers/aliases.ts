@@ -25,7 +25,7 @@ export const scalarAliases: Readonly<Record<ScalarField, readonly string[]>> = {
   termGoal: ['Meta cuatrienio', 'Meta del cuatrienio', 'Meta plan'],
   yearGoal: ['Meta vigencia', 'Meta programada vigencia', 'Meta año', 'Magnitud', 'Meta de la vigencia'],
   weight: ['Ponderación', 'Peso', 'Peso porcentual', '% ponderación'],
-  unit: ['Dependencia', 'Dependencia responsable', 'Secretaría', 'Proceso', 'Alcaldía local', 'Entidad'],
+  unit: ['Dependencia', 'Dependencia responsable', 'Secretaría', 'Secretaría responsable', 'Oficina responsable', 'Proceso', 'Alcaldía local', 'Entidad'],
   responsible: ['Responsable', 'Nombre del responsable', 'Líder'],
   project: ['Proyecto', 'Proyecto de inversión', 'Nombre del proyecto'],
   bpin: ['Código BPIN', 'BPIN', 'Código proyecto'],
