@@ -1,6 +1,7 @@
 import type { DataRow, ReadCell, ReadSheet } from '../domain/sheet';
+import type { Finding } from '../domain/finding';
 import type { FieldId } from '../domain/fields';
-import { okText } from '../domain/sheet';
+import { okText, sheetKey } from '../domain/sheet';
 import { report, goalOf, label, quote, vigenciaOf } from './lib/util';
 import { cellRule } from './lib/cells';
 import type { CellRule } from './lib/cells';
@@ -51,6 +52,32 @@ function checksCode(field: FieldId, sheet: ReadSheet): boolean {
   return sheet.textCodes === true && (isCodeField(field) || field === 'productCode' || field === 'indicatorCode');
 }
 
+/**
+ * One finding per mistake: on a sheet of one row per activity (Cali), a project's or product's code
+ * is written again on each of its activities' rows, so the same wrong code under the same project
+ * is said once, on its first row, and its other cells are marked with it (`alsoCells`).
+ */
+// Per run of the rule (its findings list) — a workbook read once may be checked again.
+const repeated = new WeakMap<Finding[], Map<string, string[]>>();
+
+function push(out: Finding[], sheet: ReadSheet, row: DataRow, field: FieldId, code: string, address: string, finding: Finding): void {
+  if (sheet.granularity !== 'activity') {
+    out.push(finding);
+    return;
+  }
+  let seen = repeated.get(out);
+  if (!seen) repeated.set(out, (seen = new Map()));
+  const key = `${sheetKey(sheet)}\u0000${field}\u0000${code}\u0000${okText(row, 'projectCode') ?? goalOf(row) ?? ''}`;
+  const also = seen.get(key);
+  if (also) {
+    also.push(address);
+    return;
+  }
+  const cells: string[] = [];
+  seen.set(key, cells);
+  out.push({ ...finding, alsoCells: cells });
+}
+
 const meta: RuleMeta = {
   id: 'code-format',
   severity: 'mixed',
@@ -78,7 +105,7 @@ export const rule: CellRule = cellRule(
       if (sheet.textCodes && typeof cell.raw === 'number') {
         message = messages.typedAsNumber(code, label(sheet, field));
         if (field !== 'programCode' && field !== 'bpin') severity = 'warning';
-        out.push(report(meta, { severity, sheet, row: row.row, cell: address, goal: goalOf(row), message }));
+        push(out, sheet, row, field, code, address, report(meta, { severity, sheet, row: row.row, cell: address, goal: goalOf(row), message }));
         return;
       }
       if (!isCodeField(field) || (field === 'goalCode' && sheet.kind !== 'plan-accion')) return;
@@ -92,7 +119,7 @@ export const rule: CellRule = cellRule(
         severity = 'warning';
       }
       if (!message) return;
-      out.push(report(meta, { severity, sheet, row: row.row, cell: address, goal: goalOf(row), message }));
+      push(out, sheet, row, field, code, address, report(meta, { severity, sheet, row: row.row, cell: address, goal: goalOf(row), message }));
     },
   },
 );
