@@ -1056,6 +1056,23 @@ function titlePeriodNote(title: { year: number; quarter: number }, cutoff: strin
   );
 }
 
+/**
+ * An annual follow-up (DNP) whose titles say its execution runs to a quarter («Ejecución PIIP 2026
+ * - primer trimestre»), read with a cut-off of another quarter of that year: the figures are still
+ * that execution's, compared with the whole year's programming, so the date shown beside them is not
+ * how far they run. `undefined` when they agree or no cut-off was given.
+ */
+function annualCutoffNote(title: { year: number; quarter: number }, cutoff: string | undefined): string | undefined {
+  if (cutoff === undefined || Number(cutoff.slice(0, 4)) !== title.year) return undefined;
+  const named = periodEnd(title.year, title.quarter);
+  if (cutoff === named) return undefined;
+  const date = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+  return (
+    `La fecha de corte ${date(cutoff)} no es la de los títulos de la hoja: su ejecución de ${title.year} llega al trimestre ${title.quarter} (${date(named)}), ` +
+    `y esa es la que se comparó con lo programado para el año. Si el informe es el del trimestre ${title.quarter}, use --corte ${named}.`
+  );
+}
+
 const departments = [
   'amazonas', 'antioquia', 'arauca', 'atlantico', 'bolivar', 'boyaca', 'caldas', 'caqueta', 'casanare', 'cauca', 'cesar', 'choco',
   'cordoba', 'cundinamarca', 'guainia', 'guaviare', 'huila', 'la guajira', 'magdalena', 'meta', 'narino', 'norte de santander',
@@ -1332,6 +1349,14 @@ function readSheetAsIs(grid: Grid, options?: ReaderOptions): ReadSheet | Unknown
   const namedVigencia = title.vigencia ?? (blocks.length === 1 ? blocks[0] : blocks.length === 0 ? reading.headerYear : undefined);
   const cutoff = title.cutoff ?? (quarterNamed && vigencia === quarterNamed.year ? periodEnd(quarterNamed.year, quarterNamed.quarter) : undefined);
   if (reading.kind === 'plan-indicativo' || periodKind === 'year') reportedPeriod = undefined;
+  // An annual follow-up whose titles say how far its execution runs, read at another cut-off of that year: said.
+  // (Once, on the goals' sheet: a joined sheet's rows are those goals' too.)
+  const annualDisagreement =
+    periodKind === 'year' && !reading.joined && quarterNamed && vigencia === quarterNamed.year ? annualCutoffNote(quarterNamed, options?.cutoff) : undefined;
+  if (annualDisagreement) {
+    notes.push(annualDisagreement);
+    titleNotes.push(annualDisagreement);
+  }
   // A known format's quarterly sheet whose executed quarters were not all recognised cannot say how
   // far its execution runs: the cut-off is not taken from it, and that is said (never a silent T1).
   const quarterGap =
