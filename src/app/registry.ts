@@ -30,7 +30,7 @@ import type { ReadWorkbook } from '../domain/sheet';
 import type { GeneratedKind } from '../sheets/model';
 import { MAX_CELL_CHARS, splitText } from '../domain/text';
 import { consolidatedParts, parseOriginReadings, type OriginReading } from '../domain/consolidated';
-import { oneCutoffPerPlan } from './other-cutoffs';
+import { oneCutoffPerPlan } from '../domain/other-cutoffs';
 import type { ReaderOptions } from '../domain/reader';
 
 export const REGISTRY_SHEET = '_tablero_pdm';
@@ -256,24 +256,24 @@ export function productSheetsOf(sheets: readonly { readonly name: string; readon
  * Every host and verb reads through here, so capture tabs of one plan at different cut-offs are
  * narrowed to one here too (`oneCutoffPerPlan`).
  */
-export function throughConsolidated(read: ReadWorkbook, grids: WorkbookGrids, reading: ReaderOptions = {}): ReadWorkbook {
-  // Tabs of one plan at different cut-offs: one is read (`other-cutoffs.ts`).
-  const workbook = oneCutoffPerPlan(read, reading);
+export function throughConsolidated(workbook: ReadWorkbook, grids: WorkbookGrids, reading: ReaderOptions = {}): ReadWorkbook {
   const registry = grids.sheets.find((s) => s.name === REGISTRY_SHEET);
-  if (!registry) return workbook;
+  // Then tabs of one plan at different cut-offs: one is read (`domain/other-cutoffs.ts`).
+  if (!registry) return oneCutoffPerPlan(workbook, reading);
   const entries = new Map(
     parseRegistry(registry.values)
       .entries.filter((e): e is GeneratedEntry => e.type === 'hoja' && e.kind === 'consolidado')
       .map((e) => [e.sheet, e]),
   );
   const by = workbook.sheets.find((s) => entries.has(s.name) && s.kind === 'hoja-captura');
-  if (!by) return workbook;
+  if (!by) return oneCutoffPerPlan(workbook, reading, new Set(entries.keys()));
   const origins = entries.get(by.name)?.origins;
   const grid = grids.sheets.find((g) => g.name === by.name);
   const parts = origins && grid ? consolidatedParts(grid, by, origins, reading) : [by];
   const own = workbook.sheets.filter((s) => s.kind === 'hoja-captura' && !entries.has(s.name));
   const sheets = workbook.sheets.flatMap((s) => (s === by ? parts : own.includes(s) ? [] : [s]));
-  return { ...workbook, sheets, ...(own.length > 0 ? { superseded: { by: by.name, sheets: own.map((s) => s.name) } } : {}) };
+  const through = { ...workbook, sheets, ...(own.length > 0 ? { superseded: { by: by.name, sheets: own.map((s) => s.name) } } : {}) };
+  return oneCutoffPerPlan(through, reading, new Set(entries.keys()));
 }
 
 /** What a reading through the consolidated sheet left out, in Spanish (`null` when nothing was). */

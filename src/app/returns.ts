@@ -170,6 +170,9 @@ export function splitReturns(req: ReturnsRequest): Returns {
   return { units, unassigned };
 }
 
+/** Rules whose messages cite other rows or cells of the finding's own sheet («ya aparece en la fila 13», «(AI30)»). */
+const SAME_SHEET_CITES: ReadonlySet<string> = new Set(['duplicate', 'goal-mismatch', 'program-mismatch', 'number-as-text', 'formula-error']);
+
 /**
  * A finding on the consolidated sheet as the unit finds it in its own file: the cell of the same
  * field on its origin row (the consolidation keeps each origin sheet's columns; one written before
@@ -192,15 +195,19 @@ function asInOrigin(f: Finding, origin: Origin, cons: NonNullable<ReturnsRequest
     return col === undefined ? undefined : { cell: cellAddress(o.row, col), origin: o };
   };
   const elsewhere = (o: Origin) => (own(o) ? '' : ` de «${o.file}» (hoja «${o.sheet}»)`);
-  const message = f.message
-    .replace(/\(([A-Z]{1,3}\d+)\)/g, (text, a1: string) => {
-      const c = originCell(a1);
-      return c ? `(${c.cell}${elsewhere(c.origin)})` : text;
-    })
-    .replace(/\bfila (\d+)\b/g, (text, n: string) => {
-      const o = cons.origins.get(Number(n));
-      return o ? `fila ${o.row}${elsewhere(o)}` : text;
-    });
+  // Only rules whose messages cite rows and cells of the finding's own sheet, and never inside a
+  // quoted text («…»: a value the unit typed) — «(hoja «PE-F-012», fila 8)» is another sheet's row.
+  const translate = (part: string): string =>
+    part
+      .replace(/\(([A-Z]{1,3}\d+)\)/g, (text, a1: string) => {
+        const c = originCell(a1);
+        return c ? `(${c.cell}${elsewhere(c.origin)})` : text;
+      })
+      .replace(/\bfila (\d+)\b/g, (text, n: string) => {
+        const o = cons.origins.get(Number(n));
+        return o ? `fila ${o.row}${elsewhere(o)}` : text;
+      });
+  const message = SAME_SHEET_CITES.has(f.rule) ? f.message.split(/(«[^»]*»)/).map((part) => (part.startsWith('«') ? part : translate(part))).join('') : f.message;
   return { ...f, sheet: origin.sheet, row: origin.row, cell: originCell(f.cell)?.cell ?? `${cons.name}!${f.cell}`, message };
 }
 

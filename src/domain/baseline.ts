@@ -77,6 +77,8 @@ export interface ChangeEntry {
   readonly field: ChangeField | null;
   readonly before: string;
   readonly after: string;
+  /** The «Después» cell's number, when it holds one (10,625 typed as a number is not the text «10.625»). */
+  readonly afterNumber?: number;
   readonly justification: string | null;
   readonly act: string | null;
 }
@@ -315,6 +317,7 @@ export function parseChangeLog(grid: Grid): ChangeLog | null {
       field: changeFieldOf(fieldText),
       before: text(at('before')),
       after: text(at('after')),
+      ...(typeof at('after') === 'number' ? { afterNumber: at('after') as number } : {}),
       justification: text(at('justification')) || null,
       act: text(at('act')) || null,
     });

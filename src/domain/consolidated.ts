@@ -18,6 +18,7 @@
 import { headerOf, requiredFields, type FieldId, type PeriodKind, type RequiredField, type SheetKind } from './fields';
 import { columnLetter, type CellValue, type Grid } from './grid';
 import { readKnownRows, type ReaderOptions } from './reader';
+import { isLeftOutNote } from './other-cutoffs';
 import type { ReadSheet } from './sheet';
 
 /** The origin columns of a consolidated sheet, after its fields. */
@@ -77,6 +78,10 @@ export function originReadingOf(file: string, sheet: ReadSheet, origins: readonl
     visibility: _visibility, unread, mapped: _mapped, mappingProblems: _problems, joins, part: _part, ...facts
   } = sheet;
   const target = joins ? origins.findIndex((o) => o.file === file && o.sheet === joins.sheet) : -1;
+  // What the reading said of the file's OTHER tabs is not how this sheet was read: not kept.
+  const own = (notes: readonly string[] | undefined) => notes?.filter((n) => !isLeftOutNote(n));
+  if (facts.notes) facts.notes = own(facts.notes);
+  if (facts.figureNotes) facts.figureNotes = own(facts.figureNotes);
   return {
     file,
     sheet: sheet.name,

@@ -40,7 +40,7 @@
  * - **Year-end**: when the cut-off is the vigencia's last period, a goal below 100 % is
  *   `no-cumplida` (PE-P-008 step 5), checked after `cumplida`.
  * - **No medible**: a `decreciente` goal without línea base, a `creciente` one whose meta is below
- *   its línea base, or one with no meta vigencia and no programming: compliance and progress are
+ *   its línea base (a `decreciente` one above it), or one with no meta vigencia and no programming: compliance and progress are
  *   `null` and the state is `no-medible` (after
  *   `eliminada`); `p` and `e` are still given. So is a goal whose meta vigencia, or a programmed
  *   or executed cell up to the cut-off, is a formula saved with no calculated value
@@ -142,8 +142,8 @@ export interface ProgressFigures {
   readonly missing: readonly number[];
   /**
    * The figure cannot be computed honestly (`no-medible`): a `decreciente` goal without línea
-   * base, a `creciente` one whose meta is below its línea base, or no meta vigencia and no
-   * programming. Compliance and progress are then `null`.
+   * base, a `creciente` one whose meta is below its línea base (a `decreciente` one above it), or no
+   * meta vigencia and no programming. Compliance and progress are then `null`.
    */
   readonly unmeasurable: boolean;
   /**
@@ -194,10 +194,12 @@ export function progressFigures(goal: GoalInput, cutoffPeriod: number, periodOpe
   const unknownPlanned = unknownAt('planned');
   const unknownExecuted = unknownAt('executed');
   const uncalculated = unknownPlanned || unknownExecuted || (goal.uncalculated ?? []).includes('yearGoal');
-  // A level to raise whose meta is below its línea base (`programming-coherence` says so): both ratios
-  // divide by a negative gap, so neither figure can be computed honestly.
-  const belowBaseline = acc === 'creciente' && lb !== null && m !== null && m < lb && !sameMagnitude(m, lb);
-  const unmeasurable = (acc === 'decreciente' && lb === null) || (m === null && !anyPlanned) || uncalculated || belowBaseline;
+  // A level to raise whose meta is below its línea base, or one to bring down whose meta is above it
+  // (`programming-coherence` says so): both ratios divide by a negative gap, so neither figure can be
+  // computed honestly.
+  const wrongSide =
+    lb !== null && m !== null && !sameMagnitude(m, lb) && ((acc === 'creciente' && m < lb) || (acc === 'decreciente' && m > lb));
+  const unmeasurable = (acc === 'decreciente' && lb === null) || (m === null && !anyPlanned) || uncalculated || wrongSide;
 
   const againstLb = lb !== null && (acc === 'creciente' || acc === 'decreciente');
   /** `e` for the ratios: no report = no change. */
@@ -210,7 +212,7 @@ export function progressFigures(goal: GoalInput, cutoffPeriod: number, periodOpe
     due = false;
     compliance = null;
     progress = null;
-  } else if ((acc === 'decreciente' && lb === null) || belowBaseline) {
+  } else if ((acc === 'decreciente' && lb === null) || wrongSide) {
     due = p !== null;
     compliance = null;
     progress = null;

@@ -22,7 +22,7 @@ import { columnLetter, isCellError, NOT_CALCULATED, type CellRange, type CellVal
 import { resolveUncalculated } from './formula-text';
 import { fieldType, headerOf, kindLabels, plannedField, requiredFields, requiredLabel, type FieldId, type PeriodKind, type RequiredField, type SheetKind } from './fields';
 import type { DataRow, ErrorCell, ListedSheet, ParsedValue, ReadCell, ReadSheet, ReadWorkbook, UnknownSheet, UnreadColumn, UnreadData } from './sheet';
-import type { IsoDate } from './dates';
+import { formatDate, type IsoDate } from './dates';
 import {
   decideKind,
   matchHeader,
@@ -1049,7 +1049,7 @@ function titlePeriodNote(title: { year: number; quarter: number }, cutoff: strin
   if (cutoff === undefined || Number(cutoff.slice(0, 4)) !== title.year) return undefined;
   const period = cutoffPeriod(cutoff as IsoDate, title.year, 'quarter');
   if (period === title.quarter) return undefined;
-  const date = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+  const date = (iso: string) => formatDate(iso as IsoDate);
   return (
     `La fecha de corte ${date(cutoff)} es del trimestre ${period}, pero ${where} ${where.startsWith('los ') ? 'son' : 'es'} del trimestre ${title.quarter} de ${title.year}: ` +
     `se leyeron las columnas del trimestre ${period}. Si el libro es el informe del trimestre ${title.quarter}, use --corte ${periodEnd(title.year, title.quarter)}.`
@@ -1066,7 +1066,7 @@ function annualCutoffNote(title: { year: number; quarter: number }, cutoff: stri
   if (cutoff === undefined || Number(cutoff.slice(0, 4)) !== title.year) return undefined;
   const named = periodEnd(title.year, title.quarter);
   if (cutoff === named) return undefined;
-  const date = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+  const date = (iso: string) => formatDate(iso as IsoDate);
   return (
     `La fecha de corte ${date(cutoff)} no es la de los títulos de la hoja: su ejecución de ${title.year} llega al trimestre ${title.quarter} (${date(named)}), ` +
     `y esa es la que se comparó con lo programado para el año. Si el informe es el del trimestre ${title.quarter}, use --corte ${named}.`

@@ -24,6 +24,12 @@ ruleTable('change-without-justification', {
       ])],
     },
     {
+      name: 'the entry records a decimal typed as a number (10,625: not the text «10.625», which reads as ten thousand)',
+      sheets: [planSheet([{ yearGoal: 10.625 }]), baselineSheet(), changeLogSheet([
+        [d('2025-05-10'), '1905001', 'Meta vigencia', 1000, 10.625, 'La meta pasa a medirse en miles', 'Oficio 2025-118'],
+      ])],
+    },
+    {
       name: 'a tipo de acumulación changed (Suma → Creciente) with its justified entries',
       sheets: [planSheet([{ accumulation: 'Creciente', planned: [250, 500, 750, 1000] }]), baselineSheet(), changeLogSheet([
         [d('2025-03-20'), '1905001', 'Tipo de acumulación', 'Suma', 'Creciente', 'Se reporta la cobertura alcanzada', 'Oficio 2025-090'],

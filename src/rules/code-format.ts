@@ -55,10 +55,11 @@ function checksCode(field: FieldId, sheet: ReadSheet): boolean {
 /**
  * One finding per mistake: on a sheet of one row per activity (Cali), a project's or product's code
  * is written again on each of its activities' rows, so the same wrong code under the same project
- * is said once, on its first row, and its other cells are marked with it (`alsoCells`).
+ * is said once, on its first row; its message names the other cells, which are marked with it
+ * (`alsoCells`): fixing the first, the unit knows where the others are.
  */
 // Per run of the rule (its findings list) — a workbook read once may be checked again.
-const repeated = new WeakMap<Finding[], Map<string, string[]>>();
+const repeated = new WeakMap<Finding[], Map<string, { readonly index: number; readonly cells: string[] }>>();
 
 function push(out: Finding[], sheet: ReadSheet, row: DataRow, field: FieldId, code: string, address: string, finding: Finding): void {
   if (sheet.granularity !== 'activity') {
@@ -68,14 +69,16 @@ function push(out: Finding[], sheet: ReadSheet, row: DataRow, field: FieldId, co
   let seen = repeated.get(out);
   if (!seen) repeated.set(out, (seen = new Map()));
   const key = `${sheetKey(sheet)}\u0000${field}\u0000${code}\u0000${okText(row, 'projectCode') ?? goalOf(row) ?? ''}`;
-  const also = seen.get(key);
-  if (also) {
-    also.push(address);
+  const first = seen.get(key);
+  if (!first) {
+    seen.set(key, { index: out.length, cells: [] });
+    out.push(finding);
     return;
   }
-  const cells: string[] = [];
-  seen.set(key, cells);
-  out.push({ ...finding, alsoCells: cells });
+  first.cells.push(address);
+  const base = out[first.index];
+  const also = first.cells.length === 1 ? `la celda ${first.cells[0]}` : `las celdas ${first.cells.slice(0, -1).join(', ')} y ${first.cells[first.cells.length - 1]}`;
+  out[first.index] = { ...base, alsoCells: [...first.cells], message: `${finding.message} Se repite en ${also} (actividades del mismo proyecto).` };
 }
 
 const meta: RuleMeta = {

@@ -101,4 +101,41 @@ describe('quarter tabs of one plan in one workbook', () => {
     expect(f.sheets.map((s) => s.name)).toEqual(['Salud', 'Educación']);
     expect(f.sheets.flatMap((s) => s.notes ?? []).join(' ')).not.toContain('trae las mismas metas');
   });
+
+  it('tabs of two units that share a code are both read', async () => {
+    const cultura: Partial<CaptureRow>[] = [
+      { goalCode: '1905021', goal: 'Vacunar a los gestores culturales', unit: 'Secretaría de Cultura', yearGoal: 40, planned: [10, 10, 10, 10], executed: [10, null, null, null] },
+      { goalCode: '3301001', goal: 'Realizar 12 festivales', unit: 'Secretaría de Cultura', yearGoal: 12, planned: [3, 3, 3, 3], executed: [3, null, null, null] },
+    ];
+    const two = await writeFixture(dir, 'salud-cultura.xlsx', [tab('Salud', '30/06/2025', goals([1500, 12, 10])), tab('Cultura', '31/03/2025', cultura)]);
+    const r = JSON.parse((await cli(['reporte', two, '--json'], dir)).out) as ReportJson;
+    expect(r.plan.goals).toBe(5);
+  });
+
+  it('a consolidation of the tabs keeps no word about the tab it left out', async () => {
+    const cons = path.join(dir, 'consolidado-t1.xlsx');
+    expect((await cli(['consolidar', file, '--corte', '2025-03-31', '-o', cons], dir)).code).toBe(0);
+    const r = JSON.parse((await cli(['reporte', cons, '--corte', '2025-06-30', '--json'], dir)).out) as ReportJson & { notes?: string[] };
+    expect(r.plan.goals).toBe(3);
+    expect((r.notes ?? []).join(' ')).not.toContain('trae las mismas metas');
+  });
+
+  it('a workbook holding a consolidation and a tab of its own at another cut-off reads the consolidation', async () => {
+    const cons = path.join(dir, 'consolidado-t2.xlsx');
+    expect((await cli(['consolidar', file, '--corte', '2025-06-30', '-o', cons], dir)).code).toBe(0);
+    const wb = await loadXlsx(cons);
+    const own = wb.addWorksheet('HC T1');
+    tab('HC T1', '31/03/2025', goals([null, null, null])).rows.forEach((row, i) => {
+      row.forEach((v, j) => {
+        if (typeof v === 'string' || typeof v === 'number') own.getCell(i + 1, j + 1).value = v;
+      });
+    });
+    const both = path.join(dir, 'consolidado-mas-pestana.xlsx');
+    await wb.xlsx.writeFile(both);
+    const text = (await cli(['validar', both, '--corte', '2025-03-31'], dir)).out;
+    expect(text).toContain('Se leyó la hoja consolidada «Consolidado»');
+    expect(text).not.toContain('trae las mismas metas');
+    const r = JSON.parse((await cli(['reporte', both, '--corte', '2025-03-31', '--json'], dir)).out) as ReportJson;
+    expect(r.plan.goals).toBe(3);
+  });
 });

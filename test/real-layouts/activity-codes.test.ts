@@ -32,6 +32,8 @@ it('a wrong BPIN repeated on a project’s activity rows is one finding, and eve
   expect(found).toHaveLength(1);
   expect(found[0].row).toBe(rows[0]);
   expect(found[0].message).toContain('El código BPIN «202476001011» no tiene el formato esperado');
+  const col0 = found[0].cell.replace(/\d+$/, '');
+  expect(found[0].message).toContain(`Se repite en las celdas ${col0}${rows[1]} y ${col0}${rows[2]} (actividades del mismo proyecto).`);
 
   const out = path.join(dir, 'cali-generado.xlsx');
   expect((await tablero(['generar', file, '-o', out], dir, NOW)).code).toBe(0);

@@ -13,6 +13,8 @@
  * - a `#VALUE!` in the row's totals names the number typed as text as its likely cause, never the
  *   L.B the template's authors describe in words («3 parques intervenidos»).
  */
+import ExcelJS from 'exceljs';
+import * as path from 'node:path';
 import { tablero, tempDir } from '../cli/io';
 import { buildOtherInstances, withCell, CUNDINAMARCA_2026, CUNDINAMARCA_HEADER_ROW as H, CUNDINAMARCA_SHEET as S } from '../helpers/other-instances';
 import type { JsonFinding } from '../helpers/validar-json';
@@ -84,4 +86,20 @@ it('the likely cause of a #VALUE! is the number typed as text, not the L.B writt
   expect(f).toHaveLength(1);
   expect(f[0].message).toContain('La causa probable está en la misma fila: «0,15» en «T1. EJECUTADO 2026»');
   expect(f[0].message).not.toContain('3 parques intervenidos');
+}, 60_000);
+
+it('a tipo de acumulación the format derives from the quarters is not compared with the approved plan', async () => {
+  // Goal 105 (row 11, TENDENCIA M, quarters 0, 2, 2, 2: a level) approved; its T4 later raised to 3
+  // with its justified entry. The quarters now read as shares, but nobody changed the TENDENCIA.
+  const approved = path.join(dir, 'guasca-aprobado.xlsx');
+  expect((await tablero(['aprobar', guasca, '--fecha', '2026-01-28', '--acta', 'Acta 01 de 2026', '-o', approved], dir, NOW)).code).toBe(0);
+  const changed = await withCell(approved, S, H, 'T4. PLANEADO 2026', 11, 3);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(changed);
+  wb.getWorksheet('Control de cambios')?.addRow([new Date(Date.UTC(2026, 4, 10)), '105', 'Programado T4', 2, 3, 'Ajuste de la meta del trimestre', 'Oficio 041']);
+  const logged = path.join(dir, 'guasca-aprobado-cambio.xlsx');
+  await wb.xlsx.writeFile(logged);
+  const v = await tablero(['validar', logged, '--corte', '2026-06-30', '--json'], dir, NOW);
+  const found = (JSON.parse(v.stdout) as { files: { findings: JsonFinding[] }[] }).files[0].findings.filter((f) => f.rule === 'change-without-justification');
+  expect(found).toEqual([]);
 }, 60_000);

@@ -133,10 +133,15 @@ function compare(b: Baseline, ctx: RuleContext): Finding[] {
     for (let k = 1; k <= periods; k++) {
       const before = approved.planned[k - 1] ?? null;
       const after = c.goal.planned[k - 1] ?? null;
+      // Where the format reads a level's 0 quarters as blank (Cundinamarca), 0 and blank are one value.
+      if (c.sheet.quarterShares && same(before ?? 0, after ?? 0)) continue;
       if (!same(before, after)) changes.push({ field: plannedField(k) as ChangeField, before, after, cellField: plannedField(k) });
     }
     if (approved.eliminated !== c.goal.eliminated) changes.push({ field: 'eliminated', before: null, after: null, cellField: 'goalState' });
-    if ((approved.accumulation ?? null) !== (c.goal.accumulation ?? null)) changes.push({ field: 'accumulation', before: null, after: null, cellField: 'accumulation' });
+    // The tipo de acumulación a person typed in its column; not one the format derives from the
+    // numbers (Cundinamarca's quarters read as shares or a level) or gives the sheet (Cali).
+    const declared = c.sheet.columns.accumulation !== undefined && !c.sheet.quarterShares;
+    if (declared && (approved.accumulation ?? null) !== (c.goal.accumulation ?? null)) changes.push({ field: 'accumulation', before: null, after: null, cellField: 'accumulation' });
     const yearGoalRaised = approved.yearGoal !== null && c.goal.yearGoal !== null && c.goal.yearGoal > approved.yearGoal && !same(approved.yearGoal, c.goal.yearGoal);
     for (const ch of changes) {
       const cell = addressOf(c, ch.cellField);
@@ -149,7 +154,7 @@ function compare(b: Baseline, ctx: RuleContext): Finding[] {
       const before = display(ch.field, ch.field === 'accumulation' ? approved.accumulation : ch.field === 'eliminated' ? approved.eliminated : ch.before);
       const after = display(ch.field, ch.field === 'accumulation' ? c.goal.accumulation : ch.field === 'eliminated' ? c.goal.eliminated : ch.after);
       const other = withJustification[withJustification.length - 1];
-      if (!justified && other) push('change-without-justification', 'error', c, cell, messages.otherValue(c.goal.code, name, before, after, loggedValue(other.after, ch.field), other.row, logSheet));
+      if (!justified && other) push('change-without-justification', 'error', c, cell, messages.otherValue(c.goal.code, name, before, after, loggedValue(other, ch.field), other.row, logSheet));
       else if (!justified) push('change-without-justification', 'error', c, cell, messages.unjustified(c.goal.code, name, before, after, logSheet));
       const when: IsoDate = justified?.date ?? other?.date ?? logged[0]?.date ?? ctx.options.cutoff;
       if (ch.field.startsWith('planned')) {
@@ -196,7 +201,9 @@ function display(field: ChangeField, v: number | boolean | string | null): strin
 }
 
 /** An entry's «Después» as messages show values (a number in Colombian style, an accumulation type's name), else as written. */
-function loggedValue(written: string, field: ChangeField): string {
+function loggedValue(e: ChangeEntry, field: ChangeField): string {
+  const written = e.after;
+  if (e.afterNumber !== undefined) return n(e.afterNumber);
   if (field === 'accumulation') {
     const p = parseAccumulation(written);
     return p.status === 'ok' ? display(field, String(p.value)) : written;
@@ -218,9 +225,11 @@ function recordsValue(e: ChangeEntry, field: ChangeField, current: number | stri
     return p.status !== 'ok' || p.value === current;
   }
   if (/^vac[ií]o$/i.test(written)) return current === null;
+  if (e.afterNumber !== undefined) return typeof current === 'number' && sameMagnitude(e.afterNumber, current);
   const v = parseNumberText(written);
   if (v === undefined) return true;
-  return typeof current === 'number' && sameMagnitude(v.value, current);
+  // «50 %» is 50 or, for a percent magnitude, 0,5.
+  return typeof current === 'number' && (sameMagnitude(v.value, current) || (v.percent && sameMagnitude(v.value / 100, current)));
 }
 
 function same(a: number | null, b: number | null): boolean {

@@ -10,32 +10,34 @@
  * declares, the latest before it), the others are left out, and the sheet read says so in its
  * notes — on the command line, in `--json`, beside `reporte`'s figures and in the pane.
  *
- * Sheets of different goals (a tab per unit) are never grouped, whatever their dates; a consolidated
- * sheet's parts are not looked at (the consolidation already chose one cut-off).
+ * Sheets of different goals (a tab per unit, even one sharing a code or two) are never grouped,
+ * whatever their dates. Run after a workbook's consolidated sheet has taken the place of its own
+ * capture sheets (`throughConsolidated`): the consolidated sheet and its parts are not looked at
+ * (the consolidation already chose one cut-off).
  */
-import { goalCodeOf } from '../domain/goal-code';
-import { formatDate } from '../domain/format';
-import type { IsoDate } from '../domain/dates';
-import type { ReaderOptions } from '../domain/reader';
-import { isGoalSheet, type ReadSheet, type ReadWorkbook } from '../domain/sheet';
+import { goalCodeOf } from './goal-code';
+import { formatDate } from './format';
+import type { IsoDate } from './dates';
+import type { ReaderOptions } from './reader';
+import { isGoalSheet, okText, type ReadSheet, type ReadWorkbook } from './sheet';
+import { nameKey } from './text';
 
-/** The goal codes a sheet reports. */
-function codesOf(sheet: ReadSheet): Set<string> {
+/** The goals a sheet reports: code and unit (the same code under another unit is another goal, as for `duplicate`). */
+function goalsOf(sheet: ReadSheet): Set<string> {
   const out = new Set<string>();
   for (const r of sheet.rows) {
     const c = goalCodeOf(r);
-    if (c) out.add(c);
+    if (c) out.add(`${c}\u0000${nameKey(okText(r, 'unit') ?? sheet.title.unit ?? '')}`);
   }
   return out;
 }
 
-/** Whether two sheets report the same goals: at least half of the smaller one's codes are in the other. */
+/** Whether two sheets report the same goals: most of each one's goals are in the other (a tab per unit sharing a code or two is not). */
 function sameGoals(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  if (small.size === 0) return false;
+  if (a.size === 0 || b.size === 0) return false;
   let shared = 0;
-  for (const c of small) if (large.has(c)) shared++;
-  return shared * 2 >= small.size;
+  for (const g of a) if (b.has(g)) shared++;
+  return shared * 2 > a.size && shared * 2 > b.size;
 }
 
 /** The cut-off read among `cutoffs` (ascending): the asked one, else the latest before it (the earliest when none is), else the latest. */
@@ -45,25 +47,35 @@ function chosenCutoff(cutoffs: readonly IsoDate[], asked: IsoDate | undefined): 
   return before.length > 0 ? before[before.length - 1] : cutoffs[0];
 }
 
+const LEFT_OUT_NOTE_START = 'Se revisó esta hoja, con fecha de corte ';
+
 /** The note on the sheet read: which sheets were left out and how to read them instead. */
 function leftOutNote(kept: IsoDate, others: readonly ReadSheet[]): string {
   const list = others.map((s) => `«${s.name}» (corte ${formatDate(s.cutoff!)})`).join(', ');
   const one = others.length === 1;
-  const dates = [...new Set(others.map((s) => formatDate(s.cutoff!)))].join(' o ');
   return (
-    `Se revisó esta hoja, con fecha de corte ${formatDate(kept)}. ${one ? 'La hoja' : 'Las hojas'} ${list} ${one ? 'trae' : 'traen'} las mismas metas a otro corte: ` +
-    `no se ${one ? 'revisó ni se contó' : 'revisaron ni se contaron'}, para no contar dos veces cada meta. Para revisar${one ? 'la' : 'las'}, indique la fecha de corte ${dates}.`
+    `${LEFT_OUT_NOTE_START}${formatDate(kept)}. ${one ? 'La hoja' : 'Las hojas'} ${list} ${one ? 'trae' : 'traen'} las mismas metas a otro corte: ` +
+    `no se ${one ? 'revisó ni se contó' : 'revisaron ni se contaron'}, para no contar dos veces cada meta. ` +
+    (one ? `Para revisarla, indique la fecha de corte ${formatDate(others[0].cutoff!)}.` : 'Para revisar otra, indique su fecha de corte.')
   );
+}
+
+/**
+ * Whether a sheet note is this module's: it speaks of the other tabs of the workbook read, so it is
+ * not part of how the sheet itself was read (a consolidation does not keep it: `originReadingOf`).
+ */
+export function isLeftOutNote(note: string): boolean {
+  return note.startsWith(LEFT_OUT_NOTE_START);
 }
 
 /**
  * `workbook` with the capture sheets that repeat the goals of another at a different declared
  * cut-off left out (see above); unchanged when there are none.
  */
-export function oneCutoffPerPlan(workbook: ReadWorkbook, reading: Pick<ReaderOptions, 'cutoff'> = {}): ReadWorkbook {
-  const dated = workbook.sheets.filter((s) => isGoalSheet(s) && s.part === undefined && s.cutoff !== undefined);
+export function oneCutoffPerPlan(workbook: ReadWorkbook, reading: Pick<ReaderOptions, 'cutoff'> = {}, consolidated: ReadonlySet<string> = new Set()): ReadWorkbook {
+  const dated = workbook.sheets.filter((s) => isGoalSheet(s) && s.part === undefined && !consolidated.has(s.name) && s.cutoff !== undefined);
   if (dated.length < 2) return workbook;
-  const codes = new Map(dated.map((s) => [s, codesOf(s)]));
+  const codes = new Map(dated.map((s) => [s, goalsOf(s)]));
   const groups: ReadSheet[][] = [];
   for (const s of dated) {
     const group = groups.find((g) => g.some((t) => sameGoals(codes.get(s)!, codes.get(t)!)));
