@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { run } from '../../src/cli/main';
 import { plainValue } from '../../src/xlsx/read';
 import { alertCodes, loadXlsx as load, observations, rowsOf, type ObsRow } from '../helpers/generated-sheets';
-import { captureCell, captureSheet } from '../helpers/sheets';
+import { captureCell, captureSheet, planSheet } from '../helpers/sheets';
 import { sha256, tempDir, testIO, writeFixture } from '../sheets/fixtures';
 import { isOverExecuted } from '../../src/domain/progress';
 import type { GoalState } from '../../src/domain/goal';
@@ -181,5 +181,31 @@ describe('tablero devolver', () => {
     expect(returned).toHaveLength(1);
     expect(returned[0]).toMatchObject({ file: salud, sheet: 'HC Salud', cell: captureCell('goalCode', 0), goal: '1905021' });
     expect(returned[0].message).toMatch(/ya aparece en la fila \d+ de «.*hoja-captura-T2-2025\.xlsx» \(hoja «HC T2»\)\./);
+  }, 60_000);
+
+  it('from a consolidated workbook, a row of ANOTHER sheet that a message cites stays as it is', async () => {
+    const dir = await tempDir();
+    expect(await run(['consolidar', example, '--corte', '2025-06-30', '-o', 'consolidado.xlsx'], testIO(dir))).toBe(0);
+    // The consolidated workbook gets the plan de acción, whose goal 1905021 says 7.000 for the year.
+    const wb = await load(path.join(dir, 'consolidado.xlsx'));
+    // On its third data row (row 7): consolidated row 7 is a copied row, whose origin row is another.
+    const plan = planSheet([{ goalCode: '1905031' }, { goalCode: '1905044' }, { goalCode: '1905021', yearGoal: 7000 }], { name: 'PE-F-012' });
+    const ws = wb.addWorksheet('PE-F-012');
+    plan.rows.forEach((row, i) =>
+      row.forEach((v, j) => {
+        if (typeof v === 'string' || typeof v === 'number') ws.getCell(i + 1, j + 1).value = v;
+      }),
+    );
+    await wb.xlsx.writeFile(path.join(dir, 'con-plan.xlsx'));
+    const io = testIO(dir);
+    await run(['validar', 'con-plan.xlsx', '--json'], io);
+    const said = (JSON.parse(io.out.join('')) as { files: { findings: { rule: string; goal?: string; message: string }[] }[] }).files[0].findings.filter(
+      (f) => f.rule === 'plan-mismatch' && f.goal === '1905021',
+    );
+    expect(said.length).toBeGreaterThan(0);
+    expect(said[0].message).toContain('(hoja «PE-F-012», fila 7)');
+    expect(await run(['devolver', 'con-plan.xlsx', '-o', 'dev'], testIO(dir))).toBe(0);
+    const obs = observations((await load(path.join(dir, 'dev', 'devolucion-secretaria-de-salud.xlsx'))).getWorksheet('Observaciones')!);
+    expect(obs.filter((o) => o.rule === 'plan-mismatch' && o.goal === '1905021').map((o) => o.message)).toEqual(said.map((f) => f.message));
   }, 60_000);
 });
