@@ -12,6 +12,7 @@
  */
 import ExcelJS from 'exceljs';
 import * as path from 'node:path';
+import { tempDir } from '../cli/io';
 
 type Value = ExcelJS.CellValue;
 
@@ -621,6 +622,21 @@ export async function buildOtherInstances(dir: string): Promise<Record<(typeof i
   await buildDnp(out[DNP_2024]);
   await buildSispt(out[SISPT_OTHER]);
   return out;
+}
+
+/**
+ * For a test file: the four instances built once in a temporary folder before its tests, removed
+ * after them. `dir` and `files` are filled when the tests run.
+ */
+export function otherInstancesInTempDir(prefix: string): { dir: string; files: Record<(typeof instanceFiles)[number], string> } {
+  const at = { dir: '', files: {} as Record<(typeof instanceFiles)[number], string> };
+  let cleanup = () => {};
+  beforeAll(async () => {
+    ({ dir: at.dir, cleanup } = tempDir(prefix));
+    at.files = await buildOtherInstances(at.dir);
+  }, 60_000);
+  afterAll(() => cleanup());
+  return at;
 }
 
 /**

@@ -6,25 +6,19 @@
  * 12-digit BPIN.
  */
 import * as path from 'node:path';
-import { tablero, tempDir } from '../cli/io';
-import { buildOtherInstances, caliRow, withCell, CALI_HEADER_ROW, CALI_T4, CALI_T4_SHEET } from '../helpers/other-instances';
+import { tablero } from '../cli/io';
+import { caliRow, otherInstancesInTempDir, withCell, CALI_HEADER_ROW, CALI_T4, CALI_T4_SHEET } from '../helpers/other-instances';
 import type { JsonFinding } from '../helpers/validar-json';
 import { viewOfFile } from '../helpers/workbook-view';
 
-let dir = '';
-let cleanup = () => {};
-let cali = '';
-beforeAll(async () => {
-  ({ dir, cleanup } = tempDir('tablero-activity-codes-'));
-  cali = (await buildOtherInstances(dir))[CALI_T4];
-}, 60_000);
-afterAll(() => cleanup());
+const built = otherInstancesInTempDir('tablero-activity-codes-');
 
 const NOW = { now: new Date(2026, 0, 20) };
 const rows = [caliRow(2, 0), caliRow(2, 1), caliRow(2, 2)];
 
 it('a wrong BPIN repeated on a project’s activity rows is one finding, and every repetition is marked', async () => {
-  let file = cali;
+  const dir = built.dir;
+  let file = built.files[CALI_T4];
   for (const r of rows) file = await withCell(file, CALI_T4_SHEET, CALI_HEADER_ROW, 'Cód. BPIN', r, 202476001011);
   const v = await tablero(['validar', file, '--json'], dir, NOW);
   expect(v.stderr).toBe('');

@@ -15,18 +15,11 @@
  */
 import ExcelJS from 'exceljs';
 import * as path from 'node:path';
-import { tablero, tempDir } from '../cli/io';
-import { buildOtherInstances, withCell, CUNDINAMARCA_2026, CUNDINAMARCA_HEADER_ROW as H, CUNDINAMARCA_SHEET as S } from '../helpers/other-instances';
+import { tablero } from '../cli/io';
+import { otherInstancesInTempDir, withCell, CUNDINAMARCA_2026, CUNDINAMARCA_HEADER_ROW as H, CUNDINAMARCA_SHEET as S } from '../helpers/other-instances';
 import type { JsonFinding } from '../helpers/validar-json';
 
-let dir = '';
-let cleanup = () => {};
-let guasca = '';
-beforeAll(async () => {
-  ({ dir, cleanup } = tempDir('tablero-level-'));
-  guasca = (await buildOtherInstances(dir))[CUNDINAMARCA_2026];
-}, 60_000);
-afterAll(() => cleanup());
+const built = otherInstancesInTempDir('tablero-level-');
 
 const ROW = 6;
 const NOW = { now: new Date(2026, 7, 10) };
@@ -42,15 +35,15 @@ interface GoalJson {
 }
 
 async function edited(cells: [string, number | string][]): Promise<string> {
-  let file = guasca;
+  let file = built.files[CUNDINAMARCA_2026];
   for (const [header, value] of cells) file = await withCell(file, S, H, header, ROW, value);
   return file;
 }
 
 async function read(file: string): Promise<{ goal: GoalJson; findings: JsonFinding[] }> {
-  const r = await tablero(['reporte', file, '--corte', '2026-06-30', '--json'], dir, NOW);
+  const r = await tablero(['reporte', file, '--corte', '2026-06-30', '--json'], built.dir, NOW);
   expect(r.stderr).toBe('');
-  const v = await tablero(['validar', file, '--corte', '2026-06-30', '--json'], dir, NOW);
+  const v = await tablero(['validar', file, '--corte', '2026-06-30', '--json'], built.dir, NOW);
   const goal = (JSON.parse(r.stdout) as { goals: GoalJson[] }).goals.find((g) => g.code === '100');
   if (!goal) throw new Error('sin la meta 100');
   return { goal, findings: (JSON.parse(v.stdout) as { files: { findings: JsonFinding[] }[] }).files[0].findings.filter((f) => f.row === ROW) };
@@ -91,15 +84,15 @@ it('the likely cause of a #VALUE! is the number typed as text, not the L.B writt
 it('a tipo de acumulación the format derives from the quarters is not compared with the approved plan', async () => {
   // Goal 105 (row 11, TENDENCIA M, quarters 0, 2, 2, 2: a level) approved; its T4 later raised to 3
   // with its justified entry. The quarters now read as shares, but nobody changed the TENDENCIA.
-  const approved = path.join(dir, 'guasca-aprobado.xlsx');
-  expect((await tablero(['aprobar', guasca, '--fecha', '2026-01-28', '--acta', 'Acta 01 de 2026', '-o', approved], dir, NOW)).code).toBe(0);
+  const approved = path.join(built.dir, 'guasca-aprobado.xlsx');
+  expect((await tablero(['aprobar', built.files[CUNDINAMARCA_2026], '--fecha', '2026-01-28', '--acta', 'Acta 01 de 2026', '-o', approved], built.dir, NOW)).code).toBe(0);
   const changed = await withCell(approved, S, H, 'T4. PLANEADO 2026', 11, 3);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(changed);
   wb.getWorksheet('Control de cambios')?.addRow([new Date(Date.UTC(2026, 4, 10)), '105', 'Programado T4', 2, 3, 'Ajuste de la meta del trimestre', 'Oficio 041']);
-  const logged = path.join(dir, 'guasca-aprobado-cambio.xlsx');
+  const logged = path.join(built.dir, 'guasca-aprobado-cambio.xlsx');
   await wb.xlsx.writeFile(logged);
-  const v = await tablero(['validar', logged, '--corte', '2026-06-30', '--json'], dir, NOW);
+  const v = await tablero(['validar', logged, '--corte', '2026-06-30', '--json'], built.dir, NOW);
   const found = (JSON.parse(v.stdout) as { files: { findings: JsonFinding[] }[] }).files[0].findings.filter((f) => f.rule === 'change-without-justification');
   expect(found).toEqual([]);
 }, 60_000);
