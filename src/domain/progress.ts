@@ -40,7 +40,8 @@
  * - **Year-end**: when the cut-off is the vigencia's last period, a goal below 100 % is
  *   `no-cumplida` (PE-P-008 step 5), checked after `cumplida`.
  * - **No medible**: a `decreciente` goal without línea base, a `creciente` one whose meta is below
- *   its línea base (a `decreciente` one above it), or one with no meta vigencia and no programming: compliance and progress are
+ *   its línea base (a `decreciente` one above it), one with a meta or a programmed quantity below
+ *   zero, or one with no meta vigencia and no programming: compliance and progress are
  *   `null` and the state is `no-medible` (after
  *   `eliminada`); `p` and `e` are still given. So is a goal whose meta vigencia, or a programmed
  *   or executed cell up to the cut-off, is a formula saved with no calculated value
@@ -142,8 +143,9 @@ export interface ProgressFigures {
   readonly missing: readonly number[];
   /**
    * The figure cannot be computed honestly (`no-medible`): a `decreciente` goal without línea
-   * base, a `creciente` one whose meta is below its línea base (a `decreciente` one above it), or no
-   * meta vigencia and no programming. Compliance and progress are then `null`.
+   * base, a `creciente` one whose meta is below its línea base (a `decreciente` one above it), a
+   * meta or programmed quantity below zero, or no meta vigencia and no programming. Compliance and
+   * progress are then `null`.
    */
   readonly unmeasurable: boolean;
   /**
@@ -199,7 +201,9 @@ export function progressFigures(goal: GoalInput, cutoffPeriod: number, periodOpe
   // computed honestly.
   const wrongSide =
     lb !== null && m !== null && !sameMagnitude(m, lb) && ((acc === 'creciente' && m < lb) || (acc === 'decreciente' && m > lb));
-  const unmeasurable = (acc === 'decreciente' && lb === null) || (m === null && !anyPlanned) || uncalculated || wrongSide;
+  // A meta or a programmed quantity below zero (`negative` reports it): no ratio of it means anything.
+  const belowZero = (m !== null && m < -EPS) || goal.planned.some((p) => finite(p) && p < -EPS);
+  const unmeasurable = (acc === 'decreciente' && lb === null) || (m === null && !anyPlanned) || uncalculated || wrongSide || belowZero;
 
   const againstLb = lb !== null && (acc === 'creciente' || acc === 'decreciente');
   /** `e` for the ratios: no report = no change. */
@@ -212,7 +216,7 @@ export function progressFigures(goal: GoalInput, cutoffPeriod: number, periodOpe
     due = false;
     compliance = null;
     progress = null;
-  } else if ((acc === 'decreciente' && lb === null) || wrongSide) {
+  } else if ((acc === 'decreciente' && lb === null) || wrongSide || belowZero) {
     due = p !== null;
     compliance = null;
     progress = null;
