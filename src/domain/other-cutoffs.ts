@@ -5,7 +5,7 @@
  * execution was flagged as reported ahead of time — and every goal counted twice in the figures.
  *
  * Capture sheets that declare different cut-offs in their title block and report the same goals
- * (at least half of the smaller sheet's goal codes) are reports of one plan at different dates:
+ * (more than half of EACH sheet's goals, by code and unit) are reports of one plan at different dates:
  * the one of the cut-off the user asked for is read (without one, the latest; with one no sheet
  * declares, the latest before it), the others are left out, and the sheet read says so in its
  * notes — on the command line, in `--json`, beside `reporte`'s figures and in the pane.
