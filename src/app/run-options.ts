@@ -8,6 +8,7 @@ import { isoDate, parts, todayIso, type IsoDate } from '../domain/dates';
 import { DEFAULT_LAG_THRESHOLD, defaultRatingRanges, type EngineOptions, type VigenciaFrom } from '../domain/options';
 import { defaultCutoff, periodEnd } from '../domain/periods';
 import { isGoalSheet, type ReadSheet, type ReadWorkbook } from '../domain/sheet';
+import { listOf } from '../domain/text';
 
 
 /**
@@ -141,7 +142,7 @@ function yearsOfWorkbook(workbook: ReadWorkbook, vigencia: number): { years: num
   const kinds = new Set(sheets.map((s) => s.kind));
   const what = kinds.size > 1 ? 'las hojas' : kinds.has('plan-indicativo') ? 'el plan indicativo' : kinds.has('plan-accion') ? 'el plan de acción' : 'el seguimiento';
   const span = years.length === last - first + 1 && years.length > 1;
-  const list = years.length === 1 ? `de la vigencia ${first}` : span ? `de ${first} a ${last}` : `de las vigencias ${years.slice(0, -1).join(', ')} y ${last}`;
+  const list = years.length === 1 ? `de la vigencia ${first}` : span ? `de ${first} a ${last}` : `de las vigencias ${listOf(years.map(String))}`;
   const choice = years.length === 1 ? `${first}` : span ? `entre ${first} y ${last}` : `${years.slice(0, -1).join(', ')} o ${last}`;
   return { years, what, list, choice };
 }

@@ -21,11 +21,7 @@ import { formatFileOutcome, styleFor } from './output';
 import { writeJson } from './json-out';
 import { UsageError, type CliIO, type ParsedArgs } from './types';
 import type { IsoDate } from '../domain/dates';
-
-/** «a», «a y b», «a, b y c». */
-function listOf(items: readonly string[]): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} y ${items[items.length - 1]}`;
-}
+import { listOf } from '../domain/text';
 
 /** The output path as the user can type it again from where they ran the command (quoted when it has spaces or quotes). */
 function shellPath(p: string): string {

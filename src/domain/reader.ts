@@ -32,7 +32,7 @@ import {
   type HeaderRowMatch,
 } from './headers';
 import { errorCodeOf, isEnumType, isPercentFormat, parseDate, parseDateText, parserFor, type CellParser } from './values';
-import { capitalized, isBlankText, normalize } from './text';
+import { capitalized, isBlankText, listOf, normalize } from './text';
 import { cutoffPeriod, periodCount, periodEnd } from './periods';
 import { companionOf, formatById, formatColumns, formatOfRow, formats, type FormatDescription, type RowFormat } from './formats/index';
 import { MAPPING_SHEET, columnOfLetter, sameHeader, sheetMappingOf, unmatchedSheetKeys, type SheetMapping, type WorkbookMapping } from './mapping';
@@ -1032,7 +1032,7 @@ function followUpNotYet(
   if (followed.length === 0) return undefined;
   const held = candidates.filter((c) => c.year === year && chosen.get(c.field)?.text === c.text).map((c) => `«${c.text}»`);
   const what = held.length > 0 ? `se leyó ${held.join(', ')}` : 'no trae columnas que leer';
-  const years = followed.length === 1 ? `${followed[0]}` : `${followed.slice(0, -1).join(', ')} y ${followed[followed.length - 1]}`;
+  const years = listOf(followed.map(String));
   return (
     `El bloque de ${year} de la hoja no tiene aún columnas de seguimiento por trimestre (${followed.length === 1 ? `el año ${years} sí las tiene` : `los años ${years} sí las tienen`}): ` +
     `${what}; no hay ejecución de ${year} que validar ni medir.`
@@ -1161,16 +1161,13 @@ function quarterGapNote(columns: ReadonlyMap<FieldId, unknown>, year: number | u
   const which =
     missing.length === 4
       ? `ninguna columna de lo ejecutado por trimestre${year !== undefined ? ` de ${year}` : ''}`
-      : `${missing.length === 1 ? 'la columna de lo ejecutado del trimestre' : 'las columnas de lo ejecutado de los trimestres'} ${listWords(missing.map(String))}${year !== undefined ? ` de ${year}` : ''}`;
+      : `${missing.length === 1 ? 'la columna de lo ejecutado del trimestre' : 'las columnas de lo ejecutado de los trimestres'} ${listOf(missing.map(String))}${year !== undefined ? ` de ${year}` : ''}`;
   return (
     `No se ${missing.length > 1 && missing.length < 4 ? 'reconocieron' : 'reconoció'} ${which}: no se sabe hasta qué trimestre llega la ejecución, así que el corte no se toma de la hoja. ` +
     `Indique la fecha de corte (--corte AAAA-MM-DD) y revise los encabezados con «tablero columnas».`
   );
 }
 
-function listWords(words: readonly string[]): string {
-  return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} y ${words[words.length - 1]}`;
-}
 
 /** A plan indicativo's yearly columns: programming, total and each source's cost per year of the term. */
 function yearlyColumns(candidates: readonly Candidate[]): { years: number[]; sources: string[]; columns: Map<FieldId, Candidate> } {
@@ -1304,7 +1301,7 @@ function readSheetAsIs(grid: Grid, options?: ReaderOptions): ReadSheet | Unknown
     if (years.length) notes.push(`Plan indicativo de ${years[0]} a ${years[years.length - 1]}: programación y costo por fuente de cada año.`);
   }
   if (mapped?.sheet.vigencia !== undefined && options?.vigencia === mapped.sheet.vigencia && blocks.length > 1 && !blocks.includes(mapped.sheet.vigencia)) {
-    problems.push(`En la hoja «${name}» el mapa indica la vigencia ${mapped.sheet.vigencia}, pero la hoja trae los años ${blocks.slice(0, -1).join(', ')} y ${blocks[blocks.length - 1]}: indique en el mapa uno de ellos o quite «vigencia».`);
+    problems.push(`En la hoja «${name}» el mapa indica la vigencia ${mapped.sheet.vigencia}, pero la hoja trae los años ${listOf(blocks.map(String))}: indique en el mapa uno de ellos o quite «vigencia».`);
   }
   const periods = reading.kind === 'plan-indicativo' ? undefined : { kind: periodKind, count: periodCount(periodKind) };
   const mappedFields = mapped ? applyColumns(mapped.sheet, chosen, view, texts, first, last, name, problems, periods) : [];

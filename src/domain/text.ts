@@ -78,6 +78,11 @@ export function fitCell(text: string): string {
 }
 
 /** Grouping key of a name: trimmed, spaces collapsed, lower case, no accents. */
+/** «a», «a y b», «a, b y c»: items as a Spanish list ('' when there are none). */
+export function listOf(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} y ${items[items.length - 1]}`;
+}
+
 export function nameKey(name: string): string {
   return name
     .normalize('NFD')

@@ -13,13 +13,14 @@ import { cutoffPeriod, periodEnd, periodLabel } from './periods';
 import { isoDate } from './dates';
 import { executedField } from './fields';
 import type { ReadSheet, ReadWorkbook } from './sheet';
+import { listOf } from './text';
 
 /** «el trimestre 4», «los trimestres 3 y 4», «el mes Nov». */
 function periodsPhrase(s: ReadSheet, from: number, to: number): string {
   const quarter = s.periodKind === 'quarter';
   const names = [];
   for (let k = from; k <= to; k++) names.push(quarter ? String(k) : periodLabel(k, s.periodKind));
-  const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} y ${names[names.length - 1]}`;
+  const list = listOf(names);
   const noun = quarter ? (names.length === 1 ? 'el trimestre' : 'los trimestres') : names.length === 1 ? 'el periodo' : 'los periodos';
   return `${noun} ${list}`;
 }

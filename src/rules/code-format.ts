@@ -7,6 +7,7 @@ import { cellRule } from './lib/cells';
 import type { CellRule } from './lib/cells';
 import { isBpin, isPlanGoalCode, isProgramCode } from './lib/codes';
 import type { RuleMeta } from './types';
+import { listOf } from '../domain/text';
 
 const messages = {
   programCode: (code: string): string =>
@@ -77,7 +78,7 @@ function push(out: Finding[], sheet: ReadSheet, row: DataRow, field: FieldId, co
   }
   first.cells.push(address);
   const base = out[first.index];
-  const also = first.cells.length === 1 ? `la celda ${first.cells[0]}` : `las celdas ${first.cells.slice(0, -1).join(', ')} y ${first.cells[first.cells.length - 1]}`;
+  const also = `${first.cells.length === 1 ? 'la celda' : 'las celdas'} ${listOf(first.cells)}`;
   out[first.index] = { ...base, alsoCells: [...first.cells], message: `${finding.message} Se repite en ${also} (actividades del mismo proyecto).` };
 }
 

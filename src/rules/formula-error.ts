@@ -4,6 +4,7 @@ import { fieldType, type FieldId } from '../domain/fields';
 import type { DataRow, ErrorCell, ReadSheet } from '../domain/sheet';
 import { report, goalOf, isMergeContinuation, label, ofGoal, quote } from './lib/util';
 import { sheetRule } from './lib/sheets';
+import { listOf } from '../domain/text';
 
 const errorMeanings: Record<string, string> = {
   '#REF!': 'la fórmula apunta a una celda que ya no existe',
@@ -39,10 +40,6 @@ const messages = {
   },
 };
 
-/** «a, b y c». */
-function listOf(items: readonly string[]): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} y ${items[items.length - 1]}`;
-}
 
 /** A row's cell that holds a number as text, or text where a number goes: what makes a formula show `#VALUE!`. */
 function textNumbersOf(sheet: ReadSheet, row: DataRow): string[] {

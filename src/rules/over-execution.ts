@@ -4,6 +4,7 @@ import { sameMagnitude } from '../domain/tolerance';
 import { captureRowRule } from './lib/rows';
 import { goalOf, isAnnual, periodLabel, vigenciaOf } from './lib/util';
 import type { RuleMeta } from './types';
+import { listOf } from '../domain/text';
 
 const n = (x: number | null): string => (x === null ? 'sin reporte' : formatNumber(x, 6));
 
@@ -59,7 +60,7 @@ export const rule = captureRowRule(meta, messages, {
         }
         const at = done.length ? done[done.length - 1] : c;
         const list = done.map((k) => `${n(p.input.executed[k - 1] ?? null)} en ${periodLabel(sheet, k)}`);
-        const said = list.length <= 1 ? `ejecutado ${list[0] ?? n(p.executedToDate)}` : `ejecutado ${list.slice(0, -1).join(', ')} y ${list[list.length - 1]}`;
+        const said = `ejecutado ${list.length === 0 ? n(p.executedToDate) : listOf(list)}`;
         report(row, `executed${at}`, year === undefined ? messages.undue(goal, cutoff, periodLabel(sheet, c), said) : messages.undueYear(goal, cutoff, year, p.executedToDate ?? 0));
         return;
       }

@@ -127,7 +127,8 @@ function compare(b: Baseline, ctx: RuleContext): Finding[] {
       push('added-after-approval', 'error', c, addressOf(c, 'goalCode'), messages.added(c.goal.code, approvedOn, b.act));
       continue;
     }
-    const changes: { field: ChangeField; before: number | null; after: number | null; cellField: FieldId | 'goalState' }[] = [];
+    // Each change with its approved and current value (a number, the state, the accumulation type's id).
+    const changes: { field: ChangeField; before: ChangeValue; after: ChangeValue; cellField: FieldId | 'goalState' }[] = [];
     if (!same(approved.yearGoal, c.goal.yearGoal)) changes.push({ field: 'yearGoal', before: approved.yearGoal, after: c.goal.yearGoal, cellField: 'yearGoal' });
     const periods = Math.max(approved.planned.length, c.goal.planned.length);
     for (let k = 1; k <= periods; k++) {
@@ -137,22 +138,21 @@ function compare(b: Baseline, ctx: RuleContext): Finding[] {
       if (c.sheet.quarterShares && same(before ?? 0, after ?? 0)) continue;
       if (!same(before, after)) changes.push({ field: plannedField(k) as ChangeField, before, after, cellField: plannedField(k) });
     }
-    if (approved.eliminated !== c.goal.eliminated) changes.push({ field: 'eliminated', before: null, after: null, cellField: 'goalState' });
+    if (approved.eliminated !== c.goal.eliminated) changes.push({ field: 'eliminated', before: approved.eliminated, after: c.goal.eliminated, cellField: 'goalState' });
     // The tipo de acumulación a person typed in its column; not one the format derives from the
     // numbers (Cundinamarca's quarters read as shares or a level) or gives the sheet (Cali).
     const declared = c.sheet.columns.accumulation !== undefined && !c.sheet.quarterShares;
-    if (declared && (approved.accumulation ?? null) !== (c.goal.accumulation ?? null)) changes.push({ field: 'accumulation', before: null, after: null, cellField: 'accumulation' });
+    if (declared && (approved.accumulation ?? null) !== (c.goal.accumulation ?? null)) changes.push({ field: 'accumulation', before: approved.accumulation, after: c.goal.accumulation, cellField: 'accumulation' });
     const yearGoalRaised = approved.yearGoal !== null && c.goal.yearGoal !== null && c.goal.yearGoal > approved.yearGoal && !same(approved.yearGoal, c.goal.yearGoal);
     for (const ch of changes) {
       const cell = addressOf(c, ch.cellField);
       const name = changeFieldLabel(ch.field, b.periodKind);
       const logged = entries.filter((e) => e.goal === c.goal.code && e.field === ch.field);
       const withJustification = logged.filter((e) => e.justification);
-      const current = ch.field === 'accumulation' ? c.goal.accumulation : ch.after;
       // The entry that justifies the sheet's value: the last one with a justification whose «Después» is that value (or says none).
-      const justified = [...withJustification].reverse().find((e) => recordsValue(e, ch.field, current));
-      const before = display(ch.field, ch.field === 'accumulation' ? approved.accumulation : ch.field === 'eliminated' ? approved.eliminated : ch.before);
-      const after = display(ch.field, ch.field === 'accumulation' ? c.goal.accumulation : ch.field === 'eliminated' ? c.goal.eliminated : ch.after);
+      const justified = [...withJustification].reverse().find((e) => recordsValue(e, ch.field, ch.after));
+      const before = display(ch.field, ch.before);
+      const after = display(ch.field, ch.after);
       const other = withJustification[withJustification.length - 1];
       if (!justified && other) push('change-without-justification', 'error', c, cell, messages.otherValue(c.goal.code, name, before, after, loggedValue(other, ch.field), other.row, logSheet));
       else if (!justified) push('change-without-justification', 'error', c, cell, messages.unjustified(c.goal.code, name, before, after, logSheet));
@@ -163,7 +163,7 @@ function compare(b: Baseline, ctx: RuleContext): Finding[] {
         if (ended <= when) push('past-period-changed', 'error', c, cell, messages.pastPeriod(c.goal.code, name, formatDate(ended), formatDate(when)));
       }
       // Raising the magnitude (and the programming that carries the raise) may be done any time.
-      const raised = ch.before !== null && ch.after !== null && ch.after > ch.before;
+      const raised = typeof ch.before === 'number' && typeof ch.after === 'number' && ch.after > ch.before;
       const increase = raised && (ch.field === 'yearGoal' || (ch.field.startsWith('planned') && yearGoalRaised));
       if (!increase && when > secondQuarterEnd) {
         push('late-modification', 'warning', c, cell, messages.late(c.goal.code, name, formatDate(when), formatDate(secondQuarterEnd)));
@@ -193,8 +193,11 @@ function compare(b: Baseline, ctx: RuleContext): Finding[] {
   return out;
 }
 
+/** A field's value in a change: a number (or blank), the goal's state (eliminated), the accumulation type's id. */
+type ChangeValue = number | boolean | string | null;
+
 /** A changed value as messages show it: a number, «vacío», the state, the accumulation type's name. */
-function display(field: ChangeField, v: number | boolean | string | null): string {
+function display(field: ChangeField, v: ChangeValue): string {
   if (field === 'eliminated') return v ? 'eliminada' : 'activa';
   if (field === 'accumulation') return typeof v === 'string' ? (accumulationNames[v] ?? v) : 'vacío';
   return n(typeof v === 'number' ? v : null);
@@ -217,7 +220,7 @@ function loggedValue(e: ChangeEntry, field: ChangeField): string {
  * number (or an accumulation type) is that value; an entry that writes no «Después», or one that
  * cannot be read, is taken at its word, as is any entry about the goal's state.
  */
-function recordsValue(e: ChangeEntry, field: ChangeField, current: number | string | null): boolean {
+function recordsValue(e: ChangeEntry, field: ChangeField, current: ChangeValue): boolean {
   const written = e.after.trim();
   if (field === 'eliminated' || written === '') return true;
   if (field === 'accumulation') {
