@@ -25,6 +25,20 @@ export function tempDir(prefix = 'tablero-cli-'): { dir: string; cleanup: () => 
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
+/**
+ * A temporary folder for the tests of a file (or of a `describe`, when called inside one): made
+ * before they run, removed after. `dir` is its path once they run.
+ */
+export function suiteTempDir(prefix = 'tablero-cli-'): { readonly dir: string } {
+  const at = { dir: '' };
+  let cleanup = () => {};
+  beforeAll(() => {
+    ({ dir: at.dir, cleanup } = tempDir(prefix));
+  });
+  afterAll(() => cleanup());
+  return at;
+}
+
 /** Runs `tablero <argv>` in-process with `cwd` and today = 10/07/2025. */
 export async function tablero(argv: string[], cwd: string, opts: { tty?: boolean; plainProgress?: boolean; deps?: Partial<CliDeps>; now?: Date } = {}): Promise<Captured> {
   let stdout = '';

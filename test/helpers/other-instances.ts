@@ -12,7 +12,7 @@
  */
 import ExcelJS from 'exceljs';
 import * as path from 'node:path';
-import { tempDir } from '../cli/io';
+import { suiteTempDir } from '../cli/io';
 
 type Value = ExcelJS.CellValue;
 
@@ -628,14 +628,12 @@ export async function buildOtherInstances(dir: string): Promise<Record<(typeof i
  * For a test file: the four instances built once in a temporary folder before its tests, removed
  * after them. `dir` and `files` are filled when the tests run.
  */
-export function otherInstancesInTempDir(prefix: string): { dir: string; files: Record<(typeof instanceFiles)[number], string> } {
-  const at = { dir: '', files: {} as Record<(typeof instanceFiles)[number], string> };
-  let cleanup = () => {};
+export function otherInstancesInTempDir(prefix: string): { readonly dir: string; readonly files: Record<(typeof instanceFiles)[number], string> } {
+  const tmp = suiteTempDir(prefix);
+  const at = { files: {} as Record<(typeof instanceFiles)[number], string>, get dir() { return tmp.dir; } };
   beforeAll(async () => {
-    ({ dir: at.dir, cleanup } = tempDir(prefix));
-    at.files = await buildOtherInstances(at.dir);
+    at.files = await buildOtherInstances(tmp.dir);
   }, 60_000);
-  afterAll(() => cleanup());
   return at;
 }
 

@@ -6,20 +6,17 @@
  */
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
-import { repoRoot, tablero, tempDir } from '../cli/io';
+import { repoRoot, suiteTempDir, tablero } from '../cli/io';
 
 const dnp = path.resolve(repoRoot, '..', 'shared', 'real-layouts', 'dnp-seguimiento-pdt-cajica.xlsx');
 const maybe = existsSync(dnp) ? describe : describe.skip;
 const NOW = { now: new Date(2025, 9, 20) };
 
 maybe('an annual report read at a cut-off its titles do not name', () => {
-  let dir = '';
-  let cleanup = () => {};
-  beforeAll(() => ({ dir, cleanup } = tempDir('tablero-annual-cutoff-')));
-  afterAll(() => cleanup());
+  const tmp = suiteTempDir('tablero-annual-cutoff-');
 
   const notesAt = async (flags: string[]): Promise<string[]> => {
-    const r = await tablero(['reporte', dnp, ...flags, '--json'], dir, NOW);
+    const r = await tablero(['reporte', dnp, ...flags, '--json'], tmp.dir, NOW);
     expect(r.stderr).toBe('');
     return (JSON.parse(r.stdout) as { notes?: string[] }).notes ?? [];
   };

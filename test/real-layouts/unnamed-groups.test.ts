@@ -10,7 +10,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { existsSync, promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { tablero, tempDir, repoRoot } from '../cli/io';
+import { tablero, suiteTempDir, repoRoot } from '../cli/io';
 import { plainValue } from '../../src/xlsx/read';
 import { buildOtherInstances, DNP_2024, DNP_HEADER_ROW, DNP_PHYSICAL } from '../helpers/other-instances';
 
@@ -56,13 +56,10 @@ function sectionRows(rows: string[], title: string): string[] {
 }
 
 maybe('a workbook that names no unit and no dimension (DNP): no ranking, no chart of one bar', () => {
-  let dir: string;
-  let cleanup: () => void;
-  beforeAll(() => ({ dir, cleanup } = tempDir('tablero-unnamed-')));
-  afterAll(() => cleanup());
+  const tmp = suiteTempDir('tablero-unnamed-');
 
   it('reporte says it in one line each; the JSON keeps its one group (interface)', async () => {
-    const text = await tablero(['reporte', dnp], dir, NOW);
+    const text = await tablero(['reporte', dnp], tmp.dir, NOW);
     expect(text.code).toBe(0);
     expect(text.stdout).toContain(
       '  Dependencias: ninguna meta nombra su dependencia (no hay columna de dependencia o de responsable, o está vacía): no hay ranking de gestión por dependencia.\n',
@@ -74,13 +71,13 @@ maybe('a workbook that names no unit and no dimension (DNP): no ranking, no char
     // By program the figures are there: 17 programs, 3202 with 10 goals.
     expect(text.stdout).toMatch(/3202 — Conservación de la biodiversidad.*\s10\s/);
 
-    const json = JSON.parse((await tablero(['reporte', dnp, '--json'], dir, NOW)).stdout) as { units: { name: string; goals: number }[] };
+    const json = JSON.parse((await tablero(['reporte', dnp, '--json'], tmp.dir, NOW)).stdout) as { units: { name: string; goals: number }[] };
     expect(json.units.map((u) => [u.name, u.goals])).toEqual([['Sin dependencia', 40]]);
   });
 
   it('a unit column the unit added to the report («Secretaría responsable») is read: the ranking is back', async () => {
     // Chía's report (built from the format) with a column the DNP format does not have, after its last one.
-    const built = (await buildOtherInstances(dir))[DNP_2024];
+    const built = (await buildOtherInstances(tmp.dir))[DNP_2024];
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(built);
     const ws = wb.getWorksheet(DNP_PHYSICAL);
@@ -90,16 +87,16 @@ maybe('a workbook that names no unit and no dimension (DNP): no ranking, no char
     for (let r = DNP_HEADER_ROW + 1; r <= ws.rowCount; r++) {
       if (ws.getCell(r, 1).value !== null) ws.getCell(r, col).value = r % 2 === 0 ? 'Secretaría de Ambiente' : 'Secretaría de Planeación';
     }
-    const file = path.join(dir, 'dnp-con-secretaria.xlsx');
+    const file = path.join(tmp.dir, 'dnp-con-secretaria.xlsx');
     await wb.xlsx.writeFile(file);
-    const text = await tablero(['reporte', file], dir, NOW);
+    const text = await tablero(['reporte', file], tmp.dir, NOW);
     expect(text.code).toBe(0);
     expect(text.stdout).not.toContain('ninguna meta nombra su dependencia');
     expect(text.stdout).toMatch(/Dependencias \(ranking de gestión\)\n.*\n\s+1\s+Secretaría de (Ambiente|Planeación)/);
   }, 60_000);
 
   it('generar: the tablero sheet has the sentence where the ranking and the dimension table were, and no chart', async () => {
-    const { rows, charts } = await generated(dnp, dir);
+    const { rows, charts } = await generated(dnp, tmp.dir);
     expect(sectionRows(rows, 'Ranking de gestión por dependencia')).toEqual([
       'Ninguna meta nombra su dependencia (no hay columna de dependencia o de responsable, o está vacía): no hay ranking de gestión por dependencia.',
     ]);
@@ -113,8 +110,8 @@ maybe('a workbook that names no unit and no dimension (DNP): no ranking, no char
   });
 
   it('informe: no ranking table and no chart by unit; the lagging goals are listed once, not under «Sin dependencia»', async () => {
-    const out = path.join(dir, 'dnp.html');
-    expect((await tablero(['informe', dnp, '-o', out], dir, NOW)).code).toBe(0);
+    const out = path.join(tmp.dir, 'dnp.html');
+    expect((await tablero(['informe', dnp, '-o', out], tmp.dir, NOW)).code).toBe(0);
     const html = await fs.readFile(out, 'utf8');
     const text = html.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ');
     expect(text).toContain('Ranking de gestión por dependencia Ninguna meta nombra su dependencia');
@@ -126,18 +123,15 @@ maybe('a workbook that names no unit and no dimension (DNP): no ranking, no char
 });
 
 maybe('DNP: the return and the Alertas sheet give «Sin dependencia» no place in a ranking', () => {
-  let dir: string;
-  let cleanup: () => void;
-  beforeAll(() => ({ dir, cleanup } = tempDir('tablero-unnamed-dev-')));
-  afterAll(() => cleanup());
+  const tmp = suiteTempDir('tablero-unnamed-dev-');
 
   it('devolver: the cover says the goals name no unit, with no «puesto … del ranking»; Alertas says the same', async () => {
-    const r = await tablero(['devolver', dnp, '-o', 'dev'], dir, NOW);
+    const r = await tablero(['devolver', dnp, '-o', 'dev'], tmp.dir, NOW);
     expect(r.code).toBe(0);
-    const files = await fs.readdir(path.join(dir, 'dev'));
+    const files = await fs.readdir(path.join(tmp.dir, 'dev'));
     expect(files).toEqual(['devolucion-sin-dependencia.xlsx']);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(path.join(dir, 'dev', files[0]));
+    await wb.xlsx.readFile(path.join(tmp.dir, 'dev', files[0]));
     const all = wb.worksheets.flatMap((ws) => rowTexts(ws)).join('\n');
     expect(all).not.toContain('del ranking');
     expect(all).toMatch(/\| Cumplimiento físico al corte de las metas que no nombran su dependencia \(calificación \S+\)\./);
@@ -147,18 +141,15 @@ maybe('DNP: the return and the Alertas sheet give «Sin dependencia» no place i
 });
 
 maybe('a workbook that names its units (Tenjo) keeps its ranking and its chart by unit', () => {
-  let dir: string;
-  let cleanup: () => void;
-  beforeAll(() => ({ dir, cleanup } = tempDir('tablero-named-')));
-  afterAll(() => cleanup());
+  const tmp = suiteTempDir('tablero-named-');
 
   it('generar: ranked units, «Sin dependencia» (the one goal naming none) last; a chart by unit', async () => {
-    const { rows, charts } = await generated(tenjo, dir);
+    const { rows, charts } = await generated(tenjo, tmp.dir);
     const ranking = sectionRows(rows, 'Ranking de gestión por dependencia').slice(1); // after the header row
     expect(ranking.length).toBeGreaterThan(3);
     expect(ranking[ranking.length - 1]).toMatch(/^\d+ \| Sin dependencia \|/);
     expect(charts).toBeGreaterThanOrEqual(1);
-    const text = await tablero(['reporte', tenjo], dir, NOW);
+    const text = await tablero(['reporte', tenjo], tmp.dir, NOW);
     expect(text.stdout).toContain('Dependencias (ranking de gestión)');
   });
 });
